@@ -1,0 +1,54 @@
+package com.patientpayments.bff.graphql;
+
+import graphql.GraphQL;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.io.ResourceResolver;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Builds the executable schema from the repository's one {@code schema.graphqls} (copied onto the classpath by the
+ * build, never hand-copied) and the {@link GraphQLWiring} beans of every feature.
+ */
+@Factory
+public class GraphQLFactory {
+
+    /** Classpath location of the contract; the Maven build copies {@code ../schema.graphqls} there. */
+    public static final String SCHEMA_RESOURCE = "classpath:schema.graphqls";
+
+    @Bean
+    @Singleton
+    public TypeDefinitionRegistry typeDefinitionRegistry(ResourceResolver resources) {
+        try (InputStream in = resources.getResourceAsStream(SCHEMA_RESOURCE)
+                .orElseThrow(() -> new IllegalStateException("schema.graphqls is missing from the classpath"))) {
+            return new SchemaParser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Bean
+    @Singleton
+    public GraphQLSchema graphQLSchema(TypeDefinitionRegistry registry, List<GraphQLWiring> wirings) {
+        RuntimeWiring.Builder builder = RuntimeWiring.newRuntimeWiring();
+        wirings.forEach(w -> w.wire(builder));
+        return new SchemaGenerator().makeExecutableSchema(registry, builder.build());
+    }
+
+    @Bean
+    @Singleton
+    public GraphQL graphQL(GraphQLSchema schema) {
+        return GraphQL.newGraphQL(schema).build();
+    }
+}

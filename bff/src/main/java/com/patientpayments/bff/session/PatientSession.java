@@ -1,0 +1,13 @@
+package com.patientpayments.bff.session;
+
+/**
+ * The signed-in household, as the BFF knows it from the session cookie. Holds only opaque references: never the
+ * account number or a name.
+ *
+ * @param sessionId    opaque id of this session (ends server-side on sign-out)
+ * @param practiceId   the connector's practice id
+ * @param practiceHash the practice's public landing hash (safe as a metric label)
+ * @param householdId  the connector's household id
+ */
+public record PatientSession(String sessionId, String practiceId, String practiceHash, String householdId) {
+}
