@@ -103,7 +103,9 @@ export class ReceiptPage implements OnInit, OnDestroy {
         const result = await firstValueFrom(this.paymentGql.fetch({ variables: { id: paymentId } }));
         const payment = result.data?.payment;
         if (payment?.status === 'SUCCEEDED' && payment.txId) {
+          // Same route, new parameter: the router reuses this component, so it loads the receipt itself.
           await this.router.navigate(['/p', this.hash(), 'receipt', payment.txId], { replaceUrl: true });
+          await this.load(payment.txId);
           return;
         }
         if (payment?.status === 'FAILED') {
