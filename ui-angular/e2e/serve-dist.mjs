@@ -1,20 +1,49 @@
-// Serves the production build with the BFF's routing rule (index.html for /p/**): for visual checks only.
+// Serves the production build with the BFF's routing rule (index.html for /p/**), for local checks only.
+// With MOCK_API=1 it also answers /graphql from the mock API (cookie `mock_session`), /mock-receipt.pdf and
+// /store (like the SES stand-in), so the pages and the specs' logic can be tried without the real stack.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { MOCK_PDF, createMockApi } from './mock/mock-api.mjs';
 
 const root = new URL('../dist/ui-angular/browser/', import.meta.url).pathname;
 const port = Number(process.env.PORT ?? 4300);
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ico': 'image/x-icon', '.svg': 'image/svg+xml' };
+const api = process.env.MOCK_API === '1' ? createMockApi() : null;
 
 createServer(async (req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  const url = new URL(req.url, 'http://x');
+  if (api && url.pathname === '/graphql' && req.method === 'POST') {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    const account = /mock_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1] ?? null;
+    const result = api.handle(JSON.parse(body), account === '-' ? null : account);
+    res.setHeader('Set-Cookie', `mock_session=${result.account ?? '-'}; Path=/; HttpOnly; SameSite=Strict`);
+    res.setHeader('Content-Type', 'application/json');
+    return res.end(JSON.stringify(result.json));
+  }
+  if (api && url.pathname === '/mock-receipt.pdf') {
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', 'attachment; filename="receipt.pdf"');
+    return res.end(MOCK_PDF);
+  }
+  if (api && url.pathname === '/store') {
+    res.setHeader('Content-Type', 'application/json');
+    return res.end(JSON.stringify({ emails: api.mail }));
+  }
+  const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
   let file = join(root, path);
   try {
     if (!(await stat(file)).isFile()) throw new Error('dir');
   } catch {
     file = join(root, 'index.html');
   }
+  let content = await readFile(file);
   res.setHeader('Content-Type', types[extname(file)] ?? 'application/octet-stream');
-  res.end(await readFile(file));
+  if (/gzip/.test(req.headers['accept-encoding'] ?? '') && /\.(js|css|html)$/.test(file)) {
+    content = gzipSync(content);
+    res.setHeader('Content-Encoding', 'gzip');
+  }
+  res.end(content);
 }).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}`));

@@ -17,17 +17,17 @@ test('partial payment from landing to emailed receipt', async ({ page }) => {
   await page.goto(`/p/${GARCIA.practice}?account=${GARCIA.account}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Pay your bill online' })).toBeVisible();
   await expect(page.getByText('Bright Smiles Dental').first()).toBeVisible();
-  await expect(page.getByLabel('Account number')).toHaveValue(GARCIA.account);
+  await expect(page.getByLabel('Account number', { exact: true })).toHaveValue(GARCIA.account);
   await checkPage(page, 'landing');
 
-  await page.getByLabel('Last name').fill('Not-The-Name');
+  await page.getByLabel('Last name', { exact: true }).fill('Not-The-Name');
   await page.getByRole('button', { name: 'Sign in' }).click();
   const failure = page.getByTestId('signin-error');
   await expect(failure).toContainText('We couldn’t sign you in with those details.');
   await expect(failure.locator('a[href^="tel:"]')).toBeVisible();
   await checkPage(page, 'landing-failed-sign-in');
 
-  await page.getByLabel('Last name').fill(GARCIA.lastName);
+  await page.getByLabel('Last name', { exact: true }).fill(GARCIA.lastName);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your balance' })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/p/${GARCIA.practice}/pay$`));
@@ -53,15 +53,15 @@ test('partial payment from landing to emailed receipt', async ({ page }) => {
   const amountText = `${Math.floor(amountCents / 100)}.${String(amountCents % 100).padStart(2, '0')}`;
 
   // The page's own preview agrees before paying.
-  await page.getByLabel('Pay another amount').check();
-  await page.getByLabel('Amount in dollars').fill(amountText);
+  await page.getByLabel('Pay another amount', { exact: true }).check();
+  await page.getByLabel('Amount in dollars', { exact: true }).fill(amountText);
   await expect(page.getByTestId('preview-line')).toHaveCount(expected.size);
   await checkPage(page, 'pay-partial-amount');
 
   await page.getByTestId('continue').click();
   await expect(page.getByTestId('test-mode')).toBeVisible();
   await checkPage(page, 'pay-card-form');
-  await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+  await page.getByLabel('Card number', { exact: true }).fill('4242 4242 4242 4242');
   await page.getByTestId('pay').click();
 
   const receipt = page.getByTestId('receipt');
@@ -100,7 +100,7 @@ test('partial payment from landing to emailed receipt', async ({ page }) => {
 
   // Email: confirmation on the page, and the mail stand-in received it.
   const address = `e2e-${Date.now()}@example.com`;
-  await page.getByLabel('Email address').fill(address);
+  await page.getByLabel('Email address', { exact: true }).fill(address);
   await page.getByTestId('send-email').click();
   await expect(page.getByTestId('email-sent')).toContainText(address);
   await expect.poll(async () => (await mailStore(page)).includes(address), { timeout: 30_000 }).toBe(true);

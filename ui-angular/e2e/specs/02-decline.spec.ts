@@ -15,12 +15,12 @@ test('declined card, then a successful retry', async ({ page }) => {
   await expect(page.getByTestId('household-total')).toHaveAttribute('data-cents', String(before));
 
   // Retry from wherever the decline left the patient (card step on the pay page, or the amount step after polling).
-  if (!(await page.getByLabel('Card number').isVisible())) {
-    await page.getByLabel('Pay another amount').check();
-    await page.getByLabel('Amount in dollars').fill('1.00');
+  if (!(await page.getByLabel('Card number', { exact: true }).isVisible())) {
+    await page.getByLabel('Pay another amount', { exact: true }).check();
+    await page.getByLabel('Amount in dollars', { exact: true }).fill('1.00');
     await page.getByTestId('continue').click();
   }
-  await page.getByLabel('Card number').fill('4242424242424242');
+  await page.getByLabel('Card number', { exact: true }).fill('4242424242424242');
   await page.getByTestId('pay').click();
   await expect(page.getByTestId('receipt')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('receipt-total')).toHaveAttribute('data-cents', '100');

@@ -51,8 +51,8 @@ export async function checkPage(page: Page, name: string): Promise<void> {
 
 export async function signIn(page: Page, household: Household): Promise<void> {
   await page.goto(`/p/${household.practice}`);
-  await page.getByLabel('Account number').fill(household.account);
-  await page.getByLabel('Last name').fill(household.lastName);
+  await page.getByLabel('Account number', { exact: true }).fill(household.account);
+  await page.getByLabel('Last name', { exact: true }).fill(household.lastName);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your balance' })).toBeVisible();
 }
@@ -81,12 +81,12 @@ export async function chargesOnPage(page: Page): Promise<ChargeOnPage[]> {
 /** Pays on the pay page with the simulated provider's test card; `amount` null means the full balance. */
 export async function payWithTestCard(page: Page, amount: string | null, card: string): Promise<void> {
   if (amount !== null) {
-    await page.getByLabel('Pay another amount').check();
-    await page.getByLabel('Amount in dollars').fill(amount);
+    await page.getByLabel('Pay another amount', { exact: true }).check();
+    await page.getByLabel('Amount in dollars', { exact: true }).fill(amount);
   }
   await page.getByTestId('continue').click();
   await expect(page.getByTestId('test-mode')).toBeVisible();
-  await page.getByLabel('Card number').fill(card);
+  await page.getByLabel('Card number', { exact: true }).fill(card);
   await page.getByTestId('pay').click();
 }
 

@@ -15,26 +15,26 @@ for (const size of [
     await page.getByText('Where do I find my account number?').click();
     await page.screenshot({ path: `${dir}/landing-${size.name}.png`, fullPage: true });
 
-    await page.getByLabel('Last name').fill('Smith');
+    await page.getByLabel('Last name', { exact: true }).fill('Smith');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByTestId('signin-error')).toBeVisible();
     await page.screenshot({ path: `${dir}/landing-failed-${size.name}.png`, fullPage: true });
 
-    await page.getByLabel('Last name').fill('García');
-    await page.getByLabel('Last name').fill('garcia');
+    await page.getByLabel('Last name', { exact: true }).fill('García');
+    await page.getByLabel('Last name', { exact: true }).fill('garcia');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByTestId('household-total')).toBeVisible();
-    await page.getByLabel('Pay another amount').check();
-    await page.getByLabel('Amount in dollars').fill('0.3');
+    await page.getByLabel('Pay another amount', { exact: true }).check();
+    await page.getByLabel('Amount in dollars', { exact: true }).fill('0.3');
     await page.screenshot({ path: `${dir}/pay-error-${size.name}.png`, fullPage: true });
-    await page.getByLabel('Amount in dollars').fill('150');
+    await page.getByLabel('Amount in dollars', { exact: true }).fill('150');
     await page.screenshot({ path: `${dir}/pay-${size.name}.png`, fullPage: true });
     await page.getByTestId('continue').click();
-    await page.getByLabel('Card number').fill('4000 0000 0000 0002');
+    await page.getByLabel('Card number', { exact: true }).fill('4000 0000 0000 0002');
     await page.getByTestId('pay').click();
     await expect(page.getByTestId('decline')).toBeVisible();
     await page.screenshot({ path: `${dir}/pay-declined-${size.name}.png`, fullPage: true });
-    await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+    await page.getByLabel('Card number', { exact: true }).fill('4242 4242 4242 4242');
     await page.getByTestId('pay').click();
     await expect(page.getByTestId('waiting')).toBeVisible();
     await page.screenshot({ path: `${dir}/receipt-waiting-${size.name}.png`, fullPage: true });
