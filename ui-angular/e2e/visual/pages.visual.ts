@@ -54,3 +54,16 @@ test('unknown practice', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('We can’t find this page');
   await page.screenshot({ path: `${dir}/not-found.png`, fullPage: true });
 });
+
+test('STRIPE mode without reachable Stripe.js keeps the page working', async ({ page }) => {
+  await page.route('https://js.stripe.com/**', (route) => route.abort());
+  await installMockGraphQL(page, { provider: 'STRIPE' });
+  await page.goto('/p/K7MX4Q');
+  await page.getByLabel('Account number', { exact: true }).fill('100234');
+  await page.getByLabel('Last name', { exact: true }).fill('Garcia');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('continue').click();
+  await expect(page.getByText('The secure card form could not load.')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Change amount' })).toBeEnabled();
+  await page.screenshot({ path: `${dir}/pay-stripe-unavailable.png`, fullPage: true });
+});
