@@ -11,8 +11,15 @@ const root = new URL('../dist/ui-angular/browser/', import.meta.url).pathname;
 const port = Number(process.env.PORT ?? 4300);
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ico': 'image/x-icon', '.svg': 'image/svg+xml' };
 const api = process.env.MOCK_API === '1' ? createMockApi() : null;
+// The BFF's Content-Security-Policy (bff SecurityHeadersFilter): no inline scripts, so the build must not need any.
+const CSP =
+  "default-src 'self'; script-src 'self' https://js.stripe.com; style-src 'self' 'unsafe-inline'; " +
+  "img-src 'self' data: https://*.stripe.com; font-src 'self' data:; connect-src 'self' https://api.stripe.com; " +
+  "frame-src https://js.stripe.com https://hooks.stripe.com; frame-ancestors 'none'; base-uri 'self'; " +
+  "form-action 'self'; object-src 'none'";
 
 createServer(async (req, res) => {
+  res.setHeader('Content-Security-Policy', CSP);
   const url = new URL(req.url, 'http://x');
   if (api && url.pathname === '/graphql' && req.method === 'POST') {
     let body = '';

@@ -1,5 +1,12 @@
-import { expect, test } from '@playwright/test';
-import { OBRIEN, balanceCents, checkPage, payWithTestCard, signIn } from './support';
+import {
+  expect,
+  test,
+  OBRIEN,
+  balanceCents,
+  checkPage,
+  payWithTestCard,
+  signIn,
+} from './support';
 
 /** A declined card (4000 0000 0000 0002) shows a readable reason, takes no money, and the patient can retry. */
 test('declined card, then a successful retry', async ({ page }) => {

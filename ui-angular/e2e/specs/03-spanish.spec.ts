@@ -1,5 +1,9 @@
-import { expect, test } from '@playwright/test';
-import { OBRIEN, checkPage } from './support';
+import {
+  expect,
+  test,
+  OBRIEN,
+  checkPage,
+} from './support';
 
 test.use({ locale: 'es-US' });
 

@@ -1,5 +1,11 @@
-import { expect, test } from '@playwright/test';
-import { NGUYEN_SMITH, balanceCents, payWithTestCard, signIn } from './support';
+import {
+  expect,
+  test,
+  NGUYEN_SMITH,
+  balanceCents,
+  payWithTestCard,
+  signIn,
+} from './support';
 
 /** Paying the full balance leaves nothing owed (runs after the partial payments; its own household). */
 test('full payment leaves a zero balance', async ({ page }) => {

@@ -1,5 +1,10 @@
-import { expect, test } from '@playwright/test';
-import { GARCIA, checkPage, signIn } from './support';
+import {
+  expect,
+  test,
+  GARCIA,
+  checkPage,
+  signIn,
+} from './support';
 
 test('an unknown practice link gets a friendly page without hints', async ({ page }) => {
   await page.goto('/p/ZZZZ99');

@@ -1,6 +1,30 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+
+/**
+ * The specs' `test`: every page of the context records Content-Security-Policy violations (the BFF serves a strict
+ * CSP), and a test fails if any happened — a blocked script or style would silently break the SPA.
+ */
+export const test = base.extend<{ cspGuard: void }>({
+  cspGuard: [
+    async ({ context }, use) => {
+      await context.addInitScript(() => {
+        const w = window as unknown as { __csp: string[] };
+        w.__csp = [];
+        document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      await use();
+      for (const page of context.pages()) {
+        if (page.isClosed()) continue;
+        const violations = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []).catch(() => []);
+        expect(violations, `CSP violations on ${page.url()}`).toEqual([]);
+      }
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 
 /** Where the screenshots kept as test artifacts go (relative to ui-angular/). */
 export const SCREENSHOTS = 'test-results/screenshots';
