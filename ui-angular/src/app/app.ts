@@ -45,7 +45,7 @@ export function focusMainHeading(attempt = 0): void {
     const heading = document.querySelector<HTMLElement>('main h1');
     if (heading) {
       heading.focus();
-    } else if (attempt < 20) {
+    } else if (attempt < 60) {
       focusMainHeading(attempt + 1);
     } else {
       document.querySelector<HTMLElement>('main')?.focus();

@@ -31,7 +31,7 @@ interface PatientGroup {
   charges: Charge[];
 }
 
-const KNOWN_DECLINES = new Set(['card_declined', 'insufficient_funds', 'expired_card', 'incorrect_cvc', 'processing_error']);
+const KNOWN_DECLINES = new Set(['card_declined', 'generic_decline', 'insufficient_funds', 'expired_card', 'incorrect_cvc', 'processing_error']);
 
 /** `/p/:hash/pay`: open charges by patient, the amount (full or partial) with its allocation preview, and the card. */
 @Component({

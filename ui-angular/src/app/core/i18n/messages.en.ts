@@ -67,7 +67,7 @@ export const EN = {
   'pay.changeAmount': 'Change amount',
   'pay.paying': 'You are paying {amount}',
   'pay.testMode': 'Test mode — no real card is charged',
-  'pay.testHint': 'Use 4242 4242 4242 4242 for a successful payment, or 4000 0000 0000 0002 to see a declined card.',
+  'pay.testHint': 'Use 4242 4242 4242 4242 for a successful payment, 4000 0000 0000 0002 for a declined card, or 4000 0000 0000 9995 for insufficient funds.',
   'pay.cardNumber': 'Card number',
   'pay.err.card': 'Enter the 16-digit card number.',
   'pay.submit': 'Pay {amount}',
@@ -79,6 +79,7 @@ export const EN = {
   'pay.secure': 'Payments are processed securely. We never see or store your full card number.',
 
   'decline.card_declined': 'Your card was declined.',
+  'decline.generic_decline': 'Your card was declined.',
   'decline.insufficient_funds': 'Your card has insufficient funds.',
   'decline.expired_card': 'Your card has expired.',
   'decline.incorrect_cvc': 'The security code is incorrect.',

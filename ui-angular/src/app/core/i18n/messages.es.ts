@@ -69,7 +69,7 @@ export const ES: Messages = {
   'pay.changeAmount': 'Cambiar la cantidad',
   'pay.paying': 'Va a pagar {amount}',
   'pay.testMode': 'Modo de prueba: no se cobra a ninguna tarjeta real',
-  'pay.testHint': 'Use 4242 4242 4242 4242 para un pago exitoso, o 4000 0000 0000 0002 para ver una tarjeta rechazada.',
+  'pay.testHint': 'Use 4242 4242 4242 4242 para un pago exitoso, 4000 0000 0000 0002 para una tarjeta rechazada o 4000 0000 0000 9995 para fondos insuficientes.',
   'pay.cardNumber': 'Número de tarjeta',
   'pay.err.card': 'Escriba el número de tarjeta de 16 dígitos.',
   'pay.submit': 'Pagar {amount}',
@@ -81,6 +81,7 @@ export const ES: Messages = {
   'pay.secure': 'Los pagos se procesan de forma segura. Nunca vemos ni guardamos el número completo de su tarjeta.',
 
   'decline.card_declined': 'Su tarjeta fue rechazada.',
+  'decline.generic_decline': 'Su tarjeta fue rechazada.',
   'decline.insufficient_funds': 'Su tarjeta no tiene fondos suficientes.',
   'decline.expired_card': 'Su tarjeta está vencida.',
   'decline.incorrect_cvc': 'El código de seguridad es incorrecto.',
