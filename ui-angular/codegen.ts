@@ -20,6 +20,8 @@ const config: CodegenConfig = {
       plugins: ['typescript-operations', 'typescript-apollo-angular'],
       config: {
         addExplicitOverride: true,
+        // Documents as pre-parsed ASTs: no GraphQL parser in the browser bundle.
+        documentMode: 'documentNode',
         enumsAsTypes: true,
         useTypeImports: true,
         avoidOptionals: false,
