@@ -139,6 +139,7 @@ public class GraphQLEndpoint {
         ErrorCode code = requestError ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL;
         String message = requestError ? e.getMessage() : ApiErrorHandler.INTERNAL_MESSAGE;
         return GraphqlErrorBuilder.newError().message(message).locations(e.getLocations()).path(e.getPath())
+                .errorType(requestError ? type : graphql.ErrorType.DataFetchingException)
                 .extensions(ApiErrorHandler.extensions(code)).build();
     }
 

@@ -39,7 +39,7 @@ public final class BffTestSupport {
         Map<String, String> p = new HashMap<>();
         p.put("micronaut.http.services.emr.url", emr.url());
         p.put("payments.emr.api-key", emr.apiKey());
-        p.put("redis.uri", "redis://127.0.0.1:6379");
+        p.put("payments.redis.uri", "redis://127.0.0.1:6379");
         p.put("payments.redis.key-prefix", redisPrefix(testClass));
         return p;
     }
