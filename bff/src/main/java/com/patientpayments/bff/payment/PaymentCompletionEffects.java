@@ -1,6 +1,7 @@
 package com.patientpayments.bff.payment;
 
-import io.micrometer.core.instrument.Counter;
+import com.patientpayments.bff.household.HouseholdChargesCache;
+import com.patientpayments.bff.observability.Funnel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -12,12 +13,15 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
 /**
- * What follows a posted payment, off the consumer's thread and best effort (the ledger already has the money):
- * the receipt payload cached for the receipt page, PDF and email; the {@code payment_completed} count and the
- * finalize latency (provider event created → posted) and webhook-to-posted latency.
+ * What follows a posted payment, best effort (the ledger already has the money): the household's cached charges are
+ * dropped, the receipt payload is cached for the receipt page, PDF and email, the {@code payment_completed} funnel
+ * step is counted, and the finalize latency (provider event created → posted) and webhook-to-posted latency are
+ * recorded. Slow parts run off the consumer's thread.
  */
 @Singleton
 public class PaymentCompletionEffects implements ApplicationEventListener<PaymentPostedEvent> {
@@ -26,16 +30,20 @@ public class PaymentCompletionEffects implements ApplicationEventListener<Paymen
 
     private final LedgerClient ledger;
     private final ReceiptPayloadCache receipts;
-    private final MeterRegistry meters;
+    private final HouseholdChargesCache charges;
+    private final Funnel funnel;
     private final ExecutorService executor;
     private final Timer finalizeLatency;
     private final Timer webhookToPosted;
+    private final Map<String, String> practiceHashes = new ConcurrentHashMap<>();
 
-    public PaymentCompletionEffects(LedgerClient ledger, ReceiptPayloadCache receipts, MeterRegistry meters,
+    public PaymentCompletionEffects(LedgerClient ledger, ReceiptPayloadCache receipts, HouseholdChargesCache charges,
+                                    Funnel funnel, MeterRegistry meters,
                                     @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.ledger = ledger;
         this.receipts = receipts;
-        this.meters = meters;
+        this.charges = charges;
+        this.funnel = funnel;
         this.executor = executor;
         this.finalizeLatency = Timer.builder("payments.finalize.latency")
                 .description("Provider event created until the payment is posted to the ledger")
@@ -48,18 +56,32 @@ public class PaymentCompletionEffects implements ApplicationEventListener<Paymen
     @Override
     public void onApplicationEvent(PaymentPostedEvent event) {
         Instant now = Instant.now();
+        var tx = event.transaction();
         if (event.created()) {
-            Counter.builder("payments.completed").description("Payments posted to the ledger")
-                    .tag("practice", event.transaction().practiceId()).register(meters).increment();
             if (event.eventCreated() != null) {
                 finalizeLatency.record(Duration.between(event.eventCreated(), now).abs());
             }
             if (event.receivedAt() != null) {
                 webhookToPosted.record(Duration.between(event.receivedAt(), now).abs());
             }
-            LOG.info("Payment posted tx={} practice={}", event.transaction().id(), event.transaction().practiceId());
+            LOG.info("Payment posted tx={} practice={}", tx.id(), tx.practiceId());
         }
-        executor.execute(() -> cacheReceipt(event.transaction().id()));
+        executor.execute(() -> {
+            charges.evict(tx.householdId());
+            if (event.created()) {
+                countCompleted(tx.practiceId());
+            }
+            cacheReceipt(tx.id());
+        });
+    }
+
+    private void countCompleted(String practiceId) {
+        try {
+            String hash = practiceHashes.computeIfAbsent(practiceId, id -> ledger.practice(id).hash());
+            funnel.record(Funnel.Step.PAYMENT_COMPLETED, hash);
+        } catch (RuntimeException e) {
+            LOG.warn("payment_completed not counted ({})", e.getClass().getSimpleName());
+        }
     }
 
     private void cacheReceipt(String transactionId) {

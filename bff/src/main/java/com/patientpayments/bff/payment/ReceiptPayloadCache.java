@@ -1,7 +1,7 @@
 package com.patientpayments.bff.payment;
 
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.micronaut.context.BeanProvider;
+import com.patientpayments.bff.redis.RedisStore;
+import com.patientpayments.bff.redis.RedisUnavailableException;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -9,53 +9,38 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Caches the connector's ReceiptData JSON of a freshly posted payment in Redis (30 minutes by default) so the receipt
- * page, PDF and email need no connector round trip. Best effort: with Redis down payments still post; readers fall
- * back to the connector.
+ * Caches the connector's ReceiptData JSON of a freshly posted payment in Redis (key {@code payments:receipt:<txId>}
+ * under the store's prefix, 30 minutes by default) so the receipt page, PDF and email need no connector round trip.
+ * Best effort: with Redis down payments still post and readers fall back to the connector.
  */
 @Singleton
 public class ReceiptPayloadCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptPayloadCache.class);
+    private static final String PREFIX = "payments:receipt:";
 
-    private final BeanProvider<StatefulRedisConnection<String, String>> redis;
-    private final String keyPrefix;
+    private final RedisStore redis;
     private final Duration ttl;
 
-    public ReceiptPayloadCache(BeanProvider<StatefulRedisConnection<String, String>> redis,
-                               @Value("${payments.receipt-payload.key-prefix:payments:receipt:}") String keyPrefix,
-                               @Value("${payments.receipt-payload.ttl:30m}") Duration ttl) {
+    public ReceiptPayloadCache(RedisStore redis, @Value("${payments.cache.receipt-ttl:30m}") Duration ttl) {
         this.redis = redis;
-        this.keyPrefix = keyPrefix;
         this.ttl = ttl;
-    }
-
-    /** The Redis key of a transaction's receipt payload. */
-    public String key(String transactionId) {
-        return keyPrefix + transactionId;
     }
 
     public void put(String transactionId, String receiptJson) {
         try {
-            if (!redis.isPresent()) {
-                return;
-            }
-            redis.get().async().setex(key(transactionId), ttl.toSeconds(), receiptJson).get(1, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            LOG.warn("Receipt payload not cached ({})", e.getClass().getSimpleName());
+            redis.set(PREFIX + transactionId, receiptJson, ttl);
+        } catch (RedisUnavailableException e) {
+            LOG.warn("Receipt payload not cached: Redis unavailable");
         }
     }
 
     public Optional<String> get(String transactionId) {
         try {
-            if (!redis.isPresent()) {
-                return Optional.empty();
-            }
-            return Optional.ofNullable(redis.get().async().get(key(transactionId)).get(1, TimeUnit.SECONDS));
-        } catch (Exception e) {
+            return redis.get(PREFIX + transactionId);
+        } catch (RedisUnavailableException e) {
             return Optional.empty();
         }
     }
