@@ -1,5 +1,6 @@
 package com.patientpayments.bff.payment;
 
+import com.patientpayments.bff.household.HouseholdChargesCache;
 import com.patientpayments.bff.payment.LedgerDtos.AttemptFailure;
 import com.patientpayments.bff.payment.LedgerDtos.NewDispute;
 import com.patientpayments.bff.payment.LedgerDtos.NewRefund;
@@ -38,12 +39,14 @@ public class PaymentPosting {
     private final LedgerClient ledger;
     private final PaymentProvider provider;
     private final ApplicationEventPublisher<PaymentPostedEvent> posted;
+    private final HouseholdChargesCache charges;
 
     public PaymentPosting(LedgerClient ledger, PaymentProvider provider,
-                          ApplicationEventPublisher<PaymentPostedEvent> posted) {
+                          ApplicationEventPublisher<PaymentPostedEvent> posted, HouseholdChargesCache charges) {
         this.ledger = ledger;
         this.provider = provider;
         this.posted = posted;
+        this.charges = charges;
     }
 
     /** {@code payment_intent.succeeded} / {@code payment_intent.payment_failed}. */
@@ -94,6 +97,7 @@ public class PaymentPosting {
                 ledger.refund(tx.id(), new NewRefund(refund.id(), refund.amountCents(), eventId));
             }
         }
+        charges.evict(tx.householdId());
         return ProcessingOutcome.DONE;
     }
 
@@ -121,6 +125,7 @@ public class PaymentPosting {
             }
             throw e;
         }
+        charges.evict(tx.householdId());
         return ProcessingOutcome.DONE;
     }
 

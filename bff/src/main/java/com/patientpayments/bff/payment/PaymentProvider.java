@@ -22,6 +22,9 @@ public interface PaymentProvider {
      */
     CreatedIntent createIntent(String attemptId, long amountCents, String currency, @Nullable String account);
 
+    /** The client secret of an intent created earlier (a repeated start of the same attempt). */
+    String clientSecret(String intentId, @Nullable String account);
+
     /** The intent as the provider knows it now; empty when the provider does not know it. */
     Optional<IntentSnapshot> retrieve(String intentId, @Nullable String account);
 

@@ -52,9 +52,14 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         return new CreatedIntent(intent.id(), intent.clientSecret());
     }
 
-    /** The client secret of an intent this simulator created (a repeated start of the same attempt). */
-    public Optional<String> clientSecret(String intentId) {
-        return Optional.ofNullable(intents.get(intentId)).map(SimIntent::clientSecret);
+    @Override
+    public String clientSecret(String intentId, @Nullable String account) {
+        SimIntent intent = intents.get(intentId);
+        if (intent == null) {
+            // The simulator keeps intents in memory: a restart forgets them.
+            throw new ApiException(ErrorCode.NOT_FOUND, "This payment has expired. Please start a new one.");
+        }
+        return intent.clientSecret();
     }
 
     @Override

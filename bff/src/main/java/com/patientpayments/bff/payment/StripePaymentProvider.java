@@ -82,7 +82,7 @@ public class StripePaymentProvider implements PaymentProvider {
         }
     }
 
-    /** The client secret of an existing intent (a repeated start of the same attempt). */
+    @Override
     public String clientSecret(String intentId, @Nullable String account) {
         try {
             return client.v1().paymentIntents().retrieve(intentId, (PaymentIntentRetrieveParams) null, options(account))
