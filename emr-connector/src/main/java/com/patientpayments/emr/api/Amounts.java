@@ -37,6 +37,19 @@ public final class Amounts {
         return requireText(value, field, maxLength);
     }
 
+    /** An external reference (provider ids, idempotency keys): visible ASCII, no spaces, bounded. */
+    public static String reference(String value, String field) {
+        requireText(value, field, 255);
+        if (!value.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+            throw ApiException.invalid(field + " must be visible ASCII without spaces.");
+        }
+        return value;
+    }
+
+    public static String optionalReference(String value, String field) {
+        return value == null || value.isEmpty() ? null : reference(value, field);
+    }
+
     /** Only US dollars are supported; providers send lower case ("usd"). */
     public static String currency(String value) {
         if (value == null || !value.equalsIgnoreCase("USD")) {

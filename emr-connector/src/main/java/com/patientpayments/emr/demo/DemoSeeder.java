@@ -43,10 +43,11 @@ public class DemoSeeder implements ApplicationEventListener<StartupEvent> {
                 return false;
             }
             new DemoData(c).writeAll();
+            // Joins this transaction: the demo data is written completely or not at all.
+            history.write();
             return true;
         });
         if (wrote) {
-            history.write();
             LOG.info("demo data seeded");
         }
         return wrote;
