@@ -1,6 +1,7 @@
 package com.patientpayments.bff.reconciliation;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 
 import java.time.Duration;
@@ -20,7 +21,7 @@ public record ReconciliationProperties(
         @Bindable(defaultValue = "true") boolean enabled,
         @Bindable(defaultValue = "15m") Duration interval,
         @Bindable(defaultValue = "2d") Duration window,
-        List<String> connectedAccounts) {
+        @Nullable List<String> connectedAccounts) {
 
     public ReconciliationProperties {
         interval = interval == null ? Duration.ofMinutes(15) : interval;
