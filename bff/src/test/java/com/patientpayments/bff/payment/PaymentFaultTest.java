@@ -92,6 +92,7 @@ class PaymentFaultTest {
         p.put("aws.access-key-id", "local");
         p.put("aws.secret-key", "local");
         p.put("payments.reconciliation.enabled", "false");
+        p.put("payments.reconciliation.connected-accounts", "acct_1DemoLakeside00");
         p.putAll(overrides);
         return p;
     }
