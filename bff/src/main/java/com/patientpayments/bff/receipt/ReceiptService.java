@@ -99,7 +99,8 @@ public class ReceiptService {
         return view;
     }
 
-    static void requireValidId(String txId) {
+    /** {@code BAD_USER_INPUT} unless {@code txId} looks like a connector id (checked before it reaches a URL). */
+    public static void requireValidId(String txId) {
         if (txId == null || !TX_ID.matcher(txId).matches()) {
             throw new ApiException(ErrorCode.BAD_USER_INPUT, "The receipt reference is not valid.");
         }
