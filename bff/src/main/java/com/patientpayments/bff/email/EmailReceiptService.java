@@ -2,16 +2,16 @@ package com.patientpayments.bff.email;
 
 import com.patientpayments.bff.graphql.ApiException;
 import com.patientpayments.bff.graphql.ErrorCode;
-import com.patientpayments.bff.receipt.ReceiptProperties;
 import com.patientpayments.bff.receipt.ReceiptService;
 import com.patientpayments.bff.session.PatientSession;
-import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
+import com.patientpayments.bff.redis.RedisStore;
+import com.patientpayments.bff.redis.RedisUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
+import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -28,19 +28,16 @@ public class EmailReceiptService {
 
     private final ReceiptService receipts;
     private final ReceiptEmailSender sender;
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisStore redis;
     private final EmailProperties props;
-    private final String limitPrefix;
     private final MeterRegistry registry;
 
     public EmailReceiptService(ReceiptService receipts, ReceiptEmailSender sender,
-                               StatefulRedisConnection<String, String> redis, EmailProperties props,
-                               ReceiptProperties receiptProps, MeterRegistry registry) {
+                               RedisStore redis, EmailProperties props, MeterRegistry registry) {
         this.receipts = receipts;
         this.sender = sender;
         this.redis = redis;
         this.props = props;
-        this.limitPrefix = receiptProps.keyPrefix() + "ratelimit:email:";
         this.registry = registry;
     }
 
@@ -48,10 +45,14 @@ public class EmailReceiptService {
     public void queue(PatientSession session, String txId, String email) {
         String address = validAddress(email);
         ReceiptService.requireValidId(txId);
-        String key = limitPrefix + session.sessionId();
-        redis.sync().set(key, "0", SetArgs.Builder.nx().ex(3600));
-        Long used = redis.sync().incr(key);
-        if (used != null && used > props.perSessionHour()) {
+        long used;
+        try {
+            used = redis.increment("ratelimit:email:" + session.sessionId(), Duration.ofHours(1));
+        } catch (RedisUnavailableException e) {
+            throw new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE,
+                    "Email is temporarily unavailable. Please try again in a moment, or download the receipt.");
+        }
+        if (used > props.perSessionHour()) {
             registry.counter("receipt.emails", "outcome", "rate_limited").increment();
             throw new ApiException(ErrorCode.RATE_LIMITED,
                     "You have emailed this receipt several times already. Please try again later.");

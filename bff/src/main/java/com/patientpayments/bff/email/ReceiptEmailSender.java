@@ -3,11 +3,9 @@ package com.patientpayments.bff.email;
 import com.patientpayments.bff.graphql.ApiException;
 import com.patientpayments.bff.graphql.ErrorCode;
 import com.patientpayments.bff.receipt.ReceiptPdfRenderer;
-import com.patientpayments.bff.receipt.ReceiptProperties;
 import com.patientpayments.bff.receipt.ReceiptService;
 import com.patientpayments.bff.receipt.ReceiptView;
-import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
+import com.patientpayments.bff.redis.RedisStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.scheduling.TaskExecutors;
@@ -53,17 +51,15 @@ public class ReceiptEmailSender {
     private final ReceiptService receipts;
     private final ReceiptPdfRenderer renderer;
     private final ReceiptEmailComposer composer;
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisStore redis;
     private final EmailProperties props;
-    private final String markerPrefix;
     private final ExecutorService blocking;
     private final ScheduledExecutorService scheduler;
     private final MeterRegistry registry;
     private final Timer sendTimer;
 
     public ReceiptEmailSender(SesV2Client ses, ReceiptService receipts, ReceiptPdfRenderer renderer,
-                              ReceiptEmailComposer composer, StatefulRedisConnection<String, String> redis,
-                              EmailProperties props, ReceiptProperties receiptProps,
+                              ReceiptEmailComposer composer, RedisStore redis, EmailProperties props,
                               @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
                               @Named(TaskExecutors.SCHEDULED) ScheduledExecutorService scheduler,
                               MeterRegistry registry) {
@@ -73,7 +69,6 @@ public class ReceiptEmailSender {
         this.composer = composer;
         this.redis = redis;
         this.props = props;
-        this.markerPrefix = receiptProps.keyPrefix() + "email:req:";
         this.blocking = blocking;
         this.scheduler = scheduler;
         this.registry = registry;
@@ -87,14 +82,14 @@ public class ReceiptEmailSender {
     }
 
     void attempt(Job job, int attempt) {
-        String marker = markerPrefix + job.requestId();
-        long ttl = props.markerTtl().toMillis();
+        String marker = "email:req:" + job.requestId();
+        var ttl = props.markerTtl();
         if (attempt == 1) {
-            if (redis.sync().set(marker, "PENDING", SetArgs.Builder.nx().px(ttl)) == null) {
+            if (!redis.setIfAbsent(marker, "PENDING", ttl)) {
                 LOG.warn("receipt email {} was already claimed; not sending again", job.requestId());
                 return;
             }
-        } else if (!"PENDING".equals(redis.sync().get(marker))) {
+        } else if (!"PENDING".equals(redis.get(marker).orElse(null))) {
             return;
         }
         boolean reachedSes = false;
@@ -108,7 +103,7 @@ public class ReceiptEmailSender {
             sendTimer.record(() -> ses.sendEmail(r -> r.fromEmailAddress(props.from())
                     .destination(d -> d.toAddresses(job.to()))
                     .content(c -> c.raw(raw -> raw.data(SdkBytes.fromByteArray(mime))))));
-            redis.sync().set(marker, "SENT", SetArgs.Builder.px(ttl));
+            redis.set(marker, "SENT", ttl);
             count("sent");
             LOG.info("receipt email {} sent (attempt {})", job.requestId(), attempt);
         } catch (RuntimeException e) {
@@ -121,7 +116,7 @@ public class ReceiptEmailSender {
                 scheduler.schedule(() -> blocking.execute(() -> attempt(job, attempt + 1)), delay,
                         TimeUnit.MILLISECONDS);
             } else {
-                redis.sync().set(marker, safe ? "FAILED" : "UNKNOWN", SetArgs.Builder.px(ttl));
+                redis.set(marker, safe ? "FAILED" : "UNKNOWN", ttl);
                 count(safe ? "failed" : "ambiguous");
                 LOG.error("receipt email {} given up after attempt {} ({})", job.requestId(), attempt,
                         e.getClass().getSimpleName());

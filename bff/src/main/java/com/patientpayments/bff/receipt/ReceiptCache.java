@@ -1,7 +1,7 @@
 package com.patientpayments.bff.receipt;
 
-import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
+import com.patientpayments.bff.redis.RedisStore;
+import com.patientpayments.bff.redis.RedisUnavailableException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
@@ -14,40 +14,48 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The receipt payload cache: JSON of {@link ReceiptView} in Redis under {@code receipt:<txId>} (after the configured
- * key prefix), kept {@code payments.cache.receipt-ttl} (30 minutes). A cache only: the connector stays authoritative,
- * and a missing, expired or unreadable entry is rebuilt from it. Blocking: call off the event loop.
+ * The receipt payload cache: JSON of {@link ReceiptView} in Redis under {@code receipt:<txId>} (after the
+ * {@code payments.redis.key-prefix}), kept {@code payments.cache.receipt-ttl} (30 minutes). A cache only: the
+ * connector stays authoritative; a missing, expired or unreadable entry, or Redis being down, means "rebuild from the
+ * connector". Blocking: call off the event loop.
  */
 @Singleton
 public class ReceiptCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptCache.class);
 
-    private final StatefulRedisConnection<String, String> redis;
+    private static final String PREFIX = "receipt:";
+
+    private final RedisStore redis;
     private final ObjectMapper json;
-    private final String prefix;
     private final Duration ttl;
 
-    public ReceiptCache(StatefulRedisConnection<String, String> redis, ObjectMapper json, ReceiptProperties props,
+    public ReceiptCache(RedisStore redis, ObjectMapper json,
                         @Value("${payments.cache.receipt-ttl:30m}") Duration ttl) {
         this.redis = redis;
         this.json = json;
-        this.prefix = props.keyPrefix() + "receipt:";
         this.ttl = ttl;
     }
 
     /** Stores (or replaces) the payload of {@code txId} for the cache TTL. */
     public void put(String txId, ReceiptView payload) {
         try {
-            redis.sync().set(prefix + txId, json.writeValueAsString(payload), SetArgs.Builder.px(ttl.toMillis()));
+            redis.set(PREFIX + txId, json.writeValueAsString(payload), ttl);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RedisUnavailableException e) {
+            LOG.warn("receipt cache unavailable; the payload will be rebuilt from the connector when needed");
         }
     }
 
     /** The cached payload, or empty when missing, expired or unreadable (an older format after a deploy). */
     public Optional<ReceiptView> get(String txId) {
-        String value = redis.sync().get(prefix + txId);
+        String value;
+        try {
+            value = redis.get(PREFIX + txId).orElse(null);
+        } catch (RedisUnavailableException e) {
+            return Optional.empty();
+        }
         if (value == null) {
             return Optional.empty();
         }
@@ -61,7 +69,7 @@ public class ReceiptCache {
 
     /** Remaining time to live of the entry, for tests and diagnostics. */
     Duration ttlOf(String txId) {
-        Long ms = redis.sync().pttl(prefix + txId);
+        Long ms = redis.run(c -> c.pttl(redis.key(PREFIX + txId)));
         return ms == null || ms < 0 ? Duration.ZERO : Duration.ofMillis(ms);
     }
 }

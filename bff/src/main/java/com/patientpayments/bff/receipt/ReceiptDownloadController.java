@@ -44,13 +44,13 @@ public class ReceiptDownloadController {
     @Get(ReceiptDownloadTokens.PATH + "{token}")
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> download(String token) {
-        var grant = tokens.redeem(token);
-        if (grant.isEmpty()) {
-            count("expired");
-            return HttpResponse.notFound(GONE_BODY).contentType(MediaType.TEXT_PLAIN_TYPE)
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store");
-        }
         try {
+            var grant = tokens.redeem(token);
+            if (grant.isEmpty()) {
+                count("expired");
+                return HttpResponse.notFound(GONE_BODY).contentType(MediaType.TEXT_PLAIN_TYPE)
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store");
+            }
             ReceiptView view = resolve(grant.get());
             byte[] pdf = renderer.render(view);
             count("served");

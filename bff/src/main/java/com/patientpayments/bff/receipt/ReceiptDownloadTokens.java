@@ -1,7 +1,9 @@
 package com.patientpayments.bff.receipt;
 
-import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
+import com.patientpayments.bff.graphql.ApiException;
+import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.redis.RedisStore;
+import com.patientpayments.bff.redis.RedisUnavailableException;
 import jakarta.inject.Singleton;
 
 import java.security.SecureRandom;
@@ -23,12 +25,12 @@ public class ReceiptDownloadTokens {
     public static final String PATH = "/receipts/download/";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-    private final StatefulRedisConnection<String, String> redis;
+    private final RedisStore redis;
     private final ReceiptProperties props;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
-    public ReceiptDownloadTokens(StatefulRedisConnection<String, String> redis, ReceiptProperties props) {
+    public ReceiptDownloadTokens(RedisStore redis, ReceiptProperties props) {
         this.redis = redis;
         this.props = props;
         this.clock = Clock.systemUTC();
@@ -56,7 +58,12 @@ public class ReceiptDownloadTokens {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        redis.sync().set(key(token), grant.encode(), SetArgs.Builder.px(props.downloadTtl().toMillis()));
+        try {
+            redis.set(key(token), grant.encode(), props.downloadTtl());
+        } catch (RedisUnavailableException e) {
+            throw new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE,
+                    "Downloads are temporarily unavailable. Please try again in a moment, or print the receipt.");
+        }
         return new Link(PATH + token, clock.instant().plus(props.downloadTtl()));
     }
 
@@ -65,11 +72,17 @@ public class ReceiptDownloadTokens {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }
-        String value = redis.sync().getdel(key(token));
+        String value;
+        try {
+            value = redis.run(c -> c.getdel(redis.key(key(token))));
+        } catch (RedisUnavailableException e) {
+            throw new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE,
+                    "Downloads are temporarily unavailable. Please try again in a moment.");
+        }
         return value == null ? Optional.empty() : Optional.of(Grant.decode(value));
     }
 
     private String key(String token) {
-        return props.keyPrefix() + "receipt-download:" + token;
+        return "receipt-download:" + token;
     }
 }

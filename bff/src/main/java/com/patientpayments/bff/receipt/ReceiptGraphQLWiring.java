@@ -1,18 +1,17 @@
 package com.patientpayments.bff.receipt;
 
+import com.patientpayments.bff.graphql.GraphQLRequestContext;
 import com.patientpayments.bff.graphql.GraphQLWiring;
 import com.patientpayments.bff.session.PatientSession;
 import com.patientpayments.bff.session.SessionAccess;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -66,7 +65,8 @@ public class ReceiptGraphQLWiring implements GraphQLWiring {
     }
 
     private CompletionStage<Map<String, Object>> receiptPreview(DataFetchingEnvironment env) {
-        String authorization = request(env).flatMap(r -> r.getHeaders().getAuthorization()).orElse(null);
+        HttpRequest<?> request = GraphQLRequestContext.request(env);
+        String authorization = request == null ? null : request.getHeaders().getAuthorization().orElse(null);
         String practiceHash = env.getArgument("practiceHash");
         String txId = env.getArgument("txId");
         return async(() -> link(adminPreview.preview(authorization, practiceHash, txId)));
@@ -74,19 +74,6 @@ public class ReceiptGraphQLWiring implements GraphQLWiring {
 
     static Map<String, Object> link(ReceiptDownloadTokens.Link link) {
         return Map.of("url", link.url(), "expiresAt", link.expiresAt().toString());
-    }
-
-    /** The HTTP request of this operation: from the GraphQL context when the core put it there, else the current one. */
-    static Optional<HttpRequest<?>> request(DataFetchingEnvironment env) {
-        if (env.getGraphQlContext() != null) {
-            Optional<HttpRequest<?>> fromContext = env.getGraphQlContext().stream()
-                    .map(Map.Entry::getValue).filter(HttpRequest.class::isInstance)
-                    .<HttpRequest<?>>map(v -> (HttpRequest<?>) v).findFirst();
-            if (fromContext.isPresent()) {
-                return fromContext;
-            }
-        }
-        return ServerRequestContext.<Object>currentRequest().map(r -> (HttpRequest<?>) r);
     }
 
     private <T> CompletionStage<T> async(Supplier<T> work) {
