@@ -1,0 +1,117 @@
+// `npm run bench`: initial JavaScript transferred and Largest Contentful Paint of the landing and pay pages, in
+// headless Debian Chromium at a phone viewport (375×812) with a 4× CPU slowdown, against BENCH_BASE_URL (the real
+// stack; default http://127.0.0.1:8080). Prints figures; asserts nothing (targets: JS ≤ 200 KB gzip, LCP ≤ 1.5 s).
+//
+// Env: BENCH_BASE_URL, BENCH_RUNS (default 5), BENCH_PRACTICE / BENCH_ACCOUNT / BENCH_LAST_NAME (demo household),
+// CHROME_BIN (default /usr/bin/chromium).
+import { chromium } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+
+const base = (process.env.BENCH_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+const runs = Number(process.env.BENCH_RUNS ?? 5);
+const practice = process.env.BENCH_PRACTICE ?? 'K7MX4Q';
+const account = process.env.BENCH_ACCOUNT ?? '100234';
+const lastName = process.env.BENCH_LAST_NAME ?? 'Garcia';
+const CPU_SLOWDOWN = 4;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_BIN ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** One cold load of `path` in `context`: LCP, plus the JavaScript it transferred (as served, and gzip -9 of the bodies). */
+async function measure(context, path, ready) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const scripts = new Map();
+  cdp.on('Network.responseReceived', (e) => {
+    if (e.type === 'Script') scripts.set(e.requestId, { url: e.response.url, transferred: 0 });
+  });
+  cdp.on('Network.loadingFinished', (e) => {
+    const script = scripts.get(e.requestId);
+    if (script) script.transferred = e.encodedDataLength;
+  });
+  await page.addInitScript(() => {
+    window.__lcp = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__lcp = entry.startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+  await page.goto(base + path, { waitUntil: 'networkidle' });
+  await page.locator(ready).first().waitFor({ timeout: 30000 });
+  // LCP entries are reported after the paint that follows; give the (throttled) renderer time to report them.
+  let lcp = 0;
+  for (let i = 0; i < 20 && lcp === 0; i++) {
+    await page.waitForTimeout(250);
+    lcp = await page.evaluate(() => window.__lcp);
+  }
+  const url = page.url();
+  let transferred = 0;
+  let gzip = 0;
+  for (const [requestId, script] of scripts) {
+    transferred += script.transferred;
+    try {
+      const { body, base64Encoded } = await cdp.send('Network.getResponseBody', { requestId });
+      gzip += gzipSync(Buffer.from(body, base64Encoded ? 'base64' : 'utf8'), { level: 9 }).length;
+    } catch {
+      // Body evicted: count the transferred size.
+      gzip += script.transferred;
+    }
+  }
+  await page.close();
+  return { lcp, transferred, gzip, files: scripts.size, url };
+}
+
+async function signIn(context) {
+  const page = await context.newPage();
+  await page.goto(`${base}/p/${practice}`);
+  await page.getByLabel('Account number', { exact: true }).fill(account);
+  await page.getByLabel('Last name', { exact: true }).fill(lastName);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/pay$/, { timeout: 30000 });
+  await page.close();
+}
+
+const phone = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-US' };
+const results = { landing: [], pay: [] };
+try {
+  for (let i = 0; i < runs; i++) {
+    const anonymous = await browser.newContext(phone);
+    results.landing.push(await measure(anonymous, `/p/${practice}`, 'main h1'));
+    await anonymous.close();
+
+    const signedIn = await browser.newContext(phone);
+    await signIn(signedIn);
+    const pay = await measure(signedIn, `/p/${practice}/pay`, '[data-testid="household-total"]');
+    if (!pay.url.endsWith('/pay')) throw new Error(`pay page redirected to ${pay.url}: sign-in did not hold`);
+    results.pay.push(pay);
+    await signedIn.close();
+  }
+} finally {
+  await browser.close();
+}
+
+console.log(`SPA bench — ${base}, phone 375×812, CPU ${CPU_SLOWDOWN}× slowdown, cache disabled, ${runs} runs (median)`);
+let ok = true;
+for (const [name, samples] of Object.entries(results)) {
+  const lcp = median(samples.map((s) => s.lcp));
+  const gzip = median(samples.map((s) => s.gzip));
+  const transferred = median(samples.map((s) => s.transferred));
+  const files = median(samples.map((s) => s.files));
+  console.log(
+    `${name.padEnd(8)} initial JS gzip ${kb(gzip)} (${files} files; ${kb(transferred)} as transferred) · LCP ${lcp.toFixed(0)} ms` +
+      ` [min ${Math.min(...samples.map((s) => s.lcp)).toFixed(0)}, max ${Math.max(...samples.map((s) => s.lcp)).toFixed(0)}]`,
+  );
+  ok &&= gzip <= 200 * 1024 && lcp <= 1500;
+}
+console.log(`targets (initial JS ≤ 200 KB gzip, LCP ≤ 1500 ms): ${ok ? 'met' : 'NOT met'}`);

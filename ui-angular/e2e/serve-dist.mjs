@@ -1,0 +1,56 @@
+// Serves the production build with the BFF's routing rule (index.html for /p/**), for local checks only.
+// With MOCK_API=1 it also answers /graphql from the mock API (cookie `mock_session`), /mock-receipt.pdf and
+// /store (like the SES stand-in), so the pages and the specs' logic can be tried without the real stack.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { MOCK_PDF, createMockApi } from './mock/mock-api.mjs';
+
+const root = new URL('../dist/ui-angular/browser/', import.meta.url).pathname;
+const port = Number(process.env.PORT ?? 4300);
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ico': 'image/x-icon', '.svg': 'image/svg+xml' };
+const api = process.env.MOCK_API === '1' ? createMockApi() : null;
+// The BFF's Content-Security-Policy (bff SecurityHeadersFilter): no inline scripts, so the build must not need any.
+const CSP =
+  "default-src 'self'; script-src 'self' https://js.stripe.com; style-src 'self' 'unsafe-inline'; " +
+  "img-src 'self' data: https://*.stripe.com; font-src 'self' data:; connect-src 'self' https://api.stripe.com; " +
+  "frame-src https://js.stripe.com https://hooks.stripe.com; frame-ancestors 'none'; base-uri 'self'; " +
+  "form-action 'self'; object-src 'none'";
+
+createServer(async (req, res) => {
+  res.setHeader('Content-Security-Policy', CSP);
+  const url = new URL(req.url, 'http://x');
+  if (api && url.pathname === '/graphql' && req.method === 'POST') {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    const account = /mock_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1] ?? null;
+    const result = api.handle(JSON.parse(body), account === '-' ? null : account);
+    res.setHeader('Set-Cookie', `mock_session=${result.account ?? '-'}; Path=/; HttpOnly; SameSite=Strict`);
+    res.setHeader('Content-Type', 'application/json');
+    return res.end(JSON.stringify(result.json));
+  }
+  if (api && url.pathname === '/mock-receipt.pdf') {
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', 'attachment; filename="receipt.pdf"');
+    return res.end(MOCK_PDF);
+  }
+  if (api && url.pathname === '/store') {
+    res.setHeader('Content-Type', 'application/json');
+    return res.end(JSON.stringify({ emails: api.mail }));
+  }
+  const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+  let file = join(root, path);
+  try {
+    if (!(await stat(file)).isFile()) throw new Error('dir');
+  } catch {
+    file = join(root, 'index.html');
+  }
+  let content = await readFile(file);
+  res.setHeader('Content-Type', types[extname(file)] ?? 'application/octet-stream');
+  if (/gzip/.test(req.headers['accept-encoding'] ?? '') && /\.(js|css|html)$/.test(file)) {
+    content = gzipSync(content);
+    res.setHeader('Content-Encoding', 'gzip');
+  }
+  res.end(content);
+}).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}`));

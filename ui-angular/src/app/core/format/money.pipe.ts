@@ -1,0 +1,41 @@
+import { Pipe, PipeTransform, inject } from '@angular/core';
+import { I18n } from '../i18n/i18n';
+
+/** Money as the GraphQL contract carries it: integer cents plus an ISO-4217 currency. */
+export interface Cents {
+  cents: number;
+  currency?: string;
+}
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * The only place cents become text. The amount goes to `Intl` as an exact decimal string (`"1234.05"`), never as a
+ * floating-point division, so no rounding can creep in. Impure on purpose: it follows the language signal.
+ */
+export function formatCents(cents: number, currency: string, locale: string): string {
+  const key = `${locale}|${currency}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    formats.set(key, format);
+  }
+  const negative = cents < 0;
+  const abs = Math.abs(Math.trunc(cents));
+  const decimal = `${negative ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  return format.format(decimal as unknown as number);
+}
+
+@Pipe({ name: 'money', pure: false })
+export class MoneyPipe implements PipeTransform {
+  private readonly i18n = inject(I18n);
+
+  transform(value: Cents | number | null | undefined, currency = 'USD'): string {
+    if (value === null || value === undefined) {
+      return '';
+    }
+    const cents = typeof value === 'number' ? value : value.cents;
+    const code = typeof value === 'number' ? currency : (value.currency ?? currency);
+    return formatCents(cents, code, this.i18n.locale());
+  }
+}

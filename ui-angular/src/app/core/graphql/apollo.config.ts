@@ -1,0 +1,38 @@
+import { EnvironmentProviders, Injector, Provider, inject } from '@angular/core';
+import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideApollo } from 'apollo-angular';
+import { HttpLink } from 'apollo-angular/http';
+import { ApolloLink, InMemoryCache } from '@apollo/client/core';
+import { ErrorLink } from '@apollo/client/link/error';
+import { errorCode } from './errors';
+import { Session } from '../session/session';
+
+/**
+ * The one GraphQL client. Same origin (`/graphql`) so the BFF's HttpOnly session cookie travels with every request
+ * and the SPA never handles a token. Data is fetched `network-only`: balances change with every payment and a stale
+ * cache would show the patient wrong numbers.
+ */
+export function provideGraphQL(): (Provider | EnvironmentProviders)[] {
+  return [
+    provideHttpClient(withFetch()),
+    provideApollo(() => {
+      const httpLink = inject(HttpLink);
+      // Resolved lazily: Session itself uses the Apollo client (a constructor-time inject would be circular).
+      const injector = inject(Injector);
+      const sessionEnded = new ErrorLink(({ error }) => {
+        if (errorCode(error) === 'UNAUTHENTICATED') {
+          injector.get(Session).ended();
+        }
+      });
+      return {
+        link: ApolloLink.from([sessionEnded, httpLink.create({ uri: '/graphql', withCredentials: true })]),
+        cache: new InMemoryCache(),
+        defaultOptions: {
+          query: { fetchPolicy: 'network-only' },
+          watchQuery: { fetchPolicy: 'network-only' },
+          
+        },
+      };
+    }),
+  ];
+}

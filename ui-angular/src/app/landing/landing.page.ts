@@ -1,0 +1,103 @@
+import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } from '@angular/core';
+import { Router } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import { PracticeGQL, SignInGQL, type PracticeIdentityFragment } from '../core/graphql/generated';
+import { errorCode, errorKey, type CallFailure } from '../core/graphql/errors';
+import { I18n } from '../core/i18n/i18n';
+import { Session } from '../core/session/session';
+import { BillIllustration } from './bill-illustration';
+import { NotFound } from './not-found';
+import { PracticeIdentity } from './practice-identity';
+
+type LoadState = 'loading' | 'ready' | 'notFound' | 'error';
+
+/** `/p/:hash`: the practice's identity and the sign-in form (account number + head of household's last name). */
+@Component({
+  selector: 'app-landing',
+  imports: [PracticeIdentity, BillIllustration, NotFound],
+  templateUrl: './landing.page.html',
+  styleUrl: './landing.page.css',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LandingPage implements OnInit {
+  /** Route parameter: the practice hash printed on the bill. */
+  readonly hash = input.required<string>();
+  /** Query parameter from the bill's QR code: pre-fills the account number. */
+  readonly account = input<string>();
+
+  protected readonly t = inject(I18n).t;
+  protected readonly errorKey = errorKey;
+  protected readonly session = inject(Session);
+  private readonly practiceGql = inject(PracticeGQL);
+  private readonly signInGql = inject(SignInGQL);
+  private readonly router = inject(Router);
+
+  protected readonly state = signal<LoadState>('loading');
+  protected readonly practice = signal<PracticeIdentityFragment | null>(null);
+  protected readonly accountNumber = signal('');
+  protected readonly lastName = signal('');
+  protected readonly submitted = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly failed = signal(false);
+  protected readonly callError = signal<CallFailure | null>(null);
+  /** Shown once: why the patient is back here (session ended, signed out). */
+  protected readonly notice = signal(this.session.notice());
+
+  ngOnInit(): void {
+    this.session.notice.set(null);
+    this.accountNumber.set((this.account() ?? '').trim().slice(0, 32));
+    void this.load();
+  }
+
+  protected async load(): Promise<void> {
+    this.state.set('loading');
+    try {
+      const result = await firstValueFrom(this.practiceGql.fetch({ variables: { hash: this.hash() } }));
+      const practice = result.data?.practice ?? null;
+      this.practice.set(practice);
+      this.state.set(practice ? 'ready' : 'notFound');
+      if (practice) {
+        document.title = `${practice.name} — ${this.t('landing.title')}`;
+      }
+    } catch (error) {
+      this.state.set(errorCode(error) === 'NOT_FOUND' || errorCode(error) === 'BAD_USER_INPUT' ? 'notFound' : 'error');
+    }
+  }
+
+  protected async signIn(event: Event): Promise<void> {
+    event.preventDefault();
+    this.submitted.set(true);
+    this.failed.set(false);
+    this.callError.set(null);
+    if (this.busy()) {
+      return;
+    }
+    const accountNumber = this.accountNumber().trim();
+    const lastName = this.lastName().trim();
+    if (!accountNumber || !lastName) {
+      document.getElementById(accountNumber ? 'lastName' : 'accountNumber')?.focus();
+      return;
+    }
+    this.busy.set(true);
+    this.notice.set(null);
+    try {
+      const result = await firstValueFrom(
+        this.signInGql.mutate({ variables: { practiceHash: this.hash(), accountNumber, lastName } }),
+      );
+      if (result.data?.signIn.ok) {
+        this.session.started();
+        await this.router.navigate(['/p', this.hash(), 'pay']);
+        return;
+      }
+      this.failed.set(true);
+    } catch (error) {
+      this.callError.set(errorCode(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected value(event: Event): string {
+    return (event.target as HTMLInputElement).value;
+  }
+}
