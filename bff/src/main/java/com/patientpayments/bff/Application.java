@@ -1,13 +1,21 @@
 package com.patientpayments.bff;
 
+import com.patientpayments.bff.webhook.OperatorCommands;
 import io.micronaut.runtime.Micronaut;
 
-/** Entry point of the patient-facing BFF. */
+/**
+ * Entry point of the patient-facing BFF. {@code java -jar bff.jar replay-dlq} and {@code … reconcile [from [to]]}
+ * run an operator command instead of the server (see {@link OperatorCommands}).
+ */
 public final class Application {
     private Application() {
     }
 
     public static void main(String[] args) {
+        var command = OperatorCommands.run(args, System.out);
+        if (command.isPresent()) {
+            System.exit(command.get());
+        }
         Micronaut.run(Application.class, args);
     }
 }

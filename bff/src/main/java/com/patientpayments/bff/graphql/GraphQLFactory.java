@@ -1,6 +1,11 @@
 package com.patientpayments.bff.graphql;
 
 import graphql.GraphQL;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.schema.visibility.NoIntrospectionGraphqlFieldVisibility;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
@@ -15,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,10 +35,12 @@ public class GraphQLFactory {
 
     @Bean
     @Singleton
-    public TypeDefinitionRegistry typeDefinitionRegistry(ResourceResolver resources) {
+    public TypeDefinitionRegistry typeDefinitionRegistry(ResourceResolver resources, List<SchemaFilter> filters) {
         try (InputStream in = resources.getResourceAsStream(SCHEMA_RESOURCE)
                 .orElseThrow(() -> new IllegalStateException("schema.graphqls is missing from the classpath"))) {
-            return new SchemaParser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            TypeDefinitionRegistry registry = new SchemaParser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            filters.forEach(f -> f.apply(registry));
+            return registry;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -40,15 +48,30 @@ public class GraphQLFactory {
 
     @Bean
     @Singleton
-    public GraphQLSchema graphQLSchema(TypeDefinitionRegistry registry, List<GraphQLWiring> wirings) {
+    public GraphQLSchema graphQLSchema(TypeDefinitionRegistry registry, List<GraphQLWiring> wirings,
+                                       GraphQLLimits limits) {
         RuntimeWiring.Builder builder = RuntimeWiring.newRuntimeWiring();
         wirings.forEach(w -> w.wire(builder));
-        return new SchemaGenerator().makeExecutableSchema(registry, builder.build());
+        if (!limits.devTools()) {
+            // Production: no __schema / __type (introspection); __typename stays for clients' caches.
+            builder.fieldVisibility(NoIntrospectionGraphqlFieldVisibility.NO_INTROSPECTION_FIELD_VISIBILITY);
+        }
+        SchemaGenerator.Options options = SchemaGenerator.Options.defaultOptions();
+        return new SchemaGenerator().makeExecutableSchema(options, registry, builder.build());
     }
 
     @Bean
     @Singleton
-    public GraphQL graphQL(GraphQLSchema schema) {
-        return GraphQL.newGraphQL(schema).build();
+    public GraphQL graphQL(GraphQLSchema schema, GraphQLLimits limits, ApiErrorHandler errors,
+                           List<Instrumentation> extraInstrumentations) {
+        List<Instrumentation> instrumentations = new ArrayList<>();
+        instrumentations.add(new DocumentLimitsInstrumentation(limits.maxAliases(), limits.maxDirectives()));
+        instrumentations.add(new MaxQueryDepthInstrumentation(limits.maxDepth()));
+        instrumentations.add(new MaxQueryComplexityInstrumentation(limits.maxComplexity()));
+        instrumentations.addAll(extraInstrumentations);
+        return GraphQL.newGraphQL(schema)
+                .defaultDataFetcherExceptionHandler(errors)
+                .instrumentation(new ChainedInstrumentation(instrumentations))
+                .build();
     }
 }

@@ -1,0 +1,45 @@
+package com.patientpayments.bff.graphql;
+
+import graphql.schema.DataFetchingEnvironment;
+
+/**
+ * Checks on string arguments, with a specific {@code BAD_USER_INPUT} message naming the argument (never echoing the
+ * value, which may be PII).
+ */
+public final class Arguments {
+
+    private Arguments() {
+    }
+
+    /** A required, non-blank argument of at most {@code maxLength} characters without control characters, trimmed. */
+    public static String text(DataFetchingEnvironment env, String name, int maxLength) {
+        Object raw = env.getArgument(name);
+        if (!(raw instanceof String value) || value.isBlank()) {
+            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` must not be empty.");
+        }
+        if (value.length() > maxLength) {
+            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is too long (at most " + maxLength + " characters).");
+        }
+        if (value.codePoints().anyMatch(Arguments::forbidden)) {
+            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` contains characters that are not allowed.");
+        }
+        return value.strip();
+    }
+
+    /** Control, format (bidi overrides, zero-width), line/paragraph separators, lone surrogates, unassigned. */
+    private static boolean forbidden(int cp) {
+        int type = Character.getType(cp);
+        return Character.isISOControl(cp) || type == Character.FORMAT || type == Character.SURROGATE
+                || type == Character.UNASSIGNED || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE;
+    }
+
+    /** An id-like argument: 1..{@code maxLength} characters of letters, digits, '-' and '_'. */
+    public static String id(DataFetchingEnvironment env, String name, int maxLength) {
+        String value = text(env, name, maxLength);
+        if (!value.matches("[A-Za-z0-9_-]+")) {
+            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is not a valid identifier.");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,159 @@
+package com.patientpayments.bff.graphql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.ErrorClassification;
+import graphql.ExecutionInput;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLContext;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.parser.ParserOptions;
+import io.micronaut.configuration.graphql.GraphQLController;
+import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /graphql}, replacing micronaut-graphql's controller (which also executes GET requests, any content type,
+ * {@code ?query=} and unbounded JSON-array batches). Method, content type, origin and query string are checked by
+ * {@link GraphQLRequestFilter} before the body is read; here the body must be one JSON object with a string
+ * {@code query}. Runs on the blocking executor, so data fetchers may call the connector and Redis synchronously.
+ */
+@Replaces(GraphQLController.class)
+@Controller("${graphql.path:/graphql}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class GraphQLEndpoint {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final GraphQL graphQL;
+    private final GraphQLLimits limits;
+    private final List<GraphQLExchangeHook> hooks;
+    private final ParserOptions parserOptions;
+
+    public GraphQLEndpoint(GraphQL graphQL, GraphQLLimits limits, List<GraphQLExchangeHook> hooks) {
+        this.graphQL = graphQL;
+        this.limits = limits;
+        this.hooks = hooks;
+        this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(b -> b
+                .maxTokens(limits.maxTokens())
+                .maxCharacters(limits.maxBodyBytes())
+                .captureSourceLocation(true));
+    }
+
+    @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<String> post(HttpRequest<?> request, @Nullable @Body String body) {
+        if (body == null || body.isBlank()) {
+            return rejected(HttpStatus.BAD_REQUEST, "The request body must be a JSON object with a `query`.");
+        }
+        if (body.length() > limits.maxBodyBytes()) {
+            return rejected(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The request is too large.");
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            return rejected(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
+        }
+        if (node != null && node.isArray()) {
+            return rejected(HttpStatus.BAD_REQUEST, "Batched requests are not supported: send one operation per request.");
+        }
+        if (node == null || !node.isObject() || !node.path("query").isTextual() || node.path("query").asText().isBlank()) {
+            return rejected(HttpStatus.BAD_REQUEST, "The request body must be a JSON object with a `query`.");
+        }
+        JsonNode op = node.path("operationName");
+        JsonNode vars = node.path("variables");
+        if (!(op.isMissingNode() || op.isNull() || op.isTextual()) || !(vars.isMissingNode() || vars.isNull() || vars.isObject())) {
+            return rejected(HttpStatus.BAD_REQUEST, "`operationName` must be a string and `variables` an object.");
+        }
+        return execute(request, node.get("query").asText(), op.isTextual() ? op.asText() : null,
+                vars.isObject() ? JSON.convertValue(vars, Map.class) : Map.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private HttpResponse<String> execute(HttpRequest<?> request, String query, String operationName, Map<?, ?> variables) {
+        MutableHttpResponse<String> response = HttpResponse.ok();
+        ExecutionInput input = ExecutionInput.newExecutionInput()
+                .query(query)
+                .operationName(operationName)
+                .variables((Map<String, Object>) variables)
+                .graphQLContext(b -> b.of(ParserOptions.class, parserOptions))
+                .build();
+        GraphQLContext ctx = input.getGraphQLContext();
+        GraphQLRequestContext.put(ctx, request, response);
+        if (!limits.devTools()) {
+            ctx.put(graphql.introspection.Introspection.INTROSPECTION_DISABLED, true);
+        }
+        ExecutionResult result = graphQL.execute(input);
+        hooks.forEach(h -> h.afterExecution(request, response, ctx));
+        try {
+            return response.body(JSON.writeValueAsString(specification(result)))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE);
+        } catch (JsonProcessingException e) {
+            return rejected(HttpStatus.INTERNAL_SERVER_ERROR, ApiErrorHandler.INTERNAL_MESSAGE, ErrorCode.INTERNAL);
+        }
+    }
+
+    /**
+     * The result as JSON, every error carrying contract extensions: parse, validation and limit errors (which never
+     * reach a data fetcher) are {@code BAD_USER_INPUT}.
+     */
+    private static Map<String, Object> specification(ExecutionResult result) {
+        Map<String, Object> spec = new LinkedHashMap<>();
+        if (!result.getErrors().isEmpty()) {
+            List<Map<String, Object>> errors = new ArrayList<>();
+            for (GraphQLError e : result.getErrors()) {
+                errors.add(withCode(e).toSpecification());
+            }
+            spec.put("errors", errors);
+        }
+        if (result.isDataPresent()) {
+            spec.put("data", result.getData());
+        }
+        return spec;
+    }
+
+    private static GraphQLError withCode(GraphQLError e) {
+        if (e.getExtensions() != null && e.getExtensions().containsKey("code")) {
+            return e;
+        }
+        ErrorClassification type = e.getErrorType();
+        boolean requestError = type instanceof graphql.ErrorType t && t != graphql.ErrorType.DataFetchingException;
+        ErrorCode code = requestError ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL;
+        String message = requestError ? e.getMessage() : ApiErrorHandler.INTERNAL_MESSAGE;
+        return GraphqlErrorBuilder.newError().message(message).locations(e.getLocations()).path(e.getPath())
+                .errorType(requestError ? type : graphql.ErrorType.DataFetchingException)
+                .extensions(ApiErrorHandler.extensions(code)).build();
+    }
+
+    static MutableHttpResponse<String> rejected(HttpStatus status, String message) {
+        return rejected(status, message, ErrorCode.BAD_USER_INPUT);
+    }
+
+    static MutableHttpResponse<String> rejected(HttpStatus status, String message, ErrorCode code) {
+        Map<String, Object> error = Map.of("message", message, "extensions", ApiErrorHandler.extensions(code));
+        try {
+            return HttpResponse.<String>status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(JSON.writeValueAsString(Map.of("errors", List.of(error))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.patientpayments.bff.household;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.patientpayments.bff.emr.EmrHousehold;
+import com.patientpayments.bff.emr.EmrOpenCharges;
+import com.patientpayments.bff.emr.EmrReadClient;
+import com.patientpayments.bff.graphql.ApiException;
+import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.redis.RedisStore;
+import com.patientpayments.bff.redis.RedisUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+
+/**
+ * A household's guarantor, patients and open charges, cached in Redis for {@link CacheSettings#chargesTtl()} under one
+ * key per household (so every session of the household sees the same figures and one {@link #evict(String)} drops
+ * them). When Redis is down the connector answers every read.
+ */
+@Singleton
+public class HouseholdChargesCache {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final RedisStore redis;
+    private final EmrReadClient emr;
+    private final CacheSettings settings;
+    private final Timer fetchTimer;
+
+    public HouseholdChargesCache(RedisStore redis, EmrReadClient emr, CacheSettings settings, MeterRegistry registry) {
+        this.redis = redis;
+        this.emr = emr;
+        this.settings = settings;
+        this.fetchTimer = Timer.builder("pp.charges.fetch").description("Household and open charges fetch (cache or connector)")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    /** The household's snapshot, from the cache or the connector; NOT_FOUND if the connector no longer knows it. */
+    public HouseholdSnapshot get(String householdId) {
+        return fetchTimer.record(() -> load(householdId));
+    }
+
+    /** Drops the cached charges of a household (call when a payment, refund or dispute for it is posted). */
+    public void evict(String householdId) {
+        try {
+            redis.delete(key(householdId));
+        } catch (RedisUnavailableException e) {
+            // Nothing can be read from a Redis that is down either; the entry expires by its TTL at the latest.
+        }
+    }
+
+    private HouseholdSnapshot load(String householdId) {
+        Optional<String> cached;
+        try {
+            cached = redis.get(key(householdId));
+        } catch (RedisUnavailableException e) {
+            return fromConnector(householdId);
+        }
+        if (cached.isPresent()) {
+            try {
+                return JSON.readValue(cached.get(), HouseholdSnapshot.class);
+            } catch (JsonProcessingException e) {
+                // An entry from an older shape: refetch below.
+            }
+        }
+        HouseholdSnapshot fresh = fromConnector(householdId);
+        try {
+            redis.set(key(householdId), JSON.writeValueAsString(fresh), settings.chargesTtl());
+        } catch (RedisUnavailableException | JsonProcessingException e) {
+            // Serve without caching.
+        }
+        return fresh;
+    }
+
+    private HouseholdSnapshot fromConnector(String householdId) {
+        EmrHousehold household = emr.household(householdId).orElseThrow(HouseholdChargesCache::gone);
+        EmrOpenCharges charges = emr.openCharges(householdId).orElseThrow(HouseholdChargesCache::gone);
+        return new HouseholdSnapshot(household, charges);
+    }
+
+    private static ApiException gone() {
+        return new ApiException(ErrorCode.NOT_FOUND, "We couldn't find this account any more. Please sign in again.");
+    }
+
+    private static String key(String householdId) {
+        return "household:" + householdId;
+    }
+}

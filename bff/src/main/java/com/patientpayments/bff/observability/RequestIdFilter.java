@@ -1,0 +1,44 @@
+package com.patientpayments.bff.observability;
+
+import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
+import io.micronaut.core.async.publisher.Publishers;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.PropagatedContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.filter.HttpServerFilter;
+import io.micronaut.http.filter.ServerFilterChain;
+import org.reactivestreams.Publisher;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request an id: the caller's {@code X-Request-Id} when it is a short safe token (a proxy's), otherwise a
+ * new UUID. It is in the MDC (propagated to the blocking executor) so every log line of the request carries it, and
+ * is echoed in the response header for support.
+ */
+@Filter("/**")
+public class RequestIdFilter implements HttpServerFilter {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+
+    @Override
+    public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
+        String incoming = request.getHeaders().get(HEADER);
+        String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty()
+                .plus(new MdcPropagationContext(Map.of(MDC_KEY, id))).propagate()) {
+            return Publishers.map(chain.proceed(request), response -> response.header(HEADER, id));
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}

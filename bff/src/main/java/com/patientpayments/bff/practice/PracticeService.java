@@ -1,0 +1,61 @@
+package com.patientpayments.bff.practice;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.patientpayments.bff.emr.EmrPractice;
+import com.patientpayments.bff.emr.EmrReadClient;
+import com.patientpayments.bff.household.CacheSettings;
+import com.patientpayments.bff.redis.RedisStore;
+import com.patientpayments.bff.redis.RedisUnavailableException;
+import jakarta.inject.Singleton;
+
+import java.util.Optional;
+
+/**
+ * Practice landing data by hash, cached in Redis for {@link CacheSettings#practiceTtl()}; the connector answers when
+ * Redis is down or the entry is missing. Unknown and inactive hashes are not cached (nothing to fill Redis with).
+ */
+@Singleton
+public class PracticeService {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private final RedisStore redis;
+    private final EmrReadClient emr;
+    private final CacheSettings settings;
+
+    public PracticeService(RedisStore redis, EmrReadClient emr, CacheSettings settings) {
+        this.redis = redis;
+        this.emr = emr;
+        this.settings = settings;
+    }
+
+    /** The connector's practice (including ids), for features that need more than the landing view. */
+    public Optional<EmrPractice> practice(String hash) {
+        String key = "practice:" + hash;
+        try {
+            Optional<String> cached = redis.get(key);
+            if (cached.isPresent()) {
+                return Optional.of(JSON.readValue(cached.get(), EmrPractice.class));
+            }
+        } catch (RedisUnavailableException | JsonProcessingException e) {
+            // Fall through to the connector.
+        }
+        Optional<EmrPractice> fresh = emr.practiceByHash(hash);
+        fresh.ifPresent(p -> {
+            try {
+                redis.set(key, JSON.writeValueAsString(p), settings.practiceTtl());
+            } catch (RedisUnavailableException | JsonProcessingException e) {
+                // Serve without caching.
+            }
+        });
+        return fresh;
+    }
+
+    /** The landing view of an active practice, or empty for an unknown or inactive hash. */
+    public Optional<PracticeView> byHash(String hash) {
+        return practice(hash).map(PracticeView::of);
+    }
+}

@@ -1,0 +1,121 @@
+package com.patientpayments.bff.session;
+
+import com.patientpayments.bff.graphql.GraphQLExchangeHook;
+import com.patientpayments.bff.graphql.GraphQLRequestContext;
+import graphql.GraphQLContext;
+import graphql.schema.DataFetchingEnvironment;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The session as an HttpOnly, SameSite=Strict cookie holding a short JWT. Idle expiry slides: after every GraphQL
+ * request with a valid session the cookie is re-issued with a new idle expiry (never past the absolute end). Sign-out
+ * revokes the session id server-side ({@link RevokedSessions}) and clears the cookie.
+ */
+@Singleton
+public class CookieSessionAccess implements SessionAccess, GraphQLExchangeHook {
+
+    private static final String STATE = "pp.session.state";
+
+    private final SessionSettings settings;
+    private final SessionTokens tokens;
+    private final RevokedSessions revoked;
+
+    public CookieSessionAccess(SessionSettings settings, SessionTokens tokens, RevokedSessions revoked) {
+        this.settings = settings;
+        this.tokens = tokens;
+        this.revoked = revoked;
+    }
+
+    @Override
+    public Optional<PatientSession> current(DataFetchingEnvironment env) {
+        return Optional.ofNullable(state(env.getGraphQlContext(), GraphQLRequestContext.request(env)).session);
+    }
+
+    /** Starts a session for a household after a successful sign-in; returns its idle expiry. */
+    public Instant start(DataFetchingEnvironment env, String practiceId, String practiceHash, String householdId) {
+        State state = state(env.getGraphQlContext(), GraphQLRequestContext.request(env));
+        if (state.session != null) {
+            revoked.revoke(state.session.sessionId());
+        }
+        Instant now = Instant.now();
+        state.session = new PatientSession(UUID.randomUUID().toString(), practiceId, practiceHash, householdId);
+        state.absoluteEnd = now.plus(settings.absoluteTimeout());
+        state.changed = true;
+        return writeCookie(GraphQLRequestContext.response(env), state, now);
+    }
+
+    /** Ends the session of this request, if any, on the server and in the browser. */
+    public void end(DataFetchingEnvironment env) {
+        State state = state(env.getGraphQlContext(), GraphQLRequestContext.request(env));
+        if (state.session != null) {
+            revoked.revoke(state.session.sessionId());
+        }
+        state.session = null;
+        state.changed = true;
+        GraphQLRequestContext.response(env).cookie(cookie("").maxAge(0));
+    }
+
+    @Override
+    public void afterExecution(HttpRequest<?> request, MutableHttpResponse<?> response, GraphQLContext context) {
+        State state = context.get(STATE);
+        if (state != null && state.changed) {
+            return;
+        }
+        if (request.getCookies().findCookie(settings.cookieName()).isEmpty()) {
+            return;
+        }
+        state = state(context, request);
+        if (state.session == null) {
+            response.cookie(cookie("").maxAge(0));
+        } else {
+            writeCookie(response, state, Instant.now());
+        }
+    }
+
+    private Instant writeCookie(MutableHttpResponse<?> response, State state, Instant now) {
+        Instant idle = now.plus(settings.idleTimeout());
+        Instant exp = idle.isAfter(state.absoluteEnd) ? state.absoluteEnd : idle;
+        String jwt = tokens.sign(state.session, exp, state.absoluteEnd);
+        response.cookie(cookie(jwt).maxAge(Math.max(1, exp.getEpochSecond() - now.getEpochSecond())));
+        return exp;
+    }
+
+    private Cookie cookie(String value) {
+        return Cookie.of(settings.cookieName(), value).httpOnly(true).secure(settings.cookieSecure())
+                .sameSite(SameSite.Strict).path("/");
+    }
+
+    private State state(GraphQLContext ctx, HttpRequest<?> request) {
+        return ctx.computeIfAbsent(STATE, k -> resolve(request));
+    }
+
+    private State resolve(HttpRequest<?> request) {
+        State s = new State();
+        if (request == null) {
+            return s;
+        }
+        request.getCookies().findCookie(settings.cookieName())
+                .flatMap(c -> tokens.verify(c.getValue(), Instant.now()))
+                .filter(v -> !revoked.isRevoked(v.session().sessionId()))
+                .ifPresent(v -> {
+                    s.session = v.session();
+                    s.absoluteEnd = v.absoluteEnd();
+                });
+        return s;
+    }
+
+    /** Per-request session state, kept in the GraphQL context. */
+    private static final class State {
+        volatile PatientSession session;
+        volatile Instant absoluteEnd;
+        volatile boolean changed;
+    }
+}

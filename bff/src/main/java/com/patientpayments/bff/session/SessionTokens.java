@@ -1,0 +1,103 @@
+package com.patientpayments.bff.session;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+
+/**
+ * Signs and verifies the session JWT (HS256, Nimbus as shipped with micronaut-security-jwt). Claims are opaque
+ * references only: session id ({@code jti}), practice id, practice hash, household id, the idle expiry ({@code exp})
+ * and the absolute end ({@code amx}).
+ */
+@Singleton
+public class SessionTokens {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionTokens.class);
+
+    private final MACSigner signer;
+    private final MACVerifier verifier;
+
+    public SessionTokens(SessionSettings settings) {
+        byte[] secret;
+        if (settings.jwtSecret() == null || settings.jwtSecret().isBlank()) {
+            secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            LOG.info("SESSION_JWT_SECRET not set: using a random per-process session secret");
+        } else {
+            secret = settings.jwtSecret().getBytes(StandardCharsets.UTF_8);
+            if (secret.length < 32) {
+                throw new IllegalStateException("SESSION_JWT_SECRET must be at least 32 bytes");
+            }
+        }
+        try {
+            this.signer = new MACSigner(secret);
+            this.verifier = new MACVerifier(secret);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("invalid session secret", e);
+        }
+    }
+
+    /** A signed token for the session, valid until {@code idleExpiry} and never past {@code absoluteEnd}. */
+    public String sign(PatientSession s, Instant idleExpiry, Instant absoluteEnd) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .jwtID(s.sessionId())
+                .claim("pid", s.practiceId())
+                .claim("ph", s.practiceHash())
+                .claim("hid", s.householdId())
+                .expirationTime(Date.from(idleExpiry))
+                .claim("amx", absoluteEnd.getEpochSecond())
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign session", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The verified, unexpired session of a token, or empty for anything else (tampered, expired, malformed). */
+    public Optional<VerifiedSession> verify(String token, Instant now) {
+        if (token == null || token.length() > 2048) {
+            return Optional.empty();
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+                return Optional.empty();
+            }
+            JWTClaimsSet c = jwt.getJWTClaimsSet();
+            Instant exp = c.getExpirationTime() == null ? null : c.getExpirationTime().toInstant();
+            Long amx = c.getLongClaim("amx");
+            if (exp == null || amx == null || !now.isBefore(exp) || !now.isBefore(Instant.ofEpochSecond(amx))) {
+                return Optional.empty();
+            }
+            PatientSession s = new PatientSession(c.getJWTID(), c.getStringClaim("pid"), c.getStringClaim("ph"),
+                    c.getStringClaim("hid"));
+            if (s.sessionId() == null || s.householdId() == null || s.practiceId() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new VerifiedSession(s, Instant.ofEpochSecond(amx)));
+        } catch (ParseException | JOSEException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A session whose token verified, with its absolute end. */
+    public record VerifiedSession(PatientSession session, Instant absoluteEnd) {
+    }
+}

@@ -1,0 +1,40 @@
+package com.patientpayments.bff.web;
+
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+/**
+ * Security headers on every response. The CSP fits the SPA served from this origin plus Stripe.js (scripts and
+ * frames from js.stripe.com, API calls to api.stripe.com); nothing may frame the BFF's pages. CORS stays closed: no
+ * {@code Access-Control-Allow-*} header is ever sent (allowed extra origins are for same-site deployments behind a
+ * proxy, checked by the GraphQL request filter).
+ */
+@ServerFilter("/**")
+public class SecurityHeadersFilter {
+
+    static final String CSP = "default-src 'self'; "
+            + "script-src 'self' https://js.stripe.com; "
+            + "style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: https://*.stripe.com; "
+            + "font-src 'self' data:; "
+            + "connect-src 'self' https://api.stripe.com; "
+            + "frame-src https://js.stripe.com https://hooks.stripe.com; "
+            + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+    @ResponseFilter
+    public void addHeaders(MutableHttpResponse<?> response) {
+        var h = response.getHeaders();
+        if (!h.contains("Content-Security-Policy")) {
+            h.add("Content-Security-Policy", CSP);
+        }
+        h.add("X-Content-Type-Options", "nosniff");
+        h.add("Referrer-Policy", "no-referrer");
+        h.add("X-Frame-Options", "DENY");
+        h.add("Cross-Origin-Opener-Policy", "same-origin");
+        h.add("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        if (!h.contains("Cache-Control")) {
+            h.add("Cache-Control", "no-store");
+        }
+    }
+}

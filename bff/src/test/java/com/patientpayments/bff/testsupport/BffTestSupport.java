@@ -1,0 +1,51 @@
+package com.patientpayments.bff.testsupport;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Properties that point a {@code @MicronautTest} BFF at the shared real EMR connector ({@link EmrConnectorProcess}),
+ * the machine's real Redis with a key prefix unique to the test class, and plain-http-friendly settings.
+ *
+ * <pre>{@code
+ * @MicronautTest
+ * @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+ * class MyTest implements TestPropertyProvider {
+ *     @Inject EmbeddedServer server;
+ *     public Map<String, String> getProperties() { return BffTestSupport.properties(getClass()); }
+ *     @Test void t() { GraphQLTestClient c = new GraphQLTestClient(server.getURL()); ... }
+ * }
+ * }</pre>
+ * Demo data to sign in with: {@link #PRACTICE}, {@link #ACCOUNT}, {@link #LAST_NAME} (see emr-connector/API.md).
+ */
+public final class BffTestSupport {
+
+    /** Bright Smiles Dental, active. */
+    public static final String PRACTICE = "K7MX4Q";
+    /** Maria García's household: two+ patients, open charges, balance above $100. */
+    public static final String ACCOUNT = "100234";
+    public static final String LAST_NAME = "Garcia";
+    /** Lakeside Family Dentistry, active; household 200100 / Nguyen-Smith. */
+    public static final String OTHER_PRACTICE = "HR9T3W";
+    /** Retired landing page (inactive). */
+    public static final String INACTIVE_PRACTICE = "W3NPKV";
+
+    private BffTestSupport() {
+    }
+
+    /** Properties for a test class: real connector, real Redis at 127.0.0.1:6379, unique Redis key prefix. */
+    public static Map<String, String> properties(Class<?> testClass) {
+        EmrConnectorProcess emr = EmrConnectorProcess.shared();
+        Map<String, String> p = new HashMap<>();
+        p.put("micronaut.http.services.emr.url", emr.url());
+        p.put("payments.emr.api-key", emr.apiKey());
+        p.put("payments.redis.uri", "redis://127.0.0.1:6379");
+        p.put("payments.redis.key-prefix", redisPrefix(testClass));
+        return p;
+    }
+
+    /** A Redis key prefix no other test class (in this or another worktree) uses: {@code t:<Class>:<random>:}. */
+    public static String redisPrefix(Class<?> testClass) {
+        return "t:" + testClass.getSimpleName() + ":" + EmrConnectorProcess.randomHex(4) + ":";
+    }
+}

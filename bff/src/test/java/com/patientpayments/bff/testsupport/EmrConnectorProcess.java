@@ -1,0 +1,252 @@
+package com.patientpayments.bff.testsupport;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * The REAL EMR connector, started once per test JVM as a subprocess of its packaged jar, on a fresh PostgreSQL
+ * database seeded with the demo data ({@code emr-connector/API.md}).
+ *
+ * <p>Usage from a {@code @MicronautTest} (see {@link BffTestSupport} for the matching properties):
+ * <pre>{@code
+ * EmrConnectorProcess emr = EmrConnectorProcess.shared();   // lazy start, waits for GET /health 200
+ * emr.url();                                                // http://127.0.0.1:<port>
+ * emr.apiKey();                                             // random service credential
+ * emr.stop(); ... emr.start();                              // "connector down" fault tests
+ * }</pre>
+ *
+ * <p>Build the jar first: {@code ./mvnw -q -pl emr-connector package -DskipTests} (from the repository root).
+ * The database {@code pp_bff_<random>} on 127.0.0.1:5432 (user {@code postgres}) and the process are removed by a
+ * shutdown hook when the JVM exits.
+ */
+public final class EmrConnectorProcess {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static volatile EmrConnectorProcess shared;
+
+    private final Path jar;
+    private final String database;
+    private final int port;
+    private final String apiKey;
+    private final Path logFile;
+    private Process process;
+
+    private EmrConnectorProcess(Path jar, String database, int port, String apiKey, Path logFile) {
+        this.jar = jar;
+        this.database = database;
+        this.port = port;
+        this.apiKey = apiKey;
+        this.logFile = logFile;
+    }
+
+    /** The connector of this test JVM, started on first use. */
+    public static EmrConnectorProcess shared() {
+        EmrConnectorProcess local = shared;
+        if (local == null) {
+            synchronized (EmrConnectorProcess.class) {
+                local = shared;
+                if (local == null) {
+                    local = create();
+                    local.start();
+                    shared = local;
+                }
+            }
+        }
+        return local;
+    }
+
+    private static EmrConnectorProcess create() {
+        Path jar = findJar();
+        String database = "pp_bff_" + randomHex(6);
+        createDatabase(database);
+        EmrConnectorProcess emr;
+        try {
+            Path log = Files.createTempFile("emr-connector-", ".log");
+            emr = new EmrConnectorProcess(jar, database, freePort(), randomHex(16), log);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the connector log file", e);
+        }
+        EmrConnectorProcess finalEmr = emr;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            finalEmr.stop();
+            dropDatabase(database);
+        }, "emr-connector-cleanup"));
+        return emr;
+    }
+
+    /** Base URL of the running connector, e.g. {@code http://127.0.0.1:41234}. */
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The random service credential the connector was started with. */
+    public String apiKey() {
+        return apiKey;
+    }
+
+    /** Name of the connector's database (for tests that inspect it). */
+    public String database() {
+        return database;
+    }
+
+    /** JDBC URL of the connector's database. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:5432/" + database + "?user=postgres";
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    /** Starts the connector (same port, database and key) and waits until {@code GET /health} answers 200. */
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+        Map<String, String> env = pb.environment();
+        env.put("DATABASE_URL", jdbcUrl());
+        env.put("EMR_PORT", Integer.toString(port));
+        env.put("EMR_API_KEY", apiKey);
+        env.put("EMR_SEED_DEMO", "true");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        try {
+            process = pb.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the EMR connector from " + jar, e);
+        }
+        awaitHealthy();
+    }
+
+    /** Stops the connector (kills the process and waits for it), for "connector down" tests. */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** Stops and starts again. */
+    public void restart() {
+        stop();
+        start();
+    }
+
+    private void awaitHealthy() {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the EMR connector exited with " + process.exitValue()
+                        + "; its output is in " + logFile);
+            }
+            if (healthy()) {
+                return;
+            }
+            sleep(100);
+        }
+        stop();
+        throw new IllegalStateException("the EMR connector did not become healthy in " + START_TIMEOUT
+                + "; its output is in " + logFile);
+    }
+
+    private boolean healthy() {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/health").toURL().openConnection();
+            c.setConnectTimeout(200);
+            c.setReadTimeout(1000);
+            try {
+                return c.getResponseCode() == 200;
+            } finally {
+                c.disconnect();
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path findJar() {
+        Path dir = Path.of(System.getProperty("user.dir"));
+        for (int i = 0; i < 3 && dir != null; i++, dir = dir.getParent()) {
+            Path jar = dir.resolve("emr-connector/target/emr-connector-0.1.0-SNAPSHOT.jar");
+            if (Files.isRegularFile(jar)) {
+                return jar;
+            }
+        }
+        throw new IllegalStateException("The EMR connector jar is missing: build it first with "
+                + "`./mvnw -q -pl emr-connector package -DskipTests` from the repository root "
+                + "(expected emr-connector/target/emr-connector-0.1.0-SNAPSHOT.jar).");
+    }
+
+    private static void createDatabase(String name) {
+        adminSql("CREATE DATABASE " + name);
+    }
+
+    private static void dropDatabase(String name) {
+        try {
+            adminSql("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (RuntimeException e) {
+            System.err.println("could not drop test database " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static void adminSql(String sql) {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+             Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 (user postgres) is needed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A free TCP port on 127.0.0.1. */
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package com.patientpayments.emr;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+/**
+ * Connector settings under {@code payments.emr}.
+ *
+ * @param apiKey     the service credential callers send in {@code X-Api-Key} (env {@code EMR_API_KEY}); required —
+ *                   only the embedded demo mode supplies the documented default {@code demo-emr-api-key}
+ * @param docsPublic serve the OpenAPI document and Swagger UI without the credential (env {@code EMR_DOCS_PUBLIC})
+ * @param seedDemo   seed the demo practices and households at start-up when the database is empty
+ *                   (env {@code EMR_SEED_DEMO})
+ */
+@ConfigurationProperties("payments.emr")
+public record EmrConfig(
+        @Bindable(defaultValue = "") String apiKey,
+        @Bindable(defaultValue = "false") boolean docsPublic,
+        @Bindable(defaultValue = "false") boolean seedDemo) {
+}

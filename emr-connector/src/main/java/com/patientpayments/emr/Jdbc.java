@@ -1,0 +1,109 @@
+package com.patientpayments.emr;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Small helpers over plain JDBC. The connector's SQL is explicit (row locks, ON CONFLICT, aggregates), so repositories
+ * write it by hand and run it on the connection of the surrounding Micronaut Data transaction.
+ */
+public final class Jdbc {
+    private Jdbc() {
+    }
+
+    /** Maps the current row of a result set. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(mapper.map(rs));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new DataAccessFailure(e);
+        }
+    }
+
+    public static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = list(c, sql, mapper, params);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    public static long longValue(Connection c, String sql, Object... params) {
+        return one(c, sql, rs -> rs.getLong(1), params).orElse(0L);
+    }
+
+    public static int update(Connection c, String sql, Object... params) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, params);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new DataAccessFailure(e);
+        }
+    }
+
+    /** Runs one statement for each parameter row as a JDBC batch (one round trip). */
+    public static void batch(Connection c, String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new DataAccessFailure(e);
+        }
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static void bind(PreparedStatement ps, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p instanceof Instant) {
+                ps.setTimestamp(i + 1, Timestamp.from((Instant) p));
+            } else if (p instanceof LocalDate) {
+                ps.setDate(i + 1, Date.valueOf((LocalDate) p));
+            } else {
+                ps.setObject(i + 1, p);
+            }
+        }
+    }
+
+    /** A failed statement; {@link #isUniqueViolation()} lets callers turn a lost insert race into a clean answer. */
+    public static final class DataAccessFailure extends RuntimeException {
+        private final String sqlState;
+
+        DataAccessFailure(SQLException cause) {
+            super("database statement failed (SQLSTATE " + cause.getSQLState() + ")", cause);
+            this.sqlState = cause.getSQLState();
+        }
+
+        public boolean isUniqueViolation() {
+            return "23505".equals(sqlState);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package com.patientpayments.emr.api;
+
+/** Bounds for every amount the API accepts: whole cents, positive, at most $100,000.00. */
+public final class Amounts {
+    public static final long MAX_CENTS = 10_000_000L;
+
+    private Amounts() {
+    }
+
+    public static long require(java.math.BigDecimal cents, String field) {
+        if (cents == null) {
+            throw ApiException.invalid(field + " is required.");
+        }
+        if (cents.signum() <= 0) {
+            throw ApiException.invalid(field + " must be a positive number of cents.");
+        }
+        if (cents.compareTo(java.math.BigDecimal.valueOf(MAX_CENTS)) > 0) {
+            throw ApiException.invalid(field + " must not exceed " + MAX_CENTS + " cents.");
+        }
+        if (cents.stripTrailingZeros().scale() > 0) {
+            throw ApiException.invalid(field + " must be a whole number of cents.");
+        }
+        return require(cents.longValue(), field);
+    }
+
+    public static long require(Long cents, String field) {
+        if (cents == null) {
+            throw ApiException.invalid(field + " is required.");
+        }
+        if (cents <= 0) {
+            throw ApiException.invalid(field + " must be a positive number of cents.");
+        }
+        if (cents > MAX_CENTS) {
+            throw ApiException.invalid(field + " must not exceed " + MAX_CENTS + " cents.");
+        }
+        return cents;
+    }
+
+    public static String requireText(String value, String field, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalid(field + " is required.");
+        }
+        if (value.length() > maxLength) {
+            throw ApiException.invalid(field + " must be at most " + maxLength + " characters.");
+        }
+        return value;
+    }
+
+    public static String optionalText(String value, String field, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return requireText(value, field, maxLength);
+    }
+
+    /** An external reference (provider ids, idempotency keys): visible ASCII, no spaces, bounded. */
+    public static String reference(String value, String field) {
+        requireText(value, field, 255);
+        if (!value.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+            throw ApiException.invalid(field + " must be visible ASCII without spaces.");
+        }
+        return value;
+    }
+
+    public static String optionalReference(String value, String field) {
+        return value == null || value.isEmpty() ? null : reference(value, field);
+    }
+
+    /** Only US dollars are supported; providers send lower case ("usd"). */
+    public static String currency(String value) {
+        if (value == null || !value.equalsIgnoreCase("USD")) {
+            throw ApiException.invalid("currency must be USD.");
+        }
+        return "USD";
+    }
+}

@@ -1,0 +1,20 @@
+package com.patientpayments.emr.api;
+
+import java.util.UUID;
+
+/** Ids are opaque on the wire; one that is not ours (not a UUID) is simply not found. */
+public final class Ids {
+    private Ids() {
+    }
+
+    public static UUID parse(String raw, String what) {
+        if (raw == null || raw.length() != 36) {
+            throw ApiException.notFound(what);
+        }
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound(what);
+        }
+    }
+}

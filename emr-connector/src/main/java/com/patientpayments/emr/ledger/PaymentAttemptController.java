@@ -1,0 +1,77 @@
+package com.patientpayments.emr.ledger;
+
+import com.patientpayments.emr.api.Amounts;
+import com.patientpayments.emr.api.ApiException;
+import com.patientpayments.emr.api.Ids;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Operation;
+
+/** Payment attempts: the link from a provider intent to a household and amount. */
+@Controller("/api/v1/payment-attempts")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class PaymentAttemptController {
+    private final PaymentAttempts attempts;
+
+    public PaymentAttemptController(PaymentAttempts attempts) {
+        this.attempts = attempts;
+    }
+
+    @Operation(summary = "Record an attempt: 201 new, 200 same household+key+amount, 409 same key other amount")
+    @Post
+    public HttpResponse<PaymentAttemptView> create(@Body Requests.CreateAttempt body) {
+        if (body == null) {
+            throw ApiException.invalid("A JSON body is required.");
+        }
+        long amount = Amounts.require(body.amountCents(), "amountCents");
+        String key = Amounts.reference(body.idempotencyKey(), "idempotencyKey");
+        if (key.length() > 200) {
+            throw ApiException.invalid("idempotencyKey must be at most 200 characters.");
+        }
+        if (body.householdId() == null) {
+            throw ApiException.invalid("householdId is required.");
+        }
+        var result = attempts.create(Ids.parse(body.householdId(), "Household"), amount, key);
+        return HttpResponse.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.attempt());
+    }
+
+    @Operation(summary = "Attempt by id")
+    @Get("/{attemptId}")
+    public PaymentAttemptView get(String attemptId) {
+        return attempts.get(Ids.parse(attemptId, "Payment attempt"));
+    }
+
+    @Operation(summary = "Attach the provider intent (same value again is a no-op, another value 409)")
+    @Put("/{attemptId}/intent")
+    public PaymentAttemptView setIntent(String attemptId, @Body Requests.SetIntent body) {
+        var id = Ids.parse(attemptId, "Payment attempt");
+        String intent = Amounts.reference(body == null ? null : body.providerIntentId(), "providerIntentId");
+        return attempts.setIntent(id, intent);
+    }
+
+    @Operation(summary = "Attempt by provider intent id")
+    @Get("/by-intent/{providerIntentId}")
+    public PaymentAttemptView byIntent(String providerIntentId) {
+        return attempts.byIntent(providerIntentId);
+    }
+
+    @Operation(summary = "Record a failure; never overrides SUCCEEDED")
+    @Post("/{attemptId}/failure")
+    public HttpResponse<PaymentAttemptView> failure(String attemptId, @Body Requests.Failure body) {
+        var id = Ids.parse(attemptId, "Payment attempt");
+        if (body == null) {
+            throw ApiException.invalid("A JSON body is required.");
+        }
+        String code = Amounts.requireText(body.failureCode(), "failureCode", 100);
+        String message = Amounts.optionalText(body.failureMessage(), "failureMessage", 500);
+        return HttpResponse.ok(attempts.fail(id, Amounts.optionalReference(body.eventId(), "eventId"), code,
+                message));
+    }
+}

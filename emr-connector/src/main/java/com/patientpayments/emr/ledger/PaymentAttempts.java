@@ -1,0 +1,108 @@
+package com.patientpayments.emr.ledger;
+
+import com.patientpayments.emr.Jdbc;
+import com.patientpayments.emr.api.ApiException;
+import jakarta.inject.Singleton;
+import io.micronaut.transaction.TransactionOperations;
+
+import java.sql.Connection;
+import java.util.UUID;
+
+/** Use cases of payment attempts: record (idempotent per household + key), attach the intent, record a failure. */
+@Singleton
+public class PaymentAttempts {
+    private final TransactionOperations<Connection> tx;
+    private final AttemptRepository attempts;
+    private final LedgerRepository ledger;
+    private final AuditLog audit;
+
+    public PaymentAttempts(TransactionOperations<Connection> tx, AttemptRepository attempts, LedgerRepository ledger,
+                           AuditLog audit) {
+        this.tx = tx;
+        this.attempts = attempts;
+        this.ledger = ledger;
+        this.audit = audit;
+    }
+
+    /** A new or already-recorded attempt; {@code created} tells which. */
+    public record Result(boolean created, PaymentAttemptView attempt) {
+    }
+
+    public Result create(UUID householdId, long amountCents, String idempotencyKey) {
+        return tx.executeWrite(s -> {
+            Connection c = s.getConnection();
+            UUID practiceId = Jdbc.one(c, "SELECT practice_id FROM households WHERE id = ?",
+                    rs -> rs.getObject(1, UUID.class), householdId)
+                    .orElseThrow(() -> ApiException.notFound("Household"));
+            var inserted = attempts.insert(c, UUID.randomUUID(), practiceId, householdId, amountCents,
+                    idempotencyKey);
+            if (inserted.isPresent()) {
+                audit.append(c, new AuditLog.Entry("ATTEMPT_CREATED", householdId, null,
+                        UUID.fromString(inserted.get().id()), null, amountCents, null));
+                return new Result(true, inserted.get());
+            }
+            PaymentAttemptView existing = attempts.findByKey(c, householdId, idempotencyKey).orElseThrow();
+            if (existing.amountCents() != amountCents) {
+                throw ApiException.conflict("This idempotency key was already used with another amount.");
+            }
+            return new Result(false, existing);
+        });
+    }
+
+    public PaymentAttemptView get(UUID id) {
+        return tx.executeRead(s -> attempts.find(s.getConnection(), id))
+                .orElseThrow(() -> ApiException.notFound("Payment attempt"));
+    }
+
+    public PaymentAttemptView byIntent(String intentId) {
+        return tx.executeRead(s -> attempts.findByIntent(s.getConnection(), intentId))
+                .orElseThrow(() -> ApiException.notFound("Payment attempt"));
+    }
+
+    public PaymentAttemptView setIntent(UUID id, String intentId) {
+        try {
+            return tx.executeWrite(s -> {
+                Connection c = s.getConnection();
+                PaymentAttemptView a = attempts.findForUpdate(c, id)
+                        .orElseThrow(() -> ApiException.notFound("Payment attempt"));
+                if (a.providerIntentId() != null) {
+                    if (a.providerIntentId().equals(intentId)) {
+                        return a;
+                    }
+                    throw ApiException.conflict("This attempt already has another provider intent.");
+                }
+                AttemptStatus next = a.status() == AttemptStatus.CREATED ? AttemptStatus.PROCESSING : a.status();
+                attempts.update(c, id, intentId, next, a.failureCode(), a.failureMessage(), uuid(a.transactionId()));
+                audit.append(c, new AuditLog.Entry("ATTEMPT_INTENT_SET", UUID.fromString(a.householdId()), null, id,
+                        null, null, intentId));
+                return attempts.find(c, id).orElseThrow();
+            });
+        } catch (Jdbc.DataAccessFailure e) {
+            if (e.isUniqueViolation()) {
+                throw ApiException.conflict("This provider intent belongs to another attempt.");
+            }
+            throw e;
+        }
+    }
+
+    /** Records a failure; never overrides SUCCEEDED (a late failure after success changes nothing). */
+    public PaymentAttemptView fail(UUID id, String eventId, String failureCode, String failureMessage) {
+        return tx.executeWrite(s -> {
+            Connection c = s.getConnection();
+            PaymentAttemptView a = attempts.findForUpdate(c, id)
+                    .orElseThrow(() -> ApiException.notFound("Payment attempt"));
+            ledger.recordEvent(c, eventId, "payment_failed");
+            if (!a.status().canMoveTo(AttemptStatus.FAILED)) {
+                return a;
+            }
+            attempts.update(c, id, a.providerIntentId(), AttemptStatus.FAILED, failureCode, failureMessage, null);
+            audit.append(c, new AuditLog.Entry("ATTEMPT_FAILED", UUID.fromString(a.householdId()), null, id, null,
+                    null, failureCode));
+            return attempts.find(c, id).orElseThrow();
+        });
+    }
+
+    static UUID uuid(String s) {
+        return s == null ? null : UUID.fromString(s);
+    }
+}

@@ -1,0 +1,27 @@
+package com.patientpayments.emr.ledger;
+
+import com.patientpayments.emr.practice.PracticeView;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/**
+ * Everything a receipt shows (API.md "ReceiptData"): lines grouped by patient (name order), then date of service;
+ * {@code remainingCents} is the charge's balance right after this payment was applied.
+ */
+@Serdeable
+public record ReceiptView(TransactionView transaction, PracticeView practice, String guarantorName, List<Line> lines,
+                          List<Adjustment> adjustments) {
+
+    /** One charge this payment paid (part of). */
+    @Serdeable
+    public record Line(String chargeId, String patientId, String patientName, String serviceDate,
+                       String procedureCode, String procedureName, String providerName, String locationName,
+                       long chargeAmountCents, long appliedCents, long remainingCents) {
+    }
+
+    /** A later change: REFUND, DISPUTE_OPENED, DISPUTE_WON or DISPUTE_LOST. */
+    @Serdeable
+    public record Adjustment(String kind, long amountCents, String occurredAt, String reference) {
+    }
+}

@@ -1,0 +1,84 @@
+package com.patientpayments.emr.ledger;
+
+import com.patientpayments.emr.api.ApiException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Posts a succeeded provider payment to the ledger, exactly once per provider reference, in one database transaction:
+ * lock the household row, insert the transaction (the UNIQUE provider reference decides who posts), allocate oldest
+ * first, append applications and credit, mark the attempt SUCCEEDED, record the event, append audit rows.
+ */
+@Singleton
+public class TransactionPosting {
+    private final TransactionOperations<Connection> tx;
+    private final AttemptRepository attempts;
+    private final TransactionRepository transactions;
+    private final LedgerRepository ledger;
+    private final AuditLog audit;
+
+    public TransactionPosting(TransactionOperations<Connection> tx, AttemptRepository attempts,
+                              TransactionRepository transactions, LedgerRepository ledger, AuditLog audit) {
+        this.tx = tx;
+        this.attempts = attempts;
+        this.transactions = transactions;
+        this.ledger = ledger;
+        this.audit = audit;
+    }
+
+    /** A validated posting request. */
+    public record Command(String providerReference, String eventId, Money amount, String methodBrand,
+                          String methodLast4, Instant paidAt) {
+    }
+
+    /** The transaction, and whether this call posted it (false: it was already posted). */
+    public record Result(boolean created, TransactionView transaction) {
+    }
+
+    public Result post(Command cmd) {
+        return tx.executeWrite(s -> {
+            Connection c = s.getConnection();
+            PaymentAttemptView attempt = attempts.findByIntent(c, cmd.providerReference())
+                    .orElseThrow(() -> ApiException.notFound("Payment attempt for this provider reference"));
+            UUID householdId = UUID.fromString(attempt.householdId());
+            UUID attemptId = UUID.fromString(attempt.id());
+            ledger.lockHousehold(c, householdId);
+            UUID txId = UUID.randomUUID();
+            boolean inserted = transactions.insert(c, new TransactionRepository.NewTransaction(txId,
+                    cmd.providerReference(), UUID.fromString(attempt.practiceId()), householdId, attemptId,
+                    cmd.amount().cents(), cmd.methodBrand(), cmd.methodLast4(), cmd.paidAt()));
+            if (!inserted) {
+                ledger.recordEvent(c, cmd.eventId(), "payment_succeeded");
+                return new Result(false, transactions.findByReference(c, cmd.providerReference()).orElseThrow());
+            }
+            Allocator.Allocation allocation = Allocator.allocate(ledger.allocatable(c, householdId), cmd.amount());
+            List<LedgerRepository.Row> rows = new ArrayList<>();
+            List<AuditLog.Entry> entries = new ArrayList<>();
+            entries.add(new AuditLog.Entry("TRANSACTION_POSTED", householdId, txId, attemptId, null,
+                    cmd.amount().cents(), cmd.providerReference()));
+            for (Allocator.Line line : allocation.lines()) {
+                rows.add(new LedgerRepository.Row(line.chargeId(), line.applied().cents(),
+                        line.balanceAfter().cents()));
+                entries.add(new AuditLog.Entry("PAYMENT_APPLIED", householdId, txId, null, line.chargeId(),
+                        line.applied().cents(), null));
+            }
+            ledger.appendApplications(c, txId, "PAYMENT", null, null, rows);
+            if (allocation.credit().isPositive()) {
+                ledger.appendCredit(c, householdId, txId, allocation.credit().cents(), "PAYMENT_CREDIT",
+                        cmd.providerReference());
+                entries.add(new AuditLog.Entry("CREDIT_ADDED", householdId, txId, null, null,
+                        allocation.credit().cents(), null));
+            }
+            attempts.update(c, attemptId, attempt.providerIntentId(), AttemptStatus.SUCCEEDED, null, null, txId);
+            ledger.recordEvent(c, cmd.eventId(), "payment_succeeded");
+            audit.append(c, entries);
+            return new Result(true, transactions.find(c, txId).orElseThrow());
+        });
+    }
+}

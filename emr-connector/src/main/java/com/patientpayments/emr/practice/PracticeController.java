@@ -1,0 +1,41 @@
+package com.patientpayments.emr.practice;
+
+import com.patientpayments.emr.api.ApiException;
+import com.patientpayments.emr.api.Ids;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.transaction.TransactionOperations;
+import io.swagger.v3.oas.annotations.Operation;
+
+import java.sql.Connection;
+
+/** Practice by landing-page hash (only active hashes) and by id. */
+@Controller("/api/v1/practices")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class PracticeController {
+    private final TransactionOperations<Connection> tx;
+    private final PracticeRepository practices;
+
+    public PracticeController(TransactionOperations<Connection> tx, PracticeRepository practices) {
+        this.tx = tx;
+        this.practices = practices;
+    }
+
+    @Operation(summary = "Practice by landing-page hash; unknown or inactive hash is 404")
+    @Get("/by-hash/{hash}")
+    public PracticeView byHash(String hash) {
+        String normalized = hash.trim().toUpperCase(java.util.Locale.ROOT);
+        return tx.executeRead(s -> practices.findByActiveHash(s.getConnection(), normalized))
+                .orElseThrow(() -> ApiException.notFound("Practice"));
+    }
+
+    @Operation(summary = "Practice by id")
+    @Get("/{practiceId}")
+    public PracticeView byId(String practiceId) {
+        var id = Ids.parse(practiceId, "Practice");
+        return tx.executeRead(s -> practices.findById(s.getConnection(), id))
+                .orElseThrow(() -> ApiException.notFound("Practice"));
+    }
+}

@@ -1,0 +1,22 @@
+package com.patientpayments.emr.practice;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.util.List;
+
+/** A practice as the BFF sees it (API.md "Practice"). {@code hash} is its active landing-page hash, if any. */
+@Serdeable
+public record PracticeView(String id, String hash, String tenantId, String companyId, String name, String phone,
+                           String phoneE164, Address address, String logoUrl, String timeZone, String stripeAccountId,
+                           List<Location> locations) {
+
+    /** A postal address; null as a whole when the EMR has none. */
+    @Serdeable
+    public record Address(String line1, String line2, String city, String state, String postalCode) {
+    }
+
+    /** A practice location (office). */
+    @Serdeable
+    public record Location(String id, String name, String phone, Address address) {
+    }
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Starts the whole product on embedded stand-ins (see README "Demo"): the EMR connector (embedded PostgreSQL unless
+# DATABASE_URL is set), then the BFF (embedded Redis / SQS / SES stand-ins unless REDIS_URL / SQS_ENDPOINT /
+# SES_ENDPOINT are set, simulated payment provider unless STRIPE_SECRET_KEY is set), which also serves the SPA.
+# Prints one `DEMO url=… practice=… account=… lastName=… mail=…` line when ready. Ctrl-C / SIGTERM stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BFF_PORT="${BFF_PORT:-8080}"
+EMR_PORT="${EMR_PORT:-8081}"
+RUN_DIR="${DEMO_RUN_DIR:-.demo/$BFF_PORT}"
+mkdir -p "$RUN_DIR"
+EMR_JAR=emr-connector/target/emr-connector-0.1.0-SNAPSHOT.jar
+BFF_JAR=bff/target/bff-0.1.0-SNAPSHOT.jar
+UI_DIST="${UI_DIST_DIR:-$PWD/ui-angular/dist/ui-angular/browser}"
+
+# Demo identity (seeded by the connector; see emr-connector/API.md "Demo data").
+DEMO_PRACTICE=K7MX4Q
+DEMO_ACCOUNT=100234
+DEMO_LAST_NAME=Garcia
+
+pids=()
+cleanup() {
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+wait_for() { # url seconds pid
+  local url=$1 deadline=$((SECONDS + $2)) pid=$3
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+    if ! kill -0 "$pid" 2>/dev/null; then echo "demo: process for $url exited; see $RUN_DIR/*.log" >&2; return 1; fi
+    if (( SECONDS > deadline )); then echo "demo: $url not ready after $2 s; see $RUN_DIR/*.log" >&2; return 1; fi
+    sleep 0.3
+  done
+}
+
+export EMR_API_KEY="${EMR_API_KEY:-demo-emr-api-key}"
+
+EMR_PORT="$EMR_PORT" EMR_SEED_DEMO=true EMR_DOCS_PUBLIC=true \
+  java ${JAVA_OPTS:-} -jar "$EMR_JAR" >"$RUN_DIR/emr-connector.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$EMR_PORT/health" 120 "${pids[-1]}"
+
+BFF_PORT="$BFF_PORT" EMR_URL="http://127.0.0.1:$EMR_PORT" PAYMENTS_EMBEDDED=true \
+  GRAPHQL_DEV_TOOLS="${GRAPHQL_DEV_TOOLS:-true}" SESSION_COOKIE_SECURE="${SESSION_COOKIE_SECURE:-false}" \
+  PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://127.0.0.1:$BFF_PORT}" \
+  DEMO_INFO_FILE="$PWD/$RUN_DIR/demo-info.properties" UI_DIST_DIR="$UI_DIST" \
+  java ${JAVA_OPTS:-} -jar "$BFF_JAR" >"$RUN_DIR/bff.log" 2>&1 &
+pids+=($!)
+wait_for "http://127.0.0.1:$BFF_PORT/health" 120 "${pids[-1]}"
+
+# The BFF writes the addresses of the stand-ins it started (mail inbox, …) to DEMO_INFO_FILE.
+MAIL_URL=""
+if [[ -f "$RUN_DIR/demo-info.properties" ]]; then
+  MAIL_URL=$(sed -n 's/^mail=//p' "$RUN_DIR/demo-info.properties" | head -n1)
+fi
+echo "DEMO url=http://127.0.0.1:$BFF_PORT/p/$DEMO_PRACTICE practice=$DEMO_PRACTICE account=$DEMO_ACCOUNT lastName=$DEMO_LAST_NAME${MAIL_URL:+ mail=$MAIL_URL}"
+echo "demo: GraphiQL http://127.0.0.1:$BFF_PORT/graphiql · connector API docs http://127.0.0.1:$EMR_PORT/swagger-ui · logs in $RUN_DIR/ · Ctrl-C stops" >&2
+
+# Stay up until one of the services exits or we are told to stop.
+wait -n "${pids[@]}"
+echo "demo: a service exited; stopping the others (logs in $RUN_DIR/)" >&2
+exit 1
