@@ -11,6 +11,9 @@ const root = new URL('../dist/ui-angular/browser/', import.meta.url).pathname;
 const port = Number(process.env.PORT ?? 4300);
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ico': 'image/x-icon', '.svg': 'image/svg+xml' };
 const api = process.env.MOCK_API === '1' ? createMockApi() : null;
+// With API_URL=http://127.0.0.1:<bff port>, everything that is not a file of the build or a /p/** page goes to a
+// running BFF (same origin for the browser; Origin rewritten to the BFF's so its same-origin check passes).
+const apiUrl = process.env.API_URL ? new URL(process.env.API_URL) : null;
 // The BFF's Content-Security-Policy (bff SecurityHeadersFilter): no inline scripts, so the build must not need any.
 const CSP =
   "default-src 'self'; script-src 'self' https://js.stripe.com; style-src 'self' 'unsafe-inline'; " +
@@ -44,6 +47,9 @@ createServer(async (req, res) => {
   try {
     if (!(await stat(file)).isFile()) throw new Error('dir');
   } catch {
+    if (apiUrl && !/^\/p(\/|$)/.test(url.pathname)) {
+      return proxy(req, res);
+    }
     file = join(root, 'index.html');
   }
   let content = await readFile(file);
@@ -54,3 +60,27 @@ createServer(async (req, res) => {
   }
   res.end(content);
 }).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}`));
+
+async function proxy(req, res) {
+  let body = Buffer.alloc(0);
+  for await (const chunk of req) body = Buffer.concat([body, chunk]);
+  const headers = { ...req.headers };
+  delete headers['accept-encoding'];
+  delete headers['host'];
+  // fetch sets Host to the BFF's; make the Origin match it, as it would when the BFF serves the SPA itself.
+  if (headers['origin']) headers['origin'] = apiUrl.origin;
+  const upstream = await fetch(new URL(req.url, apiUrl), {
+    method: req.method,
+    headers,
+    body: req.method === 'GET' || req.method === 'HEAD' ? undefined : body,
+    redirect: 'manual',
+  });
+  const out = {};
+  upstream.headers.forEach((value, key) => {
+    if (key !== 'set-cookie' && key !== 'content-encoding' && key !== 'content-length' && key !== 'transfer-encoding') out[key] = value;
+  });
+  const cookies = upstream.headers.getSetCookie();
+  if (cookies.length) out['set-cookie'] = cookies;
+  res.writeHead(upstream.status, out);
+  res.end(Buffer.from(await upstream.arrayBuffer()));
+}
