@@ -78,6 +78,11 @@ describe('PayPage', () => {
     expect(groups[2].textContent).toContain('Downtown');
   });
 
+  it('says the full balance pays every charge', async () => {
+    const { page } = await openPayPage();
+    expect(page.querySelector('[data-testid="preview-full"]')!.textContent).toContain('This pays all 4 charges listed above in full.');
+  });
+
   it('validates the amount as the patient types and previews what it pays, oldest first', async () => {
     const { harness, page } = await openPayPage();
     await chooseOther(harness, page, '0.30');

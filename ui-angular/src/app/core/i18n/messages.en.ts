@@ -58,6 +58,7 @@ export const EN = {
   'pay.err.tooLow': 'The smallest amount we can accept is {min} (unless you pay the whole balance).',
   'pay.err.tooHigh': 'The amount can’t be more than your balance of {max}.',
   'pay.preview': 'This payment goes to the oldest charges first',
+  'pay.previewAll': 'This pays all {count} charges listed above in full.',
   'pay.previewApplied': '{amount} paid',
   'pay.previewRemaining': '{amount} left',
   'pay.previewCredit': '{amount} will be kept as credit.',

@@ -60,6 +60,7 @@ export const ES: Messages = {
   'pay.err.tooLow': 'La cantidad mínima que podemos aceptar es {min} (a menos que pague el saldo total).',
   'pay.err.tooHigh': 'La cantidad no puede ser mayor que su saldo de {max}.',
   'pay.preview': 'Este pago se aplica primero a los cargos más antiguos',
+  'pay.previewAll': 'Esto paga por completo los {count} cargos de arriba.',
   'pay.previewApplied': '{amount} pagado',
   'pay.previewRemaining': 'quedan {amount}',
   'pay.previewCredit': '{amount} quedará como crédito.',
