@@ -104,7 +104,7 @@ test('partial payment from landing to emailed receipt', async ({ page }) => {
   await page.getByLabel('Email address', { exact: true }).fill(address);
   await page.getByTestId('send-email').click();
   await expect(page.getByTestId('email-sent')).toContainText(address);
-  await expect.poll(async () => (await mailStore(page)).includes(address), { timeout: 30_000 }).toBe(true);
+  await expect.poll(async () => (await mailStore(page)).includes(address), { timeout: 60_000 }).toBe(true);
 
   // Back to the balance: it went down by exactly the amount paid.
   await page.getByRole('link', { name: 'Back to your balance' }).click();
