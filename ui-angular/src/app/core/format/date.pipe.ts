@@ -5,6 +5,24 @@ import { I18n } from '../i18n/i18n';
  * Dates for patients, in the current language. A date of service (`2026-03-14`) is a calendar date with no time
  * zone: formatted in UTC so it never shifts by a day. An instant is shown in the practice's time zone when given.
  */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** `Intl.DateTimeFormat` is costly to build and this pipe runs on every change detection: build each one once. */
+function formatFor(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${options.dateStyle}|${options.timeStyle ?? ''}|${options.timeZone ?? ''}`;
+  let format = formats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(locale, options);
+    } catch {
+      // An unknown time zone: the browser's own is better than nothing.
+      format = new Intl.DateTimeFormat(locale, { ...options, timeZone: undefined });
+    }
+    formats.set(key, format);
+  }
+  return format;
+}
+
 @Pipe({ name: 'localDate', pure: false })
 export class LocalDatePipe implements PipeTransform {
   private readonly i18n = inject(I18n);
@@ -20,11 +38,7 @@ export class LocalDatePipe implements PipeTransform {
     }
     const options: Intl.DateTimeFormatOptions = calendarDate
       ? { dateStyle: 'medium', timeZone: 'UTC' }
-      : { dateStyle: 'long', timeStyle: 'short', timeZone: timeZone ?? undefined, timeZoneName: undefined };
-    try {
-      return new Intl.DateTimeFormat(this.i18n.locale(), options).format(date);
-    } catch {
-      return new Intl.DateTimeFormat(this.i18n.locale(), { ...options, timeZone: undefined }).format(date);
-    }
+      : { dateStyle: 'long', timeStyle: 'short', timeZone: timeZone ?? undefined };
+    return formatFor(this.i18n.locale(), options).format(date);
   }
 }

@@ -9,8 +9,8 @@ import { Session } from '../session/session';
 
 /**
  * The one GraphQL client. Same origin (`/graphql`) so the BFF's HttpOnly session cookie travels with every request
- * and the SPA never handles a token. Data is fetched `network-only`: balances change with every payment and a stale
- * cache would show the patient wrong numbers.
+ * and the SPA never handles a token. Queries bypass the cache (`no-cache`): balances change with every payment, a
+ * stale cache would show the patient wrong numbers, and skipping normalization is cheaper on slow phones.
  */
 export function provideGraphQL(): (Provider | EnvironmentProviders)[] {
   return [
@@ -28,7 +28,7 @@ export function provideGraphQL(): (Provider | EnvironmentProviders)[] {
         link: ApolloLink.from([sessionEnded, httpLink.create({ uri: '/graphql', withCredentials: true })]),
         cache: new InMemoryCache(),
         defaultOptions: {
-          query: { fetchPolicy: 'network-only' },
+          query: { fetchPolicy: 'no-cache' },
           watchQuery: { fetchPolicy: 'network-only' },
           
         },
