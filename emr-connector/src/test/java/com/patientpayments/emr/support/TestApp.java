@@ -24,7 +24,8 @@ public final class TestApp implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final TestDatabase db;
     private final EmbeddedServer server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestApp(TestDatabase db, EmbeddedServer server) {
         this.db = db;
