@@ -59,7 +59,7 @@ public class PaymentAttemptController {
     @Operation(summary = "Attempt by provider intent id")
     @Get("/by-intent/{providerIntentId}")
     public PaymentAttemptView byIntent(String providerIntentId) {
-        return attempts.byIntent(providerIntentId);
+        return attempts.byIntent(Amounts.pathReference(providerIntentId, "Payment attempt"));
     }
 
     @Operation(summary = "Record a failure; never overrides SUCCEEDED")
