@@ -70,7 +70,9 @@ public class PaymentAttemptController {
             throw ApiException.invalid("A JSON body is required.");
         }
         String code = Amounts.requireText(body.failureCode(), "failureCode", 100);
-        String message = Amounts.optionalText(body.failureMessage(), "failureMessage", 500);
+        // Provider messages are free text: flatten line breaks and the like rather than refuse the failure.
+        String message = body.failureMessage() == null ? null
+                : Amounts.optionalText(body.failureMessage().replaceAll("\\p{Cntrl}", " "), "failureMessage", 500);
         return HttpResponse.ok(attempts.fail(id, Amounts.optionalReference(body.eventId(), "eventId"), code,
                 message));
     }
