@@ -10,6 +10,7 @@ BFF_PORT="${BFF_PORT:-8080}"
 EMR_PORT="${EMR_PORT:-8081}"
 RUN_DIR="${DEMO_RUN_DIR:-.demo/$BFF_PORT}"
 mkdir -p "$RUN_DIR"
+rm -f "$RUN_DIR/mail-url"
 EMR_JAR=emr-connector/target/emr-connector-0.1.0-SNAPSHOT.jar
 BFF_JAR=bff/target/bff-0.1.0-SNAPSHOT.jar
 UI_DIST="${UI_DIST_DIR:-$PWD/ui-angular/dist/ui-angular/browser}"
@@ -48,16 +49,14 @@ wait_for "http://127.0.0.1:$EMR_PORT/health" 120 "${pids[-1]}"
 BFF_PORT="$BFF_PORT" EMR_URL="http://127.0.0.1:$EMR_PORT" PAYMENTS_EMBEDDED=true \
   GRAPHQL_DEV_TOOLS="${GRAPHQL_DEV_TOOLS:-true}" SESSION_COOKIE_SECURE="${SESSION_COOKIE_SECURE:-false}" \
   PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://127.0.0.1:$BFF_PORT}" \
-  DEMO_INFO_FILE="$PWD/$RUN_DIR/demo-info.properties" UI_DIST_DIR="$UI_DIST" \
+  MAIL_URL_FILE="$PWD/$RUN_DIR/mail-url" UI_DIST_DIR="$UI_DIST" \
   java ${JAVA_OPTS:-} -jar "$BFF_JAR" >"$RUN_DIR/bff.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$BFF_PORT/health" 120 "${pids[-1]}"
 
-# The BFF writes the addresses of the stand-ins it started (mail inbox, …) to DEMO_INFO_FILE.
+# The BFF writes the inbox address of the SES stand-in it started (when SES_ENDPOINT is not set) to MAIL_URL_FILE.
 MAIL_URL=""
-if [[ -f "$RUN_DIR/demo-info.properties" ]]; then
-  MAIL_URL=$(sed -n 's/^mail=//p' "$RUN_DIR/demo-info.properties" | head -n1)
-fi
+if [[ -f "$RUN_DIR/mail-url" ]]; then MAIL_URL=$(head -n1 "$RUN_DIR/mail-url"); fi
 echo "DEMO url=http://127.0.0.1:$BFF_PORT/p/$DEMO_PRACTICE practice=$DEMO_PRACTICE account=$DEMO_ACCOUNT lastName=$DEMO_LAST_NAME${MAIL_URL:+ mail=$MAIL_URL}"
 echo "demo: GraphiQL http://127.0.0.1:$BFF_PORT/graphiql · connector API docs http://127.0.0.1:$EMR_PORT/swagger-ui · logs in $RUN_DIR/ · Ctrl-C stops" >&2
 

@@ -20,8 +20,8 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,14 +54,12 @@ public class ReceiptEmailSender {
     private final RedisStore redis;
     private final EmailProperties props;
     private final ExecutorService blocking;
-    private final ScheduledExecutorService scheduler;
     private final MeterRegistry registry;
     private final Timer sendTimer;
 
     public ReceiptEmailSender(SesV2Client ses, ReceiptService receipts, ReceiptPdfRenderer renderer,
                               ReceiptEmailComposer composer, RedisStore redis, EmailProperties props,
                               @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                              @Named(TaskExecutors.SCHEDULED) ScheduledExecutorService scheduler,
                               MeterRegistry registry) {
         this.ses = ses;
         this.receipts = receipts;
@@ -70,7 +68,6 @@ public class ReceiptEmailSender {
         this.redis = redis;
         this.props = props;
         this.blocking = blocking;
-        this.scheduler = scheduler;
         this.registry = registry;
         this.sendTimer = Timer.builder("email.send").description("Receipt email: SES v2 SendEmail call")
                 .publishPercentileHistogram().register(registry);
@@ -113,8 +110,9 @@ public class ReceiptEmailSender {
                 count("retried");
                 LOG.warn("receipt email {} attempt {} failed ({}); retrying in {} ms", job.requestId(), attempt,
                         e.getClass().getSimpleName(), delay);
-                scheduler.schedule(() -> blocking.execute(() -> attempt(job, attempt + 1)), delay,
-                        TimeUnit.MILLISECONDS);
+                // A delayed hand-off to the blocking pool: no scheduler thread is held while waiting.
+                CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, blocking)
+                        .execute(() -> attempt(job, attempt + 1));
             } else {
                 redis.set(marker, safe ? "FAILED" : "UNKNOWN", ttl);
                 count(safe ? "failed" : "ambiguous");

@@ -218,6 +218,23 @@ class LedgerHttpTest {
         assertThat(window.get(0).has("allocations")).isFalse();
     }
 
+    @Test
+    void ledgerHistoryCannotBeRewritten() throws Exception {
+        Fixtures.Household h = household(new Fixtures.ChargeSpec(D, 1000));
+        app.pay(h.id(), 1500, "pi_append_only");
+        for (String sql : List.of("UPDATE payment_applications SET amount_cents = 1",
+                "DELETE FROM payment_applications", "UPDATE household_credit_entries SET amount_cents = 1",
+                "DELETE FROM audit_log")) {
+            try (Connection c = app.connect()) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> c.createStatement().executeUpdate(sql))
+                        .as(sql).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+            }
+        }
+        assertThat(count("SELECT count(*) FROM audit_log a JOIN transactions t ON t.id = a.transaction_id"
+                + " WHERE t.provider_reference = 'pi_append_only' AND a.action IN ('TRANSACTION_POSTED',"
+                + " 'PAYMENT_APPLIED', 'CREDIT_ADDED')")).isEqualTo(3);
+    }
+
     static Fixtures.Household household(Fixtures.ChargeSpec... charges) throws SQLException {
         try (Connection c = app.connect()) {
             return Fixtures.household(c, "Test", List.of(charges));
