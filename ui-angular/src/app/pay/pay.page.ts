@@ -19,19 +19,11 @@ import { previewAllocation, type PreviewLine } from './allocation';
 import { MIN_PAYMENT_CENTS, checkAmount, type AmountCheck } from './amount';
 import { PaymentFlow, newIdempotencyKey } from './payment-flow';
 import { StripeCard } from './stripe-card';
+import { declineKey, groupByPatient } from './charges';
 
 type Household = NonNullable<HouseholdQuery['household']>;
-type Charge = Household['charges'][number];
 type PaymentSession = StartPaymentMutation['startPayment'];
 
-interface PatientGroup {
-  patientId: string;
-  patientName: string;
-  balanceCents: number;
-  charges: Charge[];
-}
-
-const KNOWN_DECLINES = new Set(['card_declined', 'generic_decline', 'insufficient_funds', 'expired_card', 'incorrect_cvc', 'processing_error']);
 
 /** `/p/:hash/pay`: open charges by patient, the amount (full or partial) with its allocation preview, and the card. */
 @Component({
@@ -82,22 +74,7 @@ export class PayPage implements OnInit {
 
   protected readonly balanceCents = computed(() => this.household()?.balance.cents ?? 0);
 
-  protected readonly groups = computed<PatientGroup[]>(() => {
-    const groups = new Map<string, PatientGroup>();
-    for (const charge of this.household()?.charges ?? []) {
-      let group = groups.get(charge.patientId);
-      if (!group) {
-        group = { patientId: charge.patientId, patientName: charge.patientName, balanceCents: 0, charges: [] };
-        groups.set(charge.patientId, group);
-      }
-      group.charges.push(charge);
-      group.balanceCents += charge.balance.cents;
-    }
-    for (const group of groups.values()) {
-      group.charges.sort((a, b) => a.serviceDate.localeCompare(b.serviceDate));
-    }
-    return [...groups.values()];
-  });
+  protected readonly groups = computed(() => groupByPatient(this.household()?.charges ?? []));
 
   protected readonly check = computed<AmountCheck>(() =>
     this.mode() === 'full' ? { ok: true, cents: this.balanceCents() } : checkAmount(this.amountText(), this.balanceCents()),
@@ -311,9 +288,7 @@ export class PayPage implements OnInit {
 
   /** A readable reason in the patient's language; the server's English text only where no translation exists. */
   private declineText(code: string | null | undefined, reason: string | null | undefined): string {
-    if (code && KNOWN_DECLINES.has(code)) {
-      return this.t(`decline.${code}` as MessageKey);
-    }
-    return this.i18n.lang() === 'en' && reason ? reason : this.t('decline.other');
+    const key = declineKey(code);
+    return key ? this.t(key) : this.i18n.lang() === 'en' && reason ? reason : this.t('decline.other');
   }
 }
