@@ -30,6 +30,10 @@ public final class BffTestSupport {
     /** Retired landing page (inactive). */
     public static final String INACTIVE_PRACTICE = "W3NPKV";
 
+    /** The SPA's sign-in mutation; variables {@code h}, {@code a}, {@code l}. */
+    public static final String SIGN_IN = "mutation SignIn($h: ID!, $a: String!, $l: String!) { signIn(practiceHash: $h, "
+            + "accountNumber: $a, lastName: $l) { ok message idleExpiresAt household { guarantorName } } }";
+
     private BffTestSupport() {
     }
 
