@@ -1,5 +1,6 @@
 package com.patientpayments.bff;
 
+import com.patientpayments.bff.redis.EmbeddedRedis;
 import io.micronaut.runtime.Micronaut;
 
 /** Entry point of the patient-facing BFF. */
@@ -8,6 +9,8 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        // Demo stand-ins (PAYMENTS_EMBEDDED=true) start before the context so their addresses are known to it.
+        EmbeddedRedis.startIfWanted();
         Micronaut.run(Application.class, args);
     }
 }
