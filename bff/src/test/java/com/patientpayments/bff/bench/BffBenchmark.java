@@ -61,7 +61,7 @@ class BffBenchmark {
         pb.environment().put("SESSION_COOKIE_SECURE", "false");
         pb.environment().put("LOG_LEVEL", "WARN");
         pb.environment().put("JAVA_TOOL_OPTIONS", "-Dpayments.redis.key-prefix=" + BffTestSupport.redisPrefix(getClass())
-                + " -Dpayments.sign-in.max-client-failures=1000000");
+                + " -Dpayments.sign-in.max-client-failures=1000000 -Dpayments.sign-in.max-account-failures=1000000");
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         long started = System.nanoTime();
         bff = pb.start();
@@ -89,12 +89,43 @@ class BffBenchmark {
         for (int i = 0; i < SESSIONS; i++) {
             cookies.add(login().orElseThrow());
         }
+        post(CHARGES, cookies.get(0));
         run("household{charges}", i -> post(CHARGES, cookies.get(i)), true);
     }
 
     @Test
     void signInBench() throws Exception {
         run("signIn", i -> login().orElseThrow(), false);
+    }
+
+    /** Sign-in failure timing by cause, interleaved, one client: the medians should not tell causes apart. */
+    @Test
+    void signInFailureTimingByCause() throws Exception {
+        String[][] causes = {
+                {"unknown_practice", "ZZ9ZZ9", BffTestSupport.ACCOUNT, BffTestSupport.LAST_NAME},
+                {"unknown_account", BffTestSupport.PRACTICE, "987654", BffTestSupport.LAST_NAME},
+                {"wrong_name", BffTestSupport.PRACTICE, BffTestSupport.ACCOUNT, "Smith"}};
+        int rounds = Integer.getInteger("bench.timing.rounds", 200);
+        long[][] samples = new long[causes.length][rounds];
+        for (int r = 0; r < rounds; r++) {
+            for (int c = 0; c < causes.length; c++) {
+                String body = "{\"query\":\"mutation { signIn(practiceHash: \\\"" + causes[c][1]
+                        + "\\\", accountNumber: \\\"" + causes[c][2] + "\\\", lastName: \\\"" + causes[c][3]
+                        + "\\\") { ok message } }\"}";
+                long t0 = System.nanoTime();
+                HttpResponse<String> resp = http.send(request(body, null), HttpResponse.BodyHandlers.ofString());
+                samples[c][r] = System.nanoTime() - t0;
+                if (!resp.body().contains("\"ok\":false")) {
+                    throw new IllegalStateException("expected a failure for " + causes[c][0]);
+                }
+            }
+        }
+        for (int c = 0; c < causes.length; c++) {
+            long[] sorted = samples[c].clone();
+            Arrays.sort(sorted);
+            System.out.printf("BENCH signIn.failure cause=%s n=%d p50=%.2f ms p95=%.2f ms%n", causes[c][0], rounds,
+                    pct(sorted, 50), pct(sorted, 95));
+        }
     }
 
     interface Call {
