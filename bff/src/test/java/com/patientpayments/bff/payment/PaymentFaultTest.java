@@ -299,6 +299,8 @@ class PaymentFaultTest {
                 EmrConnectorProcess.shared().start();
             }
             assertThat(transactionCount(lateIntent)).isZero();
+            MeterRegistry meters = fragile.getApplicationContext().getBean(MeterRegistry.class);
+            assertThat(meters.find("payments.webhook.dlq.depth").gauge().value()).isEqualTo(1.0);
             assertThat(queue.replayDeadLetters()).isEqualTo(1);
             await("replayed event posted", WAIT, () -> transactionCount(lateIntent) == 1);
             awaitDrained(queue);
