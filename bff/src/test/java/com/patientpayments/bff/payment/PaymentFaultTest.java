@@ -3,6 +3,7 @@ package com.patientpayments.bff.payment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.JsonObject;
+import com.patientpayments.bff.receipt.ReceiptCache;
 import com.patientpayments.bff.reconciliation.Reconciliation;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
@@ -146,7 +147,7 @@ class PaymentFaultTest {
         assertThat(payment.path("txId").asText()).isNotBlank();
         // The receipt payload is cached for the receipt page (Redis is up here).
         await("receipt payload cached", WAIT,
-                () -> bean(ReceiptPayloadCache.class).get(payment.path("txId").asText()).isPresent());
+                () -> bean(ReceiptCache.class).get(payment.path("txId").asText()).isPresent());
     }
 
     @Test
