@@ -62,6 +62,8 @@ class PaymentFaultTest {
                 "payments.queue.max-receives", "1000",
                 "payments.queue.retry-backoff", "1s",
                 "payments.queue.visibility-timeout", "5s")));
+        // Build the GraphQL schema and every feature bean now, not inside the first request's HTTP timeout.
+        server.getApplicationContext().getBean(graphql.GraphQL.class);
         patient = PaymentTestKit.signedIn(server.getURL());
     }
 

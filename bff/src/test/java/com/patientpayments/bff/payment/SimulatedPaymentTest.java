@@ -45,6 +45,8 @@ class SimulatedPaymentTest {
         p.put("payments.queue.wait-time", "1s");
         p.put("payments.reconciliation.enabled", "false");
         server = ApplicationContext.run(EmbeddedServer.class, p);
+        // Build the GraphQL schema and every feature bean now, not inside the first request's HTTP timeout.
+        server.getApplicationContext().getBean(graphql.GraphQL.class);
         patient = PaymentTestKit.signedIn(server.getURL());
     }
 
