@@ -200,6 +200,15 @@ class ApiContractTest {
         }
     }
 
+    @Test
+    void everyResponseCarriesARequestId() {
+        assertThat(app.send("GET", "/health", null, null, "trace-abc-123").requestId()).isEqualTo("trace-abc-123");
+        TestApp.Response generated = app.send("GET", "/api/v1/practices/by-hash/K7MX4Q", null, TestApp.KEY,
+                "bad id with spaces");
+        assertThat(generated.requestId()).isNotBlank().doesNotContain(" ");
+        assertThat(app.send("GET", "/nope", null, null).requestId()).as("401s too").isNotBlank();
+    }
+
     static void assertThatProblem(TestApp.Response r, String code) {
         assertThat(r.contentType()).startsWith("application/problem+json");
         assertThat(r.json().get("code").asText()).isEqualTo(code);

@@ -1,0 +1,34 @@
+package com.patientpayments.bff.email;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * Receipt email settings ({@code payments.email.*}).
+ *
+ * @param from           sender address (env {@code RECEIPT_FROM_EMAIL}; default {@code receipts@patientpayments.example})
+ * @param sesEndpoint    SES v2 endpoint override (env {@code SES_ENDPOINT}); empty starts the in-process SES stand-in
+ *                       on 127.0.0.1 (demo and tests)
+ * @param region         AWS region of SES (default {@code us-east-1})
+ * @param standInPort    port of the stand-in (env {@code MAIL_PORT}; default 0 = a free port)
+ * @param standInUrlFile when set (env {@code MAIL_URL_FILE}), the stand-in writes its inbox URL there for scripts
+ * @param perSessionHour emails one session may queue per hour (default 5)
+ * @param maxAttempts    attempts per email before giving up (default 4)
+ * @param retryBackoff   delay before the first retry; doubles each time (default 2 s)
+ * @param markerTtl      how long the per-request "sent" marker is kept in Redis (default 1 day)
+ */
+@ConfigurationProperties("payments.email")
+public record EmailProperties(
+        @Bindable(defaultValue = "receipts@patientpayments.example") String from,
+        @Nullable String sesEndpoint,
+        @Bindable(defaultValue = "us-east-1") String region,
+        @Bindable(defaultValue = "0") int standInPort,
+        @Nullable String standInUrlFile,
+        @Bindable(defaultValue = "5") int perSessionHour,
+        @Bindable(defaultValue = "4") int maxAttempts,
+        @Bindable(defaultValue = "2s") Duration retryBackoff,
+        @Bindable(defaultValue = "1d") Duration markerTtl) {
+}

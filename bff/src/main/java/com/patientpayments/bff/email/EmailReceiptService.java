@@ -1,0 +1,81 @@
+package com.patientpayments.bff.email;
+
+import com.patientpayments.bff.graphql.ApiException;
+import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.receipt.ReceiptService;
+import com.patientpayments.bff.session.PatientSession;
+import com.patientpayments.bff.redis.RedisStore;
+import com.patientpayments.bff.redis.RedisUnavailableException;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * {@code emailReceipt}: validates the address, rate-limits per session ({@code payments.email.per-session-hour} per
+ * hour, counted in Redis), checks the receipt belongs to the session's household and queues the email. Blocking.
+ */
+@Singleton
+public class EmailReceiptService {
+
+    private static final Pattern ADDRESS = Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}");
+
+    private final ReceiptService receipts;
+    private final ReceiptEmailSender sender;
+    private final RedisStore redis;
+    private final EmailProperties props;
+    private final MeterRegistry registry;
+
+    public EmailReceiptService(ReceiptService receipts, ReceiptEmailSender sender,
+                               RedisStore redis, EmailProperties props, MeterRegistry registry) {
+        this.receipts = receipts;
+        this.sender = sender;
+        this.redis = redis;
+        this.props = props;
+        this.registry = registry;
+    }
+
+    /** Queues the email; returns once it is accepted for background sending. */
+    public void queue(PatientSession session, String txId, String email) {
+        String address = validAddress(email);
+        ReceiptService.requireValidId(txId);
+        long used;
+        try {
+            used = redis.increment("ratelimit:email:" + session.sessionId(), Duration.ofHours(1));
+        } catch (RedisUnavailableException e) {
+            throw new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE,
+                    "Email is temporarily unavailable. Please try again in a moment, or download the receipt.");
+        }
+        if (used > props.perSessionHour()) {
+            registry.counter("receipt.emails", "outcome", "rate_limited").increment();
+            throw new ApiException(ErrorCode.RATE_LIMITED,
+                    "You have emailed this receipt several times already. Please try again later.");
+        }
+        receipts.forHousehold(session.householdId(), txId);
+        sender.submit(new ReceiptEmailSender.Job(UUID.randomUUID().toString(), session.householdId(), txId, address));
+        registry.counter("receipt.emails", "outcome", "queued").increment();
+    }
+
+    static String validAddress(String email) {
+        String trimmed = email == null ? "" : email.trim();
+        if (trimmed.isEmpty() || trimmed.length() > 254 || !ADDRESS.matcher(trimmed).matches()) {
+            throw invalid();
+        }
+        try {
+            new InternetAddress(trimmed, true).validate();
+        } catch (AddressException e) {
+            throw invalid();
+        }
+        return trimmed;
+    }
+
+    private static ApiException invalid() {
+        return new ApiException(ErrorCode.BAD_USER_INPUT, "Please enter a valid email address, like name@example.com.");
+    }
+}

@@ -1,0 +1,44 @@
+package com.patientpayments.bff.receipt;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The connector's {@code ReceiptData} ({@code GET /api/v1/transactions/{id}/receipt}, see {@code emr-connector/API.md}):
+ * only the fields the receipt uses. Unknown fields are ignored.
+ */
+@Serdeable
+public record ConnectorReceipt(Transaction transaction, Practice practice, String guarantorName,
+                               @Nullable List<Line> lines, @Nullable List<Adjustment> adjustments) {
+
+    @Serdeable
+    public record Transaction(String id, String providerReference, String practiceId, String householdId,
+                              String status, long amountCents, long appliedCents, long creditCents,
+                              long refundedCents, @Nullable String currency, @Nullable String methodBrand,
+                              @Nullable String methodLast4, Instant paidAt) {
+    }
+
+    @Serdeable
+    public record Practice(String id, String hash, String name, @Nullable String phone, @Nullable String phoneE164,
+                           @Nullable Address address, @Nullable String logoUrl, @Nullable String timeZone) {
+    }
+
+    @Serdeable
+    public record Address(@Nullable String line1, @Nullable String line2, @Nullable String city,
+                          @Nullable String state, @Nullable String postalCode) {
+    }
+
+    @Serdeable
+    public record Line(String chargeId, String patientId, String patientName, LocalDate serviceDate,
+                       String procedureName, @Nullable String providerName, @Nullable String locationName,
+                       long chargeAmountCents, long appliedCents, long remainingCents) {
+    }
+
+    @Serdeable
+    public record Adjustment(String kind, long amountCents, Instant occurredAt) {
+    }
+}

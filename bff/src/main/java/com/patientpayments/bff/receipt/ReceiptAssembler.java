@@ -1,0 +1,37 @@
+package com.patientpayments.bff.receipt;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Builds the receipt payload from the connector's authoritative data (pure: no I/O). */
+final class ReceiptAssembler {
+
+    private static final String DEFAULT_ZONE = "America/Chicago";
+
+    private ReceiptAssembler() {
+    }
+
+    static ReceiptView fromConnector(ConnectorReceipt data) {
+        ConnectorReceipt.Transaction tx = data.transaction();
+        List<ReceiptView.Line> lines = data.lines() == null ? List.of() : data.lines().stream()
+                .map(l -> new ReceiptView.Line(l.chargeId(), l.patientId(), l.patientName(), l.serviceDate(),
+                        l.procedureName(), l.providerName(), l.locationName(), l.chargeAmountCents(),
+                        l.appliedCents(), l.remainingCents()))
+                .collect(Collectors.toList());
+        List<ReceiptView.Adjustment> adjustments = data.adjustments() == null ? List.of() : data.adjustments()
+                .stream().map(a -> new ReceiptView.Adjustment(a.kind(), a.amountCents(), a.occurredAt()))
+                .collect(Collectors.toList());
+        return new ReceiptView(tx.id(), tx.providerReference(), tx.practiceId(), data.practice().hash(),
+                tx.householdId(), practice(data.practice()), data.guarantorName(), tx.paidAt(), tx.methodBrand(),
+                tx.methodLast4(), tx.currency() == null ? "USD" : tx.currency(), tx.amountCents(),
+                tx.appliedCents(), tx.creditCents(), tx.refundedCents(), tx.status(), lines, adjustments);
+    }
+
+    static ReceiptView.Practice practice(ConnectorReceipt.Practice p) {
+        ConnectorReceipt.Address a = p.address();
+        return new ReceiptView.Practice(p.hash(), p.name(), p.phone(), p.phoneE164(),
+                a == null ? null : a.line1(), a == null ? null : a.line2(), a == null ? null : a.city(),
+                a == null ? null : a.state(), a == null ? null : a.postalCode(), p.logoUrl(),
+                p.timeZone() == null || p.timeZone().isBlank() ? DEFAULT_ZONE : p.timeZone());
+    }
+}

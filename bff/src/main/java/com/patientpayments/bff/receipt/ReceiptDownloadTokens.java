@@ -1,0 +1,88 @@
+package com.patientpayments.bff.receipt;
+
+import com.patientpayments.bff.graphql.ApiException;
+import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.redis.RedisStore;
+import com.patientpayments.bff.redis.RedisUnavailableException;
+import jakarta.inject.Singleton;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * One-time download tokens in Redis: 256 random bits, base64url, valid {@code payments.receipt.download-ttl}.
+ * Redeeming uses {@code GETDEL}, so a token is served at most once even when two requests race. The stored grant
+ * names what may be rendered; the PDF itself is always rebuilt on the server from authoritative data.
+ */
+@Singleton
+public class ReceiptDownloadTokens {
+
+    /** Public path of the download endpoint; the token follows it. */
+    public static final String PATH = "/receipts/download/";
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    private final RedisStore redis;
+    private final ReceiptProperties props;
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
+
+    public ReceiptDownloadTokens(RedisStore redis, ReceiptProperties props) {
+        this.redis = redis;
+        this.props = props;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** What a token allows: a household's own receipt, a practice admin's preview of a real or sample receipt. */
+    public record Grant(Kind kind, String txId, String ownerId) {
+        public enum Kind { HOUSEHOLD, PRACTICE_TX, PRACTICE_SAMPLE }
+
+        String encode() {
+            return kind + "|" + (txId == null ? "" : txId) + "|" + ownerId;
+        }
+
+        static Grant decode(String value) {
+            String[] parts = value.split("\\|", -1);
+            return new Grant(Kind.valueOf(parts[0]), parts[1].isEmpty() ? null : parts[1], parts[2]);
+        }
+    }
+
+    /** A link the holder can use once. */
+    public record Link(String url, Instant expiresAt) {
+    }
+
+    public Link issue(Grant grant) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        try {
+            redis.set(key(token), grant.encode(), props.downloadTtl());
+        } catch (RedisUnavailableException e) {
+            throw new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE,
+                    "Downloads are temporarily unavailable. Please try again in a moment, or print the receipt.");
+        }
+        return new Link(PATH + token, clock.instant().plus(props.downloadTtl()));
+    }
+
+    /** The grant of an unused, unexpired token, deleting it atomically; empty otherwise (malformed included). */
+    public Optional<Grant> redeem(String token) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        String value;
+        try {
+            value = redis.run(c -> c.getdel(redis.key(key(token))));
+        } catch (RedisUnavailableException e) {
+            throw new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE,
+                    "Downloads are temporarily unavailable. Please try again in a moment.");
+        }
+        return value == null ? Optional.empty() : Optional.of(Grant.decode(value));
+    }
+
+    private String key(String token) {
+        return "receipt-download:" + token;
+    }
+}

@@ -1,0 +1,99 @@
+package com.patientpayments.bff.receipt;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Singleton;
+import net.sf.jasperreports.engine.DefaultJasperReportsContext;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.engine.util.JRLoader;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import net.sf.jasperreports.pdf.SimplePdfReportConfiguration;
+import net.sf.jasperreports.renderers.SimpleDataRenderer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Renders a {@link ReceiptView} to PDF with the build-time compiled {@code receipts/receipt.jasper}. Thread-safe: the
+ * compiled report is shared, every render fills and exports its own print. Timed as {@code receipt.render}.
+ */
+@Singleton
+public class ReceiptPdfRenderer {
+
+    /** Classpath location of the compiled template (see {@link ReceiptTemplateCompiler}). */
+    public static final String TEMPLATE = "receipts/receipt.jasper";
+    private static final String PMS_LOGO = "receipts/pms-logo.png";
+    private static final String PMS_NAME = "Patient Payments";
+
+    private final JasperReport report;
+    private final Object pmsLogo;
+    private final Timer renderTimer;
+
+    public ReceiptPdfRenderer(MeterRegistry registry) {
+        this.report = loadReport();
+        this.pmsLogo = SimpleDataRenderer.getInstance(readResource(PMS_LOGO));
+        this.renderTimer = Timer.builder("receipt.render").description("Receipt PDF fill and export")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    /** The receipt as a PDF document. */
+    public byte[] render(ReceiptView view) {
+        return renderTimer.record(() -> renderUntimed(view));
+    }
+
+    private byte[] renderUntimed(ReceiptView view) {
+        try {
+            JasperPrint print = JasperFillManager.getInstance(DefaultJasperReportsContext.getInstance()).fill(report,
+                    ReceiptJasperAdapter.parameters(view, pmsLogo, PMS_NAME),
+                    new JRMapCollectionDataSource(ReceiptJasperAdapter.rows(view)));
+            ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
+            JRPdfExporter exporter = new JRPdfExporter(DefaultJasperReportsContext.getInstance());
+            exporter.setExporterInput(new SimpleExporterInput(print));
+            exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+            SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
+            config.setMetadataTitle("Receipt " + view.shortRef());
+            config.setMetadataCreator(PMS_NAME);
+            config.setCompressed(true);
+            exporter.setConfiguration(config);
+            exporter.setConfiguration(new SimplePdfReportConfiguration());
+            exporter.exportReport();
+            return out.toByteArray();
+        } catch (JRException e) {
+            // No receipt content in the message: the cause's text can quote field values.
+            throw new IllegalStateException("receipt PDF rendering failed", e);
+        }
+    }
+
+    private static JasperReport loadReport() {
+        try (InputStream in = resource(TEMPLATE)) {
+            return (JasperReport) JRLoader.loadObject(in);
+        } catch (IOException | JRException e) {
+            throw new IllegalStateException("compiled receipt template " + TEMPLATE + " cannot be loaded", e);
+        }
+    }
+
+    private static byte[] readResource(String name) {
+        try (InputStream in = resource(name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream resource(String name) {
+        InputStream in = ReceiptPdfRenderer.class.getClassLoader().getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException(name + " is missing from the classpath (built by the Maven build)");
+        }
+        return in;
+    }
+}

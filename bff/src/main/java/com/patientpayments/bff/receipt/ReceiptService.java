@@ -1,0 +1,131 @@
+package com.patientpayments.bff.receipt;
+
+import com.patientpayments.bff.graphql.ApiException;
+import com.patientpayments.bff.graphql.ErrorCode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Builds receipt payloads from the EMR connector (authoritative) and serves them through the Redis cache, enforcing
+ * who may see which receipt. All methods block: call them off the event loop.
+ */
+@Singleton
+public class ReceiptService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReceiptService.class);
+    /** Connector ids are UUIDs; anything else is rejected before it reaches a URL. */
+    private static final Pattern TX_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    static final String NOT_FOUND_MESSAGE = "We could not find that receipt.";
+
+    private final ReceiptConnectorClient connector;
+    private final ReceiptCache cache;
+    private final Timer buildTimer;
+
+    public ReceiptService(ReceiptConnectorClient connector, ReceiptCache cache, MeterRegistry registry) {
+        this.connector = connector;
+        this.cache = cache;
+        this.buildTimer = Timer.builder("receipt.build").description("Receipt payload build from the EMR connector")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    /**
+     * For the payments flow: builds the payload of a just-posted transaction from the connector and caches it for
+     * 30 minutes. Throws {@link ApiException} ({@code NOT_FOUND} or {@code UPSTREAM_UNAVAILABLE}).
+     */
+    public ReceiptView buildAndCache(String txId) {
+        requireValidId(txId);
+        ReceiptView view = buildTimer.record(() -> ReceiptAssembler.fromConnector(fetch(txId)));
+        cache.put(txId, view);
+        return view;
+    }
+
+    /** The receipt of a transaction of {@code householdId}: cached payload, else rebuilt. Others' look unknown. */
+    public ReceiptView forHousehold(String householdId, String txId) {
+        requireValidId(txId);
+        ReceiptView view = cache.get(txId).orElseGet(() -> buildAndCache(txId));
+        return requireHousehold(view, householdId);
+    }
+
+    /**
+     * Freshly from the connector (for PDFs and emails: later refunds and disputes included), refreshing the cache.
+     * When the connector is unavailable, the cached payload (itself built from the connector) is used instead.
+     */
+    public ReceiptView authoritative(String txId) {
+        requireValidId(txId);
+        try {
+            return buildAndCache(txId);
+        } catch (ApiException e) {
+            if (e.code() == ErrorCode.UPSTREAM_UNAVAILABLE) {
+                Optional<ReceiptView> cached = cache.get(txId);
+                if (cached.isPresent()) {
+                    LOG.warn("connector unavailable; serving the cached receipt payload");
+                    return cached.get();
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Practice identity for sample previews; {@code NOT_FOUND} for an unknown or inactive hash. */
+    public ReceiptView.Practice practiceIdentity(String practiceHash) {
+        if (practiceHash == null || !TX_ID.matcher(practiceHash).matches()) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "We could not find that practice.");
+        }
+        try {
+            return ReceiptAssembler.practice(connector.practiceByHash(practiceHash));
+        } catch (HttpClientResponseException e) {
+            if (e.getStatus() == HttpStatus.NOT_FOUND) {
+                throw new ApiException(ErrorCode.NOT_FOUND, "We could not find that practice.");
+            }
+            throw unavailable(e);
+        } catch (HttpClientException e) {
+            throw unavailable(e);
+        }
+    }
+
+    static ReceiptView requireHousehold(ReceiptView view, String householdId) {
+        if (!view.householdId().equals(householdId)) {
+            throw new ApiException(ErrorCode.NOT_FOUND, NOT_FOUND_MESSAGE);
+        }
+        return view;
+    }
+
+    /** {@code BAD_USER_INPUT} unless {@code txId} looks like a connector id (checked before it reaches a URL). */
+    public static void requireValidId(String txId) {
+        if (txId == null || !TX_ID.matcher(txId).matches()) {
+            throw new ApiException(ErrorCode.BAD_USER_INPUT, "The receipt reference is not valid.");
+        }
+    }
+
+    private ConnectorReceipt fetch(String txId) {
+        try {
+            ConnectorReceipt data = connector.receipt(txId);
+            if (data == null) {
+                throw new ApiException(ErrorCode.NOT_FOUND, NOT_FOUND_MESSAGE);
+            }
+            return data;
+        } catch (HttpClientResponseException e) {
+            if (e.getStatus() == HttpStatus.NOT_FOUND || e.getStatus() == HttpStatus.BAD_REQUEST) {
+                throw new ApiException(ErrorCode.NOT_FOUND, NOT_FOUND_MESSAGE);
+            }
+            throw unavailable(e);
+        } catch (HttpClientException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static ApiException unavailable(Exception cause) {
+        LOG.warn("EMR connector call for a receipt failed ({})", cause.getClass().getSimpleName());
+        return new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE,
+                "Receipts are temporarily unavailable. Please try again in a moment.", cause);
+    }
+}

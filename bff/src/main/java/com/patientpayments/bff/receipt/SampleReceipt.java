@@ -1,0 +1,42 @@
+package com.patientpayments.bff.receipt;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/** Sample receipt data a practice admin previews before going live: the practice's identity, invented patients. */
+final class SampleReceipt {
+
+    static final String SAMPLE_TX_ID = "SAMPLE-0000-0000-0000-000000000000";
+
+    private SampleReceipt() {
+    }
+
+    static ReceiptView of(ReceiptView.Practice practice, Clock clock) {
+        LocalDate today = LocalDate.now(clock.withZone(zoneOf(practice)));
+        List<ReceiptView.Line> lines = List.of(
+                line("s1", "p1", "Alex Sample", today.minusDays(40), "Periodic oral evaluation", 6_500, 6_500),
+                line("s2", "p1", "Alex Sample", today.minusDays(40), "Prophylaxis (adult cleaning)", 11_000, 11_000),
+                line("s3", "p2", "Jamie Sample", today.minusDays(12),
+                        "Resin-based composite, two surfaces, posterior", 21_000, 10_000));
+        long applied = lines.stream().mapToLong(ReceiptView.Line::appliedCents).sum();
+        return new ReceiptView(SAMPLE_TX_ID, "pi_sample", "sample", practice.hash(), "sample", practice,
+                "Pat Sample", clock.instant(), "visa", "4242", "USD", applied, applied, 0, 0, "SUCCEEDED",
+                lines, List.of());
+    }
+
+    private static ReceiptView.Line line(String id, String patientId, String patient, LocalDate date, String procedure,
+                                         long charge, long applied) {
+        return new ReceiptView.Line(id, patientId, patient, date, procedure, "Dr. Sample Provider", null, charge,
+                applied, charge - applied);
+    }
+
+    private static ZoneId zoneOf(ReceiptView.Practice practice) {
+        try {
+            return ZoneId.of(practice.timeZone());
+        } catch (RuntimeException e) {
+            return ZoneId.of("America/Chicago");
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package com.patientpayments.bff.receipt;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real JasperReports template rendered to PDF and read back with PDFBox: every header field, every line, subtotals,
+ * totals, credit, later refunds, the HSA/FSA statement, signature area and page numbers; multi-page with repeated
+ * headers; embedded DejaVu fonts. Page images go to {@code target/receipt-preview/} for a visual check.
+ */
+class ReceiptPdfTest {
+
+    private static final Path PREVIEW = Path.of("target", "receipt-preview");
+    private static ReceiptPdfRenderer renderer;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        renderer = new ReceiptPdfRenderer(new SimpleMeterRegistry());
+        Files.createDirectories(PREVIEW);
+    }
+
+    @Test
+    void oneLineReceiptShowsEveryHeaderFieldAndTheLine() throws IOException {
+        ReceiptView view = ReceiptFixtures.receipt(1);
+        byte[] pdf = renderer.render(view);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            preview(doc, "receipt-1-line", 0);
+            assertThat(doc.getNumberOfPages()).isEqualTo(1);
+            String text = flat(doc);
+            ReceiptView.Line line = view.lines().get(0);
+            assertThat(text)
+                    .contains("Bright Smiles Dental", "120 Main St, Suite 4", "Austin, TX 78701", "Phone (512) 555-0142")
+                    .contains("RECEIPT", "Itemized receipt for HSA/FSA")
+                    .contains("DATE OF PAYMENT", "March 3, 2026", "2:05 PM CST")
+                    .contains("TRANSACTION ID", ReceiptFixtures.TX_ID)
+                    .contains("PAYMENT METHOD", "VISA \u2022\u2022\u2022\u20224242")
+                    .contains("TOTAL PAID TODAY", "$45.00")
+                    .contains("Paid by: María José García")
+                    .contains("Patient: Sofía García-Núñez", "Subtotal for Sofía García-Núñez")
+                    .contains("Date of service", "Procedure", "Provider", "Charge", "Applied now", "Remaining")
+                    .contains("01/05/2026", flatten(line.procedureName()), line.providerName())
+                    .contains("Applied to charges", "Unapplied credit (kept on your account) $0.00", "Total paid today $45.00")
+                    .contains("Remaining balance on these charges: $0.00")
+                    .contains("Patient Payments", "Payment processed online by")
+                    .contains("Page 1 of 1")
+                    .doesNotContain("Later changes to this payment", "(continued)");
+            assertEmbeddedDejaVu(doc.getPage(0));
+        }
+    }
+
+    @Test
+    void twoHundredLinesSpanPagesWithRepeatedHeadersSubtotalsAndTotals() throws IOException {
+        ReceiptView view = ReceiptFixtures.receipt(200);
+        byte[] pdf = renderer.render(view);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            preview(doc, "receipt-200-lines-page", 0);
+            preview(doc, "receipt-200-lines-page", 1);
+            preview(doc, "receipt-200-lines-page", doc.getNumberOfPages() - 1);
+            int pages = doc.getNumberOfPages();
+            assertThat(pages).isGreaterThan(3);
+            assertThat(flat(doc, 2, 2)).contains("Date of service", "Patient: Sofía García-Núñez");
+            for (int page = 1; page <= pages; page++) {
+                String pageText = flat(doc, page, page);
+                assertThat(pageText).as("page %d", page).contains("Page " + page + " of " + pages);
+                if (pageText.matches(".*\\d\\d/\\d\\d/2026 .*")) {
+                    // every page with table rows repeats the column header (the summary may end alone on the last page)
+                    assertThat(pageText).as("page %d", page).contains("Date of service", "Applied now");
+                }
+                if (page > 1) {
+                    assertThat(pageText).contains("Bright Smiles Dental", ReceiptFixtures.TX_ID + " (continued)");
+                }
+            }
+            String text = flat(doc);
+            for (ReceiptView.Line line : view.lines()) {
+                assertThat(text).contains(flatten(line.procedureName()));
+            }
+            for (String patient : List.of("Sofía García-Núñez", "Lucas García", "Zoë O'Brien-Łukasiewicz")) {
+                long applied = view.lines().stream().filter(l -> l.patientName().equals(patient))
+                        .mapToLong(ReceiptView.Line::appliedCents).sum();
+                assertThat(text).contains("Subtotal for " + patient);
+                assertThat(text).contains(ReceiptJasperAdapter.money(applied));
+            }
+            assertThat(text).contains("Total paid today " + ReceiptJasperAdapter.money(view.totalCents()));
+        }
+    }
+
+    @Test
+    void creditAndLaterRefundsAndDisputesAreShownAsSuch() throws IOException {
+        ReceiptView view = ReceiptFixtures.receipt(3, 1_234, List.of(
+                new ReceiptView.Adjustment("REFUND", 2_000, Instant.parse("2026-03-05T15:30:00Z")),
+                new ReceiptView.Adjustment("DISPUTE_OPENED", 4_500, Instant.parse("2026-03-09T16:00:00Z"))),
+                "PARTIALLY_REFUNDED");
+        try (PDDocument doc = Loader.loadPDF(renderer.render(view))) {
+            preview(doc, "receipt-adjusted", 0);
+            String text = flat(doc);
+            assertThat(text)
+                    .contains("Unapplied credit (kept on your account) $12.34")
+                    .contains("Total paid today " + ReceiptJasperAdapter.money(view.totalCents()))
+                    .contains("Part of this payment was refunded after it was made")
+                    .contains("Later changes to this payment (refunds and disputes)")
+                    .contains("Mar 5, 2026 9:30 AM CST \u2014 Refunded to your card: $20.00")
+                    .contains("Mar 9, 2026 11:00 AM CDT \u2014 Card dispute opened (amount on hold): $45.00");
+        }
+    }
+
+    private static void assertEmbeddedDejaVu(PDPage page) throws IOException {
+        int fonts = 0;
+        for (var name : page.getResources().getFontNames()) {
+            PDFont font = page.getResources().getFont(name);
+            assertThat(font.getName()).contains("DejaVu");
+            assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+            fonts++;
+        }
+        assertThat(fonts).isPositive();
+    }
+
+    private static void preview(PDDocument doc, String name, int pageIndex) throws IOException {
+        var image = new PDFRenderer(doc).renderImageWithDPI(pageIndex, 110);
+        ImageIO.write(image, "png", PREVIEW.resolve(name + (name.endsWith("page") ? "-" + (pageIndex + 1) : "") + ".png").toFile());
+    }
+
+    private static String flat(PDDocument doc) throws IOException {
+        return flat(doc, 1, doc.getNumberOfPages());
+    }
+
+    private static String flat(PDDocument doc, int from, int to) throws IOException {
+        PDFTextStripper stripper = new PDFTextStripper();
+        stripper.setStartPage(from);
+        stripper.setEndPage(to);
+        return flatten(stripper.getText(doc));
+    }
+
+    /** Text extraction breaks wrapped cells into lines: compare with all whitespace runs as one space. */
+    static String flatten(String s) {
+        return s.replaceAll("\\s+", " ");
+    }
+}
