@@ -1,13 +1,28 @@
 package com.patientpayments.bff;
 
+import com.patientpayments.bff.redis.EmbeddedRedis;
+import com.patientpayments.bff.webhook.OperatorCommands;
 import io.micronaut.runtime.Micronaut;
 
-/** Entry point of the patient-facing BFF. */
+/**
+ * Entry point of the patient-facing BFF. {@code java -jar bff.jar replay-dlq} and {@code … reconcile [from [to]]}
+ * run an operator command instead of the server (see {@link OperatorCommands}).
+ */
 public final class Application {
     private Application() {
     }
 
     public static void main(String[] args) {
+        String emrUrl = System.getenv("EMR_URL");
+        if (emrUrl != null && !emrUrl.isBlank()) {
+            System.setProperty("micronaut.http.services.emr.url", emrUrl);
+        }
+        var command = OperatorCommands.run(args, System.out);
+        if (command.isPresent()) {
+            System.exit(command.get());
+        }
+        // Demo stand-ins (PAYMENTS_EMBEDDED=true) start before the context so their addresses are known to it.
+        EmbeddedRedis.startIfWanted();
         Micronaut.run(Application.class, args);
     }
 }

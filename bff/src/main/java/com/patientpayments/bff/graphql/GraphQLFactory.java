@@ -35,10 +35,12 @@ public class GraphQLFactory {
 
     @Bean
     @Singleton
-    public TypeDefinitionRegistry typeDefinitionRegistry(ResourceResolver resources) {
+    public TypeDefinitionRegistry typeDefinitionRegistry(ResourceResolver resources, List<SchemaFilter> filters) {
         try (InputStream in = resources.getResourceAsStream(SCHEMA_RESOURCE)
                 .orElseThrow(() -> new IllegalStateException("schema.graphqls is missing from the classpath"))) {
-            return new SchemaParser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            TypeDefinitionRegistry registry = new SchemaParser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            filters.forEach(f -> f.apply(registry));
+            return registry;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,6 +7,22 @@ public final class Amounts {
     private Amounts() {
     }
 
+    public static long require(java.math.BigDecimal cents, String field) {
+        if (cents == null) {
+            throw ApiException.invalid(field + " is required.");
+        }
+        if (cents.signum() <= 0) {
+            throw ApiException.invalid(field + " must be a positive number of cents.");
+        }
+        if (cents.compareTo(java.math.BigDecimal.valueOf(MAX_CENTS)) > 0) {
+            throw ApiException.invalid(field + " must not exceed " + MAX_CENTS + " cents.");
+        }
+        if (cents.stripTrailingZeros().scale() > 0) {
+            throw ApiException.invalid(field + " must be a whole number of cents.");
+        }
+        return require(cents.longValue(), field);
+    }
+
     public static long require(Long cents, String field) {
         if (cents == null) {
             throw ApiException.invalid(field + " is required.");

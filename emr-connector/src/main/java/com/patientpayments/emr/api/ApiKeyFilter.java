@@ -1,6 +1,7 @@
 package com.patientpayments.emr.api;
 
 import com.patientpayments.emr.EmrConfig;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
@@ -19,6 +20,7 @@ import java.security.MessageDigest;
  * answer 401 too and reveal nothing.
  */
 @ServerFilter("/**")
+@Context // created at start-up, so a missing key stops the service instead of failing every request
 public class ApiKeyFilter implements Ordered {
     public static final String HEADER = "X-Api-Key";
     private final byte[] expected;

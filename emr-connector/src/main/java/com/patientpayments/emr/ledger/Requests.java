@@ -2,13 +2,18 @@ package com.patientpayments.emr.ledger;
 
 import io.micronaut.serde.annotation.Serdeable;
 
-/** Request bodies of the ledger endpoints; validated by the controllers (every field may arrive missing). */
+import java.math.BigDecimal;
+
+/**
+ * Request bodies of the ledger endpoints; validated by the controllers (every field may arrive missing). Amounts are
+ * read as decimals so that fractions and numbers beyond {@code long} get a precise 400 instead of being truncated.
+ */
 public final class Requests {
     private Requests() {
     }
 
     @Serdeable
-    public record CreateAttempt(String householdId, Long amountCents, String idempotencyKey) {
+    public record CreateAttempt(String householdId, BigDecimal amountCents, String idempotencyKey) {
     }
 
     @Serdeable
@@ -20,15 +25,15 @@ public final class Requests {
     }
 
     @Serdeable
-    public record PostTransaction(String providerReference, String eventId, Long amountCents, String currency,
+    public record PostTransaction(String providerReference, String eventId, BigDecimal amountCents, String currency,
                            String methodBrand, String methodLast4, String paidAt) {
     }
 
     @Serdeable
-    public record Refund(String refundId, Long amountCents, String eventId) {
+    public record Refund(String refundId, BigDecimal amountCents, String eventId) {
     }
 
     @Serdeable
-    public record Dispute(String disputeId, Long amountCents, String status, String eventId) {
+    public record Dispute(String disputeId, BigDecimal amountCents, String status, String eventId) {
     }
 }

@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -60,7 +61,9 @@ public class TransactionController {
         if (last4 != null && !last4.matches("[0-9]{4}")) {
             throw ApiException.invalid("methodLast4 must be 4 digits.");
         }
-        Instant paidAt = body.paidAt() == null ? Instant.now() : instant(body.paidAt(), "paidAt");
+        // PostgreSQL keeps microseconds: truncate so the first answer and every later read agree.
+        Instant paidAt = (body.paidAt() == null ? Instant.now() : instant(body.paidAt(), "paidAt"))
+                .truncatedTo(ChronoUnit.MICROS);
         var result = posting.post(new TransactionPosting.Command(reference,
                 Amounts.optionalReference(body.eventId(), "eventId"), Money.ofCents(amount),
                 brand == null ? null : brand.toUpperCase(Locale.ROOT), last4, paidAt));

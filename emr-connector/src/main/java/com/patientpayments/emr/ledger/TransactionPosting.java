@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -50,20 +51,23 @@ public class TransactionPosting {
             UUID attemptId = UUID.fromString(attempt.id());
             ledger.lockHousehold(c, householdId);
             UUID txId = UUID.randomUUID();
-            boolean inserted = transactions.insert(c, new TransactionRepository.NewTransaction(txId,
+            Optional<Instant> createdAt = transactions.insert(c, new TransactionRepository.NewTransaction(txId,
                     cmd.providerReference(), UUID.fromString(attempt.practiceId()), householdId, attemptId,
                     cmd.amount().cents(), cmd.methodBrand(), cmd.methodLast4(), cmd.paidAt()));
-            if (!inserted) {
+            if (createdAt.isEmpty()) {
                 ledger.recordEvent(c, cmd.eventId(), "payment_succeeded");
                 return new Result(false, transactions.findByReference(c, cmd.providerReference()).orElseThrow());
             }
             Allocator.Allocation allocation = Allocator.allocate(ledger.allocatable(c, householdId), cmd.amount());
             List<LedgerRepository.Row> rows = new ArrayList<>();
+            List<TransactionView.Allocation> allocations = new ArrayList<>();
             List<AuditLog.Entry> entries = new ArrayList<>();
             entries.add(new AuditLog.Entry("TRANSACTION_POSTED", householdId, txId, attemptId, null,
                     cmd.amount().cents(), cmd.providerReference()));
             for (Allocator.Line line : allocation.lines()) {
                 rows.add(new LedgerRepository.Row(line.chargeId(), line.applied().cents(),
+                        line.balanceAfter().cents()));
+                allocations.add(new TransactionView.Allocation(line.chargeId().toString(), line.applied().cents(),
                         line.balanceAfter().cents()));
                 entries.add(new AuditLog.Entry("PAYMENT_APPLIED", householdId, txId, null, line.chargeId(),
                         line.applied().cents(), null));
@@ -78,7 +82,12 @@ public class TransactionPosting {
             attempts.update(c, attemptId, attempt.providerIntentId(), AttemptStatus.SUCCEEDED, null, null, txId);
             ledger.recordEvent(c, cmd.eventId(), "payment_succeeded");
             audit.append(c, entries);
-            return new Result(true, transactions.find(c, txId).orElseThrow());
+            // Built from what was just written: the same body a later read returns, without reading it back.
+            return new Result(true, new TransactionView(txId.toString(), cmd.providerReference(),
+                    attempt.practiceId(), attempt.householdId(), attempt.id(), "ONLINE_PATIENT_PAYMENT",
+                    TransactionStatus.SUCCEEDED, cmd.amount().cents(), allocation.applied().cents(),
+                    allocation.credit().cents(), 0, Money.CURRENCY, cmd.methodBrand(), cmd.methodLast4(),
+                    cmd.paidAt().toString(), createdAt.get().toString(), List.copyOf(allocations)));
         });
     }
 }

@@ -28,14 +28,18 @@ public class TransactionRepository {
                                  Instant paidAt) {
     }
 
-    /** Inserts; false when the provider reference was already posted (the UNIQUE constraint decides). */
-    public boolean insert(Connection c, NewTransaction t) {
-        return Jdbc.update(c, "INSERT INTO transactions (id, provider_reference, practice_id, household_id,"
+    /**
+     * Inserts and returns the row's creation time; empty when the provider reference was already posted (the UNIQUE
+     * constraint decides, so concurrent postings of one reference cannot both win).
+     */
+    public Optional<Instant> insert(Connection c, NewTransaction t) {
+        return Jdbc.one(c, "INSERT INTO transactions (id, provider_reference, practice_id, household_id,"
                         + " attempt_id, source, status, amount_cents, currency, method_brand, method_last4, paid_at)"
                         + " VALUES (?, ?, ?, ?, ?, 'ONLINE_PATIENT_PAYMENT', 'SUCCEEDED', ?, 'USD', ?, ?, ?)"
-                        + " ON CONFLICT (provider_reference) DO NOTHING",
+                        + " ON CONFLICT (provider_reference) DO NOTHING RETURNING created_at",
+                rs -> Jdbc.instant(rs, "created_at"),
                 t.id(), t.providerReference(), t.practiceId(), t.householdId(), t.attemptId(), t.amountCents(),
-                t.methodBrand(), t.methodLast4(), t.paidAt()) == 1;
+                t.methodBrand(), t.methodLast4(), t.paidAt());
     }
 
     public Optional<TransactionView> find(Connection c, UUID id) {

@@ -24,7 +24,8 @@ public final class TestApp implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final TestDatabase db;
     private final EmbeddedServer server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestApp(TestDatabase db, EmbeddedServer server) {
         this.db = db;
@@ -61,7 +62,7 @@ public final class TestApp implements AutoCloseable {
     }
 
     /** A response: status, content type and the parsed JSON body (null when not JSON). */
-    public record Response(int status, String contentType, String raw, JsonNode json) {
+    public record Response(int status, String contentType, String raw, JsonNode json, String requestId) {
     }
 
     public Response get(String path) {
@@ -77,6 +78,10 @@ public final class TestApp implements AutoCloseable {
     }
 
     public Response send(String method, String path, String body, String apiKey) {
+        return send(method, path, body, apiKey, null);
+    }
+
+    public Response send(String method, String path, String body, String apiKey, String requestId) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -87,11 +92,15 @@ public final class TestApp implements AutoCloseable {
         if (apiKey != null) {
             b.header("X-Api-Key", apiKey);
         }
+        if (requestId != null) {
+            b.header("X-Request-Id", requestId);
+        }
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             String type = r.headers().firstValue("content-type").orElse("");
             JsonNode json = type.contains("json") && !r.body().isEmpty() ? JSON.readTree(r.body()) : null;
-            return new Response(r.statusCode(), type, r.body(), json);
+            return new Response(r.statusCode(), type, r.body(), json,
+                    r.headers().firstValue("X-Request-Id").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call failed", e);
         } catch (InterruptedException e) {

@@ -1,0 +1,22 @@
+package com.patientpayments.bff.payment;
+
+import java.util.Map;
+
+/** Patient-readable reasons for the processor's failure codes (Stripe's {@code decline_code} / {@code code}). */
+public final class FailureReasons {
+
+    private static final Map<String, String> MESSAGES = Map.of(
+            "card_declined", "Your card was declined.",
+            "generic_decline", "Your card was declined.",
+            "insufficient_funds", "Your card has insufficient funds.",
+            "expired_card", "Your card has expired.",
+            "incorrect_cvc", "Your card's security code is incorrect.",
+            "processing_error", "An error occurred while processing your card. Please try again.");
+
+    private FailureReasons() {
+    }
+
+    public static String patientMessage(String code) {
+        return MESSAGES.getOrDefault(code, "Your payment could not be completed. Please try another card.");
+    }
+}

@@ -1,0 +1,14 @@
+package com.patientpayments.bff.payment;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+/** Chooses the card processor: Stripe when {@code STRIPE_SECRET_KEY} is set, otherwise the simulator. */
+@Factory
+public class PaymentProviderFactory {
+
+    @Singleton
+    public PaymentProvider paymentProvider(StripeProperties properties, SimulatedWebhookSender sender) {
+        return properties.stripeMode() ? new StripePaymentProvider(properties) : new SimulatedPaymentProvider(sender);
+    }
+}

@@ -1,0 +1,138 @@
+package com.patientpayments.bff.payment;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentListParams;
+import com.stripe.param.PaymentIntentRetrieveParams;
+import com.stripe.param.RefundListParams;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Stripe through stripe-java's {@link StripeClient}. Direct charges on the practice's connected account
+ * ({@code Stripe-Account}) when it has one. The description is generic and the metadata holds only the attempt id:
+ * no PHI reaches Stripe (seed 004).
+ */
+public class StripePaymentProvider implements PaymentProvider {
+
+    /** The only description Stripe ever sees. */
+    public static final String DESCRIPTION = "Patient payment";
+
+    private final StripeClient client;
+
+    public StripePaymentProvider(StripeProperties properties) {
+        StripeClient.StripeClientBuilder builder = StripeClient.builder()
+                .setApiKey(properties.secretKey())
+                .setMaxNetworkRetries(2)
+                .setConnectTimeout((int) properties.timeout().toMillis())
+                .setReadTimeout((int) properties.timeout().toMillis());
+        if (properties.apiBase() != null) {
+            builder.setApiBase(properties.apiBase());
+        }
+        this.client = builder.build();
+    }
+
+    @Override
+    public String name() {
+        return "STRIPE";
+    }
+
+    @Override
+    public CreatedIntent createIntent(String attemptId, long amountCents, String currency, @Nullable String account) {
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder()
+                .setAmount(amountCents)
+                .setCurrency(currency)
+                .setDescription(DESCRIPTION)
+                .putMetadata("attempt_id", attemptId)
+                .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
+                        .setEnabled(true).build())
+                .build();
+        // Stripe returns the first intent for a repeated key (24 h), so a retried start never makes a second one.
+        RequestOptions options = options(account).toBuilderFullCopy().setIdempotencyKey("attempt-" + attemptId).build();
+        try {
+            PaymentIntent intent = client.v1().paymentIntents().create(params, options);
+            return new CreatedIntent(intent.getId(), intent.getClientSecret());
+        } catch (StripeException e) {
+            throw new ProviderException("Stripe rejected or did not answer the create request", e);
+        }
+    }
+
+    @Override
+    public Optional<IntentSnapshot> retrieve(String intentId, @Nullable String account) {
+        try {
+            PaymentIntent intent = client.v1().paymentIntents().retrieve(intentId,
+                    PaymentIntentRetrieveParams.builder().addExpand("latest_charge").build(), options(account));
+            return Optional.of(IntentSnapshot.of(intent));
+        } catch (InvalidRequestException e) {
+            if (e.getStatusCode() != null && e.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new ProviderException("Stripe rejected the retrieve request", e);
+        } catch (StripeException e) {
+            throw new ProviderException("Stripe did not answer the retrieve request", e);
+        }
+    }
+
+    @Override
+    public String clientSecret(String intentId, @Nullable String account) {
+        try {
+            return client.v1().paymentIntents().retrieve(intentId, (PaymentIntentRetrieveParams) null, options(account))
+                    .getClientSecret();
+        } catch (StripeException e) {
+            throw new ProviderException("Stripe did not answer the retrieve request", e);
+        }
+    }
+
+    @Override
+    public List<IntentSnapshot> listSucceeded(Instant from, Instant to, @Nullable String account) {
+        PaymentIntentListParams params = PaymentIntentListParams.builder()
+                .setCreated(PaymentIntentListParams.Created.builder()
+                        .setGte(from.getEpochSecond()).setLt(to.getEpochSecond()).build())
+                .addExpand("data.latest_charge")
+                .setLimit(100L)
+                .build();
+        List<IntentSnapshot> succeeded = new ArrayList<>();
+        try {
+            for (PaymentIntent intent : client.v1().paymentIntents().list(params, options(account))
+                    .autoPagingIterable(null, options(account))) {
+                if ("succeeded".equals(intent.getStatus())) {
+                    succeeded.add(IntentSnapshot.of(intent));
+                }
+            }
+            return succeeded;
+        } catch (StripeException | RuntimeException e) {
+            throw new ProviderException("Stripe did not answer the list request", e);
+        }
+    }
+
+    @Override
+    public List<RefundSnapshot> refundsOfCharge(String chargeId, @Nullable String account) {
+        try {
+            List<RefundSnapshot> refunds = new ArrayList<>();
+            for (Refund refund : client.v1().refunds().list(RefundListParams.builder().setCharge(chargeId)
+                    .setLimit(100L).build(), options(account)).getData()) {
+                refunds.add(new RefundSnapshot(refund.getId(), refund.getAmount(), refund.getStatus()));
+            }
+            return refunds;
+        } catch (StripeException e) {
+            throw new ProviderException("Stripe did not answer the refund list request", e);
+        }
+    }
+
+    private static RequestOptions options(@Nullable String account) {
+        RequestOptions.RequestOptionsBuilder builder = RequestOptions.builder();
+        if (account != null) {
+            builder.setStripeAccount(account);
+        }
+        return builder.build();
+    }
+}

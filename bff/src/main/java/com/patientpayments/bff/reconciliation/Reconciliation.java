@@ -1,0 +1,92 @@
+package com.patientpayments.bff.reconciliation;
+
+import com.patientpayments.bff.payment.IntentSnapshot;
+import com.patientpayments.bff.payment.LedgerClient;
+import com.patientpayments.bff.payment.LedgerDtos.Transaction;
+import com.patientpayments.bff.payment.PaymentPosting;
+import com.patientpayments.bff.payment.PaymentProvider;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Compares the provider's succeeded intents created in a window with the ledger and posts the missing ones
+ * (idempotent by intent id, so a run racing the webhook consumer still posts once). Reports the repaired count as
+ * {@code payments_reconciliation_repaired_total} and one log line with counts and opaque ids only.
+ */
+@Singleton
+public class Reconciliation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciliation.class);
+    private static final Duration MAX_LEDGER_WINDOW = Duration.ofDays(31);
+
+    private final PaymentProvider provider;
+    private final LedgerClient ledger;
+    private final PaymentPosting posting;
+    private final ReconciliationProperties properties;
+    private final Counter repaired;
+    private final Counter runs;
+
+    public Reconciliation(PaymentProvider provider, LedgerClient ledger, PaymentPosting posting,
+                          ReconciliationProperties properties, MeterRegistry meters) {
+        this.provider = provider;
+        this.ledger = ledger;
+        this.posting = posting;
+        this.properties = properties;
+        this.repaired = Counter.builder("payments.reconciliation.repaired")
+                .description("Provider payments the ledger lacked, posted by reconciliation").register(meters);
+        this.runs = Counter.builder("payments.reconciliation.runs").register(meters);
+    }
+
+    /** Reconciles intents created in {@code [from, to)}. */
+    public Report run(Instant from, Instant to) {
+        List<IntentSnapshot> succeeded = new ArrayList<>(provider.listSucceeded(from, to, null));
+        for (String account : properties.connectedAccounts()) {
+            succeeded.addAll(provider.listSucceeded(from, to, account));
+        }
+        Set<String> posted = ledgerReferences(from, to);
+        List<String> repairedIds = new ArrayList<>();
+        for (IntentSnapshot intent : succeeded) {
+            if (posted.contains(intent.id())) {
+                continue;
+            }
+            PaymentPosting.Posted result = posting.post(intent, null, null, null);
+            if (result.created()) {
+                repairedIds.add(result.transaction().id());
+            }
+        }
+        repaired.increment(repairedIds.size());
+        runs.increment();
+        Report report = new Report(from, to, succeeded.size(), repairedIds);
+        LOG.info("Reconciliation from={} to={} providerSucceeded={} repaired={} repairedTx={}",
+                from, to, report.providerSucceeded(), repairedIds.size(), repairedIds);
+        return report;
+    }
+
+    /** Provider references the ledger has for payments around the window (paid-at may trail creation). */
+    private Set<String> ledgerReferences(Instant from, Instant to) {
+        Set<String> refs = new HashSet<>();
+        Instant start = from.minus(Duration.ofDays(1));
+        Instant end = to.plus(Duration.ofDays(1));
+        for (Instant s = start; s.isBefore(end); s = s.plus(MAX_LEDGER_WINDOW)) {
+            Instant e = s.plus(MAX_LEDGER_WINDOW).isBefore(end) ? s.plus(MAX_LEDGER_WINDOW) : end;
+            for (Transaction tx : ledger.transactions(s.toString(), e.toString())) {
+                refs.add(tx.providerReference());
+            }
+        }
+        return refs;
+    }
+
+    /** What one run found and repaired (transaction ids are opaque). */
+    public record Report(Instant from, Instant to, int providerSucceeded, List<String> repairedTransactionIds) {
+    }
+}

@@ -1,0 +1,35 @@
+package com.patientpayments.bff.reconciliation;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+
+/** Runs {@link Reconciliation} every {@code payments.reconciliation.interval} over the trailing window. */
+@Singleton
+@Requires(property = "payments.reconciliation.enabled", notEquals = "false")
+public class ReconciliationJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReconciliationJob.class);
+
+    private final Reconciliation reconciliation;
+    private final ReconciliationProperties properties;
+
+    public ReconciliationJob(Reconciliation reconciliation, ReconciliationProperties properties) {
+        this.reconciliation = reconciliation;
+        this.properties = properties;
+    }
+
+    @Scheduled(fixedDelay = "${payments.reconciliation.interval:15m}", initialDelay = "1m")
+    void scheduled() {
+        Instant now = Instant.now();
+        try {
+            reconciliation.run(now.minus(properties.window()), now);
+        } catch (RuntimeException e) {
+            LOG.warn("Reconciliation run failed ({}); next run retries", e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package com.patientpayments.bff.reconciliation;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The job that posts provider payments the ledger lacks (a lost webhook, seed 000 §5).
+ *
+ * @param enabled           whether the scheduled run is on (the command works either way); default true
+ * @param interval          time between scheduled runs; default 15 minutes
+ * @param window            how far back each scheduled run looks; default 2 days
+ * @param connectedAccounts Stripe connected accounts to scan besides the platform account (direct charges live
+ *                          there); default none
+ */
+@ConfigurationProperties("payments.reconciliation")
+public record ReconciliationProperties(
+        @Bindable(defaultValue = "true") boolean enabled,
+        @Bindable(defaultValue = "15m") Duration interval,
+        @Bindable(defaultValue = "2d") Duration window,
+        @Nullable List<String> connectedAccounts) {
+
+    public ReconciliationProperties {
+        interval = interval == null ? Duration.ofMinutes(15) : interval;
+        window = window == null ? Duration.ofDays(2) : window;
+        connectedAccounts = connectedAccounts == null ? List.of()
+                : connectedAccounts.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

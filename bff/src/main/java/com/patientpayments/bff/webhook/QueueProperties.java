@@ -1,0 +1,51 @@
+package com.patientpayments.bff.webhook;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * The SQS queue verified webhook events travel through, and its consumer.
+ *
+ * @param endpoint           SQS endpoint override (env {@code SQS_ENDPOINT}); empty: an embedded ElasticMQ on a free
+ *                           127.0.0.1 port (demo and tests)
+ * @param name               main queue name (env {@code SQS_QUEUE_NAME}); default {@code payments-webhooks}
+ * @param dlqName            dead-letter queue name; default {@code <name>-dlq}
+ * @param maxReceives        receives after which SQS moves a message to the DLQ (redrive {@code maxReceiveCount}); default 5
+ * @param visibilityTimeout  how long a received message stays hidden while it is processed; default 30 s
+ * @param retryBackoff       after a failed attempt the message becomes visible again after
+ *                           {@code retryBackoff × receiveCount} (capped at the visibility timeout); default 2 s
+ * @param waitTime           long-polling wait of one receive (1–20 s); default 10 s
+ * @param concurrency        consumer threads, each processing one message at a time; default 4
+ * @param consumerEnabled    whether the consumer starts with the application (off for one-shot commands); default true
+ */
+@ConfigurationProperties("payments.queue")
+public record QueueProperties(
+        @Nullable String endpoint,
+        @Bindable(defaultValue = "payments-webhooks") String name,
+        @Nullable String dlqName,
+        @Bindable(defaultValue = "5") int maxReceives,
+        @Bindable(defaultValue = "30s") Duration visibilityTimeout,
+        @Bindable(defaultValue = "2s") Duration retryBackoff,
+        @Bindable(defaultValue = "10s") Duration waitTime,
+        @Bindable(defaultValue = "4") int concurrency,
+        @Bindable(defaultValue = "true") boolean consumerEnabled) {
+
+    public QueueProperties {
+        name = name == null || name.isBlank() ? "payments-webhooks" : name.trim();
+        dlqName = dlqName == null || dlqName.isBlank() ? name + "-dlq" : dlqName.trim();
+        endpoint = endpoint == null || endpoint.isBlank() ? null : endpoint.trim();
+        maxReceives = Math.max(1, maxReceives);
+        visibilityTimeout = visibilityTimeout == null ? Duration.ofSeconds(30) : visibilityTimeout;
+        retryBackoff = retryBackoff == null ? Duration.ofSeconds(2) : retryBackoff;
+        waitTime = waitTime == null ? Duration.ofSeconds(10) : waitTime;
+        concurrency = Math.max(1, concurrency);
+    }
+
+    /** Whether the application must run its own ElasticMQ. */
+    public boolean embedded() {
+        return endpoint == null;
+    }
+}

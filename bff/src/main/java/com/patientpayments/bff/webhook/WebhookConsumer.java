@@ -1,0 +1,132 @@
+package com.patientpayments.bff.webhook;
+
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Drains the webhook queue: {@code concurrency} threads, each long-polling one message at a time (bounded
+ * concurrency). A message is deleted only after {@link StripeEventProcessor} reports its effect committed; otherwise
+ * it becomes visible again after a backoff growing with its receive count, and SQS moves it to the DLQ after
+ * {@code max-receives}. Starts with the HTTP server unless {@code payments.queue.consumer-enabled=false}.
+ */
+@Singleton
+public class WebhookConsumer implements ApplicationEventListener<ServerStartupEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookConsumer.class);
+
+    private final WebhookQueue queue;
+    private final StripeEventProcessor processor;
+    private final QueueProperties properties;
+    private volatile ExecutorService workers;
+    private volatile boolean running;
+
+    public WebhookConsumer(WebhookQueue queue, StripeEventProcessor processor, QueueProperties properties) {
+        this.queue = queue;
+        this.processor = processor;
+        this.properties = properties;
+    }
+
+    @Override
+    public void onApplicationEvent(ServerStartupEvent event) {
+        if (properties.consumerEnabled()) {
+            start();
+        }
+    }
+
+    /** Starts the consumer threads (no-op when running). */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        AtomicInteger n = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(properties.concurrency(), r -> {
+            Thread t = new Thread(r, "webhook-consumer-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < properties.concurrency(); i++) {
+            workers.submit(this::loop);
+        }
+        LOG.info("Webhook consumer started ({} threads)", properties.concurrency());
+    }
+
+    /** Stops taking messages; a message being processed is finished or, if interrupted, redelivered later. */
+    @PreDestroy
+    public synchronized void stop() {
+        running = false;
+        if (workers != null) {
+            workers.shutdownNow();
+            try {
+                // A thread still inside a long poll is a daemon and holds no message: do not delay shutdown for it.
+                workers.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            workers = null;
+        }
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    private void loop() {
+        while (running && !Thread.currentThread().isInterrupted()) {
+            try {
+                List<Message> messages = queue.receive(1);
+                for (Message message : messages) {
+                    handle(message);
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warn("Webhook queue receive failed: {}", e.getClass().getSimpleName());
+                pause();
+            }
+        }
+    }
+
+    private void handle(Message message) {
+        ProcessingOutcome outcome = processor.process(message.body(), receivedAt(message));
+        if (outcome == ProcessingOutcome.DONE) {
+            queue.delete(message);
+            return;
+        }
+        int receives = Integer.parseInt(message.attributes()
+                .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+        long delay = Math.min(properties.retryBackoff().toSeconds() * receives, properties.visibilityTimeout().toSeconds());
+        queue.retryLater(message, (int) delay);
+    }
+
+    private static Instant receivedAt(Message message) {
+        var attribute = message.messageAttributes().get(WebhookQueue.RECEIVED_AT);
+        try {
+            return attribute == null ? null : Instant.ofEpochMilli(Long.parseLong(attribute.stringValue()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

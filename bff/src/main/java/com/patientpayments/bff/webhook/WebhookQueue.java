@@ -1,0 +1,148 @@
+package com.patientpayments.bff.webhook;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.CreateQueueRequest;
+import software.amazon.awssdk.services.sqs.model.GetQueueAttributesRequest;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The main queue of verified Stripe events and its dead-letter queue. Both are created at start-up when missing,
+ * the main one with a redrive policy sending a message to the DLQ after {@code payments.queue.max-receives} receives.
+ * The DLQ depth is exported as the gauge {@code payments_webhook_dlq_depth}.
+ */
+@Context
+public class WebhookQueue {
+
+    /** Message attribute: when the webhook endpoint accepted the event (epoch millis). */
+    public static final String RECEIVED_AT = "receivedAt";
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookQueue.class);
+
+    private final SqsClient sqs;
+    private final QueueProperties properties;
+    private final String queueUrl;
+    private final String dlqUrl;
+
+    public WebhookQueue(SqsClient sqs, QueueProperties properties, MeterRegistry meters) {
+        this.sqs = sqs;
+        this.properties = properties;
+        this.dlqUrl = sqs.createQueue(CreateQueueRequest.builder().queueName(properties.dlqName()).build()).queueUrl();
+        String dlqArn = sqs.getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(dlqUrl)
+                .attributeNames(QueueAttributeName.QUEUE_ARN).build()).attributes().get(QueueAttributeName.QUEUE_ARN);
+        String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + properties.maxReceives() + "\"}";
+        this.queueUrl = sqs.createQueue(CreateQueueRequest.builder().queueName(properties.name())
+                .attributes(Map.of(
+                        QueueAttributeName.REDRIVE_POLICY, redrive,
+                        QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(properties.visibilityTimeout().toSeconds())))
+                .build()).queueUrl();
+        Gauge.builder("payments.webhook.dlq.depth", this, WebhookQueue::dlqDepthOrNaN)
+                .description("Messages waiting in the webhook dead-letter queue")
+                .register(meters);
+        Gauge.builder("payments.webhook.queue.depth", this, q -> q.depthOrNaN(q.queueUrl))
+                .description("Messages waiting in the webhook queue")
+                .register(meters);
+        LOG.info("Webhook queue ready (maxReceives={})", properties.maxReceives());
+    }
+
+    /** Enqueues a verified event's raw JSON. */
+    public void send(String eventJson, long receivedAtMillis) {
+        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(eventJson)
+                .messageAttributes(Map.of(RECEIVED_AT, MessageAttributeValue.builder()
+                        .dataType("Number").stringValue(Long.toString(receivedAtMillis)).build())));
+    }
+
+    /** Long-polls the main queue for up to {@code max} messages. */
+    public List<Message> receive(int max) {
+        return receive(queueUrl, max, (int) properties.waitTime().toSeconds());
+    }
+
+    List<Message> receive(String url, int max, int waitSeconds) {
+        return sqs.receiveMessage(ReceiveMessageRequest.builder().queueUrl(url)
+                .maxNumberOfMessages(max)
+                .waitTimeSeconds(waitSeconds)
+                .visibilityTimeout((int) properties.visibilityTimeout().toSeconds())
+                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
+                .messageAttributeNames("All")
+                .build()).messages();
+    }
+
+    /** Removes a message once its effect is committed in the ledger. */
+    public void delete(Message message) {
+        sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+    }
+
+    /** Makes a failed message visible again after {@code seconds} (0: at once). */
+    public void retryLater(Message message, int seconds) {
+        sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
+                .visibilityTimeout(seconds));
+    }
+
+    /**
+     * Moves every message of the DLQ back to the main queue (with a fresh receive count) and answers how many moved.
+     * Safe to repeat: posting is idempotent, so a message moved twice still posts once.
+     */
+    public int replayDeadLetters() {
+        int moved = 0;
+        while (true) {
+            List<Message> batch = receive(dlqUrl, 10, 1);
+            if (batch.isEmpty()) {
+                return moved;
+            }
+            for (Message m : batch) {
+                sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(m.body()).messageAttributes(m.messageAttributes()));
+                sqs.deleteMessage(b -> b.queueUrl(dlqUrl).receiptHandle(m.receiptHandle()));
+                moved++;
+            }
+        }
+    }
+
+    /** Approximate number of messages in the DLQ (visible and in flight). */
+    public long deadLetterDepth() {
+        return depth(dlqUrl);
+    }
+
+    /** Approximate number of messages in the main queue (visible and in flight). */
+    public long depth() {
+        return depth(queueUrl);
+    }
+
+    private long depth(String url) {
+        Map<QueueAttributeName, String> attrs = sqs.getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(url)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE).build()).attributes();
+        return Long.parseLong(attrs.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"))
+                + Long.parseLong(attrs.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
+    }
+
+    private double dlqDepthOrNaN() {
+        return depthOrNaN(dlqUrl);
+    }
+
+    private double depthOrNaN(String url) {
+        try {
+            return depth(url);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    public String queueUrl() {
+        return queueUrl;
+    }
+
+    public String deadLetterQueueUrl() {
+        return dlqUrl;
+    }
+}

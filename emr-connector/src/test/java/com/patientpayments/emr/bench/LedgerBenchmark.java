@@ -1,0 +1,114 @@
+package com.patientpayments.emr.bench;
+
+import com.patientpayments.emr.support.Fixtures;
+import com.patientpayments.emr.support.TestApp;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static com.patientpayments.emr.support.TestApp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Ledger benchmark: 1,000 transactions over 100 households posted through the HTTP API by 8 concurrent clients
+ * (attempts and intents are created first and not timed). Prints p50/p95/p99 latency of POST /api/v1/transactions and
+ * the throughput. Target on the project's 2-core machine: p95 ≤ 25 ms. Asserts correctness only, never a time.
+ * Run: {@code ./mvnw -q -pl emr-connector verify -Pbench -Dgroups=bench}
+ */
+@Tag("bench")
+class LedgerBenchmark {
+    private static final int HOUSEHOLDS = 100;
+    private static final int TRANSACTIONS = 1_000;
+    private static final int THREADS = 8;
+    private static final int WARMUP = 200;
+
+    @Test
+    void postTransactions() throws Exception {
+        try (TestApp app = TestApp.start(Map.of("logger.levels.access", "WARN"))) {
+            Random random = new Random(1);
+            List<Fixtures.Household> households = new ArrayList<>();
+            try (Connection c = app.connect()) {
+                for (int h = 0; h < HOUSEHOLDS; h++) {
+                    List<Fixtures.ChargeSpec> charges = new ArrayList<>();
+                    for (int i = 0; i < 12; i++) {
+                        charges.add(new Fixtures.ChargeSpec(LocalDate.of(2026, 1, 1).plusDays(random.nextInt(200)),
+                                2_000 + random.nextInt(30_000)));
+                    }
+                    households.add(Fixtures.household(c, "Bench", charges));
+                }
+            }
+            List<String[]> planned = new ArrayList<>();
+            for (int i = 0; i < WARMUP + TRANSACTIONS; i++) {
+                Fixtures.Household h = households.get(i % HOUSEHOLDS);
+                long cents = 500 + random.nextInt(4_500);
+                String ref = "pi_bench_" + i;
+                String attempt = app.post("/api/v1/payment-attempts", json("householdId", h.id().toString(),
+                        "amountCents", cents, "idempotencyKey", ref)).json().get("id").asText();
+                app.put("/api/v1/payment-attempts/" + attempt + "/intent", json("providerIntentId", ref));
+                planned.add(new String[] {ref, Long.toString(cents)});
+            }
+
+            run(app, planned.subList(0, WARMUP));
+            long started = System.nanoTime();
+            long[] latencies = run(app, planned.subList(WARMUP, WARMUP + TRANSACTIONS));
+            double seconds = (System.nanoTime() - started) / 1e9;
+
+            Arrays.sort(latencies);
+            System.out.printf("%n=== LedgerBenchmark: POST /api/v1/transactions ===%n"
+                    + "transactions=%d households=%d clients=%d (after %d warm-up postings)%n"
+                    + "p50=%.2f ms  p95=%.2f ms  p99=%.2f ms  max=%.2f ms%n"
+                    + "throughput=%.1f transactions/s  (target p95 <= 25 ms)%n"
+                    + "==================================================%n",
+                    TRANSACTIONS, HOUSEHOLDS, THREADS, WARMUP, ms(latencies, 0.50), ms(latencies, 0.95),
+                    ms(latencies, 0.99), latencies[latencies.length - 1] / 1e6, TRANSACTIONS / seconds);
+
+            try (Connection c = app.connect(); var rs = c.createStatement().executeQuery(
+                    "SELECT count(*) FROM transactions WHERE provider_reference LIKE 'pi_bench_%'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isEqualTo(WARMUP + TRANSACTIONS);
+            }
+        }
+    }
+
+    private static long[] run(TestApp app, List<String[]> postings) throws InterruptedException {
+        ConcurrentLinkedQueue<String[]> queue = new ConcurrentLinkedQueue<>(postings);
+        long[] latencies = new long[postings.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        for (int t = 0; t < THREADS; t++) {
+            pool.submit(() -> {
+                String[] p;
+                while ((p = queue.poll()) != null) {
+                    long t0 = System.nanoTime();
+                    int status = app.postTransaction(p[0], Long.parseLong(p[1])).status();
+                    latencies[next.getAndIncrement()] = System.nanoTime() - t0;
+                    if (status != 201) {
+                        failures.incrementAndGet();
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
+        assertThat(failures.get()).isZero();
+        return latencies;
+    }
+
+    private static double ms(long[] sorted, double q) {
+        int index = (int) Math.ceil(q * sorted.length) - 1;
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+}
