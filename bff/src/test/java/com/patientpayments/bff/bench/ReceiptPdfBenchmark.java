@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Receipt PDF rendering on this machine: the first render after start-up (template load, font and class loading
  * included), warm p50/p95 for 1, 30 and 200 lines, and PDFs per second (30 lines, one thread per core). Prints its
- * figures; asserts nothing about time. Run: {@code ./mvnw -pl bff verify -Pbench -Dtest=ReceiptPdfBenchmark}.
+ * figures; asserts nothing about time. Run: {@code ./mvnw -q -pl bff test -Pbench -Dtest=ReceiptPdfBenchmark} (or {@code make bench}).
  * Targets: 30 lines p50 ≤ 15 ms; ≥ 60 PDFs/s; first render ≤ 1 s.
  */
 @Tag("bench")
