@@ -9,6 +9,7 @@ import com.patientpayments.bff.redis.RedisStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -20,9 +21,8 @@ import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sends queued receipt emails in the background through SES v2, with the PDF rendered from authoritative data.
@@ -54,12 +54,14 @@ public class ReceiptEmailSender {
     private final RedisStore redis;
     private final EmailProperties props;
     private final ExecutorService blocking;
+    private final TaskScheduler scheduler;
     private final MeterRegistry registry;
     private final Timer sendTimer;
 
     public ReceiptEmailSender(SesV2Client ses, ReceiptService receipts, ReceiptPdfRenderer renderer,
                               ReceiptEmailComposer composer, RedisStore redis, EmailProperties props,
                               @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                              @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
                               MeterRegistry registry) {
         this.ses = ses;
         this.receipts = receipts;
@@ -68,6 +70,7 @@ public class ReceiptEmailSender {
         this.redis = redis;
         this.props = props;
         this.blocking = blocking;
+        this.scheduler = scheduler;
         this.registry = registry;
         this.sendTimer = Timer.builder("email.send").description("Receipt email: SES v2 SendEmail call")
                 .publishPercentileHistogram().register(registry);
@@ -110,9 +113,7 @@ public class ReceiptEmailSender {
                 count("retried");
                 LOG.warn("receipt email {} attempt {} failed ({}); retrying in {} ms", job.requestId(), attempt,
                         e.getClass().getSimpleName(), delay);
-                // A delayed hand-off to the blocking pool: no scheduler thread is held while waiting.
-                CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS, blocking)
-                        .execute(() -> attempt(job, attempt + 1));
+                scheduler.schedule(Duration.ofMillis(delay), () -> blocking.execute(() -> attempt(job, attempt + 1)));
             } else {
                 redis.set(marker, safe ? "FAILED" : "UNKNOWN", ttl);
                 count(safe ? "failed" : "ambiguous");

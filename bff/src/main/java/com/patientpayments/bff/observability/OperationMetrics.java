@@ -6,6 +6,8 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -37,11 +39,26 @@ public class OperationMetrics extends SimplePerformantInstrumentation {
     }
 
     @Override
+    public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+        return new Operation();
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters p,
+                                                                         InstrumentationState state) {
+        if (state instanceof Operation op) {
+            op.name = p.getExecutionContext().getOperationDefinition().getName();
+        }
+        return SimpleInstrumentationContext.noOp();
+    }
+
+    @Override
     public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters p,
                                                                   InstrumentationState state) {
         long started = System.nanoTime();
-        String operation = label(p.getOperation());
         return SimpleInstrumentationContext.whenCompleted((result, thrown) -> {
+            String name = state instanceof Operation op && op.name != null ? op.name : p.getOperation();
+            String operation = label(name);
             Timer.builder("pp.graphql.operation").description("GraphQL operation duration by operation name")
                     .publishPercentileHistogram().tag("operation", operation).register(registry)
                     .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -54,6 +71,11 @@ public class OperationMetrics extends SimplePerformantInstrumentation {
                 }
             }
         });
+    }
+
+    /** The operation's name from the parsed document (clients often omit {@code operationName}). */
+    private static final class Operation implements InstrumentationState {
+        volatile String name;
     }
 
     String label(String operationName) {

@@ -53,10 +53,6 @@ public interface LedgerClient {
     @Get("/transactions")
     List<Transaction> transactions(@QueryValue String from, @QueryValue String to);
 
-    /** The connector's ReceiptData as JSON text (cached verbatim). */
-    @Get(value = "/transactions/{transactionId}/receipt", produces = "application/json")
-    String receiptData(String transactionId);
-
     @Post("/transactions/{transactionId}/refunds")
     HttpResponse<String> refund(String transactionId, @Body NewRefund refund);
 

@@ -2,6 +2,7 @@ package com.patientpayments.bff.payment;
 
 import com.patientpayments.bff.household.HouseholdChargesCache;
 import com.patientpayments.bff.observability.Funnel;
+import com.patientpayments.bff.receipt.ReceiptService;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -19,7 +20,7 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * What follows a posted payment, best effort (the ledger already has the money): the household's cached charges are
- * dropped, the receipt payload is cached for the receipt page, PDF and email, the {@code payment_completed} funnel
+ * dropped, the receipt payload is built and cached ({@link ReceiptService}) for the receipt page, PDF and email, the {@code payment_completed} funnel
  * step is counted, and the finalize latency (provider event created → posted) and webhook-to-posted latency are
  * recorded. Slow parts run off the consumer's thread.
  */
@@ -29,7 +30,7 @@ public class PaymentCompletionEffects implements ApplicationEventListener<Paymen
     private static final Logger LOG = LoggerFactory.getLogger(PaymentCompletionEffects.class);
 
     private final LedgerClient ledger;
-    private final ReceiptPayloadCache receipts;
+    private final ReceiptService receipts;
     private final HouseholdChargesCache charges;
     private final Funnel funnel;
     private final ExecutorService executor;
@@ -37,7 +38,7 @@ public class PaymentCompletionEffects implements ApplicationEventListener<Paymen
     private final Timer webhookToPosted;
     private final Map<String, String> practiceHashes = new ConcurrentHashMap<>();
 
-    public PaymentCompletionEffects(LedgerClient ledger, ReceiptPayloadCache receipts, HouseholdChargesCache charges,
+    public PaymentCompletionEffects(LedgerClient ledger, ReceiptService receipts, HouseholdChargesCache charges,
                                     Funnel funnel, MeterRegistry meters,
                                     @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.ledger = ledger;
@@ -86,7 +87,8 @@ public class PaymentCompletionEffects implements ApplicationEventListener<Paymen
 
     private void cacheReceipt(String transactionId) {
         try {
-            receipts.put(transactionId, ledger.receiptData(transactionId));
+            // The receipt feature's payload (Redis key receipt:<txId>, 30 minutes), built from the connector.
+            receipts.buildAndCache(transactionId);
         } catch (RuntimeException e) {
             LOG.warn("Receipt payload not built ({})", e.getClass().getSimpleName());
         }

@@ -40,8 +40,9 @@ public record ReceiptView(String txId, String providerReference, String practice
                           List<Line> lines, List<Adjustment> adjustments) {
 
     public ReceiptView {
-        lines = List.copyOf(lines);
-        adjustments = List.copyOf(adjustments);
+        // JSON writers may omit empty lists: absent means none.
+        lines = lines == null ? List.of() : List.copyOf(lines);
+        adjustments = adjustments == null ? List.of() : List.copyOf(adjustments);
     }
 
     /** Payment method as printed, e.g. {@code VISA ••••4242}; never more than the last four digits. */

@@ -71,7 +71,8 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
         if (workers != null) {
             workers.shutdownNow();
             try {
-                workers.awaitTermination(properties.waitTime().toSeconds() + 5, TimeUnit.SECONDS);
+                // A thread still inside a long poll is a daemon and holds no message: do not delay shutdown for it.
+                workers.awaitTermination(2, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -3,6 +3,7 @@ package com.patientpayments.bff.payment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.JsonObject;
+import com.patientpayments.bff.receipt.ReceiptCache;
 import com.patientpayments.bff.reconciliation.Reconciliation;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
@@ -61,6 +62,8 @@ class PaymentFaultTest {
                 "payments.queue.max-receives", "1000",
                 "payments.queue.retry-backoff", "1s",
                 "payments.queue.visibility-timeout", "5s")));
+        // Build the GraphQL schema and every feature bean now, not inside the first request's HTTP timeout.
+        server.getApplicationContext().getBean(graphql.GraphQL.class);
         patient = PaymentTestKit.signedIn(server.getURL());
     }
 
@@ -146,7 +149,7 @@ class PaymentFaultTest {
         assertThat(payment.path("txId").asText()).isNotBlank();
         // The receipt payload is cached for the receipt page (Redis is up here).
         await("receipt payload cached", WAIT,
-                () -> bean(ReceiptPayloadCache.class).get(payment.path("txId").asText()).isPresent());
+                () -> bean(ReceiptCache.class).get(payment.path("txId").asText()).isPresent());
     }
 
     @Test
@@ -299,6 +302,8 @@ class PaymentFaultTest {
                 EmrConnectorProcess.shared().start();
             }
             assertThat(transactionCount(lateIntent)).isZero();
+            MeterRegistry meters = fragile.getApplicationContext().getBean(MeterRegistry.class);
+            assertThat(meters.find("payments.webhook.dlq.depth").gauge().value()).isEqualTo(1.0);
             assertThat(queue.replayDeadLetters()).isEqualTo(1);
             await("replayed event posted", WAIT, () -> transactionCount(lateIntent) == 1);
             awaitDrained(queue);

@@ -1,0 +1,251 @@
+package com.patientpayments.bff.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.patientpayments.bff.payment.LedgerClient;
+import com.patientpayments.bff.payment.LedgerDtos.IntentRef;
+import com.patientpayments.bff.payment.LedgerDtos.NewAttempt;
+import com.patientpayments.bff.testsupport.BffTestSupport;
+import com.patientpayments.bff.testsupport.EmrConnectorProcess;
+import com.patientpayments.bff.webhook.StripeSignatureVerifier;
+import com.patientpayments.bff.webhook.WebhookQueue;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The webhook pipeline under load, in the demo's configuration (embedded ElasticMQ, real connector and PostgreSQL):
+ * <ol>
+ *   <li>20 signed {@code payment_intent.succeeded} events per second for 60 s: webhook acknowledgement p50/p99 and
+ *   webhook-to-posted p50/p95 (targets: ack p99 ≤ 50 ms, posted p95 ≤ 500 ms);</li>
+ *   <li>chaos: 500 payments with 30 % duplicate and 10 % reordered deliveries (a stale failure after the success)
+ *   and one connector restart; prints lost and doubled (both must be 0) and the totals in cents.</li>
+ * </ol>
+ * Run: {@code ./mvnw -q -pl bff verify -Pbench -Dtest=WebhookPipelineBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ */
+@Tag("bench")
+class WebhookPipelineBenchmark {
+
+    private static final String SECRET = "whsec_bench";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static EmbeddedServer server;
+    private static LedgerClient ledger;
+    private static String householdId;
+
+    @BeforeAll
+    static void startAll() throws Exception {
+        Map<String, Object> p = new HashMap<>(BffTestSupport.properties(WebhookPipelineBenchmark.class));
+        p.put("micronaut.server.port", -1);
+        p.put("micronaut.server.host", "127.0.0.1");
+        p.put("payments.stripe.secret-key", "");
+        p.put("payments.webhook.secrets", SECRET);
+        p.put("payments.queue.name", "bench-" + UUID.randomUUID());
+        p.put("payments.queue.wait-time", "1s");
+        p.put("payments.queue.retry-backoff", "1s");
+        p.put("payments.queue.visibility-timeout", "5s");
+        p.put("payments.queue.max-receives", "100");
+        p.put("payments.reconciliation.enabled", "false");
+        server = ApplicationContext.run(EmbeddedServer.class, p);
+        ledger = server.getApplicationContext().getBean(LedgerClient.class);
+        EmrConnectorProcess emr = EmrConnectorProcess.shared();
+        String body = "{\"practiceHash\":\"HR9T3W\",\"accountNumber\":\"200100\",\"lastName\":\"Nguyen-Smith\"}";
+        String household = HTTP.send(HttpRequest.newBuilder(URI.create(emr.url() + "/api/v1/households/lookup"))
+                .header("X-Api-Key", emr.apiKey()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        householdId = new ObjectMapper().readTree(household).path("id").asText();
+    }
+
+    @AfterAll
+    static void stopAll() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** An attempt with a provider intent id in the ledger, as startPayment leaves it. */
+    private static String attempt(long cents) {
+        var attempt = ledger.createAttempt(new NewAttempt(householdId, cents, UUID.randomUUID().toString()));
+        String intent = "pi_bench" + UUID.randomUUID().toString().replace("-", "");
+        ledger.setIntent(attempt.id(), new IntentRef(intent));
+        return intent;
+    }
+
+    private static String event(String type, String intent, long cents) {
+        boolean ok = type.endsWith("succeeded");
+        long now = Instant.now().getEpochSecond();
+        return "{\"id\":\"evt_" + UUID.randomUUID().toString().replace("-", "") + "\",\"object\":\"event\","
+                + "\"api_version\":\"" + com.stripe.Stripe.API_VERSION + "\",\"created\":" + now + ",\"type\":\"" + type
+                + "\",\"data\":{\"object\":{\"id\":\"" + intent + "\",\"object\":\"payment_intent\",\"amount\":" + cents
+                + ",\"amount_received\":" + (ok ? cents : 0) + ",\"currency\":\"usd\",\"status\":\""
+                + (ok ? "succeeded" : "requires_payment_method") + "\",\"created\":" + now
+                + (ok ? "" : ",\"last_payment_error\":{\"code\":\"card_declined\",\"message\":\"declined\"}") + "}}}";
+    }
+
+    /** Posts a signed event; answers the acknowledgement time in microseconds (or -1 when not 200). */
+    private static long deliver(String event) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.getURL() + "/webhooks/stripe"))
+                .header("Content-Type", "application/json")
+                .header("Stripe-Signature", StripeSignatureVerifier.header(event, SECRET, Instant.now().getEpochSecond()))
+                .POST(HttpRequest.BodyPublishers.ofString(event)).build();
+        long start = System.nanoTime();
+        try {
+            int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status == 200 ? (System.nanoTime() - start) / 1000 : -1;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** provider reference → (count, sum of cents, created_at millis) of the ledger's transactions. */
+    private static Map<String, long[]> ledgerRows() throws Exception {
+        Map<String, long[]> rows = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl());
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT provider_reference, count(*), sum(amount_cents), "
+                     + "max(extract(epoch from created_at) * 1000) FROM transactions "
+                     + "WHERE provider_reference LIKE 'pi_bench%' GROUP BY provider_reference")) {
+            while (r.next()) {
+                rows.put(r.getString(1), new long[] {r.getLong(2), r.getLong(3), (long) r.getDouble(4)});
+            }
+        }
+        return rows;
+    }
+
+    private static void awaitPosted(List<String> intents, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Map<String, long[]> rows = ledgerRows();
+            if (rows.keySet().containsAll(intents)) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static long percentile(List<Long> values, double p) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    @Test
+    void steadyLoadAckAndPostingLatency() throws Exception {
+        int rate = 20;
+        int seconds = 60;
+        List<String> intents = new ArrayList<>();
+        for (int i = 0; i < rate * seconds; i++) {
+            intents.add(attempt(50 + i % 7));
+        }
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        List<Long> acks = Collections.synchronizedList(new ArrayList<>());
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < intents.size(); i++) {
+            String intent = intents.get(i);
+            long cents = 50 + i % 7;
+            ticker.schedule(() -> senders.submit(() -> {
+                sentAt.put(intent, System.currentTimeMillis());
+                acks.add(deliver(event("payment_intent.succeeded", intent, cents)));
+            }), i * 1000L / rate, TimeUnit.MILLISECONDS);
+        }
+        ticker.shutdown();
+        ticker.awaitTermination(seconds + 10, TimeUnit.SECONDS);
+        senders.shutdown();
+        senders.awaitTermination(30, TimeUnit.SECONDS);
+        awaitPosted(intents, Duration.ofSeconds(60));
+        Map<String, long[]> rows = ledgerRows();
+        List<Long> posted = new ArrayList<>();
+        for (String intent : intents) {
+            long[] row = rows.get(intent);
+            if (row != null) {
+                posted.add(Math.max(0, row[2] - sentAt.get(intent)));
+            }
+        }
+        long failedAcks = acks.stream().filter(a -> a < 0).count();
+        List<Long> okAcks = acks.stream().filter(a -> a >= 0).toList();
+        System.out.printf("BENCH webhook steady: events=%d rate=%d/s duration=%ds ackP50=%.1fms ackP99=%.1fms "
+                        + "ackFailures=%d postedP50=%dms postedP95=%dms posted=%d/%d%n",
+                intents.size(), rate, seconds, percentile(okAcks, 0.50) / 1000.0, percentile(okAcks, 0.99) / 1000.0,
+                failedAcks, percentile(posted, 0.50), percentile(posted, 0.95), posted.size(), intents.size());
+        assertThat(posted).hasSize(intents.size());
+    }
+
+    @Test
+    void chaosRunLosesNothingAndDoublesNothing() throws Exception {
+        int payments = 500;
+        Random random = new Random(42);
+        List<String> intents = new ArrayList<>();
+        Map<String, Long> amounts = new HashMap<>();
+        List<String> deliveries = new ArrayList<>();
+        for (int i = 0; i < payments; i++) {
+            long cents = 50 + random.nextInt(5000);
+            String intent = attempt(cents);
+            intents.add(intent);
+            amounts.put(intent, cents);
+            String success = event("payment_intent.succeeded", intent, cents);
+            String staleFailure = event("payment_intent.payment_failed", intent, cents);
+            boolean reordered = random.nextDouble() < 0.10;
+            deliveries.add(reordered ? staleFailure : success);
+            deliveries.add(reordered ? success : null);
+            if (random.nextDouble() < 0.30) {
+                deliveries.add(success);   // duplicate delivery
+            }
+        }
+        deliveries.removeIf(java.util.Objects::isNull);
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        int restartAt = deliveries.size() / 2;
+        long expectedTotal = amounts.values().stream().mapToLong(Long::longValue).sum();
+        for (int i = 0; i < deliveries.size(); i++) {
+            if (i == restartAt) {
+                senders.submit(() -> EmrConnectorProcess.shared().restart());
+            }
+            String event = deliveries.get(i);
+            senders.submit(() -> deliver(event));
+        }
+        senders.shutdown();
+        senders.awaitTermination(120, TimeUnit.SECONDS);
+        awaitPosted(intents, Duration.ofSeconds(120));
+        WebhookQueue queue = server.getApplicationContext().getBean(WebhookQueue.class);
+        Instant drain = Instant.now().plusSeconds(60);
+        while (queue.depth() > 0 && Instant.now().isBefore(drain)) {
+            Thread.sleep(200);
+        }
+        Map<String, long[]> rows = ledgerRows();
+        long lost = intents.stream().filter(i -> !rows.containsKey(i)).count();
+        long doubled = intents.stream().filter(i -> rows.containsKey(i) && rows.get(i)[0] > 1).count();
+        long ledgerTotal = intents.stream().filter(rows::containsKey).mapToLong(i -> rows.get(i)[1]).sum();
+        System.out.printf("BENCH webhook chaos: payments=%d deliveries=%d connectorRestarts=1 lost=%d doubled=%d "
+                        + "expectedCents=%d ledgerCents=%d dlq=%d%n", payments, deliveries.size(), lost, doubled,
+                expectedTotal, ledgerTotal, queue.deadLetterDepth());
+        assertThat(lost).isZero();
+        assertThat(doubled).isZero();
+        assertThat(ledgerTotal).isEqualTo(expectedTotal);
+    }
+}

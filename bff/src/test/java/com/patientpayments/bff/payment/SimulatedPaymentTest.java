@@ -1,0 +1,116 @@
+package com.patientpayments.bff.payment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.patientpayments.bff.testsupport.BffTestSupport;
+import com.patientpayments.bff.testsupport.GraphQLTestClient;
+import com.patientpayments.bff.webhook.StripeSignatureVerifier;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.patientpayments.bff.payment.PaymentTestKit.await;
+import static com.patientpayments.bff.payment.PaymentTestKit.status;
+import static com.patientpayments.bff.payment.PaymentTestKit.transactionCount;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The demo's SIMULATED provider (no Stripe key, embedded queue): test cards drive signed Stripe-format events
+ * through the production webhook path to the real connector.
+ */
+class SimulatedPaymentTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String CONFIRM = "mutation($id: ID!, $card: String!) { confirmSimulatedPayment(paymentId: $id, "
+            + "cardNumber: $card) { id status } }";
+    private static EmbeddedServer server;
+    private static GraphQLTestClient patient;
+
+    @BeforeAll
+    static void startAll() {
+        Map<String, Object> p = new HashMap<>(BffTestSupport.properties(SimulatedPaymentTest.class));
+        p.put("micronaut.server.port", -1);
+        p.put("micronaut.server.host", "127.0.0.1");
+        p.put("payments.session.cookie-secure", "false");
+        p.put("payments.stripe.secret-key", "");
+        p.put("payments.webhook.secrets", PaymentTestKit.SECRET);
+        p.put("payments.queue.name", "sim-" + UUID.randomUUID());
+        p.put("payments.queue.wait-time", "1s");
+        p.put("payments.reconciliation.enabled", "false");
+        server = ApplicationContext.run(EmbeddedServer.class, p);
+        // Build the GraphQL schema and every feature bean now, not inside the first request's HTTP timeout.
+        server.getApplicationContext().getBean(graphql.GraphQL.class);
+        patient = PaymentTestKit.signedIn(server.getURL());
+    }
+
+    @AfterAll
+    static void stopAll() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void testCardSucceedsThroughTheSignedWebhookAndIsPostedOnce() {
+        var started = PaymentTestKit.startPayment(patient, 160, UUID.randomUUID().toString()).data().path("startPayment");
+        assertThat(started.path("provider").asText()).isEqualTo("SIMULATED");
+        String paymentId = started.path("paymentId").asText();
+        String secret = started.path("clientSecret").asText();
+        assertThat(secret).matches("pi_[A-Za-z0-9]+_secret_[A-Za-z0-9]+");
+        String intentId = secret.substring(0, secret.indexOf("_secret_"));
+
+        JsonNode confirmed = patient.execute(CONFIRM, "id", paymentId, "card", "4242 4242 4242 4242").data()
+                .path("confirmSimulatedPayment");
+        assertThat(confirmed.path("id").asText()).isEqualTo(paymentId);
+        await("payment posted", WAIT, () -> "SUCCEEDED".equals(status(patient, paymentId)));
+        assertThat(PaymentTestKit.payment(patient, paymentId).path("txId").asText()).isNotBlank();
+        assertThat(transactionCount(intentId)).isEqualTo(1);
+        String tx = PaymentTestKit.connectorGet("/api/v1/transactions/by-reference/" + intentId);
+        assertThat(tx).contains("\"methodBrand\":\"VISA\"").contains("\"methodLast4\":\"4242\"");
+
+        // Confirming again changes nothing.
+        patient.execute(CONFIRM, "id", paymentId, "card", "4242424242424242");
+        assertThat(transactionCount(intentId)).isEqualTo(1);
+    }
+
+    @Test
+    void declinedCardsFailWithAPatientReadableReason() {
+        String declined = PaymentTestKit.start(patient, 170);
+        patient.execute(CONFIRM, "id", declined, "card", "4000000000000002");
+        await("declined", WAIT, () -> "FAILED".equals(status(patient, declined)));
+        JsonNode payment = PaymentTestKit.payment(patient, declined);
+        assertThat(payment.path("failureCode").asText()).isEqualTo("card_declined");
+        assertThat(payment.path("failureReason").asText()).isEqualTo("Your card was declined.");
+
+        String poor = PaymentTestKit.start(patient, 180);
+        patient.execute(CONFIRM, "id", poor, "card", "4000 0000 0000 9995");
+        await("insufficient funds", WAIT, () -> "FAILED".equals(status(patient, poor)));
+        assertThat(PaymentTestKit.payment(patient, poor).path("failureCode").asText()).isEqualTo("insufficient_funds");
+
+        assertThat(patient.execute(CONFIRM, "id", poor, "card", "1234 5678").errorCode()).isEqualTo("BAD_USER_INPUT");
+    }
+
+    @Test
+    void aCorrectlySignedEventFromAnyoneWithTheSecretIsProcessedLikeTheSimulators() {
+        var started = PaymentTestKit.startPayment(patient, 190, UUID.randomUUID().toString()).data().path("startPayment");
+        String paymentId = started.path("paymentId").asText();
+        String secret = started.path("clientSecret").asText();
+        String intentId = secret.substring(0, secret.indexOf("_secret_"));
+        String event = "{\"id\":\"evt_external" + UUID.randomUUID().toString().replace("-", "") + "\",\"object\":\"event\","
+                + "\"api_version\":\"2024-06-20\",\"created\":" + Instant.now().getEpochSecond() + ","
+                + "\"type\":\"payment_intent.succeeded\",\"data\":{\"object\":{\"id\":\"" + intentId + "\","
+                + "\"object\":\"payment_intent\",\"amount\":190,\"amount_received\":190,\"currency\":\"usd\","
+                + "\"status\":\"succeeded\",\"created\":" + Instant.now().getEpochSecond() + "}}}";
+        assertThat(PaymentTestKit.deliver(server.getURL(), event,
+                StripeSignatureVerifier.header(event, PaymentTestKit.SECRET, Instant.now().getEpochSecond()))).isEqualTo(200);
+        await("posted", WAIT, () -> "SUCCEEDED".equals(status(patient, paymentId)));
+        assertThat(transactionCount(intentId)).isEqualTo(1);
+    }
+}
