@@ -1,5 +1,6 @@
 package com.patientpayments.bff;
 
+import com.patientpayments.bff.redis.EmbeddedRedis;
 import com.patientpayments.bff.webhook.OperatorCommands;
 import io.micronaut.runtime.Micronaut;
 
@@ -12,10 +13,16 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        String emrUrl = System.getenv("EMR_URL");
+        if (emrUrl != null && !emrUrl.isBlank()) {
+            System.setProperty("micronaut.http.services.emr.url", emrUrl);
+        }
         var command = OperatorCommands.run(args, System.out);
         if (command.isPresent()) {
             System.exit(command.get());
         }
+        // Demo stand-ins (PAYMENTS_EMBEDDED=true) start before the context so their addresses are known to it.
+        EmbeddedRedis.startIfWanted();
         Micronaut.run(Application.class, args);
     }
 }

@@ -20,11 +20,18 @@ public final class Arguments {
         if (value.length() > maxLength) {
             throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is too long (at most " + maxLength + " characters).");
         }
-        if (value.codePoints().anyMatch(cp -> Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
-                || Character.getType(cp) == Character.SURROGATE || Character.getType(cp) == Character.UNASSIGNED)) {
+        if (value.codePoints().anyMatch(Arguments::forbidden)) {
             throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` contains characters that are not allowed.");
         }
         return value.strip();
+    }
+
+    /** Control, format (bidi overrides, zero-width), line/paragraph separators, lone surrogates, unassigned. */
+    private static boolean forbidden(int cp) {
+        int type = Character.getType(cp);
+        return Character.isISOControl(cp) || type == Character.FORMAT || type == Character.SURROGATE
+                || type == Character.UNASSIGNED || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE;
     }
 
     /** An id-like argument: 1..{@code maxLength} characters of letters, digits, '-' and '_'. */

@@ -37,7 +37,7 @@ final class DocumentLimitsInstrumentation extends SimplePerformantInstrumentatio
     public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters p,
                                                                          InstrumentationState state) {
         int[] counts = new int[2];
-        new NodeTraverser().depthFirst(new NodeVisitorStub() {
+        new NodeTraverser().preOrder(new NodeVisitorStub() {
             @Override
             public TraversalControl visitField(Field node, TraverserContext<Node> context) {
                 if (node.getAlias() != null) {

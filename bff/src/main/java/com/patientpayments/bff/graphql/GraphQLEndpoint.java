@@ -120,7 +120,14 @@ public class GraphQLEndpoint {
         if (!result.getErrors().isEmpty()) {
             List<Map<String, Object>> errors = new ArrayList<>();
             for (GraphQLError e : result.getErrors()) {
-                errors.add(withCode(e).toSpecification());
+                Map<String, Object> error = withCode(e).toSpecification();
+                if (error.get("extensions") instanceof Map<?, ?> ext && ext.containsKey("classification")) {
+                    // graphql-java's classification names Java types ("DataFetchingException"): not for clients.
+                    Map<Object, Object> copy = new LinkedHashMap<>(ext);
+                    copy.remove("classification");
+                    error.put("extensions", copy);
+                }
+                errors.add(error);
             }
             spec.put("errors", errors);
         }
@@ -139,6 +146,7 @@ public class GraphQLEndpoint {
         ErrorCode code = requestError ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL;
         String message = requestError ? e.getMessage() : ApiErrorHandler.INTERNAL_MESSAGE;
         return GraphqlErrorBuilder.newError().message(message).locations(e.getLocations()).path(e.getPath())
+                .errorType(requestError ? type : graphql.ErrorType.DataFetchingException)
                 .extensions(ApiErrorHandler.extensions(code)).build();
     }
 

@@ -14,7 +14,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A household's guarantor, patients and open charges, cached in Redis for {@link CacheSettings#chargesTtl()} under one
@@ -31,6 +35,7 @@ public class HouseholdChargesCache {
     private final EmrReadClient emr;
     private final CacheSettings settings;
     private final Timer fetchTimer;
+    private final Map<String, CompletableFuture<HouseholdSnapshot>> inFlight = new ConcurrentHashMap<>();
 
     public HouseholdChargesCache(RedisStore redis, EmrReadClient emr, CacheSettings settings, MeterRegistry registry) {
         this.redis = redis;
@@ -68,13 +73,38 @@ public class HouseholdChargesCache {
                 // An entry from an older shape: refetch below.
             }
         }
-        HouseholdSnapshot fresh = fromConnector(householdId);
-        try {
-            redis.set(key(householdId), JSON.writeValueAsString(fresh), settings.chargesTtl());
-        } catch (RedisUnavailableException | JsonProcessingException e) {
-            // Serve without caching.
+        return loadOnce(householdId);
+    }
+
+    /**
+     * One connector fetch per household at a time in this instance: concurrent misses (several tabs, a burst after
+     * eviction) wait for the same answer instead of each calling the connector.
+     */
+    private HouseholdSnapshot loadOnce(String householdId) {
+        CompletableFuture<HouseholdSnapshot> mine = new CompletableFuture<>();
+        CompletableFuture<HouseholdSnapshot> running = inFlight.putIfAbsent(householdId, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
-        return fresh;
+        try {
+            HouseholdSnapshot fresh = fromConnector(householdId);
+            try {
+                redis.set(key(householdId), JSON.writeValueAsString(fresh), settings.chargesTtl());
+            } catch (RedisUnavailableException | JsonProcessingException e) {
+                // Serve without caching.
+            }
+            mine.complete(fresh);
+            return fresh;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(householdId, mine);
+        }
     }
 
     private HouseholdSnapshot fromConnector(String householdId) {

@@ -20,4 +20,16 @@ public interface SessionAccess {
         return current(env).orElseThrow(() ->
                 new ApiException(ErrorCode.UNAUTHENTICATED, "Your session has ended. Please sign in again."));
     }
+
+    /**
+     * The valid session, which must own {@code householdId} (the household of a payment, transaction or receipt the
+     * caller asked for by id). Another household's object answers exactly like an unknown one: {@code NOT_FOUND}.
+     */
+    default PatientSession requireOwner(DataFetchingEnvironment env, String householdId) {
+        PatientSession session = require(env);
+        if (householdId == null || !householdId.equals(session.householdId())) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "We couldn't find that.");
+        }
+        return session;
+    }
 }

@@ -14,7 +14,8 @@ import io.micronaut.http.annotation.ServerFilter;
 public class SecurityHeadersFilter {
 
     static final String CSP = "default-src 'self'; "
-            + "script-src 'self' https://js.stripe.com; "
+            // The hash allows only Angular's critical-CSS loader attribute onload="this.media='all'".
+            + "script-src 'self' https://js.stripe.com 'unsafe-hashes' 'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QXtCcEYc='; "
             + "style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data: https://*.stripe.com; "
             + "font-src 'self' data:; "

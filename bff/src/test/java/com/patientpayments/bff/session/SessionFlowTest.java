@@ -21,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionFlowTest implements TestPropertyProvider {
 
-    static final String SIGN_IN = "mutation($h: ID!, $a: String!, $l: String!) { signIn(practiceHash: $h, "
-            + "accountNumber: $a, lastName: $l) { ok message idleExpiresAt household { guarantorName } } }";
+    static final String SIGN_IN = BffTestSupport.SIGN_IN;
 
     @Inject
     EmbeddedServer server;

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Properties that point a {@code @MicronautTest} BFF at the shared real EMR connector ({@link EmrConnectorProcess}),
+ * Properties that put a {@code @MicronautTest} BFF on a random free port and point it at the shared real EMR connector ({@link EmrConnectorProcess}),
  * the machine's real Redis with a key prefix unique to the test class, and plain-http-friendly settings.
  *
  * <pre>{@code
@@ -30,6 +30,10 @@ public final class BffTestSupport {
     /** Retired landing page (inactive). */
     public static final String INACTIVE_PRACTICE = "W3NPKV";
 
+    /** The SPA's sign-in mutation; variables {@code h}, {@code a}, {@code l}. */
+    public static final String SIGN_IN = "mutation SignIn($h: ID!, $a: String!, $l: String!) { signIn(practiceHash: $h, "
+            + "accountNumber: $a, lastName: $l) { ok message idleExpiresAt household { guarantorName } } }";
+
     private BffTestSupport() {
     }
 
@@ -37,9 +41,10 @@ public final class BffTestSupport {
     public static Map<String, String> properties(Class<?> testClass) {
         EmrConnectorProcess emr = EmrConnectorProcess.shared();
         Map<String, String> p = new HashMap<>();
+        p.put("micronaut.server.port", "-1");
         p.put("micronaut.http.services.emr.url", emr.url());
         p.put("payments.emr.api-key", emr.apiKey());
-        p.put("redis.uri", "redis://127.0.0.1:6379");
+        p.put("payments.redis.uri", "redis://127.0.0.1:6379");
         p.put("payments.redis.key-prefix", redisPrefix(testClass));
         return p;
     }
