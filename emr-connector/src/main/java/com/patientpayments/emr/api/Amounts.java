@@ -43,6 +43,23 @@ public final class Amounts {
         if (value.length() > maxLength) {
             throw ApiException.invalid(field + " must be at most " + maxLength + " characters.");
         }
+        if (hasControlCharacters(value)) {
+            throw ApiException.invalid(field + " must not contain control characters.");
+        }
+        return value;
+    }
+
+    /** PostgreSQL refuses NUL in text; other control characters never belong in these fields either. */
+    public static boolean hasControlCharacters(String value) {
+        return value.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f);
+    }
+
+    /** A reference taken from a URL path: one that could never have been stored is simply not found. */
+    public static String pathReference(String value, String what) {
+        if (value == null || value.isEmpty() || value.length() > 255
+                || !value.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+            throw ApiException.notFound(what);
+        }
         return value;
     }
 

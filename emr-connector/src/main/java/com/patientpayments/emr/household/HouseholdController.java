@@ -1,5 +1,6 @@
 package com.patientpayments.emr.household;
 
+import com.patientpayments.emr.api.Amounts;
 import com.patientpayments.emr.api.ApiException;
 import com.patientpayments.emr.api.ErrorCode;
 import com.patientpayments.emr.api.Ids;
@@ -45,6 +46,9 @@ public class HouseholdController {
         if (request == null || blank(request.practiceHash()) || blank(request.accountNumber())
                 || blank(request.lastName())) {
             throw ApiException.invalid("practiceHash, accountNumber and lastName are required.");
+        }
+        if (Amounts.hasControlCharacters(request.practiceHash() + request.accountNumber() + request.lastName())) {
+            throw ApiException.invalid("practiceHash, accountNumber and lastName must not contain control characters.");
         }
         if (request.practiceHash().length() > 12 || request.accountNumber().length() > 32
                 || request.lastName().length() > 100) {

@@ -41,6 +41,15 @@ public class AttemptRepository {
                 intentId);
     }
 
+    /**
+     * The attempt for a provider intent, taking its household's row lock in the same round trip (ids and the intent
+     * are immutable once set, so reading them before the lock is granted is safe).
+     */
+    public Optional<PaymentAttemptView> findByIntentLockingHousehold(Connection c, String intentId) {
+        return Jdbc.one(c, "SELECT a.* FROM payment_attempts a JOIN households h ON h.id = a.household_id"
+                + " WHERE a.provider_intent_id = ? FOR UPDATE OF h", AttemptRepository::map, intentId);
+    }
+
     public void update(Connection c, UUID id, String intentId, AttemptStatus status, String failureCode,
                        String failureMessage, UUID transactionId) {
         Jdbc.update(c, "UPDATE payment_attempts SET provider_intent_id = ?, status = ?, failure_code = ?,"

@@ -59,7 +59,7 @@ public class PaymentAttemptController {
     @Operation(summary = "Attempt by provider intent id")
     @Get("/by-intent/{providerIntentId}")
     public PaymentAttemptView byIntent(String providerIntentId) {
-        return attempts.byIntent(providerIntentId);
+        return attempts.byIntent(Amounts.pathReference(providerIntentId, "Payment attempt"));
     }
 
     @Operation(summary = "Record a failure; never overrides SUCCEEDED")
@@ -70,7 +70,9 @@ public class PaymentAttemptController {
             throw ApiException.invalid("A JSON body is required.");
         }
         String code = Amounts.requireText(body.failureCode(), "failureCode", 100);
-        String message = Amounts.optionalText(body.failureMessage(), "failureMessage", 500);
+        // Provider messages are free text: flatten line breaks and the like rather than refuse the failure.
+        String message = body.failureMessage() == null ? null
+                : Amounts.optionalText(body.failureMessage().replaceAll("\\p{Cntrl}", " "), "failureMessage", 500);
         return HttpResponse.ok(attempts.fail(id, Amounts.optionalReference(body.eventId(), "eventId"), code,
                 message));
     }

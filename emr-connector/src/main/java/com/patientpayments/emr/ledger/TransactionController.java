@@ -92,7 +92,8 @@ public class TransactionController {
     @Operation(summary = "Transaction by provider reference")
     @Get("/by-reference/{providerReference}")
     public TransactionView byReference(String providerReference) {
-        return tx.executeRead(s -> transactions.findByReference(s.getConnection(), providerReference))
+        String reference = Amounts.pathReference(providerReference, "Transaction");
+        return tx.executeRead(s -> transactions.findByReference(s.getConnection(), reference))
                 .orElseThrow(() -> ApiException.notFound("Transaction"));
     }
 

@@ -45,11 +45,10 @@ public class TransactionPosting {
     public Result post(Command cmd) {
         return tx.executeWrite(s -> {
             Connection c = s.getConnection();
-            PaymentAttemptView attempt = attempts.findByIntent(c, cmd.providerReference())
+            PaymentAttemptView attempt = attempts.findByIntentLockingHousehold(c, cmd.providerReference())
                     .orElseThrow(() -> ApiException.notFound("Payment attempt for this provider reference"));
             UUID householdId = UUID.fromString(attempt.householdId());
             UUID attemptId = UUID.fromString(attempt.id());
-            ledger.lockHousehold(c, householdId);
             UUID txId = UUID.randomUUID();
             Optional<Instant> createdAt = transactions.insert(c, new TransactionRepository.NewTransaction(txId,
                     cmd.providerReference(), UUID.fromString(attempt.practiceId()), householdId, attemptId,

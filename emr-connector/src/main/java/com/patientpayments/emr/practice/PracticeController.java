@@ -26,7 +26,10 @@ public class PracticeController {
     @Operation(summary = "Practice by landing-page hash; unknown or inactive hash is 404")
     @Get("/by-hash/{hash}")
     public PracticeView byHash(String hash) {
-        String normalized = hash.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!hash.matches("[A-Za-z0-9]{1,12}")) {
+            throw ApiException.notFound("Practice");
+        }
+        String normalized = hash.toUpperCase(java.util.Locale.ROOT);
         return tx.executeRead(s -> practices.findByActiveHash(s.getConnection(), normalized))
                 .orElseThrow(() -> ApiException.notFound("Practice"));
     }

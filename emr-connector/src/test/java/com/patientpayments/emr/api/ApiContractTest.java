@@ -150,7 +150,9 @@ class ApiContractTest {
                 "/api/v1/practices/%27%3B--", "/api/v1/payment-attempts/" + random,
                 "/api/v1/payment-attempts/by-intent/pi_nope", "/api/v1/transactions/" + random,
                 "/api/v1/transactions/123", "/api/v1/transactions/by-reference/pi_nope",
-                "/api/v1/transactions/" + random + "/receipt", "/api/v1/no-such-route")) {
+                "/api/v1/transactions/" + random + "/receipt", "/api/v1/no-such-route",
+                "/api/v1/transactions/by-reference/%00", "/api/v1/payment-attempts/by-intent/%00",
+                "/api/v1/practices/by-hash/%00", "/api/v1/transactions/by-reference/%FF")) {
             TestApp.Response r = app.get(path);
             assertThat(r.status()).as(path).isEqualTo(404);
             assertThatProblem(r, "NOT_FOUND");
@@ -164,6 +166,17 @@ class ApiContractTest {
         TestApp.Response post = app.postTransaction("pi_never_attempted", 100);
         assertThat(post.status()).isEqualTo(404);
         assertThatProblem(post, "NOT_FOUND");
+    }
+
+    @Test
+    void controlCharactersAreA400NotADatabaseError() {
+        TestApp.Response lookup = app.post(LOOKUP, "{\"practiceHash\":\"K7MX4Q\",\"accountNumber\":\"100234\","
+                + "\"lastName\":\"Gar\\u0000cia\"}");
+        assertThat(lookup.status()).isEqualTo(400);
+        assertThatProblem(lookup, "VALIDATION_FAILED");
+        TestApp.Response failure = app.post("/api/v1/payment-attempts/" + UUID.randomUUID() + "/failure",
+                "{\"failureCode\":\"x\\u0000\"}");
+        assertThat(failure.status()).isEqualTo(400);
     }
 
     @Test

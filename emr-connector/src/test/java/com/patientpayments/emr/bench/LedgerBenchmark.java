@@ -33,6 +33,7 @@ class LedgerBenchmark {
     private static final int TRANSACTIONS = 1_000;
     private static final int THREADS = 8;
     private static final int WARMUP = 200;
+    private static final int SEQUENTIAL = 200;
 
     @Test
     void postTransactions() throws Exception {
@@ -50,7 +51,7 @@ class LedgerBenchmark {
                 }
             }
             List<String[]> planned = new ArrayList<>();
-            for (int i = 0; i < WARMUP + TRANSACTIONS; i++) {
+            for (int i = 0; i < WARMUP + TRANSACTIONS + SEQUENTIAL; i++) {
                 Fixtures.Household h = households.get(i % HOUSEHOLDS);
                 long cents = 500 + random.nextInt(4_500);
                 String ref = "pi_bench_" + i;
@@ -60,35 +61,43 @@ class LedgerBenchmark {
                 planned.add(new String[] {ref, Long.toString(cents)});
             }
 
-            run(app, planned.subList(0, WARMUP));
+            run(app, planned.subList(0, WARMUP), THREADS);
             long started = System.nanoTime();
-            long[] latencies = run(app, planned.subList(WARMUP, WARMUP + TRANSACTIONS));
+            long[] latencies = run(app, planned.subList(WARMUP, WARMUP + TRANSACTIONS), THREADS);
             double seconds = (System.nanoTime() - started) / 1e9;
+            // For comparison: one client at a time, i.e. the service's own latency without queueing.
+            long[] single = run(app, planned.subList(WARMUP + TRANSACTIONS, planned.size()), 1);
+            Arrays.sort(single);
 
             Arrays.sort(latencies);
             System.out.printf("%n=== LedgerBenchmark: POST /api/v1/transactions ===%n"
                     + "transactions=%d households=%d clients=%d (after %d warm-up postings)%n"
                     + "p50=%.2f ms  p95=%.2f ms  p99=%.2f ms  max=%.2f ms%n"
                     + "throughput=%.1f transactions/s  (target p95 <= 25 ms)%n"
+                    + "one client, %d more postings: p50=%.2f ms  p95=%.2f ms  p99=%.2f ms%n"
+                    + "load average at the end: %.2f on %d cores (shared machine)%n"
                     + "==================================================%n",
                     TRANSACTIONS, HOUSEHOLDS, THREADS, WARMUP, ms(latencies, 0.50), ms(latencies, 0.95),
-                    ms(latencies, 0.99), latencies[latencies.length - 1] / 1e6, TRANSACTIONS / seconds);
+                    ms(latencies, 0.99), latencies[latencies.length - 1] / 1e6, TRANSACTIONS / seconds,
+                    SEQUENTIAL, ms(single, 0.50), ms(single, 0.95), ms(single, 0.99),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
 
             try (Connection c = app.connect(); var rs = c.createStatement().executeQuery(
                     "SELECT count(*) FROM transactions WHERE provider_reference LIKE 'pi_bench_%'")) {
                 rs.next();
-                assertThat(rs.getLong(1)).isEqualTo(WARMUP + TRANSACTIONS);
+                assertThat(rs.getLong(1)).isEqualTo(WARMUP + TRANSACTIONS + SEQUENTIAL);
             }
         }
     }
 
-    private static long[] run(TestApp app, List<String[]> postings) throws InterruptedException {
+    private static long[] run(TestApp app, List<String[]> postings, int threads) throws InterruptedException {
         ConcurrentLinkedQueue<String[]> queue = new ConcurrentLinkedQueue<>(postings);
         long[] latencies = new long[postings.size()];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        for (int t = 0; t < THREADS; t++) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (int t = 0; t < threads; t++) {
             pool.submit(() -> {
                 String[] p;
                 while ((p = queue.poll()) != null) {
