@@ -8,6 +8,8 @@ import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.JasperReportsContext;
+import net.sf.jasperreports.engine.SimpleJasperReportsContext;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.export.SimpleExporterInput;
@@ -16,11 +18,14 @@ import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import net.sf.jasperreports.pdf.SimplePdfReportConfiguration;
 import net.sf.jasperreports.renderers.SimpleDataRenderer;
+import net.sf.jasperreports.repo.RepositoryService;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Renders a {@link ReceiptView} to PDF with the build-time compiled {@code receipts/receipt.jasper}. Thread-safe: the
@@ -34,11 +39,13 @@ public class ReceiptPdfRenderer {
     private static final String PMS_LOGO = "receipts/pms-logo.png";
     private static final String PMS_NAME = "Patient Payments";
 
+    private final JasperReportsContext context;
     private final JasperReport report;
     private final Object pmsLogo;
     private final Timer renderTimer;
 
     public ReceiptPdfRenderer(MeterRegistry registry) {
+        this.context = context();
         this.report = loadReport();
         this.pmsLogo = SimpleDataRenderer.getInstance(readResource(PMS_LOGO));
         this.renderTimer = Timer.builder("receipt.render").description("Receipt PDF fill and export")
@@ -52,11 +59,11 @@ public class ReceiptPdfRenderer {
 
     private byte[] renderUntimed(ReceiptView view) {
         try {
-            JasperPrint print = JasperFillManager.getInstance(DefaultJasperReportsContext.getInstance()).fill(report,
+            JasperPrint print = JasperFillManager.getInstance(context).fill(report,
                     ReceiptJasperAdapter.parameters(view, pmsLogo, PMS_NAME),
                     new JRMapCollectionDataSource(ReceiptJasperAdapter.rows(view)));
             ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
-            JRPdfExporter exporter = new JRPdfExporter(DefaultJasperReportsContext.getInstance());
+            JRPdfExporter exporter = new JRPdfExporter(context);
             exporter.setExporterInput(new SimpleExporterInput(print));
             exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
             SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
@@ -71,6 +78,16 @@ public class ReceiptPdfRenderer {
             // No receipt content in the message: the cause's text can quote field values.
             throw new IllegalStateException("receipt PDF rendering failed", e);
         }
+    }
+
+    /** The default JasperReports context with font files served from memory (see {@link FontBytesCache}). */
+    private static JasperReportsContext context() {
+        SimpleJasperReportsContext context = new SimpleJasperReportsContext();
+        List<RepositoryService> repositories = new ArrayList<>();
+        repositories.add(new FontBytesCache());
+        repositories.addAll(DefaultJasperReportsContext.getInstance().getExtensions(RepositoryService.class));
+        context.setExtensions(RepositoryService.class, repositories);
+        return context;
     }
 
     private static JasperReport loadReport() {
