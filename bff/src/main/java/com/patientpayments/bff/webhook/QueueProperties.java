@@ -18,7 +18,7 @@ import java.time.Duration;
  * @param retryBackoff       after a failed attempt the message becomes visible again after
  *                           {@code retryBackoff × receiveCount} (capped at the visibility timeout); default 2 s
  * @param waitTime           long-polling wait of one receive (1–20 s); default 10 s
- * @param concurrency        consumer threads, each processing one message at a time; default 4
+ * @param concurrency        consumer threads, each processing one message at a time; default 8
  * @param consumerEnabled    whether the consumer starts with the application (off for one-shot commands); default true
  */
 @ConfigurationProperties("payments.queue")
@@ -30,7 +30,7 @@ public record QueueProperties(
         @Bindable(defaultValue = "30s") Duration visibilityTimeout,
         @Bindable(defaultValue = "2s") Duration retryBackoff,
         @Bindable(defaultValue = "10s") Duration waitTime,
-        @Bindable(defaultValue = "4") int concurrency,
+        @Bindable(defaultValue = "8") int concurrency,
         @Bindable(defaultValue = "true") boolean consumerEnabled) {
 
     public QueueProperties {
