@@ -89,6 +89,8 @@ class PaymentFaultTest {
         p.put("payments.stripe.secret-key", "sk_test_fake");
         p.put("payments.stripe.api-base", stripe.url());
         p.put("payments.webhook.secrets", PaymentTestKit.SECRET);
+        // A real provider key refuses the public demo admin key (web.DemoSecretsGuard).
+        p.put("payments.receipt.admin-jwt-secret", "fault-test-admin-key-0123456789abcdef-0123456789");
         p.put("payments.queue.endpoint", sqs.endpoint().toString());
         p.put("payments.queue.name", queue + "-" + UUID.randomUUID());
         p.put("payments.queue.wait-time", "1s");
