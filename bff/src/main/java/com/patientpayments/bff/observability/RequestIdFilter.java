@@ -30,6 +30,8 @@ public class RequestIdFilter implements HttpServerFilter {
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+    /** Path segments that are credentials (one-time receipt download tokens): never logged. */
+    private static final Pattern SECRET_SEGMENT = Pattern.compile("^(/receipts/download/)[^/]+");
 
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
@@ -42,7 +44,8 @@ public class RequestIdFilter implements HttpServerFilter {
                 MDC.put(MDC_KEY, id);
                 try {
                     // Path only: query strings and bodies may carry PII and are never logged.
-                    LOG.info("{} {} -> {} in {} ms", request.getMethodName(), request.getPath(), response.code(),
+                    LOG.info("{} {} -> {} in {} ms", request.getMethodName(), loggablePath(request.getPath()),
+                            response.code(),
                             (System.nanoTime() - started) / 1_000_000);
                 } finally {
                     MDC.remove(MDC_KEY);
@@ -50,6 +53,11 @@ public class RequestIdFilter implements HttpServerFilter {
                 return response.header(HEADER, id);
             });
         }
+    }
+
+    /** The request path with credential segments masked, e.g. {@code /receipts/download/***}. */
+    static String loggablePath(String path) {
+        return SECRET_SEGMENT.matcher(path).replaceFirst("$1***");
     }
 
     @Override
