@@ -58,7 +58,12 @@ wait_for "http://127.0.0.1:$BFF_PORT/health" 120 "${pids[-1]}"
 MAIL_URL=""
 if [[ -f "$RUN_DIR/mail-url" ]]; then MAIL_URL=$(head -n1 "$RUN_DIR/mail-url"); fi
 echo "DEMO url=http://127.0.0.1:$BFF_PORT/p/$DEMO_PRACTICE practice=$DEMO_PRACTICE account=$DEMO_ACCOUNT lastName=$DEMO_LAST_NAME${MAIL_URL:+ mail=$MAIL_URL}"
-echo "demo: GraphiQL http://127.0.0.1:$BFF_PORT/graphiql · connector API docs http://127.0.0.1:$EMR_PORT/swagger-ui · logs in $RUN_DIR/ · Ctrl-C stops" >&2
+cat >&2 <<INFO
+demo: GraphiQL http://127.0.0.1:$BFF_PORT/graphiql · connector API docs http://127.0.0.1:$EMR_PORT/swagger-ui/index.html
+demo: test cards 4242 4242 4242 4242 (succeeds), 4000 0000 0000 0002 (declined), 4000 0000 0000 9995 (insufficient funds)
+demo: practice-admin token for receiptPreview: java -cp $BFF_JAR com.patientpayments.bff.receipt.MintAdminToken $DEMO_PRACTICE
+demo: logs in $RUN_DIR/ · Ctrl-C stops everything
+INFO
 
 # Stay up until one of the services exits or we are told to stop.
 wait -n "${pids[@]}"
