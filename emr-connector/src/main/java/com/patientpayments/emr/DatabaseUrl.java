@@ -21,21 +21,35 @@ public record DatabaseUrl(String jdbcUrl, String username, String password) {
             return new DatabaseUrl(url, null, null);
         }
         if (url.startsWith("postgres://") || url.startsWith("postgresql://")) {
-            URI uri = URI.create(url);
-            String user = null;
-            String pass = null;
-            if (uri.getRawUserInfo() != null) {
-                String[] parts = uri.getRawUserInfo().split(":", 2);
-                user = decode(parts[0]);
-                pass = parts.length > 1 ? decode(parts[1]) : null;
+            try {
+                return fromUri(URI.create(url));
+            } catch (IllegalArgumentException e) {
+                // URI/URLDecoder messages quote the input, password included: never rethrow them.
+                throw new IllegalArgumentException("DATABASE_URL is not a valid postgres:// URL (value not shown)");
             }
-            int port = uri.getPort() > 0 ? uri.getPort() : 5432;
-            String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-            String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query;
-            return new DatabaseUrl(jdbc, user, pass);
         }
         throw new IllegalArgumentException(
                 "DATABASE_URL must start with jdbc:postgresql:// or postgres:// (value not shown)");
+    }
+
+    private static DatabaseUrl fromUri(URI uri) {
+        String user = null;
+        String pass = null;
+        if (uri.getRawUserInfo() != null) {
+            String[] parts = uri.getRawUserInfo().split(":", 2);
+            user = decode(parts[0]);
+            pass = parts.length > 1 ? decode(parts[1]) : null;
+        }
+        int port = uri.getPort() > 0 ? uri.getPort() : 5432;
+        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+        String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query;
+        return new DatabaseUrl(jdbc, user, pass);
+    }
+
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+        return "DatabaseUrl[" + jdbcUrl.replaceAll("password=[^&]*", "password=***") + ", user=" + username + "]";
     }
 
     private static String decode(String s) {

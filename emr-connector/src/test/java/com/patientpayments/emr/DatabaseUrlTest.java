@@ -27,4 +27,20 @@ class DatabaseUrlTest {
         assertThatThrownBy(() -> DatabaseUrl.parse("mysql://u:topsecret@h/db"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("topsecret");
     }
+
+    @Test
+    void malformedPostgresUrlsNeverEchoThePassword() {
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgres://u:top secret%zz@h/db"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("top")
+                .hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> DatabaseUrl.parse("postgres://u:topsecret%zz@h/db"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("topsecret");
+    }
+
+    @Test
+    void toStringHidesThePassword() {
+        assertThat(DatabaseUrl.parse("postgres://emr:topsecret@h/db").toString()).doesNotContain("topsecret");
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://h/db?user=u&password=topsecret").toString())
+                .doesNotContain("topsecret");
+    }
 }

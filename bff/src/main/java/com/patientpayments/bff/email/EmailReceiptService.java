@@ -41,18 +41,25 @@ public class EmailReceiptService {
         this.registry = registry;
     }
 
+    /** A household may send this many times the per-session limit per hour, across all its sessions. */
+    static final int HOUSEHOLD_FACTOR = 3;
+
     /** Queues the email; returns once it is accepted for background sending. */
     public void queue(PatientSession session, String txId, String email) {
         String address = validAddress(email);
         ReceiptService.requireValidId(txId);
         long used;
+        long usedByHousehold;
         try {
             used = redis.increment("ratelimit:email:" + session.sessionId(), Duration.ofHours(1));
+            // Signing in again gives a new session, so the household has a (looser) limit of its own.
+            usedByHousehold = redis.increment("ratelimit:email:household:" + session.householdId(),
+                    Duration.ofHours(1));
         } catch (RedisUnavailableException e) {
             throw new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE,
                     "Email is temporarily unavailable. Please try again in a moment, or download the receipt.");
         }
-        if (used > props.perSessionHour()) {
+        if (used > props.perSessionHour() || usedByHousehold > HOUSEHOLD_FACTOR * props.perSessionHour()) {
             registry.counter("receipt.emails", "outcome", "rate_limited").increment();
             throw new ApiException(ErrorCode.RATE_LIMITED,
                     "You have emailed this receipt several times already. Please try again later.");

@@ -93,7 +93,7 @@ public final class SesStandIn implements AutoCloseable {
             store.add(describe(messageId, Base64.getDecoder().decode((String) data), body));
             reply(exchange, 200, Map.of("MessageId", messageId));
         } catch (Exception e) {
-            LOG.warn("SES stand-in could not parse a message ({})", e.getClass().getSimpleName(), e);
+            LOG.warn("SES stand-in could not parse a message ({})", e.getClass().getSimpleName());
             reply(exchange, 400, Map.of("message", "malformed request"));
         }
     }

@@ -144,10 +144,25 @@ public class GraphQLEndpoint {
         ErrorClassification type = e.getErrorType();
         boolean requestError = type instanceof graphql.ErrorType t && t != graphql.ErrorType.DataFetchingException;
         ErrorCode code = requestError ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL;
-        String message = requestError ? e.getMessage() : ApiErrorHandler.INTERNAL_MESSAGE;
+        String message = requestError ? clientSafe(e.getMessage()) : ApiErrorHandler.INTERNAL_MESSAGE;
         return GraphqlErrorBuilder.newError().message(message).locations(e.getLocations()).path(e.getPath())
                 .errorType(requestError ? type : graphql.ErrorType.DataFetchingException)
                 .extensions(ApiErrorHandler.extensions(code)).build();
+    }
+
+    /**
+     * graphql-java's validation and coercion messages echo AST node renderings ({@code BooleanValue{value=true}}) and
+     * Java type names ({@code 'LinkedHashMap'}); clients get the message without them.
+     */
+    static String clientSafe(String message) {
+        if (message == null) {
+            return "The request is not valid.";
+        }
+        return message
+                .replaceAll("[A-Za-z]+Value\\{[^}]*}", "the given value")
+                .replaceAll("'(LinkedHashMap|HashMap|Map|ArrayList|List|BigInteger|BigDecimal|Integer|Long|Double|Float|"
+                        + "Boolean|String|Object)'", "'another type'")
+                .replaceAll("\\b(java|javax|graphql)\\.[\\w.$]+", "a value");
     }
 
     static MutableHttpResponse<String> rejected(HttpStatus status, String message) {

@@ -16,7 +16,8 @@ import java.util.List;
  * {@code ?query=} (or any query string), and an {@code Origin}, when a browser sends one, from the allowed origins.
  * Checked before the body is read, so a rejected request never reaches the executor.
  */
-@ServerFilter("${graphql.path:/graphql}")
+// "/graphql/" routes to the same endpoint, so the checks must cover it (and anything below) too.
+@ServerFilter({"${graphql.path:/graphql}", "${graphql.path:/graphql}/**"})
 public class GraphQLRequestFilter {
 
     private final List<String> allowedOrigins;

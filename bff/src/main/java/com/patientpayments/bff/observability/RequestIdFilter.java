@@ -56,7 +56,7 @@ public class RequestIdFilter implements HttpServerFilter {
     }
 
     /** The request path with credential segments masked, e.g. {@code /receipts/download/***}. */
-    static String loggablePath(String path) {
+    public static String loggablePath(String path) {
         return SECRET_SEGMENT.matcher(path).replaceFirst("$1***");
     }
 

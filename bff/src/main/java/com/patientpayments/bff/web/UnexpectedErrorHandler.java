@@ -1,5 +1,6 @@
 package com.patientpayments.bff.web;
 
+import com.patientpayments.bff.observability.RequestIdFilter;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -26,7 +27,8 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, Exception exception) {
-        LOG.error("unhandled {} on {} {}", exception.getClass().getName(), request.getMethodName(), request.getPath());
+        LOG.error("unhandled {} on {} {}", exception.getClass().getName(), request.getMethodName(),
+                RequestIdFilter.loggablePath(request.getPath()));
         return HttpResponse.serverError(Map.of(
                         "error", "INTERNAL",
                         "message", "Something went wrong on our side. Please try again in a moment."))

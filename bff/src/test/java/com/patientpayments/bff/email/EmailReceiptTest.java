@@ -142,6 +142,29 @@ class EmailReceiptTest implements TestPropertyProvider {
     }
 
     @Test
+    void signingInAgainDoesNotLiftTheHouseholdLimit() {
+        // A household no other test of this class uses, so their emails do not count here.
+        String tx = LedgerFixture.pay("QX7TMD", "300001", "Lindqvist", 300);
+        String to = "household+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        int perHousehold = EmailReceiptService.HOUSEHOLD_FACTOR * 5;
+        int sent = 0;
+        GraphQLTestClient.Result last = null;
+        for (int session = 0; session < EmailReceiptService.HOUSEHOLD_FACTOR + 1; session++) {
+            GraphQLTestClient c = new GraphQLTestClient(server.getURL());
+            assertThat(c.execute(SIGN_IN, "h", "QX7TMD", "a", "300001", "l", "Lindqvist").data()
+                    .at("/signIn/ok").asBoolean()).isTrue();
+            for (int i = 0; i < 5; i++) {
+                last = c.execute(EMAIL, "id", tx, "e", to);
+                if (last.errorCode() == null) {
+                    sent++;
+                }
+            }
+        }
+        assertThat(sent).isEqualTo(perHousehold);
+        assertThat(last.errorCode()).isEqualTo("RATE_LIMITED");
+    }
+
+    @Test
     void anotherHouseholdCannotEmailThisReceipt() {
         GraphQLTestClient ana = new GraphQLTestClient(server.getURL());
         ana.execute(SIGN_IN, "h", "HR9T3W", "a", "200100", "l", "Nguyen-Smith");

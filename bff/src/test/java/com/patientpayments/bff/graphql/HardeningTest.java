@@ -59,6 +59,13 @@ class HardeningTest implements TestPropertyProvider {
     }
 
     @Test
+    void aTrailingSlashDoesNotBypassTheChecks() {
+        Result plain = client().post("/graphql/", "{\"query\":\"mutation { signOut }\"}", "text/plain");
+        assertThat(plain.status()).isIn(404, 415);
+        assertThat(plain.data().isMissingNode()).isTrue();
+    }
+
+    @Test
     void queryInTheUrlOfAPostIsRejected() {
         Result r = client().post("/graphql?query=%7B__typename%7D", "{\"query\":\"{ __typename }\"}", "application/json");
         assertThat(r.status()).isEqualTo(400);
@@ -183,7 +190,8 @@ class HardeningTest implements TestPropertyProvider {
     void errorsNeverShowInternals() {
         Result r = client().execute("{ practice(hash: true) { name } }");
         assertThat(r.errorCode()).isEqualTo("BAD_USER_INPUT");
-        assertThat(r.raw()).doesNotContain("Exception").doesNotContain("java.").doesNotContain("\tat ");
+        assertThat(r.raw()).doesNotContain("Exception").doesNotContain("java.").doesNotContain("\tat ")
+                .doesNotContain("Value{").doesNotContain("LinkedHashMap");
         assertThat(r.errors().path(0).path("extensions").path("retryable").isBoolean()).isTrue();
     }
 }

@@ -91,6 +91,7 @@ class PaymentFaultTest {
         p.put("payments.webhook.secrets", PaymentTestKit.SECRET);
         // A real provider key refuses the public demo admin key (web.DemoSecretsGuard).
         p.put("payments.receipt.admin-jwt-secret", "fault-test-admin-key-0123456789abcdef-0123456789");
+        p.put("payments.email.ses-endpoint", "http://127.0.0.1:9"); // no email in these tests; never the stand-in
         p.put("payments.queue.endpoint", sqs.endpoint().toString());
         p.put("payments.queue.name", queue + "-" + UUID.randomUUID());
         p.put("payments.queue.wait-time", "1s");
