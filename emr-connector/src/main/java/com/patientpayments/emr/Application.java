@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Entry point of the EMR connector.
@@ -56,9 +57,17 @@ public final class Application {
         ApplicationContext context = Micronaut.build(args).mainClass(Application.class).properties(props).start();
         if (embedded != null) {
             EmbeddedDatabase db = embedded;
+            // Micronaut's own shutdown hook stops the context; closing it here as well deadlocks the two hooks
+            // (each holds one of the context's and the server's locks). Wait for it, bounded, then stop PostgreSQL.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                if (context.isRunning()) {
-                    context.close();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (context.isRunning() && System.nanoTime() < deadline) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
                 }
                 db.close();
             }, "embedded-postgres-stop"));
