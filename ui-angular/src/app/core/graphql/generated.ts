@@ -7,7 +7,7 @@ import { Injectable } from '@angular/core';
 import * as Apollo from 'apollo-angular';
 /** Where a charge stands. */
 export type ChargeStatus =
-  /** A card dispute involving this charge is open; its amount is owed again meanwhile. */
+  /** A card dispute involving this charge is open; it cannot be paid online until the dispute closes. */
   | 'DISPUTED'
   /** Nothing paid yet. */
   | 'OPEN'

@@ -54,7 +54,7 @@ export type Charge = {
 
 /** Where a charge stands. */
 export type ChargeStatus =
-  /** A card dispute involving this charge is open; its amount is owed again meanwhile. */
+  /** A card dispute involving this charge is open; it cannot be paid online until the dispute closes. */
   | 'DISPUTED'
   /** Nothing paid yet. */
   | 'OPEN'
@@ -80,7 +80,7 @@ export type ChargeSummary = {
   count: Scalars['Int']['output'];
   /** Sum of the full amounts of the open charges. */
   totalAmount: Money;
-  /** Sum of their remaining balances (equals `Household.balance`). */
+  /** Sum of their remaining balances, disputed charges included (`Household.balance` leaves those out while disputed). */
   totalBalance: Money;
 };
 
@@ -115,7 +115,10 @@ export type ErrorCode =
 /** The signed-in household: the guarantor (head of household) and the patients billed to them. */
 export type Household = {
   __typename?: 'Household';
-  /** Sum of the remaining balance of all open charges (disputed charges included: their amount is owed again while the dispute is open). */
+  /**
+   * What the household can pay now: the remaining balance of its open charges. Charges under an open card dispute are
+   * listed (flagged `disputed`) but not payable until the dispute closes; a lost dispute makes them owed again.
+   */
   balance: Money;
   /** Counts and totals of the open charges, overall and by status. */
   chargeSummary: ChargeSummary;
