@@ -1,3 +1,4 @@
+import type { APIRequestContext } from '@playwright/test';
 import {
   expect,
   test,
@@ -13,8 +14,22 @@ test('an unknown practice link gets a friendly page without hints', async ({ pag
   await checkPage(page, 'not-found');
 });
 
-test('sign out ends the session everywhere', async ({ page, context }) => {
+/** Asks the BFF who is signed in with exactly this cookie, outside the browser (no shared cookie jar). */
+async function householdWithCookie(request: APIRequestContext, baseURL: string, cookie: string): Promise<unknown> {
+  const response = await request.post('/graphql', {
+    headers: { 'content-type': 'application/json', origin: baseURL, cookie },
+    data: { query: '{ household { guarantorName } }' },
+  });
+  expect(response.ok()).toBeTruthy();
+  return (await response.json()).data?.household ?? null;
+}
+
+test('sign out ends the session everywhere', async ({ page, context, request, baseURL }) => {
   await signIn(page, GARCIA);
+  const session = (await context.cookies()).find((c) => c.name === 'pp_session');
+  expect(session, 'session cookie').toBeTruthy();
+  const replay = `${session!.name}=${session!.value}`;
+  expect(await householdWithCookie(request, baseURL!, replay)).not.toBeNull();
   const other = await context.newPage();
   await other.goto(`/p/${GARCIA.practice}/pay`);
   await expect(other.getByRole('heading', { level: 1, name: 'Your balance' })).toBeVisible();
@@ -27,6 +42,9 @@ test('sign out ends the session everywhere', async ({ page, context }) => {
   await other.reload();
   await expect(other).toHaveURL(new RegExp(`/p/${GARCIA.practice}$`));
   await expect(other.getByLabel('Account number', { exact: true })).toBeVisible();
+
+  // Server-side: the very same cookie, replayed from elsewhere, no longer opens the session.
+  expect(await householdWithCookie(request, baseURL!, replay)).toBeNull();
 });
 
 test('keyboard only: sign in and reach the amount choice', async ({ page }) => {
