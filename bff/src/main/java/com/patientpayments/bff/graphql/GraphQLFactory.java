@@ -1,8 +1,6 @@
 package com.patientpayments.bff.graphql;
 
 import graphql.GraphQL;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.visibility.NoIntrospectionGraphqlFieldVisibility;
@@ -32,6 +30,8 @@ public class GraphQLFactory {
 
     /** Classpath location of the contract; the Maven build copies {@code ../schema.graphqls} there. */
     public static final String SCHEMA_RESOURCE = "classpath:schema.graphqls";
+    /** Distinct documents kept parsed and validated (the SPA has about twenty operations). */
+    static final int DOCUMENT_CACHE_SIZE = 500;
 
     @Bean
     @Singleton
@@ -65,12 +65,11 @@ public class GraphQLFactory {
     public GraphQL graphQL(GraphQLSchema schema, GraphQLLimits limits, ApiErrorHandler errors,
                            List<Instrumentation> extraInstrumentations) {
         List<Instrumentation> instrumentations = new ArrayList<>();
-        instrumentations.add(new DocumentLimitsInstrumentation(limits.maxAliases(), limits.maxDirectives()));
-        instrumentations.add(new MaxQueryDepthInstrumentation(limits.maxDepth()));
-        instrumentations.add(new MaxQueryComplexityInstrumentation(limits.maxComplexity()));
+        instrumentations.add(new DocumentLimitsInstrumentation(limits));
         instrumentations.addAll(extraInstrumentations);
         return GraphQL.newGraphQL(schema)
                 .defaultDataFetcherExceptionHandler(errors)
+                .preparsedDocumentProvider(new DocumentCache(DOCUMENT_CACHE_SIZE, 8192))
                 .instrumentation(new ChainedInstrumentation(instrumentations))
                 .build();
     }

@@ -10,13 +10,16 @@ import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The session as an HttpOnly, SameSite=Strict cookie holding a short JWT. Idle expiry slides: after every GraphQL
- * request with a valid session the cookie is re-issued with a new idle expiry (never past the absolute end). Sign-out
+ * The session as an HttpOnly, SameSite=Strict cookie holding a short JWT. Idle expiry slides: after a GraphQL request
+ * with a valid session the cookie is re-issued with a new idle expiry (never past the absolute end) — unless the
+ * current token was issued within the last {@link #renewalStep()} (at most 10 s, a sixtieth of the idle timeout), so
+ * a busy page does not re-sign a token per request; the idle timeout therefore holds to within that step. Sign-out
  * revokes the session id server-side ({@link RevokedSessions}) and clears the cookie.
  */
 @Singleton
@@ -75,9 +78,21 @@ public class CookieSessionAccess implements SessionAccess, GraphQLExchangeHook {
         state = state(context, request);
         if (state.session == null) {
             response.cookie(cookie("").maxAge(0));
-        } else {
-            writeCookie(response, state, Instant.now());
+            return;
         }
+        Instant now = Instant.now();
+        Instant idle = now.plus(settings.idleTimeout());
+        Instant renewed = idle.isAfter(state.absoluteEnd) ? state.absoluteEnd : idle;
+        if (state.expiry != null && !state.expiry.plus(renewalStep()).isBefore(renewed)) {
+            return; // the current cookie is fresh enough
+        }
+        writeCookie(response, state, now);
+    }
+
+    /** How recent a token may be and still not be re-issued: a sixtieth of the idle timeout, at most 10 s. */
+    Duration renewalStep() {
+        Duration step = settings.idleTimeout().dividedBy(60);
+        return step.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : step;
     }
 
     private Instant writeCookie(MutableHttpResponse<?> response, State state, Instant now) {
@@ -107,6 +122,7 @@ public class CookieSessionAccess implements SessionAccess, GraphQLExchangeHook {
                 .filter(v -> !revoked.isRevoked(v.session().sessionId()))
                 .ifPresent(v -> {
                     s.session = v.session();
+                    s.expiry = v.expiry();
                     s.absoluteEnd = v.absoluteEnd();
                 });
         return s;
@@ -115,6 +131,7 @@ public class CookieSessionAccess implements SessionAccess, GraphQLExchangeHook {
     /** Per-request session state, kept in the GraphQL context. */
     private static final class State {
         volatile PatientSession session;
+        volatile Instant expiry;
         volatile Instant absoluteEnd;
         volatile boolean changed;
     }

@@ -16,7 +16,9 @@ import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signs and verifies the session JWT (HS256, Nimbus as shipped with micronaut-security-jwt). Claims are opaque
@@ -28,8 +30,17 @@ public class SessionTokens {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionTokens.class);
 
+    /** Most verified tokens remembered; beyond it the memory starts over (a token then verifies once more). */
+    static final int VERIFIED_CAPACITY = 20_000;
+
     private final MACSigner signer;
     private final MACVerifier verifier;
+    /**
+     * Tokens whose signature and claims were verified, by their exact text: a session presents the same token for
+     * many requests, and an exact match with a token that verified is as good as verifying it again. Expiry is still
+     * checked on every use.
+     */
+    private final Map<String, VerifiedSession> verified = new ConcurrentHashMap<>();
 
     public SessionTokens(SessionSettings settings) {
         byte[] secret;
@@ -75,6 +86,21 @@ public class SessionTokens {
         if (token == null || token.length() > 2048) {
             return Optional.empty();
         }
+        VerifiedSession known = verified.get(token);
+        if (known != null) {
+            return known.validAt(now) ? Optional.of(known) : Optional.empty();
+        }
+        Optional<VerifiedSession> v = verifySignature(token);
+        v.ifPresent(session -> {
+            if (verified.size() >= VERIFIED_CAPACITY) {
+                verified.clear();
+            }
+            verified.put(token, session);
+        });
+        return v.filter(session -> session.validAt(now));
+    }
+
+    private Optional<VerifiedSession> verifySignature(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
@@ -83,7 +109,7 @@ public class SessionTokens {
             JWTClaimsSet c = jwt.getJWTClaimsSet();
             Instant exp = c.getExpirationTime() == null ? null : c.getExpirationTime().toInstant();
             Long amx = c.getLongClaim("amx");
-            if (exp == null || amx == null || !now.isBefore(exp) || !now.isBefore(Instant.ofEpochSecond(amx))) {
+            if (exp == null || amx == null) {
                 return Optional.empty();
             }
             PatientSession s = new PatientSession(c.getJWTID(), c.getStringClaim("pid"), c.getStringClaim("ph"),
@@ -91,13 +117,17 @@ public class SessionTokens {
             if (s.sessionId() == null || s.householdId() == null || s.practiceId() == null) {
                 return Optional.empty();
             }
-            return Optional.of(new VerifiedSession(s, Instant.ofEpochSecond(amx)));
+            return Optional.of(new VerifiedSession(s, exp, Instant.ofEpochSecond(amx)));
         } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    /** A session whose token verified, with its absolute end. */
-    public record VerifiedSession(PatientSession session, Instant absoluteEnd) {
+    /** A session whose token verified, with the token's idle expiry and the session's absolute end. */
+    public record VerifiedSession(PatientSession session, Instant expiry, Instant absoluteEnd) {
+
+        boolean validAt(Instant now) {
+            return now.isBefore(expiry) && now.isBefore(absoluteEnd);
+        }
     }
 }

@@ -35,7 +35,7 @@ import java.util.concurrent.Future;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BffBenchmark {
 
-    static final int SESSIONS = 32;
+    static final int SESSIONS = Integer.getInteger("bench.sessions", 32);
     static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 5));
     static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
     static final String CHARGES = "{\"query\":\"query Charges { household { balance { cents } charges { id patientName "
@@ -61,7 +61,8 @@ class BffBenchmark {
         pb.environment().put("SESSION_COOKIE_SECURE", "false");
         pb.environment().put("LOG_LEVEL", "WARN");
         pb.environment().put("JAVA_TOOL_OPTIONS", "-Dpayments.redis.key-prefix=" + BffTestSupport.redisPrefix(getClass())
-                + " -Dpayments.sign-in.max-client-failures=1000000 -Dpayments.sign-in.max-account-failures=1000000");
+                + " -Dpayments.sign-in.max-client-failures=1000000 -Dpayments.sign-in.max-account-failures=1000000 "
+                + System.getProperty("bench.bff.java-options", ""));
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         long started = System.nanoTime();
         bff = pb.start();
@@ -158,7 +159,22 @@ class BffBenchmark {
                 return Arrays.copyOf(samples, n);
             }));
         }
+        long bffCpuStart = 0;
+        long clientCpuStart = 0;
+        long measureStart = 0;
         start.countDown();
+        while (System.nanoTime() < warmupEnd) {
+            Thread.sleep(1);
+        }
+        bffCpuStart = cpuNanos(bff.pid());
+        clientCpuStart = cpuNanos(ProcessHandle.current().pid());
+        measureStart = System.nanoTime();
+        while (System.nanoTime() < end) {
+            Thread.sleep(1);
+        }
+        long bffCpu = cpuNanos(bff.pid()) - bffCpuStart;
+        long clientCpu = cpuNanos(ProcessHandle.current().pid()) - clientCpuStart;
+        long measured = System.nanoTime() - measureStart;
         List<Long> all = new ArrayList<>();
         for (Future<long[]> f : futures) {
             for (long v : f.get()) {
@@ -171,6 +187,21 @@ class BffBenchmark {
         System.out.printf("BENCH %s sessions=%d requests=%d throughput=%.0f req/s p50=%.2f ms p95=%.2f ms p99=%.2f ms "
                         + "max=%.2f ms%n", name, SESSIONS, sorted.length, sorted.length / seconds, pct(sorted, 50),
                 pct(sorted, 95), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        System.out.printf("BENCH %s cpu: bff=%.2f cores (%.3f ms/request) load-generator=%.2f cores%n", name,
+                bffCpu / (double) measured, sorted.length == 0 ? 0 : bffCpu / 1e6 / sorted.length,
+                clientCpu / (double) measured);
+    }
+
+    /** User+system CPU time of a process, from /proc (Linux); 0 where it cannot be read. */
+    private static long cpuNanos(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static double pct(long[] sorted, int p) {

@@ -130,6 +130,49 @@ class HardeningTest implements TestPropertyProvider {
         assertThat(r.data().isMissingNode() || r.data().isNull()).isTrue();
     }
 
+    static final String DEEP = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { name } } } } } } } } }";
+
+    @Test
+    void deepDocumentsAreRejectedEveryTime() {
+        // Twice: the second request must not be served from the parsed-document cache.
+        for (int i = 0; i < 2; i++) {
+            Result r = client().execute(DEEP);
+            assertThat(r.errorCode()).isEqualTo("BAD_USER_INPUT");
+            assertThat(r.errors().path(0).path("message").asText()).contains("depth is 9").contains("at most 8");
+            assertThat(r.data().isMissingNode() || r.data().isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void depthCountsThroughFragmentsAndEveryOperationOfTheDocument() {
+        String viaFragments = "query Ok { __typename } query Deep { ...A } fragment A on Query { __schema { ...B } } "
+                + "fragment B on __Schema { types { fields { type { ofType { ofType { ofType { ofType { name } } } } } } } }";
+        Result named = client().post("/graphql", "{\"query\":\"" + viaFragments + "\",\"operationName\":\"Ok\"}",
+                "application/json");
+        assertThat(named.errorCode()).isEqualTo("BAD_USER_INPUT");
+        assertThat(named.errors().path(0).path("message").asText()).contains("depth is 9");
+        String cyclic = "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }";
+        Result cycle = client().execute(cyclic);
+        assertThat(cycle.errorCode()).as("a fragment cycle is refused by validation, not a stack overflow")
+                .isEqualTo("BAD_USER_INPUT");
+    }
+
+    @Test
+    void complexityIsLimited() {
+        Result over = client().execute("{ " + "__typename ".repeat(201) + "}");
+        assertThat(over.errorCode()).isEqualTo("BAD_USER_INPUT");
+        assertThat(over.errors().path(0).path("message").asText()).contains("complexity is 201").contains("at most 200");
+        Result within = client().execute("{ " + "__typename ".repeat(200) + "}");
+        assertThat(within.hasErrors()).as(within.raw()).isFalse();
+        // Fragments spread many times are counted in full, without walking them each time.
+        String fan = "{ ...F0 } fragment F0 on Query { ...F1 ...F1 } fragment F1 on Query { ...F2 ...F2 } "
+                + "fragment F2 on Query { ...F3 ...F3 } fragment F3 on Query { ...F4 ...F4 } "
+                + "fragment F4 on Query { ...F5 ...F5 } fragment F5 on Query { ...F6 ...F6 } "
+                + "fragment F6 on Query { ...F7 ...F7 } fragment F7 on Query { ...F8 ...F8 } fragment F8 on Query { __typename }";
+        Result fanOut = client().execute(fan);
+        assertThat(fanOut.errors().path(0).path("message").asText()).contains("complexity is 256");
+    }
+
     @Test
     void tooManyDirectivesAreRejected() {
         Result r = client().execute("{" + " __typename @include(if: true)".repeat(11) + " }");

@@ -54,6 +54,18 @@ class SessionFlowTest implements TestPropertyProvider {
     }
 
     @Test
+    void aFreshTokenIsNotReissuedOnEveryRequest() {
+        GraphQLTestClient browser = new GraphQLTestClient(server.getURL());
+        browser.execute(SIGN_IN, "h", PRACTICE, "a", ACCOUNT, "l", LAST_NAME);
+        String token = browser.cookies().get("pp_session");
+        GraphQLTestClient.Result again = browser.execute("{ household { guarantorName } }");
+        assertThat(again.data().at("/household/guarantorName").asText()).isEqualTo("Maria García");
+        // Issued under 10 s ago (a sixtieth of the 10-minute idle timeout): the browser keeps the same cookie.
+        assertThat(again.setCookies()).noneMatch(c -> c.startsWith("pp_session="));
+        assertThat(browser.cookies().get("pp_session")).isEqualTo(token);
+    }
+
+    @Test
     void aCookieReplayedAfterSignOutIsRevokedServerSide() {
         GraphQLTestClient browser = new GraphQLTestClient(server.getURL());
         browser.execute(SIGN_IN, "h", PRACTICE, "a", ACCOUNT, "l", LAST_NAME);

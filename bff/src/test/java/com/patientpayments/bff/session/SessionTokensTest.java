@@ -47,4 +47,25 @@ class SessionTokensTest {
         assertThat(tokens.verify(jwt, now.plusSeconds(59))).isPresent();
         assertThat(tokens.verify(jwt, now.plusSeconds(61))).isEmpty();
     }
+
+    @Test
+    void aRememberedTokenStillExpires() {
+        String jwt = tokens.sign(session, now.plusSeconds(600), now.plusSeconds(3600));
+        assertThat(tokens.verify(jwt, now)).isPresent();
+        assertThat(tokens.verify(jwt, now.plusSeconds(599))).isPresent();
+        assertThat(tokens.verify(jwt, now.plusSeconds(600))).isEmpty();
+        String capped = tokens.sign(session, now.plusSeconds(600), now.plusSeconds(30));
+        assertThat(tokens.verify(capped, now)).isPresent();
+        assertThat(tokens.verify(capped, now.plusSeconds(30))).isEmpty();
+    }
+
+    @Test
+    void aTamperedCopyOfARememberedTokenIsStillRejected() {
+        String jwt = tokens.sign(session, now.plusSeconds(600), now.plusSeconds(3600));
+        assertThat(tokens.verify(jwt, now)).isPresent();
+        char last = jwt.charAt(jwt.length() - 1);
+        String tampered = jwt.substring(0, jwt.length() - 1) + (last == 'A' ? 'B' : 'A');
+        assertThat(tokens.verify(tampered, now)).isEmpty();
+        assertThat(tokens.verify(jwt + "x", now)).isEmpty();
+    }
 }
