@@ -4,6 +4,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +23,11 @@ public class ReceiptRendererWarmup implements ApplicationEventListener<ServerSta
     private static final ReceiptView.Practice SAMPLE_PRACTICE = new ReceiptView.Practice("SAMPLE", "Sample Dental",
             "(555) 555-0100", null, "1 Main St", null, "Austin", "TX", "78701", null, "America/Chicago");
 
-    private final ReceiptPdfRenderer renderer;
+    private final BeanProvider<ReceiptPdfRenderer> renderer;
     private final ExecutorService blocking;
 
-    public ReceiptRendererWarmup(ReceiptPdfRenderer renderer, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    /** The renderer (which loads the compiled report) is created on the background thread too. */
+    public ReceiptRendererWarmup(BeanProvider<ReceiptPdfRenderer> renderer, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.renderer = renderer;
         this.blocking = blocking;
     }
@@ -35,7 +37,7 @@ public class ReceiptRendererWarmup implements ApplicationEventListener<ServerSta
         blocking.execute(() -> {
             long start = System.nanoTime();
             try {
-                renderer.render(SampleReceipt.of(SAMPLE_PRACTICE, Clock.systemUTC()));
+                renderer.get().render(SampleReceipt.of(SAMPLE_PRACTICE, Clock.systemUTC()));
                 LOG.info("receipt renderer warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException e) {
                 LOG.warn("receipt renderer warm-up failed ({})", e.getClass().getSimpleName());

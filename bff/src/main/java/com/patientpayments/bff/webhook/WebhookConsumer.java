@@ -3,6 +3,7 @@ package com.patientpayments.bff.webhook;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,15 +28,22 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookConsumer.class);
 
-    private final WebhookQueue queue;
-    private final StripeEventProcessor processor;
+    private final BeanProvider<WebhookQueue> queueProvider;
+    private final BeanProvider<StripeEventProcessor> processorProvider;
     private final QueueProperties properties;
+    private volatile WebhookQueue queue;
+    private volatile StripeEventProcessor processor;
     private volatile ExecutorService workers;
     private volatile boolean running;
 
-    public WebhookConsumer(WebhookQueue queue, StripeEventProcessor processor, QueueProperties properties) {
-        this.queue = queue;
-        this.processor = processor;
+    /**
+     * The queue (created at first use when missing) and the processor are resolved on the consumer's own threads, so
+     * the HTTP server does not wait for SQS round trips before it answers.
+     */
+    public WebhookConsumer(BeanProvider<WebhookQueue> queue, BeanProvider<StripeEventProcessor> processor,
+                           QueueProperties properties) {
+        this.queueProvider = queue;
+        this.processorProvider = processor;
         this.properties = properties;
     }
 
@@ -58,10 +66,26 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
             t.setDaemon(true);
             return t;
         });
-        for (int i = 0; i < properties.concurrency(); i++) {
-            workers.submit(this::loop);
-        }
-        LOG.info("Webhook consumer started ({} threads)", properties.concurrency());
+        ExecutorService pool = workers;
+        pool.submit(() -> {
+            while (queue == null || processor == null) {
+                try {
+                    queue = queueProvider.get();
+                    processor = processorProvider.get();
+                } catch (RuntimeException e) {
+                    if (!running || Thread.currentThread().isInterrupted()) {
+                        return;
+                    }
+                    LOG.error("Webhook consumer waiting for the queue ({}); retrying", e.getClass().getSimpleName());
+                    pause();
+                }
+            }
+            for (int i = 1; i < properties.concurrency(); i++) {
+                pool.submit(this::loop);
+            }
+            LOG.info("Webhook consumer started ({} threads)", properties.concurrency());
+            loop();
+        });
     }
 
     /** Stops taking messages; a message being processed is finished or, if interrupted, redelivered later. */

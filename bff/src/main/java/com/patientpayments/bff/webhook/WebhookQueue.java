@@ -2,7 +2,7 @@ package com.patientpayments.bff.webhook;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.context.annotation.Context;
+import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -18,11 +18,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The main queue of verified Stripe events and its dead-letter queue. Both are created at start-up when missing,
+ * The main queue of verified Stripe events and its dead-letter queue. Both are created at first use (the consumer
+ * resolves this bean right after start-up, on its own thread) when missing,
  * the main one with a redrive policy sending a message to the DLQ after {@code payments.queue.max-receives} receives.
  * The DLQ depth is exported as the gauge {@code payments_webhook_dlq_depth}.
  */
-@Context
+@Singleton
 public class WebhookQueue {
 
     /** Message attribute: when the webhook endpoint accepted the event (epoch millis). */
