@@ -159,6 +159,17 @@ class WebhookPipelineBenchmark {
     void steadyLoadAckAndPostingLatency() throws Exception {
         int rate = 20;
         int seconds = 60;
+        // Warm-up, not measured: a just-started JVM pays class loading and JIT compilation of the webhook path (the
+        // AWS SDK's first send alone takes hundreds of ms); the figures below are for a running service.
+        int warmup = Integer.getInteger("bench.webhook.warmup", 300);
+        List<String> warm = new ArrayList<>();
+        for (int i = 0; i < warmup; i++) {
+            String intent = attempt(50);
+            warm.add(intent);
+            deliver(event("payment_intent.succeeded", intent, 50));
+        }
+        awaitPosted(warm, Duration.ofSeconds(60));
+        System.out.printf("BENCH webhook warm-up: %d events delivered and posted before measuring%n", warmup);
         List<String> intents = new ArrayList<>();
         for (int i = 0; i < rate * seconds; i++) {
             intents.add(attempt(50 + i % 7));
