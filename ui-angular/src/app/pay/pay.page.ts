@@ -9,8 +9,8 @@ import {
   type StartPaymentMutation,
 } from '../core/graphql/generated';
 import { errorCode, errorKey, type CallFailure } from '../core/graphql/errors';
-import { LocalDatePipe } from '../core/format/date.pipe';
-import { MoneyPipe } from '../core/format/money.pipe';
+import { LocalDatePipe, prepareDateFormat } from '../core/format/date.pipe';
+import { MoneyPipe, prepareMoneyFormat } from '../core/format/money.pipe';
 import { I18n } from '../core/i18n/i18n';
 import type { MessageKey } from '../core/i18n/messages.en';
 import { Session } from '../core/session/session';
@@ -117,8 +117,14 @@ export class PayPage implements OnInit {
 
   protected async load(): Promise<void> {
     this.state.set('loading');
+    const request = firstValueFrom(this.householdGql.fetch());
+    // While the household is on the way, load the locale data the amounts and dates need (see prepareMoneyFormat).
+    setTimeout(() => {
+      prepareMoneyFormat(this.i18n.locale());
+      prepareDateFormat(this.i18n.locale());
+    });
     try {
-      const result = await firstValueFrom(this.householdGql.fetch());
+      const result = await request;
       const household = result.data?.household ?? null;
       if (!household) {
         this.session.ended();
