@@ -3,7 +3,6 @@ import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import {
   ConfirmSimulatedPaymentGQL,
-  HouseholdGQL,
   StartPaymentGQL,
   type HouseholdQuery,
   type StartPaymentMutation,
@@ -19,6 +18,7 @@ import { previewAllocation, type PreviewLine } from './allocation';
 import { MIN_PAYMENT_CENTS, checkAmount, type AmountCheck } from './amount';
 import { PaymentFlow, newIdempotencyKey } from './payment-flow';
 import { StripeCard } from './stripe-card';
+import { HouseholdRequest } from './household-request';
 import { declineKey, groupByPatient } from './charges';
 
 type Household = NonNullable<HouseholdQuery['household']>;
@@ -43,7 +43,9 @@ export class PayPage implements OnInit {
   private readonly session = inject(Session);
   private readonly flow = inject(PaymentFlow);
   private readonly router = inject(Router);
-  private readonly householdGql = inject(HouseholdGQL);
+  private readonly householdRequest = inject(HouseholdRequest);
+  /** Taken at creation (during the navigation): the request sent at start-up when the app opened on this page. */
+  private firstLoad = this.householdRequest.takeEarly();
   private readonly startGql = inject(StartPaymentGQL);
   private readonly confirmGql = inject(ConfirmSimulatedPaymentGQL);
   private readonly stripeCard = viewChild(StripeCard);
@@ -117,7 +119,8 @@ export class PayPage implements OnInit {
 
   protected async load(): Promise<void> {
     this.state.set('loading');
-    const request = firstValueFrom(this.householdGql.fetch());
+    const request = this.firstLoad ?? this.householdRequest.fetch();
+    this.firstLoad = null;
     // While the household is on the way, load the locale data the amounts and dates need (see prepareMoneyFormat).
     setTimeout(() => {
       prepareMoneyFormat(this.i18n.locale());
@@ -283,7 +286,7 @@ export class PayPage implements OnInit {
 
   private async refreshBalance(): Promise<void> {
     try {
-      const result = await firstValueFrom(this.householdGql.fetch());
+      const result = await this.householdRequest.fetch();
       if (result.data?.household) {
         this.household.set(result.data.household);
       }

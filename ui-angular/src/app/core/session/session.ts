@@ -1,4 +1,5 @@
 import { Injectable, Injector, inject, signal } from '@angular/core';
+import { Location } from '@angular/common';
 import { Router } from '@angular/router';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
@@ -17,6 +18,7 @@ const SIGNED_IN_KEY = 'pp.signedIn';
 @Injectable({ providedIn: 'root' })
 export class Session {
   private readonly router = inject(Router);
+  private readonly location = inject(Location);
   /**
    * The GraphQL client is resolved only when signing out or forgetting the session: the shell creates this service
    * at start-up, and building Apollo there would delay the first paint of every page.
@@ -64,7 +66,9 @@ export class Session {
 
   /** `/p/<hash>` of the page the patient is on; the hash is the only practice identity the SPA needs. */
   private landingUrl(): string {
-    const match = /^\/p\/([^/?#]+)/.exec(this.router.url);
+    // Until the first navigation ends (an answer to the request sent at start-up), the router's URL is still "/".
+    const url = this.router.navigated ? this.router.url : this.location.path();
+    const match = /^\/p\/([^/?#]+)/.exec(url);
     return match ? `/p/${match[1]}` : '/';
   }
 }
