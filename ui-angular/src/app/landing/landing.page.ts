@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, Injector, OnInit, afterNextRender, inject, input, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { PracticeGQL, SignInGQL, type PracticeIdentityFragment } from '../core/graphql/generated';
@@ -28,8 +28,8 @@ export class LandingPage implements OnInit {
   protected readonly t = inject(I18n).t;
   protected readonly errorKey = errorKey;
   protected readonly session = inject(Session);
-  private readonly practiceGql = inject(PracticeGQL);
-  private readonly signInGql = inject(SignInGQL);
+  /** GraphQL services are resolved on first use, after the first paint (see the constructor). */
+  private readonly injector = inject(Injector);
   private readonly router = inject(Router);
 
   protected readonly state = signal<LoadState>('loading');
@@ -43,16 +43,22 @@ export class LandingPage implements OnInit {
   /** Shown once: why the patient is back here (session ended, signed out). */
   protected readonly notice = signal(this.session.notice());
 
+  constructor() {
+    // The heading and the form do not need the practice: paint them first, then ask for it. Building the GraphQL
+    // client and preparing its first query takes a few hundred milliseconds on a slow phone; done during the first
+    // render it held back the whole page.
+    afterNextRender(() => setTimeout(() => void this.load()));
+  }
+
   ngOnInit(): void {
     this.session.notice.set(null);
     this.accountNumber.set((this.account() ?? '').trim().slice(0, 32));
-    void this.load();
   }
 
   protected async load(): Promise<void> {
     this.state.set('loading');
     try {
-      const result = await firstValueFrom(this.practiceGql.fetch({ variables: { hash: this.hash() } }));
+      const result = await firstValueFrom(this.injector.get(PracticeGQL).fetch({ variables: { hash: this.hash() } }));
       const practice = result.data?.practice ?? null;
       this.practice.set(practice);
       this.state.set(practice ? 'ready' : 'notFound');
@@ -82,7 +88,7 @@ export class LandingPage implements OnInit {
     this.notice.set(null);
     try {
       const result = await firstValueFrom(
-        this.signInGql.mutate({ variables: { practiceHash: this.hash(), accountNumber, lastName } }),
+        this.injector.get(SignInGQL).mutate({ variables: { practiceHash: this.hash(), accountNumber, lastName } }),
       );
       if (result.data?.signIn.ok) {
         this.session.started();

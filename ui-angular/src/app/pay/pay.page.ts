@@ -3,14 +3,13 @@ import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import {
   ConfirmSimulatedPaymentGQL,
-  HouseholdGQL,
   StartPaymentGQL,
   type HouseholdQuery,
   type StartPaymentMutation,
 } from '../core/graphql/generated';
 import { errorCode, errorKey, type CallFailure } from '../core/graphql/errors';
-import { LocalDatePipe } from '../core/format/date.pipe';
-import { MoneyPipe } from '../core/format/money.pipe';
+import { LocalDatePipe, prepareDateFormat } from '../core/format/date.pipe';
+import { MoneyPipe, prepareMoneyFormat } from '../core/format/money.pipe';
 import { I18n } from '../core/i18n/i18n';
 import type { MessageKey } from '../core/i18n/messages.en';
 import { Session } from '../core/session/session';
@@ -19,6 +18,7 @@ import { previewAllocation, type PreviewLine } from './allocation';
 import { MIN_PAYMENT_CENTS, checkAmount, type AmountCheck } from './amount';
 import { PaymentFlow, newIdempotencyKey } from './payment-flow';
 import { StripeCard } from './stripe-card';
+import { HouseholdRequest } from './household-request';
 import { declineKey, groupByPatient } from './charges';
 
 type Household = NonNullable<HouseholdQuery['household']>;
@@ -43,7 +43,9 @@ export class PayPage implements OnInit {
   private readonly session = inject(Session);
   private readonly flow = inject(PaymentFlow);
   private readonly router = inject(Router);
-  private readonly householdGql = inject(HouseholdGQL);
+  private readonly householdRequest = inject(HouseholdRequest);
+  /** Taken at creation (during the navigation): the request sent at start-up when the app opened on this page. */
+  private firstLoad = this.householdRequest.takeEarly();
   private readonly startGql = inject(StartPaymentGQL);
   private readonly confirmGql = inject(ConfirmSimulatedPaymentGQL);
   private readonly stripeCard = viewChild(StripeCard);
@@ -117,8 +119,15 @@ export class PayPage implements OnInit {
 
   protected async load(): Promise<void> {
     this.state.set('loading');
+    const request = this.firstLoad ?? this.householdRequest.fetch();
+    this.firstLoad = null;
+    // While the household is on the way, load the locale data the amounts and dates need (see prepareMoneyFormat).
+    setTimeout(() => {
+      prepareMoneyFormat(this.i18n.locale());
+      prepareDateFormat(this.i18n.locale());
+    });
     try {
-      const result = await firstValueFrom(this.householdGql.fetch());
+      const result = await request;
       const household = result.data?.household ?? null;
       if (!household) {
         this.session.ended();
@@ -277,7 +286,7 @@ export class PayPage implements OnInit {
 
   private async refreshBalance(): Promise<void> {
     try {
-      const result = await firstValueFrom(this.householdGql.fetch());
+      const result = await this.householdRequest.fetch();
       if (result.data?.household) {
         this.household.set(result.data.household);
       }

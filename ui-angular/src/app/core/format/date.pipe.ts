@@ -23,6 +23,11 @@ function formatFor(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
   return format;
 }
 
+/** Builds the date-of-service formatter ahead of its first use (see `prepareMoneyFormat`). */
+export function prepareDateFormat(locale: string): void {
+  formatFor(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+}
+
 @Pipe({ name: 'localDate', pure: false })
 export class LocalDatePipe implements PipeTransform {
   private readonly i18n = inject(I18n);

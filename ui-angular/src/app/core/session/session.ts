@@ -1,4 +1,5 @@
-import { Injectable, inject, signal } from '@angular/core';
+import { Injectable, Injector, inject, signal } from '@angular/core';
+import { Location } from '@angular/common';
 import { Router } from '@angular/router';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
@@ -17,8 +18,12 @@ const SIGNED_IN_KEY = 'pp.signedIn';
 @Injectable({ providedIn: 'root' })
 export class Session {
   private readonly router = inject(Router);
-  private readonly apollo = inject(Apollo);
-  private readonly signOutGql = inject(SignOutGQL);
+  private readonly location = inject(Location);
+  /**
+   * The GraphQL client is resolved only when signing out or forgetting the session: the shell creates this service
+   * at start-up, and building Apollo there would delay the first paint of every page.
+   */
+  private readonly injector = inject(Injector);
 
   /** True between a successful sign-in and sign-out or expiry (survives a reload of the tab). */
   readonly signedIn = signal(readFlag());
@@ -44,7 +49,7 @@ export class Session {
   /** Sign out on the server (clears the cookie) and return to the landing page, whatever the server answered. */
   async signOut(): Promise<void> {
     try {
-      await firstValueFrom(this.signOutGql.mutate());
+      await firstValueFrom(this.injector.get(SignOutGQL).mutate());
     } catch {
       // The cookie may already be gone; signing out locally is still right.
     }
@@ -56,12 +61,14 @@ export class Session {
   private forget(): void {
     this.signedIn.set(false);
     writeFlag(false);
-    void this.apollo.client.clearStore();
+    void this.injector.get(Apollo).client.clearStore();
   }
 
   /** `/p/<hash>` of the page the patient is on; the hash is the only practice identity the SPA needs. */
   private landingUrl(): string {
-    const match = /^\/p\/([^/?#]+)/.exec(this.router.url);
+    // Until the first navigation ends (an answer to the request sent at start-up), the router's URL is still "/".
+    const url = this.router.navigated ? this.router.url : this.location.path();
+    const match = /^\/p\/([^/?#]+)/.exec(url);
     return match ? `/p/${match[1]}` : '/';
   }
 }

@@ -1,5 +1,7 @@
 package com.patientpayments.bff.web;
 
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
@@ -24,7 +26,7 @@ public class SecurityHeadersFilter {
             + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
 
     @ResponseFilter
-    public void addHeaders(MutableHttpResponse<?> response) {
+    public void addHeaders(HttpRequest<?> request, MutableHttpResponse<?> response) {
         var h = response.getHeaders();
         if (!h.contains("Content-Security-Policy")) {
             h.add("Content-Security-Policy", CSP);
@@ -35,7 +37,9 @@ public class SecurityHeadersFilter {
         h.add("Cross-Origin-Opener-Policy", "same-origin");
         h.add("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
         if (!h.contains("Cache-Control")) {
-            h.add("Cache-Control", "no-store");
+            // The SPA's content-hashed files never change under their name; everything else is never stored.
+            boolean hashedAsset = response.status() == HttpStatus.OK && SpaAssetsFilter.isHashedAsset(request.getPath());
+            h.add("Cache-Control", hashedAsset ? SpaAssetsFilter.IMMUTABLE : "no-store");
         }
     }
 }

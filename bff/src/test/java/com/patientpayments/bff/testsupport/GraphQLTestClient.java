@@ -88,6 +88,18 @@ public final class GraphQLTestClient {
         }
     }
 
+    /** The raw body bytes of a request built by the test (for compressed static files). */
+    public byte[] sendBytes(HttpRequest.Builder b) {
+        try {
+            return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void remember(String setCookie) {
         String pair = setCookie.split(";", 2)[0];
         int eq = pair.indexOf('=');
