@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -51,6 +52,16 @@ public class RedisStore {
 
     public Optional<String> get(String key) {
         return run(c -> Optional.ofNullable(c.get(key(key))));
+    }
+
+    /** Several values in one round trip, in the order of {@code keys} (empty where absent). */
+    public List<Optional<String>> getAll(String... keys) {
+        String[] full = new String[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            full[i] = key(keys[i]);
+        }
+        return run(c -> c.mget(full).stream().map(kv -> kv.hasValue() ? Optional.of(kv.getValue())
+                : Optional.<String>empty()).toList());
     }
 
     public void set(String key, String value, Duration ttl) {

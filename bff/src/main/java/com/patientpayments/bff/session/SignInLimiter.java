@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -30,8 +32,19 @@ public class SignInLimiter {
 
     /** True when this account or this address has used up its failures. */
     public boolean blocked(String accountKey, String clientAddress) {
-        return count(accountKey(accountKey)) >= settings.maxAccountFailures()
-                || count(clientKey(clientAddress)) >= settings.maxClientFailures();
+        String account = accountKey(accountKey);
+        String client = clientKey(clientAddress);
+        long accountFailures;
+        long clientFailures;
+        try {
+            List<Optional<String>> counts = redis.getAll(account, client); // one round trip
+            accountFailures = counts.get(0).map(Long::parseLong).orElse(0L);
+            clientFailures = counts.get(1).map(Long::parseLong).orElse(0L);
+        } catch (RedisUnavailableException e) {
+            accountFailures = localCount(account);
+            clientFailures = localCount(client);
+        }
+        return accountFailures >= settings.maxAccountFailures() || clientFailures >= settings.maxClientFailures();
     }
 
     /** Records one failed attempt against both the account and the address. */
@@ -40,13 +53,9 @@ public class SignInLimiter {
         increment(clientKey(clientAddress));
     }
 
-    private long count(String key) {
-        try {
-            return redis.get(key).map(Long::parseLong).orElse(0L);
-        } catch (RedisUnavailableException e) {
-            Window w = local.get(key);
-            return w == null ? 0 : w.count(System.nanoTime());
-        }
+    private long localCount(String key) {
+        Window w = local.get(key);
+        return w == null ? 0 : w.count(System.nanoTime());
     }
 
     private void increment(String key) {
