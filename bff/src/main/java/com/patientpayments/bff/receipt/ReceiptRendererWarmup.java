@@ -5,6 +5,8 @@ import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Value;
+import java.time.Duration;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,17 +26,26 @@ public class ReceiptRendererWarmup implements ApplicationEventListener<ServerSta
             "(555) 555-0100", null, "1 Main St", null, "Austin", "TX", "78701", null, "America/Chicago");
 
     private final BeanProvider<ReceiptPdfRenderer> renderer;
+    private final Duration startDelay;
     private final ExecutorService blocking;
 
     /** The renderer (which loads the compiled report) is created on the background thread too. */
-    public ReceiptRendererWarmup(BeanProvider<ReceiptPdfRenderer> renderer, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    public ReceiptRendererWarmup(@Value("${payments.startup.background-delay:1500ms}") Duration startDelay,
+                                 BeanProvider<ReceiptPdfRenderer> renderer, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.renderer = renderer;
+        this.startDelay = startDelay;
         this.blocking = blocking;
     }
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
         blocking.execute(() -> {
+            // Let the HTTP server answer its first requests before competing with it for the cores.
+            try {
+                Thread.sleep(startDelay.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
             long start = System.nanoTime();
             try {
                 renderer.get().render(SampleReceipt.of(SAMPLE_PRACTICE, Clock.systemUTC()));

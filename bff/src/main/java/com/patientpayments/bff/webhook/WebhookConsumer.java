@@ -4,6 +4,7 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +33,7 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
     private final BeanProvider<WebhookQueue> queueProvider;
     private final BeanProvider<StripeEventProcessor> processorProvider;
     private final QueueProperties properties;
+    private final Duration startDelay;
     private volatile WebhookQueue queue;
     private volatile StripeEventProcessor processor;
     private volatile ExecutorService workers;
@@ -41,7 +44,9 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
      * the HTTP server does not wait for SQS round trips before it answers.
      */
     public WebhookConsumer(BeanProvider<WebhookQueue> queue, BeanProvider<StripeEventProcessor> processor,
-                           QueueProperties properties) {
+                           QueueProperties properties,
+                           @Value("${payments.startup.background-delay:1500ms}") Duration startDelay) {
+        this.startDelay = startDelay;
         this.queueProvider = queue;
         this.processorProvider = processor;
         this.properties = properties;
@@ -68,6 +73,12 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
         });
         ExecutorService pool = workers;
         pool.submit(() -> {
+            // Let the HTTP server answer its first requests before competing with it for the cores.
+            try {
+                Thread.sleep(startDelay.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
             while (queue == null || processor == null) {
                 try {
                     queue = queueProvider.get();

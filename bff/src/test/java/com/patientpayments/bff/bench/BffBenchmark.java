@@ -83,6 +83,9 @@ class BffBenchmark {
         }
         bff.destroy();
         bff.waitFor();
+        // Let the connector and this JVM (the SQS/SES stand-ins) finish their own warm-up work first: the measured
+        // start should compete with nothing, like a deployment's restart beside running services.
+        Thread.sleep(Long.getLong("bench.settle.millis", 8000));
         // 2. The start that is measured: a deployment's every later start, with the archive.
         long ready = start(jar, Files.exists(archive) ? "-XX:SharedArchiveFile=" + archive : "-Xshare:auto");
         System.out.printf("BENCH bff.ready_ms=%d (process start to /health 200, CDS archive %s)%n", ready,

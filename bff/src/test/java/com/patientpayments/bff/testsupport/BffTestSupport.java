@@ -42,6 +42,7 @@ public final class BffTestSupport {
         EmrConnectorProcess emr = EmrConnectorProcess.shared();
         Map<String, String> p = new HashMap<>();
         p.put("micronaut.server.port", "-1");
+        p.put("payments.startup.background-delay", "0ms");
         p.put("micronaut.http.services.emr.url", emr.url());
         p.put("payments.emr.api-key", emr.apiKey());
         p.put("payments.redis.uri", "redis://127.0.0.1:6379");
