@@ -32,7 +32,8 @@ class ReceiptPdfBenchmark {
         long t0 = System.nanoTime();
         ReceiptPdfRenderer renderer = new ReceiptPdfRenderer(new SimpleMeterRegistry());
         renderer.render(one);
-        System.out.printf("BENCH receipt.pdf first render in a fresh JVM (incl. template load): wall %.0f ms, CPU %.0f ms%n",
+        System.out.printf("BENCH receipt.pdf first render of a new renderer (incl. template load; a fresh JVM's first only "
+                + "when this benchmark runs alone): wall %.0f ms, CPU %.0f ms%n",
                 (System.nanoTime() - t0) / 1e6, (cpu.getCurrentThreadCpuTime() - c0) / 1e6);
         // In the service, ReceiptRendererWarmup does one sample render at start-up: this is what a patient waits.
         long t1 = System.nanoTime();
