@@ -26,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code household { charges }} and {@code signIn} through the real stack — the BFF as its own JVM started from its
@@ -41,8 +42,12 @@ import java.util.concurrent.Future;
 class BffBenchmark {
 
     static final int SESSIONS = Integer.getInteger("bench.sessions", 32);
-    /** Long enough for the JIT to finish compiling the request path (a shorter warm-up measures the compiler). */
+    /**
+     * Minimum warm-up of a load phase; it goes on until the JIT has finished compiling the request path (a shorter
+     * warm-up measures the compiler, which takes most of a core for the first minute), at most {@link #MAX_WARMUP}.
+     */
     static final Duration WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup.seconds", 30));
+    static final Duration MAX_WARMUP = Duration.ofSeconds(Long.getLong("bench.warmup.max-seconds", 150));
     /** The fixed arrival rate of the latency measurement, requests per second over all sessions. */
     static final int RATE = Integer.getInteger("bench.rate", 1000);
     static final Duration MEASURE = Duration.ofSeconds(Long.getLong("bench.seconds", 10));
@@ -207,10 +212,11 @@ class BffBenchmark {
      * and each latency is measured from its scheduled time, so a stall counts for every request it delays
      * (no coordinated omission).
      */
-    private void run(String name, Call call, int rate, Duration warmup) throws Exception {
+    private void run(String name, Call call, int rate, Duration minWarmup) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(SESSIONS);
-        long warmupEnd = System.nanoTime() + warmup.toNanos();
-        long end = warmupEnd + MEASURE.toNanos();
+        AtomicLong warmupEnd = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong end = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong completed = new AtomicLong();
         long interval = rate == 0 ? 0 : 1_000_000_000L * SESSIONS / rate;
         CountDownLatch start = new CountDownLatch(1);
         List<Future<long[]>> futures = new ArrayList<>();
@@ -230,12 +236,13 @@ class BffBenchmark {
                         t0 = next;
                         next += interval;
                     }
-                    if (t0 >= end) {
+                    if (t0 >= end.get()) {
                         break;
                     }
                     call.call(session);
                     long t1 = System.nanoTime();
-                    if (t0 >= warmupEnd && n < samples.length) {
+                    completed.incrementAndGet();
+                    if (t0 >= warmupEnd.get() && n < samples.length) {
                         samples[n++] = t1 - t0;
                     }
                 }
@@ -243,16 +250,33 @@ class BffBenchmark {
             }));
         }
         start.countDown();
-        while (System.nanoTime() < warmupEnd) {
-            Thread.sleep(1);
+        // Warm-up: at least minWarmup, then 5-s slices until the BFF's JIT compiler threads are nearly idle (under
+        // 5 % of a core: the request path is compiled), at most MAX_WARMUP.
+        long began = System.nanoTime();
+        Thread.sleep(minWarmup.toMillis());
+        boolean settled = false;
+        double compiling = 0;
+        while (!settled && System.nanoTime() - began < MAX_WARMUP.toNanos()) {
+            long j0 = jitCpuNanos(bff.pid());
+            long t0 = System.nanoTime();
+            Thread.sleep(5000);
+            compiling = (jitCpuNanos(bff.pid()) - j0) / (double) (System.nanoTime() - t0);
+            settled = compiling < 0.05;
         }
+        System.out.printf("BENCH %s warm-up %.0f s (%s; JIT compiler threads at %.0f %% of a core in the last 5 s)%n",
+                name, (System.nanoTime() - began) / 1e9, settled ? "JIT settled" : "cap reached", compiling * 100);
+        long emrPid = EmrConnectorProcess.shared().pid();
+        long emrCpuStart = cpuNanos(emrPid);
         long bffCpuStart = cpuNanos(bff.pid());
         long clientCpuStart = cpuNanos(ProcessHandle.current().pid());
         long measureStart = System.nanoTime();
-        while (System.nanoTime() < end) {
+        warmupEnd.set(measureStart);
+        end.set(measureStart + MEASURE.toNanos());
+        while (System.nanoTime() < end.get()) {
             Thread.sleep(1);
         }
         long bffCpu = cpuNanos(bff.pid()) - bffCpuStart;
+        long emrCpu = cpuNanos(emrPid) - emrCpuStart;
         long clientCpu = cpuNanos(ProcessHandle.current().pid()) - clientCpuStart;
         long measured = System.nanoTime() - measureStart;
         List<Long> all = new ArrayList<>();
@@ -267,9 +291,30 @@ class BffBenchmark {
         System.out.printf("BENCH %s sessions=%d requests=%d throughput=%.0f req/s p50=%.2f ms p95=%.2f ms p99=%.2f ms "
                         + "max=%.2f ms%n", name, SESSIONS, sorted.length, sorted.length / seconds, pct(sorted, 50),
                 pct(sorted, 95), pct(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
-        System.out.printf("BENCH %s cpu: bff=%.2f cores (%.3f ms/request) load-generator=%.2f cores%n", name,
-                bffCpu / (double) measured, sorted.length == 0 ? 0 : bffCpu / 1e6 / sorted.length,
-                clientCpu / (double) measured);
+        System.out.printf("BENCH %s cpu: bff=%.2f cores (%.3f ms/request) connector=%.2f cores load-generator=%.2f "
+                        + "cores%n", name, bffCpu / (double) measured, sorted.length == 0 ? 0 : bffCpu / 1e6 / sorted.length,
+                emrCpu / (double) measured, clientCpu / (double) measured);
+    }
+
+    /** User+system CPU time of a process's JIT compiler threads ("C1/C2 CompilerThread…"), from /proc. */
+    private static long jitCpuNanos(long pid) {
+        long total = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // A thread that ended meanwhile.
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return total;
     }
 
     /** User+system CPU time of a process, from /proc (Linux); 0 where it cannot be read. */

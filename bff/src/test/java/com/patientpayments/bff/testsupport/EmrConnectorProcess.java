@@ -111,6 +111,11 @@ public final class EmrConnectorProcess {
         return "jdbc:postgresql://127.0.0.1:5432/" + database + "?user=postgres";
     }
 
+    /** The connector's process id (for benchmarks reading its CPU time), or -1 when it is not running. */
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
