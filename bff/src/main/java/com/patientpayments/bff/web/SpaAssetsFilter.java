@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * static resources ({@code micronaut.router.static-resources.spa}), which compress on the fly. Ordered last, so the
  * other filters (security headers, request id) still see the request and this response.
  */
-@ServerFilter("/**")
+// Only the build's root-level .js/.css names: the file read below runs on the blocking executor, and a "/**" pattern
+// would move every request (GraphQL, webhooks) through that thread hop as well.
+@ServerFilter({"/*.js", "/*.css"})
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class SpaAssetsFilter {
 
