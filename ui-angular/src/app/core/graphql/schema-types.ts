@@ -29,6 +29,28 @@ export type AdjustmentKind =
   | 'DISPUTE_WON'
   | 'REFUND';
 
+/** How an amount would be applied to the household's open charges. */
+export type AllocationPreview = {
+  __typename?: 'AllocationPreview';
+  /** The amount previewed. */
+  amount: Money;
+  /** What no payable charge would take: it would be kept as household credit. */
+  credit: Money;
+  /** One line per charge the amount reaches, in allocation order. */
+  lines: Array<AllocationPreviewLine>;
+};
+
+/** What a previewed amount would do to one charge. */
+export type AllocationPreviewLine = {
+  __typename?: 'AllocationPreviewLine';
+  /** Amount that would be applied to the charge. */
+  applied: Money;
+  /** The charge (`Charge.id`). */
+  chargeId: Scalars['ID']['output'];
+  /** What would remain on the charge afterwards. */
+  remaining: Money;
+};
+
 /** One charge for one procedure performed on a patient. */
 export type Charge = {
   __typename?: 'Charge';
@@ -116,6 +138,12 @@ export type ErrorCode =
 export type Household = {
   __typename?: 'Household';
   /**
+   * How a payment of `amountCents` would be applied, computed by the ledger's own allocator (the same rule that posts
+   * the payment): oldest date of service first, charges under an open dispute skipped, the rest kept as credit.
+   * `BAD_USER_INPUT` for zero or negative amounts.
+   */
+  allocationPreview: AllocationPreview;
+  /**
    * What the household can pay now: the remaining balance of its open charges. Charges under an open card dispute are
    * listed (flagged `disputed`) but not payable until the dispute closes; a lost dispute makes them owed again.
    */
@@ -135,6 +163,17 @@ export type Household = {
   patients: Array<Patient>;
   /** The practice this household belongs to. */
   practice: Practice;
+  /**
+   * Payments this household started in the last few minutes that are processing or succeeded, newest first: a second
+   * tab (or a second family member) is warned before starting another payment.
+   */
+  recentPayments: Array<Payment>;
+};
+
+
+/** The signed-in household: the guarantor (head of household) and the patients billed to them. */
+export type HouseholdAllocationPreviewArgs = {
+  amountCents: Scalars['Int']['input'];
 };
 
 
@@ -203,12 +242,14 @@ export type MutationConfirmSimulatedPaymentArgs = {
 
 
 export type MutationDownloadReceiptArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
   txId: Scalars['ID']['input'];
 };
 
 
 export type MutationEmailReceiptArgs = {
   email: Scalars['String']['input'];
+  locale?: InputMaybe<Scalars['String']['input']>;
   txId: Scalars['ID']['input'];
 };
 
@@ -216,6 +257,7 @@ export type MutationEmailReceiptArgs = {
 export type MutationSignInArgs = {
   accountNumber: Scalars['String']['input'];
   lastName: Scalars['String']['input'];
+  locale?: InputMaybe<Scalars['String']['input']>;
   practiceHash: Scalars['ID']['input'];
 };
 
@@ -240,6 +282,8 @@ export type Payment = {
   __typename?: 'Payment';
   /** The amount of the payment. */
   amount: Money;
+  /** When the payment was started (ISO-8601 instant). */
+  createdAt?: Maybe<Scalars['String']['output']>;
   /** When `FAILED`: a stable reason code (`card_declined`, `insufficient_funds`, …). */
   failureCode?: Maybe<Scalars['String']['output']>;
   /** When `FAILED`: a patient-readable reason (e.g. `Your card was declined.`). */
@@ -301,7 +345,10 @@ export type Query = {
   __typename?: 'Query';
   /** The signed-in household; null when there is no valid session. */
   household?: Maybe<Household>;
-  /** Status of a payment this household started (`PaymentSession.paymentId`). Requires a session. */
+  /**
+   * Status of a payment this household started (`PaymentSession.paymentId`). Requires a session. When the payment has
+   * been processing for more than a few seconds, the server re-reads it from the payment provider before answering.
+   */
   payment?: Maybe<Payment>;
   /**
    * Public landing data of a practice, by the short hash printed on its bills and QR codes.
@@ -319,6 +366,8 @@ export type Query = {
    * claim equal to `practiceHash`; an admin of another practice gets `FORBIDDEN`.
    */
   receiptPreview: ReceiptDownload;
+  /** The current patient session's expiry times; null when signed out. Like every request, it renews the idle timer. */
+  session?: Maybe<SessionInfo>;
 };
 
 
@@ -349,6 +398,8 @@ export type Receipt = {
   adjustments: Array<ReceiptAdjustment>;
   /** Part of the total applied to charges. */
   applied: Money;
+  /** The household's remaining balance right after this payment was posted. */
+  balanceAfter?: Maybe<Money>;
   /** Part of the total kept as household credit (the balance changed before the payment posted). */
   credit: Money;
   /** Name of the guarantor who paid. */
@@ -404,6 +455,15 @@ export type ReceiptLine = {
   remaining: Money;
   /** Date of service (ISO-8601 date). */
   serviceDate: Scalars['String']['output'];
+};
+
+/** Expiry times of the current patient session. */
+export type SessionInfo = {
+  __typename?: 'SessionInfo';
+  /** When the session ends whatever the activity (ISO-8601 instant). */
+  absoluteExpiresAt: Scalars['String']['output'];
+  /** When the session ends if idle (ISO-8601 instant); every request renews it. */
+  idleExpiresAt: Scalars['String']['output'];
 };
 
 /** Outcome of `signIn`. */
