@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { installMockGraphQL } from '../mock/mock-graphql';
+import { installMockGraphQL } from './mock-graphql';
 
 const dir = 'test-results/visual';
 
