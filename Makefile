@@ -31,7 +31,8 @@ build-java:
 	$(MVNW) -q package -DskipTests
 
 build-ui:
-	cd ui-angular && npm install --no-audit --no-fund && npm run build
+	bash scripts/ui-deps.sh
+	cd ui-angular && npm run build
 
 test-java:
 	$(MVNW) verify

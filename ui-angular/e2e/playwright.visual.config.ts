@@ -6,16 +6,26 @@ process.env['VISUAL_PORT'] ??= String(4300 + Math.floor(Math.random() * 2000));
 const port = Number(process.env['VISUAL_PORT']);
 
 /**
- * Visual checks of the production build against a mocked GraphQL API (`mock/mock-graphql.ts`): screenshots for a
- * human to look at while the backend is unavailable. Not the end-to-end suite (that is `playwright.config.ts`).
+ * Visual tests of the production build against the SPA's GraphQL mock (`src/testing/mock-api.ts`, installed per page
+ * by `visual/mock-graphql.ts`): landing, pay and receipt at 320, 375 and 1280 px compared with the committed
+ * baselines in `visual/baselines/` (small tolerance), plus layout checks (nothing overlaps at 320 px). Deterministic
+ * by construction: fixed data, a fixed clock, no animations or caret, the machine's fonts (Debian Chromium's
+ * fontconfig defaults). Update the baselines on purpose with `npm run e2e:visual -- --update-snapshots` and look at
+ * them before committing. Not the end-to-end suite (that is `playwright.config.ts`, against the real stack).
  */
 export default defineConfig({
   testDir: './visual',
   testMatch: '**/*.visual.ts',
   outputDir: '../test-results/visual-artifacts',
+  snapshotPathTemplate: '{testDir}/baselines/{arg}{ext}',
   workers: 1,
-  timeout: 60_000,
-  reporter: 'list',
+  retries: 0,
+  timeout: 90_000,
+  reporter: [['list']],
+  expect: {
+    timeout: 15_000,
+    toHaveScreenshot: { maxDiffPixelRatio: 0.005, threshold: 0.2, animations: 'disabled', caret: 'hide', scale: 'css' },
+  },
   webServer: {
     command: `node e2e/serve-dist.mjs`,
     cwd: '..',
@@ -29,5 +39,7 @@ export default defineConfig({
     launchOptions: chromiumLaunch,
     viewport: { width: 375, height: 812 },
     locale: 'en-US',
+    timezoneId: 'America/Chicago',
+    deviceScaleFactor: 1,
   },
 });

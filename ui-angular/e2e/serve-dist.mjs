@@ -5,7 +5,10 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { MOCK_PDF, createMockApi } from './mock/mock-api.mjs';
+// The SPA's one GraphQL mock (TypeScript, run as is by Node 22's type stripping).
+import { MOCK_PDF_TEXT, createMockApi } from '../src/testing/mock-api.ts';
+
+const MOCK_PDF = Buffer.from(MOCK_PDF_TEXT, 'latin1');
 
 const root = new URL('../dist/ui-angular/browser/', import.meta.url).pathname;
 const port = Number(process.env.PORT ?? 4300);

@@ -53,10 +53,10 @@ test('partial payment from landing to emailed receipt', async ({ page }) => {
   }
   const amountText = `${Math.floor(amountCents / 100)}.${String(amountCents % 100).padStart(2, '0')}`;
 
-  // The page's own preview agrees before paying.
+  // (That the page's preview — the server's allocationPreview — matches the receipt is 06-preview-matches-receipt.)
   await page.getByLabel('Pay another amount', { exact: true }).check();
   await page.getByLabel('Amount in dollars', { exact: true }).fill(amountText);
-  await expect(page.getByTestId('preview-line')).toHaveCount(expected.size);
+  await expect(page.getByTestId('preview')).toBeVisible();
   await checkPage(page, 'pay-partial-amount');
 
   await page.getByTestId('continue').click();
@@ -71,6 +71,10 @@ test('partial payment from landing to emailed receipt', async ({ page }) => {
   await expect(page.getByTestId('receipt-total')).toHaveAttribute('data-cents', String(amountCents));
   await expect(page.getByTestId('method')).toContainText('4242');
   await expect(page.getByTestId('tx-id')).not.toBeEmpty();
+  // The time carries its zone; the plain label replaces "Processor reference".
+  await expect(page.getByTestId('paid-at')).toHaveText(/\d{1,2}:\d{2}\s?[AP]M [A-Z]{2,4}|GMT[+-]\d/);
+  await expect(page.getByText('Card payment reference')).toBeVisible();
+  await expect(page.getByText('Processor reference')).toHaveCount(0);
   const lines = await page.getByTestId('receipt-line').evaluateAll((rows) =>
     rows.map((r) => ({
       id: r.getAttribute('data-charge-id')!,
@@ -106,7 +110,11 @@ test('partial payment from landing to emailed receipt', async ({ page }) => {
   await expect(page.getByTestId('email-sent')).toContainText(address);
   await expect.poll(async () => (await mailStore(page)).includes(address), { timeout: 60_000 }).toBe(true);
 
-  // Back to the balance: it went down by exactly the amount paid.
+  // Back to the balance: it went down by exactly the amount paid, and this visit's receipt is linked.
+  const txId = (await page.getByTestId('tx-id').textContent())!.trim();
   await page.getByRole('link', { name: 'Back to your balance' }).click();
   await expect(page.getByTestId('household-total')).toHaveAttribute('data-cents', String(before - amountCents));
+  const visit = page.getByTestId('visit-receipts');
+  await expect(visit.getByRole('link', { name: new RegExp(`Receipt ${txId}`) })).toHaveAttribute('href', `/p/${GARCIA.practice}/receipt/${txId}`);
+  await expect(page).toHaveTitle('Your balance — Bright Smiles Dental');
 });

@@ -1,69 +1,110 @@
-import { expect, test } from '@playwright/test';
-import { installMockGraphQL } from '../mock/mock-graphql';
+import { expect, test, type Page } from '@playwright/test';
+import { mockCharge, seedHouseholds } from '../../src/testing/mock-api';
+import { installMockGraphQL } from './mock-graphql';
 
-const dir = 'test-results/visual';
+const WIDTHS = [
+  { name: '320', width: 320, height: 640 },
+  { name: '375', width: 375, height: 812 },
+  { name: '1280', width: 1280, height: 800 },
+];
 
-for (const size of [
-  { name: 'phone', width: 375, height: 812 },
-  { name: 'desktop', width: 1280, height: 800 },
-]) {
-  test(`pages at ${size.name}`, async ({ page }) => {
-    await page.setViewportSize(size);
-    await installMockGraphQL(page);
-    await page.goto('/p/K7MX4Q?account=100234');
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await page.getByText('Where do I find my account number?').click();
-    await page.screenshot({ path: `${dir}/landing-${size.name}.png`, fullPage: true });
+/** Same pixels every run: a fixed clock, English, and the page settled (fonts loaded, no pending preview). */
+async function prepare(page: Page, width: number, height: number): Promise<void> {
+  await page.clock.setFixedTime(new Date('2026-03-22T15:00:00Z'));
+  await page.setViewportSize({ width, height });
+  await page.addInitScript(() => localStorage.setItem('pp.lang', 'en'));
+}
 
-    await page.getByLabel('Last name', { exact: true }).fill('Smith');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByTestId('signin-error')).toBeVisible();
-    await page.screenshot({ path: `${dir}/landing-failed-${size.name}.png`, fullPage: true });
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+}
 
-    await page.getByLabel('Last name', { exact: true }).fill('García');
-    await page.getByLabel('Last name', { exact: true }).fill('garcia');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByTestId('household-total')).toBeVisible();
-    await page.getByLabel('Pay another amount', { exact: true }).check();
-    await page.getByLabel('Amount in dollars', { exact: true }).fill('0.3');
-    await page.screenshot({ path: `${dir}/pay-error-${size.name}.png`, fullPage: true });
-    await page.getByLabel('Amount in dollars', { exact: true }).fill('150');
-    await page.screenshot({ path: `${dir}/pay-${size.name}.png`, fullPage: true });
-    await page.getByTestId('continue').click();
-    await page.getByLabel('Card number', { exact: true }).fill('4000 0000 0000 0002');
-    await page.getByTestId('pay').click();
-    await expect(page.getByTestId('decline')).toBeVisible();
-    await page.screenshot({ path: `${dir}/pay-declined-${size.name}.png`, fullPage: true });
-    await page.getByLabel('Card number', { exact: true }).fill('4242 4242 4242 4242');
-    await page.getByTestId('pay').click();
-    await expect(page.getByTestId('waiting')).toBeVisible();
-    await page.screenshot({ path: `${dir}/receipt-waiting-${size.name}.png`, fullPage: true });
-    await expect(page.getByTestId('receipt')).toBeVisible();
-    await page.screenshot({ path: `${dir}/receipt-${size.name}.png`, fullPage: true });
-    await page.emulateMedia({ media: 'print' });
-    await page.screenshot({ path: `${dir}/receipt-print-${size.name}.png`, fullPage: true });
-    await page.emulateMedia({ media: 'screen' });
-    await page.getByRole('button', { name: 'Español' }).click();
-    await page.screenshot({ path: `${dir}/receipt-es-${size.name}.png`, fullPage: true });
+async function signIn(page: Page, account = '100234', lastName = 'Garcia'): Promise<void> {
+  await page.goto(`/p/K7MX4Q?account=${account}`);
+  await page.getByLabel('Last name', { exact: true }).fill(lastName);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('household-total')).toBeVisible();
+}
+
+async function payToReceipt(page: Page, amount: string): Promise<void> {
+  await page.getByLabel('Pay another amount', { exact: true }).check();
+  await page.getByLabel('Amount in dollars', { exact: true }).fill(amount);
+  await page.getByTestId('continue').click();
+  await page.getByLabel('Card number', { exact: true }).fill('4242 4242 4242 4242');
+  await page.getByTestId('pay').click();
+  await expect(page.getByTestId('receipt')).toBeVisible();
+}
+
+for (const size of WIDTHS) {
+  test.describe(`at ${size.name} px`, () => {
+    test.beforeEach(async ({ page }) => prepare(page, size.width, size.height));
+
+    test('landing', async ({ page }) => {
+      await installMockGraphQL(page);
+      await page.goto('/p/K7MX4Q?account=100234');
+      await expect(page.getByText('Bright Smiles Dental').first()).toBeVisible();
+      await settled(page);
+      await expect(page).toHaveScreenshot(`landing-${size.name}.png`, { fullPage: true });
+    });
+
+    test('pay', async ({ page }) => {
+      await installMockGraphQL(page);
+      await signIn(page, '100235', "O'Brien");
+      await expect(page.getByTestId('preview-full')).toBeVisible();
+      await settled(page);
+      await expect(page).toHaveScreenshot(`pay-${size.name}.png`, { fullPage: true });
+    });
+
+    test('receipt', async ({ page }) => {
+      await installMockGraphQL(page);
+      await signIn(page);
+      await payToReceipt(page, '150');
+      await settled(page);
+      await expect(page).toHaveScreenshot(`receipt-${size.name}.png`, { fullPage: true });
+    });
   });
 }
 
-test('unknown practice', async ({ page }) => {
-  await installMockGraphQL(page);
-  await page.goto('/p/ZZZZZZ');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('We can’t find this page');
-  await page.screenshot({ path: `${dir}/not-found.png`, fullPage: true });
+/** Rectangles of two elements overlap (by more than rounding). */
+function overlap(a: DOMRect, b: DOMRect): boolean {
+  return a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+}
+
+test('receipt lines at 320 px: long procedure names never run over the amounts', async ({ page }) => {
+  await prepare(page, 320, 640);
+  const households = seedHouseholds();
+  households['100234'].charges.push(
+    mockCharge('long', 'Maria García', '2026-01-02', 'Comprehensive oral evaluation, new or established patient', 7000),
+  );
+  await installMockGraphQL(page, { households });
+  await signIn(page);
+  await payToReceipt(page, '200');
+  const rows = page.getByTestId('receipt-line');
+  expect(await rows.count()).toBeGreaterThan(1);
+  for (const row of await rows.all()) {
+    const rects = await row.evaluate((tr) => {
+      const [name, applied, remaining] = [...tr.querySelectorAll('td')];
+      const text = (td: Element) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        return range.getBoundingClientRect().toJSON();
+      };
+      return { name: text(name), applied: text(applied), remaining: text(remaining), page: document.documentElement.clientWidth };
+    });
+    expect(overlap(rects.name, rects.applied), JSON.stringify(rects)).toBe(false);
+    expect(overlap(rects.applied, rects.remaining), JSON.stringify(rects)).toBe(false);
+    expect(rects.remaining.right).toBeLessThanOrEqual(rects.page);
+  }
+  await expect(page.locator('body')).toHaveJSProperty('scrollWidth', 320);
 });
 
 test('STRIPE mode without reachable Stripe.js keeps the page working', async ({ page }) => {
+  await prepare(page, 375, 812);
   await page.route('https://js.stripe.com/**', (route) => route.abort());
   await installMockGraphQL(page, { provider: 'STRIPE' });
-  await page.goto('/p/K7MX4Q');
-  await page.getByLabel('Account number', { exact: true }).fill('100234');
-  await page.getByLabel('Last name', { exact: true }).fill('Garcia');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page);
   await page.getByTestId('continue').click();
   await expect(page.getByText('The secure card form could not load.')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('button', { name: 'Change amount' })).toBeEnabled();
-  await page.screenshot({ path: `${dir}/pay-stripe-unavailable.png`, fullPage: true });
 });

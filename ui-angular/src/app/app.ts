@@ -3,11 +3,15 @@ import { NavigationEnd, Router, RouterOutlet } from '@angular/router';
 import { filter } from 'rxjs';
 import { I18n, LANGS, type Lang } from './core/i18n/i18n';
 import { Session } from './core/session/session';
+import { TimeoutDialog } from './core/session/timeout-dialog';
 
-/** The shell: skip link, language switch, sign out, and focus moved to the new page's heading on navigation. */
+/**
+ * The shell: skip link, language switch, sign out, the session timeout warning, and focus moved to the new page's
+ * heading on navigation.
+ */
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet],
+  imports: [RouterOutlet, TimeoutDialog],
   templateUrl: './app.html',
   styleUrl: './app.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

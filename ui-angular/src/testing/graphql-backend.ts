@@ -1,25 +1,95 @@
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { HttpBackend, HttpEvent, HttpHeaders, HttpRequest, HttpResponse } from '@angular/common/http';
 import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { Observable } from 'rxjs';
 import { appConfig } from '../app/app.config';
+import { createMockApi, type GraphQLBody, type MockApi, type MockOptions } from './mock-api';
+
+export { PRACTICE, money, mockCharge } from './mock-api';
 
 /**
- * Test wiring: the app's real routes and real Apollo client (links, session handling), with only the HTTP edge
- * replaced by Angular's testing backend, so each test answers the GraphQL requests the page actually sends.
+ * The HTTP edge of the page tests: every `/graphql` request the app sends is answered by the one mock API
+ * (`mock-api.ts`) a macrotask later (as a network answer would come), with a `Date` header; the session is the
+ * mock's cookie. A test can hold an operation's answers to look at a loading state, and release them.
  */
-export async function startApp(url: string): Promise<RouterTestingHarness> {
+export class MockGraphQLBackend implements HttpBackend {
+  private account: string | null = null;
+  private readonly held = new Map<string, (() => void)[]>();
+
+  constructor(readonly api: MockApi) {}
+
+  /** Starts with a signed-in session for `account` (a page opened after sign-in). */
+  signedIn(account: string): void {
+    this.api.signIn(account);
+    this.account = account;
+  }
+
+  /** Holds the answers of `operationName` until the returned function is called. */
+  hold(operationName: string): () => void {
+    this.held.set(operationName, this.held.get(operationName) ?? []);
+    return () => {
+      const queue = this.held.get(operationName) ?? [];
+      this.held.delete(operationName);
+      queue.forEach((release) => release());
+    };
+  }
+
+  handle(req: HttpRequest<unknown>): Observable<HttpEvent<unknown>> {
+    return new Observable((observer) => {
+      const body = (typeof req.body === 'string' ? JSON.parse(req.body) : req.body) as GraphQLBody;
+      const send = () => {
+        const result = this.api.handle(body, this.account);
+        this.account = result.account;
+        observer.next(
+          new HttpResponse({
+            body: result.json,
+            status: 200,
+            url: req.url,
+            headers: new HttpHeaders({ 'Content-Type': 'application/json', Date: new Date(this.api.now()).toUTCString() }),
+          }),
+        );
+        observer.complete();
+      };
+      const queue = this.held.get(body.operationName ?? '');
+      const timer = setTimeout(() => (queue ? queue.push(send) : send()), 0);
+      return () => clearTimeout(timer);
+    });
+  }
+}
+
+export interface App {
+  harness: RouterTestingHarness;
+  api: MockApi;
+  backend: MockGraphQLBackend;
+  page: () => HTMLElement;
+}
+
+/**
+ * The app's real routes, Apollo client (links, session handling) and interceptors, with only the HTTP edge replaced
+ * by the mock API. `account` starts the test signed in as that account.
+ */
+export async function startApp(
+  url: string,
+  options: MockOptions & { account?: string; providers?: unknown[] } = {},
+): Promise<App> {
+  const api = createMockApi({ processingPolls: 0, ...options });
+  const backend = new MockGraphQLBackend(api);
+  if (options.account) {
+    backend.signedIn(options.account);
+    sessionStorage.setItem('pp.signedIn', '1');
+  }
   TestBed.configureTestingModule({
-    providers: [...appConfig.providers, provideHttpClientTesting()],
+    providers: [...appConfig.providers, { provide: HttpBackend, useValue: backend }, ...((options.providers ?? []) as [])],
   });
   const harness = await RouterTestingHarness.create();
   await harness.navigateByUrl(url);
   await settle(harness);
-  return harness;
+  return { harness, api, backend, page: () => harness.routeNativeElement as HTMLElement };
 }
 
-/** Let Apollo deliver (it answers a macrotask later) and the zoneless change detection render. */
-export async function settle(harness?: RouterTestingHarness): Promise<void> {
-  for (let i = 0; i < 3; i++) {
+/** Let the mock answer (a macrotask), Apollo deliver (another one) and the zoneless change detection render. */
+export async function settle(harness?: RouterTestingHarness, rounds = 4): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (harness) {
       harness.detectChanges();
@@ -28,92 +98,22 @@ export async function settle(harness?: RouterTestingHarness): Promise<void> {
   }
 }
 
-export interface GraphQLRequestBody {
-  operationName: string;
-  variables: Record<string, unknown>;
-}
-
-/** Answers the one pending request for `operationName` with `data` (or GraphQL errors) and returns its variables. */
-export async function answer(
-  harness: RouterTestingHarness,
-  operationName: string,
-  response: { data?: unknown; errorCode?: string },
-): Promise<Record<string, unknown>> {
+/** Waits `ms` of real time (debounces, polling), then settles. */
+export async function wait(harness: RouterTestingHarness, ms: number): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, ms));
   await settle(harness);
-  const http = TestBed.inject(HttpTestingController);
-  const request = http.expectOne(
-    (req) => req.url === '/graphql' && (req.body as GraphQLRequestBody).operationName === operationName,
-    operationName,
-  );
-  const body = request.request.body as GraphQLRequestBody;
-  if (response.errorCode) {
-    request.flush({
-      data: null,
-      errors: [{ message: 'failed', extensions: { code: response.errorCode, retryable: false } }],
-    });
-  } else {
-    request.flush({ data: response.data });
-  }
-  await settle(harness);
-  return body.variables;
-}
-
-/** Asserts no GraphQL request is left unanswered. */
-export function verifyNoPending(): void {
-  TestBed.inject(HttpTestingController).verify();
 }
 
 export function text(harness: RouterTestingHarness): string {
   return (harness.routeNativeElement as HTMLElement).textContent?.replace(/\s+/g, ' ') ?? '';
 }
 
+/** The whole document's text (dialogs and the shell included). */
+export function documentText(): string {
+  return document.body.textContent?.replace(/\s+/g, ' ') ?? '';
+}
+
 export function type(input: HTMLInputElement, value: string): void {
   input.value = value;
   input.dispatchEvent(new Event('input'));
-}
-
-export const PRACTICE = {
-  __typename: 'Practice',
-  hash: 'K7MX4Q',
-  name: 'Bright Smiles Dental',
-  phone: '(512) 555-0142',
-  phoneE164: '+15125550142',
-  logoUrl: null,
-  timeZone: 'America/Chicago',
-  address: { __typename: 'Address', formatted: '120 Main St, Austin, TX 78701' },
-};
-
-export function money(cents: number) {
-  return { __typename: 'Money', cents, currency: 'USD' };
-}
-
-export function charge(id: string, patient: string, date: string, name: string, balance: number, extra: object = {}) {
-  return {
-    __typename: 'Charge',
-    id,
-    patientId: `p-${patient}`,
-    patientName: patient,
-    serviceDate: date,
-    procedureName: name,
-    providerName: 'Dr. Ruiz',
-    locationName: 'Downtown',
-    amount: money(balance),
-    balance: money(balance),
-    status: 'OPEN',
-    disputed: false,
-    ...extra,
-  };
-}
-
-export function household(charges: ReturnType<typeof charge>[]) {
-  return {
-    household: {
-      __typename: 'Household',
-      guarantorName: 'Maria García',
-      practice: PRACTICE,
-      balance: money(charges.reduce((sum, c) => sum + c.balance.cents, 0)),
-      credit: money(0),
-      charges,
-    },
-  };
 }

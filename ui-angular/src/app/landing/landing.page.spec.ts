@@ -1,7 +1,10 @@
 import { TestBed } from '@angular/core/testing';
+import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import { I18n } from '../core/i18n/i18n';
-import { PRACTICE, answer, startApp, text, type, verifyNoPending } from '../../testing/graphql-backend';
+import { settle, startApp, text, type, type App } from '../../testing/graphql-backend';
+
+const $ = <T extends Element = HTMLElement>(app: App, selector: string) => app.page().querySelector<T>(selector);
 
 describe('LandingPage', () => {
   beforeEach(() => {
@@ -10,63 +13,72 @@ describe('LandingPage', () => {
   });
 
   it('shows the practice identity and pre-fills the account number from the QR code', async () => {
-    const harness = await startApp('/p/K7MX4Q?account=100234');
-    expect(await answer(harness, 'Practice', { data: { practice: PRACTICE } })).toEqual({ hash: 'K7MX4Q' });
-    const page = harness.routeNativeElement as HTMLElement;
-    expect(text(harness)).toContain('Bright Smiles Dental');
-    expect(text(harness)).toContain('120 Main St, Austin, TX 78701');
-    expect(page.querySelector<HTMLAnchorElement>('a[href="tel:+15125550142"]')).not.toBeNull();
-    expect(page.querySelector<HTMLInputElement>('#accountNumber')!.value).toBe('100234');
-    verifyNoPending();
+    const app = await startApp('/p/K7MX4Q?account=100234');
+    await settle(app.harness, 6);
+    expect(app.api.calls('Practice')[0].variables).toEqual({ hash: 'K7MX4Q' });
+    expect(text(app.harness)).toContain('Bright Smiles Dental');
+    expect(text(app.harness)).toContain('120 Main St, Suite 4, Austin, TX 78701');
+    expect($(app, 'a[href="tel:+15125550142"]')).not.toBeNull();
+    expect($<HTMLInputElement>(app, '#accountNumber')!.value).toBe('100234');
+    expect(TestBed.inject(Title).getTitle()).toBe('Bright Smiles Dental — Pay your bill online');
+    expect(app.api.requests.map((r) => r.operationName)).toEqual(['Practice']);
   });
 
-  it('answers an unknown practice with a friendly page and no sign-in form', async () => {
-    const harness = await startApp('/p/NOPE99');
-    await answer(harness, 'Practice', { data: { practice: null } });
-    expect(text(harness)).toContain('We can’t find this page');
-    expect((harness.routeNativeElement as HTMLElement).querySelector('form')).toBeNull();
+  it('answers an unknown practice with a friendly page, its own title and no sign-in form', async () => {
+    const app = await startApp('/p/NOPE99');
+    await settle(app.harness, 6);
+    expect(text(app.harness)).toContain('We can’t find this page');
+    expect(app.page().querySelector('form')).toBeNull();
+    expect(TestBed.inject(Title).getTitle()).toBe('Page not found');
+    TestBed.inject(I18n).use('es');
+    await settle(app.harness);
+    expect(TestBed.inject(Title).getTitle()).toBe('Página no encontrada');
   });
 
-  it('asks for missing fields without calling the server', async () => {
-    const harness = await startApp('/p/K7MX4Q');
-    await answer(harness, 'Practice', { data: { practice: PRACTICE } });
-    const page = harness.routeNativeElement as HTMLElement;
-    page.querySelector('form')!.dispatchEvent(new Event('submit'));
-    harness.detectChanges();
-    expect(text(harness)).toContain('Enter the account number from your bill.');
-    expect(page.querySelector('#accountNumber')!.getAttribute('aria-invalid')).toBe('true');
-    verifyNoPending();
+  it('titles an unknown path as not found', async () => {
+    await startApp('/nowhere');
+    expect(TestBed.inject(Title).getTitle()).toBe('Page not found');
   });
 
-  it('shows the generic failure with the practice phone, then signs in and goes to the pay page', async () => {
-    const harness = await startApp('/p/K7MX4Q');
-    await answer(harness, 'Practice', { data: { practice: PRACTICE } });
-    const page = harness.routeNativeElement as HTMLElement;
-    type(page.querySelector('#accountNumber')!, ' 100234 ');
-    type(page.querySelector('#lastName')!, 'Smith');
-    page.querySelector('form')!.dispatchEvent(new Event('submit'));
-    const sent = await answer(harness, 'SignIn', {
-      data: { signIn: { __typename: 'SignInResult', ok: false, message: 'x', idleExpiresAt: null } },
-    });
-    expect(sent).toEqual({ practiceHash: 'K7MX4Q', accountNumber: '100234', lastName: 'Smith' });
-    const error = page.querySelector('[data-testid="signin-error"]')!;
-    expect(error.textContent).toContain('We couldn’t sign you in with those details.');
+  it('asks for missing fields without calling the server, focusing the first one missing', async () => {
+    const app = await startApp('/p/K7MX4Q');
+    await settle(app.harness, 6);
+    type($<HTMLInputElement>(app, '#accountNumber')!, '100234');
+    $(app, 'form')!.dispatchEvent(new Event('submit'));
+    await settle(app.harness);
+    expect(text(app.harness)).toContain('Enter the last name.');
+    expect($(app, '#lastName')!.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement?.id).toBe('lastName');
+    expect(app.api.calls('SignIn')).toHaveLength(0);
+  });
+
+  it('shows the generic failure with the practice phone, then signs in (in the page’s language) and goes to the pay page', async () => {
+    const app = await startApp('/p/K7MX4Q');
+    await settle(app.harness, 6);
+    TestBed.inject(I18n).use('es');
+    type($<HTMLInputElement>(app, '#accountNumber')!, ' 100234 ');
+    type($<HTMLInputElement>(app, '#lastName')!, 'Smith');
+    $(app, 'form')!.dispatchEvent(new Event('submit'));
+    await settle(app.harness, 6);
+    expect(app.api.calls('SignIn')[0].variables).toEqual({ practiceHash: 'K7MX4Q', accountNumber: '100234', lastName: 'Smith', locale: 'es' });
+    const error = $(app, '[data-testid="signin-error"]')!;
+    expect(error.textContent).toContain('No pudimos iniciar su sesión');
     expect(error.querySelector('a[href="tel:+15125550142"]')).not.toBeNull();
 
-    type(page.querySelector('#lastName')!, 'García');
-    page.querySelector('form')!.dispatchEvent(new Event('submit'));
-    await answer(harness, 'SignIn', {
-      data: { signIn: { __typename: 'SignInResult', ok: true, message: null, idleExpiresAt: null } },
-    });
+    type($<HTMLInputElement>(app, '#lastName')!, 'Garcia');
+    $(app, 'form')!.dispatchEvent(new Event('submit'));
+    await settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/pay');
   });
 
-  it('switches the page to Spanish', async () => {
-    const harness = await startApp('/p/K7MX4Q');
-    await answer(harness, 'Practice', { data: { practice: PRACTICE } });
+  it('switches the page, its title and the lang attribute to Spanish', async () => {
+    const app = await startApp('/p/K7MX4Q');
+    await settle(app.harness, 6);
     TestBed.inject(I18n).use('es');
-    harness.detectChanges();
-    expect(text(harness)).toContain('Pague su factura en línea');
-    expect(text(harness)).toContain('Número de cuenta');
+    await settle(app.harness);
+    expect(text(app.harness)).toContain('Pague su factura en línea');
+    expect(text(app.harness)).toContain('Número de cuenta');
+    expect(TestBed.inject(Title).getTitle()).toBe('Bright Smiles Dental — Pague su factura en línea');
+    expect(document.documentElement.lang).toBe('es');
   });
 });

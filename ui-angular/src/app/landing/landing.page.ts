@@ -1,10 +1,12 @@
-import { ChangeDetectionStrategy, Component, Injector, OnInit, afterNextRender, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, OnInit, afterNextRender, inject, input, signal, viewChild } from '@angular/core';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { PracticeGQL, SignInGQL, type PracticeIdentityFragment } from '../core/graphql/generated';
 import { errorCode, errorKey, type CallFailure } from '../core/graphql/errors';
 import { I18n } from '../core/i18n/i18n';
-import { Session } from '../core/session/session';
+import { PageTitle } from '../core/i18n/page-title';
+import type { MessageKey } from '../core/i18n/messages.en';
+import { Session, type SessionNotice } from '../core/session/session';
 import { BillIllustration } from './bill-illustration';
 import { NotFound } from './not-found';
 import { PracticeIdentity } from './practice-identity';
@@ -25,7 +27,9 @@ export class LandingPage implements OnInit {
   /** Query parameter from the bill's QR code: pre-fills the account number. */
   readonly account = input<string>();
 
-  protected readonly t = inject(I18n).t;
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
+  private readonly title = inject(PageTitle);
   protected readonly errorKey = errorKey;
   protected readonly session = inject(Session);
   /** GraphQL services are resolved on first use, after the first paint (see the constructor). */
@@ -42,6 +46,8 @@ export class LandingPage implements OnInit {
   protected readonly callError = signal<CallFailure | null>(null);
   /** Shown once: why the patient is back here (session ended, signed out). */
   protected readonly notice = signal(this.session.notice());
+  private readonly accountInput = viewChild<ElementRef<HTMLInputElement>>('accountInput');
+  private readonly lastNameInput = viewChild<ElementRef<HTMLInputElement>>('lastNameInput');
 
   constructor() {
     // The heading and the form do not need the practice: paint them first, then ask for it. Building the GraphQL
@@ -52,7 +58,17 @@ export class LandingPage implements OnInit {
 
   ngOnInit(): void {
     this.session.notice.set(null);
-    this.accountNumber.set((this.account() ?? '').trim().slice(0, 32));
+    // The bill's QR code first; else the account this tab signed in with before its session ended (memory only).
+    this.accountNumber.set((this.account() ?? this.session.accountNumber() ?? '').trim().slice(0, 32));
+    this.showTitle(null);
+  }
+
+  private showTitle(practiceName: string | null): void {
+    if (this.notice() === 'signedOut') {
+      this.title.set(practiceName ? 'title.signedOut' : 'title.signedOutPlain', { practice: practiceName ?? '' });
+    } else {
+      this.title.set(practiceName ? 'title.landing' : 'title.landingPlain', { practice: practiceName ?? '' });
+    }
   }
 
   protected async load(): Promise<void> {
@@ -63,7 +79,9 @@ export class LandingPage implements OnInit {
       this.practice.set(practice);
       this.state.set(practice ? 'ready' : 'notFound');
       if (practice) {
-        document.title = `${practice.name} — ${this.t('landing.title')}`;
+        this.showTitle(practice.name);
+      } else {
+        this.title.set('title.notFound');
       }
     } catch (error) {
       this.state.set(errorCode(error) === 'NOT_FOUND' || errorCode(error) === 'BAD_USER_INPUT' ? 'notFound' : 'error');
@@ -81,18 +99,21 @@ export class LandingPage implements OnInit {
     const accountNumber = this.accountNumber().trim();
     const lastName = this.lastName().trim();
     if (!accountNumber || !lastName) {
-      document.getElementById(accountNumber ? 'lastName' : 'accountNumber')?.focus();
+      (accountNumber ? this.lastNameInput() : this.accountInput())?.nativeElement.focus();
       return;
     }
     this.busy.set(true);
     this.notice.set(null);
     try {
       const result = await firstValueFrom(
-        this.injector.get(SignInGQL).mutate({ variables: { practiceHash: this.hash(), accountNumber, lastName } }),
+        this.injector.get(SignInGQL).mutate({
+          variables: { practiceHash: this.hash(), accountNumber, lastName, locale: this.i18n.lang() },
+        }),
       );
       if (result.data?.signIn.ok) {
-        this.session.started();
-        await this.router.navigate(['/p', this.hash(), 'pay']);
+        this.session.started(accountNumber);
+        // Back where the patient was when the session ended (or the page they opened), else the balance.
+        await this.router.navigateByUrl(this.session.takeReturnUrl(this.hash()));
         return;
       }
       this.failed.set(true);
@@ -101,6 +122,10 @@ export class LandingPage implements OnInit {
     } finally {
       this.busy.set(false);
     }
+  }
+
+  protected noticeKey(notice: SessionNotice): MessageKey {
+    return `landing.notice.${notice}`;
   }
 
   protected value(event: Event): string {

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { I18n } from '../core/i18n/i18n';
+import { PageTitle } from '../core/i18n/page-title';
 
 /** Unknown or retired practice link: friendly, and deliberately without hints about which links exist. */
 @Component({
@@ -16,4 +17,8 @@ import { I18n } from '../core/i18n/i18n';
 })
 export class NotFound {
   protected readonly t = inject(I18n).t;
+
+  constructor() {
+    inject(PageTitle).set('title.notFound');
+  }
 }

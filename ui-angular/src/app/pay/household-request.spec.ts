@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { PRACTICE, answer, household, startApp, verifyNoPending } from '../../testing/graphql-backend';
+import { settle, startApp } from '../../testing/graphql-backend';
 import { HouseholdRequest } from './household-request';
 
 describe('HouseholdRequest', () => {
@@ -9,30 +9,28 @@ describe('HouseholdRequest', () => {
   });
 
   it('sends nothing early when the app opens on another page', async () => {
-    const harness = await startApp('/p/K7MX4Q');
+    const app = await startApp('/p/K7MX4Q');
     const request = TestBed.inject(HouseholdRequest);
     request.startEarly('/p/K7MX4Q');
     expect(request.takeEarly()).toBeNull();
-    await answer(harness, 'Practice', { data: { practice: PRACTICE } });
-    verifyNoPending();
+    await settle(app.harness);
+    expect(app.api.calls('Household')).toHaveLength(0);
   });
 
   it('hands the early request over once, and drops it once the first navigation is over', async () => {
-    const harness = await startApp('/p/K7MX4Q');
-    await answer(harness, 'Practice', { data: { practice: PRACTICE } });
+    const app = await startApp('/p/K7MX4Q', { account: '100234' });
     const request = TestBed.inject(HouseholdRequest);
 
     request.startEarly('/p/K7MX4Q/pay');
     const early = request.takeEarly();
     expect(early).not.toBeNull();
     expect(request.takeEarly()).toBeNull();
-    await answer(harness, 'Household', { data: household([]) });
     expect((await early!).data?.household?.guarantorName).toBe('Maria García');
 
     // Not taken before a navigation ends: stale, never handed to a later pay page.
     request.startEarly('/p/K7MX4Q/pay');
-    await harness.navigateByUrl('/p/K7MX4Q?again=1');
+    await app.harness.navigateByUrl('/p/K7MX4Q?again=1');
     expect(request.takeEarly()).toBeNull();
-    await answer(harness, 'Household', { data: household([]) });
+    await settle(app.harness);
   });
 });

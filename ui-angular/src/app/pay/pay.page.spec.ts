@@ -1,158 +1,398 @@
 import { TestBed } from '@angular/core/testing';
+import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
-import type { RouterTestingHarness } from '@angular/router/testing';
-import { answer, charge, household, money, startApp, text, type, verifyNoPending } from '../../testing/graphql-backend';
+import { I18n } from '../core/i18n/i18n';
+import { money, seedHouseholds } from '../../testing/mock-api';
+import { settle, startApp, text, type, wait, type App } from '../../testing/graphql-backend';
+import { PREVIEW_DEBOUNCE_MS } from './components/allocation-preview';
+import { INLINE_WAIT_MS } from './components/card-step';
 
-const CHARGES = [
-  charge('lucas-jan', 'Lucas García', '2026-01-12', 'Fluoride treatment', 3500),
-  charge('lucas-feb', 'Lucas García', '2026-02-20', 'Filling', 10000, { status: 'PARTIALLY_PAID', amount: money(18000) }),
-  charge('maria-jan', 'Maria García', '2026-01-12', 'Cleaning (adult)', 12000),
-  charge('sofia-mar', 'Sofia García', '2026-03-03', 'Sealants', 6000, { status: 'DISPUTED', disputed: true }),
-];
+const $ = <T extends Element = HTMLElement>(app: App, selector: string) => app.page().querySelector<T>(selector);
+const $$ = (app: App, selector: string) => [...app.page().querySelectorAll<HTMLElement>(selector)];
 
-function session(paymentId: string, cents: number) {
-  return {
-    startPayment: {
-      __typename: 'PaymentSession',
-      paymentId,
-      provider: 'SIMULATED',
-      clientSecret: `pi_${paymentId}_secret_x`,
-      publishableKey: null,
-      stripeAccount: null,
-      amount: money(cents),
-    },
-  };
+async function openPay(account = '100234', options: Parameters<typeof startApp>[1] = {}): Promise<App> {
+  const app = await startApp('/p/K7MX4Q/pay', { account, ...options });
+  await settle(app.harness);
+  return app;
 }
 
-function payment(id: string, status: string, failureCode: string | null = null) {
-  return {
-    confirmSimulatedPayment: {
-      __typename: 'Payment',
-      id,
-      status,
-      txId: null,
-      failureReason: failureCode ? 'Your card was declined.' : null,
-      failureCode,
-    },
-  };
+function submit(app: App, selector = 'form'): void {
+  $(app, selector)!.dispatchEvent(new Event('submit', { cancelable: true }));
 }
 
-async function openPayPage(): Promise<{ harness: RouterTestingHarness; page: HTMLElement }> {
-  const harness = await startApp('/p/K7MX4Q/pay');
-  await answer(harness, 'Household', { data: household(CHARGES) });
-  return { harness, page: harness.routeNativeElement as HTMLElement };
-}
-
-function submit(page: HTMLElement): void {
-  page.querySelector('form')!.dispatchEvent(new Event('submit'));
-}
-
-async function chooseOther(harness: RouterTestingHarness, page: HTMLElement, amount: string): Promise<void> {
-  const radio = page.querySelector<HTMLInputElement>('input[value="other"]')!;
+async function chooseOther(app: App, amount: string): Promise<void> {
+  const radio = $<HTMLInputElement>(app, 'input[value="other"]')!;
   radio.checked = true;
   radio.dispatchEvent(new Event('change'));
-  harness.detectChanges();
-  type(page.querySelector('#amount')!, amount);
-  harness.detectChanges();
+  await settle(app.harness);
+  type($<HTMLInputElement>(app, '#amount')!, amount);
+  await wait(app.harness, PREVIEW_DEBOUNCE_MS + 20);
+}
+
+async function toCardStep(app: App, amount: string): Promise<void> {
+  await chooseOther(app, amount);
+  submit(app, '#amount-form');
+  await settle(app.harness, 8);
+}
+
+async function payWithCard(app: App, card: string): Promise<void> {
+  type($<HTMLInputElement>(app, '#cardNumber')!, card);
+  submit(app, '.card-form');
+  await wait(app.harness, 400);
 }
 
 describe('PayPage', () => {
   beforeEach(() => {
     localStorage.setItem('pp.lang', 'en');
-    sessionStorage.setItem('pp.signedIn', '1');
+    sessionStorage.clear();
   });
 
-  it('lists open charges by patient, oldest first, with the household total and disputed charges marked', async () => {
-    const { page } = await openPayPage();
-    expect(page.querySelector('[data-testid="household-total"]')!.textContent).toContain('$315.00');
-    const groups = [...page.querySelectorAll('[data-testid="patient-group"]')];
+  it('lists open charges by patient, oldest first, with subtotals that add up to the total', async () => {
+    const app = await openPay();
+    expect($(app, '[data-testid="household-total"]')!.textContent).toContain('$400.00');
+    const groups = $$(app, '[data-testid="patient-group"]');
     expect(groups.map((g) => g.querySelector('h3 span')!.textContent!.trim())).toEqual([
       'Patient: Lucas García',
       'Patient: Maria García',
       'Patient: Sofia García',
     ]);
-    const lucas = [...groups[0].querySelectorAll('.charge__procedure')].map((e) => e.textContent!.trim());
-    expect(lucas).toEqual(['Fluoride treatment', 'Filling']);
+    expect([...groups[0].querySelectorAll('.charge__procedure')].map((e) => e.textContent!.trim())).toEqual([
+      'Fluoride treatment',
+      'Filling, one surface (tooth-colored)',
+    ]);
     expect(groups[0].textContent).toContain('Partly paid');
-    expect(groups[2].textContent).toContain('Disputed');
-    expect(groups[2].textContent).toContain('Downtown');
+    const subtotals = $$(app, '[data-testid="patient-payable"]').map((e) => Number(e.dataset['cents']));
+    expect(subtotals.reduce((a, b) => a + b, 0)).toBe(40000);
+    expect($(app, '[data-testid="sums"]')).toBeNull(); // nothing disputed: listed = payable, no breakdown needed
   });
 
-  it('says the full balance pays every charge', async () => {
-    const { page } = await openPayPage();
-    expect(page.querySelector('[data-testid="preview-full"]')!.textContent).toContain('This pays all 4 charges listed above in full.');
+  it('labels disputed charges in words and states what is payable vs listed', async () => {
+    const app = await openPay('100235');
+    // 100235: crown $450 (partly paid), exam $75, and a disputed $118 evaluation.
+    expect($(app, '[data-testid="household-total"]')!.textContent).toContain('$525.00');
+    const disputed = $$(app, '[data-testid="charge"]').filter((c) => c.dataset['disputed'] === 'true');
+    expect(disputed).toHaveLength(1);
+    expect(disputed[0].querySelector('[data-testid="disputed-explain"]')!.textContent).toContain(
+      'A card dispute about this charge is open: it can’t be paid online until the dispute is settled',
+    );
+    expect(disputed[0].querySelector('[title]')).toBeNull(); // the explanation is text, not only a tooltip
+    const sum = (id: string) => Number($(app, `[data-testid="${id}"]`)!.dataset['cents']);
+    expect(sum('sum-listed')).toBe(64300);
+    expect(sum('sum-disputed')).toBe(11800);
+    expect(sum('sum-payable')).toBe(52500);
+    expect(sum('sum-listed') - sum('sum-disputed')).toBe(sum('sum-payable'));
+    expect(text(app.harness)).toContain('Listed charges (3)');
+    expect(text(app.harness)).toContain('Under dispute, not payable now (1)');
+    expect(text(app.harness)).toContain('Payable now (2)');
+    const subtotal = Number($(app, '[data-testid="patient-payable"]')!.dataset['cents']);
+    expect(subtotal).toBe(52500);
+    expect(text(app.harness)).toContain('$118.00 under dispute');
   });
 
-  it('validates the amount as the patient types and previews what it pays, oldest first', async () => {
-    const { harness, page } = await openPayPage();
-    await chooseOther(harness, page, '0.30');
-    expect(page.querySelector('[data-testid="amount-error"]')!.textContent).toContain('The smallest amount we can accept is $0.50');
-    expect(page.querySelector('#amount')!.getAttribute('aria-invalid')).toBe('true');
-
-    type(page.querySelector('#amount')!, '400');
-    harness.detectChanges();
-    expect(page.querySelector('[data-testid="amount-error"]')!.textContent).toContain('more than your balance of $315.00');
-
-    type(page.querySelector('#amount')!, '50');
-    harness.detectChanges();
-    expect(page.querySelector('[data-testid="amount-error"]')).toBeNull();
-    const lines = [...page.querySelectorAll('[data-testid="preview-line"]')].map((l) => l.textContent!.replace(/\s+/g, ' '));
-    expect(lines).toHaveLength(2);
-    expect(lines[0]).toContain('Fluoride treatment');
-    expect(lines[0]).toContain('$35.00 paid');
-    expect(lines[1]).toContain('Cleaning (adult)');
-    expect(lines[1]).toContain('$15.00 paid · $105.00 left');
+  it('says the full balance pays “2 of the 3 charges” from the server’s preview', async () => {
+    const app = await openPay('100235');
+    await wait(app.harness, 50);
+    expect(app.api.calls('AllocationPreview').at(-1)!.variables).toEqual({ amountCents: 52500 });
+    expect($(app, '[data-testid="preview-full"]')!.textContent).toContain(
+      'This pays 2 of the 3 charges listed, in full. Charges under dispute are not included.',
+    );
   });
 
-  it('does not call the server with an invalid amount', async () => {
-    const { harness, page } = await openPayPage();
-    await chooseOther(harness, page, 'abc');
-    submit(page);
-    harness.detectChanges();
-    expect(text(harness)).toContain('Enter an amount in dollars and cents');
-    verifyNoPending();
+  it('shows exactly the server’s allocation preview, not one of its own', async () => {
+    const app = await openPay();
+    // An allocation no client-side rule would produce: the page must show it as given.
+    app.api.override(
+      'AllocationPreview',
+      () => ({
+        household: {
+          __typename: 'Household',
+          allocationPreview: {
+            __typename: 'AllocationPreview',
+            amount: money(5000),
+            lines: [{ __typename: 'AllocationPreviewLine', chargeId: 'c4', applied: money(4000), remaining: money(4500) }],
+            credit: money(1000),
+          },
+        },
+      }),
+      false,
+    );
+    await chooseOther(app, '50');
+    const lines = $$(app, '[data-testid="preview-line"]');
+    expect(lines.map((l) => [l.dataset['chargeId'], l.dataset['applied'], l.dataset['remaining']])).toEqual([['c4', '4000', '4500']]);
+    expect(lines[0].textContent).toContain('X-rays, full mouth');
+    expect(lines[0].textContent!.replace(/\s+/g, ' ')).toContain('$40.00 paid · $45.00 left');
+    expect($(app, '[data-testid="preview-credit"]')!.textContent).toContain('$10.00 will be kept as credit.');
   });
 
-  it('pays with the test card: one idempotency key per submit, a decline can be retried, success goes to the receipt', async () => {
-    const { harness, page } = await openPayPage();
-    await chooseOther(harness, page, '150');
-    submit(page);
-    const first = await answer(harness, 'StartPayment', { data: session('pay-1', 15000) });
-    expect(first['amountCents']).toBe(15000);
+  it('previews the typed amount once the patient pauses, with the ledger’s order from the server', async () => {
+    const app = await openPay('100235');
+    await chooseOther(app, '500');
+    expect(app.api.calls('AllocationPreview').at(-1)!.variables).toEqual({ amountCents: 50000 });
+    const lines = $$(app, '[data-testid="preview-line"]');
+    // The disputed (oldest) evaluation is skipped: the crown, then part of the exam.
+    expect(lines.map((l) => l.dataset['chargeId'])).toEqual(['o1', 'o3']);
+    expect(text(app.harness)).toContain('Charges under dispute are skipped.');
+  });
+
+  it('still lets the patient pay when the server cannot preview', async () => {
+    const app = await openPay();
+    app.api.override('AllocationPreview', { errorCode: 'INTERNAL' }, false);
+    await chooseOther(app, '50');
+    expect($(app, '[data-testid="preview-unavailable"]')!.textContent).toContain('You can still pay');
+    submit(app, '#amount-form');
+    await settle(app.harness, 8);
+    expect(app.api.calls('StartPayment')).toHaveLength(1);
+    expect($(app, '[data-testid="test-mode"]')).not.toBeNull();
+  });
+
+  it('validates the amount as the patient types and does not call the server with an invalid one', async () => {
+    const app = await openPay();
+    await chooseOther(app, '0.30');
+    expect($(app, '[data-testid="amount-error"]')!.textContent).toContain('The smallest amount we can accept is $0.50');
+    expect($(app, '#amount')!.getAttribute('aria-invalid')).toBe('true');
+    type($<HTMLInputElement>(app, '#amount')!, '500');
+    await settle(app.harness);
+    expect($(app, '[data-testid="amount-error"]')!.textContent).toContain('more than your balance of $400.00');
+    submit(app, '#amount-form');
+    await settle(app.harness);
+    expect(document.activeElement?.id).toBe('amount');
+    expect(app.api.calls('StartPayment')).toHaveLength(0);
+    expect(app.api.calls('AllocationPreview').map((c) => c.variables['amountCents'])).not.toContain(50000);
+  });
+
+  it('a decline keeps the amount, shows the error by the card form with focus on it; the retry is a new payment', async () => {
+    const app = await openPay();
+    await toCardStep(app, '37.50');
+    const first = app.api.calls('StartPayment')[0].variables;
+    expect(first['amountCents']).toBe(3750);
     expect(first['idempotencyKey']).toMatch(/^[0-9a-f-]{36}$/);
-    expect(text(harness)).toContain('Test mode — no real card is charged');
 
-    type(page.querySelector('#cardNumber')!, '4000 0000 0000 0002');
-    submit(page);
-    harness.detectChanges();
-    expect(page.querySelector('[data-testid="pay"]')!.getAttribute('aria-disabled')).toBe('true');
-    submit(page); // a double-click while the first submit runs does nothing
-    const confirm = await answer(harness, 'ConfirmSimulatedPayment', { data: payment('pay-1', 'FAILED', 'card_declined') });
-    expect(confirm).toEqual({ paymentId: 'pay-1', cardNumber: '4000000000000002' });
-    expect(page.querySelector('[data-testid="decline"]')!.textContent).toContain('Your card was declined.');
-    verifyNoPending();
+    await payWithCard(app, '4000 0000 0000 0002');
+    const decline = $(app, '.card-form [data-testid="decline"]')!;
+    expect(decline.textContent).toContain('Your card was declined.');
+    expect(document.activeElement).toBe(decline);
+    expect(text(app.harness)).toContain('You are paying $37.50');
+    expect($<HTMLInputElement>(app, '#cardNumber')!.value).toBe('4000 0000 0000 0002'); // not cleared
+    expect($<HTMLInputElement>(app, '#cardNumber')!.getAttribute('aria-describedby')).toContain('decline');
+    expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/pay');
 
-    type(page.querySelector('#cardNumber')!, '4242424242424242');
-    submit(page);
-    const retry = await answer(harness, 'StartPayment', { data: session('pay-2', 15000) });
+    // Change amount: the choice is still "another amount", $37.50.
+    $<HTMLButtonElement>(app, '[data-testid="change-amount"]')!.click();
+    await settle(app.harness);
+    expect($<HTMLInputElement>(app, 'input[value="other"]')!.checked).toBe(true);
+    expect($<HTMLInputElement>(app, '#amount')!.value).toBe('37.50');
+    expect(document.activeElement?.id).toBe('amount-title');
+
+    submit(app, '#amount-form');
+    await settle(app.harness, 8);
+    await payWithCard(app, '4242424242424242');
+    const retry = app.api.calls('StartPayment').at(-1)!.variables;
+    expect(retry['amountCents']).toBe(3750);
     expect(retry['idempotencyKey']).not.toBe(first['idempotencyKey']);
-    await answer(harness, 'ConfirmSimulatedPayment', { data: payment('pay-2', 'PROCESSING') });
-    expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/receipt/pending?payment=pay-2');
+    await wait(app.harness, 100);
+    expect(TestBed.inject(Router).url).toMatch(/^\/p\/K7MX4Q\/receipt\/TX-000001$/);
   });
 
-  it('shows a readable error when the balance changed on the server', async () => {
-    const { harness, page } = await openPayPage();
-    submit(page);
-    await answer(harness, 'StartPayment', { errorCode: 'AMOUNT_EXCEEDS_BALANCE' });
-    expect(page.querySelector('[data-testid="call-error"]')!.textContent).toContain('Your balance changed');
-    await answer(harness, 'Household', { data: household(CHARGES.slice(0, 2)) });
-    expect(page.querySelector('[data-testid="household-total"]')!.textContent).toContain('$135.00');
+  it('a decline right after a retry from the same card step starts a new payment for the same amount', async () => {
+    const app = await openPay();
+    await toCardStep(app, '37.50');
+    await payWithCard(app, '4000 0000 0000 0002');
+    await payWithCard(app, '4000 0000 0000 9995');
+    expect($(app, '[data-testid="decline"]')!.textContent).toContain('insufficient funds');
+    expect(app.api.calls('StartPayment').map((c) => c.variables['amountCents'])).toEqual([3750, 3750]);
+    await payWithCard(app, '4242 4242 4242 4242');
+    await wait(app.harness, 100);
+    expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/receipt/TX-000001');
+    expect([...app.api.payments.values()].map((p) => p.status)).toEqual(['FAILED', 'FAILED', 'SUCCEEDED']);
+  });
+
+  it('a decline the receipt page learns of reopens the card step with the amount as chosen', async () => {
+    // The card step stops waiting at once: the payment is still processing, the receipt page waits on.
+    const app = await openPay('100234', { processingPolls: 1000, providers: [{ provide: INLINE_WAIT_MS, useValue: 0 }] });
+    await toCardStep(app, '37.50');
+    await payWithCard(app, '4242 4242 4242 4242');
+    await wait(app.harness, 50);
+    expect(TestBed.inject(Router).url).toMatch(/^\/p\/K7MX4Q\/receipt\/pending\?payment=pay_1$/);
+    app.api.payments.get('pay_1')!.status = 'FAILED';
+    await wait(app.harness, 600);
+    expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/pay');
+    await settle(app.harness, 8);
+    expect($(app, '[data-testid="decline"]')!.textContent).toContain('Your card was declined.');
+    expect(text(app.harness)).toContain('You are paying $37.50');
+    $<HTMLButtonElement>(app, '[data-testid="change-amount"]')!.click();
+    await settle(app.harness);
+    expect($<HTMLInputElement>(app, '#amount')!.value).toBe('37.50');
+  });
+
+  it('shows a readable error when the balance changed on the server, and the new balance', async () => {
+    const app = await openPay();
+    app.api.households['100234'].charges[0].balanceCents = 0; // paid elsewhere meanwhile
+    submit(app, '#amount-form');
+    await settle(app.harness, 10);
+    expect($(app, '[data-testid="call-error"]')!.textContent).toContain('Your balance changed');
+    expect($(app, '[data-testid="household-total"]')!.textContent).toContain('$365.00');
   });
 
   it('offers no payment when nothing is owed', async () => {
-    const harness = await startApp('/p/K7MX4Q/pay');
-    await answer(harness, 'Household', { data: household([]) });
-    expect(text(harness)).toContain('You have no balance due.');
-    expect((harness.routeNativeElement as HTMLElement).querySelector('form')).toBeNull();
+    const app = await openPay('100234', {
+      households: { '100234': { practice: 'K7MX4Q', lastName: 'garcia', guarantorName: 'Maria García', creditCents: 0, charges: [] } },
+    });
+    expect(text(app.harness)).toContain('You have no balance due.');
+    expect(app.page().querySelector('form')).toBeNull();
   });
+
+  it('shows the household credit', async () => {
+    const households = seedHouseholds();
+    households['100234'].creditCents = 1250;
+    const app = await openPay('100234', { households });
+    expect($(app, '[data-testid="credit"]')!.textContent).toContain('Credit on your account: $12.50');
+  });
+
+  it('follows the language in the document title', async () => {
+    const app = await openPay();
+    expect(TestBed.inject(Title).getTitle()).toBe('Your balance — Bright Smiles Dental');
+    TestBed.inject(I18n).use('es');
+    await settle(app.harness);
+    expect(TestBed.inject(Title).getTitle()).toBe('Su saldo — Bright Smiles Dental');
+    expect(document.documentElement.lang).toBe('es');
+  });
+});
+
+describe('PayPage with a recent payment (two tabs)', () => {
+  beforeEach(() => {
+    localStorage.setItem('pp.lang', 'en');
+    sessionStorage.clear();
+  });
+
+  function recentPayment(app: App, status: 'SUCCEEDED' | 'PROCESSING') {
+    app.api.payments.set('other', {
+      id: 'other',
+      account: '100234',
+      amountCents: 6000,
+      status,
+      card: '4242424242424242',
+      polls: 0,
+      txId: status === 'SUCCEEDED' ? 'TX-OTHER' : null,
+      createdAt: new Date(Date.now() - 3 * 60_000).toISOString(),
+    });
+  }
+
+  it('warns before another payment starts, and pays only when the patient says so', async () => {
+    const app = await openPay();
+    recentPayment(app, 'SUCCEEDED');
+    submit(app, '#amount-form');
+    await settle(app.harness, 8);
+    const warning = $(app, '[data-testid="recent-warning"]')!;
+    expect(warning.getAttribute('role')).toBe('alertdialog');
+    expect(warning.textContent).toContain('A payment of $60.00 was made 3 minutes ago.');
+    expect(document.activeElement).toBe(warning);
+    expect(warning.querySelector('a')!.getAttribute('href')).toBe('/p/K7MX4Q/receipt/TX-OTHER');
+    expect(app.api.calls('StartPayment')).toHaveLength(0);
+
+    $<HTMLButtonElement>(app, '[data-testid="dont-pay"]')!.click();
+    await settle(app.harness);
+    expect($(app, '[data-testid="recent-warning"]')).toBeNull();
+    expect(app.api.calls('StartPayment')).toHaveLength(0);
+
+    submit(app, '#amount-form');
+    await settle(app.harness, 8);
+    $<HTMLButtonElement>(app, '[data-testid="pay-anyway"]')!.click();
+    await settle(app.harness, 8);
+    expect(app.api.calls('StartPayment')).toHaveLength(1);
+    expect($(app, '[data-testid="test-mode"]')).not.toBeNull();
+  });
+
+  it('warns about a payment still processing elsewhere', async () => {
+    const app = await openPay();
+    recentPayment(app, 'PROCESSING');
+    submit(app, '#amount-form');
+    await settle(app.harness, 8);
+    expect($(app, '[data-testid="recent-warning"]')!.textContent).toContain('started 3 minutes ago is still being processed');
+  });
+
+  it('does not warn about a payment this tab started and left without paying', async () => {
+    const app = await openPay();
+    submit(app, '#amount-form');
+    await settle(app.harness, 8);
+    $<HTMLButtonElement>(app, '[data-testid="change-amount"]')!.click();
+    await settle(app.harness);
+    submit(app, '#amount-form');
+    await settle(app.harness, 8);
+    expect($(app, '[data-testid="recent-warning"]')).toBeNull();
+    expect(app.api.calls('StartPayment')).toHaveLength(2);
+  });
+
+  it('pays without a warning when recent payments cannot be read', async () => {
+    const app = await openPay();
+    recentPayment(app, 'SUCCEEDED');
+    app.api.override('RecentPayments', { errorCode: 'INTERNAL' }, false);
+    submit(app, '#amount-form');
+    await settle(app.harness, 8);
+    expect($(app, '[data-testid="recent-warning"]')).toBeNull();
+    expect(app.api.calls('StartPayment')).toHaveLength(1);
+  });
+
+  it('links the last receipt on the balance page', async () => {
+    const app = await startApp('/p/K7MX4Q', { account: '100234' });
+    recentPayment(app, 'SUCCEEDED');
+    await app.harness.navigateByUrl('/p/K7MX4Q/pay');
+    await settle(app.harness, 8);
+    const last = $(app, '[data-testid="last-receipt"]')!;
+    expect(last.textContent).toContain('Your last payment: $60.00, 3 minutes ago.');
+    expect(last.querySelector('a')!.getAttribute('href')).toBe('/p/K7MX4Q/receipt/TX-OTHER');
+  });
+});
+
+describe('PayPage sticky summary bar (phones)', () => {
+  let visible = true;
+  let observers: { callback: IntersectionObserverCallback }[] = [];
+
+  beforeEach(() => {
+    localStorage.setItem('pp.lang', 'en');
+    sessionStorage.clear();
+    observers = [];
+    visible = true;
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(readonly callback: IntersectionObserverCallback) {
+          observers.push(this);
+        }
+        observe(): void {
+          this.callback([{ isIntersecting: visible } as IntersectionObserverEntry], this as unknown as IntersectionObserver);
+        }
+        disconnect(): void {}
+      },
+    );
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('repeats the amount and Continue while the form’s button is out of view, and continues from there', async () => {
+    visible = false;
+    const app = await openPay();
+    const bar = $(app, '[data-testid="sticky-bar"]')!;
+    expect(bar.getAttribute('role')).toBe('region');
+    expect(bar.getAttribute('aria-label')).toBe('Payment summary');
+    expect(bar.getAttribute('aria-hidden')).toBeNull();
+    expect($(app, '[data-testid="sticky-amount"]')!.textContent).toContain('$400.00');
+    const button = $<HTMLButtonElement>(app, '[data-testid="sticky-continue"]')!;
+    expect(button.getAttribute('form')).toBe('amount-form');
+    expect(button.type).toBe('submit');
+
+    await chooseOther(app, '37.50');
+    expect($(app, '[data-testid="sticky-amount"]')!.textContent).toContain('$37.50');
+    button.click();
+    await settle(app.harness, 8);
+    expect(app.api.calls('StartPayment').at(-1)!.variables['amountCents']).toBe(3750);
+  });
+
+  it('is not there while the form’s own Continue button is in view', async () => {
+    visible = true;
+    const app = await openPay();
+    expect($(app, '[data-testid="sticky-bar"]')).toBeNull();
+    observers[0].callback([{ isIntersecting: false } as IntersectionObserverEntry], {} as IntersectionObserver);
+    await settle(app.harness);
+    expect($(app, '[data-testid="sticky-bar"]')).not.toBeNull();
+  });
+
 });

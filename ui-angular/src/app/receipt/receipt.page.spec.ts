@@ -1,117 +1,136 @@
 import { TestBed } from '@angular/core/testing';
+import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
-import { PRACTICE, answer, money, startApp, text, type } from '../../testing/graphql-backend';
+import { I18n } from '../core/i18n/i18n';
+import { settle, startApp, text, type, wait, type App } from '../../testing/graphql-backend';
 
-function paymentStatus(status: string, txId: string | null = null, failureCode: string | null = null) {
-  return {
-    payment: {
-      __typename: 'Payment',
-      id: 'pay-1',
-      status,
-      txId,
-      failureReason: failureCode ? 'Your card has insufficient funds.' : null,
-      failureCode,
-      amount: money(15000),
-    },
-  };
-}
+const $ = <T extends Element = HTMLElement>(app: App, selector: string) => app.page().querySelector<T>(selector);
 
-const RECEIPT = {
-  receipt: {
-    __typename: 'Receipt',
-    txId: 'TX-7',
-    providerReference: 'pi_123',
-    paidAt: '2026-03-22T09:41:00-05:00',
-    timeZone: 'America/Chicago',
-    methodLabel: 'VISA ••••4242',
-    total: money(15000),
-    applied: money(15000),
-    credit: money(0),
-    guarantorName: 'Maria García',
-    practice: PRACTICE,
-    lines: [
-      line('c1', 'Lucas García', '2026-01-12', 'Fluoride treatment', 3500, 3500, 0),
-      line('c3', 'Maria García', '2026-01-12', 'Cleaning (adult)', 12000, 11500, 500),
-    ],
-  },
-};
-
-function line(id: string, patient: string, date: string, name: string, amount: number, applied: number, remaining: number) {
-  return {
-    __typename: 'ReceiptLine',
-    chargeId: id,
-    patientName: patient,
-    serviceDate: date,
-    procedureName: name,
-    providerName: null,
-    chargeAmount: money(amount),
-    applied: money(applied),
-    remaining: money(remaining),
-  };
+/** Signed in as 100234 with one payment of $150.00 made (posted as TX-000001), on its receipt page. */
+async function paidReceipt(url = '/p/K7MX4Q/receipt/TX-000001'): Promise<App> {
+  const app = await startApp('/p/K7MX4Q', { account: '100234' });
+  app.api.handle({ operationName: 'StartPayment', variables: { amountCents: 15000 } }, '100234');
+  app.api.handle({ operationName: 'ConfirmSimulatedPayment', variables: { paymentId: 'pay_1', cardNumber: '4242424242424242' } }, '100234');
+  app.api.handle({ operationName: 'PaymentStatus', variables: { id: 'pay_1' } }, '100234');
+  await app.harness.navigateByUrl(url);
+  await settle(app.harness, 8);
+  return app;
 }
 
 describe('ReceiptPage', () => {
   beforeEach(() => {
     localStorage.setItem('pp.lang', 'en');
-    sessionStorage.setItem('pp.signedIn', '1');
+    sessionStorage.clear();
   });
 
   it('waits visibly while the payment posts, then shows the itemized receipt grouped by patient', async () => {
-    const harness = await startApp('/p/K7MX4Q/receipt/pending?payment=pay-1');
-    expect(text(harness)).toContain('Your payment is being recorded');
-    await answer(harness, 'PaymentStatus', { data: paymentStatus('PROCESSING') });
-    await new Promise((r) => setTimeout(r, 600));
-    await answer(harness, 'PaymentStatus', { data: paymentStatus('SUCCEEDED', 'TX-7') });
-    expect(await answer(harness, 'Receipt', { data: RECEIPT })).toEqual({ txId: 'TX-7' });
-    expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/receipt/TX-7');
+    const app = await startApp('/p/K7MX4Q', { account: '100234', processingPolls: 1 });
+    app.api.handle({ operationName: 'StartPayment', variables: { amountCents: 15000 } }, '100234');
+    app.api.handle({ operationName: 'ConfirmSimulatedPayment', variables: { paymentId: 'pay_1', cardNumber: '4242424242424242' } }, '100234');
+    await app.harness.navigateByUrl('/p/K7MX4Q/receipt/pending?payment=pay_1');
+    await settle(app.harness);
+    expect(text(app.harness)).toContain('Your payment is being recorded');
+    expect(TestBed.inject(Title).getTitle()).toBe('Finishing your payment');
+    await wait(app.harness, 700);
+    expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/receipt/TX-000001');
 
-    const page = harness.routeNativeElement as HTMLElement;
-    expect(page.querySelector('[data-testid="tx-id"]')!.textContent).toBe('TX-7');
-    expect(page.querySelector('[data-testid="method"]')!.textContent).toBe('VISA ••••4242');
-    expect(page.querySelector('[data-testid="receipt-total"]')!.textContent).toBe('$150.00');
-    expect(page.querySelector('[data-testid="paid-at"]')!.textContent).toContain('March 22, 2026');
-    const groups = [...page.querySelectorAll('[data-testid="receipt-patient"]')];
+    expect($(app, '[data-testid="tx-id"]')!.textContent).toBe('TX-000001');
+    expect($(app, '[data-testid="method"]')!.textContent).toBe('VISA ••••4242');
+    expect($(app, '[data-testid="receipt-total"]')!.textContent).toBe('$150.00');
+    const groups = [...app.page().querySelectorAll('[data-testid="receipt-patient"]')];
     expect(groups.map((g) => g.querySelector('h3')!.textContent)).toEqual(['Patient: Lucas García', 'Patient: Maria García']);
     expect(groups[1].querySelector('[data-testid="line-applied"]')!.textContent).toBe('$115.00');
     expect(groups[1].querySelector('[data-testid="line-remaining"]')!.textContent).toBe('$5.00');
+    expect(TestBed.inject(Title).getTitle()).toBe('Payment receipt TX-000001 — Bright Smiles Dental');
+  });
+
+  it('shows the payment time with its time zone, the remaining balance, and a plain reference label', async () => {
+    const app = await paidReceipt();
+    // 09:41 at UTC-5 in America/Chicago (daylight time).
+    expect($(app, '[data-testid="paid-at"]')!.textContent).toMatch(/March 22, 2026.*9:41\sAM CDT/);
+    expect($(app, '[data-testid="balance-after"]')!.dataset['cents']).toBe('25000');
+    expect(text(app.harness)).toMatch(/Remaining balance on your account\s*\$250\.00/);
+    expect(text(app.harness)).toContain('Card payment reference');
+    expect(text(app.harness)).not.toContain('Processor reference');
+
+    TestBed.inject(I18n).use('es');
+    await settle(app.harness);
+    expect($(app, '[data-testid="paid-at"]')!.textContent).toMatch(/22 de marzo de 2026.*9:41.*(CDT|GMT-5)/);
+    expect(text(app.harness)).toContain('Saldo pendiente de su cuenta');
+    expect(TestBed.inject(Title).getTitle()).toBe('Recibo de pago TX-000001 — Bright Smiles Dental');
+  });
+
+  it('leaves out the remaining balance when the server does not know it', async () => {
+    const app = await paidReceipt();
+    const receipt = app.api.handle({ operationName: 'Receipt', variables: { txId: 'TX-000001' } }, '100234').json as {
+      data: { receipt: Record<string, unknown> };
+    };
+    app.api.override('Receipt', { data: { receipt: { ...receipt.data.receipt, balanceAfter: null } } });
+    await app.harness.navigateByUrl('/p/K7MX4Q/pay');
+    await settle(app.harness, 8);
+    await app.harness.navigateByUrl('/p/K7MX4Q/receipt/TX-000001');
+    await settle(app.harness, 8);
+    expect($(app, '[data-testid="receipt-total"]')).not.toBeNull();
+    expect($(app, '[data-testid="balance-after"]')).toBeNull();
   });
 
   it('sends a failed payment back to the pay page with its reason', async () => {
-    const harness = await startApp('/p/K7MX4Q/receipt/pending?payment=pay-1');
-    await answer(harness, 'PaymentStatus', { data: paymentStatus('FAILED', null, 'insufficient_funds') });
+    const app = await startApp('/p/K7MX4Q', { account: '100234', processingPolls: 5 });
+    app.api.handle({ operationName: 'StartPayment', variables: { amountCents: 15000 } }, '100234');
+    app.api.handle({ operationName: 'ConfirmSimulatedPayment', variables: { paymentId: 'pay_1', cardNumber: '4000000000009995' } }, '100234');
+    await app.harness.navigateByUrl('/p/K7MX4Q/receipt/pending?payment=pay_1');
+    await settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/pay');
-    await answer(harness, 'Household', {
-      data: { household: { __typename: 'Household', guarantorName: 'M', practice: PRACTICE, balance: money(100), credit: money(0), charges: [] } },
-    });
-    expect(text(harness)).toContain('Your card has insufficient funds.');
+    await settle(app.harness, 8);
+    expect(text(app.harness)).toContain('Your card has insufficient funds.');
   });
 
-  it('emails the receipt and confirms; an expired receipt still leaves Print', async () => {
-    const harness = await startApp('/p/K7MX4Q/receipt/TX-7');
-    await answer(harness, 'Receipt', { data: RECEIPT });
-    const page = harness.routeNativeElement as HTMLElement;
-    const form = page.querySelector<HTMLFormElement>('form.email')!;
+  it('emails and downloads in the page’s language; an expired receipt still leaves Print', async () => {
+    const app = await paidReceipt();
+    TestBed.inject(I18n).use('es');
+    await settle(app.harness);
+    const form = $<HTMLFormElement>(app, 'form.email')!;
 
-    type(page.querySelector('#email')!, 'not-an-email');
+    type($<HTMLInputElement>(app, '#email')!, 'not-an-email');
     form.dispatchEvent(new Event('submit'));
-    harness.detectChanges();
-    expect(text(harness)).toContain('Enter a valid email address');
+    await settle(app.harness);
+    expect(document.activeElement?.id).toBe('email');
+    expect(app.api.calls('EmailReceipt')).toHaveLength(0);
 
-    type(page.querySelector('#email')!, 'maria@example.com');
+    type($<HTMLInputElement>(app, '#email')!, 'maria@example.com');
     form.dispatchEvent(new Event('submit'));
-    expect(await answer(harness, 'EmailReceipt', { data: { emailReceipt: { __typename: 'EmailReceiptResult', queued: true } } })).toEqual({
-      txId: 'TX-7',
-      email: 'maria@example.com',
-    });
-    expect(page.querySelector('[data-testid="email-sent"]')!.textContent).toContain('maria@example.com');
+    await settle(app.harness, 6);
+    expect(app.api.calls('EmailReceipt')[0].variables).toEqual({ txId: 'TX-000001', email: 'maria@example.com', locale: 'es' });
+    expect($(app, '[data-testid="email-sent"]')!.textContent).toContain('maria@example.com');
 
-    page.querySelector<HTMLButtonElement>('[data-testid="download"]')!.click();
-    await answer(harness, 'DownloadReceipt', { errorCode: 'NOT_FOUND' });
-    expect(page.querySelector('[data-testid="action-error"]')!.textContent).toContain('Use Print to save a copy');
+    const assign = vi.fn();
+    vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, assign } as Location);
+    $<HTMLButtonElement>(app, '[data-testid="download"]')!.click();
+    await settle(app.harness, 6);
+    expect(app.api.calls('DownloadReceipt')[0].variables).toEqual({ txId: 'TX-000001', locale: 'es' });
+    expect(assign).toHaveBeenCalledWith('/mock-receipt.pdf?tx=TX-000001&locale=es');
+    vi.restoreAllMocks();
+
+    app.api.override('DownloadReceipt', { errorCode: 'NOT_FOUND' });
+    $<HTMLButtonElement>(app, '[data-testid="download"]')!.click();
+    await settle(app.harness, 6);
+    expect($(app, '[data-testid="action-error"]')!.textContent).toContain('Imprimir');
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
-    page.querySelector<HTMLButtonElement>('[data-testid="print"]')!.click();
+    $<HTMLButtonElement>(app, '[data-testid="print"]')!.click();
     expect(print).toHaveBeenCalled();
-    // The receipt itself is still on the page to print.
-    expect(page.querySelector('[data-testid="receipt"]')).not.toBeNull();
+    expect($(app, '[data-testid="receipt"]')).not.toBeNull();
+  });
+
+  it('lists the receipts of this visit on the balance page', async () => {
+    const app = await paidReceipt();
+    await app.harness.navigateByUrl('/p/K7MX4Q/pay');
+    await settle(app.harness, 8);
+    const list = $(app, '[data-testid="visit-receipts"]')!;
+    expect(list.textContent).toContain('Receipts from this visit');
+    const link = list.querySelector('a')!;
+    expect(link.textContent).toContain('Receipt TX-000001 — $150.00');
+    expect(link.getAttribute('href')).toBe('/p/K7MX4Q/receipt/TX-000001');
+    // Listed once: not again as "your last payment".
+    expect($(app, '[data-testid="last-receipt"]')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, OnDestroy, OnInit, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, OnDestroy, OnInit, computed, inject, input, signal, viewChild } from '@angular/core';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import {
@@ -12,6 +12,7 @@ import { errorCode, errorKey, type CallFailure } from '../core/graphql/errors';
 import { LocalDatePipe } from '../core/format/date.pipe';
 import { MoneyPipe } from '../core/format/money.pipe';
 import { I18n } from '../core/i18n/i18n';
+import { PageTitle } from '../core/i18n/page-title';
 import { PracticeIdentity } from '../landing/practice-identity';
 import { PaymentFlow } from '../pay/payment-flow';
 
@@ -39,7 +40,10 @@ export class ReceiptPage implements OnInit, OnDestroy {
   /** Query parameter: the payment to wait for when the transaction id is not known yet. */
   readonly payment = input<string>();
 
-  protected readonly t = inject(I18n).t;
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
+  private readonly title = inject(PageTitle);
+  private readonly emailInput = viewChild<ElementRef<HTMLInputElement>>('emailInput');
   protected readonly errorKey = errorKey;
   private readonly router = inject(Router);
   private readonly flow = inject(PaymentFlow);
@@ -80,6 +84,7 @@ export class ReceiptPage implements OnInit, OnDestroy {
     const paymentId = this.payment();
     if (this.txId() === 'pending' && paymentId) {
       this.state.set('waiting');
+      this.title.set('title.waiting');
       this.poll(paymentId, Date.now(), 0);
     } else {
       void this.load(this.txId());
@@ -132,6 +137,7 @@ export class ReceiptPage implements OnInit, OnDestroy {
 
   protected async load(txId: string): Promise<void> {
     this.state.set('loading');
+    this.title.set('title.receiptPlain');
     try {
       const result = await firstValueFrom(this.receiptGql.fetch({ variables: { txId } }));
       const receipt = result.data?.receipt;
@@ -141,7 +147,10 @@ export class ReceiptPage implements OnInit, OnDestroy {
       }
       this.receipt.set(receipt);
       this.state.set('ready');
-      document.title = `${this.t('receipt.title')} ${receipt.txId} — ${receipt.practice.name}`;
+      this.title.set('title.receipt', { txId: receipt.txId, practice: receipt.practice.name });
+      // Listed on the balance page as one of this visit's receipts; the payment is settled, nothing to reopen.
+      this.flow.addReceipt({ txId: receipt.txId, amountCents: receipt.total.cents });
+      this.flow.declinedSession.set(null);
     } catch (error) {
       this.fail(errorCode(error));
     }
@@ -163,7 +172,7 @@ export class ReceiptPage implements OnInit, OnDestroy {
     this.actionError.set(null);
     this.downloading.set(true);
     try {
-      const result = await firstValueFrom(this.downloadGql.mutate({ variables: { txId: receipt.txId } }));
+      const result = await firstValueFrom(this.downloadGql.mutate({ variables: { txId: receipt.txId, locale: this.i18n.lang() } }));
       location.assign(result.data!.downloadReceipt.url);
     } catch (error) {
       this.actionFailed(error);
@@ -182,13 +191,13 @@ export class ReceiptPage implements OnInit, OnDestroy {
       return;
     }
     if (!this.emailValid()) {
-      document.getElementById('email')?.focus();
+      this.emailInput()?.nativeElement.focus();
       return;
     }
     const email = this.email().trim();
     this.sending.set(true);
     try {
-      const result = await firstValueFrom(this.emailGql.mutate({ variables: { txId: receipt.txId, email } }));
+      const result = await firstValueFrom(this.emailGql.mutate({ variables: { txId: receipt.txId, email, locale: this.i18n.lang() } }));
       if (result.data?.emailReceipt.queued) {
         this.sentTo.set(email);
       } else {

@@ -3,13 +3,14 @@ import { I18n } from '../i18n/i18n';
 
 /**
  * Dates for patients, in the current language. A date of service (`2026-03-14`) is a calendar date with no time
- * zone: formatted in UTC so it never shifts by a day. An instant is shown in the practice's time zone when given.
+ * zone: formatted in UTC so it never shifts by a day. An instant is shown in the practice's time zone when given,
+ * with the zone's name (`CDT`, or `GMT-5` where the language has no short name) so the time is unambiguous.
  */
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /** `Intl.DateTimeFormat` is costly to build and this pipe runs on every change detection: build each one once. */
 function formatFor(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${options.dateStyle}|${options.timeStyle ?? ''}|${options.timeZone ?? ''}`;
+  const key = `${locale}|${options.dateStyle ?? options.month ?? ''}|${options.timeStyle ?? options.hour ?? ''}|${options.timeZone ?? ''}`;
   let format = formats.get(key);
   if (!format) {
     try {
@@ -43,7 +44,7 @@ export class LocalDatePipe implements PipeTransform {
     }
     const options: Intl.DateTimeFormatOptions = calendarDate
       ? { dateStyle: 'medium', timeZone: 'UTC' }
-      : { dateStyle: 'long', timeStyle: 'short', timeZone: timeZone ?? undefined };
+      : { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone: timeZone ?? undefined };
     return formatFor(this.i18n.locale(), options).format(date);
   }
 }

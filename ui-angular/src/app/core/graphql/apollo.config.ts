@@ -1,11 +1,12 @@
 import { EnvironmentProviders, Injector, Provider, inject } from '@angular/core';
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { provideApollo } from 'apollo-angular';
 import { HttpLink } from 'apollo-angular/http';
 import { ApolloLink, InMemoryCache } from '@apollo/client/core';
 import { ErrorLink } from '@apollo/client/link/error';
 import { errorCode } from './errors';
 import { Session } from '../session/session';
+import { sessionActivity } from '../session/session-activity';
 
 /**
  * The one GraphQL client. Same origin (`/graphql`) so the BFF's HttpOnly session cookie travels with every request
@@ -14,7 +15,7 @@ import { Session } from '../session/session';
  */
 export function provideGraphQL(): (Provider | EnvironmentProviders)[] {
   return [
-    provideHttpClient(withFetch()),
+    provideHttpClient(withFetch(), withInterceptors([sessionActivity])),
     provideApollo(() => {
       const httpLink = inject(HttpLink);
       // Resolved lazily: Session itself uses the Apollo client (a constructor-time inject would be circular).

@@ -1,48 +1,105 @@
 import { TestBed } from '@angular/core/testing';
+import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
-import { PRACTICE, answer, charge, household, startApp, text } from '../../../testing/graphql-backend';
+import { PREVIEW_DEBOUNCE_MS } from '../../pay/components/allocation-preview';
+import { PaymentFlow } from '../../pay/payment-flow';
+import { settle, startApp, text, type, wait, type App } from '../../../testing/graphql-backend';
 import { Session } from './session';
 
-describe('Session expiry', () => {
+const $ = <T extends Element = HTMLElement>(app: App, selector: string) => app.page().querySelector<T>(selector);
+
+async function signInOnLanding(app: App, account: string, lastName: string): Promise<void> {
+  type($<HTMLInputElement>(app, '#accountNumber')!, account);
+  type($<HTMLInputElement>(app, '#lastName')!, lastName);
+  $(app, 'form')!.dispatchEvent(new Event('submit'));
+  await settle(app.harness, 10);
+}
+
+describe('Session expiry and return', () => {
   beforeEach(() => {
     localStorage.setItem('pp.lang', 'en');
     sessionStorage.clear();
   });
 
-  it('sends the patient to the landing page with “your session ended” when the server says UNAUTHENTICATED', async () => {
-    sessionStorage.setItem('pp.signedIn', '1');
-    const harness = await startApp('/p/K7MX4Q/pay');
-    await answer(harness, 'Household', { data: household([charge('c1', 'Maria García', '2026-01-12', 'Cleaning', 5000)]) });
-    expect(text(harness)).toContain('Your balance');
+  it('after the server ends the session, signing in again returns to the pay page with the amount and account kept', async () => {
+    const app = await startApp('/p/K7MX4Q/pay', { account: '100234' });
+    await settle(app.harness, 6);
+    const radio = $<HTMLInputElement>(app, 'input[value="other"]')!;
+    radio.checked = true;
+    radio.dispatchEvent(new Event('change'));
+    await settle(app.harness);
+    type($<HTMLInputElement>(app, '#amount')!, '37.50');
+    await wait(app.harness, PREVIEW_DEBOUNCE_MS + 20);
 
-    // Ten idle minutes later, the next action fails on the server.
-    (harness.routeNativeElement as HTMLElement).querySelector('form')!.dispatchEvent(new Event('submit'));
-    await answer(harness, 'StartPayment', { errorCode: 'UNAUTHENTICATED' });
+    // The account number of this sign-in is only known to the landing page's form: sign in once through it.
+    TestBed.inject(Session).started('100234');
+    app.api.expireSession(); // ten idle minutes later, the next action fails on the server
+    $(app, '#amount-form')!.dispatchEvent(new Event('submit'));
+    await settle(app.harness, 10);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q');
-    await answer(harness, 'Practice', { data: { practice: PRACTICE } });
-    expect(text(harness)).toContain('Your session ended for your security.');
+    expect(text(app.harness)).toContain('Your session ended for your security.');
     expect(TestBed.inject(Session).signedIn()).toBe(false);
     expect(sessionStorage.getItem('pp.signedIn')).toBeNull();
+    expect($<HTMLInputElement>(app, '#accountNumber')!.value).toBe('100234');
+    // Never in storage: only in this tab's memory.
+    expect(JSON.stringify({ ...sessionStorage, ...localStorage })).not.toMatch(/100234|37\.50/);
+
+    await signInOnLanding(app, '100234', 'Garcia');
+    expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/pay');
+    expect($<HTMLInputElement>(app, 'input[value="other"]')!.checked).toBe(true);
+    expect($<HTMLInputElement>(app, '#amount')!.value).toBe('37.50');
   });
 
-  it('treats a missing household (no session) the same way', async () => {
-    sessionStorage.setItem('pp.signedIn', '1');
-    const harness = await startApp('/p/K7MX4Q/pay');
-    await answer(harness, 'Household', { data: { household: null } });
+  it('tells a signed-out visitor opening /pay why, and takes them there after sign-in', async () => {
+    const app = await startApp('/p/K7MX4Q/pay');
+    await settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q');
-    await answer(harness, 'Practice', { data: { practice: PRACTICE } });
-    expect(text(harness)).toContain('Your session ended for your security.');
+    expect($(app, '[data-testid="notice"]')!.textContent).toContain('Please sign in to see your balance.');
+    await signInOnLanding(app, '100234', 'garcia');
+    expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/pay');
   });
 
-  it('signs out on the server and says so', async () => {
-    sessionStorage.setItem('pp.signedIn', '1');
-    const harness = await startApp('/p/K7MX4Q/pay');
-    await answer(harness, 'Household', { data: household([]) });
-    const done = TestBed.inject(Session).signOut();
-    await answer(harness, 'SignOut', { data: { signOut: true } });
-    await done;
-    await answer(harness, 'Practice', { data: { practice: PRACTICE } });
+  it('tells a signed-out visitor opening a receipt link why, and returns to that receipt after sign-in', async () => {
+    const app = await startApp('/p/K7MX4Q/receipt/TX-000009');
+    await settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q');
-    expect(text(harness)).toContain('You have signed out.');
+    expect($(app, '[data-testid="notice"]')!.textContent).toContain('Please sign in to see this receipt.');
+    await signInOnLanding(app, '100234', 'garcia');
+    expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/receipt/TX-000009');
+  });
+
+  it('signing out leaves nothing behind: no account, no amount, no return page', async () => {
+    const app = await startApp('/p/K7MX4Q', { account: '100234' });
+    const session = TestBed.inject(Session);
+    session.started('100234');
+    TestBed.inject(PaymentFlow).mode.set('other');
+    TestBed.inject(PaymentFlow).amountText.set('37.50');
+    await app.harness.navigateByUrl('/p/K7MX4Q/pay');
+    await settle(app.harness, 6);
+    await session.signOut();
+    await settle(app.harness, 6);
+    expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q');
+    expect(text(app.harness)).toContain('You have signed out.');
+    expect(TestBed.inject(Title).getTitle()).toBe('Signed out — Bright Smiles Dental');
+    expect($<HTMLInputElement>(app, '#accountNumber')!.value).toBe('');
+    expect(TestBed.inject(PaymentFlow).amountText()).toBe('');
+    expect(app.api.calls('SignOut')).toHaveLength(1);
+  });
+
+  it('another account signing in on the tab does not get the previous amount or page', async () => {
+    const app = await startApp('/p/K7MX4Q', { account: '100234' });
+    const session = TestBed.inject(Session);
+    session.started('100234');
+    TestBed.inject(PaymentFlow).mode.set('other');
+    TestBed.inject(PaymentFlow).amountText.set('37.50');
+    await app.harness.navigateByUrl('/p/K7MX4Q/receipt/TX-000009');
+    await settle(app.harness, 6);
+    app.api.expireSession();
+    session.ended();
+    await settle(app.harness, 6);
+    await signInOnLanding(app, '100235', "O'Brien");
+    expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/pay');
+    expect(TestBed.inject(PaymentFlow).amountText()).toBe('');
+    expect(TestBed.inject(PaymentFlow).mode()).toBe('full');
   });
 });

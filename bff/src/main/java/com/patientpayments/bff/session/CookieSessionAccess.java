@@ -55,6 +55,22 @@ public class CookieSessionAccess implements SessionAccess, GraphQLExchangeHook {
         return writeCookie(GraphQLRequestContext.response(env), state, now);
     }
 
+    /**
+     * Renews the session of this request now (a fresh cookie with a new idle expiry, never past the absolute end) and
+     * returns its expiry times; empty when the request has no valid session. Backs {@code Query.session}, the
+     * SPA's "Stay signed in": the answer states exactly what the re-issued cookie says.
+     */
+    public Optional<SessionExpiry> renew(DataFetchingEnvironment env) {
+        State state = state(env.getGraphQlContext(), GraphQLRequestContext.request(env));
+        if (state.session == null) {
+            return Optional.empty();
+        }
+        Instant idleExpiry = writeCookie(GraphQLRequestContext.response(env), state, Instant.now());
+        state.expiry = idleExpiry;
+        state.changed = true;
+        return Optional.of(new SessionExpiry(idleExpiry, state.absoluteEnd));
+    }
+
     /** Ends the session of this request, if any, on the server and in the browser. */
     public void end(DataFetchingEnvironment env) {
         State state = state(env.getGraphQlContext(), GraphQLRequestContext.request(env));
