@@ -12,12 +12,16 @@ import org.slf4j.LoggerFactory;
 
 import java.awt.Font;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Keeps every character of receipt text visible. The PDF embeds the fonts of the {@value #FONT_SET} font set
- * (receipt-fonts); a character none of them has would be drawn as nothing. Such characters are transliterated to
+ * (receipt-fonts); a character none of them has would be drawn as nothing. Scripts that need complex shaping or
+ * right-to-left layout (Arabic, Hebrew, Indic, Thai, …), which the PDF exporter does not do, count as not covered
+ * even where a font has their glyphs: printed unshaped they would be wrong, not just ugly. Such characters are transliterated to
  * Latin with ICU ({@code Any-Latin}, then {@code Latin-ASCII} if still needed: {@code محمد} → {@code mḥmd}); what
  * even that cannot write is shown as its code point ({@code [U+1F600]}). Each render counts what it changed: the
  * {@code receipt.text.fallback} counter ({@code kind=transliterated|code_point}) and one log line with the counts only,
@@ -28,6 +32,15 @@ final class GlyphFallback {
     /** The template's font set (receipt-fonts.xml). */
     static final String FONT_SET = "Receipt Sans";
     private static final Logger LOG = LoggerFactory.getLogger(GlyphFallback.class);
+    /** Scripts the PDF exporter cannot lay out correctly (no shaping engine, no bidi reordering). */
+    private static final Set<Character.UnicodeScript> UNSHAPED = EnumSet.of(Character.UnicodeScript.ARABIC,
+            Character.UnicodeScript.HEBREW, Character.UnicodeScript.SYRIAC, Character.UnicodeScript.THAANA,
+            Character.UnicodeScript.NKO, Character.UnicodeScript.DEVANAGARI, Character.UnicodeScript.BENGALI,
+            Character.UnicodeScript.GURMUKHI, Character.UnicodeScript.GUJARATI, Character.UnicodeScript.ORIYA,
+            Character.UnicodeScript.TAMIL, Character.UnicodeScript.TELUGU, Character.UnicodeScript.KANNADA,
+            Character.UnicodeScript.MALAYALAM, Character.UnicodeScript.SINHALA, Character.UnicodeScript.THAI,
+            Character.UnicodeScript.LAO, Character.UnicodeScript.TIBETAN, Character.UnicodeScript.MYANMAR,
+            Character.UnicodeScript.KHMER, Character.UnicodeScript.MONGOLIAN);
 
     private final List<Font> fonts;
     private final Transliterator toLatin = Transliterator.getInstance("Any-Latin");
@@ -51,6 +64,9 @@ final class GlyphFallback {
         if (Character.isWhitespace(codePoint) || Character.isISOControl(codePoint)
                 || Character.getType(codePoint) == Character.FORMAT) {
             return true;
+        }
+        if (UNSHAPED.contains(Character.UnicodeScript.of(codePoint))) {
+            return false;
         }
         for (Font font : fonts) {
             if (font.canDisplay(codePoint)) {

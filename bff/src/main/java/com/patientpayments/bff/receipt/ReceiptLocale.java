@@ -35,7 +35,7 @@ public final class ReceiptLocale {
         if (argument == null) {
             return fallback == null ? DEFAULT : fallback;
         }
-        String tag = argument.trim().replace('_', '-');
+        String tag = argument.strip().replace('_', '-');
         int dash = tag.indexOf('-');
         String language = (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(Locale.ROOT);
         if (tag.length() > 35 || !SUPPORTED.containsKey(language)) {

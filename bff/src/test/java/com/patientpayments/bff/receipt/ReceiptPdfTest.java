@@ -146,7 +146,7 @@ class ReceiptPdfTest {
         return used;
     }
 
-    private static void preview(PDDocument doc, String name, int pageIndex) throws IOException {
+    static void preview(PDDocument doc, String name, int pageIndex) throws IOException {
         var image = new PDFRenderer(doc).renderImageWithDPI(pageIndex, 110);
         ImageIO.write(image, "png", PREVIEW.resolve(name + (name.endsWith("page") ? "-" + (pageIndex + 1) : "") + ".png").toFile());
     }
