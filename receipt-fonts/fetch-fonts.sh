@@ -27,6 +27,7 @@ for entry in "${fonts[@]}"; do
   fi
   dir="$work/$(echo "$pkg" | tr '/@' '__')"
   if [ ! -f "$dir/package/$file" ]; then
+    command -v npm >/dev/null || { echo "receipt-fonts: npm is needed to fetch the fonts (as for the SPA)" >&2; exit 1; }
     mkdir -p "$dir"
     tarball="$(cd "$dir" && npm pack --silent --prefer-offline --no-audit --no-fund "$pkg" | tail -n 1)"
     tar -xzf "$dir/$tarball" -C "$dir"
