@@ -137,10 +137,12 @@ final class GlyphFallback {
                     out.append("[U+").append(Integer.toHexString(cp).toUpperCase(Locale.ROOT)).append(']');
                 }
             });
-            int unchanged = (int) latin.codePoints().filter(cp -> !covered(cp)).count();
+            // Counted per character of the original run: those still undrawable after transliteration are shown as
+            // code points, the others were transliterated.
+            int length = (int) run.codePoints().count();
+            int unchanged = Math.min(length, (int) latin.codePoints().filter(cp -> !covered(cp)).count());
             codePointCount += unchanged;
-            transliteratedCount += (int) run.codePoints().count() - Math.min(unchanged,
-                    (int) run.codePoints().count());
+            transliteratedCount += length - unchanged;
             return out.toString();
         }
     }

@@ -34,6 +34,7 @@ public final class ReceiptText {
     private final DateTimeFormatter paidDate;
     private final DateTimeFormatter time;
     private final DateTimeFormatter zone;
+    private final DateTimeFormatter zoneName;
     private final DateTimeFormatter serviceDate;
     private final DateTimeFormatter adjustedDate;
 
@@ -46,6 +47,7 @@ public final class ReceiptText {
         this.paidDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
         this.zone = DateTimeFormatter.ofPattern("z", locale);
+        this.zoneName = DateTimeFormatter.ofPattern("vvvv", locale);
         this.serviceDate = DateTimeFormatter.ofPattern(
                 DateTimePatternGenerator.getInstance(ULocale.forLocale(locale)).getBestPattern("yyyyMMdd"), locale);
         this.adjustedDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
@@ -145,8 +147,7 @@ public final class ReceiptText {
     }
 
     private String timeWithZone(ZonedDateTime z) {
-        return message("time.withZone", time.format(z), zone.format(z),
-                DateTimeFormatter.ofPattern("vvvv", locale).format(z));
+        return message("time.withZone", time.format(z), zone.format(z), zoneName.format(z));
     }
 
     private static ZonedDateTime paidAt(ReceiptView view) {
