@@ -102,6 +102,22 @@ class ReceiptPdfTest {
     }
 
     @Test
+    void anSvgPracticeLogoIsDrawnInsteadOfTheInitials() throws IOException {
+        byte[] svg = ("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 96 96\"><rect width=\"96\""
+                + " height=\"96\" rx=\"20\" fill=\"#1D4ED8\"/></svg>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ReceiptPdfRenderer withLogo = new ReceiptPdfRenderer(new SimpleMeterRegistry(),
+                v -> java.util.Optional.of(svg));
+        try (PDDocument doc = Loader.loadPDF(withLogo.render(ReceiptFixtures.receipt(1)))) {
+            preview(doc, "receipt-svg-logo", 0);
+            assertThat(flat(doc)).doesNotStartWith("BS ").startsWith("Bright Smiles Dental");
+            assertThat(doc.getPage(0).getResources().getXObjectNames()).hasSizeGreaterThanOrEqualTo(2);
+        }
+        try (PDDocument doc = Loader.loadPDF(renderer.render(ReceiptFixtures.receipt(1)))) {
+            assertThat(flat(doc)).startsWith("BS Bright Smiles Dental");
+        }
+    }
+
+    @Test
     void creditAndLaterRefundsAndDisputesAreShownAsSuch() throws IOException {
         ReceiptView view = ReceiptFixtures.receipt(3, 1_234, List.of(
                 new ReceiptView.Adjustment("REFUND", 2_000, Instant.parse("2026-03-05T15:30:00Z")),
