@@ -1,5 +1,6 @@
 package com.patientpayments.bff.email;
 
+import com.patientpayments.bff.receipt.ReceiptLocale;
 import com.patientpayments.bff.graphql.GraphQLWiring;
 import com.patientpayments.bff.session.PatientSession;
 import com.patientpayments.bff.session.SessionAccess;
@@ -14,7 +15,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 
-/** {@code Mutation.emailReceipt}: answers {@code queued: true} once the email is accepted for background sending. */
+/**
+ * {@code Mutation.emailReceipt}: answers {@code queued: true} once the email is accepted for background sending. The
+ * email and its PDF are in {@code locale} ({@code en}, {@code es}), by default the session's language.
+ */
 @Singleton
 public class EmailGraphQLWiring implements GraphQLWiring {
 
@@ -38,8 +42,9 @@ public class EmailGraphQLWiring implements GraphQLWiring {
         PatientSession session = sessions.require(env);
         String txId = env.getArgument("txId");
         String email = env.getArgument("email");
+        String locale = ReceiptLocale.language(env.getArgument("locale"), "locale", session.locale());
         return CompletableFuture.supplyAsync(() -> {
-            emails.queue(session, txId, email);
+            emails.queue(session, txId, email, locale);
             return Map.<String, Object>of("queued", true);
         }, blocking);
     }

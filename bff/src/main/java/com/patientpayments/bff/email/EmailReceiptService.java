@@ -1,5 +1,6 @@
 package com.patientpayments.bff.email;
 
+import com.patientpayments.bff.receipt.ReceiptLocale;
 import com.patientpayments.bff.graphql.ApiException;
 import com.patientpayments.bff.graphql.ErrorCode;
 import com.patientpayments.bff.receipt.ReceiptService;
@@ -44,8 +45,13 @@ public class EmailReceiptService {
     /** A household may send this many times the per-session limit per hour, across all its sessions. */
     static final int HOUSEHOLD_FACTOR = 3;
 
-    /** Queues the email; returns once it is accepted for background sending. */
+    /** Queues the email in English; returns once it is accepted for background sending. */
     public void queue(PatientSession session, String txId, String email) {
+        queue(session, txId, email, ReceiptLocale.DEFAULT);
+    }
+
+    /** Queues the email in {@code locale} ({@code en}, {@code es}); returns once it is accepted for sending. */
+    public void queue(PatientSession session, String txId, String email, String locale) {
         String address = validAddress(email);
         ReceiptService.requireValidId(txId);
         long used;
@@ -65,7 +71,8 @@ public class EmailReceiptService {
                     "You have emailed this receipt several times already. Please try again later.");
         }
         receipts.forHousehold(session.householdId(), txId);
-        sender.submit(new ReceiptEmailSender.Job(UUID.randomUUID().toString(), session.householdId(), txId, address));
+        sender.submit(new ReceiptEmailSender.Job(UUID.randomUUID().toString(), session.householdId(), txId, address,
+                locale));
         registry.counter("receipt.emails", "outcome", "queued").increment();
     }
 

@@ -21,7 +21,8 @@ import java.util.Properties;
 
 /**
  * The receipt email as a raw MIME message: a short text and HTML body (practice, amount, date, payment method: no
- * patients, no procedures) and the receipt PDF attached.
+ * patients, no procedures) and the receipt PDF attached. Subject and body are in the receipt's language, from the
+ * same resource bundle as the PDF ({@link ReceiptText}); the practice's name and phone stay as entered.
  */
 @Singleton
 public class ReceiptEmailComposer {
@@ -33,18 +34,26 @@ public class ReceiptEmailComposer {
         this.props = props;
     }
 
+    /** The message in English. */
     public byte[] compose(ReceiptView view, byte[] pdf, String to) {
+        return compose(view, pdf, to, "en");
+    }
+
+    /** The message in {@code language} ({@code en}, {@code es}). */
+    public byte[] compose(ReceiptView view, byte[] pdf, String to, String language) {
+        ReceiptText t = ReceiptText.of(language);
         try {
             MimeMessage message = new MimeMessage(session);
             message.setFrom(new InternetAddress(props.from(), view.practice().name(), "UTF-8"));
             message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(to, true));
-            message.setSubject("Your payment receipt from " + view.practice().name(), "UTF-8");
+            message.setSubject(t.message("email.subject", view.practice().name()), "UTF-8");
+            message.setHeader("Content-Language", t.language());
             message.setSentDate(new Date());
 
             MimeBodyPart text = new MimeBodyPart();
-            text.setText(textBody(view), "UTF-8");
+            text.setText(textBody(view, t), "UTF-8");
             MimeBodyPart html = new MimeBodyPart();
-            html.setText(htmlBody(view), "UTF-8", "html");
+            html.setText(htmlBody(view, t), "UTF-8", "html");
             MimeMultipart alternative = new MimeMultipart("alternative", text, html);
             MimeBodyPart body = new MimeBodyPart();
             body.setContent(alternative);
@@ -66,34 +75,36 @@ public class ReceiptEmailComposer {
         }
     }
 
-    static String textBody(ReceiptView view) {
+    static String textBody(ReceiptView view, ReceiptText t) {
         String phone = view.practice().phone();
-        return "Thank you for your payment to " + view.practice().name() + ".\n\n"
-                + "Amount paid: " + ReceiptText.money(view.totalCents()) + "\n"
-                + "Date: " + ReceiptText.paidAt(view) + "\n"
-                + "Payment method: " + view.methodLabel() + "\n\n"
-                + "Your itemized receipt is attached as a PDF. Keep it for your records and for your HSA/FSA"
-                + " administrator.\n"
-                + (phone == null ? "" : "\nQuestions about your bill? Call " + view.practice().name() + " at "
-                + phone + ".\n");
+        String name = view.practice().name();
+        return t.message("email.thanks", name) + "\n\n"
+                + t.label("email.amountPaid") + ": " + t.money(view.totalCents(), view.currency()) + "\n"
+                + t.label("email.date") + ": " + t.paidDateTime(view) + "\n"
+                + t.label("email.paymentMethod") + ": " + t.methodLabel(view) + "\n\n"
+                + t.label("email.attached") + "\n"
+                + (phone == null ? "" : "\n" + t.message("email.questions", name, phone) + "\n");
     }
 
-    static String htmlBody(ReceiptView view) {
-        String name = escape(view.practice().name());
+    static String htmlBody(ReceiptView view, ReceiptText t) {
+        String name = view.practice().name();
         String phone = view.practice().phone();
-        return "<!doctype html><html><body style=\"font-family:Arial,Helvetica,sans-serif;color:#1e293b\">"
-                + "<p>Thank you for your payment to <strong>" + name + "</strong>.</p>"
+        return "<!doctype html><html lang=\"" + t.language() + "\"><body"
+                + " style=\"font-family:Arial,Helvetica,sans-serif;color:#1e293b\">"
+                + "<p>" + t.message("email.thanks", "<strong>" + escape(name) + "</strong>") + "</p>"
                 + "<table style=\"border-collapse:collapse\">"
-                + "<tr><td style=\"padding:2px 12px 2px 0\">Amount paid</td><td><strong>"
-                + escape(ReceiptText.money(view.totalCents())) + "</strong></td></tr>"
-                + "<tr><td style=\"padding:2px 12px 2px 0\">Date</td><td>" + escape(ReceiptText.paidAt(view))
-                + "</td></tr>"
-                + "<tr><td style=\"padding:2px 12px 2px 0\">Payment method</td><td>" + escape(view.methodLabel())
-                + "</td></tr></table>"
-                + "<p>Your itemized receipt is attached as a PDF. Keep it for your records and for your HSA/FSA"
-                + " administrator.</p>"
-                + (phone == null ? "" : "<p>Questions about your bill? Call " + name + " at " + escape(phone) + ".</p>")
+                + row(t.label("email.amountPaid"), "<strong>" + escape(t.money(view.totalCents(), view.currency()))
+                + "</strong>")
+                + row(t.label("email.date"), escape(t.paidDateTime(view)))
+                + row(t.label("email.paymentMethod"), escape(t.methodLabel(view)))
+                + "</table>"
+                + "<p>" + escape(t.label("email.attached")) + "</p>"
+                + (phone == null ? "" : "<p>" + t.message("email.questions", escape(name), escape(phone)) + "</p>")
                 + "</body></html>";
+    }
+
+    private static String row(String label, String valueHtml) {
+        return "<tr><td style=\"padding:2px 12px 2px 0\">" + escape(label) + "</td><td>" + valueHtml + "</td></tr>";
     }
 
     private static String escape(String s) {

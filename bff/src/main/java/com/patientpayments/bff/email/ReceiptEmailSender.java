@@ -39,8 +39,14 @@ public class ReceiptEmailSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptEmailSender.class);
 
-    /** One queued email. The address lives only in memory, never in Redis, logs or metrics. */
-    public record Job(String requestId, String householdId, String txId, String to) {
+    /** One queued email in a language. The address lives only in memory, never in Redis, logs or metrics. */
+    public record Job(String requestId, String householdId, String txId, String to, String locale) {
+
+        /** An English email. */
+        public Job(String requestId, String householdId, String txId, String to) {
+            this(requestId, householdId, txId, to, "en");
+        }
+
         @Override
         public String toString() {
             return "Job[" + requestId + "]";
@@ -98,7 +104,7 @@ public class ReceiptEmailSender {
             if (!view.householdId().equals(job.householdId())) {
                 throw new ApiException(ErrorCode.NOT_FOUND, "receipt not visible to this household");
             }
-            byte[] mime = composer.compose(view, renderer.render(view), job.to());
+            byte[] mime = composer.compose(view, renderer.render(view, job.locale()), job.to(), job.locale());
             reachedSes = true;
             sendTimer.record(() -> ses.sendEmail(r -> r.fromEmailAddress(props.from())
                     .destination(d -> d.toAddresses(job.to()))

@@ -31,7 +31,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A local stand-in for the SES v2 API (demo and tests only; never used when {@code SES_ENDPOINT} is set), on
  * 127.0.0.1: {@code POST /v2/email/outbound-emails} stores a raw message and answers a {@code MessageId};
  * {@code GET /store} lists the messages received as JSON ({@code emails[]} with from, to, subject, text, html and
- * base64 attachments), like the npm emulator {@code aws-ses-v2-local}.
+ * base64 attachments), like the npm emulator {@code aws-ses-v2-local}, or, for a browser, as HTML pages with links to
+ * each message and its PDF attachment ({@link InboxPages}).
  */
 public final class SesStandIn implements AutoCloseable {
 
@@ -137,9 +138,69 @@ public final class SesStandIn implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code GET /store}: JSON ({@code emails[]}) for {@code Accept: application/json} and for clients that do not ask
+     * for HTML; an HTML list for browsers. {@code /store/{id}} one message (HTML or JSON), {@code /store/{id}/html}
+     * its HTML body (sandboxed), {@code /store/{id}/attachments/{n}} an attachment's bytes (the receipt PDF).
+     */
     private void list(HttpExchange exchange) throws IOException {
         try (exchange) {
-            reply(exchange, 200, Map.of("emails", store));
+            String[] parts = exchange.getRequestURI().getPath().replaceFirst("^/store/?", "").split("/");
+            boolean html = wantsHtml(exchange);
+            if (parts.length == 0 || parts[0].isEmpty()) {
+                if (html) {
+                    replyHtml(exchange, 200, InboxPages.list(store), null);
+                } else {
+                    reply(exchange, 200, Map.of("emails", store));
+                }
+                return;
+            }
+            var message = InboxPages.find(store, parts[0]);
+            if (message.isEmpty() || parts.length > 3) {
+                replyHtml(exchange, 404, "<!doctype html><title>Not found</title><p>No such message.</p>", null);
+            } else if (parts.length == 1) {
+                if (html) {
+                    replyHtml(exchange, 200, InboxPages.message(message.get()), null);
+                } else {
+                    reply(exchange, 200, message.get());
+                }
+            } else if (parts.length == 2 && "html".equals(parts[1]) && message.get().get("html") != null) {
+                replyHtml(exchange, 200, String.valueOf(message.get().get("html")),
+                        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
+            } else if (parts.length == 3 && "attachments".equals(parts[1]) && parts[2].matches("\\d{1,3}")
+                    && Integer.parseInt(parts[2]) < ((List<?>) message.get().get("attachments")).size()) {
+                Map<?, ?> a = (Map<?, ?>) ((List<?>) message.get().get("attachments")).get(Integer.parseInt(parts[2]));
+                byte[] bytes = Base64.getDecoder().decode(String.valueOf(a.get("content")));
+                exchange.getResponseHeaders().set("Content-Type", String.valueOf(a.get("contentType")));
+                exchange.getResponseHeaders().set("Content-Disposition", "inline; filename=\""
+                        + String.valueOf(a.get("filename")).replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
+                exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            } else {
+                replyHtml(exchange, 404, "<!doctype html><title>Not found</title><p>No such part.</p>", null);
+            }
+        }
+    }
+
+    /** HTML only when the client asks for it and does not ask for JSON (browsers send {@code text/html}). */
+    static boolean wantsHtml(HttpExchange exchange) {
+        String accept = String.join(",", exchange.getRequestHeaders().getOrDefault("Accept", List.of()))
+                .toLowerCase(java.util.Locale.ROOT);
+        return accept.contains("text/html") && !accept.contains("application/json");
+    }
+
+    private static void replyHtml(HttpExchange exchange, int status, String html, String csp) throws IOException {
+        byte[] bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+        exchange.getResponseHeaders().set("Content-Security-Policy",
+                csp != null ? csp : "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 

@@ -16,7 +16,8 @@ public record PracticeView(String hash, String name, String phone, String phoneE
         List<LocationView> locations = p.locations() == null ? List.of() : p.locations().stream()
                 .map(l -> new LocationView(l.id(), l.name(), l.phone(), AddressView.of(l.address()))).toList();
         return new PracticeView(p.hash(), p.name(), p.phone(), p.phoneE164(), AddressView.of(p.address()),
-                p.logoUrl(), p.timeZone(), locations);
+                p.logo() == null ? null : PracticeLogoUrls.url(p.hash(), p.logo().contentType(), p.logo().sha256()),
+                p.timeZone(), locations);
     }
 
     /** GraphQL {@code Location}. */

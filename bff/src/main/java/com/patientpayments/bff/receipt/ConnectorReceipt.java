@@ -13,7 +13,8 @@ import java.util.List;
  */
 @Serdeable
 public record ConnectorReceipt(Transaction transaction, Practice practice, String guarantorName,
-                               @Nullable List<Line> lines, @Nullable List<Adjustment> adjustments) {
+                               @Nullable List<Line> lines, @Nullable List<Adjustment> adjustments,
+                               @Nullable Long balanceAfterCents) {
 
     @Serdeable
     public record Transaction(String id, String providerReference, String practiceId, String householdId,
@@ -24,7 +25,13 @@ public record ConnectorReceipt(Transaction transaction, Practice practice, Strin
 
     @Serdeable
     public record Practice(String id, String hash, String name, @Nullable String phone, @Nullable String phoneE164,
-                           @Nullable Address address, @Nullable String logoUrl, @Nullable String timeZone) {
+                           @Nullable Address address, @Nullable String logoUrl, @Nullable String timeZone,
+                           @Nullable Logo logo) {
+    }
+
+    /** The published logo: content type, SHA-256 (hex), size in bytes. */
+    @Serdeable
+    public record Logo(String contentType, String sha256, int sizeBytes) {
     }
 
     @Serdeable

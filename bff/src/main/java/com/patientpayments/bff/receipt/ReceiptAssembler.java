@@ -1,5 +1,7 @@
 package com.patientpayments.bff.receipt;
 
+import com.patientpayments.bff.practice.PracticeLogoUrls;
+
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -24,14 +26,18 @@ final class ReceiptAssembler {
         return new ReceiptView(tx.id(), tx.providerReference(), tx.practiceId(), data.practice().hash(),
                 tx.householdId(), practice(data.practice()), data.guarantorName(), tx.paidAt(), tx.methodBrand(),
                 tx.methodLast4(), tx.currency() == null ? "USD" : tx.currency(), tx.amountCents(),
-                tx.appliedCents(), tx.creditCents(), tx.refundedCents(), tx.status(), lines, adjustments);
+                tx.appliedCents(), tx.creditCents(), tx.refundedCents(), tx.status(), lines, adjustments,
+                data.balanceAfterCents());
     }
 
     static ReceiptView.Practice practice(ConnectorReceipt.Practice p) {
         ConnectorReceipt.Address a = p.address();
+        ConnectorReceipt.Logo logo = p.logo();
+        String logoUrl = logo == null ? null : PracticeLogoUrls.url(p.hash(), logo.contentType(), logo.sha256());
         return new ReceiptView.Practice(p.hash(), p.name(), p.phone(), p.phoneE164(),
                 a == null ? null : a.line1(), a == null ? null : a.line2(), a == null ? null : a.city(),
-                a == null ? null : a.state(), a == null ? null : a.postalCode(), p.logoUrl(),
-                p.timeZone() == null || p.timeZone().isBlank() ? DEFAULT_ZONE : p.timeZone());
+                a == null ? null : a.state(), a == null ? null : a.postalCode(), logoUrl,
+                p.timeZone() == null || p.timeZone().isBlank() ? DEFAULT_ZONE : p.timeZone(),
+                logoUrl == null ? null : new ReceiptView.Logo(logo.contentType(), logo.sha256(), logo.sizeBytes()));
     }
 }

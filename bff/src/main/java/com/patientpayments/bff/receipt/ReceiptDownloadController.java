@@ -52,11 +52,11 @@ public class ReceiptDownloadController {
                         .header(HttpHeaders.CACHE_CONTROL, "no-store");
             }
             ReceiptView view = resolve(grant.get());
-            byte[] pdf = renderer.render(view);
+            byte[] pdf = renderer.render(view, grant.get().locale());
             count("served");
             return HttpResponse.ok(pdf).contentType(MediaType.APPLICATION_PDF_TYPE)
                     .header(HttpHeaders.CONTENT_DISPOSITION,
-                            "attachment; filename=\"receipt-" + view.shortRef() + ".pdf\"")
+                            "attachment; filename=\"" + ReceiptText.fileName(view) + "\"")
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .header("X-Content-Type-Options", "nosniff");
         } catch (ApiException e) {

@@ -36,17 +36,30 @@ public class ReceiptDownloadTokens {
         this.clock = Clock.systemUTC();
     }
 
-    /** What a token allows: a household's own receipt, a practice admin's preview of a real or sample receipt. */
-    public record Grant(Kind kind, String txId, String ownerId) {
+    /**
+     * What a token allows: a household's own receipt, a practice admin's preview of a real or sample receipt; and the
+     * language to render it in ({@code en}, {@code es}).
+     */
+    public record Grant(Kind kind, String txId, String ownerId, String locale) {
         public enum Kind { HOUSEHOLD, PRACTICE_TX, PRACTICE_SAMPLE }
 
+        public Grant {
+            locale = locale == null ? ReceiptLocale.DEFAULT : locale;
+        }
+
+        /** A grant for an English receipt. */
+        public Grant(Kind kind, String txId, String ownerId) {
+            this(kind, txId, ownerId, null);
+        }
+
         String encode() {
-            return kind + "|" + (txId == null ? "" : txId) + "|" + ownerId;
+            return kind + "|" + (txId == null ? "" : txId) + "|" + ownerId + "|" + locale;
         }
 
         static Grant decode(String value) {
             String[] parts = value.split("\\|", -1);
-            return new Grant(Kind.valueOf(parts[0]), parts[1].isEmpty() ? null : parts[1], parts[2]);
+            return new Grant(Kind.valueOf(parts[0]), parts[1].isEmpty() ? null : parts[1], parts[2],
+                    parts.length > 3 ? parts[3] : null);
         }
     }
 

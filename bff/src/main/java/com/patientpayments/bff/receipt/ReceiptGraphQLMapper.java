@@ -1,6 +1,5 @@
 package com.patientpayments.bff.receipt;
 
-import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +29,7 @@ final class ReceiptGraphQLMapper {
         m.put("practice", practice(v.practice()));
         m.put("guarantorName", v.guarantorName());
         m.put("lines", v.lines().stream().map(l -> line(l, v.currency())).collect(Collectors.toList()));
+        m.put("balanceAfter", v.balanceAfterCents() == null ? null : money(v.balanceAfterCents(), v.currency()));
         m.put("adjustments", v.adjustments().stream().map(a -> Map.of("kind", a.kind(),
                 "amount", money(a.amountCents(), v.currency()), "at", instant(a.occurredAt(), zone)))
                 .collect(Collectors.toList()));
@@ -38,9 +38,8 @@ final class ReceiptGraphQLMapper {
 
     /** GraphQL {@code Money}: cents, currency and an en-US display form. */
     static Map<String, Object> money(long cents, String currency) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
         return Map.of("cents", Math.toIntExact(cents), "currency", currency,
-                "formatted", format.format(ReceiptJasperAdapter.dollars(cents)));
+                "formatted", MoneyText.format(cents, currency, Locale.US));
     }
 
     private static Map<String, Object> line(ReceiptView.Line l, String currency) {

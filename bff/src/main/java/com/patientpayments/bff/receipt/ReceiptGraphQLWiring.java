@@ -57,10 +57,11 @@ public class ReceiptGraphQLWiring implements GraphQLWiring {
     private CompletionStage<Map<String, Object>> downloadReceipt(DataFetchingEnvironment env) {
         PatientSession session = sessions.require(env);
         String txId = env.getArgument("txId");
+        String locale = ReceiptLocale.language(env.getArgument("locale"), "locale", session.locale());
         return async(() -> {
             receipts.forHousehold(session.householdId(), txId);
             return link(tokens.issue(new ReceiptDownloadTokens.Grant(
-                    ReceiptDownloadTokens.Grant.Kind.HOUSEHOLD, txId, session.householdId())));
+                    ReceiptDownloadTokens.Grant.Kind.HOUSEHOLD, txId, session.householdId(), locale)));
         });
     }
 

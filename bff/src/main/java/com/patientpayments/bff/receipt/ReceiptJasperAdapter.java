@@ -1,103 +1,116 @@
 package com.patientpayments.bff.receipt;
 
-import java.math.BigDecimal;
-import java.text.NumberFormat;
+import net.sf.jasperreports.engine.JRParameter;
+
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.TimeZone;
 
 /**
- * The display edge between {@link ReceiptView} (cents, instants) and the Jasper template: the only place where
- * cents become {@link BigDecimal} dollars and instants become text in the practice's time zone. Receipts are printed
- * in en-US for US practices.
+ * The display edge between {@link ReceiptView} (cents, instants) and the Jasper template: every value arrives as text
+ * in the receipt's language ({@link ReceiptText}: money, dates, times with their zone), labels come from the same
+ * resource bundle ({@code $R{…}} in the template), and practice-provided text passes through
+ * {@link GlyphFallback} so no character is silently lost.
  */
 final class ReceiptJasperAdapter {
 
-    static final Locale LOCALE = Locale.US;
-    private static final DateTimeFormatter PAID_DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", LOCALE);
-    private static final DateTimeFormatter PAID_TIME = DateTimeFormatter.ofPattern("h:mm a zzz", LOCALE);
-    private static final DateTimeFormatter SERVICE_DATE = DateTimeFormatter.ofPattern("MM/dd/yyyy", LOCALE);
-    private static final DateTimeFormatter ADJUSTED_AT = DateTimeFormatter.ofPattern("MMM d, yyyy h:mm a zzz", LOCALE);
+    static final String DEFAULT_ZONE = "America/Chicago";
+    private static final String NONE = "\u2014";
 
     private ReceiptJasperAdapter() {
     }
 
     /** Report parameters (everything outside the itemized table). */
-    static Map<String, Object> parameters(ReceiptView view, Object pmsLogo, String pmsName) {
+    static Map<String, Object> parameters(ReceiptView view, ReceiptText text, GlyphFallback.Pass fit,
+                                          Object practiceLogo, Object pmsLogo, String pmsName) {
         ZoneId zone = zoneOf(view);
-        ZonedDateTime paidAt = view.paidAt().atZone(zone);
+        String currency = view.currency();
         Map<String, Object> p = new HashMap<>();
-        p.put("REPORT_LOCALE", LOCALE);
-        p.put("REPORT_TIME_ZONE", java.util.TimeZone.getTimeZone(zone));
-        p.put("PRACTICE_NAME", view.practice().name());
-        p.put("PRACTICE_INITIALS", initials(view.practice().name()));
-        p.put("PRACTICE_CONTACT", contact(view.practice()));
+        p.put(JRParameter.REPORT_LOCALE, text.locale());
+        p.put(JRParameter.REPORT_RESOURCE_BUNDLE, text.bundle());
+        p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone(zone));
+        p.put("PRACTICE_NAME", fit.fit(view.practice().name()));
+        p.put("PRACTICE_INITIALS", fit.fit(initials(view.practice().name())));
+        p.put("PRACTICE_CONTACT", fit.fit(contact(view.practice(), text)));
+        p.put("PRACTICE_LOGO", practiceLogo);
         p.put("PMS_LOGO", pmsLogo);
         p.put("PMS_NAME", pmsName);
-        p.put("PAID_AT_DATE", PAID_DATE.format(paidAt));
-        p.put("PAID_AT_TIME", PAID_TIME.format(paidAt));
+        p.put("PAID_AT_DATE", text.paidDate(view));
+        p.put("PAID_AT_TIME", text.paidTime(view));
         p.put("TX_ID", view.txId());
-        p.put("PROVIDER_REF", view.providerReference());
-        p.put("METHOD_LABEL", view.methodLabel());
-        p.put("GUARANTOR_NAME", view.guarantorName());
-        p.put("TOTAL_PAID", dollars(view.totalCents()));
-        p.put("APPLIED", dollars(view.appliedCents()));
-        p.put("CREDIT", dollars(view.creditCents()));
-        p.put("ADJUSTMENTS", adjustments(view, zone));
-        p.put("STATUS_NOTE", statusNote(view));
+        p.put("PROVIDER_REF", fit.fit(view.providerReference()));
+        p.put("METHOD_LABEL", fit.fit(text.methodLabel(view)));
+        p.put("GUARANTOR_NAME", fit.fit(view.guarantorName()));
+        p.put("TOTAL_PAID", text.money(view.totalCents(), currency));
+        p.put("APPLIED", text.money(view.appliedCents(), currency));
+        p.put("CREDIT", text.money(view.creditCents(), currency));
+        p.put("REMAINING_ON_CHARGES", text.money(
+                view.lines().stream().mapToLong(ReceiptView.Line::remainingCents).sum(), currency));
+        p.put("BALANCE_AFTER", view.balanceAfterCents() == null ? null
+                : text.money(view.balanceAfterCents(), currency));
+        p.put("ADJUSTMENTS", adjustments(view, text, zone));
+        p.put("STATUS_NOTE", text.statusNote(view));
         return p;
     }
 
-    /** One row per receipt line, in the payload's order (grouped by patient, then date of service). */
-    static List<Map<String, ?>> rows(ReceiptView view) {
+    /**
+     * One row per receipt line, in the payload's order (grouped by patient, then date of service). Each row also
+     * carries its patient's subtotals, which the group footer prints.
+     */
+    static List<Map<String, ?>> rows(ReceiptView view, ReceiptText text, GlyphFallback.Pass fit) {
+        Map<String, long[]> subtotals = new LinkedHashMap<>();
+        for (ReceiptView.Line line : view.lines()) {
+            long[] s = subtotals.computeIfAbsent(line.patientId(), k -> new long[3]);
+            s[0] += line.chargeAmountCents();
+            s[1] += line.appliedCents();
+            s[2] += line.remainingCents();
+        }
+        String currency = view.currency();
         List<Map<String, ?>> rows = new ArrayList<>(view.lines().size());
         for (ReceiptView.Line line : view.lines()) {
-            Map<String, Object> row = new HashMap<>(12);
+            long[] s = subtotals.get(line.patientId());
+            Map<String, Object> row = new HashMap<>(16);
             row.put("PATIENT_KEY", line.patientId());
-            row.put("PATIENT", line.patientName());
-            row.put("SERVICE_DATE", SERVICE_DATE.format(line.serviceDate()));
-            row.put("PROCEDURE", line.procedureName());
-            row.put("PROVIDER", line.providerName() == null ? "\u2014" : line.providerName());
-            row.put("CHARGE", dollars(line.chargeAmountCents()));
-            row.put("APPLIED", dollars(line.appliedCents()));
-            row.put("REMAINING", dollars(line.remainingCents()));
+            row.put("PATIENT", fit.fit(line.patientName()));
+            row.put("SERVICE_DATE", text.serviceDate(line.serviceDate()));
+            row.put("PROCEDURE", fit.fit(line.procedureName()));
+            row.put("PROVIDER", line.providerName() == null ? NONE : fit.fit(line.providerName()));
+            row.put("CHARGE", text.money(line.chargeAmountCents(), currency));
+            row.put("APPLIED", text.money(line.appliedCents(), currency));
+            row.put("REMAINING", text.money(line.remainingCents(), currency));
+            row.put("SUB_CHARGE", text.money(s[0], currency));
+            row.put("SUB_APPLIED", text.money(s[1], currency));
+            row.put("SUB_REMAINING", text.money(s[2], currency));
             rows.add(row);
         }
         return rows;
-    }
-
-    static BigDecimal dollars(long cents) {
-        return BigDecimal.valueOf(cents, 2);
-    }
-
-    static String money(long cents) {
-        return NumberFormat.getCurrencyInstance(LOCALE).format(dollars(cents));
     }
 
     static ZoneId zoneOf(ReceiptView view) {
         try {
             return ZoneId.of(view.practice().timeZone());
         } catch (RuntimeException e) {
-            return ZoneId.of("America/Chicago");
+            return ZoneId.of(DEFAULT_ZONE);
         }
     }
 
     static String initials(String name) {
         StringBuilder sb = new StringBuilder(2);
+        int letters = 0;
         for (String word : name.trim().split("\\s+")) {
-            if (!word.isEmpty() && Character.isLetter(word.codePointAt(0)) && sb.length() < 2) {
+            if (!word.isEmpty() && Character.isLetter(word.codePointAt(0)) && letters < 2) {
                 sb.appendCodePoint(Character.toUpperCase(word.codePointAt(0)));
+                letters++;
             }
         }
         return sb.toString();
     }
 
-    private static String contact(ReceiptView.Practice practice) {
+    private static String contact(ReceiptView.Practice practice, ReceiptText text) {
         StringBuilder sb = new StringBuilder();
         if (practice.line1() != null && !practice.line1().isBlank()) {
             sb.append(practice.line1());
@@ -110,12 +123,12 @@ final class ReceiptJasperAdapter {
             sb.append(sb.length() > 0 ? "\n" : "").append(cityLine.trim());
         }
         if (practice.phone() != null && !practice.phone().isBlank()) {
-            sb.append(sb.length() > 0 ? "\n" : "").append("Phone ").append(practice.phone());
+            sb.append(sb.length() > 0 ? "\n" : "").append(text.message("text.phone", practice.phone()));
         }
         return sb.toString();
     }
 
-    private static String adjustments(ReceiptView view, ZoneId zone) {
+    private static String adjustments(ReceiptView view, ReceiptText text, ZoneId zone) {
         if (view.adjustments().isEmpty()) {
             return null;
         }
@@ -124,30 +137,9 @@ final class ReceiptJasperAdapter {
             if (sb.length() > 0) {
                 sb.append('\n');
             }
-            sb.append(ADJUSTED_AT.format(a.occurredAt().atZone(zone))).append(" \u2014 ").append(kindLabel(a.kind()))
-                    .append(": ").append(money(a.amountCents()));
+            sb.append(text.message("adjustment.line", text.adjustedAt(a.occurredAt(), zone),
+                    text.adjustmentKind(a.kind()), text.money(a.amountCents(), view.currency())));
         }
         return sb.toString();
-    }
-
-    static String kindLabel(String kind) {
-        switch (kind) {
-            case "REFUND": return "Refunded to your card";
-            case "DISPUTE_OPENED": return "Card dispute opened (amount on hold)";
-            case "DISPUTE_WON": return "Card dispute closed in the practice's favor (payment stands)";
-            case "DISPUTE_LOST": return "Card dispute closed in the cardholder's favor (amount returned)";
-            default: return "Adjustment";
-        }
-    }
-
-    private static String statusNote(ReceiptView view) {
-        switch (view.status()) {
-            case "REFUNDED": return "This payment was refunded in full after it was made. See the changes below.";
-            case "PARTIALLY_REFUNDED": return "Part of this payment was refunded after it was made. See the changes below.";
-            case "DISPUTED": return "A card dispute is open on this payment. See the changes below.";
-            case "DISPUTE_LOST": return "This payment was reversed by a card dispute. See the changes below.";
-            default:
-                return view.adjustments().isEmpty() ? null : "This payment changed after it was made. See the changes below.";
-        }
     }
 }

@@ -2,6 +2,8 @@ package com.patientpayments.bff.receipt;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import com.patientpayments.bff.practice.PracticeLogos;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JRException;
@@ -26,10 +28,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Renders a {@link ReceiptView} to PDF with the build-time compiled {@code receipts/receipt.jasper}. Thread-safe: the
- * compiled report is shared, every render fills and exports its own print. Timed as {@code receipt.render}.
+ * Renders a {@link ReceiptView} to PDF with the build-time compiled {@code receipts/receipt.jasper}, in a receipt
+ * language ({@link ReceiptText}), with the practice's published logo (the bytes the web page shows) and the
+ * receipt-fonts embedded as subsets; characters no font has are transliterated ({@link GlyphFallback}). Thread-safe:
+ * the compiled report is shared, every render fills and exports its own print. Timed as {@code receipt.render}.
  */
 @Singleton
 public class ReceiptPdfRenderer {
@@ -43,31 +50,59 @@ public class ReceiptPdfRenderer {
     private final JasperReport report;
     private final Object pmsLogo;
     private final Timer renderTimer;
+    private final GlyphFallback fallback;
+    private final Function<ReceiptView, Optional<byte[]>> practiceLogos;
 
+    /** The service's renderer: logos from the connector through {@link PracticeLogos}. */
+    @Inject
+    public ReceiptPdfRenderer(MeterRegistry registry, PracticeLogos logos) {
+        this(registry, view -> view.practice().logo() == null ? Optional.empty()
+                : logos.published(view.practiceHash(), view.practice().logo().sha256())
+                        .map(PracticeLogos.Image::bytes));
+    }
+
+    /** A renderer that prints no practice logo (tests, benchmarks). */
     public ReceiptPdfRenderer(MeterRegistry registry) {
+        this(registry, view -> Optional.empty());
+    }
+
+    /** A renderer with its own logo lookup: the practice logo's bytes for a receipt, or empty for initials. */
+    public ReceiptPdfRenderer(MeterRegistry registry, Function<ReceiptView, Optional<byte[]>> practiceLogos) {
         this.context = context();
         this.report = loadReport();
         this.pmsLogo = SimpleDataRenderer.getInstance(readResource(PMS_LOGO));
         this.renderTimer = Timer.builder("receipt.render").description("Receipt PDF fill and export")
                 .publishPercentileHistogram().register(registry);
+        this.fallback = new GlyphFallback(context, registry);
+        this.practiceLogos = practiceLogos;
     }
 
-    /** The receipt as a PDF document. */
+    /** The receipt as a PDF document in English. */
     public byte[] render(ReceiptView view) {
-        return renderTimer.record(() -> renderUntimed(view));
+        return render(view, ReceiptLocale.DEFAULT);
     }
 
-    private byte[] renderUntimed(ReceiptView view) {
+    /** The receipt as a PDF document in {@code language} ({@code en}, {@code es}; see {@link ReceiptLocale}). */
+    public byte[] render(ReceiptView view, String language) {
+        Object logo = practiceLogos.apply(view).map(SimpleDataRenderer::getInstance).orElse(null);
+        return renderTimer.record(() -> renderUntimed(view, ReceiptText.of(language), logo));
+    }
+
+    private byte[] renderUntimed(ReceiptView view, ReceiptText text, Object practiceLogo) {
         try {
-            JasperPrint print = JasperFillManager.getInstance(context).fill(report,
-                    ReceiptJasperAdapter.parameters(view, pmsLogo, PMS_NAME),
-                    new JRMapCollectionDataSource(ReceiptJasperAdapter.rows(view)));
+            GlyphFallback.Pass fit = fallback.pass();
+            Map<String, Object> parameters = ReceiptJasperAdapter.parameters(view, text, fit, practiceLogo, pmsLogo,
+                    PMS_NAME);
+            List<Map<String, ?>> rows = ReceiptJasperAdapter.rows(view, text, fit);
+            fit.report();
+            JasperPrint print = JasperFillManager.getInstance(context).fill(report, parameters,
+                    new JRMapCollectionDataSource(rows));
             ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
             JRPdfExporter exporter = new JRPdfExporter(context);
             exporter.setExporterInput(new SimpleExporterInput(print));
             exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
             SimplePdfExporterConfiguration config = new SimplePdfExporterConfiguration();
-            config.setMetadataTitle("Receipt " + view.shortRef());
+            config.setMetadataTitle(text.message("pdf.title", view.shortRef()));
             config.setMetadataCreator(PMS_NAME);
             config.setCompressed(true);
             exporter.setConfiguration(config);

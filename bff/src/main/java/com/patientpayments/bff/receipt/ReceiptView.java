@@ -31,13 +31,26 @@ import java.util.Locale;
  * @param status            transaction status in the ledger ({@code SUCCEEDED}, {@code REFUNDED}, …)
  * @param lines             one per charge the payment touched, grouped by patient, then date of service
  * @param adjustments       later refunds and disputes, oldest first
+ * @param balanceAfterCents the household's balance right after this payment was posted (connector's
+ *                          {@code balanceAfterCents}); null in payloads cached before it existed, and in samples
  */
 @Serdeable
 public record ReceiptView(String txId, String providerReference, String practiceId, String practiceHash,
                           String householdId, Practice practice, String guarantorName, Instant paidAt,
                           @Nullable String methodBrand, @Nullable String methodLast4, String currency,
                           long totalCents, long appliedCents, long creditCents, long refundedCents, String status,
-                          List<Line> lines, List<Adjustment> adjustments) {
+                          List<Line> lines, List<Adjustment> adjustments, @Nullable Long balanceAfterCents) {
+
+    /** A receipt without a known balance after the payment (samples, tests). */
+    public ReceiptView(String txId, String providerReference, String practiceId, String practiceHash,
+                       String householdId, Practice practice, String guarantorName, Instant paidAt,
+                       String methodBrand, String methodLast4, String currency, long totalCents, long appliedCents,
+                       long creditCents, long refundedCents, String status, List<Line> lines,
+                       List<Adjustment> adjustments) {
+        this(txId, providerReference, practiceId, practiceHash, householdId, practice, guarantorName, paidAt,
+                methodBrand, methodLast4, currency, totalCents, appliedCents, creditCents, refundedCents, status,
+                lines, adjustments, null);
+    }
 
     public ReceiptView {
         // JSON writers may omit empty lists: absent means none.
@@ -67,12 +80,21 @@ public record ReceiptView(String txId, String providerReference, String practice
         }
     }
 
-    /** Identity of the practice as printed on the receipt. */
+    /**
+     * Identity of the practice as printed on the receipt. {@code logoUrl} is the BFF's URL of its published logo and
+     * {@code logo} that logo's description (the PDF prints the same bytes); both null when it has none.
+     */
     @Serdeable
     public record Practice(String hash, String name, @Nullable String phone, @Nullable String phoneE164,
                            @Nullable String line1, @Nullable String line2, @Nullable String city,
                            @Nullable String state, @Nullable String postalCode, @Nullable String logoUrl,
-                           String timeZone) {
+                           String timeZone, @Nullable Logo logo) {
+
+        /** A practice without a logo. */
+        public Practice(String hash, String name, String phone, String phoneE164, String line1, String line2,
+                        String city, String state, String postalCode, String logoUrl, String timeZone) {
+            this(hash, name, phone, phoneE164, line1, line2, city, state, postalCode, logoUrl, timeZone, null);
+        }
 
         /** {@code Austin, TX 78701}, or empty when the practice has no address. */
         public String cityLine() {
@@ -81,6 +103,11 @@ public record ReceiptView(String txId, String providerReference, String practice
             }
             return city + ", " + (state == null ? "" : state) + " " + (postalCode == null ? "" : postalCode);
         }
+    }
+
+    /** A published practice logo: content type, SHA-256 (hex) of its bytes, size in bytes. */
+    @Serdeable
+    public record Logo(String contentType, String sha256, int sizeBytes) {
     }
 
     /** What this payment did to one charge. */

@@ -26,6 +26,25 @@ final class SampleReceipt {
                 lines, List.of());
     }
 
+    /**
+     * A sample whose patients are named in every script the receipt fonts cover (Latin, Greek, Cyrillic, Chinese,
+     * Japanese, Korean): rendering it once loads every font face, for the start-up warm-up.
+     */
+    static ReceiptView allScripts(ReceiptView.Practice practice, Clock clock) {
+        LocalDate today = LocalDate.now(clock.withZone(zoneOf(practice)));
+        String[] names = {"Nguyễn Łucja Ørsted", "Σοφία Παπαδοπούλου", "Дмитрий Иванов", "陈小明", "山田 はなこ",
+            "김민준"};
+        List<ReceiptView.Line> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            lines.add(line("w" + i, "p" + i, names[i], today.minusDays(i), "Periodic oral evaluation", 6_500,
+                    6_500));
+        }
+        long applied = 6_500L * names.length;
+        return new ReceiptView(SAMPLE_TX_ID, "pi_sample", "sample", practice.hash(), "sample", practice,
+                "Pat Sample", clock.instant(), "visa", "4242", "USD", applied, applied, 0, 0, "SUCCEEDED",
+                lines, List.of(), 0L);
+    }
+
     private static ReceiptView.Line line(String id, String patientId, String patient, LocalDate date, String procedure,
                                          long charge, long applied) {
         return new ReceiptView.Line(id, patientId, patient, date, procedure, "Dr. Sample Provider", null, charge,

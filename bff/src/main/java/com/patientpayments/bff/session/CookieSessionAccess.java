@@ -44,12 +44,19 @@ public class CookieSessionAccess implements SessionAccess, GraphQLExchangeHook {
 
     /** Starts a session for a household after a successful sign-in; returns its idle expiry. */
     public Instant start(DataFetchingEnvironment env, String practiceId, String practiceHash, String householdId) {
+        return start(env, practiceId, practiceHash, householdId, null);
+    }
+
+    /** Starts a session that remembers the patient's language ({@code en}, {@code es}); returns its idle expiry. */
+    public Instant start(DataFetchingEnvironment env, String practiceId, String practiceHash, String householdId,
+                         String locale) {
         State state = state(env.getGraphQlContext(), GraphQLRequestContext.request(env));
         if (state.session != null) {
             revoked.revoke(state.session.sessionId());
         }
         Instant now = Instant.now();
-        state.session = new PatientSession(UUID.randomUUID().toString(), practiceId, practiceHash, householdId);
+        state.session = new PatientSession(UUID.randomUUID().toString(), practiceId, practiceHash, householdId,
+                locale);
         state.absoluteEnd = now.plus(settings.absoluteTimeout());
         state.changed = true;
         return writeCookie(GraphQLRequestContext.response(env), state, now);

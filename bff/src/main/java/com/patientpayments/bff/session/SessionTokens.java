@@ -22,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signs and verifies the session JWT (HS256, Nimbus as shipped with micronaut-security-jwt). Claims are opaque
- * references only: session id ({@code jti}), practice id, practice hash, household id, the idle expiry ({@code exp})
- * and the absolute end ({@code amx}).
+ * references only: session id ({@code jti}), practice id, practice hash, household id, the language ({@code lc}), the
+ * idle expiry ({@code exp}) and the absolute end ({@code amx}).
  */
 @Singleton
 public class SessionTokens {
@@ -69,6 +69,7 @@ public class SessionTokens {
                 .claim("pid", s.practiceId())
                 .claim("ph", s.practiceHash())
                 .claim("hid", s.householdId())
+                .claim("lc", s.locale())
                 .expirationTime(Date.from(idleExpiry))
                 .claim("amx", absoluteEnd.getEpochSecond())
                 .build();
@@ -113,7 +114,7 @@ public class SessionTokens {
                 return Optional.empty();
             }
             PatientSession s = new PatientSession(c.getJWTID(), c.getStringClaim("pid"), c.getStringClaim("ph"),
-                    c.getStringClaim("hid"));
+                    c.getStringClaim("hid"), c.getStringClaim("lc"));
             if (s.sessionId() == null || s.householdId() == null || s.practiceId() == null) {
                 return Optional.empty();
             }

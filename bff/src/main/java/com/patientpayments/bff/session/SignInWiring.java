@@ -10,6 +10,7 @@ import com.patientpayments.bff.graphql.GraphQLWiring;
 import com.patientpayments.bff.household.HouseholdRef;
 import com.patientpayments.bff.observability.Failures;
 import com.patientpayments.bff.observability.Funnel;
+import com.patientpayments.bff.receipt.ReceiptLocale;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -63,6 +64,7 @@ public class SignInWiring implements GraphQLWiring {
             String hash = Arguments.id(env, "practiceHash", 32);
             String account = Arguments.text(env, "accountNumber", 64);
             String lastName = Arguments.text(env, "lastName", 100);
+            String locale = ReceiptLocale.language(env.getArgument("locale"), "locale", ReceiptLocale.DEFAULT);
             String accountKey = hash.toUpperCase(Locale.ROOT) + "|" + account;
             String client = clientAddress(GraphQLRequestContext.request(env));
 
@@ -75,7 +77,7 @@ public class SignInWiring implements GraphQLWiring {
                 return SignInResult.failed();
             }
             EmrHousehold h = found.get();
-            Instant idleExpiry = sessions.start(env, h.practiceId(), h.practiceHash(), h.id());
+            Instant idleExpiry = sessions.start(env, h.practiceId(), h.practiceHash(), h.id(), locale);
             funnel.record(Funnel.Step.SIGNED_IN, h.practiceHash());
             outcome = "success";
             padFrom(started);

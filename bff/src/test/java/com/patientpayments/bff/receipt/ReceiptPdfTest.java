@@ -3,7 +3,6 @@ package com.patientpayments.bff.receipt;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The real JasperReports template rendered to PDF and read back with PDFBox: every header field, every line, subtotals,
  * totals, credit, later refunds, the HSA/FSA statement, signature area and page numbers; multi-page with repeated
- * headers; embedded DejaVu fonts. Page images go to {@code target/receipt-preview/} for a visual check.
+ * headers; the receipt fonts embedded as subsets. Page images go to {@code target/receipt-preview/} for a visual check.
  */
 class ReceiptPdfTest {
 
@@ -47,7 +46,7 @@ class ReceiptPdfTest {
             assertThat(text)
                     .contains("Bright Smiles Dental", "120 Main St, Suite 4", "Austin, TX 78701", "Phone (512) 555-0142")
                     .contains("RECEIPT", "Itemized receipt for HSA/FSA")
-                    .contains("DATE OF PAYMENT", "March 3, 2026", "2:05 PM CST")
+                    .contains("DATE OF PAYMENT", "March 3, 2026", "2:05 PM CST (Central Time)")
                     .contains("TRANSACTION ID", ReceiptFixtures.TX_ID)
                     .contains("PAYMENT METHOD", "VISA \u2022\u2022\u2022\u20224242")
                     .contains("TOTAL PAID TODAY", "$45.00")
@@ -59,8 +58,9 @@ class ReceiptPdfTest {
                     .contains("Remaining balance on these charges: $0.00")
                     .contains("Patient Payments", "Payment processed online by")
                     .contains("Page 1 of 1")
-                    .doesNotContain("Later changes to this payment", "(continued)");
-            assertEmbeddedDejaVu(doc.getPage(0));
+                    .contains("Card payment reference (for the practice's records): pi_3PqRsTuVwXyZ0123")
+                    .doesNotContain("Later changes to this payment", "(continued)", "Processor reference");
+            assertEmbeddedSubsets(doc);
         }
     }
 
@@ -94,9 +94,26 @@ class ReceiptPdfTest {
                 long applied = view.lines().stream().filter(l -> l.patientName().equals(patient))
                         .mapToLong(ReceiptView.Line::appliedCents).sum();
                 assertThat(text).contains("Subtotal for " + patient);
-                assertThat(text).contains(ReceiptJasperAdapter.money(applied));
+                assertThat(text).contains(MoneyText.format(applied, "USD", java.util.Locale.US));
             }
-            assertThat(text).contains("Total paid today " + ReceiptJasperAdapter.money(view.totalCents()));
+            assertThat(text).contains("Total paid today " + MoneyText.format(view.totalCents(), "USD",
+                    java.util.Locale.US));
+        }
+    }
+
+    @Test
+    void anSvgPracticeLogoIsDrawnInsteadOfTheInitials() throws IOException {
+        byte[] svg = ("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 96 96\"><rect width=\"96\""
+                + " height=\"96\" rx=\"20\" fill=\"#1D4ED8\"/></svg>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ReceiptPdfRenderer withLogo = new ReceiptPdfRenderer(new SimpleMeterRegistry(),
+                v -> java.util.Optional.of(svg));
+        try (PDDocument doc = Loader.loadPDF(withLogo.render(ReceiptFixtures.receipt(1)))) {
+            preview(doc, "receipt-svg-logo", 0);
+            assertThat(flat(doc)).doesNotStartWith("BS ").startsWith("Bright Smiles Dental");
+            assertThat(doc.getPage(0).getResources().getXObjectNames()).hasSizeGreaterThanOrEqualTo(2);
+        }
+        try (PDDocument doc = Loader.loadPDF(renderer.render(ReceiptFixtures.receipt(1)))) {
+            assertThat(flat(doc)).startsWith("BS Bright Smiles Dental");
         }
     }
 
@@ -111,26 +128,41 @@ class ReceiptPdfTest {
             String text = flat(doc);
             assertThat(text)
                     .contains("Unapplied credit (kept on your account) $12.34")
-                    .contains("Total paid today " + ReceiptJasperAdapter.money(view.totalCents()))
+                    .contains("Total paid today " + MoneyText.format(view.totalCents(), "USD", java.util.Locale.US))
                     .contains("Part of this payment was refunded after it was made")
                     .contains("Later changes to this payment (refunds and disputes)")
-                    .contains("Mar 5, 2026 9:30 AM CST \u2014 Refunded to your card: $20.00")
-                    .contains("Mar 9, 2026 11:00 AM CDT \u2014 Card dispute opened (amount on hold): $45.00");
+                    .contains("Mar 5, 2026 9:30 AM CST (Central Time) \u2014 Refunded to your card: $20.00")
+                    .contains("Mar 9, 2026 11:00 AM CDT (Central Time) \u2014 Card dispute opened (amount on hold):"
+                            + " $45.00");
         }
     }
 
-    private static void assertEmbeddedDejaVu(PDPage page) throws IOException {
-        int fonts = 0;
-        for (var name : page.getResources().getFontNames()) {
-            PDFont font = page.getResources().getFont(name);
-            assertThat(font.getName()).contains("DejaVu");
+    /**
+     * Every glyph of the document is drawn with a Noto face from receipt-fonts, embedded as a subset
+     * ({@code ABCDEF+NotoSans…}); returns the names of the faces used.
+     */
+    static java.util.Set<String> assertEmbeddedSubsets(PDDocument doc) throws IOException {
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        java.util.List<PDFont> fonts = new java.util.ArrayList<>();
+        new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<org.apache.pdfbox.text.TextPosition> positions) {
+                for (var p : positions) {
+                    if (used.add(p.getFont().getName())) {
+                        fonts.add(p.getFont());
+                    }
+                }
+            }
+        }.getText(doc);
+        assertThat(fonts).isNotEmpty();
+        for (PDFont font : fonts) {
+            assertThat(font.getName()).as("font").matches("[A-Z]{6}\\+NotoSans.*");
             assertThat(font.isEmbedded()).as(font.getName()).isTrue();
-            fonts++;
         }
-        assertThat(fonts).isPositive();
+        return used;
     }
 
-    private static void preview(PDDocument doc, String name, int pageIndex) throws IOException {
+    static void preview(PDDocument doc, String name, int pageIndex) throws IOException {
         var image = new PDFRenderer(doc).renderImageWithDPI(pageIndex, 110);
         ImageIO.write(image, "png", PREVIEW.resolve(name + (name.endsWith("page") ? "-" + (pageIndex + 1) : "") + ".png").toFile());
     }

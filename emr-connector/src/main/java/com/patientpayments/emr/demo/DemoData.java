@@ -2,8 +2,13 @@ package com.patientpayments.emr.demo;
 
 import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.household.LastNames;
+import com.patientpayments.emr.practice.PracticeLogos;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -29,6 +34,22 @@ final class DemoData {
         brightSmiles();
         lakeside();
         harborView();
+        // Harbor View has no logo: patients see its initials.
+        logo("bright", PracticeLogos.PNG, "demo/logos/bright-smiles.png");
+        logo("lakeside", PracticeLogos.SVG, "demo/logos/lakeside.svg");
+    }
+
+    /** A published logo from a classpath file, through the same checks (and SVG sanitizing) as an upload. */
+    private void logo(String practice, String contentType, String resource) {
+        byte[] bytes;
+        try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream(resource)) {
+            bytes = Objects.requireNonNull(in, resource).readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PracticeLogos logos = new PracticeLogos();
+        logos.saveDraft(c, id("practice:" + practice), contentType, bytes);
+        logos.publish(c, id("practice:" + practice));
     }
 
     private void procedures() {
@@ -130,7 +151,7 @@ final class DemoData {
                         + " address_line2, city, state, postal_code, logo_url, time_zone, stripe_account_id)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id("practice:" + key), id("tenant:" + key), id("company:" + key), name, phone, e164,
-                a[0], a[1], a[2], a[3], a[4], "/assets/practices/" + key + "-logo.png", tz, acct);
+                a[0], a[1], a[2], a[3], a[4], null, tz, acct);
     }
 
     private void hash(String hash, String practice, boolean active) {

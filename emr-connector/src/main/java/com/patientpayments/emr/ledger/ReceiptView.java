@@ -7,11 +7,12 @@ import java.util.List;
 
 /**
  * Everything a receipt shows (API.md "ReceiptData"): lines grouped by patient (name order), then date of service;
- * {@code remainingCents} is the charge's balance right after this payment was applied.
+ * {@code remainingCents} is the charge's balance right after this payment was applied; {@code balanceAfterCents} the
+ * household's balance right after this payment was posted (see {@link Receipts#balanceAfter}).
  */
 @Serdeable
 public record ReceiptView(TransactionView transaction, PracticeView practice, String guarantorName, List<Line> lines,
-                          List<Adjustment> adjustments) {
+                          List<Adjustment> adjustments, long balanceAfterCents) {
 
     /** One charge this payment paid (part of). */
     @Serdeable

@@ -10,7 +10,10 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.UUID;
 
-/** Builds receipt data for a transaction from the ledger. */
+/**
+ * Builds receipt data for a transaction from the ledger, including the household's balance right after the payment
+ * was posted ({@link #balanceAfter}).
+ */
 @Singleton
 public class Receipts {
     private final TransactionOperations<Connection> tx;
@@ -53,7 +56,32 @@ public class Receipts {
                             + " FROM disputes WHERE transaction_id = ? ORDER BY created_at, kind",
                     rs -> new ReceiptView.Adjustment(rs.getString(1), rs.getLong(2),
                             Jdbc.instant(rs, "created_at").toString(), rs.getString(4)), txId, txId);
-            return new ReceiptView(t, practice, guarantor, lines, adjustments);
+            return new ReceiptView(t, practice, guarantor, lines, adjustments, balanceAfter(c, t, txId));
         });
+    }
+
+    /**
+     * The household's balance right after this payment was posted, by the rule of {@code Household.balanceCents}:
+     * the open balance of its charges, not counting charges under an open card dispute at that moment. Rebuilt from
+     * the append-only ledger "as of" the posting. Every ledger change of a household happens under the household row
+     * lock, so row ids order them: application rows up to this posting's last one, dispute outcomes whose audit row
+     * precedes this posting's, charges entered before it. A posting that left credit (or applied nothing) had paid
+     * every payable charge: 0.
+     */
+    static long balanceAfter(Connection c, TransactionView t, UUID txId) {
+        if (t.creditCents() > 0 || t.appliedCents() == 0) {
+            return 0;
+        }
+        return Jdbc.longValue(c, "WITH t AS (SELECT household_id, created_at FROM transactions WHERE id = ?),"
+                + " m AS (SELECT MAX(id) AS mark FROM payment_applications WHERE transaction_id = ? AND kind = 'PAYMENT'),"
+                + " p AS (SELECT MIN(id) AS mark FROM audit_log WHERE transaction_id = ? AND action = 'TRANSACTION_POSTED')"
+                + " SELECT COALESCE(SUM(x.balance), 0) FROM (SELECT c.amount_cents - COALESCE((SELECT SUM(a.amount_cents)"
+                + "   FROM payment_applications a WHERE a.charge_id = c.id AND a.id <= m.mark), 0) AS balance,"
+                + "   EXISTS (SELECT 1 FROM payment_applications pa WHERE pa.charge_id = c.id"
+                + "     AND pa.kind = 'DISPUTE_REVERSAL' AND pa.id <= m.mark AND NOT EXISTS (SELECT 1 FROM audit_log d"
+                + "     WHERE d.action IN ('DISPUTE_WON', 'DISPUTE_LOST') AND d.reference = pa.dispute_id"
+                + "     AND d.id < p.mark)) AS disputed"
+                + "   FROM charges c, t, m, p WHERE c.household_id = t.household_id AND c.created_at <= t.created_at) x"
+                + " WHERE x.balance > 0 AND NOT x.disputed", txId, txId, txId);
     }
 }

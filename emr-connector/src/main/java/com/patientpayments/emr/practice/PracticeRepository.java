@@ -14,7 +14,9 @@ import java.util.UUID;
 @Singleton
 public class PracticeRepository {
     private static final String SELECT = "SELECT p.*, (SELECT h.hash FROM practice_hashes h WHERE h.practice_id = p.id"
-            + " AND h.active ORDER BY h.created_at DESC, h.hash LIMIT 1) AS active_hash FROM practices p ";
+            + " AND h.active ORDER BY h.created_at DESC, h.hash LIMIT 1) AS active_hash,"
+            + " lg.content_type AS logo_type, lg.sha256 AS logo_sha256, lg.size_bytes AS logo_size FROM practices p"
+            + " LEFT JOIN practice_logos lg ON lg.practice_id = p.id AND lg.state = 'PUBLISHED' ";
 
     public Optional<PracticeView> findByActiveHash(Connection c, String hash) {
         return Jdbc.one(c, "SELECT practice_id FROM practice_hashes WHERE hash = ? AND active",
@@ -30,7 +32,14 @@ public class PracticeRepository {
         return Jdbc.one(c, SELECT + "WHERE p.id = ?", rs -> new PracticeView(rs.getString("id"),
                 rs.getString("active_hash"), rs.getString("tenant_id"), rs.getString("company_id"),
                 rs.getString("name"), rs.getString("phone"), rs.getString("phone_e164"), address(rs),
-                rs.getString("logo_url"), rs.getString("time_zone"), rs.getString("stripe_account_id"), locations), id);
+                rs.getString("logo_url"), rs.getString("time_zone"), rs.getString("stripe_account_id"), locations,
+                logo(rs)), id);
+    }
+
+    private static PracticeLogos.Logo logo(ResultSet rs) throws SQLException {
+        String type = rs.getString("logo_type");
+        return type == null ? null : new PracticeLogos.Logo(type, rs.getString("logo_sha256").trim(),
+                rs.getInt("logo_size"));
     }
 
     private static PracticeView.Address address(ResultSet rs) throws SQLException {

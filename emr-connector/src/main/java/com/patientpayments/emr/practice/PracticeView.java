@@ -4,11 +4,15 @@ import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
 
-/** A practice as the BFF sees it (API.md "Practice"). {@code hash} is its active landing-page hash, if any. */
+/**
+ * A practice as the BFF sees it (API.md "Practice"). {@code hash} is its active landing-page hash, if any;
+ * {@code logo} describes its published logo (bytes at {@code GET /api/v1/practices/{id}/logo}), null when none;
+ * {@code logoUrl} is the EMR's legacy outside URL, kept for compatibility and not used by the patient pages.
+ */
 @Serdeable
 public record PracticeView(String id, String hash, String tenantId, String companyId, String name, String phone,
                            String phoneE164, Address address, String logoUrl, String timeZone, String stripeAccountId,
-                           List<Location> locations) {
+                           List<Location> locations, PracticeLogos.Logo logo) {
 
     /** A postal address; null as a whole when the EMR has none. */
     @Serdeable

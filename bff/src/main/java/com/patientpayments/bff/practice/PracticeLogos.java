@@ -1,0 +1,94 @@
+package com.patientpayments.bff.practice;
+
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Published practice logos by content hash, fetched from the connector and kept in memory (at most
+ * {@value #CAPACITY} logos, least recently used out; a logo is at most 256 KiB). The web page and the PDF receipt use
+ * the same bytes. Blocking: call off the event loop.
+ */
+@Singleton
+public class PracticeLogos {
+
+    static final int CAPACITY = 64;
+    private static final Logger LOG = LoggerFactory.getLogger(PracticeLogos.class);
+
+    /** A logo's bytes and content type. */
+    public record Image(String contentType, String sha256, byte[] bytes) {
+    }
+
+    private final PracticeLogoClient client;
+    private final PracticeService practices;
+    private final Map<String, Image> bySha = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Image> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    public PracticeLogos(PracticeLogoClient client, PracticeService practices) {
+        this.client = client;
+        this.practices = practices;
+    }
+
+    /**
+     * The published logo of the practice with landing hash {@code practiceHash} whose SHA-256 is {@code sha256};
+     * empty when the practice is unknown or has no logo, its published logo is another one now, or the connector cannot
+     * be reached (a logo is never worth an error).
+     */
+    public Optional<Image> published(String practiceHash, String sha256) {
+        synchronized (bySha) {
+            Image cached = bySha.get(sha256);
+            if (cached != null) {
+                return Optional.of(cached);
+            }
+        }
+        try {
+            Optional<String> practiceId = practices.practice(practiceHash).map(p -> p.id());
+            if (practiceId.isEmpty()) {
+                return Optional.empty();
+            }
+            var response = client.logo(practiceId.get());
+            byte[] bytes = response.body();
+            if (bytes == null || response.getContentType().isEmpty()) {
+                return Optional.empty();
+            }
+            Image image = new Image(response.getContentType().get().getName(), sha256(bytes), bytes);
+            if (!image.sha256().equals(sha256)) {
+                return Optional.empty();
+            }
+            synchronized (bySha) {
+                bySha.put(sha256, image);
+            }
+            return Optional.of(image);
+        } catch (HttpClientResponseException e) {
+            if (e.getStatus() != HttpStatus.NOT_FOUND) {
+                LOG.warn("practice logo could not be fetched ({})", e.getStatus().getCode());
+            }
+            return Optional.empty();
+        } catch (HttpClientException | com.patientpayments.bff.graphql.ApiException e) {
+            LOG.warn("practice logo could not be fetched ({})", e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

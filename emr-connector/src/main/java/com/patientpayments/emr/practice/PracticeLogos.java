@@ -1,0 +1,143 @@
+package com.patientpayments.emr.practice;
+
+import com.patientpayments.emr.Jdbc;
+import com.patientpayments.emr.api.ApiException;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Practice logos ({@code practice_logos}): a DRAFT a practice console uploads and previews, and the PUBLISHED one
+ * patients see. Uploads are checked before they are stored: PNG (decodable, at most {@link #MAX_PIXELS} pixels a
+ * side) or SVG (sanitized, see {@link SvgSanitizer}), at most {@link #MAX_BYTES} bytes. Failures are
+ * {@code VALIDATION_FAILED} with a message that says what to fix.
+ */
+@Singleton
+public class PracticeLogos {
+
+    /** Largest accepted logo, in bytes (256 KiB; the database checks it too). */
+    public static final int MAX_BYTES = 256 * 1024;
+    /** Largest accepted PNG width or height, in pixels. */
+    public static final int MAX_PIXELS = 2048;
+    public static final String PNG = "image/png";
+    public static final String SVG = "image/svg+xml";
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+
+    /** Draft or published. */
+    public enum State { DRAFT, PUBLISHED }
+
+    /** A stored logo's description (API.md "Logo"); {@code sha256} is lower-case hex of the bytes. */
+    @Serdeable
+    public record Logo(String contentType, String sha256, int sizeBytes) {
+    }
+
+    /** A stored logo with its bytes. */
+    public record Content(Logo logo, byte[] bytes) {
+    }
+
+    /** Validates (and for SVG, sanitizes) an upload; returns what would be stored. */
+    public Content validate(String contentType, byte[] bytes) {
+        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (bytes == null || bytes.length == 0) {
+            throw ApiException.invalid("The logo is empty.");
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw ApiException.invalid("The logo is larger than 256 KiB; please upload a smaller image.");
+        }
+        byte[] stored;
+        if (PNG.equals(type)) {
+            checkPng(bytes);
+            stored = bytes;
+        } else if (SVG.equals(type)) {
+            stored = SvgSanitizer.sanitize(bytes);
+            if (stored.length > MAX_BYTES) {
+                throw ApiException.invalid("The logo is larger than 256 KiB; please upload a smaller image.");
+            }
+        } else {
+            throw ApiException.invalid("The logo must be a PNG (image/png) or SVG (image/svg+xml) image.");
+        }
+        return new Content(new Logo(type, sha256(stored), stored.length), stored);
+    }
+
+    /** Stores a validated upload as the practice's draft (replacing the previous draft). */
+    public Logo saveDraft(Connection c, UUID practiceId, String contentType, byte[] bytes) {
+        Content content = validate(contentType, bytes);
+        upsert(c, practiceId, State.DRAFT, content);
+        return content.logo();
+    }
+
+    /** Publishes the draft: patients see it from now on. {@code NOT_FOUND} when there is no draft. */
+    public Logo publish(Connection c, UUID practiceId) {
+        Content draft = find(c, practiceId, State.DRAFT).orElseThrow(() -> ApiException.notFound("Logo draft"));
+        upsert(c, practiceId, State.PUBLISHED, draft);
+        return draft.logo();
+    }
+
+    /** The logo of a practice in a state, with its bytes. */
+    public Optional<Content> find(Connection c, UUID practiceId, State state) {
+        return Jdbc.one(c, "SELECT content_type, sha256, size_bytes, content FROM practice_logos"
+                        + " WHERE practice_id = ? AND state = ?",
+                rs -> new Content(new Logo(rs.getString(1), rs.getString(2).trim(), rs.getInt(3)), rs.getBytes(4)),
+                practiceId, state.name());
+    }
+
+    private static void upsert(Connection c, UUID practiceId, State state, Content content) {
+        Jdbc.update(c, "INSERT INTO practice_logos (practice_id, state, content_type, content, size_bytes, sha256)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (practice_id, state) DO UPDATE SET"
+                        + " content_type = EXCLUDED.content_type, content = EXCLUDED.content,"
+                        + " size_bytes = EXCLUDED.size_bytes, sha256 = EXCLUDED.sha256, updated_at = now()",
+                practiceId, state.name(), content.logo().contentType(), content.bytes(), content.logo().sizeBytes(),
+                content.logo().sha256());
+    }
+
+    private static void checkPng(byte[] bytes) {
+        if (bytes.length < PNG_SIGNATURE.length
+                || !Arrays.equals(Arrays.copyOf(bytes, PNG_SIGNATURE.length), PNG_SIGNATURE)) {
+            throw ApiException.invalid("The logo is not a PNG image.");
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw ApiException.invalid("The logo is not a PNG image.");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width > MAX_PIXELS || height > MAX_PIXELS) {
+                    throw ApiException.invalid("The logo is larger than 2048 × 2048 pixels.");
+                }
+                reader.read(0); // decodes every pixel: a truncated or corrupt file fails here
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ApiException) {
+                throw (ApiException) e;
+            }
+            throw ApiException.invalid("The logo is not a readable PNG image.");
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
