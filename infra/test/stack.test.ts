@@ -1,0 +1,449 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Match } from 'aws-cdk-lib/assertions';
+import { ALARM_RULES } from '../lib/alarm-thresholds';
+import { RECONCILIATION_LOGGER, UNEXPECTED_STOP_CODES } from '../lib/alarms';
+import { readProductConfig } from '../lib/product-config';
+import { BFF_CONTAINER, CONNECTOR_CONTAINER } from '../lib/services';
+import { resource, resourcesOfType, synthesized } from './support';
+
+const s = synthesized();
+const product = readProductConfig();
+const R = s.json.Resources;
+const ref = (id: string) => ({ Ref: id });
+const att = (id: string, a: string) => ({ 'Fn::GetAtt': [id, a] });
+const idOf = (type: string, prefix: string) => resource(s, type, prefix)[0];
+
+function containers(): Record<string, any> {
+  const out: Record<string, any> = {};
+  for (const [, td] of resourcesOfType(s, 'AWS::ECS::TaskDefinition')) {
+    for (const c of td.Properties.ContainerDefinitions) {
+      out[c.Name] = { ...c, task: td.Properties };
+    }
+  }
+  return out;
+}
+
+describe('environment', () => {
+  it('is environment-agnostic, so cdk synth needs no account, region or credentials', () => {
+    assert.equal(s.stack.environment, 'aws://unknown-account/unknown-region');
+  });
+});
+
+describe('network', () => {
+  it('puts the tasks in private subnets without public IPs and the data stores in isolated subnets', () => {
+    const subnets = resourcesOfType(s, 'AWS::EC2::Subnet');
+    assert.equal(subnets.length, 6);
+    for (const [id, subnet] of subnets) {
+      assert.equal(subnet.Properties.MapPublicIpOnLaunch, false, `${id} assigns public IPs`);
+    }
+    const privateIds = subnets.filter(([id]) => id.includes('app')).map(([id]) => id);
+    const isolatedIds = subnets.filter(([id]) => id.includes('data')).map(([id]) => id);
+    assert.equal(privateIds.length, 2);
+    assert.equal(isolatedIds.length, 2);
+    for (const [, svc] of resourcesOfType(s, 'AWS::ECS::Service')) {
+      const net = svc.Properties.NetworkConfiguration.AwsvpcConfiguration;
+      assert.equal(net.AssignPublicIp, 'DISABLED');
+      assert.deepEqual(new Set(net.Subnets.map((x: any) => x.Ref)), new Set(privateIds));
+    }
+    // Isolated subnets: no default route at all.
+    const routes = resourcesOfType(s, 'AWS::EC2::Route').map(([id]) => id);
+    assert.ok(routes.every((id) => !id.includes('data')), `routes out of isolated subnets: ${routes}`);
+    const dbSubnets = resourcesOfType(s, 'AWS::RDS::DBSubnetGroup')[0][1].Properties.SubnetIds.map((x: any) => x.Ref);
+    assert.deepEqual(new Set(dbSubnets), new Set(isolatedIds));
+    const cacheSubnets = resourcesOfType(s, 'AWS::ElastiCache::SubnetGroup')[0][1].Properties.SubnetIds.map((x: any) => x.Ref);
+    assert.deepEqual(new Set(cacheSubnets), new Set(isolatedIds));
+  });
+
+  it('logs every flow to an encrypted log group and closes the default security group', () => {
+    s.template.hasResourceProperties('AWS::EC2::FlowLog', { TrafficType: 'ALL', LogDestinationType: 'cloud-watch-logs' });
+    s.template.resourceCountIs('Custom::VpcRestrictDefaultSG', 1);
+  });
+});
+
+describe('load balancer and BFF service', () => {
+  it('serves HTTPS with an ACM certificate and a TLS 1.2+ policy, and redirects HTTP to HTTPS', () => {
+    s.template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
+      Port: 443, Protocol: 'HTTPS',
+      Certificates: [{ CertificateArn: Match.anyValue() }],
+      SslPolicy: Match.stringLikeRegexp('TLS13'),
+    });
+    s.template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
+      Port: 80, Protocol: 'HTTP',
+      DefaultActions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }],
+    });
+    const alb = resource(s, 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'ServicesAlb')[1].Properties;
+    assert.equal(alb.Scheme, 'internet-facing');
+    const attributes = Object.fromEntries(alb.LoadBalancerAttributes.map((a: any) => [a.Key, a.Value]));
+    assert.equal(attributes['routing.http.drop_invalid_header_fields.enabled'], 'true');
+    assert.equal(attributes['deletion_protection.enabled'], 'true');
+    assert.equal(attributes['access_logs.s3.enabled'], 'true');
+  });
+
+  it('sends /graphql to its own target group of the same BFF tasks, health-checked on readiness', () => {
+    const groups = resourcesOfType(s, 'AWS::ElasticLoadBalancingV2::TargetGroup');
+    assert.equal(groups.length, 2);
+    for (const [, g] of groups) {
+      assert.equal(g.Properties.Port, product.bffPort);
+      assert.equal(g.Properties.HealthCheckPath, '/health/readiness');
+      assert.equal(g.Properties.TargetType, 'ip');
+    }
+    const graphql = idOf('AWS::ElasticLoadBalancingV2::TargetGroup', 'ServicesGraphqlTargets');
+    s.template.hasResourceProperties('AWS::ElasticLoadBalancingV2::ListenerRule', {
+      Conditions: [{ Field: 'path-pattern', PathPatternConfig: { Values: ['/graphql'] } }],
+      Actions: [{ Type: 'forward', TargetGroupArn: ref(graphql) }],
+    });
+    const bff = resource(s, 'AWS::ECS::Service', 'ServicesBffService')[1];
+    assert.deepEqual(new Set(bff.Properties.LoadBalancers.map((l: any) => l.TargetGroupArn.Ref)),
+      new Set(groups.map(([id]) => id)));
+  });
+
+  it('lets only the ALB reach the BFF, on the BFF port', () => {
+    const bffSg = idOf('AWS::EC2::SecurityGroup', 'ServicesBffSecurityGroup');
+    const albSg = idOf('AWS::EC2::SecurityGroup', 'ServicesAlbSecurityGroup');
+    const ingress = resourcesOfType(s, 'AWS::EC2::SecurityGroupIngress').map(([, r]) => r.Properties)
+      .filter((p) => JSON.stringify(p.GroupId) === JSON.stringify(att(bffSg, 'GroupId')));
+    assert.deepEqual(ingress.map((p) => [p.SourceSecurityGroupId, p.FromPort, p.ToPort]),
+      [[att(albSg, 'GroupId'), product.bffPort, product.bffPort]]);
+    assert.equal(R[bffSg].Properties.SecurityGroupIngress, undefined);
+  });
+});
+
+describe('EMR connector', () => {
+  it('is internal: no load balancer, found through Cloud Map', () => {
+    const connector = resource(s, 'AWS::ECS::Service', 'ServicesConnectorService')[1];
+    assert.equal(connector.Properties.LoadBalancers, undefined);
+    assert.equal(connector.Properties.ServiceRegistries.length, 1);
+    assert.match(containers()[BFF_CONTAINER].Environment.find((e: any) => e.Name === 'EMR_URL').Value,
+      new RegExp(`^http://emr-connector\\.payments\\.internal:${product.connectorPort}$`));
+  });
+
+  it("admits only the BFF's security group, only on the connector port", () => {
+    const sg = idOf('AWS::EC2::SecurityGroup', 'ServicesConnectorSecurityGroup');
+    const bffSg = idOf('AWS::EC2::SecurityGroup', 'ServicesBffSecurityGroup');
+    assert.equal(R[sg].Properties.SecurityGroupIngress, undefined, 'no inline ingress rules');
+    const rules = resourcesOfType(s, 'AWS::EC2::SecurityGroupIngress').map(([, r]) => r.Properties)
+      .filter((p) => JSON.stringify(p.GroupId) === JSON.stringify(att(sg, 'GroupId')));
+    assert.deepEqual(rules.map((p) => [p.IpProtocol, p.SourceSecurityGroupId, p.FromPort, p.ToPort, p.CidrIp]),
+      [['tcp', att(bffSg, 'GroupId'), product.connectorPort, product.connectorPort, undefined]]);
+  });
+
+  it('listens on all interfaces of its task on the configured port', () => {
+    const c = containers()[CONNECTOR_CONTAINER];
+    assert.deepEqual(c.PortMappings.map((p: any) => p.ContainerPort), [product.connectorPort]);
+    const env = Object.fromEntries(c.Environment.map((e: any) => [e.Name, e.Value]));
+    assert.equal(env.EMR_HOST, '0.0.0.0');
+    assert.equal(env.EMR_PORT, String(product.connectorPort));
+    assert.equal(env.EMR_SEED_DEMO, 'false');
+  });
+});
+
+describe('RDS PostgreSQL', () => {
+  const [dbId, db] = resource(s, 'AWS::RDS::DBInstance', 'DatabaseInstance');
+  it('is encrypted with the data key, backed up, protected from deletion and private', () => {
+    const p = db.Properties;
+    assert.equal(p.Engine, 'postgres');
+    assert.equal(p.StorageEncrypted, true);
+    assert.deepEqual(p.KmsKeyId, att(idOf('AWS::KMS::Key', 'EncryptionDataKey'), 'Arn'));
+    assert.ok(p.BackupRetentionPeriod >= 7, `backups kept ${p.BackupRetentionPeriod} days`);
+    assert.equal(p.DeletionProtection, true);
+    assert.equal(db.DeletionPolicy, 'Snapshot');
+    assert.equal(p.PubliclyAccessible, false);
+    assert.equal(p.MultiAZ, true);
+    s.template.hasResourceProperties('AWS::Backup::BackupSelection', {
+      BackupSelection: { Resources: Match.arrayWith([Match.objectLike({ 'Fn::Join': Match.anyValue() })]) },
+    });
+  });
+
+  it('takes its credentials from a generated Secrets Manager secret and enforces TLS', () => {
+    const p = db.Properties;
+    assert.match(JSON.stringify(p.MasterUserPassword), /resolve:secretsmanager:/);
+    const params = resource(s, 'AWS::RDS::DBParameterGroup', 'DatabaseParameters')[1].Properties.Parameters;
+    assert.equal(params['rds.force_ssl'], '1');
+    const sg = idOf('AWS::EC2::SecurityGroup', 'DatabaseSecurityGroup');
+    const connectorSg = idOf('AWS::EC2::SecurityGroup', 'ServicesConnectorSecurityGroup');
+    const ingress = resourcesOfType(s, 'AWS::EC2::SecurityGroupIngress').map(([, r]) => r.Properties)
+      .filter((x) => JSON.stringify(x.GroupId) === JSON.stringify(att(sg, 'GroupId')));
+    assert.deepEqual(ingress.map((x) => [x.SourceSecurityGroupId, x.FromPort]), [[att(connectorSg, 'GroupId'), 5432]]);
+    void dbId;
+  });
+});
+
+describe('ElastiCache Redis', () => {
+  const rg = resource(s, 'AWS::ElastiCache::ReplicationGroup', 'CacheRedis')[1].Properties;
+  it('requires TLS, an AUTH token from Secrets Manager and encrypts at rest', () => {
+    assert.equal(rg.Engine, 'redis');
+    assert.equal(rg.TransitEncryptionEnabled, true);
+    assert.equal(rg.TransitEncryptionMode, 'required');
+    assert.match(JSON.stringify(rg.AuthToken), /resolve:secretsmanager:/);
+    assert.equal(rg.AtRestEncryptionEnabled, true);
+    assert.deepEqual(rg.KmsKeyId, att(idOf('AWS::KMS::Key', 'EncryptionDataKey'), 'Arn'));
+    assert.ok(rg.SnapshotRetentionLimit >= 1);
+    assert.equal(rg.AutomaticFailoverEnabled, true);
+  });
+
+  it('gives the BFF a rediss:// URL whose token CloudFormation resolves from the token secret', () => {
+    const url = resource(s, 'AWS::SecretsManager::Secret', 'CacheUrl')[1].Properties.SecretString;
+    const parts = url['Fn::Join'][1];
+    assert.ok(String(parts[0]).startsWith('rediss://:{{resolve:secretsmanager:'), String(parts[0]));
+    assert.match(JSON.stringify(parts), /resolve:secretsmanager:/);
+  });
+});
+
+describe('SQS webhook queue', () => {
+  const [queueId, queue] = resource(s, 'AWS::SQS::Queue', 'WebhooksQueue');
+  const [dlqId, dlq] = resource(s, 'AWS::SQS::Queue', 'WebhooksDeadLetterQueue');
+  it(`moves a message to the DLQ after payments.queue.max-receives (${product.maxReceives}) receives`, () => {
+    assert.deepEqual(queue.Properties.RedrivePolicy, { deadLetterTargetArn: att(dlqId, 'Arn'), maxReceiveCount: product.maxReceives });
+  });
+
+  it("keeps a received message hidden at least as long as the consumer's handling time", () => {
+    assert.ok(queue.Properties.VisibilityTimeout >= product.visibilityTimeoutSeconds);
+    assert.ok(queue.Properties.VisibilityTimeout >= product.connectorCallSeconds);
+  });
+
+  it('encrypts both queues with the data key and refuses plain HTTP', () => {
+    for (const q of [queue, dlq]) {
+      assert.deepEqual(q.Properties.KmsMasterKeyId, att(idOf('AWS::KMS::Key', 'EncryptionDataKey'), 'Arn'));
+    }
+    for (const id of [queueId, dlqId]) {
+      s.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [ref(id)],
+        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
+          Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        })]) },
+      });
+    }
+    assert.equal(dlq.Properties.MessageRetentionPeriod, 14 * 86400);
+  });
+
+  it('is the queue the BFF is told to use (SQS_QUEUE_NAME; the DLQ follows its <name>-dlq rule)', () => {
+    const env = Object.fromEntries(containers()[BFF_CONTAINER].Environment.map((e: any) => [e.Name, e.Value]));
+    assert.deepEqual(env.SQS_QUEUE_NAME, att(queueId, 'QueueName'));
+    assert.equal(dlq.Properties.QueueName, `${queue.Properties.QueueName}-dlq`);
+    assert.match(JSON.stringify(env.SQS_ENDPOINT), /https:\/\/sqs\./);
+  });
+});
+
+describe('SES', () => {
+  it('has a configuration set (TLS required, bounces suppressed) that is the sending identity\'s default', () => {
+    const [setId, set] = resource(s, 'AWS::SES::ConfigurationSet', 'EmailConfigurationSet');
+    assert.equal(set.Properties.DeliveryOptions.TlsPolicy, 'REQUIRE');
+    assert.deepEqual(set.Properties.SuppressionOptions.SuppressedReasons.sort(), ['BOUNCE', 'COMPLAINT']);
+    s.template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'pay.example.com',
+      ConfigurationSetAttributes: { ConfigurationSetName: ref(setId) },
+      DkimAttributes: { SigningEnabled: true },
+    });
+  });
+});
+
+describe('secrets', () => {
+  const SECRET_ENV = {
+    [BFF_CONTAINER]: ['ADMIN_JWT_SECRET', 'EMR_API_KEY', 'REDIS_URL', 'SESSION_JWT_SECRET', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
+    [CONNECTOR_CONTAINER]: ['DATASOURCES_DEFAULT_PASSWORD', 'DATASOURCES_DEFAULT_USERNAME', 'EMR_API_KEY'],
+  };
+  it('injects every secret from Secrets Manager and none as a plain environment variable', () => {
+    for (const [name, expected] of Object.entries(SECRET_ENV)) {
+      const c = containers()[name];
+      assert.deepEqual(c.Secrets.map((x: any) => x.Name).sort(), expected, name);
+      // A secret, or the attachment that binds the database secret to the instance (its Ref is the secret's ARN).
+      const secretIds = new Set([...resourcesOfType(s, 'AWS::SecretsManager::Secret'),
+        ...resourcesOfType(s, 'AWS::SecretsManager::SecretTargetAttachment')].map(([id]) => id));
+      for (const secret of c.Secrets) {
+        // Either the secret itself ({Ref}) or one JSON field of it (an ARN joined with ':field::').
+        const refs = JSON.stringify(secret.ValueFrom).match(/"Ref":"([A-Za-z0-9]+)"/g) ?? [];
+        assert.ok(refs.some((r) => secretIds.has(r.slice(7, -1))), `${name} ${secret.Name} is not from a stack secret`);
+      }
+      const plain = c.Environment.map((e: any) => e.Name);
+      for (const n of plain) {
+        assert.ok(!expected.includes(n), `${name}: ${n} is also a plain variable`);
+        assert.doesNotMatch(n, /SECRET|PASSWORD|TOKEN|API_KEY/, `${name}: ${n} looks like a secret in plain env`);
+      }
+    }
+  });
+
+  it('has no secret value in the template: generated, or resolved by reference', () => {
+    for (const [id, secret] of resourcesOfType(s, 'AWS::SecretsManager::Secret')) {
+      const p = secret.Properties;
+      if (p.GenerateSecretString) {
+        assert.equal(p.SecretString, undefined, id);
+      } else {
+        assert.match(JSON.stringify(p.SecretString), /resolve:secretsmanager:/, `${id} holds a literal value`);
+      }
+      assert.ok(p.KmsKeyId, `${id} is not encrypted with the data key`);
+    }
+    const leaks = JSON.stringify(s.json).match(/sk_(live|test)_[A-Za-z0-9]{8,}|whsec_[A-Za-z0-9]{8,}|demo-emr-api-key|demo-admin-jwt-secret/g);
+    assert.equal(leaks, null, `secret-looking values in the template: ${leaks}`);
+  });
+
+  it('the database URL carries no credentials', () => {
+    const env = Object.fromEntries(containers()[CONNECTOR_CONTAINER].Environment.map((e: any) => [e.Name, e.Value]));
+    const url = JSON.stringify(env.DATABASE_URL);
+    assert.match(url, /jdbc:postgresql:\/\//);
+    assert.match(url, /sslmode=require/);
+    assert.doesNotMatch(url, /password|user=/);
+  });
+
+  it('turns off every demo stand-in the jars would otherwise start', () => {
+    const bff = Object.fromEntries(containers()[BFF_CONTAINER].Environment.map((e: any) => [e.Name, e.Value]));
+    assert.ok(bff.SQS_ENDPOINT && bff.SES_ENDPOINT, 'without SQS_ENDPOINT/SES_ENDPOINT the BFF starts ElasticMQ/SES stand-ins');
+    assert.equal(bff.PAYMENTS_EMBEDDED, 'false');
+    assert.equal(bff.GRAPHQL_DEV_TOOLS, 'false');
+    assert.equal(bff.SESSION_COOKIE_SECURE, 'true');
+    const connector = Object.fromEntries(containers()[CONNECTOR_CONTAINER].Environment.map((e: any) => [e.Name, e.Value]));
+    assert.ok(connector.DATABASE_URL, 'without DATABASE_URL the connector starts an embedded PostgreSQL');
+    assert.equal(connector.EMR_DOCS_PUBLIC, 'false');
+  });
+});
+
+describe('containers', () => {
+  it('run as the non-root image user with a read-only root filesystem and a task-local /tmp', () => {
+    for (const name of [BFF_CONTAINER, CONNECTOR_CONTAINER]) {
+      const c = containers()[name];
+      assert.equal(c.User, '10001:10001', name);
+      assert.equal(c.ReadonlyRootFilesystem, true, name);
+      assert.deepEqual(c.MountPoints, [{ ContainerPath: '/tmp', ReadOnly: false, SourceVolume: 'tmp' }], name);
+      assert.deepEqual(c.task.Volumes, [{ Name: 'tmp' }], name);
+      assert.equal(c.LogConfiguration.LogDriver, 'awslogs', name);
+      assert.equal(c.Essential, true);
+    }
+  });
+});
+
+describe('log groups', () => {
+  it('every log group is KMS-encrypted, has a retention and survives stack deletion', () => {
+    const groups = resourcesOfType(s, 'AWS::Logs::LogGroup');
+    assert.ok(groups.length >= 8);
+    for (const [id, g] of groups) {
+      assert.ok(g.Properties.RetentionInDays > 0, `${id} keeps logs forever`);
+      assert.ok(g.Properties.KmsKeyId, `${id} is not encrypted`);
+      assert.equal(g.DeletionPolicy, 'Retain', id);
+    }
+  });
+
+  it('every container logs to a log group of this stack', () => {
+    const ids = new Set(resourcesOfType(s, 'AWS::Logs::LogGroup').map(([id]) => id));
+    for (const c of Object.values(containers())) {
+      assert.ok(ids.has(c.LogConfiguration.Options['awslogs-group'].Ref), c.Name);
+    }
+  });
+});
+
+describe('public endpoints are rate limited', () => {
+  it('WAF protects the ALB and the webhook API stage, with a per-IP rate rule and logging', () => {
+    const alb = idOf('AWS::ElasticLoadBalancingV2::LoadBalancer', 'ServicesAlb');
+    const stage = idOf('AWS::ApiGateway::Stage', 'WebhookIngressApiDeploymentStage');
+    const associations = resourcesOfType(s, 'AWS::WAFv2::WebACLAssociation').map(([, a]) => JSON.stringify(a.Properties.ResourceArn));
+    assert.ok(associations.includes(JSON.stringify(ref(alb))), 'ALB not associated');
+    assert.ok(associations.some((a) => a.includes(stage)), 'API stage not associated');
+    for (const [id, acl] of resourcesOfType(s, 'AWS::WAFv2::WebACL')) {
+      const rate = acl.Properties.Rules.find((r: any) => r.Statement.RateBasedStatement);
+      assert.ok(rate && rate.Action.Block, `${id} has no blocking rate rule`);
+    }
+    assert.equal(resourcesOfType(s, 'AWS::WAFv2::LoggingConfiguration').length, 2);
+  });
+
+  it('the API Gateway stage is throttled', () => {
+    s.template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      MethodSettings: Match.arrayWith([Match.objectLike({
+        HttpMethod: '*', ResourcePath: '/*', ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100,
+        LoggingLevel: 'ERROR', DataTraceEnabled: false,
+      })]),
+      TracingEnabled: true,
+    });
+  });
+});
+
+describe('API Gateway webhook ingress', () => {
+  const method = resource(s, 'AWS::ApiGateway::Method', 'WebhookIngressApiwebhooksstripePOST')[1].Properties;
+  it('is POST /webhooks/stripe integrated directly with SQS SendMessage on the webhook queue', () => {
+    assert.equal(method.HttpMethod, 'POST');
+    const stripe = resourcesOfType(s, 'AWS::ApiGateway::Resource').map(([, r]) => r.Properties.PathPart);
+    assert.deepEqual(stripe.sort(), ['stripe', 'webhooks']);
+    assert.equal(method.Integration.Type, 'AWS');
+    const uri = JSON.stringify(method.Integration.Uri);
+    assert.match(uri, /:sqs:path\//);
+    assert.match(uri, /WebhooksQueue[0-9A-F]+","QueueName"/);
+    assert.equal(method.Integration.PassthroughBehavior, 'NEVER');
+    assert.match(method.Integration.RequestTemplates['application/json'], /^Action=SendMessage&/);
+    assert.deepEqual(method.RequestParameters, { 'method.request.header.Stripe-Signature': true });
+  });
+
+  it('answers 200 once queued and 500 (Stripe retries) when SQS refused the message', () => {
+    const responses = method.Integration.IntegrationResponses;
+    assert.deepEqual(responses.map((r: any) => [r.StatusCode, r.SelectionPattern]), [['200', undefined], ['500', '[45]\\d{2}']]);
+  });
+
+  it('may only send messages to the webhook queue', () => {
+    const roleId = method.Integration.Credentials['Fn::GetAtt'][0];
+    const policies = resourcesOfType(s, 'AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(roleId));
+    const statements = policies.flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+    const sqsActions = statements.filter((st: any) => JSON.stringify(st.Action).includes('sqs:'));
+    assert.equal(sqsActions.length, 1);
+    const actions = [sqsActions[0].Action].flat();
+    assert.ok(actions.includes('sqs:SendMessage'));
+    assert.deepEqual(actions.filter((a: string) => !['sqs:SendMessage', 'sqs:GetQueueUrl', 'sqs:GetQueueAttributes'].includes(a)), []);
+    assert.deepEqual(sqsActions[0].Resource, att(idOf('AWS::SQS::Queue', 'WebhooksQueue'), 'Arn'));
+  });
+});
+
+describe('CloudWatch alarms', () => {
+  const alarms = resourcesOfType(s, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+  const byName = (name: string) => {
+    const a = alarms.find((x) => x.AlarmName === `${s.stack.stackName}-${name}`);
+    assert.ok(a, `alarm ${name} missing`);
+    return a;
+  };
+  const topic = idOf('AWS::SNS::Topic', 'AlarmsTopic');
+
+  for (const rule of Object.values(ALARM_RULES)) {
+    it(`${rule.name}: > ${rule.threshold} ${rule.unit} over ${rule.periodSeconds} s × ${rule.evaluationPeriods}, notifying the encrypted topic`, () => {
+      const a = byName(rule.name);
+      assert.equal(a.Threshold, rule.threshold);
+      assert.equal(a.ComparisonOperator, 'GreaterThanThreshold');
+      assert.equal(a.EvaluationPeriods, rule.evaluationPeriods);
+      assert.equal(a.TreatMissingData, 'notBreaching');
+      const period = a.Period ?? a.Metrics?.find((m: any) => m.Expression)?.Period
+        ?? a.Metrics?.find((m: any) => m.MetricStat)?.MetricStat.Period;
+      assert.equal(period, rule.periodSeconds);
+      assert.deepEqual(a.AlarmActions, [ref(topic)]);
+    });
+  }
+
+  it('watch the right metrics', () => {
+    const dlq = idOf('AWS::SQS::Queue', 'WebhooksDeadLetterQueue');
+    const queue = idOf('AWS::SQS::Queue', 'WebhooksQueue');
+    const d = byName(ALARM_RULES.webhookDlqNotEmpty.name);
+    assert.equal(d.MetricName, 'ApproximateNumberOfMessagesVisible');
+    assert.deepEqual(d.Dimensions, [{ Name: 'QueueName', Value: att(dlq, 'QueueName') }]);
+    const age = byName(ALARM_RULES.webhookOldestMessageAge.name);
+    assert.equal(age.MetricName, 'ApproximateAgeOfOldestMessage');
+    assert.deepEqual(age.Dimensions, [{ Name: 'QueueName', Value: att(queue, 'QueueName') }]);
+    const http = byName(ALARM_RULES.http5xxRate.name);
+    const used = http.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Metric.MetricName).sort();
+    assert.deepEqual(used, ['HTTPCode_ELB_5XX_Count', 'HTTPCode_Target_5XX_Count', 'RequestCount']);
+    const p95 = byName(ALARM_RULES.graphqlP95Latency.name);
+    assert.equal(p95.MetricName, 'TargetResponseTime');
+    assert.equal(p95.ExtendedStatistic, 'p95');
+    assert.match(JSON.stringify(p95.Dimensions), /ServicesGraphqlTargets/);
+    const repairs = byName(ALARM_RULES.reconciliationRepairs.name);
+    assert.equal(repairs.Namespace, 'PatientPayments');
+    s.template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      FilterPattern: `{ ($.logger_name = "${RECONCILIATION_LOGGER}") && ($.repaired >= 0) }`,
+      MetricTransformations: [{ MetricName: repairs.MetricName, MetricNamespace: 'PatientPayments', MetricValue: '$.repaired' }],
+    });
+    const restarts = byName(ALARM_RULES.taskRestarts.name);
+    assert.equal(restarts.Namespace, 'AWS/Events');
+    const [ruleId, rule] = resource(s, 'AWS::Events::Rule', 'AlarmsUnexpectedTaskStop');
+    assert.deepEqual(restarts.Dimensions, [{ Name: 'RuleName', Value: ref(ruleId) }]);
+    assert.deepEqual(rule.Properties.EventPattern.detail.$or[0], { stopCode: UNEXPECTED_STOP_CODES });
+  });
+
+  it('the alarm topic is KMS-encrypted and the data key lets CloudWatch publish to it', () => {
+    const t = resource(s, 'AWS::SNS::Topic', 'AlarmsTopic')[1];
+    assert.deepEqual(t.Properties.KmsMasterKeyId, att(idOf('AWS::KMS::Key', 'EncryptionDataKey'), 'Arn'));
+    const key = resource(s, 'AWS::KMS::Key', 'EncryptionDataKey')[1];
+    assert.match(JSON.stringify(key.Properties.KeyPolicy), /cloudwatch\.amazonaws\.com/);
+  });
+});
