@@ -10,6 +10,11 @@ export interface AlarmRule {
   readonly threshold: number;
   readonly periodSeconds: number;
   readonly evaluationPeriods: number;
+  /**
+   * Range window of the Prometheus rule, seconds, where it differs from the period: the oldest-message rule looks at
+   * the last `threshold` seconds of queue depth and processing.
+   */
+  readonly promWindowSeconds?: number;
   /** Unit of the threshold, for people. */
   readonly unit: string;
   readonly description: string;
@@ -23,6 +28,7 @@ export const ALARM_RULES = {
   },
   webhookOldestMessageAge: {
     name: 'WebhookOldestMessageAge', threshold: 300, periodSeconds: 60, evaluationPeriods: 1, unit: 'seconds',
+    promWindowSeconds: 300,
     description: 'A webhook event has waited in the queue for over 5 minutes: the consumers are down, stuck or '
       + 'failing (check the BFF logs and the connector).',
   },

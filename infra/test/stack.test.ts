@@ -1,10 +1,14 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { Match } from 'aws-cdk-lib/assertions';
 import { ALARM_RULES } from '../lib/alarm-thresholds';
 import { RECONCILIATION_LOGGER, UNEXPECTED_STOP_CODES } from '../lib/alarms';
-import { readProductConfig } from '../lib/product-config';
-import { BFF_CONTAINER, CONNECTOR_CONTAINER } from '../lib/services';
+import { BFF_IMAGE, CONNECTOR_IMAGE } from '../lib/images';
+import { readProductConfig, REPO_ROOT } from '../lib/product-config';
+import { BFF_CONTAINER, CONNECTOR_CONTAINER, IMAGE_USER, UI_DIST_IN_IMAGE } from '../lib/services';
+import { all, copies, env, finalStage } from './dockerfile';
 import { resource, resourcesOfType, synthesized } from './support';
 
 const s = synthesized();
@@ -447,3 +451,108 @@ describe('CloudWatch alarms', () => {
     assert.match(JSON.stringify(key.Properties.KeyPolicy), /cloudwatch\.amazonaws\.com/);
   });
 });
+
+describe('images', () => {
+  const specs = [
+    { spec: BFF_IMAGE, container: BFF_CONTAINER, module: 'bff', port: product.bffPort, portEnv: 'BFF_PORT', health: '/health/liveness' },
+    { spec: CONNECTOR_IMAGE, container: CONNECTOR_CONTAINER, module: 'emr-connector', port: product.connectorPort, portEnv: 'EMR_PORT', health: '/health' },
+  ];
+  const requireJars = process.env.INFRA_REQUIRE_JARS === '1';
+
+  for (const { spec, container, module, port, portEnv, health } of specs) {
+    const stage = finalStage(path.join(REPO_ROOT, spec.dockerfile));
+
+    it(`${spec.dockerfile} copies the jar Maven builds (${module}/target/<artifactId>-<version>.jar), which is in the asset context`, (t) => {
+      const jar = mavenJar(module);
+      const copied = copies(stage).flatMap((c) => c.sources);
+      assert.ok(copied.includes(jar), `${spec.dockerfile} copies ${copied}, Maven builds ${jar}`);
+      for (const src of copied) {
+        assert.ok(spec.context.includes(src), `${src} is outside the image's build context ${spec.context}`);
+      }
+      if (fs.existsSync(path.join(REPO_ROOT, jar))) {
+        assert.ok(fs.statSync(path.join(REPO_ROOT, jar)).size > 1_000_000, `${jar} is not the shaded jar`);
+      } else if (requireJars) {
+        assert.fail(`${jar} does not exist after the build (INFRA_REQUIRE_JARS=1)`);
+      } else {
+        t.skip(`${jar} is not built here (run ./mvnw package; make test-infra requires it)`);
+      }
+    });
+
+    it(`${spec.dockerfile} runs as a non-root user, the one the task definition names`, () => {
+      const users = all(stage, 'USER');
+      const last = users[users.length - 1];
+      assert.ok(last && !/^(root|0)(:|$)/.test(last), `final USER is ${last}`);
+      assert.equal(last, IMAGE_USER);
+      assert.equal(containers()[container].User, IMAGE_USER);
+      assert.match(all(stage, 'RUN').join('\n'), new RegExp(`useradd .*--uid ${IMAGE_USER.split(':')[0]}`));
+    });
+
+    it(`${spec.dockerfile} exposes and defaults to the configured port ${port}`, () => {
+      assert.deepEqual(all(stage, 'EXPOSE'), [String(port)]);
+      assert.equal(env(stage, portEnv), String(port));
+      assert.deepEqual(containers()[container].PortMappings.map((p: any) => p.ContainerPort), [port]);
+    });
+
+    it(`${spec.dockerfile} health check and the task definition's both probe ${health}`, () => {
+      const [check] = all(stage, 'HEALTHCHECK');
+      assert.ok(check, 'no HEALTHCHECK');
+      assert.match(check, new RegExp(`http://127\\.0\\.0\\.1:\\$\\{${portEnv}\\}${health.replace(/\//g, '\\/')}"`));
+      const command = containers()[container].HealthCheck.Command.join(' ');
+      assert.match(command, new RegExp(`http://127\\.0\\.0\\.1:${port}${health}( |$)`));
+    });
+
+    it(`${spec.dockerfile} starts the JVM container-aware with the AppCDS archive its build recorded`, () => {
+      const opts = env(stage, 'JAVA_OPTS') ?? '';
+      assert.match(opts, /-XX:MaxRAMPercentage=\d+/);
+      assert.match(opts, /-XX:\+ExitOnOutOfMemoryError/);
+      const archive = /-XX:SharedArchiveFile=(\S+)/.exec(opts)?.[1];
+      assert.ok(archive, 'no SharedArchiveFile');
+      assert.match(all(stage, 'RUN').join('\n'), new RegExp(`-XX:ArchiveClassesAtExit=${archive}`), 'no training run records the archive');
+      assert.match(all(stage, 'ENTRYPOINT')[0], /exec java \$JAVA_OPTS -jar/);
+    });
+  }
+
+  it('the BFF image carries the SPA build where UI_DIST_DIR points', () => {
+    const stage = finalStage(path.join(REPO_ROOT, BFF_IMAGE.dockerfile));
+    const angular = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'ui-angular/angular.json'), 'utf8'));
+    const [name, project] = Object.entries<any>(angular.projects)[0];
+    const dist = `ui-angular/${project.architect.build.options.outputPath ?? `dist/${name}`}/browser`;
+    assert.ok(copies(stage).some((c) => c.sources.includes(dist) && c.dest === UI_DIST_IN_IMAGE));
+    assert.equal(env(stage, 'UI_DIST_DIR'), UI_DIST_IN_IMAGE);
+    const bffEnv = Object.fromEntries(containers()[BFF_CONTAINER].Environment.map((e: any) => [e.Name, e.Value]));
+    assert.equal(bffEnv.UI_DIST_DIR, UI_DIST_IN_IMAGE);
+  });
+
+  it('are Docker image assets built from these Dockerfiles, staged at synth without Docker and without the rest of the tree', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(s.outdir, `${s.stack.artifactId}.assets.json`), 'utf8'));
+    const images = Object.values<any>(manifest.dockerImages);
+    assert.deepEqual(images.map((i) => i.source.dockerFile).sort(), [BFF_IMAGE.dockerfile, CONNECTOR_IMAGE.dockerfile].sort());
+    for (const image of images) {
+      assert.equal(image.source.platform, 'linux/amd64');
+      const spec = image.source.dockerFile === BFF_IMAGE.dockerfile ? BFF_IMAGE : CONNECTOR_IMAGE;
+      const staged = listFiles(path.join(s.outdir, image.source.directory));
+      for (const file of staged) {
+        assert.ok(spec.context.some((c) => file === c || file.startsWith(`${c}/`)), `${file} leaked into the ${spec.dockerfile} context`);
+      }
+      assert.ok(staged.includes(spec.dockerfile));
+    }
+    assert.ok(process.env.CDK_DOCKER?.includes('no-docker-here'), 'synth ran with Docker made unavailable');
+  });
+});
+
+/** `<module>/target/<artifactId>-<version>.jar` from the module's pom (version inherited from the parent). */
+function mavenJar(module: string): string {
+  const pom = fs.readFileSync(path.join(REPO_ROOT, module, 'pom.xml'), 'utf8').replace(/<parent>[\s\S]*?<\/parent>/, '')
+    .replace(/<dependencies>[\s\S]*<\/dependencies>/, '').replace(/<build>[\s\S]*<\/build>/, '');
+  const parent = fs.readFileSync(path.join(REPO_ROOT, 'pom.xml'), 'utf8').replace(/<parent>[\s\S]*?<\/parent>/, '');
+  const artifactId = /<artifactId>([^<]+)<\/artifactId>/.exec(pom)![1];
+  const version = (/<version>([^<]+)<\/version>/.exec(pom) ?? /<version>([^<]+)<\/version>/.exec(parent))![1];
+  assert.doesNotMatch(fs.readFileSync(path.join(REPO_ROOT, module, 'pom.xml'), 'utf8'), /<finalName>/, 'finalName changes the jar name');
+  return `${module}/target/${artifactId}-${version}.jar`;
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory()
+    ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`)
+    : [`${prefix}${e.name}`]);
+}
