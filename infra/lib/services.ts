@@ -38,6 +38,14 @@ export const CONNECTOR_CONTAINER = 'emr-connector';
 export const INTERNAL_NAMESPACE = 'payments.internal';
 /** Where the BFF image keeps the SPA build (UI_DIST_DIR). */
 export const UI_DIST_IN_IMAGE = '/app/ui';
+/**
+ * README configuration variables the stack deliberately leaves unset (their defaults are the production values),
+ * with the reason. Every other README variable is set on a task (test/stack.test.ts checks).
+ */
+export const UNSET_IN_PRODUCTION: Record<string, string> = {
+  STRIPE_API_BASE: "Stripe's own API base is the default; only tests point stripe-java at a local fake",
+};
+
 /** The non-root user both images run as (uid:gid). */
 export const IMAGE_USER = '10001:10001';
 

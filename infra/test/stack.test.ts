@@ -7,7 +7,8 @@ import { ALARM_RULES } from '../lib/alarm-thresholds';
 import { RECONCILIATION_LOGGER, UNEXPECTED_STOP_CODES } from '../lib/alarms';
 import { BFF_IMAGE, CONNECTOR_IMAGE } from '../lib/images';
 import { readProductConfig, REPO_ROOT } from '../lib/product-config';
-import { BFF_CONTAINER, CONNECTOR_CONTAINER, IMAGE_USER, UI_DIST_IN_IMAGE } from '../lib/services';
+import { BFF_CONTAINER, CONNECTOR_CONTAINER, IMAGE_USER, UI_DIST_IN_IMAGE, UNSET_IN_PRODUCTION } from '../lib/services';
+import { GATEWAY_MESSAGE_ATTRIBUTES, SEND_MESSAGE_TEMPLATE } from '../lib/webhook-ingress';
 import { all, copies, env, finalStage } from './dockerfile';
 import { resource, resourcesOfType, synthesized } from './support';
 
@@ -281,6 +282,16 @@ describe('secrets', () => {
     assert.equal(leaks, null, `secret-looking values in the template: ${leaks}`);
   });
 
+  it('every variable of the README configuration table is set on a task, or deliberately left at its default', () => {
+    const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'));
+    const documented = [...table.matchAll(/^\| `([A-Z][A-Z0-9_]+)` \|/gm)].map((m) => m[1]);
+    assert.ok(documented.length >= 20, `found ${documented.length} README variables`);
+    const set = new Set(Object.values(containers()).flatMap((c) => [...c.Environment, ...c.Secrets].map((e: any) => e.Name)));
+    const missing = documented.filter((v) => !set.has(v) && !(v in UNSET_IN_PRODUCTION));
+    assert.deepEqual(missing, [], 'set these in infra/lib/services.ts or add them to UNSET_IN_PRODUCTION with a reason');
+  });
+
   it('the database URL carries no credentials', () => {
     const env = Object.fromEntries(containers()[CONNECTOR_CONTAINER].Environment.map((e: any) => [e.Name, e.Value]));
     const url = JSON.stringify(env.DATABASE_URL);
@@ -372,6 +383,38 @@ describe('API Gateway webhook ingress', () => {
     assert.equal(method.Integration.PassthroughBehavior, 'NEVER');
     assert.match(method.Integration.RequestTemplates['application/json'], /^Action=SendMessage&/);
     assert.deepEqual(method.RequestParameters, { 'method.request.header.Stripe-Signature': true });
+  });
+
+  it('turns a delivery into the documented message: raw body, Stripe-Signature, receivedAt and ingress attributes', () => {
+    assert.equal(method.Integration.RequestTemplates['application/json'], SEND_MESSAGE_TEMPLATE);
+    // API Gateway's $util.urlEncode is java.net.URLEncoder (UTF-8): spaces become '+', only [A-Za-z0-9.*_-] stay.
+    const javaUrlEncode = (v: string) => encodeURIComponent(v).replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+      .replace(/%20/g, '+');
+    const body = '{\n  "id": "evt_1", "type": "payment_intent.succeeded", "note": "a+b=c & 100% ñ €",\n  "x": "\\u00e9"\n}';
+    const signature = 't=1767225600,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd,v1=0f0e';
+    const rendered = SEND_MESSAGE_TEMPLATE
+      .replace('$util.urlEncode($input.body)', javaUrlEncode(body))
+      .replace("$util.urlEncode($input.params('Stripe-Signature'))", javaUrlEncode(signature))
+      .replace('$context.requestTimeEpoch', '1767225600123');
+    assert.doesNotMatch(rendered, /\$(util|input|context)/, 'a VTL reference the test does not model');
+    const form = new URLSearchParams(rendered);
+    assert.equal(form.get('Action'), 'SendMessage');
+    assert.equal(form.get('MessageBody'), body);
+    const attributes: Record<string, [string | null, string | null]> = {};
+    for (let n = 1; form.has(`MessageAttribute.${n}.Name`); n++) {
+      attributes[form.get(`MessageAttribute.${n}.Name`)!] = [form.get(`MessageAttribute.${n}.Value.DataType`),
+        form.get(`MessageAttribute.${n}.Value.StringValue`)];
+    }
+    assert.deepEqual(attributes, {
+      [GATEWAY_MESSAGE_ATTRIBUTES.signature]: ['String', signature],
+      [GATEWAY_MESSAGE_ATTRIBUTES.receivedAt]: ['Number', '1767225600123'],
+      [GATEWAY_MESSAGE_ATTRIBUTES.ingress]: ['String', 'api-gateway'],
+    });
+    assert.equal(GATEWAY_MESSAGE_ATTRIBUTES.signature, 'Stripe-Signature');
+    // receivedAt is the attribute the BFF's own endpoint sets (WebhookQueue.RECEIVED_AT), so both shapes carry it alike.
+    const webhookQueue = fs.readFileSync(path.join(REPO_ROOT,
+      'bff/src/main/java/com/patientpayments/bff/webhook/WebhookQueue.java'), 'utf8');
+    assert.match(webhookQueue, new RegExp(`RECEIVED_AT = "${GATEWAY_MESSAGE_ATTRIBUTES.receivedAt}"`));
   });
 
   it('answers 200 once queued and 500 (Stripe retries) when SQS refused the message', () => {
