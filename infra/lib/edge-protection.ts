@@ -14,31 +14,64 @@ export class EdgeProtection extends Construct {
   constructor(scope: Construct, id: string, props: {
     /** Requests per 5 minutes per client IP before WAF blocks it. */
     perIpLimit: number;
-    /** Whether the AWS common rule set applies (its 8 KB body rule would block large Stripe events on the webhook API). */
+    /** Whether the AWS common rule set applies (its 8 KB body-size rule only counts: Stripe events can be larger). */
     commonRuleSet: boolean;
+    /**
+     * A path prefix with its own, higher per-IP limit (Stripe delivers webhooks from a handful of addresses); the
+     * general limit then applies to every other path.
+     */
+    separateLimit?: { pathPrefix: string; perIpLimit: number };
     logGroup: logs.ILogGroup;
     description: string;
   }) {
     super(scope, id);
     const metric = (name: string) => ({ cloudWatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: name });
-    const managed = (name: string, priority: number): wafv2.CfnWebACL.RuleProperty => ({
+    const managed = (name: string, priority: number, countOnly: string[] = []): wafv2.CfnWebACL.RuleProperty => ({
       name, priority,
       overrideAction: { none: {} },
-      statement: { managedRuleGroupStatement: { vendorName: 'AWS', name } },
+      statement: {
+        managedRuleGroupStatement: {
+          vendorName: 'AWS', name,
+          ruleActionOverrides: countOnly.length ? countOnly.map((r) => ({ name: r, actionToUse: { count: {} } })) : undefined,
+        },
+      },
       visibilityConfig: metric(name),
     });
+    const path = props.separateLimit?.pathPrefix;
+    const pathMatch: wafv2.CfnWebACL.StatementProperty | undefined = path ? {
+      byteMatchStatement: {
+        fieldToMatch: { uriPath: {} }, positionalConstraint: 'STARTS_WITH', searchString: path,
+        textTransformations: [{ priority: 0, type: 'NONE' }],
+      },
+    } : undefined;
     const rules: wafv2.CfnWebACL.RuleProperty[] = [
       {
         name: 'PerIpRateLimit', priority: 0,
         action: { block: {} },
-        statement: { rateBasedStatement: { limit: props.perIpLimit, aggregateKeyType: 'IP' } },
+        statement: {
+          rateBasedStatement: {
+            limit: props.perIpLimit, aggregateKeyType: 'IP',
+            scopeDownStatement: pathMatch ? { notStatement: { statement: pathMatch } } : undefined,
+          },
+        },
         visibilityConfig: metric('PerIpRateLimit'),
       },
       managed('AWSManagedRulesAmazonIpReputationList', 1),
       managed('AWSManagedRulesKnownBadInputsRuleSet', 2),
     ];
+    if (props.separateLimit && pathMatch) {
+      rules.push({
+        name: 'PathPerIpRateLimit', priority: 4,
+        action: { block: {} },
+        statement: {
+          rateBasedStatement: { limit: props.separateLimit.perIpLimit, aggregateKeyType: 'IP', scopeDownStatement: pathMatch },
+        },
+        visibilityConfig: metric('PathPerIpRateLimit'),
+      });
+    }
     if (props.commonRuleSet) {
-      rules.push(managed('AWSManagedRulesCommonRuleSet', 3));
+      // The BFF bounds bodies itself (1 MB, GraphQL document limits); Stripe events may exceed WAF's 8 KB.
+      rules.push(managed('AWSManagedRulesCommonRuleSet', 3, ['SizeRestrictions_BODY']));
     }
     this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
       name: `${Stack.of(this).stackName}-${id}`,

@@ -61,16 +61,17 @@ export const NAG_SUPPRESSIONS: NagSuppression[] = [
     scope: 'EMR service credential, session and admin JWT keys',
     reason: 'The services read these at start-up (ECS injects them as environment variables), so an automatic '
       + 'rotation would leave running tasks with a value the others no longer accept. They are rotated by the '
-      + 'documented procedure: put a new value, then force a new deployment of both services (rolling, no downtime).',
+      + 'documented procedure (put a new value, then redeploy the services that use it): a new JWT key signs '
+      + 'patients or practice admins out, a new EMR key needs both services redeployed together.',
     targets: (stack) => secretsNamed(stack, 'EmrApiKey', 'SessionJwtSecret', 'AdminJwtSecret'),
   },
   {
     rule: 'SecretsManagerRotationEnabled',
     scope: 'database credentials, Redis AUTH token and REDIS_URL',
     reason: 'Single-user rotation would change the database password (or the Redis token) under running tasks, '
-      + 'whose connection pools open new connections with the value they started with. Rotation follows the '
-      + 'documented procedure that keeps old and new valid during a rolling deployment (Redis AUTH ROTATE, '
-      + 'PostgreSQL: new password, then redeploy the connector).',
+      + 'whose connection pools open new connections with the value they started with. They are rotated by the '
+      + 'documented procedure: Redis with AUTH token strategy ROTATE (old and new valid together) and a stack update; '
+      + 'PostgreSQL with a new password followed at once by a connector redeployment.',
     targets: (stack) => [
       ...secretsNamed(stack, 'AuthToken', 'Url'),
       ...stack.node.findAll().filter((c) => c.node.path.endsWith('Database/Instance/Secret')),

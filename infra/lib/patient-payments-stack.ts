@@ -78,6 +78,7 @@ export class PatientPaymentsStack extends Stack {
     const wafLogs = this.encryption.logGroup(this, 'WafLogs', `aws-waf-logs-${this.stackName}`, settings.logRetentionDays);
     this.siteProtection = new EdgeProtection(this, 'SiteWaf', {
       perIpLimit: settings.sitePerIpLimit, commonRuleSet: true, logGroup: wafLogs,
+      separateLimit: { pathPrefix: '/webhooks/stripe', perIpLimit: 20000 },
       description: 'Patient site ALB - managed rules and a per-IP rate limit',
     });
     this.siteProtection.protect('Alb', this.services.alb.loadBalancerArn);
@@ -97,7 +98,10 @@ export class PatientPaymentsStack extends Stack {
     const output = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
     output('SiteLoadBalancerDns', this.services.alb.loadBalancerDnsName,
       `Point ${settings.domainName} here (CNAME, or a Route 53 alias)`);
-    output('StripeWebhookUrl', this.ingress.webhookUrl, 'Register this URL as the Stripe webhook endpoint');
+    output('StripeWebhookUrl', this.ingress.open ? this.ingress.webhookUrl : `https://${settings.domainName}/webhooks/stripe`,
+      `Register this URL as the Stripe webhook endpoint (webhookIngress=${settings.webhookIngress})`);
+    output('WebhookGatewayUrl', this.ingress.webhookUrl,
+      this.ingress.open ? 'API Gateway webhook ingress (open)' : 'API Gateway webhook ingress (closed: webhookIngress=bff)');
     output('WebhookQueueUrl', this.queues.queue.queueUrl, 'SQS webhook queue');
     output('WebhookDeadLetterQueueUrl', this.queues.deadLetterQueue.queueUrl, 'SQS webhook dead-letter queue');
     output('ClusterName', this.services.cluster.clusterName, 'ECS cluster');

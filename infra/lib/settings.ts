@@ -48,7 +48,16 @@ export interface DeploymentSettings {
   readonly webhookBurstLimit: number;
   /** WAF rate-based limit per client IP on the patient site, requests per 5 minutes. */
   readonly sitePerIpLimit: number;
+  /**
+   * Where Stripe delivers webhooks: `bff` — the BFF's own endpoint behind the ALB, which verifies the signature
+   * before queueing; `api-gateway` — API Gateway straight into SQS, which needs a consumer that verifies every
+   * queued message. The gateway is always deployed; with `bff` its resource policy refuses every request.
+   */
+  readonly webhookIngress: WebhookIngressMode;
 }
+
+/** See {@link DeploymentSettings.webhookIngress}. */
+export type WebhookIngressMode = 'bff' | 'api-gateway';
 
 /** Defaults: a small production footprint in two AZs. */
 export const DEFAULTS = {
@@ -69,7 +78,12 @@ export const DEFAULTS = {
   webhookRateLimit: 50,
   webhookBurstLimit: 100,
   sitePerIpLimit: 1000,
+  // The queue consumer does not verify API-Gateway-shaped messages yet (issue 15's consumer change): until it does,
+  // the gateway stays closed and Stripe posts to the BFF, which verifies before queueing.
+  webhookIngress: 'bff',
 } as const;
+
+type NumericKey = { [K in keyof typeof DEFAULTS]: (typeof DEFAULTS)[K] extends number ? K : never }[keyof typeof DEFAULTS];
 
 /** Reads and validates the context of `node` (the app or the stack). Throws naming the key on a bad value. */
 export function readSettings(node: Node): DeploymentSettings {
@@ -77,7 +91,7 @@ export function readSettings(node: Node): DeploymentSettings {
     const v = node.tryGetContext(key);
     return v === undefined || v === null || String(v).trim() === '' ? fallback : String(v).trim();
   };
-  const int = (key: keyof typeof DEFAULTS, min: number, max: number): number => {
+  const int = (key: NumericKey, min: number, max: number): number => {
     const raw = str(key, String(DEFAULTS[key]))!;
     const n = Number(raw);
     if (!Number.isInteger(n) || n < min || n > max) {
@@ -85,7 +99,7 @@ export function readSettings(node: Node): DeploymentSettings {
     }
     return n;
   };
-  const bool = (key: keyof typeof DEFAULTS): boolean => {
+  const bool = (key: 'dbMultiAz'): boolean => {
     const raw = str(key, String(DEFAULTS[key]))!;
     if (raw !== 'true' && raw !== 'false') {
       throw new Error(`context '${key}' must be true or false, got '${raw}'`);
@@ -111,7 +125,12 @@ export function readSettings(node: Node): DeploymentSettings {
   if (bffMaxCount < bffDesiredCount) {
     throw new Error(`context 'bffMaxCount' (${bffMaxCount}) is below 'bffDesiredCount' (${bffDesiredCount})`);
   }
+  const webhookIngress = str('webhookIngress', DEFAULTS.webhookIngress)!;
+  if (webhookIngress !== 'bff' && webhookIngress !== 'api-gateway') {
+    throw new Error(`context 'webhookIngress' must be bff or api-gateway, got '${webhookIngress}'`);
+  }
   return {
+    webhookIngress,
     domainName,
     certificateArn,
     emailDomain,

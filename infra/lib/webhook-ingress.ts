@@ -52,9 +52,13 @@ export class WebhookIngress extends Construct {
   /** The URL to register in Stripe's dashboard. */
   readonly webhookUrl: string;
 
+  /** Whether Stripe is meant to post here (`webhookIngress=api-gateway`); otherwise every request is refused. */
+  readonly open: boolean;
+
   constructor(scope: Construct, id: string, props: { queue: sqs.IQueue; settings: DeploymentSettings; accessLogs: logs.ILogGroup }) {
     super(scope, id);
     const { settings } = props;
+    this.open = settings.webhookIngress === 'api-gateway';
     const role = new iam.Role(this, 'SendMessageRole', {
       assumedBy: new iam.ServicePrincipal('apigateway.amazonaws.com'),
       description: 'API Gateway webhook ingress: SendMessage to the webhook queue only',
@@ -66,6 +70,17 @@ export class WebhookIngress extends Construct {
       description: 'Stripe webhooks straight into SQS; the BFF consumer verifies every signature',
       endpointTypes: [apigw.EndpointType.REGIONAL],
       cloudWatchRole: true,
+      // Closed until the queue consumer verifies gateway-shaped messages (webhookIngress=api-gateway opens it):
+      // a forged event must never reach a consumer that trusts queued bodies.
+      policy: this.open ? undefined : new iam.PolicyDocument({
+        statements: [new iam.PolicyStatement({
+          sid: 'ClosedUntilTheConsumerVerifiesSignatures',
+          effect: iam.Effect.DENY,
+          principals: [new iam.AnyPrincipal()],
+          actions: ['execute-api:Invoke'],
+          resources: ['execute-api:/*'],
+        })],
+      }),
       deployOptions: {
         stageName: 'live',
         loggingLevel: apigw.MethodLoggingLevel.ERROR,
@@ -82,6 +97,8 @@ export class WebhookIngress extends Construct {
       },
     });
     this.stage = this.api.deploymentStage;
+    // A changed resource policy takes effect only with a new deployment of the stage.
+    this.api.latestDeployment?.addToLogicalId({ webhookIngress: settings.webhookIngress });
 
     const integration = new apigw.AwsIntegration({
       service: 'sqs',

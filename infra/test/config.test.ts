@@ -63,6 +63,7 @@ describe('deployment settings (CDK context)', () => {
       [{ bffDesiredCount: '4', bffMaxCount: '3' }, /bffMaxCount/],
       [{ logRetentionDays: '100' }, /'logRetentionDays' must be one of/],
       [{ dbMultiAz: 'yes' }, /dbMultiAz/],
+      [{ webhookIngress: 'lambda' }, /webhookIngress/],
     ] as const) {
       assert.throws(() => settings(context), message, JSON.stringify(context));
     }

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { buildApp } from '../bin/app';
 import { ALARM_RULES } from '../lib/alarm-thresholds';
 import { RECONCILIATION_LOGGER, UNEXPECTED_STOP_CODES } from '../lib/alarms';
 import { BFF_IMAGE, CONNECTOR_IMAGE } from '../lib/images';
@@ -356,6 +357,12 @@ describe('public endpoints are rate limited', () => {
       const rate = acl.Properties.Rules.find((r: any) => r.Statement.RateBasedStatement);
       assert.ok(rate && rate.Action.Block, `${id} has no blocking rate rule`);
     }
+    // On the site, every path is rate limited: /webhooks/stripe (Stripe's few addresses) by its own higher limit.
+    const site = resource(s, 'AWS::WAFv2::WebACL', 'SiteWafWebAcl')[1].Properties.Rules;
+    const limits = site.filter((r: any) => r.Statement.RateBasedStatement).map((r: any) => r.Statement.RateBasedStatement);
+    assert.equal(limits.length, 2);
+    assert.deepEqual(limits[0].ScopeDownStatement.NotStatement.Statement, limits[1].ScopeDownStatement);
+    assert.equal(limits[1].ScopeDownStatement.ByteMatchStatement.SearchString, '/webhooks/stripe');
     assert.equal(resourcesOfType(s, 'AWS::WAFv2::LoggingConfiguration').length, 2);
   });
 
@@ -415,6 +422,22 @@ describe('API Gateway webhook ingress', () => {
     const webhookQueue = fs.readFileSync(path.join(REPO_ROOT,
       'bff/src/main/java/com/patientpayments/bff/webhook/WebhookQueue.java'), 'utf8');
     assert.match(webhookQueue, new RegExp(`RECEIVED_AT = "${GATEWAY_MESSAGE_ATTRIBUTES.receivedAt}"`));
+  });
+
+  it('stays closed (a resource policy refuses every request) until webhookIngress=api-gateway opens it', () => {
+    const api = resource(s, 'AWS::ApiGateway::RestApi', 'WebhookIngressApi')[1].Properties;
+    assert.deepEqual(api.Policy.Statement.map((st: any) => [st.Effect, st.Action, st.Principal]), [['Deny', 'execute-api:Invoke', { AWS: '*' }]]);
+    assert.match(JSON.stringify(s.json.Outputs.StripeWebhookUrl.Value), /https:\/\/pay\.example\.com\/webhooks\/stripe/);
+
+    const started = Date.now();
+    const open = buildApp({ context: { webhookIngress: 'api-gateway' }, builtinCloudFormationValidation: false });
+    const openJson = Template.fromStack(open.stack).toJSON();
+    console.log(`# synth with webhookIngress=api-gateway: ${Date.now() - started} ms`);
+    const openApi = Object.values<any>(openJson.Resources).find((r) => r.Type === 'AWS::ApiGateway::RestApi');
+    assert.equal(openApi.Properties.Policy, undefined);
+    assert.match(JSON.stringify(openJson.Outputs.StripeWebhookUrl.Value), /execute-api/);
+    const deployment = (json: any) => Object.entries<any>(json.Resources).find(([, r]) => r.Type === 'AWS::ApiGateway::Deployment')![0];
+    assert.notEqual(deployment(openJson), deployment(s.json), 'the stage must be redeployed for the policy change to apply');
   });
 
   it('answers 200 once queued and 500 (Stripe retries) when SQS refused the message', () => {
