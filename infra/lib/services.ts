@@ -1,4 +1,4 @@
-import { Aws, CfnCondition, CfnMapping, Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
+import { ArnFormat, Aws, CfnCondition, CfnMapping, Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -205,6 +205,14 @@ export class Services extends Construct {
     props.queues.queue.grantSendMessages(this.bffTaskDefinition.taskRole);
     props.queues.deadLetterQueue.grantConsumeMessages(this.bffTaskDefinition.taskRole);
     props.email.identity.grantSendEmail(this.bffTaskDefinition.taskRole);
+    // SES authorizes a send against the configuration set too (here the identity's default set).
+    this.bffTaskDefinition.taskRole.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      resources: [Stack.of(this).formatArn({
+        service: 'ses', resource: 'configuration-set', resourceName: props.email.configurationSet.configurationSetName,
+        arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+      })],
+    }));
 
     this.bffService = new ecs.FargateService(this, 'BffService', {
       cluster: this.cluster,

@@ -244,6 +244,22 @@ describe('SES', () => {
   });
 });
 
+describe('BFF permissions', () => {
+  it('may use the webhook queues and send email through the identity and its configuration set, nothing more', () => {
+    const role = resource(s, 'AWS::IAM::Role', 'ServicesBffTaskTaskRole')[0];
+    const statements = resourcesOfType(s, 'AWS::IAM::Policy')
+      .filter(([, p]) => JSON.stringify(p.Properties.Roles) === JSON.stringify([ref(role)]))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
+    const services = new Set(statements.flatMap((st: any) => [st.Action].flat().map((a: string) => a.split(':')[0])));
+    assert.deepEqual([...services].sort(), ['kms', 'ses', 'sqs']);
+    const ses = statements.filter((st: any) => [st.Action].flat().some((a: string) => a.startsWith('ses:')));
+    const sesResources = JSON.stringify(ses.map((st: any) => st.Resource));
+    assert.match(sesResources, /:identity\//);
+    assert.match(sesResources, /:configuration-set\//);
+    assert.ok(statements.every((st: any) => st.Resource !== '*'), 'a BFF permission on every resource');
+  });
+});
+
 describe('secrets', () => {
   const SECRET_ENV = {
     [BFF_CONTAINER]: ['ADMIN_JWT_SECRET', 'EMR_API_KEY', 'REDIS_URL', 'SESSION_JWT_SECRET', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
