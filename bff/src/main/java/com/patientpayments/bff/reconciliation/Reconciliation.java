@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * Compares the provider's succeeded intents created in a window with the ledger and posts the missing ones
  * (idempotent by intent id, so a run racing the webhook consumer still posts once). Reports the repaired count as
- * {@code payments_reconciliation_repaired_total} and one log line with counts and opaque ids only.
+ * {@code payments_reconciliation_repaired_total} and one log line with counts and opaque ids only (the counts also as
+ * the JSON fields {@code repaired} and {@code providerSucceeded}).
  */
 @Singleton
 public class Reconciliation {
@@ -67,8 +68,12 @@ public class Reconciliation {
         repaired.increment(repairedIds.size());
         runs.increment();
         Report report = new Report(from, to, succeeded.size(), repairedIds);
-        LOG.info("Reconciliation from={} to={} providerSucceeded={} repaired={} repairedTx={}",
-                from, to, report.providerSucceeded(), repairedIds.size(), repairedIds);
+        // The counts are also JSON fields of the line (SLF4J key-value pairs): the CloudWatch metric filter of the
+        // production stack (infra/) reads `repaired` to alarm on repairs, as Prometheus does on the counter.
+        LOG.atInfo().addKeyValue("providerSucceeded", report.providerSucceeded())
+                .addKeyValue("repaired", repairedIds.size())
+                .log("Reconciliation from={} to={} providerSucceeded={} repaired={} repairedTx={}",
+                        from, to, report.providerSucceeded(), repairedIds.size(), repairedIds);
         return report;
     }
 

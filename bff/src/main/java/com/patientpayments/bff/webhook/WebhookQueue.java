@@ -12,15 +12,19 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The main queue of verified Stripe events and its dead-letter queue. Both are created at first use (the consumer
  * resolves this bean right after start-up, on its own thread) when missing,
  * the main one with a redrive policy sending a message to the DLQ after {@code payments.queue.max-receives} receives.
+ * A queue that already exists is used as it is: in production the infrastructure (infra/) owns the queues, their
+ * KMS key and redrive policy, and SQS would refuse a CreateQueue whose attributes differ from the existing queue's.
  * The DLQ depth is exported as the gauge {@code payments_webhook_dlq_depth}.
  */
 @Singleton
@@ -39,15 +43,14 @@ public class WebhookQueue {
     public WebhookQueue(SqsClient sqs, QueueProperties properties, MeterRegistry meters) {
         this.sqs = sqs;
         this.properties = properties;
-        this.dlqUrl = sqs.createQueue(CreateQueueRequest.builder().queueName(properties.dlqName()).build()).queueUrl();
-        String dlqArn = sqs.getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(dlqUrl)
-                .attributeNames(QueueAttributeName.QUEUE_ARN).build()).attributes().get(QueueAttributeName.QUEUE_ARN);
-        String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + properties.maxReceives() + "\"}";
-        this.queueUrl = sqs.createQueue(CreateQueueRequest.builder().queueName(properties.name())
-                .attributes(Map.of(
-                        QueueAttributeName.REDRIVE_POLICY, redrive,
-                        QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(properties.visibilityTimeout().toSeconds())))
-                .build()).queueUrl();
+        this.dlqUrl = existingOrCreated(properties.dlqName(), () -> Map.of());
+        this.queueUrl = existingOrCreated(properties.name(), () -> {
+            String dlqArn = sqs.getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(dlqUrl)
+                    .attributeNames(QueueAttributeName.QUEUE_ARN).build()).attributes().get(QueueAttributeName.QUEUE_ARN);
+            String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + properties.maxReceives() + "\"}";
+            return Map.of(QueueAttributeName.REDRIVE_POLICY, redrive,
+                    QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(properties.visibilityTimeout().toSeconds()));
+        });
         Gauge.builder("payments.webhook.dlq.depth", this, WebhookQueue::dlqDepthOrNaN)
                 .description("Messages waiting in the webhook dead-letter queue")
                 .register(meters);
@@ -55,6 +58,16 @@ public class WebhookQueue {
                 .description("Messages waiting in the webhook queue")
                 .register(meters);
         LOG.info("Webhook queue ready (maxReceives={})", properties.maxReceives());
+    }
+
+    /** The URL of the queue {@code name}: the existing one as it is, or one created now with {@code attributes}. */
+    private String existingOrCreated(String name, Supplier<Map<QueueAttributeName, String>> attributes) {
+        try {
+            return sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
+        } catch (QueueDoesNotExistException e) {
+            return sqs.createQueue(CreateQueueRequest.builder().queueName(name).attributes(attributes.get()).build())
+                    .queueUrl();
+        }
     }
 
     /** Enqueues a verified event's raw JSON. */
