@@ -51,6 +51,17 @@ export type AllocationPreviewLine = {
   remaining: Money;
 };
 
+/** Collections of one procedure category. */
+export type CategoryCollections = {
+  __typename?: 'CategoryCollections';
+  /** All collections applied to charges of this category. */
+  all: Money;
+  /** CDT category, e.g. `Preventive`, `Restorative`. */
+  category: Scalars['String']['output'];
+  /** Online collections applied to charges of this category. */
+  online: Money;
+};
+
 /** One charge for one procedure performed on a patient. */
 export type Charge = {
   __typename?: 'Charge';
@@ -106,6 +117,272 @@ export type ChargeSummary = {
   totalBalance: Money;
 };
 
+/** Collections of one payment source. */
+export type CollectionsBySource = {
+  __typename?: 'CollectionsBySource';
+  /** Amount collected. */
+  amount: Money;
+  /** Number of payments. */
+  count: Scalars['Int']['output'];
+  /** `ONLINE_PATIENT_PAYMENT`, `IN_OFFICE`, `MAIL_CHECK` or `OTHER`. */
+  source: Scalars['String']['output'];
+};
+
+/** The practice console: everything a signed-in staff member can see. */
+export type Console = {
+  __typename?: 'Console';
+  /** The signed-in staff member. */
+  me: StaffMember;
+  /** Operations views (SUPPORT only; `FORBIDDEN` for other roles). */
+  operations: ConsoleOperations;
+  /** One practice by id; `FORBIDDEN` for a practice the caller may not see. */
+  practice?: Maybe<ConsolePractice>;
+  /** The practices this staff member may see (SUPPORT: every practice, each access audited). */
+  practices: Array<ConsolePractice>;
+};
+
+
+/** The practice console: everything a signed-in staff member can see. */
+export type ConsolePracticeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** A later change to a payment: a refund, a dispute or an inquiry. */
+export type ConsoleAdjustment = {
+  __typename?: 'ConsoleAdjustment';
+  /** The amount involved. */
+  amount: Money;
+  /** When it last changed (ISO-8601 with the practice's offset). */
+  at: Scalars['String']['output'];
+  /** `REFUND`, `DISPUTE` or `INQUIRY`. */
+  kind: Scalars['String']['output'];
+  /** The provider's id of the refund or dispute. */
+  reference?: Maybe<Scalars['String']['output']>;
+  /** Its current state, e.g. `PENDING`, `SUCCEEDED`, `FAILED`, `NEEDS_RESPONSE`, `WON`, `LOST`. */
+  status: Scalars['String']['output'];
+};
+
+/** What a payment applied to one charge. */
+export type ConsoleAllocation = {
+  __typename?: 'ConsoleAllocation';
+  /** Amount applied to the charge. */
+  applied: Money;
+  /** The charge id. */
+  chargeId: Scalars['ID']['output'];
+  /** The office where it was performed. */
+  locationName?: Maybe<Scalars['String']['output']>;
+  /** The patient treated. */
+  patientName: Scalars['String']['output'];
+  /** CDT procedure code, e.g. `D1110`. */
+  procedureCode: Scalars['String']['output'];
+  /** Procedure name. */
+  procedureName: Scalars['String']['output'];
+  /** What remained on the charge right after this payment. */
+  remaining: Money;
+  /** Date of service (ISO date). */
+  serviceDate: Scalars['String']['output'];
+};
+
+/** One audit row. */
+export type ConsoleAuditEntry = {
+  __typename?: 'ConsoleAuditEntry';
+  /** What happened, e.g. `PAYMENT_POSTED`, `REFUND_REQUESTED`, `REFUND_APPLIED`. */
+  action: Scalars['String']['output'];
+  /** Who did it: a staff member's display name, or `system`. */
+  actor?: Maybe<Scalars['String']['output']>;
+  /** The amount involved, when one is. */
+  amount?: Maybe<Money>;
+  /** When (ISO-8601 with the practice's offset). */
+  at: Scalars['String']['output'];
+};
+
+/** Operations views for the vendor's support. */
+export type ConsoleOperations = {
+  __typename?: 'ConsoleOperations';
+  /** Messages waiting in the webhook dead-letter queue. */
+  deadLetterDepth: Scalars['Int']['output'];
+  /** Messages waiting in the webhook queue. */
+  queueDepth: Scalars['Int']['output'];
+  /** The latest reconciliation runs, newest first. */
+  reconciliationRuns: Array<ReconciliationRun>;
+};
+
+/** An online payment as the practice sees it. */
+export type ConsolePayment = {
+  __typename?: 'ConsolePayment';
+  /** The household's account number. */
+  accountNumber: Scalars['String']['output'];
+  /** What the payment applied to each charge. */
+  allocations: Array<ConsoleAllocation>;
+  /** The amount paid. */
+  amount: Money;
+  /** The ledger's and the console's audit rows for this payment, oldest first. */
+  auditTrail: Array<ConsoleAuditEntry>;
+  /** The guarantor's name. */
+  guarantorName: Scalars['String']['output'];
+  /** Payment method, e.g. `VISA ••••4242`. */
+  methodLabel: Scalars['String']['output'];
+  /** When it was paid (ISO-8601 with the practice's offset). */
+  paidAt: Scalars['String']['output'];
+  /** The payment processor's reference (Stripe PaymentIntent id). */
+  providerReference: Scalars['String']['output'];
+  /** What can still be refunded. */
+  refundable: Money;
+  /** Refunded so far (posted refunds). */
+  refunded: Money;
+  /** Payment source: `ONLINE_PATIENT_PAYMENT` (shown as "paid online"). */
+  source: Scalars['String']['output'];
+  /** Where the payment stands. */
+  status: TransactionStatus;
+  /** Refunds (requested, pending, posted, failed), disputes and inquiries, oldest first. */
+  timeline: Array<ConsoleAdjustment>;
+  /** The ledger transaction id. */
+  transactionId: Scalars['ID']['output'];
+};
+
+/** A page of console payments. */
+export type ConsolePaymentConnection = {
+  __typename?: 'ConsolePaymentConnection';
+  /** The rows of this page. */
+  edges: Array<ConsolePaymentEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** Rows matching the filter in all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One row of a page, with its cursor. */
+export type ConsolePaymentEdge = {
+  __typename?: 'ConsolePaymentEdge';
+  /** Opaque cursor of this row. */
+  cursor: Scalars['String']['output'];
+  /** The payment. */
+  node: ConsolePayment;
+};
+
+/** Filters of the console's payment list. All given filters must match. */
+export type ConsolePaymentFilter = {
+  /** The household's account number (exact). */
+  accountNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Paid on or after this day (ISO date, practice time zone). */
+  from?: InputMaybe<Scalars['String']['input']>;
+  /** Payments applied (at least in part) to charges of this location. */
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Amount at most this many cents. */
+  maxAmountCents?: InputMaybe<Scalars['Int']['input']>;
+  /** Amount at least this many cents. */
+  minAmountCents?: InputMaybe<Scalars['Int']['input']>;
+  /** The payment processor's reference, e.g. a Stripe PaymentIntent id (exact). */
+  providerReference?: InputMaybe<Scalars['String']['input']>;
+  /** Payments in any of these statuses. */
+  statuses?: InputMaybe<Array<TransactionStatus>>;
+  /** Paid on or before this day (ISO date, practice time zone). */
+  to?: InputMaybe<Scalars['String']['input']>;
+  /** The ledger transaction id (exact). */
+  transactionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A practice as its staff see it in the console. */
+export type ConsolePractice = {
+  __typename?: 'ConsolePractice';
+  /** The public landing hash. */
+  hash: Scalars['ID']['output'];
+  /** Opaque practice id. */
+  id: Scalars['ID']['output'];
+  /** The practice's locations (offices). */
+  locations: Array<Location>;
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** One online payment of this practice with its allocations, adjustments and audit trail; null when unknown. */
+  payment?: Maybe<ConsolePayment>;
+  /** Online payments ("paid online"), newest first, with filters and cursor pagination. */
+  payments: ConsolePaymentConnection;
+  /** A one-time link to a CSV of every payment matching the filter (audited). */
+  paymentsCsv: ReceiptDownload;
+  /** The receipt branding: the draft being edited and what patients see (published). */
+  receiptBranding: ReceiptBrandingState;
+  /** A one-time link to the receipt PDF of a transaction of this practice, with the published branding. */
+  receiptPdf: ReceiptDownload;
+  /** Return on online bill pay for a date range (practice time zone), for the whole practice or one location. */
+  roi: RoiReport;
+  /** The caller's role for this practice. */
+  role: StaffRole;
+  /** The landing URL with the account prefilled and its QR code, for a paper statement. */
+  statementLink: StatementLink;
+  /** A one-time link to a ZIP for a statement-printing vendor: a CSV of accounts and URLs plus one QR image per account. */
+  statementLinksExport: ReceiptDownload;
+};
+
+
+/** A practice as its staff see it in the console. */
+export type ConsolePracticePaymentArgs = {
+  transactionId: Scalars['ID']['input'];
+};
+
+
+/** A practice as its staff see it in the console. */
+export type ConsolePracticePaymentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ConsolePaymentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A practice as its staff see it in the console. */
+export type ConsolePracticePaymentsCsvArgs = {
+  filter?: InputMaybe<ConsolePaymentFilter>;
+};
+
+
+/** A practice as its staff see it in the console. */
+export type ConsolePracticeReceiptPdfArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
+  transactionId: Scalars['ID']['input'];
+};
+
+
+/** A practice as its staff see it in the console. */
+export type ConsolePracticeRoiArgs = {
+  from: Scalars['String']['input'];
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['String']['input'];
+};
+
+
+/** A practice as its staff see it in the console. */
+export type ConsolePracticeStatementLinkArgs = {
+  accountNumber: Scalars['String']['input'];
+};
+
+
+/** A practice as its staff see it in the console. */
+export type ConsolePracticeStatementLinksExportArgs = {
+  accountNumbers: Array<Scalars['String']['input']>;
+  format?: InputMaybe<QrFormat>;
+};
+
+/** A refund asked of the payment processor from the console. */
+export type ConsoleRefund = {
+  __typename?: 'ConsoleRefund';
+  /** The amount asked for. */
+  amount: Money;
+  /** Opaque id of the request. */
+  refundRequestId: Scalars['ID']['output'];
+  /** `PENDING` until the processor's refund event posts it to the ledger; then `SUCCEEDED` or `FAILED`. */
+  status: Scalars['String']['output'];
+};
+
+/** Collections of one day. */
+export type DailyCollections = {
+  __typename?: 'DailyCollections';
+  /** All collections. */
+  all: Money;
+  /** The day (ISO date, practice time zone). */
+  date: Scalars['String']['output'];
+  /** Online collections. */
+  online: Money;
+};
+
 /** Outcome of `emailReceipt`. */
 export type EmailReceiptResult = {
   __typename?: 'EmailReceiptResult';
@@ -133,6 +410,15 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   /** A service the API depends on is unavailable. Safe to retry. */
   | 'UPSTREAM_UNAVAILABLE';
+
+/** One step of the patient funnel. */
+export type FunnelStep = {
+  __typename?: 'FunnelStep';
+  /** Count in the period. */
+  count: Scalars['Int']['output'];
+  /** `LANDING`, `SIGNED_IN`, `PAYMENT_STARTED` or `PAYMENT_COMPLETED`. */
+  step: Scalars['String']['output'];
+};
 
 /** The signed-in household: the guarantor (head of household) and the patients billed to them. */
 export type Household = {
@@ -191,6 +477,19 @@ export type Location = {
   phone?: Maybe<Scalars['String']['output']>;
 };
 
+/** Collections of one location. */
+export type LocationCollections = {
+  __typename?: 'LocationCollections';
+  /** All collections applied to charges of this location. */
+  all: Money;
+  /** The location id. */
+  locationId: Scalars['ID']['output'];
+  /** The location's name. */
+  locationName: Scalars['String']['output'];
+  /** Online collections applied to charges of this location. */
+  online: Money;
+};
+
 /** An amount of money. */
 export type Money = {
   __typename?: 'Money';
@@ -213,8 +512,27 @@ export type Mutation = {
   confirmSimulatedPayment: Payment;
   /** A short-lived link that downloads the receipt PDF once, without the cookie. */
   downloadReceipt: ReceiptDownload;
+  /** Emails a household a payment link: practice name and link only, no PHI (PRACTICE_ADMIN, BILLING). */
+  emailPaymentLink: EmailReceiptResult;
   /** Emails the receipt PDF to `email`. Answers at once; the email is sent in the background. Rate limited per session. */
   emailReceipt: EmailReceiptResult;
+  /** A one-time link to a PDF of the draft branding, on sample data or on a real transaction of the practice. */
+  previewReceiptBranding: ReceiptDownload;
+  /** Publishes the draft branding (PRACTICE_ADMIN): patients' receipts use it from now on. */
+  publishReceiptBranding: ReceiptBrandingState;
+  /**
+   * Asks the payment processor to refund part or all of an online payment (PRACTICE_ADMIN, BILLING of its practice).
+   * The ledger changes only when the processor's refund event arrives through the webhook path; until then the refund
+   * is `PENDING`. The same `idempotencyKey` (a client UUID per submit) is one refund. `BAD_USER_INPUT` above what is
+   * refundable.
+   */
+  refundPayment: ConsoleRefund;
+  /** Moves up to `max` (default 100) messages from the webhook dead-letter queue back to the queue (SUPPORT). Answers how many moved. */
+  replayDeadLetters: Scalars['Int']['output'];
+  /** Runs reconciliation now for a window of at most 31 days (SUPPORT); answers the run. */
+  runReconciliation: ReconciliationRun;
+  /** Saves the practice's receipt branding draft (PRACTICE_ADMIN). Patients keep seeing the published branding. */
+  saveReceiptBrandingDraft: ReceiptBrandingState;
   /**
    * Signs a guarantor in with the account number printed on the bill and the head of household's last name
    * (case, accents, apostrophes, hyphens and extra spaces do not matter). On success sets the HttpOnly session cookie.
@@ -225,6 +543,14 @@ export type Mutation = {
   signIn: SignInResult;
   /** Ends the session on the server and clears the cookie. True even when there was no session. */
   signOut: Scalars['Boolean']['output'];
+  /**
+   * Signs a staff member in to the practice console (email + password, plus the authenticator code for roles that can
+   * refund). Every failure answers the same `ok: false` with one generic message; the same concurrency-safe lockout as
+   * patient sign-in. Sets the staff session cookie (HttpOnly, its own name, 15 minutes idle).
+   */
+  staffSignIn: StaffSignInResult;
+  /** Ends the staff session on the server and clears its cookie. True even when there was no staff session. */
+  staffSignOut: Scalars['Boolean']['output'];
   /**
    * Starts a card payment of `amountCents` for the signed-in household. The server checks the amount against the live
    * balance: `BAD_USER_INPUT` for zero or negative, `AMOUNT_TOO_LOW` below 50 cents (unless that is the whole balance),
@@ -247,10 +573,55 @@ export type MutationDownloadReceiptArgs = {
 };
 
 
+export type MutationEmailPaymentLinkArgs = {
+  accountNumber: Scalars['String']['input'];
+  email: Scalars['String']['input'];
+  practiceId: Scalars['ID']['input'];
+};
+
+
 export type MutationEmailReceiptArgs = {
   email: Scalars['String']['input'];
   locale?: InputMaybe<Scalars['String']['input']>;
   txId: Scalars['ID']['input'];
+};
+
+
+export type MutationPreviewReceiptBrandingArgs = {
+  locale?: InputMaybe<Scalars['String']['input']>;
+  practiceId: Scalars['ID']['input'];
+  transactionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationPublishReceiptBrandingArgs = {
+  practiceId: Scalars['ID']['input'];
+};
+
+
+export type MutationRefundPaymentArgs = {
+  amountCents: Scalars['Int']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  reason: RefundReason;
+  transactionId: Scalars['ID']['input'];
+};
+
+
+export type MutationReplayDeadLettersArgs = {
+  max?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationRunReconciliationArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+
+export type MutationSaveReceiptBrandingDraftArgs = {
+  input: ReceiptBrandingInput;
+  practiceId: Scalars['ID']['input'];
 };
 
 
@@ -262,9 +633,25 @@ export type MutationSignInArgs = {
 };
 
 
+export type MutationStaffSignInArgs = {
+  email: Scalars['String']['input'];
+  otp?: InputMaybe<Scalars['String']['input']>;
+  password: Scalars['String']['input'];
+};
+
+
 export type MutationStartPaymentArgs = {
   amountCents: Scalars['Int']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Cursor pagination state. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last row of this page; pass it as `after`. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when another page follows. */
+  hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** A patient of the household. */
@@ -329,7 +716,11 @@ export type Practice = {
   hash: Scalars['ID']['output'];
   /** The practice's locations (offices). */
   locations: Array<Location>;
-  /** URL of the practice logo (served by the BFF), or null when the practice has none. */
+  /**
+   * URL of the practice's published logo, served by the BFF at a content-hashed path
+   * (`/practice-logos/{hash}/{sha256}.png|svg`, cached immutable for a year), or null when the practice has none (show
+   * its initials; no request needed). The PDF receipt prints the same logo.
+   */
   logoUrl?: Maybe<Scalars['String']['output']>;
   /** Display name, e.g. `Bright Smiles Dental`. */
   name: Scalars['String']['output'];
@@ -341,8 +732,17 @@ export type Practice = {
   timeZone: Scalars['String']['output'];
 };
 
+/** Image format of exported QR codes. */
+export type QrFormat =
+  /** PNG at 300 dpi. */
+  | 'PNG'
+  /** Scalable vector graphics. */
+  | 'SVG';
+
 export type Query = {
   __typename?: 'Query';
+  /** The practice console for a signed-in staff member; null without a staff session (a patient session never sees it). */
+  console?: Maybe<Console>;
   /** The signed-in household; null when there is no valid session. */
   household?: Maybe<Household>;
   /**
@@ -398,7 +798,10 @@ export type Receipt = {
   adjustments: Array<ReceiptAdjustment>;
   /** Part of the total applied to charges. */
   applied: Money;
-  /** The household's remaining balance right after this payment was posted. */
+  /**
+   * The household's balance right after this payment was posted (open charges not under dispute, as the connector's
+   * ledger had them then; later refunds and disputes do not change it). Null only for receipts cached before it existed.
+   */
   balanceAfter?: Maybe<Money>;
   /** Part of the total kept as household credit (the balance changed before the payment posted). */
   credit: Money;
@@ -431,6 +834,42 @@ export type ReceiptAdjustment = {
   kind: AdjustmentKind;
 };
 
+/** Receipt branding: logo, signature-area text and footer. */
+export type ReceiptBranding = {
+  __typename?: 'ReceiptBranding';
+  /** Footer text. */
+  footerText?: Maybe<Scalars['String']['output']>;
+  /** URL of the logo image, or null. */
+  logoUrl?: Maybe<Scalars['String']['output']>;
+  /** Text in the signature area. */
+  signatureText?: Maybe<Scalars['String']['output']>;
+  /** When it was last saved or published (ISO-8601 instant). */
+  updatedAt: Scalars['String']['output'];
+};
+
+/** Fields of the receipt branding draft; omitted fields stay as they are. */
+export type ReceiptBrandingInput = {
+  /** Footer text, at most 500 characters. */
+  footerText?: InputMaybe<Scalars['String']['input']>;
+  /** A new logo: base64 of a PNG or SVG file, at most 256 KiB. */
+  logoBase64?: InputMaybe<Scalars['String']['input']>;
+  /** Content type of `logoBase64`: `image/png` or `image/svg+xml`. */
+  logoContentType?: InputMaybe<Scalars['String']['input']>;
+  /** True to print no logo. */
+  removeLogo?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Text printed in the receipt's signature area, at most 200 characters. */
+  signatureText?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The branding being edited and the branding patients see. */
+export type ReceiptBrandingState = {
+  __typename?: 'ReceiptBrandingState';
+  /** The draft (null when nothing is being edited). */
+  draft?: Maybe<ReceiptBranding>;
+  /** What patients' receipts use (null: the defaults). */
+  published?: Maybe<ReceiptBranding>;
+};
+
 /** A one-time download link. */
 export type ReceiptDownload = {
   __typename?: 'ReceiptDownload';
@@ -457,6 +896,61 @@ export type ReceiptLine = {
   serviceDate: Scalars['String']['output'];
 };
 
+/** One run of the reconciliation job. */
+export type ReconciliationRun = {
+  __typename?: 'ReconciliationRun';
+  /** Provider payments checked. */
+  checked: Scalars['Int']['output'];
+  /** Window start (ISO-8601 instant). */
+  from: Scalars['String']['output'];
+  /** Payments the ledger lacked and that were posted now. */
+  repaired: Scalars['Int']['output'];
+  /** When it started (ISO-8601 instant). */
+  startedAt: Scalars['String']['output'];
+  /** Window end (ISO-8601 instant). */
+  to: Scalars['String']['output'];
+};
+
+/** Why a payment is refunded (Stripe's refund reasons plus `OTHER`). */
+export type RefundReason =
+  /** The patient paid twice. */
+  | 'DUPLICATE'
+  /** The payment was not made by the card holder. */
+  | 'FRAUDULENT'
+  /** Any other reason (say which in `note`). */
+  | 'OTHER'
+  /** The patient asked for the refund. */
+  | 'REQUESTED_BY_CUSTOMER';
+
+/** ROI of online bill pay for a period. */
+export type RoiReport = {
+  __typename?: 'RoiReport';
+  /** All patient collections returned against bills, every source. */
+  allCollections: Money;
+  /** Collections per day. */
+  byDay: Array<DailyCollections>;
+  /** Collections per location (from the payment ↔ charge links). */
+  byLocation: Array<LocationCollections>;
+  /** Collections per procedure category (from the charges' CDT codes). */
+  byProcedureCategory: Array<CategoryCollections>;
+  /** Collections by payment source. */
+  bySource: Array<CollectionsBySource>;
+  /** First day (ISO date). */
+  from: Scalars['String']['output'];
+  /** The patient funnel: landing, signed in, payment started, payment completed (daily counts summed). */
+  funnel: Array<FunnelStep>;
+  /** Share (0–1) of households that paid anything in the period who paid online at least once. */
+  householdsPayingOnlineShare: Scalars['Float']['output'];
+  /** Median days from date of service to payment, online payments (null without any). */
+  medianDaysToPayOnline?: Maybe<Scalars['Float']['output']>;
+  /** Median days from date of service to payment, other sources (null without any). */
+  medianDaysToPayOther?: Maybe<Scalars['Float']['output']>;
+  /** Online patient payments collected (net of refunds and lost disputes). */
+  onlineCollections: Money;
+  /** Last day (ISO date). */
+  to: Scalars['String']['output'];
+};
+
 /** Expiry times of the current patient session. */
 export type SessionInfo = {
   __typename?: 'SessionInfo';
@@ -478,3 +972,73 @@ export type SignInResult = {
   /** True when the session cookie was set. */
   ok: Scalars['Boolean']['output'];
 };
+
+/** A signed-in member of a practice's staff (or the vendor's support). */
+export type StaffMember = {
+  __typename?: 'StaffMember';
+  /** Name shown in the console. */
+  displayName: Scalars['String']['output'];
+  /** Sign-in email. */
+  email: Scalars['String']['output'];
+  /** Opaque staff id. */
+  id: Scalars['ID']['output'];
+  /** The practices this member belongs to and the role in each (SUPPORT: none listed; sees all practices). */
+  memberships: Array<StaffMembership>;
+};
+
+/** A staff member's role in one practice. */
+export type StaffMembership = {
+  __typename?: 'StaffMembership';
+  /** The practice. */
+  practice: ConsolePractice;
+  /** The role in it. */
+  role: StaffRole;
+};
+
+/** A staff member's role in a practice. */
+export type StaffRole =
+  /** Payments, refunds and statement links; no settings (branding). */
+  | 'BILLING'
+  /** Everything for their practice: payments, refunds, receipt branding, statement links, analytics. */
+  | 'PRACTICE_ADMIN'
+  /** The PMS vendor's support: read-only across practices; every access is audited; operations views. */
+  | 'SUPPORT';
+
+/** Outcome of `staffSignIn`. */
+export type StaffSignInResult = {
+  __typename?: 'StaffSignInResult';
+  /** On failure, one generic message, the same for every cause. */
+  message?: Maybe<Scalars['String']['output']>;
+  /** True when the staff session cookie was set. */
+  ok: Scalars['Boolean']['output'];
+  /** True when the password was right but this role needs a second factor: ask for the authenticator code and call again with `otp`. */
+  otpRequired: Scalars['Boolean']['output'];
+  /** The signed-in staff member on success. */
+  staff?: Maybe<StaffMember>;
+};
+
+/** A statement's payment link. */
+export type StatementLink = {
+  __typename?: 'StatementLink';
+  /** The household's account number. */
+  accountNumber: Scalars['String']['output'];
+  /** URL of the QR code as a PNG (300 dpi). */
+  qrPngUrl: Scalars['String']['output'];
+  /** The QR code of `url` as an SVG document, sized for print (about 2.5 cm). */
+  qrSvg: Scalars['String']['output'];
+  /** The landing URL with the account prefilled. */
+  url: Scalars['String']['output'];
+};
+
+/** Where an online payment stands in the ledger. */
+export type TransactionStatus =
+  /** A card dispute with funds withdrawn is open. */
+  | 'DISPUTED'
+  /** The practice lost the dispute; the money stays with the card holder. */
+  | 'DISPUTE_LOST'
+  /** Part of it was refunded. */
+  | 'PARTIALLY_REFUNDED'
+  /** All of it was refunded. */
+  | 'REFUNDED'
+  /** Paid and applied. */
+  | 'SUCCEEDED';
