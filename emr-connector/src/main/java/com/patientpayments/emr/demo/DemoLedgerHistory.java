@@ -1,5 +1,6 @@
 package com.patientpayments.emr.demo;
 
+import com.patientpayments.emr.ledger.ClaimRecorder;
 import com.patientpayments.emr.ledger.DisputeStatus;
 import com.patientpayments.emr.ledger.Disputes;
 import com.patientpayments.emr.ledger.Money;
@@ -33,8 +34,8 @@ public class DemoLedgerHistory {
         TransactionView cleaning = pay(obrien, 11800, "pi_demo_obrien_0625", "VISA", "4242", "2026-06-25T16:20:00Z");
         // $100.00 then goes to Sean's scaling and root planing: partially paid.
         pay(obrien, 10000, "pi_demo_obrien_0715", "MASTERCARD", "4444", "2026-07-15T14:05:00Z");
-        disputes.record(UUID.fromString(cleaning.id()), "dp_demo_obrien_0801", Money.ofCents(11800),
-                DisputeStatus.OPENED, null);
+        disputes.record(UUID.fromString(cleaning.id()), new ClaimRecorder.DisputeReport("dp_demo_obrien_0801",
+                Money.ofCents(11800), DisputeStatus.NEEDS_RESPONSE, null));
         pay(DemoData.id("household:chen"), 18000, "pi_demo_chen_0905", "VISA", "1881", "2026-09-05T18:45:00Z");
     }
 
