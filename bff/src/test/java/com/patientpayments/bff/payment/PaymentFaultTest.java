@@ -3,6 +3,9 @@ package com.patientpayments.bff.payment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.JsonObject;
+import com.patientpayments.bff.emr.EmrClient;
+import com.patientpayments.bff.emr.EmrTransaction;
+import com.patientpayments.bff.emr.TransactionStatus;
 import com.patientpayments.bff.receipt.ReceiptCache;
 import com.patientpayments.bff.reconciliation.Reconciliation;
 import com.patientpayments.bff.testsupport.BffTestSupport;
@@ -113,8 +116,13 @@ class PaymentFaultTest {
 
 
     private static long balanceOf(String paymentId) {
-        String householdId = bean(LedgerClient.class).attempt(paymentId).householdId();
-        return bean(LedgerClient.class).openCharges(householdId).balanceCents();
+        EmrClient emr = bean(EmrClient.class);
+        String householdId = emr.attempt(paymentId).optional().orElseThrow().householdId();
+        return emr.openCharges(householdId).optional().orElseThrow().balanceCents();
+    }
+
+    private static EmrTransaction transaction(String intent) {
+        return bean(EmrClient.class).transactionByReference(intent).optional().orElseThrow();
     }
 
     private static void awaitStatus(String paymentId, String expected) {
@@ -203,13 +211,12 @@ class PaymentFaultTest {
     }
 
     private static double unreachable(MeterRegistry meters) {
-        var counter = meters.find("payments.webhook.processed").tag("outcome", "connector_unreachable").counter();
+        var counter = meters.find("payments.webhook.processed").tag("outcome", "retry").counter();
         return counter == null ? 0 : counter.count();
     }
 
     @Test
     void refundsAndDisputesEachReverseExactlyOnce() {
-        LedgerClient ledger = bean(LedgerClient.class);
         String paymentId = start(patient, 300);
         String intent = intentOf(paymentId);
         stripe.succeed(intent);
@@ -221,14 +228,14 @@ class PaymentFaultTest {
         for (int i = 0; i < 3; i++) {
             deliver(server.getURL(), partial);
         }
-        await("partial refund", WAIT, () -> ledger.transactionByReference(intent).refundedCents() == 100);
+        await("partial refund", WAIT, () -> transaction(intent).refundedCents() == 100);
         String rest = stripe.refundEvent(intent, "re_" + UUID.randomUUID().toString().replace("-", ""), 200);
         deliver(server.getURL(), rest);
         deliver(server.getURL(), partial);
         deliver(server.getURL(), rest);
-        await("full refund", WAIT, () -> "REFUNDED".equals(ledger.transactionByReference(intent).status()));
+        await("full refund", WAIT, () -> transaction(intent).status() == TransactionStatus.REFUNDED);
         awaitDrained(bean(WebhookQueue.class));
-        assertThat(ledger.transactionByReference(intent).refundedCents()).isEqualTo(300);
+        assertThat(transaction(intent).refundedCents()).isEqualTo(300);
         assertThat(balanceOf(paymentId)).isEqualTo(paidBalance + 300);
 
         String disputed = start(patient, 200);
@@ -243,7 +250,7 @@ class PaymentFaultTest {
         deliver(server.getURL(), closedLost);   // out of order: held until the dispute is open
         deliver(server.getURL(), opened);
         deliver(server.getURL(), opened);
-        await("dispute lost", WAIT, () -> "DISPUTE_LOST".equals(ledger.transactionByReference(disputedIntent).status()));
+        await("dispute lost", WAIT, () -> transaction(disputedIntent).status() == TransactionStatus.DISPUTE_LOST);
         deliver(server.getURL(), closedLost);
         awaitDrained(bean(WebhookQueue.class));
         assertThat(balanceOf(disputed)).isEqualTo(beforeDispute + 200);
