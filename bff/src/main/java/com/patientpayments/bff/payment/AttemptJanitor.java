@@ -69,7 +69,7 @@ public class AttemptJanitor {
             return new Report(results, repaired);
         }
         for (EmrAttempt attempt : found.value()) {
-            AttemptSettler.Result result = settler.settle(attempt, settings.abandonAfter()).result();
+            AttemptSettler.Result result = settler.settle(attempt, settings.abandonAfter(), now).result();
             results.merge(result, 1, Integer::sum);
             if (result.changed()) {
                 repaired.add(attempt.id());

@@ -66,12 +66,13 @@ public class AttemptSettler {
     /**
      * @param abandonAfter an attempt the patient never confirmed, unchanged for longer than this, is failed as
      *                     {@code abandoned}; null: never (a patient may still be on the card form)
+     * @param now          the time the janitor runs at (its age checks use it)
      */
-    public Settled settle(EmrAttempt attempt, @Nullable Duration abandonAfter) {
+    public Settled settle(EmrAttempt attempt, @Nullable Duration abandonAfter, Instant now) {
         if (!attempt.status().open()) {
             return new Settled(attempt, Result.FINAL);
         }
-        boolean stale = abandonAfter != null && attempt.updatedAt().plus(abandonAfter).isBefore(Instant.now());
+        boolean stale = abandonAfter != null && attempt.updatedAt().plus(abandonAfter).isBefore(now);
         if (attempt.providerIntentId() == null) {
             return stale ? fail(attempt, "abandoned", Result.ABANDONED) : new Settled(attempt, Result.NO_INTENT);
         }

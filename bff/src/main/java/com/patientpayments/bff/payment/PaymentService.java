@@ -115,7 +115,7 @@ public class PaymentService {
         Instant now = Instant.now();
         if (attempt.status().open() && attempt.providerIntentId() != null
                 && attempt.updatedAt().plus(settings.providerRecheckAfter()).isBefore(now) && dueForRecheck(attempt, now)) {
-            attempt = settler.settle(attempt, null).attempt();
+            attempt = settler.settle(attempt, null, now).attempt();
         }
         return PaymentView.of(attempt);
     }
@@ -135,7 +135,7 @@ public class PaymentService {
                 out.add(PaymentView.of(a));
                 continue;
             }
-            AttemptSettler.Settled settled = settler.settle(a, null);
+            AttemptSettler.Settled settled = settler.settle(a, null, Instant.now());
             if (IN_FLIGHT.contains(settled.result())) {
                 out.add(PaymentView.of(settled.attempt()));
             }
