@@ -10,6 +10,11 @@ public final class EmrClaims {
     private EmrClaims() {
     }
 
+    /** A refund or a dispute of a posted transaction. */
+    public interface Claim {
+        String transactionId();
+    }
+
     /** An amount on one charge. */
     @Serdeable
     public record ChargeAmount(String chargeId, long amountCents) {
@@ -18,13 +23,14 @@ public final class EmrClaims {
     /** A refund at its current status and what it takes back now. */
     @Serdeable
     public record Refund(String refundId, String transactionId, long amountCents, String status,
-                         @Nullable List<ChargeAmount> reversals, long creditReversedCents) {
+                         @Nullable List<ChargeAmount> reversals, long creditReversedCents) implements Claim {
     }
 
     /** A dispute at its current status (Stripe's spelling) and what it takes back now. */
     @Serdeable
     public record Dispute(String disputeId, String transactionId, long amountCents, String status,
-                          boolean fundsWithdrawn, @Nullable List<ChargeAmount> reversals, long creditReversedCents) {
+                          boolean fundsWithdrawn, @Nullable List<ChargeAmount> reversals, long creditReversedCents)
+            implements Claim {
 
         /** The status as an enum; empty for one this version does not know. */
         public java.util.Optional<DisputeStatus> disputeStatus() {

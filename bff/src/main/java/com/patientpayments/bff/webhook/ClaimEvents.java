@@ -12,6 +12,7 @@ import com.patientpayments.bff.payment.PaymentPosting;
 import com.patientpayments.bff.payment.PaymentProvider;
 import com.patientpayments.bff.payment.PaymentProvider.RefundSnapshot;
 import com.patientpayments.bff.payment.ProviderException;
+import com.patientpayments.bff.receipt.ReceiptService;
 import com.stripe.model.Charge;
 import com.stripe.model.Dispute;
 import com.stripe.model.Refund;
@@ -51,14 +52,16 @@ public class ClaimEvents {
     private final PaymentPosting posting;
     private final IntentOwnership ownership;
     private final HouseholdChargesCache charges;
+    private final ReceiptService receipts;
 
     public ClaimEvents(EmrClient emr, PaymentProvider provider, PaymentPosting posting, IntentOwnership ownership,
-                       HouseholdChargesCache charges) {
+                       HouseholdChargesCache charges, ReceiptService receipts) {
         this.emr = emr;
         this.provider = provider;
         this.posting = posting;
         this.ownership = ownership;
         this.charges = charges;
+        this.receipts = receipts;
     }
 
     /** {@code charge.refunded}. */
@@ -130,7 +133,7 @@ public class ClaimEvents {
     }
 
     /** Sends a report; posts the payment first when the report had to be parked; classifies unknown intents. */
-    private <T> EventResult report(String intentId, @Nullable String account,
+    private <T extends EmrClaims.Claim> EventResult report(String intentId, @Nullable String account,
                                    Supplier<EmrOutcome<EmrClaims.Reported<T>>> send) {
         EmrOutcome<EmrClaims.Reported<T>> outcome = send.get();
         if (outcome.isNotFound()) {
@@ -153,7 +156,17 @@ public class ClaimEvents {
             return postFirst(intentId, account) ? EventResult.done() : EventResult.parked();
         }
         emr.attemptByIntent(intentId).optional().map(EmrAttempt::householdId).ifPresent(charges::evict);
+        refreshReceipt(found.value().applied().transactionId());
         return EventResult.done();
+    }
+
+    /** The cached receipt payload now lists the refund or dispute (best effort: it is rebuilt on a miss anyway). */
+    private void refreshReceipt(String transactionId) {
+        try {
+            receipts.buildAndCache(transactionId);
+        } catch (RuntimeException e) {
+            LOG.info("Receipt payload not refreshed ({}); it is rebuilt when next read", e.getClass().getSimpleName());
+        }
     }
 
     /** Posts the payment from the provider's own record; the connector applies the parked report with it. */

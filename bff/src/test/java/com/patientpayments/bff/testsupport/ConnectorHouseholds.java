@@ -69,6 +69,20 @@ public final class ConnectorHouseholds {
         }
     }
 
+    /** Enters one more charge for the household (as the practice would after a visit); answers its id. */
+    public static UUID addCharge(Household h, Charge charge) {
+        UUID id = UUID.randomUUID();
+        try (Connection c = DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl())) {
+            exec(c, "INSERT INTO charges (id, household_id, patient_id, location_id, provider_id, service_date,"
+                    + " procedure_code, amount_cents) SELECT ?, household_id, patient_id, location_id, provider_id, ?,"
+                    + " 'D0120', ? FROM charges WHERE id = ?", id, Date.valueOf(charge.serviceDate()),
+                    charge.amountCents(), h.chargeIds().get(0));
+            return id;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** One number from SQL on the connector's database (balances, counts). */
     public static long value(String sql, Object... params) {
         try (Connection c = DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl());
