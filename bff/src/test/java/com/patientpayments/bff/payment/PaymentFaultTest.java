@@ -370,6 +370,21 @@ class PaymentFaultTest {
     @Test
     void nothingSentToStripeCarriesPhi() throws Exception {
         start(patient, 101);   // at least one create request, whatever ran before
+        // every other kind of call the BFF makes to Stripe: refund create and list, charge retrieve, and the
+        // janitor's intent retrieve (the webhook path and payment(id) re-read the same way)
+        String paid = start(patient, 103);
+        String paidIntent = intentOf(paid);
+        stripe.succeed(paidIntent);
+        String account = stripe.accountOf(paidIntent);
+        String chargeId = stripe.intent(paidIntent).getAsJsonObject("latest_charge").get("id").getAsString();
+        PaymentProvider provider = bean(PaymentProvider.class);
+        provider.refund(paidIntent, 50, "privacy-" + UUID.randomUUID(), "requested_by_customer", account);
+        assertThat(provider.refundsOfCharge(chargeId, account)).hasSize(1);
+        assertThat(provider.intentOfCharge(chargeId, account)).contains(paidIntent);
+        bean(AttemptJanitor.class).run(Instant.now().plus(Duration.ofMinutes(11)));
+        assertThat(stripe.requests()).extracting(r -> r.method() + " " + r.path().replaceAll("/(pi|ch)_\\w+$", "/{id}"))
+                .contains("POST /v1/payment_intents", "GET /v1/payment_intents/{id}", "POST /v1/refunds",
+                        "GET /v1/refunds", "GET /v1/charges/{id}");
         String householdId = JSON.readTree(connectorGet("/api/v1/payment-attempts/" + start(patient, 102)))
                 .path("householdId").asText();
         JsonNode household = JSON.readTree(connectorGet("/api/v1/households/" + householdId));
@@ -396,6 +411,13 @@ class PaymentFaultTest {
         }
         stripe.requests().stream().filter(r -> r.method().equals("POST")).forEach(r -> {
             var form = FakeStripe.form(r.body());
+            if (r.path().equals("/v1/refunds")) {
+                assertThat(form.keySet()).isSubsetOf("payment_intent", "amount", "reason");
+                assertThat(r.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Idempotency-Key"))
+                        .map(h -> h.getValue().get(0)).findFirst()).hasValueSatisfying(k ->
+                        assertThat(k).matches("refund-[A-Za-z0-9-]+"));
+                return;
+            }
             assertThat(form.get("description")).isEqualTo(StripePaymentProvider.DESCRIPTION);
             assertThat(form.keySet()).allMatch(k -> !k.startsWith("metadata[") || k.equals("metadata[attempt_id]"));
             assertThat(form).doesNotContainKeys("statement_descriptor", "statement_descriptor_suffix", "receipt_email");
