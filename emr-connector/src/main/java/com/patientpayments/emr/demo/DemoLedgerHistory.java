@@ -7,7 +7,11 @@ import com.patientpayments.emr.ledger.Money;
 import com.patientpayments.emr.ledger.PaymentAttempts;
 import com.patientpayments.emr.ledger.TransactionPosting;
 import com.patientpayments.emr.ledger.TransactionView;
+import com.patientpayments.emr.Jdbc;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+
+import java.sql.Connection;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -21,11 +25,14 @@ public class DemoLedgerHistory {
     private final PaymentAttempts attempts;
     private final TransactionPosting posting;
     private final Disputes disputes;
+    private final TransactionOperations<Connection> tx;
 
-    public DemoLedgerHistory(PaymentAttempts attempts, TransactionPosting posting, Disputes disputes) {
+    public DemoLedgerHistory(PaymentAttempts attempts, TransactionPosting posting, Disputes disputes,
+                             TransactionOperations<Connection> tx) {
         this.attempts = attempts;
         this.posting = posting;
         this.disputes = disputes;
+        this.tx = tx;
     }
 
     void write() {
@@ -42,7 +49,11 @@ public class DemoLedgerHistory {
     private TransactionView pay(UUID household, long cents, String intent, String brand, String last4, String at) {
         var attempt = attempts.create(household, cents, "demo-seed-" + intent).attempt();
         attempts.setIntent(UUID.fromString(attempt.id()), intent);
-        return posting.post(new TransactionPosting.Command(intent, null, Money.ofCents(cents), brand, last4,
-                Instant.parse(at))).transaction();
+        TransactionView posted = posting.post(new TransactionPosting.Command(intent, null, Money.ofCents(cents), brand,
+                last4, Instant.parse(at))).transaction();
+        // The attempt was made when it was paid, not when the demo was seeded (it is history, not a recent payment).
+        tx.executeWrite(s -> Jdbc.update(s.getConnection(), "UPDATE payment_attempts SET created_at = ?,"
+                + " updated_at = ? WHERE provider_intent_id = ?", Instant.parse(at), Instant.parse(at), intent));
+        return posted;
     }
 }
