@@ -47,7 +47,8 @@ public class EmrHttp {
 
     /** An idempotent read: retried once, behind the read circuit breaker. */
     @CircuitBreaker(attempts = "${payments.emr.read-attempts:2}", delay = "${payments.emr.retry-delay:50ms}",
-            reset = "${payments.emr.circuit-reset:5s}", includes = EmrUnavailableException.class)
+            reset = "${payments.emr.circuit-reset:5s}", includes = EmrUnavailableException.class,
+            throwWrappedException = true)
     public Raw read(MutableHttpRequest<?> request) {
         return exchange(request);
     }

@@ -116,7 +116,9 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         Outcome outcome = CARDS.get(digits);
         if (outcome == null) {
             throw new ApiException(ErrorCode.BAD_USER_INPUT,
-                    "Use a test card: 4242 4242 4242 4242, 4000 0000 0000 0002 or 4000 0000 0000 9995.");
+                    "Use a test card: 4242 4242 4242 4242 (declined: 4000 0000 0000 0002, insufficient funds:"
+                            + " 4000 0000 0000 9995; refunds fail: 4000 0000 0000 5126; disputed: 4000 0000 0000 0259;"
+                            + " inquiry: 4000 0000 0000 1976).");
         }
         SimIntent current = intents.get(intentId);
         if (current == null) {

@@ -151,15 +151,24 @@ public class StripePaymentProvider implements PaymentProvider {
         RefundCreateParams.Builder params = RefundCreateParams.builder().setPaymentIntent(intentId)
                 .setAmount(amountCents);
         if (reason != null) {
-            params.setReason(RefundCreateParams.Reason.valueOf(reason.toUpperCase(java.util.Locale.ROOT)));
+            try {
+                params.setReason(RefundCreateParams.Reason.valueOf(reason.toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ProviderRefusedException("The refund reason must be duplicate, fraudulent or"
+                        + " requested_by_customer.");
+            }
         }
         // Stripe returns the first refund for a repeated key (24 h): a retried refund never refunds twice.
         RequestOptions options = options(account).toBuilderFullCopy().setIdempotencyKey("refund-" + idempotencyKey)
                 .build();
         try {
             return snapshot(client.v1().refunds().create(params.build(), options));
+        } catch (InvalidRequestException e) {
+            // Stripe answered and refused (more than is refundable, a disputed charge): say so, without its text.
+            throw new ProviderRefusedException("Stripe refused the refund (" + (e.getCode() == null ? "invalid_request"
+                    : e.getCode()) + ").");
         } catch (StripeException e) {
-            throw new ProviderException("Stripe rejected or did not answer the refund request", e);
+            throw new ProviderException("Stripe did not answer the refund request", e);
         }
     }
 

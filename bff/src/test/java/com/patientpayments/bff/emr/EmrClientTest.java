@@ -89,8 +89,10 @@ class EmrClientTest {
         EmrConnectorProcess.shared().stop();
         try {
             assertThat(emr.household(UUID.randomUUID().toString())).isInstanceOf(EmrOutcome.Unavailable.class);
-            // the read circuit is open now: the next read answers at once, still as an outcome
-            assertThat(emr.practiceByHash("K7MX4Q")).isInstanceOf(EmrOutcome.Unavailable.class);
+            // the read circuit is open now: the next read answers at once, without calling, still as an outcome
+            EmrOutcome<EmrPractice> open = emr.practiceByHash("K7MX4Q");
+            assertThat(open).isInstanceOf(EmrOutcome.Unavailable.class);
+            assertThat(((EmrOutcome.Unavailable<EmrPractice>) open).reason()).isEqualTo("circuit_open");
             assertThat(emr.createAttempt(new EmrRequests.NewAttempt(UUID.randomUUID().toString(), 100, "k")))
                     .isInstanceOf(EmrOutcome.Unavailable.class);
         } finally {
