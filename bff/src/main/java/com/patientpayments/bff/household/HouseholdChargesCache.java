@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.bff.emr.EmrHousehold;
 import com.patientpayments.bff.emr.EmrOpenCharges;
-import com.patientpayments.bff.emr.EmrReadClient;
-import com.patientpayments.bff.graphql.ApiException;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.emr.EmrClient;
+import com.patientpayments.bff.graphql.ConnectorErrors;
 import com.patientpayments.bff.redis.RedisStore;
 import com.patientpayments.bff.redis.RedisUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,12 +31,12 @@ public class HouseholdChargesCache {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final RedisStore redis;
-    private final EmrReadClient emr;
+    private final EmrClient emr;
     private final CacheSettings settings;
     private final Timer fetchTimer;
     private final Map<String, CompletableFuture<HouseholdSnapshot>> inFlight = new ConcurrentHashMap<>();
 
-    public HouseholdChargesCache(RedisStore redis, EmrReadClient emr, CacheSettings settings, MeterRegistry registry) {
+    public HouseholdChargesCache(RedisStore redis, EmrClient emr, CacheSettings settings, MeterRegistry registry) {
         this.redis = redis;
         this.emr = emr;
         this.settings = settings;
@@ -108,14 +107,12 @@ public class HouseholdChargesCache {
     }
 
     private HouseholdSnapshot fromConnector(String householdId) {
-        EmrHousehold household = emr.household(householdId).orElseThrow(HouseholdChargesCache::gone);
-        EmrOpenCharges charges = emr.openCharges(householdId).orElseThrow(HouseholdChargesCache::gone);
+        EmrHousehold household = emr.household(householdId).orElseThrow(o -> ConnectorErrors.toApi(o, GONE));
+        EmrOpenCharges charges = emr.openCharges(householdId).orElseThrow(o -> ConnectorErrors.toApi(o, GONE));
         return new HouseholdSnapshot(household, charges);
     }
 
-    private static ApiException gone() {
-        return new ApiException(ErrorCode.NOT_FOUND, "We couldn't find this account any more. Please sign in again.");
-    }
+    private static final String GONE = "We couldn't find this account any more. Please sign in again.";
 
     private static String key(String householdId) {
         return "household:" + householdId;

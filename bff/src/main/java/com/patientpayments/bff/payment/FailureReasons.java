@@ -11,7 +11,9 @@ public final class FailureReasons {
             "insufficient_funds", "Your card has insufficient funds.",
             "expired_card", "Your card has expired.",
             "incorrect_cvc", "Your card's security code is incorrect.",
-            "processing_error", "An error occurred while processing your card. Please try again.");
+            "processing_error", "An error occurred while processing your card. Please try again.",
+            "canceled", "This payment was canceled. Please start a new one.",
+            "abandoned", "This payment was not completed. Please start a new one.");
 
     private FailureReasons() {
     }

@@ -20,13 +20,34 @@ import java.util.Locale;
  * @param last4        last four card digits, when known
  * @param created      when the intent was created
  * @param paidAt       when the charge was made, when known
+ * @param attemptId    our opaque reference in the intent's metadata ({@code attempt_id}); null on an intent that is
+ *                     not ours (or an event copy without metadata)
  */
 public record IntentSnapshot(String id, String status, long amountCents, String currency, @Nullable String brand,
                              @Nullable String last4, Instant created, @Nullable Instant paidAt,
-                             @Nullable String failureCode, @Nullable String failureMessage) {
+                             @Nullable String failureCode, @Nullable String failureMessage,
+                             @Nullable String attemptId) {
+
+    /** Metadata key of our opaque attempt reference on every intent we create. */
+    public static final String ATTEMPT_ID = "attempt_id";
 
     public boolean succeeded() {
         return "succeeded".equals(status);
+    }
+
+    /**
+     * Whether the intent failed for good or for this try: canceled, or back to {@code requires_payment_method} with a
+     * payment error (a decline). Without an error, {@code requires_payment_method} just means "not confirmed yet".
+     */
+    public boolean failed() {
+        return "canceled".equals(status) || ("requires_payment_method".equals(status) && failureCode != null);
+    }
+
+    /** The same intent with the fresher details of {@code other} filled in where this one lacks them. */
+    public IntentSnapshot withDetailsFrom(IntentSnapshot other) {
+        return new IntentSnapshot(id, status, amountCents, currency, brand != null ? brand : other.brand(),
+                last4 != null ? last4 : other.last4(), created, paidAt != null ? paidAt : other.paidAt(), failureCode,
+                failureMessage, attemptId != null ? attemptId : other.attemptId());
     }
 
     public static IntentSnapshot of(PaymentIntent intent) {
@@ -59,6 +80,7 @@ public record IntentSnapshot(String id, String status, long amountCents, String 
                 intent.getCurrency() == null ? "USD" : intent.getCurrency().toUpperCase(Locale.ROOT),
                 brand == null ? null : brand.toUpperCase(Locale.ROOT), last4,
                 intent.getCreated() == null ? Instant.now() : Instant.ofEpochSecond(intent.getCreated()),
-                paidAt, failureCode, failureMessage);
+                paidAt, failureCode, failureMessage,
+                intent.getMetadata() == null ? null : intent.getMetadata().get(ATTEMPT_ID));
     }
 }

@@ -14,8 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -29,19 +27,18 @@ public class PaymentCompletionEffects implements ApplicationEventListener<Paymen
 
     private static final Logger LOG = LoggerFactory.getLogger(PaymentCompletionEffects.class);
 
-    private final LedgerClient ledger;
+    private final PracticeAccounts practices;
     private final ReceiptService receipts;
     private final HouseholdChargesCache charges;
     private final Funnel funnel;
     private final ExecutorService executor;
     private final Timer finalizeLatency;
     private final Timer webhookToPosted;
-    private final Map<String, String> practiceHashes = new ConcurrentHashMap<>();
 
-    public PaymentCompletionEffects(LedgerClient ledger, ReceiptService receipts, HouseholdChargesCache charges,
+    public PaymentCompletionEffects(PracticeAccounts practices, ReceiptService receipts, HouseholdChargesCache charges,
                                     Funnel funnel, MeterRegistry meters,
                                     @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
-        this.ledger = ledger;
+        this.practices = practices;
         this.receipts = receipts;
         this.charges = charges;
         this.funnel = funnel;
@@ -77,11 +74,11 @@ public class PaymentCompletionEffects implements ApplicationEventListener<Paymen
     }
 
     private void countCompleted(String practiceId) {
-        try {
-            String hash = practiceHashes.computeIfAbsent(practiceId, id -> ledger.practice(id).hash());
-            funnel.record(Funnel.Step.PAYMENT_COMPLETED, hash);
-        } catch (RuntimeException e) {
-            LOG.warn("payment_completed not counted ({})", e.getClass().getSimpleName());
+        var practice = practices.practice(practiceId);
+        if (practice.optional().isPresent()) {
+            funnel.record(Funnel.Step.PAYMENT_COMPLETED, practice.optional().get().hash());
+        } else {
+            LOG.warn("payment_completed not counted ({})", practice.label());
         }
     }
 

@@ -8,9 +8,10 @@ import java.util.Optional;
 
 /**
  * The card processor as payments see it: Stripe (stripe-java) or, for the demo, the in-process simulator. Only opaque
- * references ever cross this boundary — amounts, the attempt id — never names, account numbers or procedures.
+ * references ever cross this boundary — amounts, the attempt id, provider ids — never names, account numbers or
+ * procedures. Every call may throw {@link ProviderException} when the processor refuses or cannot be reached.
  */
-public interface PaymentProvider {
+public interface PaymentProvider extends AutoCloseable {
 
     /** {@code STRIPE} or {@code SIMULATED} (the contract's {@code PaymentSession.provider}). */
     String name();
@@ -31,14 +32,36 @@ public interface PaymentProvider {
     /** Succeeded intents created in {@code [from, to)} on the given account (null: the platform). */
     List<IntentSnapshot> listSucceeded(Instant from, Instant to, @Nullable String account);
 
-    /** Refunds of a charge, for events whose charge does not embed its refunds. */
+    /** Refunds of a charge at their current status, for events whose charge does not embed its refunds. */
     List<RefundSnapshot> refundsOfCharge(String chargeId, @Nullable String account);
+
+    /** The PaymentIntent a charge belongs to (older event shapes name only the charge); empty when unknown. */
+    Optional<String> intentOfCharge(String chargeId, @Nullable String account);
+
+    /**
+     * Refunds {@code amountCents} of a succeeded intent (the practice console's refund; the simulator's demo control).
+     * Idempotent by {@code idempotencyKey}: asking twice returns the same refund. The ledger learns of it from the
+     * provider's events, like any other refund.
+     *
+     * @param reason Stripe's {@code duplicate}, {@code fraudulent} or {@code requested_by_customer}, or null
+     */
+    RefundSnapshot refund(String intentId, long amountCents, String idempotencyKey, @Nullable String reason,
+                          @Nullable String account);
+
+    /** Releases what the provider holds (the simulator's scheduler); nothing for Stripe. */
+    @Override
+    default void close() {
+    }
 
     /** An intent just created: what the browser needs. */
     record CreatedIntent(String intentId, String clientSecret) {
     }
 
-    /** A refund of a charge; {@code status} as Stripe spells it ({@code succeeded}, {@code pending}, {@code failed}). */
-    record RefundSnapshot(String id, long amountCents, String status) {
+    /**
+     * A refund at its current status ({@code pending}, {@code requires_action}, {@code succeeded}, {@code failed},
+     * {@code canceled}); {@code created} is the provider's creation time, when known.
+     */
+    record RefundSnapshot(String id, long amountCents, String status, @Nullable Instant created,
+                          @Nullable String paymentIntent) {
     }
 }

@@ -1,5 +1,6 @@
 package com.patientpayments.bff.payment;
 
+import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -8,6 +9,7 @@ import jakarta.inject.Singleton;
 public class PaymentProviderFactory {
 
     @Singleton
+    @Bean(preDestroy = "close")
     public PaymentProvider paymentProvider(StripeProperties properties, SimulatedWebhookSender sender) {
         return properties.stripeMode() ? new StripePaymentProvider(properties) : new SimulatedPaymentProvider(sender);
     }

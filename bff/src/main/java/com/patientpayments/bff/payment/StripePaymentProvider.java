@@ -9,6 +9,8 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentListParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
+import com.stripe.param.ChargeRetrieveParams;
+import com.stripe.param.RefundCreateParams;
 import com.stripe.param.RefundListParams;
 import io.micronaut.core.annotation.Nullable;
 
@@ -119,13 +121,63 @@ public class StripePaymentProvider implements PaymentProvider {
         try {
             List<RefundSnapshot> refunds = new ArrayList<>();
             for (Refund refund : client.v1().refunds().list(RefundListParams.builder().setCharge(chargeId)
-                    .setLimit(100L).build(), options(account)).getData()) {
-                refunds.add(new RefundSnapshot(refund.getId(), refund.getAmount(), refund.getStatus()));
+                    .setLimit(100L).build(), options(account)).autoPagingIterable(null, options(account))) {
+                refunds.add(snapshot(refund));
             }
             return refunds;
-        } catch (StripeException e) {
+        } catch (StripeException | RuntimeException e) {
             throw new ProviderException("Stripe did not answer the refund list request", e);
         }
+    }
+
+    @Override
+    public Optional<String> intentOfCharge(String chargeId, @Nullable String account) {
+        try {
+            return Optional.ofNullable(client.v1().charges().retrieve(chargeId, (ChargeRetrieveParams) null,
+                    options(account)).getPaymentIntent());
+        } catch (InvalidRequestException e) {
+            if (e.getStatusCode() != null && e.getStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new ProviderException("Stripe rejected the charge retrieve request", e);
+        } catch (StripeException e) {
+            throw new ProviderException("Stripe did not answer the charge retrieve request", e);
+        }
+    }
+
+    @Override
+    public RefundSnapshot refund(String intentId, long amountCents, String idempotencyKey, @Nullable String reason,
+                                 @Nullable String account) {
+        RefundCreateParams.Builder params = RefundCreateParams.builder().setPaymentIntent(intentId)
+                .setAmount(amountCents);
+        if (reason != null) {
+            try {
+                params.setReason(RefundCreateParams.Reason.valueOf(reason.toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new ProviderRefusedException("The refund reason must be duplicate, fraudulent or"
+                        + " requested_by_customer.");
+            }
+        }
+        // Stripe returns the first refund for a repeated key (24 h): a retried refund never refunds twice.
+        RequestOptions options = options(account).toBuilderFullCopy().setIdempotencyKey("refund-" + idempotencyKey)
+                .build();
+        try {
+            return snapshot(client.v1().refunds().create(params.build(), options));
+        } catch (InvalidRequestException e) {
+            // Stripe answered and refused (more than is refundable, a disputed charge): say so, without its text.
+            throw new ProviderRefusedException("Stripe refused the refund (" + (e.getCode() == null ? "invalid_request"
+                    : e.getCode()) + ").");
+        } catch (StripeException e) {
+            throw new ProviderException("Stripe did not answer the refund request", e);
+        }
+    }
+
+    /** A stripe-java refund as payments see it. */
+    static RefundSnapshot snapshot(Refund refund) {
+        return new RefundSnapshot(refund.getId(), refund.getAmount() == null ? 0 : refund.getAmount(),
+                refund.getStatus() == null ? "succeeded" : refund.getStatus(),
+                refund.getCreated() == null ? null : Instant.ofEpochSecond(refund.getCreated()),
+                refund.getPaymentIntent());
     }
 
     private static RequestOptions options(@Nullable String account) {

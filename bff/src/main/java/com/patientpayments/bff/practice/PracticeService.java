@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.bff.emr.EmrPractice;
-import com.patientpayments.bff.emr.EmrReadClient;
+import com.patientpayments.bff.emr.EmrClient;
+import com.patientpayments.bff.emr.EmrOutcome;
+import com.patientpayments.bff.graphql.ConnectorErrors;
 import com.patientpayments.bff.household.CacheSettings;
 import com.patientpayments.bff.redis.RedisStore;
 import com.patientpayments.bff.redis.RedisUnavailableException;
@@ -23,10 +25,10 @@ public class PracticeService {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final RedisStore redis;
-    private final EmrReadClient emr;
+    private final EmrClient emr;
     private final CacheSettings settings;
 
-    public PracticeService(RedisStore redis, EmrReadClient emr, CacheSettings settings) {
+    public PracticeService(RedisStore redis, EmrClient emr, CacheSettings settings) {
         this.redis = redis;
         this.emr = emr;
         this.settings = settings;
@@ -43,7 +45,11 @@ public class PracticeService {
         } catch (RedisUnavailableException | JsonProcessingException e) {
             // Fall through to the connector.
         }
-        Optional<EmrPractice> fresh = emr.practiceByHash(hash);
+        EmrOutcome<EmrPractice> answer = emr.practiceByHash(hash);
+        if (answer instanceof EmrOutcome.NotFound<EmrPractice>) {
+            return Optional.empty();
+        }
+        Optional<EmrPractice> fresh = Optional.of(answer.orElseThrow(o -> ConnectorErrors.toApi(o, "")));
         fresh.ifPresent(p -> {
             try {
                 redis.set(key, JSON.writeValueAsString(p), settings.practiceTtl());

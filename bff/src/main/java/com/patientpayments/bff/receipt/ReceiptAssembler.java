@@ -1,5 +1,6 @@
 package com.patientpayments.bff.receipt;
 
+import com.patientpayments.bff.emr.EmrReceipt;
 import com.patientpayments.bff.practice.PracticeLogoUrls;
 
 import java.util.List;
@@ -13,8 +14,8 @@ final class ReceiptAssembler {
     private ReceiptAssembler() {
     }
 
-    static ReceiptView fromConnector(ConnectorReceipt data) {
-        ConnectorReceipt.Transaction tx = data.transaction();
+    static ReceiptView fromConnector(EmrReceipt data) {
+        EmrReceipt.Transaction tx = data.transaction();
         List<ReceiptView.Line> lines = data.lines() == null ? List.of() : data.lines().stream()
                 .map(l -> new ReceiptView.Line(l.chargeId(), l.patientId(), l.patientName(), l.serviceDate(),
                         l.procedureName(), l.providerName(), l.locationName(), l.chargeAmountCents(),
@@ -26,13 +27,13 @@ final class ReceiptAssembler {
         return new ReceiptView(tx.id(), tx.providerReference(), tx.practiceId(), data.practice().hash(),
                 tx.householdId(), practice(data.practice()), data.guarantorName(), tx.paidAt(), tx.methodBrand(),
                 tx.methodLast4(), tx.currency() == null ? "USD" : tx.currency(), tx.amountCents(),
-                tx.appliedCents(), tx.creditCents(), tx.refundedCents(), tx.status(), lines, adjustments,
+                tx.appliedCents(), tx.creditCents(), tx.refundedCents(), tx.status().name(), lines, adjustments,
                 data.balanceAfterCents());
     }
 
-    static ReceiptView.Practice practice(ConnectorReceipt.Practice p) {
-        ConnectorReceipt.Address a = p.address();
-        ConnectorReceipt.Logo logo = p.logo();
+    static ReceiptView.Practice practice(EmrReceipt.Practice p) {
+        EmrReceipt.Address a = p.address();
+        EmrReceipt.Logo logo = p.logo();
         String logoUrl = logo == null ? null : PracticeLogoUrls.url(p.hash(), logo.contentType(), logo.sha256());
         return new ReceiptView.Practice(p.hash(), p.name(), p.phone(), p.phoneE164(),
                 a == null ? null : a.line1(), a == null ? null : a.line2(), a == null ? null : a.city(),

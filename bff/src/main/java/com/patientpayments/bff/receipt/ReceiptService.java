@@ -1,12 +1,13 @@
 package com.patientpayments.bff.receipt;
 
+import com.patientpayments.bff.emr.EmrClient;
+import com.patientpayments.bff.emr.EmrOutcome;
+import com.patientpayments.bff.emr.EmrPractice;
+import com.patientpayments.bff.emr.EmrReceipt;
 import com.patientpayments.bff.graphql.ApiException;
 import com.patientpayments.bff.graphql.ErrorCode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import io.micronaut.http.client.exceptions.HttpClientException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +27,11 @@ public class ReceiptService {
     private static final Pattern TX_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     static final String NOT_FOUND_MESSAGE = "We could not find that receipt.";
 
-    private final ReceiptConnectorClient connector;
+    private final EmrClient connector;
     private final ReceiptCache cache;
     private final Timer buildTimer;
 
-    public ReceiptService(ReceiptConnectorClient connector, ReceiptCache cache, MeterRegistry registry) {
+    public ReceiptService(EmrClient connector, ReceiptCache cache, MeterRegistry registry) {
         this.connector = connector;
         this.cache = cache;
         this.buildTimer = Timer.builder("receipt.build").description("Receipt payload build from the EMR connector")
@@ -80,16 +81,14 @@ public class ReceiptService {
         if (practiceHash == null || !TX_ID.matcher(practiceHash).matches()) {
             throw new ApiException(ErrorCode.NOT_FOUND, "We could not find that practice.");
         }
-        try {
-            return ReceiptAssembler.practice(connector.practiceByHash(practiceHash));
-        } catch (HttpClientResponseException e) {
-            if (e.getStatus() == HttpStatus.NOT_FOUND) {
-                throw new ApiException(ErrorCode.NOT_FOUND, "We could not find that practice.");
-            }
-            throw unavailable(e);
-        } catch (HttpClientException e) {
-            throw unavailable(e);
+        EmrOutcome<EmrPractice> practice = connector.practiceByHash(practiceHash);
+        if (practice instanceof EmrOutcome.Found<EmrPractice> f) {
+            return ReceiptAssembler.practice(identity(f.value()));
         }
+        if (practice.isNotFound()) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "We could not find that practice.");
+        }
+        throw unavailable();
     }
 
     static ReceiptView requireHousehold(ReceiptView view, String householdId) {
@@ -106,26 +105,29 @@ public class ReceiptService {
         }
     }
 
-    private ConnectorReceipt fetch(String txId) {
-        try {
-            ConnectorReceipt data = connector.receipt(txId);
-            if (data == null) {
-                throw new ApiException(ErrorCode.NOT_FOUND, NOT_FOUND_MESSAGE);
-            }
-            return data;
-        } catch (HttpClientResponseException e) {
-            if (e.getStatus() == HttpStatus.NOT_FOUND || e.getStatus() == HttpStatus.BAD_REQUEST) {
-                throw new ApiException(ErrorCode.NOT_FOUND, NOT_FOUND_MESSAGE);
-            }
-            throw unavailable(e);
-        } catch (HttpClientException e) {
-            throw unavailable(e);
+    private EmrReceipt fetch(String txId) {
+        EmrOutcome<EmrReceipt> receipt = connector.receipt(txId);
+        if (receipt instanceof EmrOutcome.Found<EmrReceipt> f) {
+            return f.value();
         }
+        // An id the connector refuses to read (400) is one no receipt of this patient can have.
+        if (receipt.isNotFound() || receipt instanceof EmrOutcome.Rejected<EmrReceipt>) {
+            throw new ApiException(ErrorCode.NOT_FOUND, NOT_FOUND_MESSAGE);
+        }
+        throw unavailable();
     }
 
-    private static ApiException unavailable(Exception cause) {
-        LOG.warn("EMR connector call for a receipt failed ({})", cause.getClass().getSimpleName());
+    /** The practice identity a receipt prints, from the connector's practice. */
+    private static EmrReceipt.Practice identity(EmrPractice p) {
+        var a = p.address();
+        return new EmrReceipt.Practice(p.id(), p.hash(), p.name(), p.phone(), p.phoneE164(), a == null ? null
+                : new EmrReceipt.Address(a.line1(), a.line2(), a.city(), a.state(), a.postalCode()), p.logoUrl(),
+                p.timeZone());
+    }
+
+    private static ApiException unavailable() {
+        LOG.warn("EMR connector call for a receipt failed");
         return new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE,
-                "Receipts are temporarily unavailable. Please try again in a moment.", cause);
+                "Receipts are temporarily unavailable. Please try again in a moment.");
     }
 }

@@ -1,8 +1,9 @@
 package com.patientpayments.bff.reconciliation;
 
+import com.patientpayments.bff.emr.EmrClient;
+import com.patientpayments.bff.emr.EmrOutcome;
+import com.patientpayments.bff.emr.EmrTransaction;
 import com.patientpayments.bff.payment.IntentSnapshot;
-import com.patientpayments.bff.payment.LedgerClient;
-import com.patientpayments.bff.payment.LedgerDtos.Transaction;
 import com.patientpayments.bff.payment.PaymentPosting;
 import com.patientpayments.bff.payment.PaymentProvider;
 import io.micrometer.core.instrument.Counter;
@@ -31,13 +32,13 @@ public class Reconciliation {
     private static final Duration MAX_LEDGER_WINDOW = Duration.ofDays(31);
 
     private final PaymentProvider provider;
-    private final LedgerClient ledger;
+    private final EmrClient ledger;
     private final PaymentPosting posting;
     private final ReconciliationProperties properties;
     private final Counter repaired;
     private final Counter runs;
 
-    public Reconciliation(PaymentProvider provider, LedgerClient ledger, PaymentPosting posting,
+    public Reconciliation(PaymentProvider provider, EmrClient ledger, PaymentPosting posting,
                           ReconciliationProperties properties, MeterRegistry meters) {
         this.provider = provider;
         this.ledger = ledger;
@@ -60,9 +61,14 @@ public class Reconciliation {
             if (posted.contains(intent.id())) {
                 continue;
             }
-            PaymentPosting.Posted result = posting.post(intent, null, null, null);
-            if (result.created()) {
-                repairedIds.add(result.transaction().id());
+            EmrOutcome<EmrTransaction> result = posting.post(intent, null, null, null);
+            if (result instanceof EmrOutcome.Found<EmrTransaction> f) {
+                if (f.created()) {
+                    repairedIds.add(f.value().id());
+                }
+            } else {
+                // Not ours (no attempt carries the intent) or the connector is down: the next run looks again.
+                LOG.warn("Reconciliation could not post an intent ({})", result.label());
             }
         }
         repaired.increment(repairedIds.size());
@@ -84,7 +90,11 @@ public class Reconciliation {
         Instant end = to.plus(Duration.ofDays(1));
         for (Instant s = start; s.isBefore(end); s = s.plus(MAX_LEDGER_WINDOW)) {
             Instant e = s.plus(MAX_LEDGER_WINDOW).isBefore(end) ? s.plus(MAX_LEDGER_WINDOW) : end;
-            for (Transaction tx : ledger.transactions(s.toString(), e.toString())) {
+            EmrOutcome<List<EmrTransaction>> page = ledger.transactions(s, e);
+            if (!(page instanceof EmrOutcome.Found<List<EmrTransaction>> found)) {
+                throw new IllegalStateException("the ledger cannot be read (" + page.label() + ")");
+            }
+            for (EmrTransaction tx : found.value()) {
                 refs.add(tx.providerReference());
             }
         }

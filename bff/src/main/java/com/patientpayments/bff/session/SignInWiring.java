@@ -1,10 +1,12 @@
 package com.patientpayments.bff.session;
 
 import com.patientpayments.bff.emr.EmrHousehold;
-import com.patientpayments.bff.emr.EmrReadClient;
+import com.patientpayments.bff.emr.EmrClient;
+import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.emr.HouseholdLookup;
 import com.patientpayments.bff.graphql.ApiErrorHandler;
 import com.patientpayments.bff.graphql.Arguments;
+import com.patientpayments.bff.graphql.ConnectorErrors;
 import com.patientpayments.bff.graphql.GraphQLRequestContext;
 import com.patientpayments.bff.graphql.GraphQLWiring;
 import com.patientpayments.bff.household.HouseholdRef;
@@ -31,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 public class SignInWiring implements GraphQLWiring {
 
-    private final EmrReadClient emr;
+    private final EmrClient emr;
     private final CookieSessionAccess sessions;
     private final SignInLimiter limiter;
     private final SignInSettings settings;
@@ -39,7 +41,7 @@ public class SignInWiring implements GraphQLWiring {
     private final Failures failures;
     private final MeterRegistry registry;
 
-    public SignInWiring(EmrReadClient emr, CookieSessionAccess sessions, SignInLimiter limiter, SignInSettings settings,
+    public SignInWiring(EmrClient emr, CookieSessionAccess sessions, SignInLimiter limiter, SignInSettings settings,
                         Funnel funnel, Failures failures, MeterRegistry registry) {
         this.emr = emr;
         this.sessions = sessions;
@@ -69,7 +71,9 @@ public class SignInWiring implements GraphQLWiring {
             String client = clientAddress(GraphQLRequestContext.request(env));
 
             boolean blocked = limiter.blocked(accountKey, client);
-            Optional<EmrHousehold> found = emr.lookup(new HouseholdLookup(hash, account, lastName));
+            EmrOutcome<EmrHousehold> answer = emr.lookup(new HouseholdLookup(hash, account, lastName));
+            Optional<EmrHousehold> found = answer instanceof EmrOutcome.NotFound<EmrHousehold> ? Optional.empty()
+                    : Optional.of(answer.orElseThrow(o -> ConnectorErrors.toApi(o, "")));
             if (blocked || found.isEmpty()) {
                 limiter.recordFailure(accountKey, client);
                 failures.record("signIn", blocked ? "rate_limited" : "no_match");

@@ -1,39 +1,51 @@
 package com.patientpayments.bff.webhook;
 
-import com.patientpayments.bff.payment.PaymentPosting;
+import com.patientpayments.bff.observability.Failures;
 import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.model.Charge;
 import com.stripe.model.Dispute;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.Refund;
 import com.stripe.model.StripeObject;
 import com.stripe.net.ApiResource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.client.exceptions.HttpClientException;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
- * Turns one verified Stripe event into its ledger effect. Everything it does is idempotent in the connector
- * (provider reference, refund id, dispute id + status), so a redelivered, duplicated or reordered event changes
- * nothing twice; it answers {@link ProcessingOutcome#RETRY} whenever the effect is not known to be committed.
+ * Turns one verified Stripe event into its ledger effect ({@link IntentEvents}, {@link ClaimEvents}). Everything it
+ * does is idempotent in the connector (provider reference, refund id + status, dispute id + status), so a
+ * redelivered, duplicated or reordered event changes nothing twice. Counts every event as
+ * {@code payments_webhook_processed_total{type, outcome}} (outcome: done, ignored, parked, retry, dead_letter) and a
+ * dead-lettered one also as a failure ({@code pp_failures_total{operation="webhook", reason}}).
  */
 @Singleton
 public class StripeEventProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(StripeEventProcessor.class);
+    private static final Set<String> INTENT = Set.of("payment_intent.succeeded", "payment_intent.payment_failed",
+            "payment_intent.canceled");
+    private static final Set<String> REFUND = Set.of("refund.created", "refund.updated", "refund.failed",
+            "charge.refund.updated");
+    private static final Set<String> DISPUTE = Set.of("charge.dispute.created", "charge.dispute.updated",
+            "charge.dispute.closed", "charge.dispute.funds_withdrawn", "charge.dispute.funds_reinstated");
 
-    private final PaymentPosting posting;
+    private final IntentEvents intents;
+    private final ClaimEvents claims;
+    private final Failures failures;
     private final MeterRegistry meters;
 
-    public StripeEventProcessor(PaymentPosting posting, MeterRegistry meters) {
-        this.posting = posting;
+    public StripeEventProcessor(IntentEvents intents, ClaimEvents claims, Failures failures, MeterRegistry meters) {
+        this.intents = intents;
+        this.claims = claims;
+        this.failures = failures;
         this.meters = meters;
     }
 
@@ -46,39 +58,46 @@ public class StripeEventProcessor {
         try {
             event = ApiResource.GSON.fromJson(eventJson, Event.class);
         } catch (RuntimeException e) {
-            count("unparseable", "dropped");
+            count("unparseable", ProcessingOutcome.IGNORED);
             LOG.warn("Queued webhook event is not a Stripe event; dropped");
-            return ProcessingOutcome.DONE;
+            return ProcessingOutcome.IGNORED;
         }
         String type = event.getType() == null ? "" : event.getType();
+        EventResult result;
         try {
-            ProcessingOutcome outcome = switch (type) {
-                case "payment_intent.succeeded", "payment_intent.payment_failed" -> {
-                    PaymentIntent intent = (PaymentIntent) object(event);
-                    yield posting.onIntentEvent(event.getId(), type, intent, event.getAccount(),
-                            Instant.ofEpochSecond(event.getCreated()), receivedAt);
-                }
-                case "charge.refunded" -> posting.onChargeRefunded(event.getId(), (Charge) object(event),
-                        event.getAccount());
-                case "charge.dispute.created", "charge.dispute.closed" -> posting.onDispute(event.getId(), type,
-                        (Dispute) object(event));
-                default -> ProcessingOutcome.DONE;  // acknowledged and ignored
-            };
-            count(metricType(type), outcome == ProcessingOutcome.DONE ? "done" : "retry");
-            return outcome;
-        } catch (HttpClientResponseException e) {
-            count(metricType(type), "connector_" + e.getStatus().getCode());
-            LOG.warn("Event {} ({}) not committed: connector answered {}", event.getId(), type, e.getStatus().getCode());
-            return ProcessingOutcome.RETRY;
-        } catch (HttpClientException e) {
-            count(metricType(type), "connector_unreachable");
-            LOG.warn("Event {} ({}) not committed: connector unreachable", event.getId(), type);
-            return ProcessingOutcome.RETRY;
+            result = handle(event, type, receivedAt);
         } catch (RuntimeException e) {
-            count(metricType(type), "error");
-            LOG.warn("Event {} ({}) not committed: {}", event.getId(), type, e.getClass().getSimpleName());
-            return ProcessingOutcome.RETRY;
+            result = EventResult.retry("error_" + e.getClass().getSimpleName());
         }
+        count(metricType(type), result.outcome());
+        if (result.outcome() == ProcessingOutcome.DEAD_LETTER) {
+            failures.record("webhook", result.reason());
+            LOG.error("Event {} ({}) needs an operator: {}; moved to the dead-letter queue", event.getId(), type,
+                    result.reason());
+        } else if (result.outcome() == ProcessingOutcome.RETRY) {
+            LOG.warn("Event {} ({}) not committed: {}", event.getId(), type, result.reason());
+        } else if (result.outcome() != ProcessingOutcome.DONE) {
+            LOG.info("Event {} ({}) {}: {}", event.getId(), type, result.outcome().name().toLowerCase(), result.reason());
+        }
+        return result.outcome();
+    }
+
+    private EventResult handle(Event event, String type, @Nullable Instant receivedAt) {
+        String account = event.getAccount();
+        if (INTENT.contains(type)) {
+            return intents.handle(event.getId(), type, (PaymentIntent) object(event), account,
+                    Instant.ofEpochSecond(event.getCreated()), receivedAt);
+        }
+        if ("charge.refunded".equals(type)) {
+            return claims.chargeRefunded(event.getId(), (Charge) object(event), account);
+        }
+        if (REFUND.contains(type)) {
+            return claims.refund(event.getId(), (Refund) object(event), account);
+        }
+        if (DISPUTE.contains(type)) {
+            return claims.dispute(event.getId(), (Dispute) object(event), account);
+        }
+        return EventResult.ignored("unhandled_type");
     }
 
     /** The event's object; events of another API version than stripe-java's are read leniently. */
@@ -93,15 +112,12 @@ public class StripeEventProcessor {
     }
 
     private static String metricType(String type) {
-        return switch (type) {
-            case "payment_intent.succeeded", "payment_intent.payment_failed", "charge.refunded",
-                 "charge.dispute.created", "charge.dispute.closed" -> type;
-            default -> "other";
-        };
+        return INTENT.contains(type) || REFUND.contains(type) || DISPUTE.contains(type)
+                || "charge.refunded".equals(type) ? type : "other";
     }
 
-    private void count(String type, String outcome) {
-        Counter.builder("payments.webhook.processed").tag("type", type).tag("outcome", outcome)
-                .register(meters).increment();
+    private void count(String type, ProcessingOutcome outcome) {
+        Counter.builder("payments.webhook.processed").tag("type", type)
+                .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)).register(meters).increment();
     }
 }

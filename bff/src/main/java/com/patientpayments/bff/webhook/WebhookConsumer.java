@@ -8,6 +8,8 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import com.patientpayments.bff.emr.EmrHttp;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -21,9 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Drains the webhook queue: {@code concurrency} threads, each long-polling one message at a time (bounded
- * concurrency). A message is deleted only after {@link StripeEventProcessor} reports its effect committed; otherwise
- * it becomes visible again after a backoff growing with its receive count, and SQS moves it to the DLQ after
- * {@code max-receives}. Starts with the HTTP server unless {@code payments.queue.consumer-enabled=false}.
+ * concurrency). A message is deleted only after {@link StripeEventProcessor} reports it settled (committed, parked
+ * by the connector, or not ours); one an operator must look at goes to the DLQ at once; otherwise it becomes visible
+ * again after a backoff growing with its receive count, and SQS moves it to the DLQ after {@code max-receives}.
+ * Each message is handled under the request id {@code sqs-<messageId>}. Starts with the HTTP server unless {@code payments.queue.consumer-enabled=false}.
  */
 @Singleton
 public class WebhookConsumer implements ApplicationEventListener<ServerStartupEvent> {
@@ -137,9 +140,22 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
     }
 
     private void handle(Message message) {
-        ProcessingOutcome outcome = processor.process(message.body(), receivedAt(message));
-        if (outcome == ProcessingOutcome.DONE) {
+        // The consumer's own request id: forwarded to the connector, so one message can be followed in both logs.
+        MDC.put(EmrHttp.MDC_KEY, "sqs-" + message.messageId());
+        try {
+            settle(message, processor.process(message.body(), receivedAt(message)));
+        } finally {
+            MDC.remove(EmrHttp.MDC_KEY);
+        }
+    }
+
+    private void settle(Message message, ProcessingOutcome outcome) {
+        if (outcome.settled()) {
             queue.delete(message);
+            return;
+        }
+        if (outcome == ProcessingOutcome.DEAD_LETTER) {
+            queue.deadLetter(message);
             return;
         }
         int receives = Integer.parseInt(message.attributes()

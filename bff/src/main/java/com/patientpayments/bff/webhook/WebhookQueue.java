@@ -97,6 +97,13 @@ public class WebhookQueue {
         sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
     }
 
+    /** Moves a message an operator must look at to the DLQ at once (copy, then delete from the main queue). */
+    public void deadLetter(Message message) {
+        sqs.sendMessage(b -> b.queueUrl(dlqUrl).messageBody(message.body())
+                .messageAttributes(message.messageAttributes()));
+        delete(message);
+    }
+
     /** Makes a failed message visible again after {@code seconds} (0: at once). */
     public void retryLater(Message message, int seconds) {
         sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle())

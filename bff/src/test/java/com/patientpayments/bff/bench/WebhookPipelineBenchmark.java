@@ -1,9 +1,9 @@
 package com.patientpayments.bff.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.patientpayments.bff.payment.LedgerClient;
-import com.patientpayments.bff.payment.LedgerDtos.IntentRef;
-import com.patientpayments.bff.payment.LedgerDtos.NewAttempt;
+import com.patientpayments.bff.emr.EmrClient;
+import com.patientpayments.bff.emr.EmrRequests.IntentRef;
+import com.patientpayments.bff.emr.EmrRequests.NewAttempt;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.webhook.StripeSignatureVerifier;
@@ -56,7 +56,7 @@ class WebhookPipelineBenchmark {
     private static final String SECRET = "whsec_bench";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static EmbeddedServer server;
-    private static LedgerClient ledger;
+    private static EmrClient ledger;
     private static String householdId;
 
     @BeforeAll
@@ -73,7 +73,7 @@ class WebhookPipelineBenchmark {
         p.put("payments.queue.max-receives", "100");
         p.put("payments.reconciliation.enabled", "false");
         server = ApplicationContext.run(EmbeddedServer.class, p);
-        ledger = server.getApplicationContext().getBean(LedgerClient.class);
+        ledger = server.getApplicationContext().getBean(EmrClient.class);
         EmrConnectorProcess emr = EmrConnectorProcess.shared();
         String body = "{\"practiceHash\":\"HR9T3W\",\"accountNumber\":\"200100\",\"lastName\":\"Nguyen-Smith\"}";
         String household = HTTP.send(HttpRequest.newBuilder(URI.create(emr.url() + "/api/v1/households/lookup"))
@@ -91,9 +91,11 @@ class WebhookPipelineBenchmark {
 
     /** An attempt with a provider intent id in the ledger, as startPayment leaves it. */
     private static String attempt(long cents) {
-        var attempt = ledger.createAttempt(new NewAttempt(householdId, cents, UUID.randomUUID().toString()));
+        var attempt = ledger.createAttempt(new NewAttempt(householdId, cents, UUID.randomUUID().toString()))
+                .orElseThrow(o -> new IllegalStateException("attempt not created: " + o.label()));
         String intent = "pi_bench" + UUID.randomUUID().toString().replace("-", "");
-        ledger.setIntent(attempt.id(), new IntentRef(intent));
+        ledger.setIntent(attempt.id(), new IntentRef(intent))
+                .orElseThrow(o -> new IllegalStateException("intent not attached: " + o.label()));
         return intent;
     }
 

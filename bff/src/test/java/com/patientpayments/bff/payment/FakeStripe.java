@@ -24,9 +24,12 @@ import java.util.concurrent.Executors;
 
 /**
  * A stand-in for Stripe's API at the outside edge: a local HTTP server the real stripe-java talks to
- * ({@code STRIPE_API_BASE}). Knows PaymentIntents (create with idempotency keys, retrieve, list by created range) and
- * refunds by charge, and records every request (method, path, headers, body) so tests can inspect what left the BFF.
- * Tests drive the intents' fate ({@link #succeed}, {@link #fail}) and build the matching Stripe events.
+ * ({@code STRIPE_API_BASE}). Knows PaymentIntents (create with idempotency keys, retrieve, list by created range),
+ * charges (retrieve), refunds (create with idempotency keys, list by charge) and records every request (method, path,
+ * headers, body) so tests can inspect what left the BFF. Tests drive the intents', refunds' and disputes' fate
+ * ({@link #succeed}, {@link #fail}, {@link #createRefund}, {@link #setRefundStatus}) and build the matching Stripe
+ * events in the current API shapes (a Charge without embedded refunds) or an older pinned version's
+ * ({@link #refundEvent}, with the refunds embedded). {@link #setUnavailable} makes it answer 500 like an outage.
  */
 public final class FakeStripe implements AutoCloseable {
 
@@ -40,6 +43,9 @@ public final class FakeStripe implements AutoCloseable {
     private final Map<String, String> byIdempotencyKey = new ConcurrentHashMap<>();
     private final Map<String, String> accounts = new ConcurrentHashMap<>();
     private final Map<String, List<JsonObject>> refundsByCharge = new ConcurrentHashMap<>();
+    private final Map<String, JsonObject> refunds = new ConcurrentHashMap<>();
+    private final Map<String, String> refundByIdempotencyKey = new ConcurrentHashMap<>();
+    private volatile boolean unavailable;
 
     public FakeStripe() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -59,7 +65,8 @@ public final class FakeStripe implements AutoCloseable {
     /** The intent created for a payment attempt (its opaque metadata), or null. */
     public String intentOfAttempt(String attemptId) {
         return intents.values().stream()
-                .filter(i -> attemptId.equals(i.getAsJsonObject("metadata").get("attempt_id").getAsString()))
+                .filter(i -> i.getAsJsonObject("metadata").has("attempt_id")
+                        && attemptId.equals(i.getAsJsonObject("metadata").get("attempt_id").getAsString()))
                 .map(i -> i.get("id").getAsString()).findFirst().orElse(null);
     }
 
@@ -103,31 +110,10 @@ public final class FakeStripe implements AutoCloseable {
         return intents.get(intentId).deepCopy();
     }
 
-    /** {@code charge.refunded} with the charge's refunds so far plus a new one of {@code amountCents}. */
+    /** {@code charge.refunded} with the charge's refunds so far (embedded) plus a new one of {@code amountCents}. */
     public synchronized String refundEvent(String intentId, String refundId, long amountCents) {
-        JsonObject pi = intents.get(intentId);
-        JsonObject charge = pi.getAsJsonObject("latest_charge").deepCopy();
-        String chargeId = charge.get("id").getAsString();
-        JsonObject refund = new JsonObject();
-        refund.addProperty("id", refundId);
-        refund.addProperty("object", "refund");
-        refund.addProperty("amount", amountCents);
-        refund.addProperty("charge", chargeId);
-        refund.addProperty("payment_intent", intentId);
-        refund.addProperty("status", "succeeded");
-        refundsByCharge.computeIfAbsent(chargeId, c -> new CopyOnWriteArrayList<>()).add(refund);
-        long refunded = refundsByCharge.get(chargeId).stream().mapToLong(r -> r.get("amount").getAsLong()).sum();
-        charge.addProperty("amount_refunded", refunded);
-        charge.addProperty("refunded", refunded >= charge.get("amount").getAsLong());
-        JsonObject list = new JsonObject();
-        list.addProperty("object", "list");
-        JsonArray data = new JsonArray();
-        refundsByCharge.get(chargeId).forEach(data::add);
-        list.add("data", data);
-        list.addProperty("has_more", false);
-        list.addProperty("url", "/v1/refunds?charge=" + chargeId);
-        charge.add("refunds", list);
-        return event("charge.refunded", charge, accounts.get(intentId));
+        createRefund(intentId, refundId, amountCents, "succeeded", Instant.now().getEpochSecond());
+        return chargeRefundedEventWithEmbeddedRefunds(intentId, Stripe.API_VERSION);
     }
 
     /** {@code charge.dispute.created} / {@code charge.dispute.closed} with Stripe's dispute status. */
@@ -144,6 +130,107 @@ public final class FakeStripe implements AutoCloseable {
         dispute.addProperty("status", status);
         dispute.addProperty("created", Instant.now().getEpochSecond());
         return event(type, dispute, accounts.get(intentId));
+    }
+
+    /**
+     * An intent created outside the BFF (the Dashboard, another integration), optionally carrying an
+     * {@code attempt_id} in its metadata; answers its id.
+     */
+    public synchronized String createIntent(long amountCents, String attemptIdOrNull) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("amount", Long.toString(amountCents));
+        form.put("currency", "usd");
+        form.put("description", "Created elsewhere");
+        if (attemptIdOrNull != null) {
+            form.put("metadata[attempt_id]", attemptIdOrNull);
+        }
+        return create(form, null, null).get("id").getAsString();
+    }
+
+    /** While true every request is answered 500 (Stripe unreachable for the BFF's purposes). */
+    public void setUnavailable(boolean unavailable) {
+        this.unavailable = unavailable;
+    }
+
+    /** Records a refund of the intent's charge at {@code status}, as if created in the Dashboard; answers it. */
+    public synchronized JsonObject createRefund(String intentId, String refundId, long amountCents, String status,
+                                                long created) {
+        JsonObject pi = intents.get(intentId);
+        String chargeId = pi.getAsJsonObject("latest_charge").get("id").getAsString();
+        JsonObject refund = new JsonObject();
+        refund.addProperty("id", refundId);
+        refund.addProperty("object", "refund");
+        refund.addProperty("amount", amountCents);
+        refund.addProperty("charge", chargeId);
+        refund.addProperty("payment_intent", intentId);
+        refund.addProperty("currency", "usd");
+        refund.addProperty("created", created);
+        refund.addProperty("status", status);
+        refund.add("metadata", new JsonObject());
+        refunds.put(refundId, refund);
+        refundsByCharge.computeIfAbsent(chargeId, c -> new CopyOnWriteArrayList<>()).add(refund);
+        refreshRefunded(pi);
+        return refund.deepCopy();
+    }
+
+    /** Moves a refund to {@code status} ({@code failed} adds Stripe's {@code failure_reason}). */
+    public synchronized void setRefundStatus(String refundId, String status) {
+        JsonObject refund = refunds.get(refundId);
+        refund.addProperty("status", status);
+        if ("failed".equals(status)) {
+            refund.addProperty("failure_reason", "expired_or_canceled_card");
+        }
+        refreshRefunded(intents.get(refund.get("payment_intent").getAsString()));
+    }
+
+    /** The refund as Stripe has it now. */
+    public JsonObject refund(String refundId) {
+        return refunds.get(refundId).deepCopy();
+    }
+
+    /** A refund event ({@code refund.created}, {@code refund.updated}, {@code refund.failed}, {@code charge.refund.updated}) of a refund state. */
+    public String refundObjectEvent(String type, JsonObject refundState) {
+        return event(type, refundState.deepCopy(), accounts.get(refundState.get("payment_intent").getAsString()));
+    }
+
+    /** {@code charge.refunded} in the current API shape: the charge with {@code amount_refunded}, no refunds list. */
+    public synchronized String chargeRefundedEvent(String intentId) {
+        JsonObject charge = intents.get(intentId).getAsJsonObject("latest_charge").deepCopy();
+        return event("charge.refunded", charge, accounts.get(intentId));
+    }
+
+    /** The same event as an older pinned API version shapes it: the charge embeds its refunds. */
+    public synchronized String chargeRefundedEventWithEmbeddedRefunds(String intentId, String apiVersion) {
+        JsonObject charge = intents.get(intentId).getAsJsonObject("latest_charge").deepCopy();
+        String chargeId = charge.get("id").getAsString();
+        JsonArray data = new JsonArray();
+        refundsByCharge.getOrDefault(chargeId, List.of()).forEach(r -> data.add(r.deepCopy()));
+        charge.add("refunds", list(data, "/v1/charges/" + chargeId + "/refunds"));
+        JsonObject event = com.google.gson.JsonParser.parseString(event("charge.refunded", charge,
+                accounts.get(intentId))).getAsJsonObject();
+        event.addProperty("api_version", apiVersion);
+        return event.toString();
+    }
+
+    /** A dispute object at {@code status}, for {@link #disputeObjectEvent}. */
+    public JsonObject dispute(String intentId, String disputeId, long amountCents, String status) {
+        return com.google.gson.JsonParser.parseString(disputeEvent("x", intentId, disputeId, amountCents, status))
+                .getAsJsonObject().getAsJsonObject("data").getAsJsonObject("object");
+    }
+
+    /** Any dispute event type ({@code charge.dispute.funds_withdrawn}, …) for a dispute state. */
+    public String disputeObjectEvent(String type, JsonObject disputeState) {
+        return event(type, disputeState.deepCopy(), accounts.get(disputeState.get("payment_intent").getAsString()));
+    }
+
+    private void refreshRefunded(JsonObject pi) {
+        JsonObject charge = pi.getAsJsonObject("latest_charge");
+        long refunded = refundsByCharge.getOrDefault(charge.get("id").getAsString(), List.of()).stream()
+                .filter(r -> !"failed".equals(r.get("status").getAsString())
+                        && !"canceled".equals(r.get("status").getAsString()))
+                .mapToLong(r -> r.get("amount").getAsLong()).sum();
+        charge.addProperty("amount_refunded", refunded);
+        charge.addProperty("refunded", refunded >= charge.get("amount").getAsLong());
     }
 
     private static String event(String type, JsonObject object, String account) {
@@ -194,7 +281,21 @@ public final class FakeStripe implements AutoCloseable {
         JsonObject answer;
         int status = 200;
         synchronized (this) {
-            if ("POST".equals(exchange.getRequestMethod()) && path.equals("/v1/payment_intents")) {
+            if (unavailable) {
+                answer = error("api_error");
+                status = 500;
+            } else if ("POST".equals(exchange.getRequestMethod()) && path.equals("/v1/refunds")) {
+                answer = createRefund(form(body), exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+                status = answer.has("error") ? 400 : 200;
+            } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/v1/charges/")) {
+                String chargeId = path.substring("/v1/charges/".length());
+                answer = intents.values().stream().map(i -> i.get("latest_charge"))
+                        .filter(c -> c != null && c.isJsonObject()
+                                && chargeId.equals(c.getAsJsonObject().get("id").getAsString()))
+                        .map(c -> c.getAsJsonObject().deepCopy()).findFirst().orElse(null);
+                status = answer == null ? 404 : 200;
+                answer = answer == null ? error("resource_missing") : answer;
+            } else if ("POST".equals(exchange.getRequestMethod()) && path.equals("/v1/payment_intents")) {
                 answer = create(form(body), exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                         exchange.getRequestHeaders().getFirst("Stripe-Account"));
             } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/v1/payment_intents/")) {
@@ -228,6 +329,32 @@ public final class FakeStripe implements AutoCloseable {
         exchange.sendResponseHeaders(status, out.length);
         exchange.getResponseBody().write(out);
         exchange.close();
+    }
+
+    /** POST /v1/refunds: a card refund is {@code succeeded} at once; over-refunding is refused like Stripe does. */
+    private JsonObject createRefund(Map<String, String> form, String idempotencyKey) {
+        if (idempotencyKey != null && refundByIdempotencyKey.containsKey(idempotencyKey)) {
+            return refunds.get(refundByIdempotencyKey.get(idempotencyKey)).deepCopy();
+        }
+        JsonObject pi = intents.get(form.get("payment_intent"));
+        if (pi == null || !"succeeded".equals(pi.get("status").getAsString())) {
+            return error("charge_not_refundable");
+        }
+        long amount = Long.parseLong(form.getOrDefault("amount", pi.get("amount").getAsString()));
+        JsonObject charge = pi.getAsJsonObject("latest_charge");
+        if (amount > charge.get("amount").getAsLong() - charge.get("amount_refunded").getAsLong()) {
+            return error("charge_already_refunded");
+        }
+        String id = "re_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+        JsonObject refund = createRefund(pi.get("id").getAsString(), id, amount, "succeeded",
+                Instant.now().getEpochSecond());
+        if (form.containsKey("reason")) {
+            refunds.get(id).addProperty("reason", form.get("reason"));
+        }
+        if (idempotencyKey != null) {
+            refundByIdempotencyKey.put(idempotencyKey, id);
+        }
+        return refunds.get(id).deepCopy();
     }
 
     private JsonObject create(Map<String, String> form, String idempotencyKey, String account) {

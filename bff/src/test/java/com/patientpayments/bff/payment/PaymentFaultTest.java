@@ -3,6 +3,9 @@ package com.patientpayments.bff.payment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.JsonObject;
+import com.patientpayments.bff.emr.EmrClient;
+import com.patientpayments.bff.emr.EmrTransaction;
+import com.patientpayments.bff.emr.TransactionStatus;
 import com.patientpayments.bff.receipt.ReceiptCache;
 import com.patientpayments.bff.reconciliation.Reconciliation;
 import com.patientpayments.bff.testsupport.BffTestSupport;
@@ -113,8 +116,13 @@ class PaymentFaultTest {
 
 
     private static long balanceOf(String paymentId) {
-        String householdId = bean(LedgerClient.class).attempt(paymentId).householdId();
-        return bean(LedgerClient.class).openCharges(householdId).balanceCents();
+        EmrClient emr = bean(EmrClient.class);
+        String householdId = emr.attempt(paymentId).optional().orElseThrow().householdId();
+        return emr.openCharges(householdId).optional().orElseThrow().balanceCents();
+    }
+
+    private static EmrTransaction transaction(String intent) {
+        return bean(EmrClient.class).transactionByReference(intent).optional().orElseThrow();
     }
 
     private static void awaitStatus(String paymentId, String expected) {
@@ -203,13 +211,12 @@ class PaymentFaultTest {
     }
 
     private static double unreachable(MeterRegistry meters) {
-        var counter = meters.find("payments.webhook.processed").tag("outcome", "connector_unreachable").counter();
+        var counter = meters.find("payments.webhook.processed").tag("outcome", "retry").counter();
         return counter == null ? 0 : counter.count();
     }
 
     @Test
     void refundsAndDisputesEachReverseExactlyOnce() {
-        LedgerClient ledger = bean(LedgerClient.class);
         String paymentId = start(patient, 300);
         String intent = intentOf(paymentId);
         stripe.succeed(intent);
@@ -221,14 +228,14 @@ class PaymentFaultTest {
         for (int i = 0; i < 3; i++) {
             deliver(server.getURL(), partial);
         }
-        await("partial refund", WAIT, () -> ledger.transactionByReference(intent).refundedCents() == 100);
+        await("partial refund", WAIT, () -> transaction(intent).refundedCents() == 100);
         String rest = stripe.refundEvent(intent, "re_" + UUID.randomUUID().toString().replace("-", ""), 200);
         deliver(server.getURL(), rest);
         deliver(server.getURL(), partial);
         deliver(server.getURL(), rest);
-        await("full refund", WAIT, () -> "REFUNDED".equals(ledger.transactionByReference(intent).status()));
+        await("full refund", WAIT, () -> transaction(intent).status() == TransactionStatus.REFUNDED);
         awaitDrained(bean(WebhookQueue.class));
-        assertThat(ledger.transactionByReference(intent).refundedCents()).isEqualTo(300);
+        assertThat(transaction(intent).refundedCents()).isEqualTo(300);
         assertThat(balanceOf(paymentId)).isEqualTo(paidBalance + 300);
 
         String disputed = start(patient, 200);
@@ -243,7 +250,7 @@ class PaymentFaultTest {
         deliver(server.getURL(), closedLost);   // out of order: held until the dispute is open
         deliver(server.getURL(), opened);
         deliver(server.getURL(), opened);
-        await("dispute lost", WAIT, () -> "DISPUTE_LOST".equals(ledger.transactionByReference(disputedIntent).status()));
+        await("dispute lost", WAIT, () -> transaction(disputedIntent).status() == TransactionStatus.DISPUTE_LOST);
         deliver(server.getURL(), closedLost);
         awaitDrained(bean(WebhookQueue.class));
         assertThat(balanceOf(disputed)).isEqualTo(beforeDispute + 200);
@@ -363,6 +370,21 @@ class PaymentFaultTest {
     @Test
     void nothingSentToStripeCarriesPhi() throws Exception {
         start(patient, 101);   // at least one create request, whatever ran before
+        // every other kind of call the BFF makes to Stripe: refund create and list, charge retrieve, and the
+        // janitor's intent retrieve (the webhook path and payment(id) re-read the same way)
+        String paid = start(patient, 103);
+        String paidIntent = intentOf(paid);
+        stripe.succeed(paidIntent);
+        String account = stripe.accountOf(paidIntent);
+        String chargeId = stripe.intent(paidIntent).getAsJsonObject("latest_charge").get("id").getAsString();
+        PaymentProvider provider = bean(PaymentProvider.class);
+        provider.refund(paidIntent, 50, "privacy-" + UUID.randomUUID(), "requested_by_customer", account);
+        assertThat(provider.refundsOfCharge(chargeId, account)).hasSize(1);
+        assertThat(provider.intentOfCharge(chargeId, account)).contains(paidIntent);
+        bean(AttemptJanitor.class).run(Instant.now().plus(Duration.ofMinutes(11)));
+        assertThat(stripe.requests()).extracting(r -> r.method() + " " + r.path().replaceAll("/(pi|ch)_\\w+$", "/{id}"))
+                .contains("POST /v1/payment_intents", "GET /v1/payment_intents/{id}", "POST /v1/refunds",
+                        "GET /v1/refunds", "GET /v1/charges/{id}");
         String householdId = JSON.readTree(connectorGet("/api/v1/payment-attempts/" + start(patient, 102)))
                 .path("householdId").asText();
         JsonNode household = JSON.readTree(connectorGet("/api/v1/households/" + householdId));
@@ -389,6 +411,13 @@ class PaymentFaultTest {
         }
         stripe.requests().stream().filter(r -> r.method().equals("POST")).forEach(r -> {
             var form = FakeStripe.form(r.body());
+            if (r.path().equals("/v1/refunds")) {
+                assertThat(form.keySet()).isSubsetOf("payment_intent", "amount", "reason");
+                assertThat(r.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Idempotency-Key"))
+                        .map(h -> h.getValue().get(0)).findFirst()).hasValueSatisfying(k ->
+                        assertThat(k).matches("refund-[A-Za-z0-9-]+"));
+                return;
+            }
             assertThat(form.get("description")).isEqualTo(StripePaymentProvider.DESCRIPTION);
             assertThat(form.keySet()).allMatch(k -> !k.startsWith("metadata[") || k.equals("metadata[attempt_id]"));
             assertThat(form).doesNotContainKeys("statement_descriptor", "statement_descriptor_suffix", "receipt_email");

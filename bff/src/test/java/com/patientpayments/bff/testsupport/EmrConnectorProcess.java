@@ -111,6 +111,15 @@ public final class EmrConnectorProcess {
         return "jdbc:postgresql://127.0.0.1:5432/" + database + "?user=postgres";
     }
 
+    /** Everything the connector process has logged so far (JSON lines), for tests that follow a request id. */
+    public String log() {
+        try {
+            return Files.readString(logFile);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the connector log", e);
+        }
+    }
+
     /** The connector's process id (for benchmarks reading its CPU time), or -1 when it is not running. */
     public synchronized long pid() {
         return process == null ? -1 : process.pid();

@@ -13,10 +13,15 @@ import java.util.UUID;
  */
 @Singleton
 public class ChargeRepository {
-    /** A charge is disputed while one of its dispute reversals belongs to a dispute with no WON/LOST outcome yet. */
-    static final String DISPUTED = "EXISTS (SELECT 1 FROM payment_applications pa"
-            + " WHERE pa.charge_id = c.id AND pa.kind = 'DISPUTE_REVERSAL' AND NOT EXISTS (SELECT 1 FROM disputes d"
-            + " WHERE d.dispute_id = pa.dispute_id AND d.status IN ('WON', 'LOST')))";
+    /**
+     * A charge is disputed while an open chargeback (funds withdrawn, no outcome yet) currently takes money back from
+     * it: the dispute's rows on the charge net below zero. Inquiries never take anything, so they never flag a charge.
+     */
+    public static final String DISPUTED = "EXISTS (SELECT 1 FROM payment_applications pa"
+            + " JOIN dispute_states d ON d.dispute_id = pa.dispute_id"
+            + " WHERE pa.charge_id = c.id AND pa.dispute_id IS NOT NULL"
+            + " AND d.status IN ('needs_response', 'under_review')"
+            + " GROUP BY pa.dispute_id HAVING SUM(pa.amount_cents) < 0)";
 
     private static final String SELECT = "SELECT c.id, c.patient_id, p.first_name, p.last_name, c.location_id,"
             + " l.name AS location_name, pr.display_name, c.service_date, c.procedure_code, pc.patient_name,"

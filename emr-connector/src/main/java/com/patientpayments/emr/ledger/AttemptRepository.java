@@ -7,7 +7,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Payment attempts. Kept for good: provider webhooks retry for days. */
@@ -48,6 +50,27 @@ public class AttemptRepository {
     public Optional<PaymentAttemptView> findByIntentLockingHousehold(Connection c, String intentId) {
         return Jdbc.one(c, "SELECT a.* FROM payment_attempts a JOIN households h ON h.id = a.household_id"
                 + " WHERE a.provider_intent_id = ? FOR UPDATE OF h", AttemptRepository::map, intentId);
+    }
+
+    public List<PaymentAttemptView> recent(Connection c, UUID householdId, Instant since, Set<AttemptStatus> statuses,
+                                           int limit) {
+        return Jdbc.list(c, "SELECT * FROM payment_attempts WHERE household_id = ? AND created_at >= ?"
+                        + " AND status = ANY (?) ORDER BY created_at DESC, id LIMIT ?", AttemptRepository::map,
+                householdId, since, names(c, statuses), limit);
+    }
+
+    public List<PaymentAttemptView> stale(Connection c, Set<AttemptStatus> statuses, Instant updatedBefore, int limit) {
+        return Jdbc.list(c, "SELECT * FROM payment_attempts WHERE status = ANY (?) AND updated_at < ?"
+                        + " ORDER BY updated_at, id LIMIT ?", AttemptRepository::map, names(c, statuses),
+                updatedBefore, limit);
+    }
+
+    private static java.sql.Array names(Connection c, Set<AttemptStatus> statuses) {
+        try {
+            return c.createArrayOf("varchar", statuses.stream().map(Enum::name).toArray());
+        } catch (SQLException e) {
+            throw new IllegalStateException("status array", e);
+        }
     }
 
     public void update(Connection c, UUID id, String intentId, AttemptStatus status, String failureCode,

@@ -1,6 +1,7 @@
 package com.patientpayments.emr.ledger;
 
 import com.patientpayments.emr.Jdbc;
+import com.patientpayments.emr.charge.ChargeRepository;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -16,10 +17,6 @@ import java.util.UUID;
  */
 @Singleton
 public class LedgerRepository {
-    private static final String DISPUTED = "EXISTS (SELECT 1 FROM payment_applications pa"
-            + " WHERE pa.charge_id = c.id AND pa.kind = 'DISPUTE_REVERSAL' AND NOT EXISTS (SELECT 1 FROM disputes d"
-            + " WHERE d.dispute_id = pa.dispute_id AND d.status IN ('WON', 'LOST')))";
-
     /** Takes the household's row lock for the rest of the transaction: concurrent payments queue here. */
     public void lockHousehold(Connection c, UUID householdId) {
         Jdbc.one(c, "SELECT id FROM households WHERE id = ? FOR UPDATE", rs -> 1, householdId)
@@ -30,7 +27,7 @@ public class LedgerRepository {
     public List<Allocator.OpenCharge> allocatable(Connection c, UUID householdId) {
         return Jdbc.list(c, "SELECT * FROM (SELECT c.id, c.service_date, c.entry_seq, c.amount_cents"
                         + " - COALESCE((SELECT SUM(a.amount_cents) FROM payment_applications a"
-                        + " WHERE a.charge_id = c.id), 0) AS balance, " + DISPUTED + " AS disputed"
+                        + " WHERE a.charge_id = c.id), 0) AS balance, " + ChargeRepository.DISPUTED + " AS disputed"
                         + " FROM charges c WHERE c.household_id = ?) x"
                         + " WHERE x.balance > 0 AND NOT x.disputed ORDER BY x.service_date, x.entry_seq",
                 rs -> new Allocator.OpenCharge(rs.getObject("id", UUID.class),
@@ -58,20 +55,45 @@ public class LedgerRepository {
         }
     }
 
-    /** What the transaction still has on each charge, net of reversals (positive nets only). */
-    public List<Reverser.Applied> netApplied(Connection c, UUID transactionId) {
-        return Jdbc.list(c, "SELECT c.id, c.service_date, c.entry_seq, SUM(a.amount_cents) AS net"
-                        + " FROM payment_applications a JOIN charges c ON c.id = a.charge_id"
-                        + " WHERE a.transaction_id = ? GROUP BY c.id, c.service_date, c.entry_seq"
-                        + " HAVING SUM(a.amount_cents) > 0",
-                rs -> new Reverser.Applied(rs.getObject(1, UUID.class), rs.getDate(2).toLocalDate(), rs.getLong(3),
-                        Money.ofCents(rs.getLong(4))), transactionId);
+    /**
+     * The slots of a posting, the first to be taken back first: its credit, then its charges in reverse allocation
+     * order (newest date of service, then latest entry), with what the posting put in each.
+     */
+    public List<Holdings.Slot> slots(Connection c, UUID transactionId) {
+        List<Holdings.Slot> slots = new ArrayList<>();
+        slots.add(new Holdings.Slot(null, Jdbc.longValue(c, "SELECT COALESCE(SUM(amount_cents), 0)"
+                + " FROM household_credit_entries WHERE transaction_id = ? AND kind = 'PAYMENT_CREDIT'", transactionId)));
+        slots.addAll(Jdbc.list(c, "SELECT a.charge_id, SUM(a.amount_cents) FROM payment_applications a"
+                        + " JOIN charges c ON c.id = a.charge_id WHERE a.transaction_id = ? AND a.kind = 'PAYMENT'"
+                        + " GROUP BY a.charge_id, c.service_date, c.entry_seq ORDER BY c.service_date DESC,"
+                        + " c.entry_seq DESC",
+                rs -> new Holdings.Slot(rs.getObject(1, UUID.class), rs.getLong(2)), transactionId));
+        return slots;
     }
 
-    /** The transaction's credit still held by the household. */
-    public Money transactionCredit(Connection c, UUID transactionId) {
-        return Money.ofCents(Jdbc.longValue(c, "SELECT COALESCE(SUM(amount_cents), 0) FROM household_credit_entries"
-                + " WHERE transaction_id = ?", transactionId));
+    /** What each refund and dispute of the transaction holds now, per slot (charge, or null for the credit). */
+    public List<Holdings.Held> held(Connection c, UUID transactionId) {
+        List<Holdings.Held> held = new ArrayList<>(Jdbc.list(c, "SELECT CASE WHEN refund_id IS NOT NULL THEN 'REFUND'"
+                        + " ELSE 'DISPUTE' END, COALESCE(refund_id, dispute_id), charge_id, -SUM(amount_cents)"
+                        + " FROM payment_applications WHERE transaction_id = ? AND (refund_id IS NOT NULL"
+                        + " OR dispute_id IS NOT NULL) GROUP BY 1, 2, 3",
+                rs -> new Holdings.Held(new Holdings.Source(Holdings.Kind.valueOf(rs.getString(1)), rs.getString(2)),
+                        rs.getObject(3, UUID.class), rs.getLong(4)), transactionId));
+        held.addAll(Jdbc.list(c, "SELECT CASE WHEN kind LIKE 'REFUND%' THEN 'REFUND' ELSE 'DISPUTE' END, reference,"
+                        + " charge_id, -SUM(amount_cents) FROM household_credit_entries WHERE transaction_id = ?"
+                        + " AND (kind LIKE 'REFUND%' OR kind LIKE 'DISPUTE%') GROUP BY 1, 2, 3",
+                rs -> new Holdings.Held(new Holdings.Source(Holdings.Kind.valueOf(rs.getString(1)), rs.getString(2)),
+                        rs.getObject(3, UUID.class), rs.getLong(4)), transactionId));
+        return held;
+    }
+
+    /** Credit the transaction keeps in lieu of each charge (restorations that did not fit on the charge). */
+    public Map<UUID, Long> inLieuCredit(Connection c, UUID transactionId) {
+        Map<UUID, Long> out = new HashMap<>();
+        Jdbc.list(c, "SELECT charge_id, SUM(amount_cents) FROM household_credit_entries WHERE transaction_id = ?"
+                + " AND charge_id IS NOT NULL GROUP BY charge_id",
+                rs -> out.put(rs.getObject(1, UUID.class), rs.getLong(2)), transactionId);
+        return out;
     }
 
     /** One application (+) or reversal (−) row to append. */
@@ -89,10 +111,15 @@ public class LedgerRepository {
                 + " balance_after_cents, refund_id, dispute_id) VALUES (?, ?, ?, ?, ?, ?, ?)", params);
     }
 
+    /**
+     * Appends a credit entry of the household; {@code inLieuOf} names the charge a restoration could not go back to
+     * (null for the transaction's own credit).
+     */
     public void appendCredit(Connection c, UUID householdId, UUID transactionId, long amountCents, String kind,
-                             String reference) {
+                             String reference, UUID inLieuOf) {
         Jdbc.update(c, "INSERT INTO household_credit_entries (household_id, transaction_id, amount_cents, kind,"
-                + " reference) VALUES (?, ?, ?, ?, ?)", householdId, transactionId, amountCents, kind, reference);
+                + " reference, charge_id) VALUES (?, ?, ?, ?, ?, ?)", householdId, transactionId, amountCents, kind,
+                reference, inLieuOf);
     }
 
     /** Records a provider event id; false when it was already recorded. */

@@ -13,6 +13,11 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.QueryValue;
+
+import java.time.Instant;
+import java.util.List;
 
 /** Payment attempts: the link from a provider intent to a household and amount. */
 @Controller("/api/v1/payment-attempts")
@@ -60,6 +65,25 @@ public class PaymentAttemptController {
     @Get("/by-intent/{providerIntentId}")
     public PaymentAttemptView byIntent(String providerIntentId) {
         return attempts.byIntent(Amounts.pathReference(providerIntentId, "Payment attempt"));
+    }
+
+    @Operation(summary = "Open attempts (status, default CREATED,PROCESSING) unchanged since updatedBefore, oldest first")
+    @Get
+    public List<PaymentAttemptView> stale(@QueryValue @Nullable String status, @QueryValue @Nullable String updatedBefore,
+                                          @QueryValue @Nullable Integer limit) {
+        var statuses = HouseholdLedgerController.statuses(status == null ? "CREATED,PROCESSING" : status);
+        Instant before = TransactionController.instant(updatedBefore, "updatedBefore");
+        int max = limit == null ? 100 : limit;
+        if (max < 1 || max > 500) {
+            throw ApiException.invalid("limit must be between 1 and 500.");
+        }
+        return attempts.stale(statuses, before, max);
+    }
+
+    @Operation(summary = "The patient confirms again after a decline: FAILED moves back to PROCESSING")
+    @Post("/{attemptId}/resume")
+    public PaymentAttemptView resume(String attemptId) {
+        return attempts.resume(Ids.parse(attemptId, "Payment attempt"));
     }
 
     @Operation(summary = "Record a failure; never overrides SUCCEEDED")

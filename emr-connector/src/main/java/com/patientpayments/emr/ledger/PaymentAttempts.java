@@ -1,11 +1,13 @@
 package com.patientpayments.emr.ledger;
 
 import com.patientpayments.emr.Jdbc;
-import com.patientpayments.emr.api.ApiException;
 import jakarta.inject.Singleton;
 import io.micronaut.transaction.TransactionOperations;
 
 import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Use cases of payment attempts: record (idempotent per household + key), attach the intent, record a failure. */
@@ -33,7 +35,7 @@ public class PaymentAttempts {
             Connection c = s.getConnection();
             UUID practiceId = Jdbc.one(c, "SELECT practice_id FROM households WHERE id = ?",
                     rs -> rs.getObject(1, UUID.class), householdId)
-                    .orElseThrow(() -> ApiException.notFound("Household"));
+                    .orElseThrow(() -> LedgerException.notFound("Household"));
             var inserted = attempts.insert(c, UUID.randomUUID(), practiceId, householdId, amountCents,
                     idempotencyKey);
             if (inserted.isPresent()) {
@@ -43,7 +45,7 @@ public class PaymentAttempts {
             }
             PaymentAttemptView existing = attempts.findByKey(c, householdId, idempotencyKey).orElseThrow();
             if (existing.amountCents() != amountCents) {
-                throw ApiException.conflict("This idempotency key was already used with another amount.");
+                throw LedgerException.conflict("This idempotency key was already used with another amount.");
             }
             return new Result(false, existing);
         });
@@ -51,12 +53,12 @@ public class PaymentAttempts {
 
     public PaymentAttemptView get(UUID id) {
         return tx.executeRead(s -> attempts.find(s.getConnection(), id))
-                .orElseThrow(() -> ApiException.notFound("Payment attempt"));
+                .orElseThrow(() -> LedgerException.notFound("Payment attempt"));
     }
 
     public PaymentAttemptView byIntent(String intentId) {
         return tx.executeRead(s -> attempts.findByIntent(s.getConnection(), intentId))
-                .orElseThrow(() -> ApiException.notFound("Payment attempt"));
+                .orElseThrow(() -> LedgerException.notFound("Payment attempt"));
     }
 
     public PaymentAttemptView setIntent(UUID id, String intentId) {
@@ -64,12 +66,12 @@ public class PaymentAttempts {
             return tx.executeWrite(s -> {
                 Connection c = s.getConnection();
                 PaymentAttemptView a = attempts.findForUpdate(c, id)
-                        .orElseThrow(() -> ApiException.notFound("Payment attempt"));
+                        .orElseThrow(() -> LedgerException.notFound("Payment attempt"));
                 if (a.providerIntentId() != null) {
                     if (a.providerIntentId().equals(intentId)) {
                         return a;
                     }
-                    throw ApiException.conflict("This attempt already has another provider intent.");
+                    throw LedgerException.conflict("This attempt already has another provider intent.");
                 }
                 AttemptStatus next = a.status() == AttemptStatus.CREATED ? AttemptStatus.PROCESSING : a.status();
                 attempts.update(c, id, intentId, next, a.failureCode(), a.failureMessage(), uuid(a.transactionId()));
@@ -79,7 +81,7 @@ public class PaymentAttempts {
             });
         } catch (Jdbc.DataAccessFailure e) {
             if (e.isUniqueViolation()) {
-                throw ApiException.conflict("This provider intent belongs to another attempt.");
+                throw LedgerException.conflict("This provider intent belongs to another attempt.");
             }
             throw e;
         }
@@ -90,7 +92,7 @@ public class PaymentAttempts {
         return tx.executeWrite(s -> {
             Connection c = s.getConnection();
             PaymentAttemptView a = attempts.findForUpdate(c, id)
-                    .orElseThrow(() -> ApiException.notFound("Payment attempt"));
+                    .orElseThrow(() -> LedgerException.notFound("Payment attempt"));
             ledger.recordEvent(c, eventId, "payment_failed");
             if (!a.status().canMoveTo(AttemptStatus.FAILED)) {
                 return a;
@@ -98,6 +100,43 @@ public class PaymentAttempts {
             attempts.update(c, id, a.providerIntentId(), AttemptStatus.FAILED, failureCode, failureMessage, null);
             audit.append(c, new AuditLog.Entry("ATTEMPT_FAILED", UUID.fromString(a.householdId()), null, id, null,
                     null, failureCode));
+            return attempts.find(c, id).orElseThrow();
+        });
+    }
+
+    /**
+     * The household's attempts created at or after {@code since} with one of {@code statuses}, newest first (at most
+     * 20): what a second tab must know before starting another payment.
+     */
+    public List<PaymentAttemptView> recent(UUID householdId, Instant since, Set<AttemptStatus> statuses) {
+        return tx.executeRead(s -> attempts.recent(s.getConnection(), householdId, since, statuses, 20));
+    }
+
+    /** Attempts still open ({@code statuses}) and unchanged since before {@code updatedBefore}, oldest first. */
+    public List<PaymentAttemptView> stale(Set<AttemptStatus> statuses, Instant updatedBefore, int limit) {
+        return tx.executeRead(s -> attempts.stale(s.getConnection(), statuses, updatedBefore, limit));
+    }
+
+    /**
+     * The patient confirms again after a decline (same attempt, same intent): FAILED (and CREATED with an intent)
+     * moves to PROCESSING and the old failure is cleared; PROCESSING and SUCCEEDED stay as they are.
+     *
+     * @throws LedgerException NOT_FOUND for an unknown attempt; CONFLICT when it has no provider intent yet
+     */
+    public PaymentAttemptView resume(UUID id) {
+        return tx.executeWrite(s -> {
+            Connection c = s.getConnection();
+            PaymentAttemptView a = attempts.findForUpdate(c, id)
+                    .orElseThrow(() -> LedgerException.notFound("Payment attempt"));
+            if (a.providerIntentId() == null) {
+                throw LedgerException.conflict("This attempt has no provider intent yet.");
+            }
+            if (a.status() != AttemptStatus.FAILED && a.status() != AttemptStatus.CREATED) {
+                return a;
+            }
+            attempts.update(c, id, a.providerIntentId(), AttemptStatus.PROCESSING, null, null, null);
+            audit.append(c, new AuditLog.Entry("ATTEMPT_RESUMED", UUID.fromString(a.householdId()), null, id, null,
+                    null, null));
             return attempts.find(c, id).orElseThrow();
         });
     }

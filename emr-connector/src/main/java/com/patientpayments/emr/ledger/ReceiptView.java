@@ -21,7 +21,10 @@ public record ReceiptView(TransactionView transaction, PracticeView practice, St
                        long chargeAmountCents, long appliedCents, long remainingCents) {
     }
 
-    /** A later change: REFUND, DISPUTE_OPENED, DISPUTE_WON or DISPUTE_LOST. */
+    /**
+     * A later change: REFUND (a refund in effect; a failed or canceled one is not listed), DISPUTE_OPENED (funds
+     * withdrawn; inquiries are not listed), DISPUTE_WON or DISPUTE_LOST.
+     */
     @Serdeable
     public record Adjustment(String kind, long amountCents, String occurredAt, String reference) {
     }

@@ -1,7 +1,6 @@
 package com.patientpayments.emr.ledger;
 
 import com.patientpayments.emr.Jdbc;
-import com.patientpayments.emr.api.ApiException;
 import com.patientpayments.emr.practice.PracticeRepository;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -30,7 +29,7 @@ public class Receipts {
     public ReceiptView receipt(UUID txId) {
         return tx.executeRead(s -> {
             Connection c = s.getConnection();
-            TransactionView t = transactions.find(c, txId).orElseThrow(() -> ApiException.notFound("Transaction"));
+            TransactionView t = transactions.find(c, txId).orElseThrow(() -> LedgerException.notFound("Transaction"));
             var practice = practices.findById(c, UUID.fromString(t.practiceId())).orElseThrow();
             String guarantor = Jdbc.one(c, "SELECT guarantor_first_name || ' ' || guarantor_last_name"
                     + " FROM households WHERE id = ?", rs -> rs.getString(1), UUID.fromString(t.householdId()))
@@ -51,7 +50,7 @@ public class Receipts {
                             rs.getLong("balance_after_cents")), txId);
             List<ReceiptView.Adjustment> adjustments = Jdbc.list(c,
                     "SELECT 'REFUND' AS kind, amount_cents, created_at, refund_id AS reference FROM refunds"
-                            + " WHERE transaction_id = ?"
+                            + " WHERE transaction_id = ? AND status NOT IN ('failed', 'canceled')"
                             + " UNION ALL SELECT 'DISPUTE_' || status, amount_cents, created_at, dispute_id"
                             + " FROM disputes WHERE transaction_id = ? ORDER BY created_at, kind",
                     rs -> new ReceiptView.Adjustment(rs.getString(1), rs.getLong(2),

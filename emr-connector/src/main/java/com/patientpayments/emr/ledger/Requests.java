@@ -29,10 +29,12 @@ public final class Requests {
                            String methodBrand, String methodLast4, String paidAt) {
     }
 
+    /** {@code status}: Stripe's refund status, default {@code succeeded}; {@code createdAt}: the provider's, ISO-8601. */
     @Serdeable
-    public record Refund(String refundId, BigDecimal amountCents, String eventId) {
+    public record Refund(String refundId, BigDecimal amountCents, String status, String createdAt, String eventId) {
     }
 
+    /** {@code status}: Stripe's dispute status ({@code needs_response}, …) or the older OPENED / WON / LOST. */
     @Serdeable
     public record Dispute(String disputeId, BigDecimal amountCents, String status, String eventId) {
     }

@@ -103,40 +103,22 @@ public class TransactionController {
         return receipts.receipt(Ids.parse(transactionId, "Transaction"));
     }
 
-    @Operation(summary = "Refund: 201 new, 200 same refund id again, 409 above what is refundable")
+    @Operation(summary = "Refund at the provider's status: 201 first report, 200 again (a later status applies)")
     @Post("/{transactionId}/refunds")
     public HttpResponse<RefundView> refund(String transactionId, @Body Requests.Refund body) {
         var id = Ids.parse(transactionId, "Transaction");
-        if (body == null) {
-            throw ApiException.invalid("A JSON body is required.");
-        }
-        String refundId = Amounts.reference(body.refundId(), "refundId");
-        long amount = Amounts.require(body.amountCents(), "amountCents");
-        var result = refunds.refund(id, refundId, Money.ofCents(amount),
-                Amounts.optionalReference(body.eventId(), "eventId"));
+        var result = refunds.refund(id, ClaimRequests.refund(body));
         return HttpResponse.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.refund());
     }
 
-    @Operation(summary = "Dispute OPENED / WON / LOST; each (disputeId, status) applied once")
+    @Operation(summary = "Dispute or inquiry at the provider's status; any order of reports ends in the same state")
     @Post("/{transactionId}/disputes")
     public DisputeView dispute(String transactionId, @Body Requests.Dispute body) {
         var id = Ids.parse(transactionId, "Transaction");
-        if (body == null) {
-            throw ApiException.invalid("A JSON body is required.");
-        }
-        String disputeId = Amounts.reference(body.disputeId(), "disputeId");
-        long amount = Amounts.require(body.amountCents(), "amountCents");
-        DisputeStatus status;
-        try {
-            status = DisputeStatus.valueOf(Amounts.requireText(body.status(), "status", 10));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("status must be OPENED, WON or LOST.");
-        }
-        return disputes.record(id, disputeId, Money.ofCents(amount), status,
-                Amounts.optionalReference(body.eventId(), "eventId"));
+        return disputes.record(id, ClaimRequests.dispute(body));
     }
 
-    private static Instant instant(String value, String field) {
+    static Instant instant(String value, String field) {
         if (value == null || value.isBlank()) {
             throw ApiException.invalid(field + " is required (ISO-8601 instant).");
         }

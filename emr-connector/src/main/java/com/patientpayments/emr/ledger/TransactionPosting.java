@@ -1,6 +1,5 @@
 package com.patientpayments.emr.ledger;
 
-import com.patientpayments.emr.api.ApiException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -14,7 +13,8 @@ import java.util.UUID;
 /**
  * Posts a succeeded provider payment to the ledger, exactly once per provider reference, in one database transaction:
  * lock the household row, insert the transaction (the UNIQUE provider reference decides who posts), allocate oldest
- * first, append applications and credit, mark the attempt SUCCEEDED, record the event, append audit rows.
+ * first ({@link Allocations}, the same code the preview runs), append applications and credit, mark the attempt
+ * SUCCEEDED, record the event, append audit rows, and apply the refund and dispute reports parked for this payment.
  */
 @Singleton
 public class TransactionPosting {
@@ -22,14 +22,19 @@ public class TransactionPosting {
     private final AttemptRepository attempts;
     private final TransactionRepository transactions;
     private final LedgerRepository ledger;
+    private final Allocations allocations;
+    private final ClaimRecorder claims;
     private final AuditLog audit;
 
     public TransactionPosting(TransactionOperations<Connection> tx, AttemptRepository attempts,
-                              TransactionRepository transactions, LedgerRepository ledger, AuditLog audit) {
+                              TransactionRepository transactions, LedgerRepository ledger, Allocations allocations,
+                              ClaimRecorder claims, AuditLog audit) {
         this.tx = tx;
         this.attempts = attempts;
         this.transactions = transactions;
         this.ledger = ledger;
+        this.allocations = allocations;
+        this.claims = claims;
         this.audit = audit;
     }
 
@@ -46,7 +51,7 @@ public class TransactionPosting {
         return tx.executeWrite(s -> {
             Connection c = s.getConnection();
             PaymentAttemptView attempt = attempts.findByIntentLockingHousehold(c, cmd.providerReference())
-                    .orElseThrow(() -> ApiException.notFound("Payment attempt for this provider reference"));
+                    .orElseThrow(() -> LedgerException.notFound("Payment attempt for this provider reference"));
             UUID householdId = UUID.fromString(attempt.householdId());
             UUID attemptId = UUID.fromString(attempt.id());
             UUID txId = UUID.randomUUID();
@@ -57,7 +62,7 @@ public class TransactionPosting {
                 ledger.recordEvent(c, cmd.eventId(), "payment_succeeded");
                 return new Result(false, transactions.findByReference(c, cmd.providerReference()).orElseThrow());
             }
-            Allocator.Allocation allocation = Allocator.allocate(ledger.allocatable(c, householdId), cmd.amount());
+            Allocator.Allocation allocation = allocations.plan(c, householdId, cmd.amount());
             List<LedgerRepository.Row> rows = new ArrayList<>();
             List<TransactionView.Allocation> allocations = new ArrayList<>();
             List<AuditLog.Entry> entries = new ArrayList<>();
@@ -74,13 +79,18 @@ public class TransactionPosting {
             ledger.appendApplications(c, txId, "PAYMENT", null, null, rows);
             if (allocation.credit().isPositive()) {
                 ledger.appendCredit(c, householdId, txId, allocation.credit().cents(), "PAYMENT_CREDIT",
-                        cmd.providerReference());
+                        cmd.providerReference(), null);
                 entries.add(new AuditLog.Entry("CREDIT_ADDED", householdId, txId, null, null,
                         allocation.credit().cents(), null));
             }
             attempts.update(c, attemptId, attempt.providerIntentId(), AttemptStatus.SUCCEEDED, null, null, txId);
             ledger.recordEvent(c, cmd.eventId(), "payment_succeeded");
             audit.append(c, entries);
+            // Refunds and disputes that arrived before the payment was posted apply now, in this transaction.
+            if (claims.applyParked(c, new TransactionFacts.Row(txId, householdId, cmd.amount().cents(),
+                    TransactionStatus.SUCCEEDED), cmd.providerReference()) > 0) {
+                return new Result(true, transactions.find(c, txId).orElseThrow());
+            }
             // Built from what was just written: the same body a later read returns, without reading it back.
             return new Result(true, new TransactionView(txId.toString(), cmd.providerReference(),
                     attempt.practiceId(), attempt.householdId(), attempt.id(), "ONLINE_PATIENT_PAYMENT",

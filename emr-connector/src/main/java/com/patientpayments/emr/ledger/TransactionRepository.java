@@ -19,7 +19,8 @@ public class TransactionRepository {
             + " AND a.kind = 'PAYMENT'), 0) AS applied,"
             + " COALESCE((SELECT SUM(e.amount_cents) FROM household_credit_entries e WHERE e.transaction_id = t.id"
             + " AND e.kind = 'PAYMENT_CREDIT'), 0) AS credit,"
-            + " COALESCE((SELECT SUM(r.amount_cents) FROM refunds r WHERE r.transaction_id = t.id), 0) AS refunded"
+            + " LEAST(t.amount_cents, COALESCE((SELECT SUM(r.amount_cents) FROM refunds r WHERE r.transaction_id = t.id"
+            + " AND r.status NOT IN ('failed', 'canceled')), 0)) AS refunded"
             + " FROM transactions t ";
 
     /** The facts a new posting needs to insert. */

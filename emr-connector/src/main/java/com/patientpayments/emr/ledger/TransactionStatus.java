@@ -1,23 +1,23 @@
 package com.patientpayments.emr.ledger;
 
-import com.patientpayments.emr.api.ApiException;
-
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
-
-/** Status of a posted transaction, with its allowed transitions in one place. */
+/**
+ * Status of a posted transaction: a projection of the provider's current state of its refunds and disputes, derived
+ * in one place ({@link #derive}). It has no transitions of its own to check — it may go back where the provider's
+ * state goes back (a failed refund, a won dispute); the state machines that are checked are {@link RefundStatus} and
+ * {@link DisputeStatus}.
+ */
 public enum TransactionStatus {
     SUCCEEDED, PARTIALLY_REFUNDED, REFUNDED, DISPUTED, DISPUTE_LOST;
 
-    private static final Map<TransactionStatus, Set<TransactionStatus>> ALLOWED = Map.of(
-            SUCCEEDED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED, DISPUTED),
-            PARTIALLY_REFUNDED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED, DISPUTED),
-            DISPUTED, EnumSet.of(DISPUTED, SUCCEEDED, PARTIALLY_REFUNDED, DISPUTE_LOST),
-            DISPUTE_LOST, EnumSet.of(DISPUTE_LOST, DISPUTED, PARTIALLY_REFUNDED, REFUNDED),
-            REFUNDED, EnumSet.of(REFUNDED));
-
-    /** The status a transaction's facts imply: an open dispute wins, then a lost one, then refunds. */
+    /**
+     * The status a transaction's facts imply: an open chargeback wins, then a full refund, then a lost dispute, then
+     * partial refunds.
+     *
+     * @param amountCents   the payment
+     * @param refundedCents the refunds currently in effect
+     * @param disputeOpen   a dispute has its funds withdrawn and no outcome yet (inquiries do not count)
+     * @param disputeLost   a dispute was lost
+     */
     public static TransactionStatus derive(long amountCents, long refundedCents, boolean disputeOpen,
                                            boolean disputeLost) {
         if (disputeOpen) {
@@ -30,13 +30,5 @@ public enum TransactionStatus {
             return DISPUTE_LOST;
         }
         return refundedCents > 0 ? PARTIALLY_REFUNDED : SUCCEEDED;
-    }
-
-    /** Checks the move; an illegal one is a conflict (the provider's events disagree with the ledger). */
-    public TransactionStatus moveTo(TransactionStatus next) {
-        if (next != this && !ALLOWED.get(this).contains(next)) {
-            throw ApiException.conflict("The transaction cannot go from " + this + " to " + next + ".");
-        }
-        return next;
     }
 }

@@ -1,4 +1,4 @@
-package com.patientpayments.bff.receipt;
+package com.patientpayments.bff.emr;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -12,13 +12,13 @@ import java.util.List;
  * only the fields the receipt uses. Unknown fields are ignored.
  */
 @Serdeable
-public record ConnectorReceipt(Transaction transaction, Practice practice, String guarantorName,
-                               @Nullable List<Line> lines, @Nullable List<Adjustment> adjustments,
-                               @Nullable Long balanceAfterCents) {
+public record EmrReceipt(Transaction transaction, Practice practice, String guarantorName,
+                         @Nullable List<Line> lines, @Nullable List<Adjustment> adjustments,
+                         @Nullable Long balanceAfterCents) {
 
     @Serdeable
     public record Transaction(String id, String providerReference, String practiceId, String householdId,
-                              String status, long amountCents, long appliedCents, long creditCents,
+                              TransactionStatus status, long amountCents, long appliedCents, long creditCents,
                               long refundedCents, @Nullable String currency, @Nullable String methodBrand,
                               @Nullable String methodLast4, Instant paidAt) {
     }

@@ -1,0 +1,165 @@
+package com.patientpayments.emr.ledger;
+
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Records what the provider reports about a refund or dispute of a posted transaction — merged into its current state
+ * ({@link RefundStatus#merge}, {@link DisputeStatus#merge}), so repeats and stale reports change nothing — and brings
+ * the ledger in line ({@link HoldingsWriter}) and the transaction's status. Also applies the reports parked before
+ * the payment was posted. Runs inside the caller's database transaction, under the household's row lock.
+ */
+@Singleton
+public class ClaimRecorder {
+    private final ClaimRepository claims;
+    private final HoldingsWriter holdings;
+    private final LedgerRepository ledger;
+    private final TransactionRepository transactions;
+    private final AuditLog audit;
+
+    public ClaimRecorder(ClaimRepository claims, HoldingsWriter holdings, LedgerRepository ledger,
+                         TransactionRepository transactions, AuditLog audit) {
+        this.claims = claims;
+        this.holdings = holdings;
+        this.ledger = ledger;
+        this.transactions = transactions;
+        this.audit = audit;
+    }
+
+    /** A refund as the provider reports it; {@code providerCreatedAt} may be null (older shapes). */
+    public record RefundReport(String refundId, Money amount, RefundStatus status, Instant providerCreatedAt,
+                               String eventId) {
+    }
+
+    /** A dispute as the provider reports it. */
+    public record DisputeReport(String disputeId, Money amount, DisputeStatus status, String eventId) {
+    }
+
+    /** The refund now, and whether this report recorded it first. */
+    public record RefundResult(boolean created, RefundView refund) {
+    }
+
+    RefundResult refund(Connection c, TransactionFacts.Row t, RefundReport r) {
+        boolean created = mergeRefund(c, t, r);
+        settle(c, t);
+        return new RefundResult(created, refundView(c, r.refundId()));
+    }
+
+    DisputeView dispute(Connection c, TransactionFacts.Row t, DisputeReport d) {
+        mergeDispute(c, t, d);
+        settle(c, t);
+        return disputeView(c, d.disputeId());
+    }
+
+    /** Applies the reports parked for the transaction's provider reference (after it was posted). Answers how many. */
+    int applyParked(Connection c, TransactionFacts.Row t, String reference) {
+        List<ClaimRepository.Parked> parked = claims.parked(c, reference);
+        for (ClaimRepository.Parked p : parked) {
+            if (p.kind() == Holdings.Kind.REFUND) {
+                mergeRefund(c, t, new RefundReport(p.sourceId(), Money.ofCents(p.amountCents()),
+                        RefundStatus.parse(p.status()), p.providerCreatedAt(), p.eventId()));
+            } else {
+                mergeDispute(c, t, new DisputeReport(p.sourceId(), Money.ofCents(p.amountCents()),
+                        DisputeStatus.parse(p.status()), p.eventId()));
+            }
+            claims.markApplied(c, p.id());
+        }
+        if (!parked.isEmpty()) {
+            settle(c, t);
+        }
+        return parked.size();
+    }
+
+    private boolean mergeRefund(Connection c, TransactionFacts.Row t, RefundReport r) {
+        if (r.amount().cents() > t.amountCents()) {
+            throw LedgerException.conflict("The refund is larger than the payment (" + t.amountCents() + " cents).");
+        }
+        Optional<ClaimRepository.RefundRow> existing = claims.refund(c, r.refundId());
+        ledger.recordEvent(c, r.eventId(), "refund");
+        if (existing.isEmpty()) {
+            claims.insertRefund(c, new ClaimRepository.RefundRow(r.refundId(), t.id(), r.amount().cents(), r.status(),
+                    r.providerCreatedAt()));
+            audit.append(c, new AuditLog.Entry("REFUND_" + r.status().name(), t.householdId(), t.id(), null, null,
+                    r.amount().cents(), r.refundId()));
+            return true;
+        }
+        ClaimRepository.RefundRow row = existing.get();
+        if (!row.transactionId().equals(t.id())) {
+            throw LedgerException.conflict("This refund id belongs to another transaction.");
+        }
+        if (row.amountCents() != r.amount().cents()) {
+            throw LedgerException.conflict("This refund id was recorded with another amount.");
+        }
+        if (row.status().canMoveTo(r.status())) {
+            claims.updateRefundStatus(c, r.refundId(), r.status());
+            audit.append(c, new AuditLog.Entry("REFUND_" + r.status().name(), t.householdId(), t.id(), null, null,
+                    r.amount().cents(), r.refundId()));
+        }
+        return false;
+    }
+
+    private void mergeDispute(Connection c, TransactionFacts.Row t, DisputeReport d) {
+        if (d.amount().cents() > t.amountCents()) {
+            throw LedgerException.conflict("The dispute is larger than the payment (" + t.amountCents() + " cents).");
+        }
+        Optional<ClaimRepository.DisputeRow> existing = claims.dispute(c, d.disputeId());
+        ledger.recordEvent(c, d.eventId(), "dispute_" + d.status().wire());
+        DisputeStatus next;
+        long amount;
+        if (existing.isEmpty()) {
+            next = d.status();
+            amount = d.amount().cents();
+            claims.insertDispute(c, new ClaimRepository.DisputeRow(d.disputeId(), t.id(), amount, next));
+        } else {
+            if (!existing.get().transactionId().equals(t.id())) {
+                throw LedgerException.conflict("This dispute id belongs to another transaction.");
+            }
+            amount = existing.get().amountCents();
+            next = existing.get().status().merge(d.status());
+            if (next == existing.get().status()) {
+                return;
+            }
+            claims.updateDispute(c, d.disputeId(), amount, next);
+        }
+        audit.append(c, new AuditLog.Entry("DISPUTE_" + next.name(), t.householdId(), t.id(), null, null, amount,
+                d.disputeId()));
+        // Milestones the receipt lists: funds withdrawn (a won or lost chargeback had them withdrawn too), outcome.
+        if (next.fundsWithdrawn() || next == DisputeStatus.WON) {
+            claims.milestone(c, d.disputeId(), "OPENED", t.id(), amount);
+        }
+        if (next == DisputeStatus.WON || next == DisputeStatus.LOST) {
+            claims.milestone(c, d.disputeId(), next.name(), t.id(), amount);
+        }
+    }
+
+    private void settle(Connection c, TransactionFacts.Row t) {
+        holdings.project(c, t.householdId(), t.id());
+        TransactionFacts.refreshStatus(c, t.id(), claims, transactions);
+    }
+
+    static RefundView refundView(Connection c, String refundId) {
+        return com.patientpayments.emr.Jdbc.one(c, "SELECT transaction_id, amount_cents, status FROM refunds"
+                        + " WHERE refund_id = ?", rs -> new RefundView(refundId, rs.getString(1), rs.getLong(2),
+                        rs.getString(3), new ArrayList<>(), 0), refundId)
+                .map(r -> new RefundView(r.refundId(), r.transactionId(), r.amountCents(), r.status(),
+                        TransactionFacts.taken(c, "refund_id", refundId),
+                        TransactionFacts.creditTaken(c, refundId, "REFUND%")))
+                .orElseThrow(() -> LedgerException.notFound("Refund"));
+    }
+
+    static DisputeView disputeView(Connection c, String disputeId) {
+        return com.patientpayments.emr.Jdbc.one(c, "SELECT transaction_id, amount_cents, status FROM dispute_states"
+                        + " WHERE dispute_id = ?", rs -> new String[] {rs.getString(1), Long.toString(rs.getLong(2)),
+                        rs.getString(3)}, disputeId)
+                .map(r -> new DisputeView(disputeId, r[0], Long.parseLong(r[1]), r[2],
+                        DisputeStatus.parse(r[2]).fundsWithdrawn(), TransactionFacts.taken(c, "dispute_id", disputeId),
+                        TransactionFacts.creditTaken(c, disputeId, "DISPUTE%"),
+                        TransactionFacts.reapplied(c, disputeId)))
+                .orElseThrow(() -> LedgerException.notFound("Dispute"));
+    }
+}
