@@ -122,7 +122,8 @@ public class ReceiptService {
         var a = p.address();
         return new EmrReceipt.Practice(p.id(), p.hash(), p.name(), p.phone(), p.phoneE164(), a == null ? null
                 : new EmrReceipt.Address(a.line1(), a.line2(), a.city(), a.state(), a.postalCode()), p.logoUrl(),
-                p.timeZone());
+                p.timeZone(), p.logo() == null ? null
+                : new EmrReceipt.Logo(p.logo().contentType(), p.logo().sha256(), p.logo().sizeBytes()));
     }
 
     private static ApiException unavailable() {
