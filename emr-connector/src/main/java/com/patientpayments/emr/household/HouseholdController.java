@@ -47,7 +47,9 @@ public class HouseholdController {
                 || blank(request.lastName())) {
             throw ApiException.invalid("practiceHash, accountNumber and lastName are required.");
         }
-        if (Amounts.hasControlCharacters(request.practiceHash() + request.accountNumber() + request.lastName())) {
+        // A tab in a typed name is only a space (LastNames); other control characters are refused.
+        if (Amounts.hasControlCharacters(request.practiceHash() + request.accountNumber()
+                + request.lastName().replace('\t', ' '))) {
             throw ApiException.invalid("practiceHash, accountNumber and lastName must not contain control characters.");
         }
         if (request.practiceHash().length() > 12 || request.accountNumber().length() > 32
@@ -56,8 +58,7 @@ public class HouseholdController {
         }
         String hash = request.practiceHash().trim().toUpperCase(Locale.ROOT);
         String account = request.accountNumber().trim();
-        String lastName = LastNames.normalize(request.lastName());
-        return tx.executeRead(s -> households.lookup(s.getConnection(), hash, account, lastName)
+        return tx.executeRead(s -> households.lookup(s.getConnection(), hash, account, request.lastName())
                         .flatMap(id -> households.find(s.getConnection(), id)))
                 .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, LOOKUP_FAILED));
     }
