@@ -56,7 +56,7 @@ cds_opts() { # jar
 
 export EMR_API_KEY="${EMR_API_KEY:-demo-emr-api-key}"
 
-EMR_PORT="$EMR_PORT" EMR_SEED_DEMO=true EMR_DOCS_PUBLIC=true \
+EMR_PORT="$EMR_PORT" EMR_SEED_DEMO=true EMR_DOCS_PUBLIC=true PAYMENTS_EMBEDDED=true \
   java $(cds_opts "$EMR_JAR") ${JAVA_OPTS:-} -jar "$EMR_JAR" >"$RUN_DIR/emr-connector.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$EMR_PORT/health" 120 "${pids[-1]}"
