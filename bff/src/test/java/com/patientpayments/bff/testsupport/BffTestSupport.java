@@ -49,6 +49,8 @@ public final class BffTestSupport {
         p.put("payments.emr.api-key", emr.apiKey());
         p.put("payments.redis.uri", "redis://127.0.0.1:6379");
         p.put("payments.redis.key-prefix", redisPrefix(testClass));
+        // Not the demo: its documented webhook secret would stop the start (web.DemoSecretsGuard).
+        p.put("payments.webhook.secrets", "whsec_test_" + EmrConnectorProcess.randomHex(8));
         return p;
     }
 

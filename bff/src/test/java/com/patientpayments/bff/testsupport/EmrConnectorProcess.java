@@ -265,7 +265,7 @@ public final class EmrConnectorProcess {
         }
     }
 
-    static String randomHex(int bytes) {
+    public static String randomHex(int bytes) {
         byte[] b = new byte[bytes];
         new SecureRandom().nextBytes(b);
         return HexFormat.of().formatHex(b);
