@@ -51,6 +51,9 @@ describe('LandingPage', () => {
     expect(sent).toEqual({ practiceHash: 'K7MX4Q', accountNumber: '100234', lastName: 'Smith' });
     const error = page.querySelector('[data-testid="signin-error"]')!;
     expect(error.textContent).toContain('We couldn’t sign you in with those details.');
+    expect(error.textContent).toContain('exactly as they appear on your bill');
+    expect(error.textContent).toContain('wait 15 minutes');
+    expect(error.textContent).toContain('or call Bright Smiles Dental at');
     expect(error.querySelector('a[href="tel:+15125550142"]')).not.toBeNull();
 
     type(page.querySelector('#lastName')!, 'García');
