@@ -5,6 +5,7 @@ import com.patientpayments.bff.receipt.MintAdminToken;
 import com.patientpayments.bff.receipt.ReceiptProperties;
 import com.patientpayments.bff.webhook.WebhookProperties;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
@@ -22,10 +23,12 @@ import java.util.List;
  *   <li>a secret that guards an optional feature — {@code ADMIN_JWT_SECRET} (practice-admin receipt previews) — turns
  *       that feature off: no token is accepted ({@link #adminPreviewsEnabled()}).</li>
  * </ul>
- * Independently, a real payment provider ({@code STRIPE_SECRET_KEY}) refuses the in-process stand-ins (SQS, SES):
+ * Operator commands ({@code replay-dlq}, {@code reconcile}) serve nothing and skip this guard. Independently, a real
+ * payment provider ({@code STRIPE_SECRET_KEY}) refuses the in-process stand-ins (SQS, SES):
  * payment events and receipt emails must not live in process memory.
  */
 @Context
+@Requires(property = "payments.operator-command", notEquals = "true")
 public class DemoSecretsGuard {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoSecretsGuard.class);

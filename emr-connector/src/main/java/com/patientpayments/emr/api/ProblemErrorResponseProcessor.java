@@ -48,7 +48,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         }
     }
 
-    /** The field a {@link StrictNumbers} deserializer refused, named from the decoder's property path. */
+    /** The field a {@link StrictNumbers} deserializer refused, named in its message (Serde keeps no path for records). */
     private static String notAnInteger(ErrorContext context) {
         Throwable t = context.getRootCause().orElse(null);
         for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
