@@ -56,7 +56,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             if (message != null && message.contains(StrictNumbers.NOT_AN_INTEGER)) {
                 java.util.regex.Matcher m = FIELD.matcher(message);
                 if (m.find() && SAFE_PATH.matcher(m.group(1)).matches()) {
-                    return m.group(1) + " " + m.group(2)
+                    return m.group(1) + " " + m.group(2).strip()
                             + " (digits only: no quotes, decimal point, exponent, boolean or array).";
                 }
                 return "A number " + StrictNumbers.NOT_AN_INTEGER
