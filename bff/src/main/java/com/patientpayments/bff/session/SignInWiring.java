@@ -84,7 +84,7 @@ public class SignInWiring implements GraphQLWiring {
             try {
                 found = emr.lookup(new HouseholdLookup(hash, account, lastName));
             } catch (RuntimeException e) {
-                guess.release(); // not checked: the connector did not answer
+                guess.release(); // no answer (down, timed out): the client learns nothing from this guess
                 throw e;
             }
             if (found.isEmpty()) {
