@@ -2,6 +2,7 @@ package com.patientpayments.bff.ratelimit;
 
 import com.patientpayments.bff.redis.RedisStore;
 import com.patientpayments.bff.redis.RedisUnavailableException;
+import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.ScriptOutputType;
 import jakarta.inject.Singleton;
 
@@ -27,6 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>When Redis cannot be reached the same counters are kept in this instance's memory: the limiter never fails open
  * (with N instances and Redis down, an attacker who spreads requests over all of them gets at most N × capacity).
+ * A command that times out is different — Redis may have counted it — so that attempt is refused rather than counted
+ * a second time in memory.
  * Keys are SHA-256 digests of the subject, so no account number or address is stored in clear. The keys of one
  * reservation are used in one script: with Redis Cluster they would need one hash slot (ElastiCache in non-cluster
  * mode, as deployed, has no such constraint).
@@ -77,6 +80,11 @@ public class AttemptLimiter {
             Long reserved = redis.run(c -> c.<Long>eval(RESERVE, ScriptOutputType.INTEGER, keys, args));
             return reserved != null && reserved == 1 ? new Granted(keys, false) : Refused.INSTANCE;
         } catch (RedisUnavailableException e) {
+            if (e.getCause() instanceof RedisCommandTimeoutException) {
+                // Redis is there but slow: the script may have run (and counted) or not. Counting again in memory
+                // would add a second allowance beside Redis's, so this attempt is refused instead (fail closed).
+                return Refused.INSTANCE;
+            }
             return reserveLocally(subjects, keys) ? new Granted(keys, true) : Refused.INSTANCE;
         }
     }

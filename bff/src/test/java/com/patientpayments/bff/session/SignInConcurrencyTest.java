@@ -64,6 +64,15 @@ class SignInConcurrencyTest {
         }
     }
 
+    /** One client address for every request (localhost could be reached over IPv4 and IPv6: two addresses). */
+    private static java.net.URL url(EmbeddedServer server) {
+        try {
+            return java.net.URI.create("http://127.0.0.1:" + server.getPort()).toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static long misses() {
         return EmrConnectorProcess.shared().lookups("no_match");
     }
@@ -74,16 +83,21 @@ class SignInConcurrencyTest {
             long before = misses();
             long matchesBefore = EmrConnectorProcess.shared().lookups("match");
             // 49 wrong names, the right one last (the attack the issue reports).
-            List<String> answers = fire(i -> server.getURL(), "100236", i -> i == GUESSES - 1 ? "Chen" : "Wrong" + i,
+            List<String> answers = fire(i -> url(server), "100236", i -> i == GUESSES - 1 ? "Chen" : "Wrong" + i,
                     null);
             long checkedWrong = misses() - before;
             long checkedRight = EmrConnectorProcess.shared().lookups("match") - matchesBefore;
-            assertThat(checkedWrong).isBetween(1L, 5L);
+            // At most 5 wrong names were ever checked; the right one only if it got one of the slots (a success
+            // gives its slot back, so then at most one more wrong name could take it).
+            assertThat(checkedWrong).isLessThanOrEqualTo(5);
             assertThat(checkedRight).isLessThanOrEqualTo(1);
+            assertThat(checkedWrong + checkedRight).isPositive();
             assertThat(answers.stream().filter(a -> a.contains("\"ok\":true")).count()).isEqualTo(checkedRight);
-            // And afterwards the account stays locked, even for the right name.
-            assertThat(new GraphQLTestClient(server.getURL()).execute(SessionFlowTest.SIGN_IN, "h", PRACTICE,
-                    "a", "100236", "l", "Chen").raw()).contains("\"ok\":false");
+            if (checkedWrong == 5) {
+                // Five failures: the account stays locked, even for the right name.
+                assertThat(new GraphQLTestClient(url(server)).execute(SessionFlowTest.SIGN_IN, "h", PRACTICE,
+                        "a", "100236", "l", "Chen").raw()).contains("\"ok\":false");
+            }
         }
     }
 
@@ -93,7 +107,7 @@ class SignInConcurrencyTest {
                 "payments.redis.key-prefix", BffTestSupport.redisPrefix(SignInConcurrencyTest.class));
         try (EmbeddedServer a = bff(props); EmbeddedServer b = bff(props)) {
             long before = misses();
-            fire(i -> i % 2 == 0 ? a.getURL() : b.getURL(), "100235", i -> "Wrong" + i, null);
+            fire(i -> i % 2 == 0 ? url(a) : url(b), "100235", i -> "Wrong" + i, null);
             assertThat(misses() - before).isBetween(1L, 5L);
         }
     }
@@ -104,7 +118,7 @@ class SignInConcurrencyTest {
         try (EmbeddedServer server = bff(Map.of("payments.sign-in.max-client-failures", "1000",
                 "payments.redis.uri", "redis://127.0.0.1:" + closedPort))) {
             long before = misses();
-            fire(i -> server.getURL(), "100234", i -> "Wrong" + i, null);
+            fire(i -> url(server), "100234", i -> "Wrong" + i, null);
             assertThat(misses() - before).isBetween(1L, 5L);
         }
     }
@@ -113,7 +127,7 @@ class SignInConcurrencyTest {
     void guessesSpreadOverManyAccountsStopAtThePerAddressLimit() throws Exception {
         try (EmbeddedServer server = bff(Map.of("payments.sign-in.max-client-failures", "20"))) {
             long before = misses();
-            fire(i -> server.getURL(), null, i -> "Nobody", i -> "8" + (100000 + i));
+            fire(i -> url(server), null, i -> "Nobody", i -> "8" + (100000 + i));
             assertThat(misses() - before).isBetween(1L, 20L);
         }
     }

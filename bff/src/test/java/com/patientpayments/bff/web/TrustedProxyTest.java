@@ -36,16 +36,25 @@ class TrustedProxyTest {
     }
 
     private static void guess(EmbeddedServer server, String forwardedFor, int n) {
-        GraphQLTestClient c = new GraphQLTestClient(server.getURL());
+        GraphQLTestClient c = new GraphQLTestClient(url(server));
         String body = "{\"query\":\"" + SIGN_IN.replace("\"", "\\\"") + "\",\"variables\":{\"h\":\"" + PRACTICE
                 + "\",\"a\":\"7" + (100000 + n) + "\",\"l\":\"Nobody\"}}";
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.getURL() + "/graphql"))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(server) + "/graphql"))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (forwardedFor != null) {
             b.header("X-Forwarded-For", forwardedFor);
         }
         assertThat(c.send(b).raw()).contains("\"ok\":false");
+    }
+
+    /** One client address for every request (localhost could be reached over IPv4 and IPv6: two addresses). */
+    private static java.net.URL url(EmbeddedServer server) {
+        try {
+            return java.net.URI.create("http://127.0.0.1:" + server.getPort()).toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long misses() {
