@@ -2,12 +2,15 @@
 # Starts the whole product on embedded stand-ins (see README "Demo"): the EMR connector (embedded PostgreSQL unless
 # DATABASE_URL is set), then the BFF (embedded Redis / SQS / SES stand-ins unless REDIS_URL / SQS_ENDPOINT /
 # SES_ENDPOINT are set, simulated payment provider unless STRIPE_SECRET_KEY is set), which also serves the SPA.
-# Prints one `DEMO url=… practice=… account=… lastName=… mail=…` line when ready. Ctrl-C / SIGTERM stops everything.
+# Prints one `DEMO url=… practice=… account=… lastName=… mail=… metrics=…` line when ready. Ctrl-C / SIGTERM stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 BFF_PORT="${BFF_PORT:-8080}"
 EMR_PORT="${EMR_PORT:-8081}"
+# The BFF's management port (/prometheus): beside the public one unless given.
+MANAGEMENT_PORT="${MANAGEMENT_PORT:-$((BFF_PORT + 2))}"
+if [[ "$MANAGEMENT_PORT" == "$EMR_PORT" ]]; then MANAGEMENT_PORT=$((BFF_PORT + 3)); fi
 RUN_DIR="${DEMO_RUN_DIR:-.demo/$BFF_PORT}"
 mkdir -p "$RUN_DIR"
 rm -f "$RUN_DIR/mail-url"
@@ -56,12 +59,12 @@ cds_opts() { # jar
 
 export EMR_API_KEY="${EMR_API_KEY:-demo-emr-api-key}"
 
-EMR_PORT="$EMR_PORT" EMR_SEED_DEMO=true EMR_DOCS_PUBLIC=true \
+EMR_PORT="$EMR_PORT" EMR_SEED_DEMO=true EMR_DOCS_PUBLIC=true PAYMENTS_EMBEDDED=true \
   java $(cds_opts "$EMR_JAR") ${JAVA_OPTS:-} -jar "$EMR_JAR" >"$RUN_DIR/emr-connector.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$EMR_PORT/health" 120 "${pids[-1]}"
 
-BFF_PORT="$BFF_PORT" EMR_URL="http://127.0.0.1:$EMR_PORT" PAYMENTS_EMBEDDED=true \
+BFF_PORT="$BFF_PORT" MANAGEMENT_PORT="$MANAGEMENT_PORT" EMR_URL="http://127.0.0.1:$EMR_PORT" PAYMENTS_EMBEDDED=true \
   GRAPHQL_DEV_TOOLS="${GRAPHQL_DEV_TOOLS:-true}" SESSION_COOKIE_SECURE="${SESSION_COOKIE_SECURE:-false}" \
   PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://127.0.0.1:$BFF_PORT}" \
   MAIL_URL_FILE="$PWD/$RUN_DIR/mail-url" UI_DIST_DIR="$UI_DIST" \
@@ -72,7 +75,7 @@ wait_for "http://127.0.0.1:$BFF_PORT/health" 120 "${pids[-1]}"
 # The BFF writes the inbox address of the SES stand-in it started (when SES_ENDPOINT is not set) to MAIL_URL_FILE.
 MAIL_URL=""
 if [[ -f "$RUN_DIR/mail-url" ]]; then MAIL_URL=$(head -n1 "$RUN_DIR/mail-url"); fi
-echo "DEMO url=http://127.0.0.1:$BFF_PORT/p/$DEMO_PRACTICE practice=$DEMO_PRACTICE account=$DEMO_ACCOUNT lastName=$DEMO_LAST_NAME${MAIL_URL:+ mail=$MAIL_URL}"
+echo "DEMO url=http://127.0.0.1:$BFF_PORT/p/$DEMO_PRACTICE practice=$DEMO_PRACTICE account=$DEMO_ACCOUNT lastName=$DEMO_LAST_NAME${MAIL_URL:+ mail=$MAIL_URL} metrics=http://127.0.0.1:$MANAGEMENT_PORT/prometheus"
 cat >&2 <<INFO
 demo: GraphiQL http://127.0.0.1:$BFF_PORT/graphiql · connector API docs http://127.0.0.1:$EMR_PORT/swagger-ui/index.html
 demo: test cards 4242 4242 4242 4242 (succeeds), 4000 0000 0000 0002 (declined), 4000 0000 0000 9995 (insufficient funds)

@@ -15,6 +15,7 @@ free_port() {
 
 export BFF_PORT=${DEMO_BFF_PORT:-$(free_port)}
 export EMR_PORT=${DEMO_EMR_PORT:-$(free_port)}
+export MANAGEMENT_PORT=${DEMO_MANAGEMENT_PORT:-$(free_port)}
 export DEMO_RUN_DIR=".demo/test-$BFF_PORT"
 mkdir -p "$DEMO_RUN_DIR"
 out="$DEMO_RUN_DIR/demo.out"

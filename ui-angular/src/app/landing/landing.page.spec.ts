@@ -63,6 +63,8 @@ describe('LandingPage', () => {
     expect(app.api.calls('SignIn')[0].variables).toEqual({ practiceHash: 'K7MX4Q', accountNumber: '100234', lastName: 'Smith', locale: 'es' });
     const error = $(app, '[data-testid="signin-error"]')!;
     expect(error.textContent).toContain('No pudimos iniciar su sesión');
+    expect(error.textContent).toContain('espere 15 minutos');
+    expect(error.textContent).toContain('o llame a Bright Smiles Dental al');
     expect(error.querySelector('a[href="tel:+15125550142"]')).not.toBeNull();
 
     type($<HTMLInputElement>(app, '#lastName')!, 'Garcia');

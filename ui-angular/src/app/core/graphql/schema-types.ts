@@ -752,7 +752,9 @@ export type Query = {
   payment?: Maybe<Payment>;
   /**
    * Public landing data of a practice, by the short hash printed on its bills and QR codes.
-   * Null for an unknown or inactive hash (no hint whether such a hash ever existed).
+   * Null for an unknown or inactive hash (no hint whether such a hash ever existed). Look-ups of unknown hashes are
+   * limited per client address (30 per 15 minutes): past that, `RATE_LIMITED` (retryable) for every hash until the
+   * window ends; looking up a real practice never uses the allowance.
    */
   practice?: Maybe<Practice>;
   /**
@@ -967,7 +969,10 @@ export type SignInResult = {
   household?: Maybe<Household>;
   /** When the session ends if idle (ISO-8601 instant); renewed by every request. */
   idleExpiresAt?: Maybe<Scalars['String']['output']>;
-  /** On failure, one generic patient-readable message, the same for every cause. */
+  /**
+   * On failure, one generic patient-readable message in the sign-in `locale` (`es`, else English), the same for every
+   * cause: check the account number and last name on the bill; after several tries wait 15 minutes or call the practice.
+   */
   message?: Maybe<Scalars['String']['output']>;
   /** True when the session cookie was set. */
   ok: Scalars['Boolean']['output'];

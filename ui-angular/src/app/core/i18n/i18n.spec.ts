@@ -2,6 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { I18n, LANG_STORAGE_KEY } from './i18n';
 import { EN } from './messages.en';
 import { ES } from './messages.es';
+import type { Messages } from './messages.en';
 
 function languages(list: string[]) {
   vi.spyOn(navigator, 'languages', 'get').mockReturnValue(list);
@@ -50,3 +51,26 @@ describe('I18n', () => {
     }
   });
 });
+
+describe('sign-in failure message', () => {
+  // Same words for every cause (wrong name, unknown account, locked): what to do, never what was wrong.
+  const cases: [string, Messages, string[]][] = [
+    ['en', EN, ['account number', 'last name', 'bill', '15 minutes', 'call']],
+    ['es', ES, ['número de cuenta', 'apellido', 'factura', '15 minutos', 'llame']],
+  ];
+  for (const [lang, messages, words] of cases) {
+    it(`tells the patient what to do in ${lang}`, () => {
+      const text = [messages['landing.failed'], messages['landing.failedCall'], messages['landing.failedCallNoPhone']]
+        .join(' ')
+        .toLowerCase();
+      for (const word of words) {
+        expect(text).toContain(word);
+      }
+      expect(messages['landing.failedCall']).toContain('{practice}');
+      for (const hint of ['locked', 'bloquead', 'not found', 'no existe', 'does not exist', 'wrong name']) {
+        expect(text).not.toContain(hint);
+      }
+    });
+  }
+});
+

@@ -20,8 +20,10 @@ export const EN = {
   'landing.submitting': 'Signing in…',
   'landing.required.account': 'Enter the account number from your bill.',
   'landing.required.lastName': 'Enter the last name.',
-  'landing.failed': 'We couldn’t sign you in with those details. Please check your bill and try again.',
-  'landing.failedCall': 'Need help? Call {practice} at',
+  'landing.failed':
+    'We couldn’t sign you in with those details. Check the account number and the last name exactly as they appear on your bill.',
+  'landing.failedCall': 'After several tries, please wait 15 minutes before trying again, or call {practice} at',
+  'landing.failedCallNoPhone': 'After several tries, please wait 15 minutes before trying again, or call the practice.',
   'landing.help': 'Where do I find my account number?',
   'landing.helpBody': 'Your account number is printed near the top of your paper bill, next to “Account”. It is also in the web address of the QR code.',
   'landing.billAlt': 'A paper bill with the account number highlighted at the top right',

@@ -27,7 +27,6 @@ import java.util.concurrent.TimeUnit;
         security = @SecurityRequirement(name = "apiKey"))
 @SecurityScheme(name = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, paramName = "X-Api-Key")
 public final class Application {
-    static final String DEMO_API_KEY = "demo-emr-api-key";
 
     private Application() {
     }
@@ -42,7 +41,8 @@ public final class Application {
             props.put("datasources.default.username", "postgres");
             props.put("datasources.default.password", "");
             defaultFromEnv(props, "payments.emr.seed-demo", "EMR_SEED_DEMO", "true");
-            defaultFromEnv(props, "payments.emr.api-key", "EMR_API_KEY", DEMO_API_KEY);
+            defaultFromEnv(props, "payments.emr.api-key", "EMR_API_KEY", EmrConfig.DEMO_API_KEY);
+            props.put("payments.emr.embedded", "true");
             defaultFromEnv(props, "payments.emr.docs-public", "EMR_DOCS_PUBLIC", "true");
         } else {
             DatabaseUrl parsed = DatabaseUrl.parse(databaseUrl);

@@ -11,10 +11,16 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param docsPublic serve the OpenAPI document and Swagger UI without the credential (env {@code EMR_DOCS_PUBLIC})
  * @param seedDemo   seed the demo practices and households at start-up when the database is empty
  *                   (env {@code EMR_SEED_DEMO})
+ * @param embedded   the embedded demo ({@code PAYMENTS_EMBEDDED=true}, or no {@code DATABASE_URL}: the connector runs
+ *                   its own PostgreSQL): only then is the public demo credential accepted
  */
 @ConfigurationProperties("payments.emr")
 public record EmrConfig(
         @Bindable(defaultValue = "") String apiKey,
         @Bindable(defaultValue = "false") boolean docsPublic,
-        @Bindable(defaultValue = "false") boolean seedDemo) {
+        @Bindable(defaultValue = "false") boolean seedDemo,
+        @Bindable(defaultValue = "false") boolean embedded) {
+
+    /** The demo's documented, public service credential (README); refused outside the embedded demo. */
+    public static final String DEMO_API_KEY = "demo-emr-api-key";
 }

@@ -8,6 +8,10 @@ import graphql.schema.DataFetchingEnvironment;
  */
 public final class Arguments {
 
+    /** Tab, ZWSP, ZWNJ, ZWJ, LRM, RLM, word joiner, BOM, soft hyphen. */
+    private static final java.util.Set<Integer> INVISIBLE_IN_NAMES =
+            java.util.Set.of(0x09, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x00AD);
+
     private Arguments() {
     }
 
@@ -21,6 +25,26 @@ public final class Arguments {
             throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is too long (at most " + maxLength + " characters).");
         }
         if (value.codePoints().anyMatch(Arguments::forbidden)) {
+            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` contains characters that are not allowed.");
+        }
+        return value.strip();
+    }
+
+    /**
+     * A person's name as typed on a phone: like {@link #text} but tabs and the invisible characters keyboards and
+     * copy-paste leave in names (zero-width space and joiners, word joiner, soft hyphen, byte-order mark,
+     * left-to-right/right-to-left marks) are allowed — the connector's name rule ignores them (emr-connector
+     * {@code household.LastNames}). Other control and format characters (bidi overrides and isolates) are refused.
+     */
+    public static String personName(DataFetchingEnvironment env, String name, int maxLength) {
+        Object raw = env.getArgument(name);
+        if (!(raw instanceof String value) || value.isBlank()) {
+            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` must not be empty.");
+        }
+        if (value.length() > maxLength) {
+            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is too long (at most " + maxLength + " characters).");
+        }
+        if (value.codePoints().anyMatch(cp -> !INVISIBLE_IN_NAMES.contains(cp) && forbidden(cp))) {
             throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` contains characters that are not allowed.");
         }
         return value.strip();

@@ -1,8 +1,11 @@
 package com.patientpayments.bff.graphql;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import graphql.ErrorClassification;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -33,15 +36,24 @@ import java.util.Map;
 /**
  * {@code POST /graphql}, replacing micronaut-graphql's controller (which also executes GET requests, any content type,
  * {@code ?query=} and unbounded JSON-array batches). Method, content type, origin and query string are checked by
- * {@link GraphQLRequestFilter} before the body is read; here the body must be one JSON object with a string
- * {@code query}. Runs on the blocking executor, so data fetchers may call the connector and Redis synchronously.
+ * {@link GraphQLRequestFilter} before the body is read; here the body must be exactly one JSON object (no repeated
+ * key, nothing after it) with a string {@code query}. Every error graphql-java raises before execution (parse,
+ * validation, operation selection, variable coercion — strict scalars, {@link StrictScalars}) is
+ * {@code BAD_USER_INPUT}, never a 500. Runs on the blocking executor, so data fetchers may call the connector and Redis synchronously.
  */
 @Replaces(GraphQLController.class)
 @Controller("${graphql.path:/graphql}")
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class GraphQLEndpoint {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Strict request parsing: a key given twice ({@code "query"} twice — which one runs?) or anything after the JSON
+     * object is refused, as every other malformed body is.
+     */
+    static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private final GraphQL graphQL;
     private final GraphQLLimits limits;
@@ -70,7 +82,7 @@ public class GraphQLEndpoint {
         try {
             node = JSON.readTree(body);
         } catch (JsonProcessingException e) {
-            return rejected(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
+            return rejected(HttpStatus.BAD_REQUEST, invalidJson(e));
         }
         if (node != null && node.isArray()) {
             return rejected(HttpStatus.BAD_REQUEST, "Batched requests are not supported: send one operation per request.");
@@ -83,7 +95,9 @@ public class GraphQLEndpoint {
         if (!(op.isMissingNode() || op.isNull() || op.isTextual()) || !(vars.isMissingNode() || vars.isNull() || vars.isObject())) {
             return rejected(HttpStatus.BAD_REQUEST, "`operationName` must be a string and `variables` an object.");
         }
-        return execute(request, node.get("query").asText(), op.isTextual() ? op.asText() : null,
+        // An empty operationName is no name (graphql-java would silently run the first of several operations).
+        String operationName = op.isTextual() && !op.asText().isEmpty() ? op.asText() : null;
+        return execute(request, node.get("query").asText(), operationName,
                 vars.isObject() ? JSON.convertValue(vars, Map.class) : Map.of());
     }
 
@@ -101,7 +115,19 @@ public class GraphQLEndpoint {
         if (!limits.devTools()) {
             ctx.put(graphql.introspection.Introspection.INTROSPECTION_DISABLED, true);
         }
-        ExecutionResult result = graphQL.execute(input);
+        ExecutionResult result;
+        try {
+            result = graphQL.execute(input);
+        } catch (RuntimeException e) {
+            // graphql-java throws some request errors instead of returning them (operation selection: several
+            // operations and no operationName, an unknown operationName): they are the client's, never a 500.
+            if (!(e instanceof GraphQLError || e instanceof graphql.GraphQLException)) {
+                throw e;
+            }
+            result = ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError()
+                    .message(clientSafe(e.getMessage())).errorType(graphql.ErrorType.ValidationError)
+                    .extensions(ApiErrorHandler.extensions(ErrorCode.BAD_USER_INPUT)).build()).build();
+        }
         hooks.forEach(h -> h.afterExecution(request, response, ctx));
         try {
             return response.body(JSON.writeValueAsString(specification(result)))
@@ -163,6 +189,24 @@ public class GraphQLEndpoint {
                 .replaceAll("'(LinkedHashMap|HashMap|Map|ArrayList|List|BigInteger|BigDecimal|Integer|Long|Double|Float|"
                         + "Boolean|String|Object)'", "'another type'")
                 .replaceAll("\\b(java|javax|graphql)\\.[\\w.$]+", "a value");
+    }
+
+    /** A specific message for a body Jackson refused, naming only the API's own keys. */
+    static String invalidJson(JsonProcessingException e) {
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("^Duplicate field '([A-Za-z0-9_]{1,40})'")
+                .matcher(message);
+        if (duplicate.find()) {
+            return "`" + duplicate.group(1) + "` is given twice in the request body.";
+        }
+        if (message.startsWith("Duplicate field")) {
+            return "A key is given twice in the request body.";
+        }
+        if (message.contains("Trailing token") || e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
+                && message.contains("trailing")) {
+            return "The request body must be one JSON object with nothing after it.";
+        }
+        return "The request body is not valid JSON.";
     }
 
     static MutableHttpResponse<String> rejected(HttpStatus status, String message) {

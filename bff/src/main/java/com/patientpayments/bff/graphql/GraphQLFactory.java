@@ -51,6 +51,7 @@ public class GraphQLFactory {
     public GraphQLSchema graphQLSchema(TypeDefinitionRegistry registry, List<GraphQLWiring> wirings,
                                        GraphQLLimits limits) {
         RuntimeWiring.Builder builder = RuntimeWiring.newRuntimeWiring();
+        StrictScalars.install(builder);
         wirings.forEach(w -> w.wire(builder));
         if (!limits.devTools()) {
             // Production: no __schema / __type (introspection); __typename stays for clients' caches.

@@ -13,29 +13,31 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 
+import com.patientpayments.bff.graphql.ErrorCode;
+
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * A timing histogram of every GraphQL operation by operation name ({@code pp_graphql_operation_seconds{operation}})
- * and failure counts by operation and error code. Operation names come from clients, so the label set is bounded:
- * well-formed names up to {@link #MAX_NAMES} distinct ones, then {@code other}; no name is {@code anonymous}.
+ * and failure counts by operation and error code. Operation names come from clients, so only names the server knows
+ * ({@link KnownOperations}: the SPA's operations and the schema's root fields) become label values; any other name is
+ * {@code other}, no name is {@code anonymous}. Error codes outside the contract's {@code ErrorCode} are {@code other}.
  */
 @Singleton
 public class OperationMetrics extends SimplePerformantInstrumentation {
 
-    static final int MAX_NAMES = 64;
-    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+    private static final Set<String> CODES = java.util.Arrays.stream(ErrorCode.values()).map(Enum::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final MeterRegistry registry;
     private final Failures failures;
-    private final Set<String> names = ConcurrentHashMap.newKeySet();
+    private final KnownOperations known;
 
-    public OperationMetrics(MeterRegistry registry, Failures failures) {
+    public OperationMetrics(MeterRegistry registry, Failures failures, KnownOperations known) {
         this.registry = registry;
         this.failures = failures;
+        this.known = known;
     }
 
     @Override
@@ -67,7 +69,8 @@ public class OperationMetrics extends SimplePerformantInstrumentation {
             } else if (result != null) {
                 for (GraphQLError e : result.getErrors()) {
                     Object code = e.getExtensions() == null ? null : e.getExtensions().get("code");
-                    failures.record(operation, code instanceof String s ? s : "BAD_USER_INPUT");
+                    failures.record(operation, code instanceof String s ? (CODES.contains(s) ? s : "other")
+                            : "BAD_USER_INPUT");
                 }
             }
         });
@@ -82,16 +85,6 @@ public class OperationMetrics extends SimplePerformantInstrumentation {
         if (operationName == null || operationName.isEmpty()) {
             return "anonymous";
         }
-        if (!NAME.matcher(operationName).matches()) {
-            return "other";
-        }
-        if (names.contains(operationName)) {
-            return operationName;
-        }
-        if (names.size() >= MAX_NAMES) {
-            return "other";
-        }
-        names.add(operationName);
-        return operationName;
+        return known.contains(operationName) ? operationName : "other";
     }
 }

@@ -7,6 +7,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.patientpayments.bff.graphql.ApiException;
 import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.web.DemoSecretsGuard;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -28,8 +29,11 @@ public class ReceiptAdminPreview {
     private final ReceiptService receipts;
     private final ReceiptDownloadTokens tokens;
 
-    public ReceiptAdminPreview(ReceiptProperties props, ReceiptService receipts, ReceiptDownloadTokens tokens) {
-        this.secret = props.adminJwtSecret().getBytes(StandardCharsets.UTF_8);
+    public ReceiptAdminPreview(ReceiptProperties props, ReceiptService receipts, ReceiptDownloadTokens tokens,
+                               java.util.Optional<DemoSecretsGuard> secrets) {
+        // Outside the demo the public demo key signs nothing we accept: the feature is off (DemoSecretsGuard).
+        this.secret = secrets.map(DemoSecretsGuard::adminPreviewsEnabled).orElse(false)
+                ? props.adminJwtSecret().getBytes(StandardCharsets.UTF_8) : null;
         this.receipts = receipts;
         this.tokens = tokens;
     }
@@ -61,6 +65,9 @@ public class ReceiptAdminPreview {
 
     /** The practice hash the token grants admin rights for. */
     String verify(String authorization) {
+        if (secret == null) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "Receipt previews are not enabled on this server.");
+        }
         if (authorization == null || !authorization.startsWith(BEARER)) {
             throw unauthenticated();
         }

@@ -8,10 +8,12 @@ import java.time.Duration;
 /**
  * Sign-in throttling and timing.
  *
- * @param maxAccountFailures failures per account (practice + account number) within {@code window} before it is
- *                           locked; a locked account answers exactly like any other failure
- * @param maxClientFailures  failures per client address within {@code window} before that address is refused
- * @param window             the counting window (fixed, starting at the first failure)
+ * @param maxAccountFailures guesses per account (practice + account number) checked within {@code window}: failures
+ *                           and attempts still in flight count, a success gives its own back; then the account is
+ *                           locked and answers exactly like any other failure
+ * @param maxClientFailures  the same per client address ({@code web.TrustedProxyClientAddressResolver})
+ * @param window             the counting window (fixed, starting at the first attempt); also the wait the failure
+ *                           message tells the patient about
  * @param minDuration        every sign-in answer takes at least this long, so causes cannot be told apart by timing
  */
 @ConfigurationProperties("payments.sign-in")

@@ -18,6 +18,8 @@ import graphql.schema.idl.RuntimeWiring;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.server.util.HttpClientAddressResolver;
+import com.patientpayments.bff.ratelimit.Reservation;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -26,9 +28,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code signIn} and {@code signOut}. Every sign-in does the same work whatever the outcome (limiter check, connector
- * lookup, failure count) and is padded to {@link SignInSettings#minDuration()}, so the generic failure cannot be told
- * apart by body, status or timing. Each attempt counts, including those behind aliases.
+ * {@code signIn} and {@code signOut}. A guess is reserved against the per-account and per-address limits before the
+ * connector checks it ({@link SignInLimiter}); every answer is padded to {@link SignInSettings#minDuration()}, so the
+ * generic failure cannot be told apart by body, status or timing. Each attempt counts, including those behind
+ * aliases.
  */
 @Singleton
 public class SignInWiring implements GraphQLWiring {
@@ -40,9 +43,11 @@ public class SignInWiring implements GraphQLWiring {
     private final Funnel funnel;
     private final Failures failures;
     private final MeterRegistry registry;
+    private final HttpClientAddressResolver addresses;
 
     public SignInWiring(EmrClient emr, CookieSessionAccess sessions, SignInLimiter limiter, SignInSettings settings,
-                        Funnel funnel, Failures failures, MeterRegistry registry) {
+                        Funnel funnel, Failures failures, MeterRegistry registry, HttpClientAddressResolver addresses) {
+        this.addresses = addresses;
         this.emr = emr;
         this.sessions = sessions;
         this.limiter = limiter;
@@ -65,21 +70,32 @@ public class SignInWiring implements GraphQLWiring {
         try {
             String hash = Arguments.id(env, "practiceHash", 32);
             String account = Arguments.text(env, "accountNumber", 64);
-            String lastName = Arguments.text(env, "lastName", 100);
+            String lastName = Arguments.personName(env, "lastName", 100);
             String locale = ReceiptLocale.language(env.getArgument("locale"), "locale", ReceiptLocale.DEFAULT);
             String accountKey = hash.toUpperCase(Locale.ROOT) + "|" + account;
             String client = clientAddress(GraphQLRequestContext.request(env));
 
-            boolean blocked = limiter.blocked(accountKey, client);
-            EmrOutcome<EmrHousehold> answer = emr.lookup(new HouseholdLookup(hash, account, lastName));
-            Optional<EmrHousehold> found = answer instanceof EmrOutcome.NotFound<EmrHousehold> ? Optional.empty()
-                    : Optional.of(answer.orElseThrow(o -> ConnectorErrors.toApi(o, "")));
-            if (blocked || found.isEmpty()) {
-                limiter.recordFailure(accountKey, client);
-                failures.record("signIn", blocked ? "rate_limited" : "no_match");
+            // Reserve first, then look up: a guess is counted before it is checked, so concurrent requests cannot
+            // all slip in under the limit; a refused guess is never checked at all.
+            Reservation guess = limiter.reserve(accountKey, client);
+            if (!guess.granted()) {
+                failures.record("signIn", "rate_limited");
                 padFrom(started);
-                return SignInResult.failed();
+                return SignInResult.failed(locale, settings.window().toMinutes());
             }
+            EmrOutcome<EmrHousehold> answer = emr.lookup(new HouseholdLookup(hash, account, lastName));
+            if (!(answer instanceof EmrOutcome.Found<EmrHousehold>) && !answer.isNotFound()) {
+                guess.release(); // no answer (down, refused): the client learns nothing from this guess
+                throw ConnectorErrors.toApi(answer, "");
+            }
+            Optional<EmrHousehold> found = answer instanceof EmrOutcome.Found<EmrHousehold> f
+                    ? Optional.of(f.value()) : Optional.empty();
+            if (found.isEmpty()) {
+                failures.record("signIn", "no_match");
+                padFrom(started);
+                return SignInResult.failed(locale, settings.window().toMinutes());
+            }
+            guess.release(); // the right details: a success never uses up a limit
             EmrHousehold h = found.get();
             Instant idleExpiry = sessions.start(env, h.practiceId(), h.practiceHash(), h.id(), locale);
             funnel.record(Funnel.Step.SIGNED_IN, h.practiceHash());
@@ -113,10 +129,8 @@ public class SignInWiring implements GraphQLWiring {
         }
     }
 
-    private static String clientAddress(HttpRequest<?> request) {
-        if (request == null || request.getRemoteAddress() == null || request.getRemoteAddress().getAddress() == null) {
-            return "unknown";
-        }
-        return request.getRemoteAddress().getAddress().getHostAddress();
+    private String clientAddress(HttpRequest<?> request) {
+        String address = request == null ? null : addresses.resolve(request);
+        return address == null ? "unknown" : address;
     }
 }

@@ -5,61 +5,91 @@ import com.patientpayments.bff.receipt.MintAdminToken;
 import com.patientpayments.bff.receipt.ReceiptProperties;
 import com.patientpayments.bff.webhook.WebhookProperties;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The demo runs with documented, public defaults (webhook signing secret, admin JWT key, connector API key) and
- * in-process stand-ins (SQS, SES). They must never carry real money: when a real payment provider is configured
- * ({@code STRIPE_SECRET_KEY}), the BFF refuses to start while any of them is still in use — instead of accepting
- * forgeable webhooks or admin tokens, or keeping payment events and receipt emails in process memory.
+ * One rule for every secret with a documented demo value (README "Secrets"): the demo value is public, so outside the
+ * embedded demo ({@code PAYMENTS_EMBEDDED=true}, set by {@code make demo}) it protects nothing. Then
+ * <ul>
+ *   <li>a secret the service cannot work without — {@code STRIPE_WEBHOOK_SECRET} (payments are posted from
+ *       webhooks), {@code EMR_API_KEY} — stops the start with a message naming the variable (never a value);</li>
+ *   <li>a secret that guards an optional feature — {@code ADMIN_JWT_SECRET} (practice-admin receipt previews) — turns
+ *       that feature off: no token is accepted ({@link #adminPreviewsEnabled()}).</li>
+ * </ul>
+ * Operator commands ({@code replay-dlq}, {@code reconcile}) serve nothing and skip this guard. Independently, a real
+ * payment provider ({@code STRIPE_SECRET_KEY}) refuses the in-process stand-ins (SQS, SES):
+ * payment events and receipt emails must not live in process memory.
  */
 @Context
+@Requires(property = "payments.operator-command", notEquals = "true")
 public class DemoSecretsGuard {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoSecretsGuard.class);
 
     /** The demo's documented webhook signing secret (README). */
     public static final String DEMO_WEBHOOK_SECRET = "whsec_demo_patient_payments";
     /** The demo's documented connector credential (README). */
     public static final String DEMO_EMR_API_KEY = "demo-emr-api-key";
 
+    private final boolean adminPreviewsEnabled;
+
     @Inject
     public DemoSecretsGuard(StripeProperties stripe, WebhookProperties webhook, ReceiptProperties receipt,
                             @Value("${payments.emr.api-key:}") String emrApiKey,
                             @Value("${payments.email.ses-endpoint:}") String sesEndpoint,
-                            @Value("${payments.queue.endpoint:}") String sqsEndpoint) {
-        List<String> problems = problems(stripe.secretKey() != null, webhook.secrets(), receipt.adminJwtSecret(),
-                emrApiKey, sesEndpoint, sqsEndpoint);
+                            @Value("${payments.queue.endpoint:}") String sqsEndpoint,
+                            @Value("${payments.embedded:false}") boolean embedded) {
+        List<String> problems = problems(embedded, stripe.secretKey() != null, webhook.secrets(), emrApiKey,
+                sesEndpoint, sqsEndpoint);
         if (!problems.isEmpty()) {
-            throw new IllegalStateException("STRIPE_SECRET_KEY is set (real payments) but " + String.join("; ", problems));
+            throw new IllegalStateException("The BFF cannot start: " + String.join("; ", problems));
+        }
+        this.adminPreviewsEnabled = embedded || !MintAdminToken.DEMO_SECRET.equals(receipt.adminJwtSecret());
+        if (!adminPreviewsEnabled) {
+            LOG.warn("ADMIN_JWT_SECRET is not set (or is the public demo value): practice-admin receipt previews are off");
         }
     }
 
-    /** What keeps a real-money configuration from starting; empty when it may start. */
-    static List<String> problems(boolean realProvider, List<String> webhookSecrets, String adminJwtSecret,
+    /** What keeps this configuration from starting; empty when it may start. Names variables, never values. */
+    static List<String> problems(boolean embedded, boolean realProvider, List<String> webhookSecrets,
                                  String emrApiKey, String sesEndpoint, String sqsEndpoint) {
         List<String> problems = new ArrayList<>();
-        if (!realProvider) {
-            return problems; // simulated provider: no real money, the demo defaults are fine
+        if (!embedded) {
+            if (webhookSecrets.contains(DEMO_WEBHOOK_SECRET)) {
+                problems.add("STRIPE_WEBHOOK_SECRET is not set or is the public demo value (allowed only in the "
+                        + "embedded demo, PAYMENTS_EMBEDDED=true)");
+            }
+            if (blank(emrApiKey) || DEMO_EMR_API_KEY.equals(emrApiKey)) {
+                problems.add("EMR_API_KEY is not set or is the public demo value (allowed only in the embedded demo, "
+                        + "PAYMENTS_EMBEDDED=true)");
+            }
         }
-        if (webhookSecrets.contains(DEMO_WEBHOOK_SECRET)) {
-            problems.add("STRIPE_WEBHOOK_SECRET is the public demo default");
-        }
-        if (MintAdminToken.DEMO_SECRET.equals(adminJwtSecret)) {
-            problems.add("ADMIN_JWT_SECRET is the public demo default");
-        }
-        if (DEMO_EMR_API_KEY.equals(emrApiKey)) {
-            problems.add("EMR_API_KEY is the public demo default");
-        }
-        if (blank(sesEndpoint)) {
-            problems.add("SES_ENDPOINT is not set (receipt emails would stay in an in-process stand-in)");
-        }
-        if (blank(sqsEndpoint)) {
-            problems.add("SQS_ENDPOINT is not set (webhook events would live in an in-process queue)");
+        if (realProvider) {
+            if (blank(sesEndpoint)) {
+                problems.add("STRIPE_SECRET_KEY is set (real payments) but SES_ENDPOINT is not (receipt emails would "
+                        + "stay in an in-process stand-in)");
+            }
+            if (blank(sqsEndpoint)) {
+                problems.add("STRIPE_SECRET_KEY is set (real payments) but SQS_ENDPOINT is not (webhook events would "
+                        + "live in an in-process queue)");
+            }
         }
         return problems;
+    }
+
+    /**
+     * Whether practice-admin bearer tokens are accepted at all: not when {@code ADMIN_JWT_SECRET} is the public demo
+     * value outside the embedded demo (anyone could sign a token with it).
+     */
+    public boolean adminPreviewsEnabled() {
+        return adminPreviewsEnabled;
     }
 
     private static boolean blank(String s) {

@@ -1,5 +1,6 @@
 package com.patientpayments.bff.web;
 
+import com.patientpayments.bff.session.SessionSettings;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -7,13 +8,25 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * Security headers on every response. The CSP fits the SPA served from this origin plus Stripe.js (scripts and
+ * Security headers on every response (HSTS too when cookies are {@code Secure}). The CSP fits the SPA served from this origin plus Stripe.js (scripts and
  * frames from js.stripe.com, API calls to api.stripe.com); nothing may frame the BFF's pages. CORS stays closed: no
  * {@code Access-Control-Allow-*} header is ever sent (allowed extra origins are for same-site deployments behind a
  * proxy, checked by the GraphQL request filter).
  */
 @ServerFilter("/**")
 public class SecurityHeadersFilter {
+
+    /**
+     * HSTS: two years, subdomains too (RFC 6797; the preload list asks for at least one year). Sent on every response
+     * whenever session cookies are {@code Secure} (the BFF is served over HTTPS), never on plain-http local runs.
+     */
+    static final String HSTS = "max-age=63072000; includeSubDomains";
+
+    private final boolean hsts;
+
+    public SecurityHeadersFilter(SessionSettings session) {
+        this.hsts = session.cookieSecure();
+    }
 
     static final String CSP = "default-src 'self'; "
             // The hash allows only Angular's critical-CSS loader attribute onload="this.media='all'".
@@ -36,6 +49,9 @@ public class SecurityHeadersFilter {
         h.add("X-Frame-Options", "DENY");
         h.add("Cross-Origin-Opener-Policy", "same-origin");
         h.add("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+        if (hsts && !h.contains("Strict-Transport-Security")) {
+            h.add("Strict-Transport-Security", HSTS);
+        }
         if (!h.contains("Cache-Control")) {
             // The SPA's content-hashed files never change under their name; everything else is never stored.
             boolean hashedAsset = response.status() == HttpStatus.OK && SpaAssetsFilter.isHashedAsset(request.getPath());

@@ -32,7 +32,9 @@ public final class OperatorCommands {
         }
         try (ApplicationContext context = ApplicationContext.builder()
                 .properties(Map.of("payments.queue.consumer-enabled", false,
-                        "payments.reconciliation.enabled", false))
+                        "payments.reconciliation.enabled", false,
+                        // Not a server: nothing is served, so web.DemoSecretsGuard (what a server accepts) stays off.
+                        "payments.operator-command", true))
                 .start()) {
             if (args[0].equals("replay-dlq")) {
                 int moved = context.getBean(WebhookQueue.class).replayDeadLetters();

@@ -123,6 +123,8 @@ class BffBenchmark {
         pb.environment().put("BFF_PORT", Integer.toString(port));
         pb.environment().put("EMR_URL", emr.url());
         pb.environment().put("EMR_API_KEY", emr.apiKey());
+        pb.environment().put("STRIPE_WEBHOOK_SECRET", "whsec_bench_" + EmrConnectorProcess.randomHex(8));
+        pb.environment().put("MANAGEMENT_PORT", Integer.toString(EmrConnectorProcess.freePort()));
         pb.environment().put("REDIS_URL", "redis://127.0.0.1:6379");
         pb.environment().put("SQS_ENDPOINT", sqs.endpoint().toString());
         pb.environment().put("SES_ENDPOINT", ses.endpoint());

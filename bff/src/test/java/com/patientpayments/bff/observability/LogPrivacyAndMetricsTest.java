@@ -66,7 +66,7 @@ class LogPrivacyAndMetricsTest implements TestPropertyProvider {
             c.execute(SIGN_IN, "h", PRACTICE, "a", ACCOUNT, "l", "Garcíaz");
             c.execute(SIGN_IN, "h", PRACTICE, "a", ACCOUNT, "l", "García");
             token = c.cookies().get("pp_session");
-            c.execute("query Charges { household { guarantorName charges { patientName procedureName } } }");
+            c.execute("query Household { household { guarantorName charges { patientName procedureName } } }");
             c.execute("mutation SignOut { signOut }");
         } finally {
             root.detachAppender(appender);
@@ -82,9 +82,9 @@ class LogPrivacyAndMetricsTest implements TestPropertyProvider {
             assertThat(logs).doesNotContain(secret);
         }
 
-        String metrics = c.get("/prometheus").raw();
+        String metrics = new GraphQLTestClient(BffTestSupport.managementUrl(server)).get("/prometheus").raw();
         assertThat(metrics).contains("pp_signin_seconds_bucket").contains("pp_charges_fetch_seconds_bucket")
-                .contains("pp_graphql_operation_seconds_bucket{operation=\"Charges\"")
+                .contains("pp_graphql_operation_seconds_bucket{operation=\"Household\"")
                 .contains("pp_funnel_total{practice=\"K7MX4Q\",step=\"landing\"}")
                 .contains("pp_funnel_total{practice=\"K7MX4Q\",step=\"signed_in\"}")
                 .contains("pp_failures_total");

@@ -108,6 +108,36 @@ class SignInFailureTest implements TestPropertyProvider {
         assertBadInput(signIn("K7MX4Q€", ACCOUNT, LAST_NAME), "practiceHash");
     }
 
+    @Test
+    void namesTypedWithInvisibleCharactersTabsAndUnicodeSpacesSignIn() {
+        for (String name : new String[]{"Gar\u200Bcía", "GARCIA\t", "\u00A0García\u3000", "\uFEFFgarcia\u200D",
+                "Ｇａｒｃｉａ"}) {
+            Result r = signIn(PRACTICE, ACCOUNT, name);
+            assertThat(r.data().at("/signIn/ok").asBoolean()).as(name).isTrue();
+        }
+    }
+
+    @Test
+    void theFailureMessageSaysWhatToDoInThePatientsLanguageWithoutSayingWhatWasWrong() {
+        String doc = "mutation S($h: ID!, $a: String!, $l: String!, $loc: String) { signIn(practiceHash: $h, "
+                + "accountNumber: $a, lastName: $l, locale: $loc) { ok message } }";
+        GraphQLTestClient c = new GraphQLTestClient(server.getURL());
+        String en = c.execute(doc, "h", OTHER_PRACTICE, "a", "200100", "l", "Smith", "loc", "en").data()
+                .at("/signIn/message").asText();
+        assertThat(en).contains("account number", "last name", "bill", "15 minutes", "call the practice");
+        String es = c.execute(doc, "h", OTHER_PRACTICE, "a", "200100", "l", "Smith", "loc", "es").data()
+                .at("/signIn/message").asText();
+        assertThat(es).contains("número de cuenta", "apellido", "factura", "15 minutos", "llame al consultorio");
+        // The same words whatever the cause: unknown account, unknown practice.
+        assertThat(c.execute(doc, "h", OTHER_PRACTICE, "a", "999999", "l", "Smith", "loc", "es").data()
+                .at("/signIn/message").asText()).isEqualTo(es);
+        assertThat(c.execute(doc, "h", "ZZZZZZ", "a", "200100", "l", "Smith").data().at("/signIn/message").asText())
+                .isEqualTo(en);
+        for (String m : new String[]{en, es}) {
+            assertThat(m.toLowerCase()).doesNotContain("locked", "bloque", "not found", "no existe", "wrong name");
+        }
+    }
+
     private static void assertBadInput(Result r, String argument) {
         assertThat(r.errorCode()).as(r.raw()).isEqualTo("BAD_USER_INPUT");
         assertThat(r.errors().path(0).path("message").asText()).contains(argument);

@@ -42,12 +42,26 @@ public final class BffTestSupport {
         EmrConnectorProcess emr = EmrConnectorProcess.shared();
         Map<String, String> p = new HashMap<>();
         p.put("micronaut.server.port", "-1");
+        // Management endpoints (/prometheus) on a port of their own, as in production: see managementUrl.
+        p.put("endpoints.all.port", Integer.toString(EmrConnectorProcess.freePort()));
         p.put("payments.startup.background-delay", "0ms");
         p.put("micronaut.http.services.emr.url", emr.url());
         p.put("payments.emr.api-key", emr.apiKey());
         p.put("payments.redis.uri", "redis://127.0.0.1:6379");
         p.put("payments.redis.key-prefix", redisPrefix(testClass));
+        // Not the demo: its documented webhook secret would stop the start (web.DemoSecretsGuard).
+        p.put("payments.webhook.secrets", "whsec_test_" + EmrConnectorProcess.randomHex(8));
         return p;
+    }
+
+    /** Base URL of the management port ({@code /prometheus}) of a BFF started with {@link #properties}. */
+    public static java.net.URL managementUrl(io.micronaut.runtime.server.EmbeddedServer server) {
+        int port = server.getApplicationContext().getRequiredProperty("endpoints.all.port", Integer.class);
+        try {
+            return java.net.URI.create("http://127.0.0.1:" + port).toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A Redis key prefix no other test class (in this or another worktree) uses: {@code t:<Class>:<random>:}. */

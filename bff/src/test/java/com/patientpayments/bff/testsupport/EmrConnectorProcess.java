@@ -125,6 +125,31 @@ public final class EmrConnectorProcess {
         return process == null ? -1 : process.pid();
     }
 
+    /**
+     * How many sign-in look-ups with this outcome ({@code match} or {@code no_match}) reached the connector since it
+     * started, from its own counter {@code emr_household_lookups_total} on {@code GET /prometheus}. Tests compare two
+     * readings: what a limiter let through is what the connector actually checked.
+     */
+    public long lookups(String outcome) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/prometheus").toURL().openConnection();
+            c.setRequestProperty("X-Api-Key", apiKey);
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(5000);
+            try (var in = c.getInputStream()) {
+                String body = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "(?m)^emr_household_lookups_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*} ([0-9.E]+)$")
+                        .matcher(body);
+                return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
+            } finally {
+                c.disconnect();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the connector's metrics", e);
+        }
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
@@ -249,7 +274,7 @@ public final class EmrConnectorProcess {
         }
     }
 
-    static String randomHex(int bytes) {
+    public static String randomHex(int bytes) {
         byte[] b = new byte[bytes];
         new SecureRandom().nextBytes(b);
         return HexFormat.of().formatHex(b);

@@ -1,52 +1,96 @@
 package com.patientpayments.bff.web;
 
 import com.patientpayments.bff.receipt.MintAdminToken;
+import com.patientpayments.bff.testsupport.BffTestSupport;
+import com.patientpayments.bff.testsupport.GraphQLTestClient;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+/**
+ * README "Secrets": a documented demo value is public. Outside the embedded demo, a secret the BFF needs stops the
+ * start (message names the variable, never the value) and the optional feature a secret guards is off; inside the
+ * demo both work.
+ */
 class DemoSecretsGuardTest {
 
-    private static final String REAL_ADMIN_KEY = "a-real-admin-key-of-at-least-32-bytes-0123456789";
-    private static final List<String> DEMO_WEBHOOK = List.of(DemoSecretsGuard.DEMO_WEBHOOK_SECRET);
+    private static final String PREVIEW = "query($h: ID!) { receiptPreview(practiceHash: $h) { url } }";
 
-    @Test
-    void demoDefaultsAreFineWithTheSimulatedProvider() {
-        assertThat(DemoSecretsGuard.problems(false, DEMO_WEBHOOK, MintAdminToken.DEMO_SECRET,
-                DemoSecretsGuard.DEMO_EMR_API_KEY, "", "")).isEmpty();
+    private static Map<String, Object> props(Map<String, Object> extra) {
+        Map<String, Object> p = new HashMap<>(BffTestSupport.properties(DemoSecretsGuardTest.class));
+        p.putAll(extra);
+        return p;
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            b.append(t.getMessage()).append('\n');
+        }
+        return b.toString();
     }
 
     @Test
-    void realProviderRefusesEveryDemoDefaultAndStandIn() {
-        assertThat(DemoSecretsGuard.problems(true, List.of("whsec_real", DemoSecretsGuard.DEMO_WEBHOOK_SECRET),
-                MintAdminToken.DEMO_SECRET, DemoSecretsGuard.DEMO_EMR_API_KEY, " ", null))
-                .hasSize(5)
-                .anyMatch(p -> p.contains("STRIPE_WEBHOOK_SECRET"))
-                .anyMatch(p -> p.contains("ADMIN_JWT_SECRET"))
-                .anyMatch(p -> p.contains("EMR_API_KEY"))
-                .anyMatch(p -> p.contains("SES_ENDPOINT"))
-                .anyMatch(p -> p.contains("SQS_ENDPOINT"));
+    void outsideTheDemoTheDemoWebhookSecretStopsTheStart() {
+        Throwable e = catchThrowable(() -> ApplicationContext.run(EmbeddedServer.class,
+                props(Map.of("payments.webhook.secrets", DemoSecretsGuard.DEMO_WEBHOOK_SECRET))).close());
+        assertThat(messages(e)).contains("STRIPE_WEBHOOK_SECRET").doesNotContain(DemoSecretsGuard.DEMO_WEBHOOK_SECRET);
     }
 
     @Test
-    void realProviderWithRealConfigurationStarts() {
-        assertThat(DemoSecretsGuard.problems(true, List.of("whsec_real"), REAL_ADMIN_KEY, "k-real",
+    void outsideTheDemoTheDemoConnectorKeyStopsTheStart() {
+        Throwable e = catchThrowable(() -> ApplicationContext.run(EmbeddedServer.class,
+                props(Map.of("payments.emr.api-key", DemoSecretsGuard.DEMO_EMR_API_KEY))).close());
+        assertThat(messages(e)).contains("EMR_API_KEY").doesNotContain(DemoSecretsGuard.DEMO_EMR_API_KEY);
+    }
+
+    @Test
+    void outsideTheDemoAdminTokensSignedWithTheDemoKeyAreRefusedAndPreviewsAreOff() throws Exception {
+        // The production-mode attack of issue 11: no STRIPE_SECRET_KEY, Secure cookies, dev tools off.
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props(Map.of(
+                "payments.session.cookie-secure", "true", "payments.graphql.dev-tools", "false")))) {
+            GraphQLTestClient.Result r = preview(server);
+            assertThat(r.errorCode()).as(r.raw()).isEqualTo("FORBIDDEN");
+            assertThat(r.raw()).contains("not enabled").doesNotContain("/receipts/download/");
+        }
+    }
+
+    @Test
+    void inTheEmbeddedDemoTheDemoSecretsWork() throws Exception {
+        try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props(Map.of(
+                "payments.embedded", "true",
+                "payments.webhook.secrets", DemoSecretsGuard.DEMO_WEBHOOK_SECRET)))) {
+            GraphQLTestClient.Result r = preview(server);
+            assertThat(r.hasErrors()).as(r.raw()).isFalse();
+            assertThat(r.data().at("/receiptPreview/url").asText()).contains("/receipts/download/");
+        }
+    }
+
+    @Test
+    void aRealProviderStillRefusesTheInProcessStandIns() {
+        assertThat(DemoSecretsGuard.problems(false, true, List.of("whsec_real"), "k-real", "", null))
+                .hasSize(2).anyMatch(p -> p.contains("SES_ENDPOINT")).anyMatch(p -> p.contains("SQS_ENDPOINT"));
+        assertThat(DemoSecretsGuard.problems(false, true, List.of("whsec_real"), "k-real",
                 "https://email.us-east-1.amazonaws.com", "https://sqs.us-east-1.amazonaws.com")).isEmpty();
     }
 
-    @Test
-    void theGuardStopsAStartUpAndNamesNoSecretValue() {
-        var error = org.assertj.core.api.Assertions.catchThrowable(() -> new DemoSecretsGuard(
-                new com.patientpayments.bff.payment.StripeProperties("sk_live_x", null, null, "usd", 50,
-                        java.time.Duration.ofSeconds(10), null),
-                new com.patientpayments.bff.webhook.WebhookProperties(List.of("whsec_real"),
-                        java.time.Duration.ofMinutes(5)),
-                new com.patientpayments.bff.receipt.ReceiptProperties(java.time.Duration.ofMinutes(5), REAL_ADMIN_KEY,
-                        java.time.Duration.ofHours(1)),
-                "k-real", "", "https://sqs.example"));
-        assertThat(error).isInstanceOf(IllegalStateException.class).hasMessageContaining("SES_ENDPOINT")
-                .hasMessageNotContaining("k-real").hasMessageNotContaining(REAL_ADMIN_KEY);
+    private static GraphQLTestClient.Result preview(EmbeddedServer server) throws Exception {
+        String token = MintAdminToken.mint(MintAdminToken.DEMO_SECRET, BffTestSupport.PRACTICE, "admin@x",
+                Duration.ofMinutes(5));
+        String body = "{\"query\":\"" + PREVIEW.replace("\"", "\\\"") + "\",\"variables\":{\"h\":\""
+                + BffTestSupport.PRACTICE + "\"}}";
+        return new GraphQLTestClient(server.getURL()).send(HttpRequest.newBuilder(
+                        URI.create(server.getURL() + "/graphql")).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 }

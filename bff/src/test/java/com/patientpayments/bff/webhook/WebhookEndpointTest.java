@@ -37,6 +37,8 @@ class WebhookEndpointTest {
                 "micronaut.server.port", -1,
                 "micronaut.server.host", "127.0.0.1",
                 "micronaut.http.services.emr.url", "http://127.0.0.1:9",
+                "payments.emr.api-key", "webhook-test-key",
+                "endpoints.all.port", com.patientpayments.bff.testsupport.EmrConnectorProcess.freePort(),
                 "payments.webhook.secrets", SECRET + "," + OLD_SECRET,
                 "payments.queue.name", "wh-" + UUID.randomUUID(),
                 "payments.queue.consumer-enabled", false,

@@ -30,6 +30,11 @@ public class ApiKeyFilter implements Ordered {
         if (config.apiKey() == null || config.apiKey().isBlank()) {
             throw new ConfigurationException("EMR_API_KEY (payments.emr.api-key) must be set");
         }
+        // README "Secrets": a documented demo value is public; outside the embedded demo it protects nothing.
+        if (!config.embedded() && EmrConfig.DEMO_API_KEY.equals(config.apiKey())) {
+            throw new ConfigurationException("EMR_API_KEY is the public demo value: set a secret of your own "
+                    + "(the demo value is accepted only in the embedded demo, PAYMENTS_EMBEDDED=true)");
+        }
         this.expected = config.apiKey().getBytes(StandardCharsets.UTF_8);
         this.docsPublic = config.docsPublic();
     }

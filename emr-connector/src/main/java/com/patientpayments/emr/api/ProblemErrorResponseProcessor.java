@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 @Replaces(ErrorResponseProcessor.class)
 public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
     private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9_.\\[\\]/]{1,80}");
+    /** {@link StrictNumbers}' message: "field [amountCents] must be a JSON integer …" (nothing from the body). */
+    private static final Pattern FIELD = Pattern.compile("field \\[(\\w{1,80})] (must be a JSON integer[\\w ,-]*)");
 
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
@@ -46,6 +48,24 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         }
     }
 
+    /** The field a {@link StrictNumbers} deserializer refused, named in its message (Serde keeps no path for records). */
+    private static String notAnInteger(ErrorContext context) {
+        Throwable t = context.getRootCause().orElse(null);
+        for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && message.contains(StrictNumbers.NOT_AN_INTEGER)) {
+                java.util.regex.Matcher m = FIELD.matcher(message);
+                if (m.find() && SAFE_PATH.matcher(m.group(1)).matches()) {
+                    return m.group(1) + " " + m.group(2).strip()
+                            + " (digits only: no quotes, decimal point, exponent, boolean or array).";
+                }
+                return "A number " + StrictNumbers.NOT_AN_INTEGER
+                        + " (digits only: no quotes, decimal point, exponent, boolean or array).";
+            }
+        }
+        return null;
+    }
+
     private static String detailFor(ErrorCode code, ErrorContext context) {
         switch (code) {
             case NOT_FOUND:
@@ -57,6 +77,10 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
             case INTERNAL:
                 return "An internal error occurred. Retry later.";
             case VALIDATION_FAILED:
+                String notInteger = notAnInteger(context);
+                if (notInteger != null) {
+                    return notInteger;
+                }
                 String path = context.getErrors().stream().map(Error::getPath)
                         .flatMap(p -> p.stream()).filter(p -> SAFE_PATH.matcher(p).matches()).findFirst().orElse(null);
                 return path == null

@@ -17,7 +17,11 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.transaction.TransactionOperations;
 import io.swagger.v3.oas.annotations.Operation;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import java.sql.Connection;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -31,12 +35,17 @@ public class HouseholdController {
     private final TransactionOperations<Connection> tx;
     private final HouseholdRepository households;
     private final ChargeRepository charges;
+    private final Counter matched;
+    private final Counter unmatched;
 
     public HouseholdController(TransactionOperations<Connection> tx, HouseholdRepository households,
-                               ChargeRepository charges) {
+                               ChargeRepository charges, MeterRegistry meters) {
         this.tx = tx;
         this.households = households;
         this.charges = charges;
+        // Sign-in guesses that reached the EMR (emr_household_lookups_total{outcome}): what the BFF's limiter bounds.
+        this.matched = Counter.builder("emr.household.lookups").tag("outcome", "match").register(meters);
+        this.unmatched = Counter.builder("emr.household.lookups").tag("outcome", "no_match").register(meters);
     }
 
     @Operation(summary = "Find a household by practice hash, account number and the guarantor's last name")
@@ -47,7 +56,9 @@ public class HouseholdController {
                 || blank(request.lastName())) {
             throw ApiException.invalid("practiceHash, accountNumber and lastName are required.");
         }
-        if (Amounts.hasControlCharacters(request.practiceHash() + request.accountNumber() + request.lastName())) {
+        // A tab in a typed name is only a space (LastNames); other control characters are refused.
+        if (Amounts.hasControlCharacters(request.practiceHash() + request.accountNumber()
+                + request.lastName().replace('\t', ' '))) {
             throw ApiException.invalid("practiceHash, accountNumber and lastName must not contain control characters.");
         }
         if (request.practiceHash().length() > 12 || request.accountNumber().length() > 32
@@ -56,10 +67,10 @@ public class HouseholdController {
         }
         String hash = request.practiceHash().trim().toUpperCase(Locale.ROOT);
         String account = request.accountNumber().trim();
-        String lastName = LastNames.normalize(request.lastName());
-        return tx.executeRead(s -> households.lookup(s.getConnection(), hash, account, lastName)
-                        .flatMap(id -> households.find(s.getConnection(), id)))
-                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, LOOKUP_FAILED));
+        Optional<HouseholdView> found = tx.executeRead(s -> households.lookup(s.getConnection(), hash, account,
+                request.lastName()).flatMap(id -> households.find(s.getConnection(), id)));
+        (found.isPresent() ? matched : unmatched).increment();
+        return found.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, LOOKUP_FAILED));
     }
 
     @Operation(summary = "Household by id")

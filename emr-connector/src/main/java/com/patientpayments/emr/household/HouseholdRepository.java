@@ -19,12 +19,21 @@ public class HouseholdRepository {
         this.charges = charges;
     }
 
-    /** The household id for an active hash + account + normalized last name; empty for any mismatch alike. */
-    public Optional<UUID> lookup(Connection c, String practiceHash, String accountNumber, String normalizedLastName) {
-        return Jdbc.one(c, "SELECT h.id FROM households h JOIN practice_hashes ph ON ph.practice_id = h.practice_id"
-                        + " WHERE ph.hash = ? AND ph.active AND h.account_number = ?"
-                        + " AND h.guarantor_last_name_normalized = ?",
-                rs -> rs.getObject(1, UUID.class), practiceHash, accountNumber, normalizedLastName);
+    /**
+     * The household id for an active hash + account number whose guarantor's last name {@link LastNames#matches}
+     * the typed one; empty for any mismatch alike. The stored name is folded at query time (account numbers are
+     * unique per practice, so at most one row is compared), so a change of the folding rule needs no data migration.
+     */
+    public Optional<UUID> lookup(Connection c, String practiceHash, String accountNumber, String typedLastName) {
+        return Jdbc.one(c, "SELECT h.id, h.guarantor_last_name FROM households h"
+                        + " JOIN practice_hashes ph ON ph.practice_id = h.practice_id"
+                        + " WHERE ph.hash = ? AND ph.active AND h.account_number = ?",
+                rs -> new OnFile(rs.getObject(1, UUID.class), rs.getString(2)), practiceHash, accountNumber)
+                .filter(h -> LastNames.matches(h.lastName(), typedLastName))
+                .map(OnFile::id);
+    }
+
+    private record OnFile(UUID id, String lastName) {
     }
 
     public Optional<HouseholdView> find(Connection c, UUID id) {

@@ -1,0 +1,48 @@
+package com.patientpayments.bff.observability;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.management.endpoint.health.HealthEndpoint;
+import io.micronaut.management.health.indicator.HealthCheckType;
+import io.micronaut.management.health.indicator.HealthResult;
+import io.micronaut.health.HealthStatus;
+import reactor.core.publisher.Mono;
+
+import java.util.Map;
+
+/**
+ * The only health answers on the public port (management endpoints live on {@code MANAGEMENT_PORT}):
+ * {@code GET /health} — liveness, 200 while the process serves requests — and {@code GET /health/readiness} for load
+ * balancers, 200 when Micronaut's readiness indicators are up, else 503. Both say only {@code {"status":"UP"}} or
+ * {@code DOWN}: no details, no component names.
+ */
+@Controller("/health")
+public class PublicHealthController {
+
+    private final HealthEndpoint health;
+
+    public PublicHealthController(HealthEndpoint health) {
+        this.health = health;
+    }
+
+    @Get(produces = MediaType.APPLICATION_JSON)
+    public Map<String, String> liveness() {
+        return Map.of("status", "UP");
+    }
+
+    @Get(value = "/readiness", produces = MediaType.APPLICATION_JSON)
+    public Mono<HttpResponse<Map<String, String>>> readiness() {
+        return Mono.from(health.getHealth(null, HealthCheckType.READINESS))
+                .map(PublicHealthController::answer)
+                .defaultIfEmpty(answer(null));
+    }
+
+    private static HttpResponse<Map<String, String>> answer(HealthResult result) {
+        boolean up = result != null && HealthStatus.UP.equals(result.getStatus());
+        return HttpResponse.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .body(Map.of("status", up ? "UP" : "DOWN"));
+    }
+}

@@ -1,0 +1,27 @@
+package com.patientpayments.bff.web;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.util.List;
+
+/**
+ * Which peers may tell the BFF who the client is ({@code payments.http.*}).
+ *
+ * @param trustedProxies addresses or CIDR ranges of the load balancers / reverse proxies in front of the BFF (env
+ *                       {@code TRUSTED_PROXIES}, comma-separated, e.g. {@code 10.0.0.0/16,fd00::/8}). Empty (the
+ *                       default): nobody is trusted and the socket's peer is the client — right when the BFF is
+ *                       reached directly, wrong behind a load balancer (every patient would share its address)
+ * @param forwardedHeader the header a trusted proxy appends the client's address to (default
+ *                        {@code X-Forwarded-For}, as AWS ALB, nginx and most proxies send)
+ */
+@ConfigurationProperties("payments.http")
+public record TrustedProxySettings(
+        @Bindable(defaultValue = "") List<String> trustedProxies,
+        @Bindable(defaultValue = "X-Forwarded-For") String forwardedHeader) {
+
+    public TrustedProxySettings {
+        trustedProxies = trustedProxies == null ? List.of()
+                : trustedProxies.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}

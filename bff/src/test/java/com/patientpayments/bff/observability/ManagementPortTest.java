@@ -1,0 +1,57 @@
+package com.patientpayments.bff.observability;
+
+import com.patientpayments.bff.testsupport.BffTestSupport;
+import com.patientpayments.bff.testsupport.GraphQLTestClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Management endpoints only on the management port; the public port answers {@code /health} (liveness) and
+ * {@code /health/readiness} with a bare status, and nothing else of the management set.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ManagementPortTest implements TestPropertyProvider {
+
+    @Inject
+    EmbeddedServer server;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return BffTestSupport.properties(getClass());
+    }
+
+    @Test
+    void metricsAreServedOnTheManagementPortOnly() {
+        GraphQLTestClient pub = new GraphQLTestClient(server.getURL());
+        GraphQLTestClient mgmt = new GraphQLTestClient(BffTestSupport.managementUrl(server));
+        pub.execute("query Practice($h: ID!) { practice(hash: $h) { name } }", "h", BffTestSupport.PRACTICE);
+        for (String path : new String[]{"/prometheus", "/metrics", "/beans", "/env", "/loggers", "/routes",
+                "/threaddump", "/info", "/health/liveness"}) {
+            GraphQLTestClient.Result r = pub.get(path);
+            assertThat(r.status()).as(path).isIn(404, 405);
+            assertThat(r.raw()).as(path).doesNotContain("pp_funnel").doesNotContain("jvm_");
+        }
+        assertThat(mgmt.get("/prometheus").raw()).contains("pp_funnel_total").contains("jvm_memory");
+    }
+
+    @Test
+    void thePublicPortAnswersLivenessAndReadinessWithoutDetails() {
+        GraphQLTestClient pub = new GraphQLTestClient(server.getURL());
+        GraphQLTestClient.Result live = pub.get("/health");
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.json().toString()).isEqualTo("{\"status\":\"UP\"}");
+        GraphQLTestClient.Result ready = pub.get("/health/readiness");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.json().toString()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(new GraphQLTestClient(BffTestSupport.managementUrl(server)).get("/health").status()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,67 @@
+package com.patientpayments.emr.household;
+
+import com.patientpayments.emr.support.Fixtures;
+import com.patientpayments.emr.support.TestApp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
+
+import static com.patientpayments.emr.support.TestApp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code POST /households/lookup} against households stored with names from several scripts: the stored side is
+ * folded by the same rule as the typed side ({@link LastNames}), at query time.
+ */
+class NameLookupHttpTest {
+    private static final String LOOKUP = "/api/v1/households/lookup";
+    private static final String HASH = "QT3XM7";
+    private static TestApp app;
+    private static String dang;
+    private static String ivanov;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = TestApp.start();
+        try (Connection c = app.connect()) {
+            Fixtures.Household a = Fixtures.household(c, "Đặng", List.of());
+            Fixtures.Household b = Fixtures.household(c, "Иванов", List.of());
+            for (Fixtures.Household h : List.of(a, b)) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO practice_hashes (hash, practice_id) VALUES (?, ?)")) {
+                    ps.setString(1, h == a ? HASH : "QT3XM9");
+                    ps.setObject(2, h.practiceId());
+                    ps.executeUpdate();
+                }
+            }
+            dang = a.accountNumber();
+            ivanov = b.accountNumber();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Dang|200", "DANG|200", "đặng|200", "Đ\u200Bặng\u00A0|200", "D\tang|200",
+            "Danh|404", "Dăng Van|404"})
+    void latinNamesFoldAtQueryTime(String typed, int status) {
+        TestApp.Response r = app.post(LOOKUP, json("practiceHash", HASH, "accountNumber", dang, "lastName", typed));
+        assertThat(r.status()).isEqualTo(status);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Иванов|200", "ИВАНОВ|200", "Ivanov|404", "Иванова|404"})
+    void otherScriptsMatchThemselvesOnly(String typed, int status) {
+        TestApp.Response r = app.post(LOOKUP, json("practiceHash", "QT3XM9", "accountNumber", ivanov,
+                "lastName", typed));
+        assertThat(r.status()).isEqualTo(status);
+    }
+}
