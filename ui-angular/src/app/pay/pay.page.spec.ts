@@ -233,6 +233,17 @@ describe('PayPage', () => {
     expect($(app, '[data-testid="household-total"]')!.textContent).toContain('$365.00');
   });
 
+  it('an answer without data is a fault on our side, not the patient’s connection', async () => {
+    const app = await openPay();
+    app.api.override('StartPayment', { data: null });
+    submit(app, '#amount-form');
+    await settle(app.harness, 10);
+    const error = $(app, '[data-testid="call-error"]')!.textContent;
+    expect(error).toContain('Something went wrong on our side');
+    expect(error).not.toContain('connection');
+    expect($(app, '.card-form')).toBeNull();
+  });
+
   it('offers no payment when nothing is owed', async () => {
     const app = await openPay('100234', {
       households: { '100234': { practice: 'K7MX4Q', lastName: 'garcia', guarantorName: 'Maria García', creditCents: 0, charges: [] } },

@@ -15,7 +15,7 @@ import {
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { RecentPaymentsGQL, StartPaymentGQL, type HouseholdQuery, type RecentPaymentsQuery } from '../core/graphql/generated';
-import { errorCode, errorKey, type CallFailure } from '../core/graphql/errors';
+import { errorCode, errorKey, requireData, type CallFailure } from '../core/graphql/errors';
 import { LocalDatePipe, prepareDateFormat } from '../core/format/date.pipe';
 import { MoneyPipe, prepareMoneyFormat } from '../core/format/money.pipe';
 import { I18n } from '../core/i18n/i18n';
@@ -196,7 +196,7 @@ export class PayPage implements OnInit {
       const result = await firstValueFrom(
         this.startGql.mutate({ variables: { amountCents, idempotencyKey: newIdempotencyKey() } }),
       );
-      const session = result.data!.startPayment;
+      const session = requireData(result, 'StartPayment').startPayment;
       this.flow.started(session.paymentId);
       this.initialDecline.set(null);
       this.paymentSession.set(session);

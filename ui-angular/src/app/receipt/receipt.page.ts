@@ -8,7 +8,7 @@ import {
   ReceiptGQL,
   type ReceiptQuery,
 } from '../core/graphql/generated';
-import { errorCode, errorKey, type CallFailure } from '../core/graphql/errors';
+import { errorCode, errorKey, requireData, type CallFailure } from '../core/graphql/errors';
 import { LocalDatePipe } from '../core/format/date.pipe';
 import { MoneyPipe } from '../core/format/money.pipe';
 import { I18n } from '../core/i18n/i18n';
@@ -173,7 +173,7 @@ export class ReceiptPage implements OnInit, OnDestroy {
     this.downloading.set(true);
     try {
       const result = await firstValueFrom(this.downloadGql.mutate({ variables: { txId: receipt.txId, locale: this.i18n.lang() } }));
-      location.assign(result.data!.downloadReceipt.url);
+      location.assign(requireData(result, 'DownloadReceipt').downloadReceipt.url);
     } catch (error) {
       this.actionFailed(error);
     } finally {

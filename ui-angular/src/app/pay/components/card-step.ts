@@ -17,7 +17,7 @@ import {
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { ConfirmSimulatedPaymentGQL, PaymentStatusGQL, StartPaymentGQL } from '../../core/graphql/generated';
-import { errorCode, type CallFailure } from '../../core/graphql/errors';
+import { errorCode, requireData, type CallFailure } from '../../core/graphql/errors';
 import { MoneyPipe } from '../../core/format/money.pipe';
 import { I18n } from '../../core/i18n/i18n';
 import { declineMessage } from '../charges';
@@ -148,7 +148,7 @@ export class CardStep implements OnInit {
         variables: { paymentId: session.paymentId, cardNumber: this.cardNumber().replace(/[\s-]/g, '') },
       }),
     );
-    const payment = result.data!.confirmSimulatedPayment;
+    const payment = requireData(result, 'ConfirmSimulatedPayment').confirmSimulatedPayment;
     await this.settle(session, payment.status, payment.txId, { code: payment.failureCode, reason: payment.failureReason });
   }
 
@@ -197,7 +197,7 @@ export class CardStep implements OnInit {
     const result = await firstValueFrom(
       this.startGql.mutate({ variables: { amountCents, idempotencyKey: newIdempotencyKey() } }),
     );
-    const session = result.data!.startPayment;
+    const session = requireData(result, 'StartPayment').startPayment;
     this.flow.started(session.paymentId);
     this.spent = false;
     this.current.set(session);
