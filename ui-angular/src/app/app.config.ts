@@ -15,6 +15,8 @@ export const appConfig: ApplicationConfig = {
     ),
     provideGraphQL(),
     // Opened on the pay page: its household request runs while the app boots (see HouseholdRequest).
-    provideAppInitializer(() => inject(HouseholdRequest).startEarly(inject(DOCUMENT).location.pathname)),
+    provideAppInitializer(() => {
+      inject(HouseholdRequest).startEarly(inject(DOCUMENT).location.pathname);
+    }),
   ],
 };

@@ -34,7 +34,9 @@ export class App {
       }
       focusMainHeading();
     });
-    inject(DestroyRef).onDestroy(() => sub.unsubscribe());
+    inject(DestroyRef).onDestroy(() => {
+      sub.unsubscribe();
+    });
   }
 
   protected skipToMain(event: Event): void {

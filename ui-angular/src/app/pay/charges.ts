@@ -80,17 +80,19 @@ export function declineMessage(
   decline: { code: string | null; reason: string | null; localized?: boolean },
 ): string {
   const key = declineKey(decline.code);
-  const reason = decline.localized
-    ? decline.reason
-    : key
-      ? t(key)
-      : lang === 'en' && decline.reason
-        ? decline.reason
-        : null;
+  const serverReason = decline.reason ?? '';
+  const reason =
+    decline.localized === true
+      ? decline.reason
+      : key !== null
+        ? t(key)
+        : lang === 'en' && serverReason !== ''
+          ? serverReason
+          : null;
   return t('pay.declined', { reason: reason ?? t('decline.other') });
 }
 
 /** The translated message for a processor decline code (Stripe's `decline_code` / `code`), if we have one. */
 export function declineKey(code: string | null | undefined): MessageKey | null {
-  return code && KNOWN_DECLINES.has(code) ? (`decline.${code}` as MessageKey) : null;
+  return code !== null && code !== undefined && KNOWN_DECLINES.has(code) ? (`decline.${code}` as MessageKey) : null;
 }

@@ -88,7 +88,7 @@ export class PayPage implements OnInit {
   protected readonly totals = computed(() => chargeTotals(this.household()?.charges ?? []));
   /** The newest succeeded payment with a receipt, unless this visit's receipts already list it. */
   protected readonly lastReceipt = computed(() => {
-    const last = this.recent().find((p) => p.status === 'SUCCEEDED' && p.txId);
+    const last = this.recent().find((p) => p.status === 'SUCCEEDED' && p.txId !== null);
     return last && !this.visitReceipts().some((r) => r.txId === last.txId) ? last : null;
   });
 
@@ -242,7 +242,7 @@ export class PayPage implements OnInit {
 
   /** "3 minutes ago", in the patient's language. */
   protected ago(instant: string | null): string {
-    const then = instant ? Date.parse(instant) : NaN;
+    const then = instant !== null ? Date.parse(instant) : NaN;
     const minutes = Number.isNaN(then) ? 0 : Math.max(0, Math.round((Date.now() - then) / 60_000));
     return new Intl.RelativeTimeFormat(this.i18n.locale(), { numeric: 'auto' }).format(-minutes, 'minute');
   }

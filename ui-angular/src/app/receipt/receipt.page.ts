@@ -68,8 +68,8 @@ export class ReceiptPage implements OnInit, OnDestroy {
   protected readonly groups = computed(() => {
     const groups: { patientName: string; lines: Line[] }[] = [];
     for (const line of this.receipt()?.lines ?? []) {
-      const last = groups[groups.length - 1];
-      if (last && last.patientName === line.patientName) {
+      const last = groups.at(-1);
+      if (last?.patientName === line.patientName) {
         last.lines.push(line);
       } else {
         groups.push({ patientName: line.patientName, lines: [line] });
@@ -82,7 +82,7 @@ export class ReceiptPage implements OnInit, OnDestroy {
 
   ngOnInit(): void {
     const paymentId = this.payment();
-    if (this.txId() === 'pending' && paymentId) {
+    if (this.txId() === 'pending' && paymentId !== undefined && paymentId !== '') {
       this.state.set('waiting');
       this.title.set('title.waiting');
       this.poll(paymentId, Date.now(), 0);
@@ -93,7 +93,7 @@ export class ReceiptPage implements OnInit, OnDestroy {
 
   ngOnDestroy(): void {
     this.destroyed = true;
-    if (this.timer) {
+    if (this.timer !== null) {
       clearTimeout(this.timer);
     }
   }
@@ -107,7 +107,7 @@ export class ReceiptPage implements OnInit, OnDestroy {
       try {
         const result = await firstValueFrom(this.paymentGql.fetch({ variables: { id: paymentId } }));
         const payment = result.data?.payment;
-        if (payment?.status === 'SUCCEEDED' && payment.txId) {
+        if (payment?.status === 'SUCCEEDED' && payment.txId !== null) {
           // Same route, new parameter: the router reuses this component, so it loads the receipt itself.
           await this.router.navigate(['/p', this.hash(), 'receipt', payment.txId], { replaceUrl: true });
           await this.load(payment.txId);
@@ -198,7 +198,7 @@ export class ReceiptPage implements OnInit, OnDestroy {
     this.sending.set(true);
     try {
       const result = await firstValueFrom(this.emailGql.mutate({ variables: { txId: receipt.txId, email, locale: this.i18n.lang() } }));
-      if (result.data?.emailReceipt.queued) {
+      if (result.data?.emailReceipt.queued === true) {
         this.sentTo.set(email);
       } else {
         this.actionError.set('INTERNAL');

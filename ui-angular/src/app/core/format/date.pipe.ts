@@ -34,7 +34,7 @@ export class LocalDatePipe implements PipeTransform {
   private readonly i18n = inject(I18n);
 
   transform(value: string | null | undefined, timeZone?: string): string {
-    if (!value) {
+    if (value === null || value === undefined || value === '') {
       return '';
     }
     const calendarDate = /^\d{4}-\d{2}-\d{2}$/.test(value);

@@ -96,7 +96,7 @@ export class TimeoutDialog {
         } else {
           dialog.removeAttribute('open');
         }
-        if (this.returnFocus?.isConnected) {
+        if (this.returnFocus?.isConnected === true) {
           this.returnFocus.focus();
         }
         this.returnFocus = null;

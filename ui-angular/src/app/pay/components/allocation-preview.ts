@@ -102,7 +102,9 @@ export class AllocationPreview {
       const cents = this.amountCents();
       this.schedule(cents);
     });
-    inject(DestroyRef).onDestroy(() => this.cancel());
+    inject(DestroyRef).onDestroy(() => {
+      this.cancel();
+    });
   }
 
   private schedule(cents: number | null): void {
@@ -138,7 +140,7 @@ export class AllocationPreview {
   }
 
   private cancel(): void {
-    if (this.timer) {
+    if (this.timer !== null) {
       clearTimeout(this.timer);
       this.timer = null;
     }

@@ -69,7 +69,9 @@ export class AmountStep {
   });
 
   constructor() {
-    afterNextRender(() => this.watchContinueButton());
+    afterNextRender(() => {
+      this.watchContinueButton();
+    });
   }
 
   protected choose(mode: AmountMode): void {
@@ -102,8 +104,12 @@ export class AmountStep {
     if (!button || typeof IntersectionObserver === 'undefined') {
       return;
     }
-    const observer = new IntersectionObserver((entries) => this.continueInView.set(entries.some((e) => e.isIntersecting)));
+    const observer = new IntersectionObserver((entries) => {
+      this.continueInView.set(entries.some((e) => e.isIntersecting));
+    });
     observer.observe(button);
-    this.injector.get(DestroyRef).onDestroy(() => observer.disconnect());
+    this.injector.get(DestroyRef).onDestroy(() => {
+      observer.disconnect();
+    });
   }
 }

@@ -52,7 +52,7 @@ export class CardStep implements OnInit {
   /** A decline to show at once (reported late by the receipt page); the session is then spent. */
   readonly initialDecline = input<PaymentFailure | null>(null);
   /** The patient wants another amount. */
-  readonly changeAmount = output<void>();
+  readonly changeAmount = output();
   /** A call failed in a way the page handles (the balance changed, the amount is too low …). */
   readonly failed = output<CallFailure>();
 
@@ -96,7 +96,14 @@ export class CardStep implements OnInit {
       this.spent = true;
       this.showDecline(decline);
     } else {
-      afterNextRender({ read: () => this.heading().nativeElement.focus() }, { injector: this.injector });
+      afterNextRender(
+        {
+          read: () => {
+            this.heading().nativeElement.focus();
+          },
+        },
+        { injector: this.injector },
+      );
     }
   }
 
@@ -206,7 +213,7 @@ export class CardStep implements OnInit {
 
   private async toReceipt(paymentId: string, txId: string | null): Promise<void> {
     await this.router.navigate(['/p', this.hash(), 'receipt', txId ?? 'pending'], {
-      queryParams: txId ? {} : { payment: paymentId },
+      queryParams: txId !== null ? {} : { payment: paymentId },
     });
   }
 
