@@ -37,23 +37,14 @@ export default defineConfig(
     // Inline templates (`template:`) are linted by the HTML block below too.
     processor: angular.processInlineTemplates,
     rules: {
-      '@angular-eslint/component-selector': [
-        'error',
-        { type: 'element', prefix: 'app', style: 'kebab-case' },
-      ],
-      '@angular-eslint/directive-selector': [
-        'error',
-        { type: 'attribute', prefix: 'app', style: 'camelCase' },
-      ],
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'app', style: 'kebab-case' }],
+      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'app', style: 'camelCase' }],
       // A promise nobody awaits loses its error (a failed navigation, a failed mutation): handle it or mark it `void`
       // where dropping the result is the intent. Part of strictTypeChecked; listed so nobody turns it off by accident.
       '@typescript-eslint/no-floating-promises': 'error',
       // No truthiness on numbers (0 cents is an amount, not "absent") or on nullable strings, numbers and booleans
       // (is "" absent? is null false?): the condition says what is meant.
-      '@typescript-eslint/strict-boolean-expressions': [
-        'error',
-        { allowNumber: false },
-      ],
+      '@typescript-eslint/strict-boolean-expressions': ['error', { allowNumber: false }],
     },
   },
   {

@@ -116,6 +116,9 @@ test('partial payment from landing to emailed receipt', async ({ page }) => {
   await page.getByRole('link', { name: 'Back to your balance' }).click();
   await expect(page.getByTestId('household-total')).toHaveAttribute('data-cents', String(before - amountCents));
   const visit = page.getByTestId('visit-receipts');
-  await expect(visit.getByRole('link', { name: new RegExp(`Receipt ${txId}`) })).toHaveAttribute('href', `/p/${GARCIA.practice}/receipt/${txId}`);
+  await expect(visit.getByRole('link', { name: new RegExp(`Receipt ${txId}`) })).toHaveAttribute(
+    'href',
+    `/p/${GARCIA.practice}/receipt/${txId}`,
+  );
   await expect(page).toHaveTitle('Your balance — Bright Smiles Dental');
 });

@@ -1,13 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import {
-  expect,
-  test,
-  GARCIA,
-  checkPage,
-  expectAccessible,
-  fail,
-  signIn,
-} from './support';
+import { expect, test, GARCIA, checkPage, expectAccessible, fail, signIn } from './support';
 
 test('an unknown practice link gets a friendly page without hints', async ({ page }) => {
   await page.goto('/p/ZZZZ99');
@@ -84,7 +76,9 @@ test('titles and the lang attribute follow the page and the language', async ({ 
   await page.getByRole('button', { name: 'English' }).click();
 });
 
-test('a signed-out visitor opening /pay or a receipt link is told why and returned there after sign-in', async ({ page }) => {
+test('a signed-out visitor opening /pay or a receipt link is told why and returned there after sign-in', async ({
+  page,
+}) => {
   await page.goto(`/p/${GARCIA.practice}/pay`);
   await expect(page).toHaveURL(new RegExp(`/p/${GARCIA.practice}$`));
   await expect(page.getByTestId('notice')).toContainText('Please sign in to see your balance.');
@@ -109,7 +103,9 @@ test('a signed-out visitor opening /pay or a receipt link is told why and return
  * (`query { session }`); when time runs out the patient signs in again and is back where they were with the amount
  * they typed. The browser's clock is moved forward (the server's 10-minute timeout is real but too long to wait for).
  */
-test('session timeout: warning dialog, Stay signed in, then expiry and a return with the amount kept', async ({ page }) => {
+test('session timeout: warning dialog, Stay signed in, then expiry and a return with the amount kept', async ({
+  page,
+}) => {
   await page.clock.install();
   await signIn(page, GARCIA);
   await page.getByLabel('Pay another amount', { exact: true }).check();
@@ -124,7 +120,9 @@ test('session timeout: warning dialog, Stay signed in, then expiry and a return 
   await expect(dialog.getByRole('button', { name: 'Stay signed in' })).toBeFocused();
   await expectAccessible(page, 'timeout-dialog');
 
-  const renewed = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('SessionInfo'));
+  const renewed = page.waitForResponse(
+    (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('SessionInfo'),
+  );
   await dialog.getByRole('button', { name: 'Stay signed in' }).click();
   const body = (await (await renewed).json()) as { data: { session: { idleExpiresAt: string } } };
   expect(body.data.session.idleExpiresAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
@@ -149,7 +147,9 @@ test('phones: a sticky bar keeps the amount and Continue reachable, and covers n
   const bar = page.getByTestId('sticky-bar');
   await expect(bar).toBeVisible();
   await expect(bar).not.toHaveAttribute('aria-hidden', 'true');
-  await expect(page.getByTestId('sticky-amount')).toHaveText(await page.getByTestId('household-total').locator('strong').innerText());
+  await expect(page.getByTestId('sticky-amount')).toHaveText(
+    await page.getByTestId('household-total').locator('strong').innerText(),
+  );
   await expectAccessible(page, 'pay-sticky-bar');
   // Scrolled to the end, the last content sits above the bar.
   await page.evaluate(() => {

@@ -66,11 +66,13 @@ test('the demo household: the receipt applies exactly what the preview showed', 
   await expect(page.getByTestId('balance-after')).toHaveAttribute('data-cents', String(before - amount));
 });
 
-test('a household with a disputed charge: the disputed charge is listed, skipped by preview and receipt alike', async ({ page }) => {
+test('a household with a disputed charge: the disputed charge is listed, skipped by preview and receipt alike', async ({
+  page,
+}) => {
   await signIn(page, OBRIEN);
-  const disputed = await page.locator('[data-testid="charge"][data-disputed="true"]').evaluateAll((items) =>
-    items.map((i) => i.getAttribute('data-charge-id') ?? ''),
-  );
+  const disputed = await page
+    .locator('[data-testid="charge"][data-disputed="true"]')
+    .evaluateAll((items) => items.map((i) => i.getAttribute('data-charge-id') ?? ''));
   expect(disputed.length).toBeGreaterThan(0);
   await expect(page.getByTestId('disputed-explain').first()).toBeVisible();
   const listed = Number(await page.getByTestId('sum-listed').getAttribute('data-cents'));
@@ -130,11 +132,13 @@ test('a payment that leaves credit: preview and receipt agree on lines and credi
   await expect(page.getByTestId('receipt')).toBeVisible({ timeout: 60_000 });
   const receipt = await linesOf(page, 'receipt-line');
   expect(byId(receipt)).toEqual(
-    byId(preview.lines.map((l) => ({
-      id: l.chargeId,
-      applied: l.applied.cents,
-      remaining: l.remaining.cents,
-    }))),
+    byId(
+      preview.lines.map((l) => ({
+        id: l.chargeId,
+        applied: l.applied.cents,
+        remaining: l.remaining.cents,
+      })),
+    ),
   );
   await expect(page.getByText(`Kept as credit on your account: $${dollars(part)}`)).toBeVisible();
 });

@@ -12,12 +12,16 @@ export const test = base.extend<{ cspGuard: undefined }>({
       await context.addInitScript(() => {
         const w = window as unknown as { __csp: string[] };
         w.__csp = [];
-        document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+        document.addEventListener('securitypolicyviolation', (e) =>
+          w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+        );
       });
       await use(undefined);
       for (const page of context.pages()) {
         if (page.isClosed()) continue;
-        const violations = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []).catch(() => []);
+        const violations = await page
+          .evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])
+          .catch(() => []);
         expect(violations, `CSP violations on ${page.url()}`).toEqual([]);
       }
     },
@@ -47,7 +51,10 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
     .analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
-    blocking.map((v) => `${v.id} (${v.impact ?? 'impact unknown'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    blocking.map(
+      (v) =>
+        `${v.id} (${v.impact ?? 'impact unknown'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
     `axe on ${name}`,
   ).toEqual([]);
 }

@@ -94,7 +94,12 @@ test('receipt lines at 320 px: long procedure names never run over the amounts',
         }
         return range.getBoundingClientRect().toJSON() as DOMRect;
       };
-      return { name: text(name), applied: text(applied), remaining: text(remaining), page: document.documentElement.clientWidth };
+      return {
+        name: text(name),
+        applied: text(applied),
+        remaining: text(remaining),
+        page: document.documentElement.clientWidth,
+      };
     });
     expect(overlap(rects.name, rects.applied), JSON.stringify(rects)).toBe(false);
     expect(overlap(rects.applied, rects.remaining), JSON.stringify(rects)).toBe(false);

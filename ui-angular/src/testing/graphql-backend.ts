@@ -47,7 +47,10 @@ export class MockGraphQLBackend implements HttpBackend {
             body: result.json,
             status: 200,
             url: req.url,
-            headers: new HttpHeaders({ 'Content-Type': 'application/json', Date: new Date(this.api.now()).toUTCString() }),
+            headers: new HttpHeaders({
+              'Content-Type': 'application/json',
+              Date: new Date(this.api.now()).toUTCString(),
+            }),
           }),
         );
         observer.complete();
@@ -89,7 +92,11 @@ export async function startApp(
     sessionStorage.setItem('pp.signedIn', '1');
   }
   TestBed.configureTestingModule({
-    providers: [...appConfig.providers, { provide: HttpBackend, useValue: backend }, ...((options.providers ?? []) as [])],
+    providers: [
+      ...appConfig.providers,
+      { provide: HttpBackend, useValue: backend },
+      ...((options.providers ?? []) as []),
+    ],
   });
   const harness = await RouterTestingHarness.create();
   await harness.navigateByUrl(url);

@@ -142,7 +142,9 @@ export function seedHouseholds(): Record<string, MockHousehold> {
       creditCents: 0,
       charges: [
         mockCharge('c1', 'Lucas García', '2026-01-12', 'Fluoride treatment', 3500),
-        mockCharge('c2', 'Lucas García', '2026-02-20', 'Filling, one surface (tooth-colored)', 18000, { balanceCents: 10000 }),
+        mockCharge('c2', 'Lucas García', '2026-02-20', 'Filling, one surface (tooth-colored)', 18000, {
+          balanceCents: 10000,
+        }),
         mockCharge('c3', 'Maria García', '2026-01-12', 'Cleaning (adult)', 12000),
         mockCharge('c4', 'Maria García', '2026-03-03', 'X-rays, full mouth', 8500),
         mockCharge('c5', 'Sofia García', '2026-03-04', 'Sealants (per tooth)', 6000),
@@ -155,7 +157,9 @@ export function seedHouseholds(): Record<string, MockHousehold> {
       creditCents: 0,
       charges: [
         mockCharge('o1', "Sean O'Brien", '2026-02-02', 'Crown (porcelain)', 90000, { balanceCents: 45000 }),
-        mockCharge('o2', "Sean O'Brien", '2026-01-10', 'Comprehensive periodontal evaluation', 11800, { disputed: true }),
+        mockCharge('o2', "Sean O'Brien", '2026-01-10', 'Comprehensive periodontal evaluation', 11800, {
+          disputed: true,
+        }),
         mockCharge('o3', "Sean O'Brien", '2026-03-10', 'Exam', 7500),
       ],
     },
@@ -241,8 +245,8 @@ export function createMockApi(options: MockOptions = {}) {
 
   function householdView(account: string) {
     const h = householdOf(account);
-    const order = [...openCharges(h)].sort(
-      (a, b) => tieBreak(a.patientName.localeCompare(b.patientName), a.serviceDate.localeCompare(b.serviceDate)),
+    const order = [...openCharges(h)].sort((a, b) =>
+      tieBreak(a.patientName.localeCompare(b.patientName), a.serviceDate.localeCompare(b.serviceDate)),
     );
     return {
       __typename: 'Household',
@@ -303,7 +307,9 @@ export function createMockApi(options: MockOptions = {}) {
             applied: money(applied),
             remaining: money(remaining),
           }))
-          .sort((a, b) => tieBreak(a.patientName.localeCompare(b.patientName), a.serviceDate.localeCompare(b.serviceDate))),
+          .sort((a, b) =>
+            tieBreak(a.patientName.localeCompare(b.patientName), a.serviceDate.localeCompare(b.serviceDate)),
+          ),
       },
     });
     return txId;
@@ -335,7 +341,10 @@ export function createMockApi(options: MockOptions = {}) {
   /** The mock's own answer to one operation. */
   function respond(op: string, v: Record<string, unknown>, account: string | null) {
     const data = (d: unknown) => ({ data: d });
-    const error = (code: string) => ({ data: null, errors: [{ message: code, extensions: { code, retryable: false } }] });
+    const error = (code: string) => ({
+      data: null,
+      errors: [{ message: code, extensions: { code, retryable: false } }],
+    });
     switch (op) {
       case 'Practice':
         return data({ practice: practiceByHash(String(v['hash'])) });
@@ -453,14 +462,19 @@ export function createMockApi(options: MockOptions = {}) {
     const v = body.variables ?? {};
     requests.push({ operationName: op, variables: v });
     let current =
-      session !== null && account === session.account && now() < session.idleEnd && now() < session.absoluteEnd ? account : null;
+      session !== null && account === session.account && now() < session.idleEnd && now() < session.absoluteEnd
+        ? account
+        : null;
     if (current !== null && session !== null) {
       session.idleEnd = Math.min(now() + idleMs, session.absoluteEnd);
     }
     if (op === 'SignIn') {
       const acct = String(v['accountNumber']).trim();
       const h = households[acct];
-      const ok = h !== undefined && h.practice === v['practiceHash'] && h.lastName === String(v['lastName']).trim().toLowerCase();
+      const ok =
+        h !== undefined &&
+        h.practice === v['practiceHash'] &&
+        h.lastName === String(v['lastName']).trim().toLowerCase();
       const started = ok ? { account: acct, idleEnd: now() + idleMs, absoluteEnd: now() + 6 * idleMs } : null;
       if (started !== null) {
         session = started;
@@ -496,7 +510,13 @@ export function createMockApi(options: MockOptions = {}) {
             : { data: a.data };
       return { json, account: current };
     }
-    if (current === null && SESSION_OPERATIONS.has(op) && op !== 'Household' && op !== 'AllocationPreview' && op !== 'RecentPayments') {
+    if (
+      current === null &&
+      SESSION_OPERATIONS.has(op) &&
+      op !== 'Household' &&
+      op !== 'AllocationPreview' &&
+      op !== 'RecentPayments'
+    ) {
       return { json: respond(op, v, null), account: null };
     }
     return { json: respond(op, v, current), account: current };

@@ -64,7 +64,12 @@ describe('LandingPage', () => {
     type($input(app, '#lastName'), 'Smith');
     $(app, 'form').dispatchEvent(new Event('submit'));
     await settle(app.harness, 6);
-    expect(app.api.calls('SignIn')[0]?.variables).toEqual({ practiceHash: 'K7MX4Q', accountNumber: '100234', lastName: 'Smith', locale: 'es' });
+    expect(app.api.calls('SignIn')[0]?.variables).toEqual({
+      practiceHash: 'K7MX4Q',
+      accountNumber: '100234',
+      lastName: 'Smith',
+      locale: 'es',
+    });
     const error = $(app, '[data-testid="signin-error"]');
     expect(error.textContent).toContain('No pudimos iniciar su sesión');
     expect(error.querySelector('a[href="tel:+15125550142"]')).not.toBeNull();

@@ -31,7 +31,13 @@ describe('charge totals', () => {
     for (let seed = 1; seed <= 500; seed++) {
       const next = random(seed);
       const charges = Array.from({ length: Math.floor(next() * 12) }, (_, i) =>
-        charge(i, `P${String(Math.floor(next() * 4))}`, `2026-0${String(1 + Math.floor(next() * 9))}-1${String(Math.floor(next() * 9))}`, 1 + Math.floor(next() * 90000), next() < 0.25),
+        charge(
+          i,
+          `P${String(Math.floor(next() * 4))}`,
+          `2026-0${String(1 + Math.floor(next() * 9))}-1${String(Math.floor(next() * 9))}`,
+          1 + Math.floor(next() * 90000),
+          next() < 0.25,
+        ),
       );
       const totals = chargeTotals(charges);
       const groups = groupByPatient(charges);
@@ -39,8 +45,14 @@ describe('charge totals', () => {
       expect(totals.listedCents, context).toBe(totals.payableCents + totals.disputedCents);
       expect(totals.listedCount, context).toBe(totals.payableCount + totals.disputedCount);
       expect(totals.disputedCount, context).toBe(charges.filter(isDisputed).length);
-      expect(groups.reduce((sum, g) => sum + g.payableCents, 0), context).toBe(totals.payableCents);
-      expect(groups.reduce((sum, g) => sum + g.disputedCents, 0), context).toBe(totals.disputedCents);
+      expect(
+        groups.reduce((sum, g) => sum + g.payableCents, 0),
+        context,
+      ).toBe(totals.payableCents);
+      expect(
+        groups.reduce((sum, g) => sum + g.disputedCents, 0),
+        context,
+      ).toBe(totals.disputedCents);
       for (const group of groups) {
         const dates = group.charges.map((c) => c.serviceDate);
         expect(dates, context).toEqual([...dates].sort());

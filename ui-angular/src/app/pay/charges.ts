@@ -34,7 +34,13 @@ export function groupByPatient(charges: readonly Charge[]): PatientGroup[] {
   for (const charge of charges) {
     let group = groups.get(charge.patientId);
     if (!group) {
-      group = { patientId: charge.patientId, patientName: charge.patientName, payableCents: 0, disputedCents: 0, charges: [] };
+      group = {
+        patientId: charge.patientId,
+        patientName: charge.patientName,
+        payableCents: 0,
+        disputedCents: 0,
+        charges: [],
+      };
       groups.set(charge.patientId, group);
     }
     group.charges.push(charge);
@@ -52,7 +58,14 @@ export function groupByPatient(charges: readonly Charge[]): PatientGroup[] {
 
 /** Counts and sums of listed, payable and disputed charges. */
 export function chargeTotals(charges: readonly Charge[]): ChargeTotals {
-  const totals: ChargeTotals = { listedCount: 0, listedCents: 0, payableCount: 0, payableCents: 0, disputedCount: 0, disputedCents: 0 };
+  const totals: ChargeTotals = {
+    listedCount: 0,
+    listedCents: 0,
+    payableCount: 0,
+    payableCents: 0,
+    disputedCount: 0,
+    disputedCents: 0,
+  };
   for (const charge of charges) {
     totals.listedCount++;
     totals.listedCents += charge.balance.cents;
@@ -67,7 +80,14 @@ export function chargeTotals(charges: readonly Charge[]): ChargeTotals {
   return totals;
 }
 
-const KNOWN_DECLINES = new Set(['card_declined', 'generic_decline', 'insufficient_funds', 'expired_card', 'incorrect_cvc', 'processing_error']);
+const KNOWN_DECLINES = new Set([
+  'card_declined',
+  'generic_decline',
+  'insufficient_funds',
+  'expired_card',
+  'incorrect_cvc',
+  'processing_error',
+]);
 
 /**
  * What the patient reads about a decline: our translation of the processor's code; the server's English text only

@@ -115,7 +115,9 @@ describe('PayPage', () => {
           allocationPreview: {
             __typename: 'AllocationPreview',
             amount: money(5000),
-            lines: [{ __typename: 'AllocationPreviewLine', chargeId: 'c4', applied: money(4000), remaining: money(4500) }],
+            lines: [
+              { __typename: 'AllocationPreviewLine', chargeId: 'c4', applied: money(4000), remaining: money(4500) },
+            ],
             credit: money(1000),
           },
         },
@@ -124,7 +126,9 @@ describe('PayPage', () => {
     );
     await chooseOther(app, '50');
     const lines = $$(app, '[data-testid="preview-line"]');
-    expect(lines.map((l) => [l.dataset['chargeId'], l.dataset['applied'], l.dataset['remaining']])).toEqual([['c4', '4000', '4500']]);
+    expect(lines.map((l) => [l.dataset['chargeId'], l.dataset['applied'], l.dataset['remaining']])).toEqual([
+      ['c4', '4000', '4500'],
+    ]);
     expect(lines[0]?.textContent).toContain('X-rays, full mouth');
     expect(lines[0]?.textContent.replace(/\s+/g, ' ')).toContain('$40.00 paid · $45.00 left');
     expect($(app, '[data-testid="preview-credit"]').textContent).toContain('$10.00 will be kept as credit.');
@@ -214,7 +218,10 @@ describe('PayPage', () => {
 
   it('a decline the receipt page learns of reopens the card step with the amount as chosen', async () => {
     // The card step stops waiting at once: the payment is still processing, the receipt page waits on.
-    const app = await openPay('100234', { processingPolls: 1000, providers: [{ provide: INLINE_WAIT_MS, useValue: 0 }] });
+    const app = await openPay('100234', {
+      processingPolls: 1000,
+      providers: [{ provide: INLINE_WAIT_MS, useValue: 0 }],
+    });
     await toCardStep(app, '37.50');
     await payWithCard(app, '4242 4242 4242 4242');
     await wait(app.harness, 50);
@@ -252,7 +259,15 @@ describe('PayPage', () => {
 
   it('offers no payment when nothing is owed', async () => {
     const app = await openPay('100234', {
-      households: { '100234': { practice: 'K7MX4Q', lastName: 'garcia', guarantorName: 'Maria García', creditCents: 0, charges: [] } },
+      households: {
+        '100234': {
+          practice: 'K7MX4Q',
+          lastName: 'garcia',
+          guarantorName: 'Maria García',
+          creditCents: 0,
+          charges: [],
+        },
+      },
     });
     expect(text(app.harness)).toContain('You have no balance due.');
     expect(app.page().querySelector('form')).toBeNull();
@@ -324,7 +339,9 @@ describe('PayPage with a recent payment (two tabs)', () => {
     recentPayment(app, 'PROCESSING');
     submit(app, '#amount-form');
     await settle(app.harness, 8);
-    expect($(app, '[data-testid="recent-warning"]').textContent).toContain('started 3 minutes ago is still being processed');
+    expect($(app, '[data-testid="recent-warning"]').textContent).toContain(
+      'started 3 minutes ago is still being processed',
+    );
   });
 
   it('does not warn about a payment this tab started and left without paying', async () => {
@@ -376,7 +393,10 @@ describe('PayPage sticky summary bar (phones)', () => {
           observers.push(this);
         }
         observe(): void {
-          this.callback([{ isIntersecting: visible } as IntersectionObserverEntry], this as unknown as IntersectionObserver);
+          this.callback(
+            [{ isIntersecting: visible } as IntersectionObserverEntry],
+            this as unknown as IntersectionObserver,
+          );
         }
         disconnected = false;
         disconnect(): void {
@@ -410,9 +430,11 @@ describe('PayPage sticky summary bar (phones)', () => {
     visible = true;
     const app = await openPay();
     expect($maybe(app, '[data-testid="sticky-bar"]')).toBeNull();
-    (observers[0] ?? fail('no IntersectionObserver')).callback([{ isIntersecting: false } as IntersectionObserverEntry], {} as IntersectionObserver);
+    (observers[0] ?? fail('no IntersectionObserver')).callback(
+      [{ isIntersecting: false } as IntersectionObserverEntry],
+      {} as IntersectionObserver,
+    );
     await settle(app.harness);
     expect($maybe(app, '[data-testid="sticky-bar"]')).not.toBeNull();
   });
-
 });

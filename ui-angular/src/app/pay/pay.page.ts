@@ -14,7 +14,12 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { RecentPaymentsGQL, StartPaymentGQL, type HouseholdQuery, type RecentPaymentsQuery } from '../core/graphql/generated';
+import {
+  RecentPaymentsGQL,
+  StartPaymentGQL,
+  type HouseholdQuery,
+  type RecentPaymentsQuery,
+} from '../core/graphql/generated';
 import { errorCode, errorKey, requireData, type CallFailure } from '../core/graphql/errors';
 import { LocalDatePipe, prepareDateFormat } from '../core/format/date.pipe';
 import { MoneyPipe, prepareMoneyFormat } from '../core/format/money.pipe';
@@ -158,7 +163,9 @@ export class PayPage implements OnInit {
     this.starting.set(true);
     try {
       const recent = await this.loadRecent();
-      const other = recent.find((p) => p.status === 'SUCCEEDED' || (p.status === 'PROCESSING' && !this.flow.abandonedHere(p.id)));
+      const other = recent.find(
+        (p) => p.status === 'SUCCEEDED' || (p.status === 'PROCESSING' && !this.flow.abandonedHere(p.id)),
+      );
       if (other) {
         this.warning.set({ payment: other, amountCents });
         afterNextRender({ read: () => this.warningBox()?.nativeElement.focus() }, { injector: this.injector });

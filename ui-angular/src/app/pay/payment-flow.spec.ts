@@ -18,8 +18,11 @@ describe('newIdempotencyKey', () => {
   it.each([
     [0x00, '00000000-0000-4000-8000-000000000000'],
     [0xff, 'ffffffff-ffff-4fff-bfff-ffffffffffff'],
-  ])('without crypto.randomUUID (no secure context) sets the version and variant bits of random bytes %#', (fill, key) => {
-    vi.stubGlobal('crypto', { getRandomValues: (bytes: Uint8Array) => bytes.fill(fill) });
-    expect(newIdempotencyKey()).toBe(key);
-  });
+  ])(
+    'without crypto.randomUUID (no secure context) sets the version and variant bits of random bytes %#',
+    (fill, key) => {
+      vi.stubGlobal('crypto', { getRandomValues: (bytes: Uint8Array) => bytes.fill(fill) });
+      expect(newIdempotencyKey()).toBe(key);
+    },
+  );
 });

@@ -79,7 +79,10 @@ export class StripeCard implements OnInit, OnDestroy {
       const { loadStripe } = await import('@stripe/stripe-js/pure');
       const session = this.session();
       const stripe = await withTimeout(
-        loadStripe(session.publishableKey, session.stripeAccount !== null ? { stripeAccount: session.stripeAccount } : undefined),
+        loadStripe(
+          session.publishableKey,
+          session.stripeAccount !== null ? { stripeAccount: session.stripeAccount } : undefined,
+        ),
         15000,
       );
       if (!stripe) {

@@ -14,7 +14,10 @@ const $maybe = (app: App, selector: string) => app.page().querySelector(selector
 async function paidReceipt(url = '/p/K7MX4Q/receipt/TX-000001'): Promise<App> {
   const app = await startApp('/p/K7MX4Q', { account: '100234' });
   app.api.handle({ operationName: 'StartPayment', variables: { amountCents: 15000 } }, '100234');
-  app.api.handle({ operationName: 'ConfirmSimulatedPayment', variables: { paymentId: 'pay_1', cardNumber: '4242424242424242' } }, '100234');
+  app.api.handle(
+    { operationName: 'ConfirmSimulatedPayment', variables: { paymentId: 'pay_1', cardNumber: '4242424242424242' } },
+    '100234',
+  );
   app.api.handle({ operationName: 'PaymentStatus', variables: { id: 'pay_1' } }, '100234');
   await app.harness.navigateByUrl(url);
   await settle(app.harness, 8);
@@ -30,7 +33,10 @@ describe('ReceiptPage', () => {
   it('waits visibly while the payment posts, then shows the itemized receipt grouped by patient', async () => {
     const app = await startApp('/p/K7MX4Q', { account: '100234', processingPolls: 1 });
     app.api.handle({ operationName: 'StartPayment', variables: { amountCents: 15000 } }, '100234');
-    app.api.handle({ operationName: 'ConfirmSimulatedPayment', variables: { paymentId: 'pay_1', cardNumber: '4242424242424242' } }, '100234');
+    app.api.handle(
+      { operationName: 'ConfirmSimulatedPayment', variables: { paymentId: 'pay_1', cardNumber: '4242424242424242' } },
+      '100234',
+    );
     await app.harness.navigateByUrl('/p/K7MX4Q/receipt/pending?payment=pay_1');
     await settle(app.harness);
     expect(text(app.harness)).toContain('Your payment is being recorded');
@@ -83,7 +89,10 @@ describe('ReceiptPage', () => {
   it('sends a failed payment back to the pay page with its reason', async () => {
     const app = await startApp('/p/K7MX4Q', { account: '100234', processingPolls: 5 });
     app.api.handle({ operationName: 'StartPayment', variables: { amountCents: 15000 } }, '100234');
-    app.api.handle({ operationName: 'ConfirmSimulatedPayment', variables: { paymentId: 'pay_1', cardNumber: '4000000000009995' } }, '100234');
+    app.api.handle(
+      { operationName: 'ConfirmSimulatedPayment', variables: { paymentId: 'pay_1', cardNumber: '4000000000009995' } },
+      '100234',
+    );
     await app.harness.navigateByUrl('/p/K7MX4Q/receipt/pending?payment=pay_1');
     await settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/pay');
@@ -106,7 +115,11 @@ describe('ReceiptPage', () => {
     type($input(app, '#email'), 'maria@example.com');
     form.dispatchEvent(new Event('submit'));
     await settle(app.harness, 6);
-    expect(app.api.calls('EmailReceipt')[0]?.variables).toEqual({ txId: 'TX-000001', email: 'maria@example.com', locale: 'es' });
+    expect(app.api.calls('EmailReceipt')[0]?.variables).toEqual({
+      txId: 'TX-000001',
+      email: 'maria@example.com',
+      locale: 'es',
+    });
     expect($(app, '[data-testid="email-sent"]').textContent).toContain('maria@example.com');
 
     const assign = vi.fn();

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, ElementRef, OnDestroy, OnInit, computed, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  OnDestroy,
+  OnInit,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import {
@@ -172,7 +183,9 @@ export class ReceiptPage implements OnInit, OnDestroy {
     this.actionError.set(null);
     this.downloading.set(true);
     try {
-      const result = await firstValueFrom(this.downloadGql.mutate({ variables: { txId: receipt.txId, locale: this.i18n.lang() } }));
+      const result = await firstValueFrom(
+        this.downloadGql.mutate({ variables: { txId: receipt.txId, locale: this.i18n.lang() } }),
+      );
       location.assign(requireData(result, 'DownloadReceipt').downloadReceipt.url);
     } catch (error) {
       this.actionFailed(error);
@@ -197,7 +210,9 @@ export class ReceiptPage implements OnInit, OnDestroy {
     const email = this.email().trim();
     this.sending.set(true);
     try {
-      const result = await firstValueFrom(this.emailGql.mutate({ variables: { txId: receipt.txId, email, locale: this.i18n.lang() } }));
+      const result = await firstValueFrom(
+        this.emailGql.mutate({ variables: { txId: receipt.txId, email, locale: this.i18n.lang() } }),
+      );
       if (result.data?.emailReceipt.queued === true) {
         this.sentTo.set(email);
       } else {

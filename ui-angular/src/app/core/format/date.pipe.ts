@@ -44,7 +44,15 @@ export class LocalDatePipe implements PipeTransform {
     }
     const options: Intl.DateTimeFormatOptions = calendarDate
       ? { dateStyle: 'medium', timeZone: 'UTC' }
-      : { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone: timeZone ?? undefined };
+      : {
+          year: 'numeric',
+          month: 'long',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: '2-digit',
+          timeZoneName: 'short',
+          timeZone: timeZone ?? undefined,
+        };
     return formatFor(this.i18n.locale(), options).format(date);
   }
 }

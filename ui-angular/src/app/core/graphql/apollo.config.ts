@@ -31,7 +31,6 @@ export function provideGraphQL(): (Provider | EnvironmentProviders)[] {
         defaultOptions: {
           query: { fetchPolicy: 'no-cache' },
           watchQuery: { fetchPolicy: 'network-only' },
-          
         },
       };
     }),

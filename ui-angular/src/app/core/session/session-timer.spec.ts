@@ -52,7 +52,9 @@ describe('Session timeout warning (WCAG 2.2.1)', () => {
     expect(dialog.open).toBe(true);
     expect(dialog.getAttribute('role')).toBe('alertdialog');
     expect(dialog.getAttribute('aria-modal')).toBe('true');
-    expect(find(document, `#${dialog.getAttribute('aria-labelledby') ?? 'missing'}`).textContent).toBe('Are you still there?');
+    expect(find(document, `#${dialog.getAttribute('aria-labelledby') ?? 'missing'}`).textContent).toBe(
+      'Are you still there?',
+    );
     const body = find(document, `#${dialog.getAttribute('aria-describedby') ?? 'missing'}`).textContent;
     const seconds = Number((/in (\d+) seconds/.exec(body) ?? fail(`no seconds in "${body}"`))[1]);
     expect(seconds).toBeGreaterThanOrEqual(60);
@@ -117,7 +119,10 @@ describe('Session timeout warning (WCAG 2.2.1)', () => {
     const timer = TestBed.inject(SessionTimer);
     // The server's absolute end is 60 minutes after sign-in: keep busy until 30 s before it.
     timer.applyTimes(
-      { idleExpiresAt: new Date(Date.now() + 30_000).toISOString(), absoluteExpiresAt: new Date(Date.now() + 30_000).toISOString() },
+      {
+        idleExpiresAt: new Date(Date.now() + 30_000).toISOString(),
+        absoluteExpiresAt: new Date(Date.now() + 30_000).toISOString(),
+      },
       Date.now(),
       Date.now(),
     );

@@ -54,7 +54,9 @@ export class AmountStep {
   protected readonly continueInView = signal(true);
 
   protected readonly check = computed<AmountCheck>(() =>
-    this.mode() === 'full' ? { ok: true, cents: this.balanceCents() } : checkAmount(this.amountText(), this.balanceCents()),
+    this.mode() === 'full'
+      ? { ok: true, cents: this.balanceCents() }
+      : checkAmount(this.amountText(), this.balanceCents()),
   );
   protected readonly previewCents = computed(() => {
     const check = this.check();

@@ -156,11 +156,19 @@ export class CardStep implements OnInit {
       }),
     );
     const payment = requireData(result, 'ConfirmSimulatedPayment').confirmSimulatedPayment;
-    await this.settle(session, payment.status, payment.txId, { code: payment.failureCode, reason: payment.failureReason });
+    await this.settle(session, payment.status, payment.txId, {
+      code: payment.failureCode,
+      reason: payment.failureReason,
+    });
   }
 
   /** Acts on a payment's status; while it is processing, asks again for a few seconds before the receipt page. */
-  private async settle(session: PaymentSession, status: string, txId: string | null, failure: PaymentFailure): Promise<void> {
+  private async settle(
+    session: PaymentSession,
+    status: string,
+    txId: string | null,
+    failure: PaymentFailure,
+  ): Promise<void> {
     const deadline = Date.now() + this.inlineWaitMs;
     let delay = 250;
     while (status === 'PROCESSING' && Date.now() < deadline && !this.destroyed) {
@@ -221,5 +229,4 @@ export class CardStep implements OnInit {
     this.declined.set(declined);
     afterNextRender({ read: () => this.declineBox()?.nativeElement.focus() }, { injector: this.injector });
   }
-
 }
