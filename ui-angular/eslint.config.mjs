@@ -1,7 +1,9 @@
 // @ts-check
-// ESLint for the SPA: typescript-eslint's strict type-checked rules and angular-eslint (component/directive rules,
-// template rules and the template accessibility rules). Every `src/**` TypeScript file and HTML template is linted,
-// whatever feature folder it lives in. `npm run lint` (part of `make lint`, hence `make test`) must report zero.
+// ESLint for the SPA: typescript-eslint's strict type-checked and stylistic rules and angular-eslint (component and
+// directive rules, template rules and the template accessibility rules). Every TypeScript file and HTML template under
+// `src/` is linted, whatever feature folder it lives in (a new lazy area needs no change here), and the Playwright
+// suites under `e2e/`. `npm run lint` (part of `make lint`, hence `make test`) must report zero. A rule is disabled
+// only on a line, with the reason: `// eslint-disable-next-line <rule> -- <why>`.
 import eslint from '@eslint/js';
 import angular from 'angular-eslint';
 import { defineConfig } from 'eslint/config';
