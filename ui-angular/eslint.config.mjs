@@ -4,6 +4,7 @@
 // `src/` is linted, whatever feature folder it lives in (a new lazy area needs no change here), and the Playwright
 // suites under `e2e/`. `npm run lint` (part of `make lint`, hence `make test`) must report zero. A rule is disabled
 // only on a line, with the reason: `// eslint-disable-next-line <rule> -- <why>`.
+import comments from '@eslint-community/eslint-plugin-eslint-comments/configs';
 import eslint from '@eslint/js';
 import angular from 'angular-eslint';
 import { defineConfig } from 'eslint/config';
@@ -25,6 +26,7 @@ export default defineConfig(
   {
     files: ['src/**/*.ts', 'e2e/**/*.ts'],
     extends: [
+      comments.recommended,
       eslint.configs.recommended,
       tseslint.configs.strictTypeChecked,
       tseslint.configs.stylisticTypeChecked,
@@ -46,6 +48,12 @@ export default defineConfig(
       '@typescript-eslint/no-floating-promises': 'error',
       // No truthiness on numbers (0 cents is an amount, not "absent") or on nullable strings, numbers and booleans
       // (is "" absent? is null false?): the condition says what is meant.
+      // A disable comment names its rule and says why (`-- reason`); a whole-file disable is not allowed.
+      '@eslint-community/eslint-comments/require-description': 'error',
+      '@eslint-community/eslint-comments/no-use': [
+        'error',
+        { allow: ['eslint-disable-next-line', 'eslint-disable-line'] },
+      ],
       '@typescript-eslint/strict-boolean-expressions': ['error', { allowNumber: false }],
     },
   },
