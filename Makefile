@@ -1,4 +1,5 @@
-# Patient Payments — the README's commands. `make demo`, `make test`, `make bench` (see README.md).
+# Patient Payments — the README's commands. `make demo`, `make test`, `make bench` (see README.md); `make help` lists
+# every target. A `## target: text` comment above a target is its line in `make help`.
 SHELL := /bin/bash
 MVNW  := ./mvnw
 EMR_JAR := emr-connector/target/emr-connector-0.1.0-SNAPSHOT.jar
@@ -6,15 +7,53 @@ BFF_JAR := bff/target/bff-0.1.0-SNAPSHOT.jar
 UI_INDEX := ui-angular/dist/ui-angular/browser/index.html
 UI_PRESENT := $(wildcard ui-angular/package.json)
 INFRA_PRESENT := $(wildcard infra/package.json)
+# Runs one named stage and prints its time (CI has a hard time limit).
+TIMED := bash scripts/timed.sh
 
-.PHONY: demo test bench build build-java build-ui test-java test-infra test-ui bench-java bench-ui replay-dlq reconcile clean
+# The static checks: they read sources and compile nothing, so `make test` runs them first (a format slip fails in
+# seconds, not after the Java suite). Java joins here later without a second compile:
+#  - Spotless: add a `lint-java-format` target running `$(MVNW) -q spotless:check` (no compile) to LINT_CHECKS.
+#  - Error Prone + NullAway are javac plugins: configure them in the maven-compiler-plugin of the parent pom.xml, so
+#    the one compile `test-java` already does (`$(MVNW) verify`) runs them inside `make test`. Only `make lint`, which
+#    runs no tests, needs a compile of its own: add `lint-java-compile` (`$(MVNW) -q test-compile`) to the `lint`
+#    prerequisites below, not to LINT_CHECKS.
+LINT_CHECKS := lint-format lint-spa lint-schema
+
+.PHONY: help demo test lint format bench build build-java build-ui test-java test-infra test-ui bench-java bench-ui \
+	lint-format lint-spa lint-schema clean
+
+## help: list the targets, one line each.
+help:
+	@awk 'match($$0, /^## [a-z-]+:/) { printf "  %-12s %s\n", substr($$0, 4, RLENGTH - 4), substr($$0, RLENGTH + 2) }' \
+		$(MAKEFILE_LIST)
 
 ## demo: build what is missing, start the whole product on embedded stand-ins, print the DEMO line.
 demo: $(EMR_JAR) $(BFF_JAR) $(if $(UI_PRESENT),$(UI_INDEX))
 	@bash scripts/demo.sh
 
-## test: every test of every module (unit, integration against real services, browser end-to-end).
-test: test-java $(if $(INFRA_PRESENT),test-infra) $(if $(UI_PRESENT),test-ui)
+## test: `make lint`'s checks first, then every test of every module (unit, integration, browser end-to-end, infra/).
+test: $(LINT_CHECKS) test-java $(if $(INFRA_PRESENT),test-infra) $(if $(UI_PRESENT),test-ui)
+
+## lint: format check (prettier), SPA lint (ESLint), GraphQL schema lint (descriptions, unused types); no compile.
+lint: $(LINT_CHECKS)
+
+## format: rewrite the SPA's, infra/'s and ops/'s TS/HTML/CSS/JSON/YAML with prettier (what `make lint` checks).
+format:
+	bash scripts/format.sh
+
+## lint-format: prettier --check over ui-angular/, infra/ and ops/ (settings: .prettierrc.json, .prettierignore).
+lint-format:
+	$(TIMED) "lint: format (prettier)" bash scripts/format.sh --check
+
+## lint-spa: ESLint over ui-angular/src and e2e (typescript-eslint strict type-checked, angular-eslint + a11y).
+lint-spa:
+	bash scripts/ui-deps.sh
+	$(TIMED) "lint: SPA (ESLint)" bash -c 'cd ui-angular && npm run --silent lint'
+
+## lint-schema: graphql-schema-linter over schema.graphqls (rules: .graphql-schema-linterrc).
+lint-schema:
+	bash scripts/ui-deps.sh
+	$(TIMED) "lint: GraphQL schema" bash -c 'cd ui-angular && npm run --silent lint:schema'
 
 ## bench: every benchmark; each prints its figures.
 bench: bench-java $(if $(UI_PRESENT),bench-ui)
@@ -28,29 +67,36 @@ $(EMR_JAR) $(BFF_JAR):
 $(UI_INDEX):
 	$(MAKE) build-ui
 
+## build-java: package both services' jars (no tests).
 build-java:
 	$(MVNW) -q package -DskipTests
 
+## build-ui: the SPA's production build (dist/ui-angular/browser).
 build-ui:
 	bash scripts/ui-deps.sh
 	cd ui-angular && npm run build
 
+## test-java: every Java test (./mvnw verify); one module: ./mvnw -pl bff test (CONTRIBUTING.md).
 test-java:
-	$(MVNW) verify
+	$(TIMED) "test: Java (./mvnw verify)" $(MVNW) verify
 
 ## test-infra: the AWS CDK app's tests (template, cdk-nag HIPAA/PCI, images, ops kit); offline, no Docker.
 test-infra: $(EMR_JAR) $(BFF_JAR)
-	bash scripts/test-infra.sh
+	$(TIMED) "test: infra/" bash scripts/test-infra.sh
 
+## test-ui: the SPA's unit tests with coverage, visual tests, then the browser end-to-end suite on a fresh demo.
 test-ui:
-	bash scripts/test-ui.sh
+	$(TIMED) "test: SPA (all)" bash scripts/test-ui.sh
 
+## bench-java: the JUnit benchmarks (tag bench) of both services.
 bench-java:
 	$(MVNW) verify -Pbench
 
+## bench-ui: the SPA's initial JS and LCP against a fresh demo.
 bench-ui:
 	bash scripts/bench-ui.sh
 
+## clean: remove build output (Maven targets, the SPA build, the demo's state).
 clean:
 	$(MVNW) -q clean
 	rm -rf ui-angular/dist .demo

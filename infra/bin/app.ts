@@ -50,7 +50,10 @@ export function buildApp(options: BuildOptions = {}): BuiltApp {
     description: 'Patient Payments: online bill pay for dental practices (docs/deploy-aws.md)',
     nagSuppressions: options.nagSuppressions,
   });
-  Validations.of(app).addPlugins(new HIPAASecurityChecks(app, { verbose: true }), new PCIDSS321Checks(app, { verbose: true }));
+  Validations.of(app).addPlugins(
+    new HIPAASecurityChecks(app, { verbose: true }),
+    new PCIDSS321Checks(app, { verbose: true }),
+  );
   return { app, stack };
 }
 

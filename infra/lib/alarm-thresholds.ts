@@ -22,32 +22,60 @@ export interface AlarmRule {
 
 export const ALARM_RULES = {
   webhookDlqNotEmpty: {
-    name: 'WebhookDlqNotEmpty', threshold: 0, periodSeconds: 60, evaluationPeriods: 1, unit: 'messages',
-    description: 'A webhook event failed max-receives times and sits in the dead-letter queue: fix the cause, then '
-      + 'replay the DLQ (docs/deploy-aws.md, "DLQ replay").',
+    name: 'WebhookDlqNotEmpty',
+    threshold: 0,
+    periodSeconds: 60,
+    evaluationPeriods: 1,
+    unit: 'messages',
+    description:
+      'A webhook event failed max-receives times and sits in the dead-letter queue: fix the cause, then ' +
+      'replay the DLQ (docs/deploy-aws.md, "DLQ replay").',
   },
   webhookOldestMessageAge: {
-    name: 'WebhookOldestMessageAge', threshold: 300, periodSeconds: 60, evaluationPeriods: 1, unit: 'seconds',
+    name: 'WebhookOldestMessageAge',
+    threshold: 300,
+    periodSeconds: 60,
+    evaluationPeriods: 1,
+    unit: 'seconds',
     promWindowSeconds: 300,
-    description: 'A webhook event has waited in the queue for over 5 minutes: the consumers are down, stuck or '
-      + 'failing (check the BFF logs and the connector).',
+    description:
+      'A webhook event has waited in the queue for over 5 minutes: the consumers are down, stuck or ' +
+      'failing (check the BFF logs and the connector).',
   },
   http5xxRate: {
-    name: 'Http5xxRate', threshold: 1, periodSeconds: 300, evaluationPeriods: 1, unit: 'percent of requests',
+    name: 'Http5xxRate',
+    threshold: 1,
+    periodSeconds: 300,
+    evaluationPeriods: 1,
+    unit: 'percent of requests',
     description: 'Over 1 % of patient-site requests answered 5xx in 5 minutes.',
   },
   graphqlP95Latency: {
-    name: 'GraphqlP95Latency', threshold: 1, periodSeconds: 300, evaluationPeriods: 3, unit: 'seconds',
-    description: 'p95 latency of /graphql above 1 s for 15 minutes (targets: charges p95 ≤ 20 ms, sign-in ≤ 60 ms; '
-      + 'startPayment includes a Stripe call).',
+    name: 'GraphqlP95Latency',
+    threshold: 1,
+    periodSeconds: 300,
+    evaluationPeriods: 3,
+    unit: 'seconds',
+    description:
+      'p95 latency of /graphql above 1 s for 15 minutes (targets: charges p95 ≤ 20 ms, sign-in ≤ 60 ms; ' +
+      'startPayment includes a Stripe call).',
   },
   reconciliationRepairs: {
-    name: 'ReconciliationRepairs', threshold: 0, periodSeconds: 1800, evaluationPeriods: 1, unit: 'payments',
-    description: 'Reconciliation posted payments the ledger lacked: a webhook was lost or never arrived. The money '
-      + 'is posted; find out why the webhook did not arrive (Stripe dashboard, webhook endpoint, API Gateway logs).',
+    name: 'ReconciliationRepairs',
+    threshold: 0,
+    periodSeconds: 1800,
+    evaluationPeriods: 1,
+    unit: 'payments',
+    description:
+      'Reconciliation posted payments the ledger lacked: a webhook was lost or never arrived. The money ' +
+      'is posted; find out why the webhook did not arrive (Stripe dashboard, webhook endpoint, API Gateway logs).',
   },
   taskRestarts: {
-    name: 'TaskRestarts', threshold: 0, periodSeconds: 300, evaluationPeriods: 1, unit: 'restarts',
+    name: 'TaskRestarts',
+    threshold: 0,
+    periodSeconds: 300,
+    evaluationPeriods: 1,
+    unit: 'restarts',
     description: 'An ECS task stopped unexpectedly (container exit, failed health check or failed start).',
   },
 } as const satisfies Record<string, AlarmRule>;

@@ -33,10 +33,18 @@ export class Alarms extends Construct {
   readonly topic: sns.Topic;
   readonly alarms: Record<keyof typeof ALARM_RULES | 'webhookApi5xx', cw.Alarm>;
 
-  constructor(scope: Construct, id: string, props: {
-    settings: DeploymentSettings; encryption: Encryption; services: Services; queues: WebhookQueues;
-    webhookApi: apigw.RestApi; logPrefix: string;
-  }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: {
+      settings: DeploymentSettings;
+      encryption: Encryption;
+      services: Services;
+      queues: WebhookQueues;
+      webhookApi: apigw.RestApi;
+      logPrefix: string;
+    },
+  ) {
     super(scope, id);
     const { services, queues } = props;
     const stackName = Stack.of(this).stackName;
@@ -67,28 +75,49 @@ export class Alarms extends Construct {
     const period = (rule: AlarmRule) => Duration.seconds(rule.periodSeconds);
     const R = ALARM_RULES;
 
-    const dlq = alarm(R.webhookDlqNotEmpty, queues.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-      period: period(R.webhookDlqNotEmpty), statistic: cw.Stats.MAXIMUM,
-    }));
-    const age = alarm(R.webhookOldestMessageAge, queues.queue.metricApproximateAgeOfOldestMessage({
-      period: period(R.webhookOldestMessageAge), statistic: cw.Stats.MAXIMUM,
-    }));
+    const dlq = alarm(
+      R.webhookDlqNotEmpty,
+      queues.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: period(R.webhookDlqNotEmpty),
+        statistic: cw.Stats.MAXIMUM,
+      }),
+    );
+    const age = alarm(
+      R.webhookOldestMessageAge,
+      queues.queue.metricApproximateAgeOfOldestMessage({
+        period: period(R.webhookOldestMessageAge),
+        statistic: cw.Stats.MAXIMUM,
+      }),
+    );
 
     const p5 = period(R.http5xxRate);
-    const http5xx = alarm(R.http5xxRate, new cw.MathExpression({
-      label: '5xx share of requests (%)',
-      expression: 'IF(requests > 0, 100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / requests, 0)',
-      period: p5,
-      usingMetrics: {
-        requests: services.alb.metrics.requestCount({ period: p5, statistic: cw.Stats.SUM }),
-        target5xx: services.alb.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, { period: p5, statistic: cw.Stats.SUM }),
-        elb5xx: services.alb.metrics.httpCodeElb(elbv2.HttpCodeElb.ELB_5XX_COUNT, { period: p5, statistic: cw.Stats.SUM }),
-      },
-    }));
+    const http5xx = alarm(
+      R.http5xxRate,
+      new cw.MathExpression({
+        label: '5xx share of requests (%)',
+        expression: 'IF(requests > 0, 100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / requests, 0)',
+        period: p5,
+        usingMetrics: {
+          requests: services.alb.metrics.requestCount({ period: p5, statistic: cw.Stats.SUM }),
+          target5xx: services.alb.metrics.httpCodeTarget(elbv2.HttpCodeTarget.TARGET_5XX_COUNT, {
+            period: p5,
+            statistic: cw.Stats.SUM,
+          }),
+          elb5xx: services.alb.metrics.httpCodeElb(elbv2.HttpCodeElb.ELB_5XX_COUNT, {
+            period: p5,
+            statistic: cw.Stats.SUM,
+          }),
+        },
+      }),
+    );
 
-    const latency = alarm(R.graphqlP95Latency, services.graphqlTargetGroup.metrics.targetResponseTime({
-      period: period(R.graphqlP95Latency), statistic: cw.Stats.percentile(95),
-    }));
+    const latency = alarm(
+      R.graphqlP95Latency,
+      services.graphqlTargetGroup.metrics.targetResponseTime({
+        period: period(R.graphqlP95Latency),
+        statistic: cw.Stats.percentile(95),
+      }),
+    );
 
     const repairedFilter = new logs.MetricFilter(this, 'ReconciliationRepairedFilter', {
       logGroup: services.bffLogGroup,
@@ -102,24 +131,30 @@ export class Alarms extends Construct {
       metricValue: '$.repaired',
       unit: cw.Unit.COUNT,
     });
-    const repairs = alarm(R.reconciliationRepairs, repairedFilter.metric({
-      period: period(R.reconciliationRepairs), statistic: cw.Stats.SUM,
-    }));
+    const repairs = alarm(
+      R.reconciliationRepairs,
+      repairedFilter.metric({
+        period: period(R.reconciliationRepairs),
+        statistic: cw.Stats.SUM,
+      }),
+    );
 
-    const stoppedLog = props.encryption.logGroup(this, 'TaskStopEvents', `/aws/events/${stackName}/ecs-task-stops`,
-      props.settings.logRetentionDays);
+    const stoppedLog = props.encryption.logGroup(
+      this,
+      'TaskStopEvents',
+      `/aws/events/${stackName}/ecs-task-stops`,
+      props.settings.logRetentionDays,
+    );
     const stopped = new events.Rule(this, 'UnexpectedTaskStop', {
-      description: 'An ECS task of this stack died (essential container exited, failed to start, or failed its health checks)',
+      description:
+        'An ECS task of this stack died (essential container exited, failed to start, or failed its health checks)',
       eventPattern: {
         source: ['aws.ecs'],
         detailType: ['ECS Task State Change'],
         detail: {
           clusterArn: [services.cluster.clusterArn],
           lastStatus: ['STOPPED'],
-          $or: [
-            { stopCode: UNEXPECTED_STOP_CODES },
-            { stoppedReason: [{ prefix: 'Task failed' }] },
-          ],
+          $or: [{ stopCode: UNEXPECTED_STOP_CODES }, { stoppedReason: [{ prefix: 'Task failed' }] }],
         },
       },
       targets: [new LogGroupTarget(stoppedLog)],
@@ -127,21 +162,33 @@ export class Alarms extends Construct {
     // EventBridge writes to the log group under this (native) resource policy; the events-targets L2 would install
     // it through a Lambda-backed custom resource instead.
     new logs.ResourcePolicy(this, 'TaskStopEventsPolicy', {
-      policyStatements: [new iam.PolicyStatement({
-        principals: [new iam.ServicePrincipal('events.amazonaws.com'), new iam.ServicePrincipal('delivery.logs.amazonaws.com')],
-        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        resources: [stoppedLog.logGroupArn],
-      })],
+      policyStatements: [
+        new iam.PolicyStatement({
+          principals: [
+            new iam.ServicePrincipal('events.amazonaws.com'),
+            new iam.ServicePrincipal('delivery.logs.amazonaws.com'),
+          ],
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          resources: [stoppedLog.logGroupArn],
+        }),
+      ],
     });
-    const restarts = alarm(R.taskRestarts, new cw.Metric({
-      namespace: 'AWS/Events', metricName: 'TriggeredRules', dimensionsMap: { RuleName: stopped.ruleName },
-      period: period(R.taskRestarts), statistic: cw.Stats.SUM,
-    }));
+    const restarts = alarm(
+      R.taskRestarts,
+      new cw.Metric({
+        namespace: 'AWS/Events',
+        metricName: 'TriggeredRules',
+        dimensionsMap: { RuleName: stopped.ruleName },
+        period: period(R.taskRestarts),
+        statistic: cw.Stats.SUM,
+      }),
+    );
 
     const webhookApi5xx = new cw.Alarm(this, 'WebhookApi5xx', {
       alarmName: `${stackName}-WebhookApi5xx`,
-      alarmDescription: 'The webhook API could not queue a Stripe event (SQS refused it); Stripe retries, but check the '
-        + 'queue, its KMS key and the API role (threshold: > 0 in 5 minutes)',
+      alarmDescription:
+        'The webhook API could not queue a Stripe event (SQS refused it); Stripe retries, but check the ' +
+        'queue, its KMS key and the API role (threshold: > 0 in 5 minutes)',
       metric: props.webhookApi.metricServerError({ period: Duration.minutes(5), statistic: cw.Stats.SUM }),
       threshold: 0,
       comparisonOperator: cw.ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -152,21 +199,27 @@ export class Alarms extends Construct {
     webhookApi5xx.addOkAction(action);
 
     this.alarms = {
-      webhookDlqNotEmpty: dlq, webhookOldestMessageAge: age, http5xxRate: http5xx, graphqlP95Latency: latency,
-      reconciliationRepairs: repairs, taskRestarts: restarts, webhookApi5xx,
+      webhookDlqNotEmpty: dlq,
+      webhookOldestMessageAge: age,
+      http5xxRate: http5xx,
+      graphqlP95Latency: latency,
+      reconciliationRepairs: repairs,
+      taskRestarts: restarts,
+      webhookApi5xx,
     };
   }
 }
 
 /** An EventBridge target writing matched events to a log group (whose resource policy admits EventBridge). */
 class LogGroupTarget implements events.IRuleTarget {
-  constructor(private readonly logGroup: logs.ILogGroup) {
-  }
+  constructor(private readonly logGroup: logs.ILogGroup) {}
 
   bind(): events.RuleTargetConfig {
     return {
       arn: Stack.of(this.logGroup).formatArn({
-        service: 'logs', resource: 'log-group', resourceName: this.logGroup.logGroupName,
+        service: 'logs',
+        resource: 'log-group',
+        resourceName: this.logGroup.logGroupName,
         arnFormat: ArnFormat.COLON_RESOURCE_NAME,
       }),
     };

@@ -21,7 +21,11 @@ export class Cache extends Construct {
   /** REDIS_URL for the BFF. */
   readonly url: secretsmanager.Secret;
 
-  constructor(scope: Construct, id: string, props: { vpc: ec2.IVpc; settings: DeploymentSettings; encryption: Encryption; logPrefix: string }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { vpc: ec2.IVpc; settings: DeploymentSettings; encryption: Encryption; logPrefix: string },
+  ) {
     super(scope, id);
     const { settings, encryption } = props;
     const prefix = Stack.of(this).stackName;
@@ -42,7 +46,12 @@ export class Cache extends Construct {
       // ElastiCache allows printable ASCII except / " @ in a token of 16-128 characters.
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
-    const slowLog = encryption.logGroup(this, 'SlowLog', `${props.logPrefix}/redis-slow-log`, settings.logRetentionDays);
+    const slowLog = encryption.logGroup(
+      this,
+      'SlowLog',
+      `${props.logPrefix}/redis-slow-log`,
+      settings.logRetentionDays,
+    );
     this.replicationGroup = new elasticache.CfnReplicationGroup(this, 'Redis', {
       replicationGroupDescription: 'Patient Payments BFF cache, sessions, rate limits, one-time links',
       engine: 'redis',
@@ -63,12 +72,14 @@ export class Cache extends Construct {
       snapshotWindow: '06:00-07:00',
       preferredMaintenanceWindow: 'sun:09:30-sun:10:30',
       autoMinorVersionUpgrade: true,
-      logDeliveryConfigurations: [{
-        destinationType: 'cloudwatch-logs',
-        logFormat: 'json',
-        logType: 'slow-log',
-        destinationDetails: { cloudWatchLogsDetails: { logGroup: slowLog.logGroupName } },
-      }],
+      logDeliveryConfigurations: [
+        {
+          destinationType: 'cloudwatch-logs',
+          logFormat: 'json',
+          logType: 'slow-log',
+          destinationDetails: { cloudWatchLogsDetails: { logGroup: slowLog.logGroupName } },
+        },
+      ],
     });
     this.replicationGroup.node.addDependency(slowLog);
     this.url = new secretsmanager.Secret(this, 'Url', {
@@ -76,10 +87,16 @@ export class Cache extends Construct {
       description: 'REDIS_URL for the BFF (rediss:// with the AUTH token); rebuilt by the stack from the token secret',
       encryptionKey: encryption.dataKey,
       removalPolicy: RemovalPolicy.RETAIN,
-      secretStringValue: SecretValue.unsafePlainText(Fn.join('', [
-        'rediss://:', this.authToken.secretValue.unsafeUnwrap(), '@',
-        this.replicationGroup.attrPrimaryEndPointAddress, ':', this.replicationGroup.attrPrimaryEndPointPort,
-      ])),
+      secretStringValue: SecretValue.unsafePlainText(
+        Fn.join('', [
+          'rediss://:',
+          this.authToken.secretValue.unsafeUnwrap(),
+          '@',
+          this.replicationGroup.attrPrimaryEndPointAddress,
+          ':',
+          this.replicationGroup.attrPrimaryEndPointPort,
+        ]),
+      ),
     });
   }
 }

@@ -18,7 +18,11 @@ export class Database extends Construct {
   /** JDBC URL without credentials (DATABASE_URL): the user and password come from the secret. */
   readonly jdbcUrl: string;
 
-  constructor(scope: Construct, id: string, props: { vpc: ec2.IVpc; settings: DeploymentSettings; encryption: Encryption; logPrefix: string }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { vpc: ec2.IVpc; settings: DeploymentSettings; encryption: Encryption; logPrefix: string },
+  ) {
     super(scope, id);
     const { settings, encryption } = props;
     const identifier = `${Stack.of(this).stackName.toLowerCase()}-db`;
@@ -30,7 +34,8 @@ export class Database extends Construct {
     const engine = rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 });
     // Exported logs go to log groups made here (encrypted, with retention) rather than through a retention Lambda.
     const logGroups = ['postgresql', 'upgrade'].map((type) =>
-      encryption.logGroup(this, `Log-${type}`, `/aws/rds/instance/${identifier}/${type}`, settings.logRetentionDays));
+      encryption.logGroup(this, `Log-${type}`, `/aws/rds/instance/${identifier}/${type}`, settings.logRetentionDays),
+    );
     this.instance = new rds.DatabaseInstance(this, 'Instance', {
       instanceIdentifier: identifier,
       engine,

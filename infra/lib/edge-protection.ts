@@ -11,46 +11,64 @@ import { Construct } from 'constructs';
 export class EdgeProtection extends Construct {
   readonly webAcl: wafv2.CfnWebACL;
 
-  constructor(scope: Construct, id: string, props: {
-    /** Requests per 5 minutes per client IP before WAF blocks it. */
-    perIpLimit: number;
-    /** Whether the AWS common rule set applies (its 8 KB body-size rule only counts: Stripe events can be larger). */
-    commonRuleSet: boolean;
-    /**
-     * A path prefix with its own, higher per-IP limit (Stripe delivers webhooks from a handful of addresses); the
-     * general limit then applies to every other path.
-     */
-    separateLimit?: { pathPrefix: string; perIpLimit: number };
-    logGroup: logs.ILogGroup;
-    description: string;
-  }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: {
+      /** Requests per 5 minutes per client IP before WAF blocks it. */
+      perIpLimit: number;
+      /** Whether the AWS common rule set applies (its 8 KB body-size rule only counts: Stripe events can be larger). */
+      commonRuleSet: boolean;
+      /**
+       * A path prefix with its own, higher per-IP limit (Stripe delivers webhooks from a handful of addresses); the
+       * general limit then applies to every other path.
+       */
+      separateLimit?: { pathPrefix: string; perIpLimit: number };
+      logGroup: logs.ILogGroup;
+      description: string;
+    },
+  ) {
     super(scope, id);
-    const metric = (name: string) => ({ cloudWatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: name });
+    const metric = (name: string) => ({
+      cloudWatchMetricsEnabled: true,
+      sampledRequestsEnabled: true,
+      metricName: name,
+    });
     const managed = (name: string, priority: number, countOnly: string[] = []): wafv2.CfnWebACL.RuleProperty => ({
-      name, priority,
+      name,
+      priority,
       overrideAction: { none: {} },
       statement: {
         managedRuleGroupStatement: {
-          vendorName: 'AWS', name,
-          ruleActionOverrides: countOnly.length ? countOnly.map((r) => ({ name: r, actionToUse: { count: {} } })) : undefined,
+          vendorName: 'AWS',
+          name,
+          ruleActionOverrides: countOnly.length
+            ? countOnly.map((r) => ({ name: r, actionToUse: { count: {} } }))
+            : undefined,
         },
       },
       visibilityConfig: metric(name),
     });
     const path = props.separateLimit?.pathPrefix;
-    const pathMatch: wafv2.CfnWebACL.StatementProperty | undefined = path ? {
-      byteMatchStatement: {
-        fieldToMatch: { uriPath: {} }, positionalConstraint: 'STARTS_WITH', searchString: path,
-        textTransformations: [{ priority: 0, type: 'NONE' }],
-      },
-    } : undefined;
+    const pathMatch: wafv2.CfnWebACL.StatementProperty | undefined = path
+      ? {
+          byteMatchStatement: {
+            fieldToMatch: { uriPath: {} },
+            positionalConstraint: 'STARTS_WITH',
+            searchString: path,
+            textTransformations: [{ priority: 0, type: 'NONE' }],
+          },
+        }
+      : undefined;
     const rules: wafv2.CfnWebACL.RuleProperty[] = [
       {
-        name: 'PerIpRateLimit', priority: 0,
+        name: 'PerIpRateLimit',
+        priority: 0,
         action: { block: {} },
         statement: {
           rateBasedStatement: {
-            limit: props.perIpLimit, aggregateKeyType: 'IP',
+            limit: props.perIpLimit,
+            aggregateKeyType: 'IP',
             scopeDownStatement: pathMatch ? { notStatement: { statement: pathMatch } } : undefined,
           },
         },
@@ -61,10 +79,15 @@ export class EdgeProtection extends Construct {
     ];
     if (props.separateLimit && pathMatch) {
       rules.push({
-        name: 'PathPerIpRateLimit', priority: 4,
+        name: 'PathPerIpRateLimit',
+        priority: 4,
         action: { block: {} },
         statement: {
-          rateBasedStatement: { limit: props.separateLimit.perIpLimit, aggregateKeyType: 'IP', scopeDownStatement: pathMatch },
+          rateBasedStatement: {
+            limit: props.separateLimit.perIpLimit,
+            aggregateKeyType: 'IP',
+            scopeDownStatement: pathMatch,
+          },
         },
         visibilityConfig: metric('PathPerIpRateLimit'),
       });
@@ -84,10 +107,14 @@ export class EdgeProtection extends Construct {
     new wafv2.CfnLoggingConfiguration(this, 'Logging', {
       resourceArn: this.webAcl.attrArn,
       // WAF wants the log group's ARN without the trailing `:*` that CloudFormation's Arn attribute carries.
-      logDestinationConfigs: [Stack.of(this).formatArn({
-        service: 'logs', resource: 'log-group', resourceName: props.logGroup.logGroupName,
-        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-      })],
+      logDestinationConfigs: [
+        Stack.of(this).formatArn({
+          service: 'logs',
+          resource: 'log-group',
+          resourceName: props.logGroup.logGroupName,
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      ],
       redactedFields: [
         { singleHeader: { Name: 'cookie' } },
         { singleHeader: { Name: 'authorization' } },

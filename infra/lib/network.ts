@@ -11,9 +11,18 @@ import { DeploymentSettings } from './settings';
 export class Network extends Construct {
   readonly vpc: ec2.Vpc;
 
-  constructor(scope: Construct, id: string, props: { settings: DeploymentSettings; encryption: Encryption; logPrefix: string }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { settings: DeploymentSettings; encryption: Encryption; logPrefix: string },
+  ) {
     super(scope, id);
-    const flowLogs = props.encryption.logGroup(this, 'FlowLogs', `${props.logPrefix}/vpc-flow-logs`, props.settings.logRetentionDays);
+    const flowLogs = props.encryption.logGroup(
+      this,
+      'FlowLogs',
+      `${props.logPrefix}/vpc-flow-logs`,
+      props.settings.logRetentionDays,
+    );
     this.vpc = new ec2.Vpc(this, 'Vpc', {
       ipAddresses: ec2.IpAddresses.cidr('10.40.0.0/16'),
       maxAzs: 2,
@@ -26,7 +35,10 @@ export class Network extends Construct {
       ],
       gatewayEndpoints: { S3: { service: ec2.GatewayVpcEndpointAwsService.S3 } },
       flowLogs: {
-        all: { destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs), trafficType: ec2.FlowLogTrafficType.ALL },
+        all: {
+          destination: ec2.FlowLogDestination.toCloudWatchLogs(flowLogs),
+          trafficType: ec2.FlowLogTrafficType.ALL,
+        },
       },
     });
   }

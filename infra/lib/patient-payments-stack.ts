@@ -66,53 +66,100 @@ export class PatientPaymentsStack extends Stack {
     this.queues = new WebhookQueues(this, 'Webhooks', { key: this.encryption.dataKey, product: this.product });
     this.email = new Email(this, 'Email', { settings });
     this.services = new Services(this, 'Services', {
-      vpc, settings, product: this.product, encryption: this.encryption, secrets: this.secrets,
-      database: this.database, cache: this.cache, queues: this.queues, email: this.email, logPrefix,
+      vpc,
+      settings,
+      product: this.product,
+      encryption: this.encryption,
+      secrets: this.secrets,
+      database: this.database,
+      cache: this.cache,
+      queues: this.queues,
+      email: this.email,
+      logPrefix,
     });
 
-    const apiAccessLogs = this.encryption.logGroup(this, 'WebhookApiAccessLogs', `${logPrefix}/webhook-api-access`,
-      settings.logRetentionDays);
-    this.ingress = new WebhookIngress(this, 'WebhookIngress', { queue: this.queues.queue, settings, accessLogs: apiAccessLogs });
+    const apiAccessLogs = this.encryption.logGroup(
+      this,
+      'WebhookApiAccessLogs',
+      `${logPrefix}/webhook-api-access`,
+      settings.logRetentionDays,
+    );
+    this.ingress = new WebhookIngress(this, 'WebhookIngress', {
+      queue: this.queues.queue,
+      settings,
+      accessLogs: apiAccessLogs,
+    });
 
     // WAF log group names must start with aws-waf-logs-.
-    const wafLogs = this.encryption.logGroup(this, 'WafLogs', `aws-waf-logs-${this.stackName}`, settings.logRetentionDays);
+    const wafLogs = this.encryption.logGroup(
+      this,
+      'WafLogs',
+      `aws-waf-logs-${this.stackName}`,
+      settings.logRetentionDays,
+    );
     this.siteProtection = new EdgeProtection(this, 'SiteWaf', {
-      perIpLimit: settings.sitePerIpLimit, commonRuleSet: true, logGroup: wafLogs,
+      perIpLimit: settings.sitePerIpLimit,
+      commonRuleSet: true,
+      logGroup: wafLogs,
       separateLimit: { pathPrefix: '/webhooks/stripe', perIpLimit: 20000 },
       description: 'Patient site ALB - managed rules and a per-IP rate limit',
     });
     this.siteProtection.protect('Alb', this.services.alb.loadBalancerArn);
     this.webhookProtection = new EdgeProtection(this, 'WebhookWaf', {
       // Stripe sends from a few addresses: a per-IP limit far above any webhook burst, no body-size rule.
-      perIpLimit: 20000, commonRuleSet: false, logGroup: wafLogs,
+      perIpLimit: 20000,
+      commonRuleSet: false,
+      logGroup: wafLogs,
       description: 'Stripe webhook API - reputation and bad-input rules, a generous per-IP rate limit',
     });
     this.webhookProtection.protect('WebhookStage', this.ingress.stage.stageArn);
 
     this.alarms = new Alarms(this, 'Alarms', {
-      settings, encryption: this.encryption, services: this.services, queues: this.queues,
-      webhookApi: this.ingress.api, logPrefix,
+      settings,
+      encryption: this.encryption,
+      services: this.services,
+      queues: this.queues,
+      webhookApi: this.ingress.api,
+      logPrefix,
     });
     this.backups = new Backups(this, 'Backups', { key: this.encryption.dataKey, database: this.database.instance });
 
     const output = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
-    output('SiteLoadBalancerDns', this.services.alb.loadBalancerDnsName,
-      `Point ${settings.domainName} here (CNAME, or a Route 53 alias)`);
-    output('StripeWebhookUrl', this.ingress.open ? this.ingress.webhookUrl : `https://${settings.domainName}/webhooks/stripe`,
-      `Register this URL as the Stripe webhook endpoint (webhookIngress=${settings.webhookIngress})`);
-    output('WebhookGatewayUrl', this.ingress.webhookUrl,
-      this.ingress.open ? 'API Gateway webhook ingress (open)' : 'API Gateway webhook ingress (closed: webhookIngress=bff)');
+    output(
+      'SiteLoadBalancerDns',
+      this.services.alb.loadBalancerDnsName,
+      `Point ${settings.domainName} here (CNAME, or a Route 53 alias)`,
+    );
+    output(
+      'StripeWebhookUrl',
+      this.ingress.open ? this.ingress.webhookUrl : `https://${settings.domainName}/webhooks/stripe`,
+      `Register this URL as the Stripe webhook endpoint (webhookIngress=${settings.webhookIngress})`,
+    );
+    output(
+      'WebhookGatewayUrl',
+      this.ingress.webhookUrl,
+      this.ingress.open
+        ? 'API Gateway webhook ingress (open)'
+        : 'API Gateway webhook ingress (closed: webhookIngress=bff)',
+    );
     output('WebhookQueueUrl', this.queues.queue.queueUrl, 'SQS webhook queue');
     output('WebhookDeadLetterQueueUrl', this.queues.deadLetterQueue.queueUrl, 'SQS webhook dead-letter queue');
     output('ClusterName', this.services.cluster.clusterName, 'ECS cluster');
     output('BffServiceName', this.services.bffService.serviceName, 'ECS service of the BFF');
     output('ConnectorServiceName', this.services.connectorService.serviceName, 'ECS service of the EMR connector');
-    output('BffTaskDefinition', this.services.bffTaskDefinition.family,
-      `Task definition family for one-off operator tasks (container "${BFF_CONTAINER}": replay-dlq, reconcile)`);
+    output(
+      'BffTaskDefinition',
+      this.services.bffTaskDefinition.family,
+      `Task definition family for one-off operator tasks (container "${BFF_CONTAINER}": replay-dlq, reconcile)`,
+    );
     output('AppSubnets', vpc.privateSubnets.map((s) => s.subnetId).join(','), 'Private subnets for one-off tasks');
     output('BffSecurityGroup', this.services.bffSecurityGroup.securityGroupId, 'Security group for one-off BFF tasks');
     output('StripeSecretKeySecret', this.secrets.stripeSecretKey.secretName, 'Put the live Stripe secret key here');
-    output('StripeWebhookSecretSecret', this.secrets.stripeWebhookSecret.secretName, 'Put the webhook signing secret here');
+    output(
+      'StripeWebhookSecretSecret',
+      this.secrets.stripeWebhookSecret.secretName,
+      'Put the webhook signing secret here',
+    );
     output('DatabaseEndpoint', this.database.instance.dbInstanceEndpointAddress, 'RDS PostgreSQL endpoint (private)');
     output('AlarmTopicArn', this.alarms.topic.topicArn, 'Subscribe on-call here');
     output('EmailIdentity', this.email.identity.emailIdentityName, 'SES identity: publish the three DKIM CNAMEs below');

@@ -28,20 +28,34 @@ export const BFF_APPLICATION_YML = path.join(REPO_ROOT, 'bff/src/main/resources/
 export const CONNECTOR_APPLICATION_YML = path.join(REPO_ROOT, 'emr-connector/src/main/resources/application.yml');
 
 /** Reads both services' application.yml. Throws with the file and key when a required key is missing or malformed. */
-export function readProductConfig(bffYml = BFF_APPLICATION_YML, connectorYml = CONNECTOR_APPLICATION_YML): ProductConfig {
+export function readProductConfig(
+  bffYml = BFF_APPLICATION_YML,
+  connectorYml = CONNECTOR_APPLICATION_YML,
+): ProductConfig {
   const bff = parse(fs.readFileSync(bffYml, 'utf8'));
   const connector = parse(fs.readFileSync(connectorYml, 'utf8'));
   const emrClient = required(bff, 'micronaut.http.services.emr', bffYml) as Record<string, unknown>;
   return {
-    maxReceives: positiveInteger(required(bff, 'payments.queue.max-receives', bffYml), 'payments.queue.max-receives', bffYml),
-    visibilityTimeoutSeconds: durationSeconds(required(bff, 'payments.queue.visibility-timeout', bffYml),
-      'payments.queue.visibility-timeout', bffYml),
-    connectorCallSeconds: durationSeconds(emrClient['connect-timeout'] ?? '5s', 'emr connect-timeout', bffYml)
-      + durationSeconds(emrClient['read-timeout'] ?? '10s', 'emr read-timeout', bffYml),
+    maxReceives: positiveInteger(
+      required(bff, 'payments.queue.max-receives', bffYml),
+      'payments.queue.max-receives',
+      bffYml,
+    ),
+    visibilityTimeoutSeconds: durationSeconds(
+      required(bff, 'payments.queue.visibility-timeout', bffYml),
+      'payments.queue.visibility-timeout',
+      bffYml,
+    ),
+    connectorCallSeconds:
+      durationSeconds(emrClient['connect-timeout'] ?? '5s', 'emr connect-timeout', bffYml) +
+      durationSeconds(emrClient['read-timeout'] ?? '10s', 'emr read-timeout', bffYml),
     bffPort: placeholderPort(required(bff, 'micronaut.server.port', bffYml), bffYml),
     connectorPort: placeholderPort(required(connector, 'micronaut.server.port', connectorYml), connectorYml),
-    reconciliationIntervalSeconds: durationSeconds(lookup(bff, 'payments.reconciliation.interval') ?? '15m',
-      'payments.reconciliation.interval', bffYml),
+    reconciliationIntervalSeconds: durationSeconds(
+      lookup(bff, 'payments.reconciliation.interval') ?? '15m',
+      'payments.reconciliation.interval',
+      bffYml,
+    ),
   };
 }
 

@@ -32,12 +32,35 @@ export class AppSecrets extends Construct {
         removalPolicy: RemovalPolicy.RETAIN,
         generateSecretString: { passwordLength: length, excludePunctuation: true },
       });
-    this.emrApiKey = secret('EmrApiKey', 'emr-api-key', 'EMR_API_KEY: service credential between BFF and connector', 48);
-    this.sessionJwtSecret = secret('SessionJwtSecret', 'session-jwt-secret', 'SESSION_JWT_SECRET: HS256 key of patient sessions', 64);
-    this.adminJwtSecret = secret('AdminJwtSecret', 'admin-jwt-secret', 'ADMIN_JWT_SECRET: HS256 key of practice-admin tokens', 64);
-    this.stripeSecretKey = secret('StripeSecretKey', 'stripe/secret-key',
-      'STRIPE_SECRET_KEY: replace the generated placeholder with the live secret key (sk_live_...)', 32);
-    this.stripeWebhookSecret = secret('StripeWebhookSecret', 'stripe/webhook-secret',
-      'STRIPE_WEBHOOK_SECRET: replace the placeholder with the endpoint signing secret (whsec_...); comma-separated while rotating', 32);
+    this.emrApiKey = secret(
+      'EmrApiKey',
+      'emr-api-key',
+      'EMR_API_KEY: service credential between BFF and connector',
+      48,
+    );
+    this.sessionJwtSecret = secret(
+      'SessionJwtSecret',
+      'session-jwt-secret',
+      'SESSION_JWT_SECRET: HS256 key of patient sessions',
+      64,
+    );
+    this.adminJwtSecret = secret(
+      'AdminJwtSecret',
+      'admin-jwt-secret',
+      'ADMIN_JWT_SECRET: HS256 key of practice-admin tokens',
+      64,
+    );
+    this.stripeSecretKey = secret(
+      'StripeSecretKey',
+      'stripe/secret-key',
+      'STRIPE_SECRET_KEY: replace the generated placeholder with the live secret key (sk_live_...)',
+      32,
+    );
+    this.stripeWebhookSecret = secret(
+      'StripeWebhookSecret',
+      'stripe/webhook-secret',
+      'STRIPE_WEBHOOK_SECRET: replace the placeholder with the endpoint signing secret (whsec_...); comma-separated while rotating',
+      32,
+    );
   }
 }

@@ -85,30 +85,61 @@ export class Services extends Construct {
       defaultCloudMapNamespace: { name: INTERNAL_NAMESPACE, vpc, useForServiceConnect: false },
     });
     this.bffLogGroup = encryption.logGroup(this, 'BffLogs', `${props.logPrefix}/bff`, settings.logRetentionDays);
-    this.connectorLogGroup = encryption.logGroup(this, 'ConnectorLogs', `${props.logPrefix}/emr-connector`, settings.logRetentionDays);
+    this.connectorLogGroup = encryption.logGroup(
+      this,
+      'ConnectorLogs',
+      `${props.logPrefix}/emr-connector`,
+      settings.logRetentionDays,
+    );
 
     // Security groups: egress only where each service must reach (HTTPS for AWS APIs and Stripe, then its peers).
     this.albSecurityGroup = new ec2.SecurityGroup(this, 'AlbSecurityGroup', {
-      vpc, allowAllOutbound: false, description: 'Public ALB: HTTPS (and HTTP for the redirect) from anywhere',
+      vpc,
+      allowAllOutbound: false,
+      description: 'Public ALB: HTTPS (and HTTP for the redirect) from anywhere',
     });
     this.albSecurityGroup.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS from patients');
     this.albSecurityGroup.addIngressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(80), 'HTTP, redirected to HTTPS');
     this.bffSecurityGroup = new ec2.SecurityGroup(this, 'BffSecurityGroup', {
-      vpc, allowAllOutbound: false, description: 'BFF tasks: from the ALB only; out to HTTPS, the connector and Redis',
+      vpc,
+      allowAllOutbound: false,
+      description: 'BFF tasks: from the ALB only; out to HTTPS, the connector and Redis',
     });
-    this.bffSecurityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'Stripe API and AWS APIs (SQS, SES, Secrets Manager, ECR, Logs)');
+    this.bffSecurityGroup.addEgressRule(
+      ec2.Peer.anyIpv4(),
+      ec2.Port.tcp(443),
+      'Stripe API and AWS APIs (SQS, SES, Secrets Manager, ECR, Logs)',
+    );
     this.connectorSecurityGroup = new ec2.SecurityGroup(this, 'ConnectorSecurityGroup', {
-      vpc, allowAllOutbound: false, description: `EMR connector tasks: only the BFF tasks on port ${product.connectorPort}`,
+      vpc,
+      allowAllOutbound: false,
+      description: `EMR connector tasks: only the BFF tasks on port ${product.connectorPort}`,
     });
-    this.connectorSecurityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'AWS APIs (Secrets Manager, ECR, Logs)');
-    this.connectorSecurityGroup.connections.allowFrom(this.bffSecurityGroup, ec2.Port.tcp(product.connectorPort), 'BFF to connector');
-    props.database.securityGroup.connections.allowFrom(this.connectorSecurityGroup, ec2.Port.tcp(5432), 'Connector to PostgreSQL');
+    this.connectorSecurityGroup.addEgressRule(
+      ec2.Peer.anyIpv4(),
+      ec2.Port.tcp(443),
+      'AWS APIs (Secrets Manager, ECR, Logs)',
+    );
+    this.connectorSecurityGroup.connections.allowFrom(
+      this.bffSecurityGroup,
+      ec2.Port.tcp(product.connectorPort),
+      'BFF to connector',
+    );
+    props.database.securityGroup.connections.allowFrom(
+      this.connectorSecurityGroup,
+      ec2.Port.tcp(5432),
+      'Connector to PostgreSQL',
+    );
     props.cache.securityGroup.connections.allowFrom(this.bffSecurityGroup, ec2.Port.tcp(6379), 'BFF to Redis (TLS)');
 
     // The EMR connector.
     const connectorTask = new ecs.FargateTaskDefinition(this, 'ConnectorTask', {
-      cpu: 512, memoryLimitMiB: 1024,
-      runtimePlatform: { cpuArchitecture: ecs.CpuArchitecture.X86_64, operatingSystemFamily: ecs.OperatingSystemFamily.LINUX },
+      cpu: 512,
+      memoryLimitMiB: 1024,
+      runtimePlatform: {
+        cpuArchitecture: ecs.CpuArchitecture.X86_64,
+        operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
+      },
       volumes: [{ name: 'tmp' }],
     });
     const dbSecret = props.database.instance.secret!;
@@ -134,7 +165,10 @@ export class Services extends Construct {
       },
       healthCheck: {
         command: ['CMD-SHELL', `curl -fsS -o /dev/null http://127.0.0.1:${product.connectorPort}/health || exit 1`],
-        interval: Duration.seconds(15), timeout: Duration.seconds(5), retries: 3, startPeriod: Duration.seconds(60),
+        interval: Duration.seconds(15),
+        timeout: Duration.seconds(5),
+        retries: 3,
+        startPeriod: Duration.seconds(60),
       },
       stopTimeout: Duration.seconds(30),
     });
@@ -156,8 +190,12 @@ export class Services extends Construct {
 
     // The BFF.
     this.bffTaskDefinition = new ecs.FargateTaskDefinition(this, 'BffTask', {
-      cpu: 1024, memoryLimitMiB: 2048,
-      runtimePlatform: { cpuArchitecture: ecs.CpuArchitecture.X86_64, operatingSystemFamily: ecs.OperatingSystemFamily.LINUX },
+      cpu: 1024,
+      memoryLimitMiB: 2048,
+      runtimePlatform: {
+        cpuArchitecture: ecs.CpuArchitecture.X86_64,
+        operatingSystemFamily: ecs.OperatingSystemFamily.LINUX,
+      },
       volumes: [{ name: 'tmp' }],
     });
     const bff = this.bffTaskDefinition.addContainer(BFF_CONTAINER, {
@@ -195,7 +233,10 @@ export class Services extends Construct {
       },
       healthCheck: {
         command: ['CMD-SHELL', `curl -fsS -o /dev/null http://127.0.0.1:${product.bffPort}/health/liveness || exit 1`],
-        interval: Duration.seconds(15), timeout: Duration.seconds(5), retries: 3, startPeriod: Duration.seconds(60),
+        interval: Duration.seconds(15),
+        timeout: Duration.seconds(5),
+        retries: 3,
+        startPeriod: Duration.seconds(60),
       },
       stopTimeout: Duration.seconds(30),
     });
@@ -206,13 +247,19 @@ export class Services extends Construct {
     props.queues.deadLetterQueue.grantConsumeMessages(this.bffTaskDefinition.taskRole);
     props.email.identity.grantSendEmail(this.bffTaskDefinition.taskRole);
     // SES authorizes a send against the configuration set too (here the identity's default set).
-    this.bffTaskDefinition.taskRole.addToPrincipalPolicy(new iam.PolicyStatement({
-      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-      resources: [Stack.of(this).formatArn({
-        service: 'ses', resource: 'configuration-set', resourceName: props.email.configurationSet.configurationSetName,
-        arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-      })],
-    }));
+    this.bffTaskDefinition.taskRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [
+          Stack.of(this).formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: props.email.configurationSet.configurationSetName,
+            arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+          }),
+        ],
+      }),
+    );
 
     this.bffService = new ecs.FargateService(this, 'BffService', {
       cluster: this.cluster,
@@ -229,7 +276,10 @@ export class Services extends Construct {
       propagateTags: ecs.PropagatedTagSource.SERVICE,
     });
     this.bffService.node.addDependency(this.connectorService);
-    const scaling = this.bffService.autoScaleTaskCount({ minCapacity: settings.bffDesiredCount, maxCapacity: settings.bffMaxCount });
+    const scaling = this.bffService.autoScaleTaskCount({
+      minCapacity: settings.bffDesiredCount,
+      maxCapacity: settings.bffMaxCount,
+    });
     scaling.scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: 60 });
 
     // The public load balancer.
@@ -249,21 +299,26 @@ export class Services extends Construct {
     const certificate = settings.certificateArn
       ? acm.Certificate.fromCertificateArn(this, 'Certificate', settings.certificateArn)
       : new acm.Certificate(this, 'Certificate', {
-        domainName: settings.domainName,
-        validation: acm.CertificateValidation.fromDns(),
+          domainName: settings.domainName,
+          validation: acm.CertificateValidation.fromDns(),
+        });
+    const targets = (cid: string) =>
+      new elbv2.ApplicationTargetGroup(this, cid, {
+        vpc,
+        port: product.bffPort,
+        protocol: elbv2.ApplicationProtocol.HTTP,
+        targetType: elbv2.TargetType.IP,
+        deregistrationDelay: Duration.seconds(30),
+        healthCheck: {
+          path: '/health/readiness',
+          healthyHttpCodes: '200',
+          interval: Duration.seconds(10),
+          timeout: Duration.seconds(5),
+          healthyThresholdCount: 2,
+          unhealthyThresholdCount: 3,
+        },
+        targets: [this.bffService.loadBalancerTarget({ containerName: BFF_CONTAINER, containerPort: product.bffPort })],
       });
-    const targets = (cid: string) => new elbv2.ApplicationTargetGroup(this, cid, {
-      vpc,
-      port: product.bffPort,
-      protocol: elbv2.ApplicationProtocol.HTTP,
-      targetType: elbv2.TargetType.IP,
-      deregistrationDelay: Duration.seconds(30),
-      healthCheck: {
-        path: '/health/readiness', healthyHttpCodes: '200', interval: Duration.seconds(10), timeout: Duration.seconds(5),
-        healthyThresholdCount: 2, unhealthyThresholdCount: 3,
-      },
-      targets: [this.bffService.loadBalancerTarget({ containerName: BFF_CONTAINER, containerPort: product.bffPort })],
-    });
     this.bffTargetGroup = targets('BffTargets');
     this.graphqlTargetGroup = targets('GraphqlTargets');
     const https = this.alb.addListener('Https', {
@@ -279,8 +334,13 @@ export class Services extends Construct {
       conditions: [elbv2.ListenerCondition.pathPatterns(['/graphql'])],
       targetGroups: [this.graphqlTargetGroup],
     });
-    this.alb.addRedirect({ sourceProtocol: elbv2.ApplicationProtocol.HTTP, sourcePort: 80,
-      targetProtocol: elbv2.ApplicationProtocol.HTTPS, targetPort: 443, open: false });
+    this.alb.addRedirect({
+      sourceProtocol: elbv2.ApplicationProtocol.HTTP,
+      sourcePort: 80,
+      targetProtocol: elbv2.ApplicationProtocol.HTTPS,
+      targetPort: 443,
+      open: false,
+    });
   }
 
   /**
@@ -299,17 +359,28 @@ export class Services extends Construct {
     const legacy = new CfnCondition(this, 'RegionHasElbLogAccount', {
       expression: Fn.conditionNot(Fn.conditionEquals(account, 'none')),
     });
-    const legacyPrincipal = Fn.conditionIf(legacy.logicalId, `arn:${Aws.PARTITION}:iam::${account}:root`,
-      `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:root`).toString();
+    const legacyPrincipal = Fn.conditionIf(
+      legacy.logicalId,
+      `arn:${Aws.PARTITION}:iam::${account}:root`,
+      `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:root`,
+    ).toString();
     const objects = bucket.arnForObjects(`${prefix}/AWSLogs/${Aws.ACCOUNT_ID}/*`);
-    bucket.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'AlbLogDeliveryRegionalAccount', actions: ['s3:PutObject'], resources: [objects],
-      principals: [new iam.ArnPrincipal(legacyPrincipal)],
-    }));
-    bucket.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'AlbLogDeliveryService', actions: ['s3:PutObject'], resources: [objects],
-      principals: [new iam.ServicePrincipal('logdelivery.elasticloadbalancing.amazonaws.com')],
-    }));
+    bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AlbLogDeliveryRegionalAccount',
+        actions: ['s3:PutObject'],
+        resources: [objects],
+        principals: [new iam.ArnPrincipal(legacyPrincipal)],
+      }),
+    );
+    bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AlbLogDeliveryService',
+        actions: ['s3:PutObject'],
+        resources: [objects],
+        principals: [new iam.ServicePrincipal('logdelivery.elasticloadbalancing.amazonaws.com')],
+      }),
+    );
     if (bucket.policy) {
       this.alb.node.addDependency(bucket.policy);
     }
@@ -327,7 +398,9 @@ export class Services extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
       serverAccessLogsBucket: serverAccessLogs,
       serverAccessLogsPrefix: serverAccessLogs ? `${id}/` : undefined,
-      lifecycleRules: [{ expiration: Duration.days(settings.logRetentionDays), noncurrentVersionExpiration: Duration.days(30) }],
+      lifecycleRules: [
+        { expiration: Duration.days(settings.logRetentionDays), noncurrentVersionExpiration: Duration.days(30) },
+      ],
     });
   }
 }

@@ -83,7 +83,9 @@ export const DEFAULTS = {
   webhookIngress: 'bff',
 } as const;
 
-type NumericKey = { [K in keyof typeof DEFAULTS]: (typeof DEFAULTS)[K] extends number ? K : never }[keyof typeof DEFAULTS];
+type NumericKey = {
+  [K in keyof typeof DEFAULTS]: (typeof DEFAULTS)[K] extends number ? K : never;
+}[keyof typeof DEFAULTS];
 
 /** Reads and validates the context of `node` (the app or the stack). Throws naming the key on a bad value. */
 export function readSettings(node: Node): DeploymentSettings {
@@ -117,8 +119,10 @@ export function readSettings(node: Node): DeploymentSettings {
   }
   const publishable = str('stripePublishableKey', DEFAULTS.stripePublishableKey)!;
   if (publishable && !/^pk_(live|test)_[A-Za-z0-9]+$/.test(publishable)) {
-    throw new Error("context 'stripePublishableKey' must be a publishable key (pk_live_… or pk_test_…); "
-      + 'secret keys go into Secrets Manager, never into context');
+    throw new Error(
+      "context 'stripePublishableKey' must be a publishable key (pk_live_… or pk_test_…); " +
+        'secret keys go into Secrets Manager, never into context',
+    );
   }
   const bffDesiredCount = int('bffDesiredCount', 1, 50);
   const bffMaxCount = int('bffMaxCount', 1, 100);
@@ -156,8 +160,9 @@ export function readSettings(node: Node): DeploymentSettings {
 }
 
 /** The retention periods CloudWatch Logs accepts, days. */
-export const LOG_RETENTION_VALUES = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192,
-  2557, 2922, 3288, 3653];
+export const LOG_RETENTION_VALUES = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+];
 
 function retentionDays(days: number): number {
   if (!LOG_RETENTION_VALUES.includes(days)) {

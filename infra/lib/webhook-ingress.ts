@@ -55,7 +55,11 @@ export class WebhookIngress extends Construct {
   /** Whether Stripe is meant to post here (`webhookIngress=api-gateway`); otherwise every request is refused. */
   readonly open: boolean;
 
-  constructor(scope: Construct, id: string, props: { queue: sqs.IQueue; settings: DeploymentSettings; accessLogs: logs.ILogGroup }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { queue: sqs.IQueue; settings: DeploymentSettings; accessLogs: logs.ILogGroup },
+  ) {
     super(scope, id);
     const { settings } = props;
     this.open = settings.webhookIngress === 'api-gateway';
@@ -72,15 +76,19 @@ export class WebhookIngress extends Construct {
       cloudWatchRole: true,
       // Closed until the queue consumer verifies gateway-shaped messages (webhookIngress=api-gateway opens it):
       // a forged event must never reach a consumer that trusts queued bodies.
-      policy: this.open ? undefined : new iam.PolicyDocument({
-        statements: [new iam.PolicyStatement({
-          sid: 'ClosedUntilTheConsumerVerifiesSignatures',
-          effect: iam.Effect.DENY,
-          principals: [new iam.AnyPrincipal()],
-          actions: ['execute-api:Invoke'],
-          resources: ['execute-api:/*'],
-        })],
-      }),
+      policy: this.open
+        ? undefined
+        : new iam.PolicyDocument({
+            statements: [
+              new iam.PolicyStatement({
+                sid: 'ClosedUntilTheConsumerVerifiesSignatures',
+                effect: iam.Effect.DENY,
+                principals: [new iam.AnyPrincipal()],
+                actions: ['execute-api:Invoke'],
+                resources: ['execute-api:/*'],
+              }),
+            ],
+          }),
       deployOptions: {
         stageName: 'live',
         loggingLevel: apigw.MethodLoggingLevel.ERROR,
@@ -91,8 +99,15 @@ export class WebhookIngress extends Construct {
         throttlingBurstLimit: settings.webhookBurstLimit,
         accessLogDestination: new apigw.LogGroupLogDestination(props.accessLogs),
         accessLogFormat: apigw.AccessLogFormat.jsonWithStandardFields({
-          caller: false, httpMethod: true, ip: true, protocol: true, requestTime: true,
-          resourcePath: true, responseLength: true, status: true, user: false,
+          caller: false,
+          httpMethod: true,
+          ip: true,
+          protocol: true,
+          requestTime: true,
+          resourcePath: true,
+          responseLength: true,
+          status: true,
+          user: false,
         }),
       },
     });

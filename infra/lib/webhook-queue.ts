@@ -19,8 +19,10 @@ export class WebhookQueues extends Construct {
     super(scope, id);
     const { product } = props;
     if (product.visibilityTimeoutSeconds < product.connectorCallSeconds) {
-      throw new Error(`payments.queue.visibility-timeout (${product.visibilityTimeoutSeconds} s) is shorter than one `
-        + `connector call (${product.connectorCallSeconds} s): a message would reappear while it is being handled`);
+      throw new Error(
+        `payments.queue.visibility-timeout (${product.visibilityTimeoutSeconds} s) is shorter than one ` +
+          `connector call (${product.connectorCallSeconds} s): a message would reappear while it is being handled`,
+      );
     }
     const name = `${Stack.of(this).stackName}-webhooks`;
     this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {

@@ -5,7 +5,13 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { App } from 'aws-cdk-lib';
 import { parse } from 'yaml';
-import { BFF_APPLICATION_YML, CONNECTOR_APPLICATION_YML, durationSeconds, lookup, readProductConfig } from '../lib/product-config';
+import {
+  BFF_APPLICATION_YML,
+  CONNECTOR_APPLICATION_YML,
+  durationSeconds,
+  lookup,
+  readProductConfig,
+} from '../lib/product-config';
 import { DEFAULTS, readSettings } from '../lib/settings';
 
 describe('product settings read from application.yml', () => {
@@ -31,15 +37,24 @@ describe('product settings read from application.yml', () => {
       [(t: string) => t.replace(/\n\s*max-receives: .*\n/, '\n'), /'payments\.queue\.max-receives' is missing/],
       [(t: string) => t.replace(/max-receives: .*/, 'max-receives: five'), /must be a positive integer, got 'five'/],
       [(t: string) => t.replace(/max-receives: .*/, 'max-receives: 0'), /must be a positive integer, got '0'/],
-      [(t: string) => t.replace(/visibility-timeout: .*/, 'visibility-timeout: soon'), /not a duration like 30s, got 'soon'/],
+      [
+        (t: string) => t.replace(/visibility-timeout: .*/, 'visibility-timeout: soon'),
+        /not a duration like 30s, got 'soon'/,
+      ],
     ] as const) {
       const file = variant(edit);
-      assert.throws(() => readProductConfig(file, CONNECTOR_APPLICATION_YML), (e: Error) => e.message.includes(file) && message.test(e.message));
+      assert.throws(
+        () => readProductConfig(file, CONNECTOR_APPLICATION_YML),
+        (e: Error) => e.message.includes(file) && message.test(e.message),
+      );
     }
   });
 
   it('parses Micronaut durations', () => {
-    assert.deepEqual(['500ms', '30s', '15m', '1h', '1d', '45'].map((d) => durationSeconds(d, 'k', 'f')), [0.5, 30, 900, 3600, 86400, 45]);
+    assert.deepEqual(
+      ['500ms', '30s', '15m', '1h', '1d', '45'].map((d) => durationSeconds(d, 'k', 'f')),
+      [0.5, 30, 900, 3600, 86400, 45],
+    );
   });
 });
 

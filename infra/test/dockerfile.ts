@@ -1,21 +1,30 @@
 import * as fs from 'node:fs';
 
 /** One instruction of a Dockerfile: keyword (upper case) and its arguments (continuation lines joined). */
-export interface Instruction { readonly keyword: string; readonly args: string }
+export interface Instruction {
+  readonly keyword: string;
+  readonly args: string;
+}
 
 /** The instructions of the final stage (after the last FROM), comments and blank lines dropped. */
 export function finalStage(file: string): Instruction[] {
-  const joined = fs.readFileSync(file, 'utf8').split('\n')
+  const joined = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
     .filter((l) => !/^\s*#/.test(l))
     .join('\n')
     .replace(/\\\n/g, ' ');
-  const instructions = joined.split('\n').map((l) => l.trim()).filter(Boolean).map((l) => {
-    const m = /^([A-Za-z]+)\s+(.*)$/.exec(l);
-    if (!m) {
-      throw new Error(`${file}: cannot parse '${l}'`);
-    }
-    return { keyword: m[1].toUpperCase(), args: m[2].trim() };
-  });
+  const instructions = joined
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l) => {
+      const m = /^([A-Za-z]+)\s+(.*)$/.exec(l);
+      if (!m) {
+        throw new Error(`${file}: cannot parse '${l}'`);
+      }
+      return { keyword: m[1].toUpperCase(), args: m[2].trim() };
+    });
   const lastFrom = instructions.map((i) => i.keyword).lastIndexOf('FROM');
   return instructions.slice(lastFrom);
 }

@@ -54,15 +54,23 @@ describe('network', () => {
     }
     // Isolated subnets: no default route at all.
     const routes = resourcesOfType(s, 'AWS::EC2::Route').map(([id]) => id);
-    assert.ok(routes.every((id) => !id.includes('data')), `routes out of isolated subnets: ${routes}`);
+    assert.ok(
+      routes.every((id) => !id.includes('data')),
+      `routes out of isolated subnets: ${routes}`,
+    );
     const dbSubnets = resourcesOfType(s, 'AWS::RDS::DBSubnetGroup')[0][1].Properties.SubnetIds.map((x: any) => x.Ref);
     assert.deepEqual(new Set(dbSubnets), new Set(isolatedIds));
-    const cacheSubnets = resourcesOfType(s, 'AWS::ElastiCache::SubnetGroup')[0][1].Properties.SubnetIds.map((x: any) => x.Ref);
+    const cacheSubnets = resourcesOfType(s, 'AWS::ElastiCache::SubnetGroup')[0][1].Properties.SubnetIds.map(
+      (x: any) => x.Ref,
+    );
     assert.deepEqual(new Set(cacheSubnets), new Set(isolatedIds));
   });
 
   it('logs every flow to an encrypted log group and closes the default security group', () => {
-    s.template.hasResourceProperties('AWS::EC2::FlowLog', { TrafficType: 'ALL', LogDestinationType: 'cloud-watch-logs' });
+    s.template.hasResourceProperties('AWS::EC2::FlowLog', {
+      TrafficType: 'ALL',
+      LogDestinationType: 'cloud-watch-logs',
+    });
     s.template.resourceCountIs('Custom::VpcRestrictDefaultSG', 1);
   });
 });
@@ -70,13 +78,17 @@ describe('network', () => {
 describe('load balancer and BFF service', () => {
   it('serves HTTPS with an ACM certificate and a TLS 1.2+ policy, and redirects HTTP to HTTPS', () => {
     s.template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
-      Port: 443, Protocol: 'HTTPS',
+      Port: 443,
+      Protocol: 'HTTPS',
       Certificates: [{ CertificateArn: Match.anyValue() }],
       SslPolicy: Match.stringLikeRegexp('TLS13'),
     });
     s.template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
-      Port: 80, Protocol: 'HTTP',
-      DefaultActions: [{ Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } }],
+      Port: 80,
+      Protocol: 'HTTP',
+      DefaultActions: [
+        { Type: 'redirect', RedirectConfig: { Protocol: 'HTTPS', Port: '443', StatusCode: 'HTTP_301' } },
+      ],
     });
     const alb = resource(s, 'AWS::ElasticLoadBalancingV2::LoadBalancer', 'ServicesAlb')[1].Properties;
     assert.equal(alb.Scheme, 'internet-facing');
@@ -100,17 +112,22 @@ describe('load balancer and BFF service', () => {
       Actions: [{ Type: 'forward', TargetGroupArn: ref(graphql) }],
     });
     const bff = resource(s, 'AWS::ECS::Service', 'ServicesBffService')[1];
-    assert.deepEqual(new Set(bff.Properties.LoadBalancers.map((l: any) => l.TargetGroupArn.Ref)),
-      new Set(groups.map(([id]) => id)));
+    assert.deepEqual(
+      new Set(bff.Properties.LoadBalancers.map((l: any) => l.TargetGroupArn.Ref)),
+      new Set(groups.map(([id]) => id)),
+    );
   });
 
   it('lets only the ALB reach the BFF, on the BFF port', () => {
     const bffSg = idOf('AWS::EC2::SecurityGroup', 'ServicesBffSecurityGroup');
     const albSg = idOf('AWS::EC2::SecurityGroup', 'ServicesAlbSecurityGroup');
-    const ingress = resourcesOfType(s, 'AWS::EC2::SecurityGroupIngress').map(([, r]) => r.Properties)
+    const ingress = resourcesOfType(s, 'AWS::EC2::SecurityGroupIngress')
+      .map(([, r]) => r.Properties)
       .filter((p) => JSON.stringify(p.GroupId) === JSON.stringify(att(bffSg, 'GroupId')));
-    assert.deepEqual(ingress.map((p) => [p.SourceSecurityGroupId, p.FromPort, p.ToPort]),
-      [[att(albSg, 'GroupId'), product.bffPort, product.bffPort]]);
+    assert.deepEqual(
+      ingress.map((p) => [p.SourceSecurityGroupId, p.FromPort, p.ToPort]),
+      [[att(albSg, 'GroupId'), product.bffPort, product.bffPort]],
+    );
     assert.equal(R[bffSg].Properties.SecurityGroupIngress, undefined);
   });
 });
@@ -120,23 +137,31 @@ describe('EMR connector', () => {
     const connector = resource(s, 'AWS::ECS::Service', 'ServicesConnectorService')[1];
     assert.equal(connector.Properties.LoadBalancers, undefined);
     assert.equal(connector.Properties.ServiceRegistries.length, 1);
-    assert.match(containers()[BFF_CONTAINER].Environment.find((e: any) => e.Name === 'EMR_URL').Value,
-      new RegExp(`^http://emr-connector\\.payments\\.internal:${product.connectorPort}$`));
+    assert.match(
+      containers()[BFF_CONTAINER].Environment.find((e: any) => e.Name === 'EMR_URL').Value,
+      new RegExp(`^http://emr-connector\\.payments\\.internal:${product.connectorPort}$`),
+    );
   });
 
   it("admits only the BFF's security group, only on the connector port", () => {
     const sg = idOf('AWS::EC2::SecurityGroup', 'ServicesConnectorSecurityGroup');
     const bffSg = idOf('AWS::EC2::SecurityGroup', 'ServicesBffSecurityGroup');
     assert.equal(R[sg].Properties.SecurityGroupIngress, undefined, 'no inline ingress rules');
-    const rules = resourcesOfType(s, 'AWS::EC2::SecurityGroupIngress').map(([, r]) => r.Properties)
+    const rules = resourcesOfType(s, 'AWS::EC2::SecurityGroupIngress')
+      .map(([, r]) => r.Properties)
       .filter((p) => JSON.stringify(p.GroupId) === JSON.stringify(att(sg, 'GroupId')));
-    assert.deepEqual(rules.map((p) => [p.IpProtocol, p.SourceSecurityGroupId, p.FromPort, p.ToPort, p.CidrIp]),
-      [['tcp', att(bffSg, 'GroupId'), product.connectorPort, product.connectorPort, undefined]]);
+    assert.deepEqual(
+      rules.map((p) => [p.IpProtocol, p.SourceSecurityGroupId, p.FromPort, p.ToPort, p.CidrIp]),
+      [['tcp', att(bffSg, 'GroupId'), product.connectorPort, product.connectorPort, undefined]],
+    );
   });
 
   it('listens on all interfaces of its task on the configured port', () => {
     const c = containers()[CONNECTOR_CONTAINER];
-    assert.deepEqual(c.PortMappings.map((p: any) => p.ContainerPort), [product.connectorPort]);
+    assert.deepEqual(
+      c.PortMappings.map((p: any) => p.ContainerPort),
+      [product.connectorPort],
+    );
     const env = Object.fromEntries(c.Environment.map((e: any) => [e.Name, e.Value]));
     assert.equal(env.EMR_HOST, '0.0.0.0');
     assert.equal(env.EMR_PORT, String(product.connectorPort));
@@ -168,9 +193,13 @@ describe('RDS PostgreSQL', () => {
     assert.equal(params['rds.force_ssl'], '1');
     const sg = idOf('AWS::EC2::SecurityGroup', 'DatabaseSecurityGroup');
     const connectorSg = idOf('AWS::EC2::SecurityGroup', 'ServicesConnectorSecurityGroup');
-    const ingress = resourcesOfType(s, 'AWS::EC2::SecurityGroupIngress').map(([, r]) => r.Properties)
+    const ingress = resourcesOfType(s, 'AWS::EC2::SecurityGroupIngress')
+      .map(([, r]) => r.Properties)
       .filter((x) => JSON.stringify(x.GroupId) === JSON.stringify(att(sg, 'GroupId')));
-    assert.deepEqual(ingress.map((x) => [x.SourceSecurityGroupId, x.FromPort]), [[att(connectorSg, 'GroupId'), 5432]]);
+    assert.deepEqual(
+      ingress.map((x) => [x.SourceSecurityGroupId, x.FromPort]),
+      [[att(connectorSg, 'GroupId'), 5432]],
+    );
     void dbId;
   });
 });
@@ -200,7 +229,10 @@ describe('SQS webhook queue', () => {
   const [queueId, queue] = resource(s, 'AWS::SQS::Queue', 'WebhooksQueue');
   const [dlqId, dlq] = resource(s, 'AWS::SQS::Queue', 'WebhooksDeadLetterQueue');
   it(`moves a message to the DLQ after payments.queue.max-receives (${product.maxReceives}) receives`, () => {
-    assert.deepEqual(queue.Properties.RedrivePolicy, { deadLetterTargetArn: att(dlqId, 'Arn'), maxReceiveCount: product.maxReceives });
+    assert.deepEqual(queue.Properties.RedrivePolicy, {
+      deadLetterTargetArn: att(dlqId, 'Arn'),
+      maxReceiveCount: product.maxReceives,
+    });
   });
 
   it("keeps a received message hidden at least as long as the consumer's handling time", () => {
@@ -215,9 +247,14 @@ describe('SQS webhook queue', () => {
     for (const id of [queueId, dlqId]) {
       s.template.hasResourceProperties('AWS::SQS::QueuePolicy', {
         Queues: [ref(id)],
-        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
-          Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-        })]) },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
       });
     }
     assert.equal(dlq.Properties.MessageRetentionPeriod, 14 * 86400);
@@ -232,7 +269,7 @@ describe('SQS webhook queue', () => {
 });
 
 describe('SES', () => {
-  it('has a configuration set (TLS required, bounces suppressed) that is the sending identity\'s default', () => {
+  it("has a configuration set (TLS required, bounces suppressed) that is the sending identity's default", () => {
     const [setId, set] = resource(s, 'AWS::SES::ConfigurationSet', 'EmailConfigurationSet');
     assert.equal(set.Properties.DeliveryOptions.TlsPolicy, 'REQUIRE');
     assert.deepEqual(set.Properties.SuppressionOptions.SuppressedReasons.sort(), ['BOUNCE', 'COMPLAINT']);
@@ -256,13 +293,23 @@ describe('BFF permissions', () => {
     const sesResources = JSON.stringify(ses.map((st: any) => st.Resource));
     assert.match(sesResources, /:identity\//);
     assert.match(sesResources, /:configuration-set\//);
-    assert.ok(statements.every((st: any) => st.Resource !== '*'), 'a BFF permission on every resource');
+    assert.ok(
+      statements.every((st: any) => st.Resource !== '*'),
+      'a BFF permission on every resource',
+    );
   });
 });
 
 describe('secrets', () => {
   const SECRET_ENV = {
-    [BFF_CONTAINER]: ['ADMIN_JWT_SECRET', 'EMR_API_KEY', 'REDIS_URL', 'SESSION_JWT_SECRET', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'],
+    [BFF_CONTAINER]: [
+      'ADMIN_JWT_SECRET',
+      'EMR_API_KEY',
+      'REDIS_URL',
+      'SESSION_JWT_SECRET',
+      'STRIPE_SECRET_KEY',
+      'STRIPE_WEBHOOK_SECRET',
+    ],
     [CONNECTOR_CONTAINER]: ['DATASOURCES_DEFAULT_PASSWORD', 'DATASOURCES_DEFAULT_USERNAME', 'EMR_API_KEY'],
   };
   it('injects every secret from Secrets Manager and none as a plain environment variable', () => {
@@ -270,12 +317,19 @@ describe('secrets', () => {
       const c = containers()[name];
       assert.deepEqual(c.Secrets.map((x: any) => x.Name).sort(), expected, name);
       // A secret, or the attachment that binds the database secret to the instance (its Ref is the secret's ARN).
-      const secretIds = new Set([...resourcesOfType(s, 'AWS::SecretsManager::Secret'),
-        ...resourcesOfType(s, 'AWS::SecretsManager::SecretTargetAttachment')].map(([id]) => id));
+      const secretIds = new Set(
+        [
+          ...resourcesOfType(s, 'AWS::SecretsManager::Secret'),
+          ...resourcesOfType(s, 'AWS::SecretsManager::SecretTargetAttachment'),
+        ].map(([id]) => id),
+      );
       for (const secret of c.Secrets) {
         // Either the secret itself ({Ref}) or one JSON field of it (an ARN joined with ':field::').
         const refs = JSON.stringify(secret.ValueFrom).match(/"Ref":"([A-Za-z0-9]+)"/g) ?? [];
-        assert.ok(refs.some((r) => secretIds.has(r.slice(7, -1))), `${name} ${secret.Name} is not from a stack secret`);
+        assert.ok(
+          refs.some((r) => secretIds.has(r.slice(7, -1))),
+          `${name} ${secret.Name} is not from a stack secret`,
+        );
       }
       const plain = c.Environment.map((e: any) => e.Name);
       for (const n of plain) {
@@ -295,7 +349,9 @@ describe('secrets', () => {
       }
       assert.ok(p.KmsKeyId, `${id} is not encrypted with the data key`);
     }
-    const leaks = JSON.stringify(s.json).match(/sk_(live|test)_[A-Za-z0-9]{8,}|whsec_[A-Za-z0-9]{8,}|demo-emr-api-key|demo-admin-jwt-secret/g);
+    const leaks = JSON.stringify(s.json).match(
+      /sk_(live|test)_[A-Za-z0-9]{8,}|whsec_[A-Za-z0-9]{8,}|demo-emr-api-key|demo-admin-jwt-secret/g,
+    );
     assert.equal(leaks, null, `secret-looking values in the template: ${leaks}`);
   });
 
@@ -304,9 +360,15 @@ describe('secrets', () => {
     const table = readme.slice(readme.indexOf('## Configuration'));
     const documented = [...table.matchAll(/^\| `([A-Z][A-Z0-9_]+)` \|/gm)].map((m) => m[1]);
     assert.ok(documented.length >= 20, `found ${documented.length} README variables`);
-    const set = new Set(Object.values(containers()).flatMap((c) => [...c.Environment, ...c.Secrets].map((e: any) => e.Name)));
+    const set = new Set(
+      Object.values(containers()).flatMap((c) => [...c.Environment, ...c.Secrets].map((e: any) => e.Name)),
+    );
     const missing = documented.filter((v) => !set.has(v) && !(v in UNSET_IN_PRODUCTION));
-    assert.deepEqual(missing, [], 'set these in infra/lib/services.ts or add them to UNSET_IN_PRODUCTION with a reason');
+    assert.deepEqual(
+      missing,
+      [],
+      'set these in infra/lib/services.ts or add them to UNSET_IN_PRODUCTION with a reason',
+    );
   });
 
   it('the database URL carries no credentials', () => {
@@ -319,11 +381,16 @@ describe('secrets', () => {
 
   it('turns off every demo stand-in the jars would otherwise start', () => {
     const bff = Object.fromEntries(containers()[BFF_CONTAINER].Environment.map((e: any) => [e.Name, e.Value]));
-    assert.ok(bff.SQS_ENDPOINT && bff.SES_ENDPOINT, 'without SQS_ENDPOINT/SES_ENDPOINT the BFF starts ElasticMQ/SES stand-ins');
+    assert.ok(
+      bff.SQS_ENDPOINT && bff.SES_ENDPOINT,
+      'without SQS_ENDPOINT/SES_ENDPOINT the BFF starts ElasticMQ/SES stand-ins',
+    );
     assert.equal(bff.PAYMENTS_EMBEDDED, 'false');
     assert.equal(bff.GRAPHQL_DEV_TOOLS, 'false');
     assert.equal(bff.SESSION_COOKIE_SECURE, 'true');
-    const connector = Object.fromEntries(containers()[CONNECTOR_CONTAINER].Environment.map((e: any) => [e.Name, e.Value]));
+    const connector = Object.fromEntries(
+      containers()[CONNECTOR_CONTAINER].Environment.map((e: any) => [e.Name, e.Value]),
+    );
     assert.ok(connector.DATABASE_URL, 'without DATABASE_URL the connector starts an embedded PostgreSQL');
     assert.equal(connector.EMR_DOCS_PUBLIC, 'false');
   });
@@ -366,16 +433,23 @@ describe('public endpoints are rate limited', () => {
   it('WAF protects the ALB and the webhook API stage, with a per-IP rate rule and logging', () => {
     const alb = idOf('AWS::ElasticLoadBalancingV2::LoadBalancer', 'ServicesAlb');
     const stage = idOf('AWS::ApiGateway::Stage', 'WebhookIngressApiDeploymentStage');
-    const associations = resourcesOfType(s, 'AWS::WAFv2::WebACLAssociation').map(([, a]) => JSON.stringify(a.Properties.ResourceArn));
+    const associations = resourcesOfType(s, 'AWS::WAFv2::WebACLAssociation').map(([, a]) =>
+      JSON.stringify(a.Properties.ResourceArn),
+    );
     assert.ok(associations.includes(JSON.stringify(ref(alb))), 'ALB not associated');
-    assert.ok(associations.some((a) => a.includes(stage)), 'API stage not associated');
+    assert.ok(
+      associations.some((a) => a.includes(stage)),
+      'API stage not associated',
+    );
     for (const [id, acl] of resourcesOfType(s, 'AWS::WAFv2::WebACL')) {
       const rate = acl.Properties.Rules.find((r: any) => r.Statement.RateBasedStatement);
       assert.ok(rate && rate.Action.Block, `${id} has no blocking rate rule`);
     }
     // On the site, every path is rate limited: /webhooks/stripe (Stripe's few addresses) by its own higher limit.
     const site = resource(s, 'AWS::WAFv2::WebACL', 'SiteWafWebAcl')[1].Properties.Rules;
-    const limits = site.filter((r: any) => r.Statement.RateBasedStatement).map((r: any) => r.Statement.RateBasedStatement);
+    const limits = site
+      .filter((r: any) => r.Statement.RateBasedStatement)
+      .map((r: any) => r.Statement.RateBasedStatement);
     assert.equal(limits.length, 2);
     assert.deepEqual(limits[0].ScopeDownStatement.NotStatement.Statement, limits[1].ScopeDownStatement);
     assert.equal(limits[1].ScopeDownStatement.ByteMatchStatement.SearchString, '/webhooks/stripe');
@@ -384,10 +458,16 @@ describe('public endpoints are rate limited', () => {
 
   it('the API Gateway stage is throttled', () => {
     s.template.hasResourceProperties('AWS::ApiGateway::Stage', {
-      MethodSettings: Match.arrayWith([Match.objectLike({
-        HttpMethod: '*', ResourcePath: '/*', ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100,
-        LoggingLevel: 'ERROR', DataTraceEnabled: false,
-      })]),
+      MethodSettings: Match.arrayWith([
+        Match.objectLike({
+          HttpMethod: '*',
+          ResourcePath: '/*',
+          ThrottlingRateLimit: 50,
+          ThrottlingBurstLimit: 100,
+          LoggingLevel: 'ERROR',
+          DataTraceEnabled: false,
+        }),
+      ]),
       TracingEnabled: true,
     });
   });
@@ -411,12 +491,14 @@ describe('API Gateway webhook ingress', () => {
   it('turns a delivery into the documented message: raw body, Stripe-Signature, receivedAt and ingress attributes', () => {
     assert.equal(method.Integration.RequestTemplates['application/json'], SEND_MESSAGE_TEMPLATE);
     // API Gateway's $util.urlEncode is java.net.URLEncoder (UTF-8): spaces become '+', only [A-Za-z0-9.*_-] stay.
-    const javaUrlEncode = (v: string) => encodeURIComponent(v).replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-      .replace(/%20/g, '+');
-    const body = '{\n  "id": "evt_1", "type": "payment_intent.succeeded", "note": "a+b=c & 100% ñ €",\n  "x": "\\u00e9"\n}';
+    const javaUrlEncode = (v: string) =>
+      encodeURIComponent(v)
+        .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+        .replace(/%20/g, '+');
+    const body =
+      '{\n  "id": "evt_1", "type": "payment_intent.succeeded", "note": "a+b=c & 100% ñ €",\n  "x": "\\u00e9"\n}';
     const signature = 't=1767225600,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd,v1=0f0e';
-    const rendered = SEND_MESSAGE_TEMPLATE
-      .replace('$util.urlEncode($input.body)', javaUrlEncode(body))
+    const rendered = SEND_MESSAGE_TEMPLATE.replace('$util.urlEncode($input.body)', javaUrlEncode(body))
       .replace("$util.urlEncode($input.params('Stripe-Signature'))", javaUrlEncode(signature))
       .replace('$context.requestTimeEpoch', '1767225600123');
     assert.doesNotMatch(rendered, /\$(util|input|context)/, 'a VTL reference the test does not model');
@@ -425,8 +507,10 @@ describe('API Gateway webhook ingress', () => {
     assert.equal(form.get('MessageBody'), body);
     const attributes: Record<string, [string | null, string | null]> = {};
     for (let n = 1; form.has(`MessageAttribute.${n}.Name`); n++) {
-      attributes[form.get(`MessageAttribute.${n}.Name`)!] = [form.get(`MessageAttribute.${n}.Value.DataType`),
-        form.get(`MessageAttribute.${n}.Value.StringValue`)];
+      attributes[form.get(`MessageAttribute.${n}.Name`)!] = [
+        form.get(`MessageAttribute.${n}.Value.DataType`),
+        form.get(`MessageAttribute.${n}.Value.StringValue`),
+      ];
     }
     assert.deepEqual(attributes, {
       [GATEWAY_MESSAGE_ATTRIBUTES.signature]: ['String', signature],
@@ -435,15 +519,23 @@ describe('API Gateway webhook ingress', () => {
     });
     assert.equal(GATEWAY_MESSAGE_ATTRIBUTES.signature, 'Stripe-Signature');
     // receivedAt is the attribute the BFF's own endpoint sets (WebhookQueue.RECEIVED_AT), so both shapes carry it alike.
-    const webhookQueue = fs.readFileSync(path.join(REPO_ROOT,
-      'bff/src/main/java/com/patientpayments/bff/webhook/WebhookQueue.java'), 'utf8');
+    const webhookQueue = fs.readFileSync(
+      path.join(REPO_ROOT, 'bff/src/main/java/com/patientpayments/bff/webhook/WebhookQueue.java'),
+      'utf8',
+    );
     assert.match(webhookQueue, new RegExp(`RECEIVED_AT = "${GATEWAY_MESSAGE_ATTRIBUTES.receivedAt}"`));
   });
 
   it('stays closed (a resource policy refuses every request) until webhookIngress=api-gateway opens it', () => {
     const api = resource(s, 'AWS::ApiGateway::RestApi', 'WebhookIngressApi')[1].Properties;
-    assert.deepEqual(api.Policy.Statement.map((st: any) => [st.Effect, st.Action, st.Principal]), [['Deny', 'execute-api:Invoke', { AWS: '*' }]]);
-    assert.match(JSON.stringify(s.json.Outputs.StripeWebhookUrl.Value), /https:\/\/pay\.example\.com\/webhooks\/stripe/);
+    assert.deepEqual(
+      api.Policy.Statement.map((st: any) => [st.Effect, st.Action, st.Principal]),
+      [['Deny', 'execute-api:Invoke', { AWS: '*' }]],
+    );
+    assert.match(
+      JSON.stringify(s.json.Outputs.StripeWebhookUrl.Value),
+      /https:\/\/pay\.example\.com\/webhooks\/stripe/,
+    );
 
     const started = Date.now();
     const open = buildApp({ context: { webhookIngress: 'api-gateway' }, builtinCloudFormationValidation: false });
@@ -452,24 +544,40 @@ describe('API Gateway webhook ingress', () => {
     const openApi = Object.values<any>(openJson.Resources).find((r) => r.Type === 'AWS::ApiGateway::RestApi');
     assert.equal(openApi.Properties.Policy, undefined);
     assert.match(JSON.stringify(openJson.Outputs.StripeWebhookUrl.Value), /execute-api/);
-    const deployment = (json: any) => Object.entries<any>(json.Resources).find(([, r]) => r.Type === 'AWS::ApiGateway::Deployment')![0];
-    assert.notEqual(deployment(openJson), deployment(s.json), 'the stage must be redeployed for the policy change to apply');
+    const deployment = (json: any) =>
+      Object.entries<any>(json.Resources).find(([, r]) => r.Type === 'AWS::ApiGateway::Deployment')![0];
+    assert.notEqual(
+      deployment(openJson),
+      deployment(s.json),
+      'the stage must be redeployed for the policy change to apply',
+    );
   });
 
   it('answers 200 once queued and 500 (Stripe retries) when SQS refused the message', () => {
     const responses = method.Integration.IntegrationResponses;
-    assert.deepEqual(responses.map((r: any) => [r.StatusCode, r.SelectionPattern]), [['200', undefined], ['500', '[45]\\d{2}']]);
+    assert.deepEqual(
+      responses.map((r: any) => [r.StatusCode, r.SelectionPattern]),
+      [
+        ['200', undefined],
+        ['500', '[45]\\d{2}'],
+      ],
+    );
   });
 
   it('may only send messages to the webhook queue', () => {
     const roleId = method.Integration.Credentials['Fn::GetAtt'][0];
-    const policies = resourcesOfType(s, 'AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(roleId));
+    const policies = resourcesOfType(s, 'AWS::IAM::Policy').filter(([, p]) =>
+      JSON.stringify(p.Properties.Roles).includes(roleId),
+    );
     const statements = policies.flatMap(([, p]) => p.Properties.PolicyDocument.Statement);
     const sqsActions = statements.filter((st: any) => JSON.stringify(st.Action).includes('sqs:'));
     assert.equal(sqsActions.length, 1);
     const actions = [sqsActions[0].Action].flat();
     assert.ok(actions.includes('sqs:SendMessage'));
-    assert.deepEqual(actions.filter((a: string) => !['sqs:SendMessage', 'sqs:GetQueueUrl', 'sqs:GetQueueAttributes'].includes(a)), []);
+    assert.deepEqual(
+      actions.filter((a: string) => !['sqs:SendMessage', 'sqs:GetQueueUrl', 'sqs:GetQueueAttributes'].includes(a)),
+      [],
+    );
     assert.deepEqual(sqsActions[0].Resource, att(idOf('AWS::SQS::Queue', 'WebhooksQueue'), 'Arn'));
   });
 });
@@ -490,8 +598,10 @@ describe('CloudWatch alarms', () => {
       assert.equal(a.ComparisonOperator, 'GreaterThanThreshold');
       assert.equal(a.EvaluationPeriods, rule.evaluationPeriods);
       assert.equal(a.TreatMissingData, 'notBreaching');
-      const period = a.Period ?? a.Metrics?.find((m: any) => m.Expression)?.Period
-        ?? a.Metrics?.find((m: any) => m.MetricStat)?.MetricStat.Period;
+      const period =
+        a.Period ??
+        a.Metrics?.find((m: any) => m.Expression)?.Period ??
+        a.Metrics?.find((m: any) => m.MetricStat)?.MetricStat.Period;
       assert.equal(period, rule.periodSeconds);
       assert.deepEqual(a.AlarmActions, [ref(topic)]);
     });
@@ -507,7 +617,9 @@ describe('CloudWatch alarms', () => {
     assert.equal(age.MetricName, 'ApproximateAgeOfOldestMessage');
     assert.deepEqual(age.Dimensions, [{ Name: 'QueueName', Value: att(queue, 'QueueName') }]);
     const http = byName(ALARM_RULES.http5xxRate.name);
-    const used = http.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Metric.MetricName).sort();
+    const used = http.Metrics.filter((m: any) => m.MetricStat)
+      .map((m: any) => m.MetricStat.Metric.MetricName)
+      .sort();
     assert.deepEqual(used, ['HTTPCode_ELB_5XX_Count', 'HTTPCode_Target_5XX_Count', 'RequestCount']);
     const p95 = byName(ALARM_RULES.graphqlP95Latency.name);
     assert.equal(p95.MetricName, 'TargetResponseTime');
@@ -517,7 +629,9 @@ describe('CloudWatch alarms', () => {
     assert.equal(repairs.Namespace, 'PatientPayments');
     s.template.hasResourceProperties('AWS::Logs::MetricFilter', {
       FilterPattern: `{ ($.logger_name = "${RECONCILIATION_LOGGER}") && ($.repaired >= 0) }`,
-      MetricTransformations: [{ MetricName: repairs.MetricName, MetricNamespace: 'PatientPayments', MetricValue: '$.repaired' }],
+      MetricTransformations: [
+        { MetricName: repairs.MetricName, MetricNamespace: 'PatientPayments', MetricValue: '$.repaired' },
+      ],
     });
     const restarts = byName(ALARM_RULES.taskRestarts.name);
     assert.equal(restarts.Namespace, 'AWS/Events');
@@ -536,8 +650,22 @@ describe('CloudWatch alarms', () => {
 
 describe('images', () => {
   const specs = [
-    { spec: BFF_IMAGE, container: BFF_CONTAINER, module: 'bff', port: product.bffPort, portEnv: 'BFF_PORT', health: '/health/liveness' },
-    { spec: CONNECTOR_IMAGE, container: CONNECTOR_CONTAINER, module: 'emr-connector', port: product.connectorPort, portEnv: 'EMR_PORT', health: '/health' },
+    {
+      spec: BFF_IMAGE,
+      container: BFF_CONTAINER,
+      module: 'bff',
+      port: product.bffPort,
+      portEnv: 'BFF_PORT',
+      health: '/health/liveness',
+    },
+    {
+      spec: CONNECTOR_IMAGE,
+      container: CONNECTOR_CONTAINER,
+      module: 'emr-connector',
+      port: product.connectorPort,
+      portEnv: 'EMR_PORT',
+      health: '/health',
+    },
   ];
   const requireJars = process.env.INFRA_REQUIRE_JARS === '1';
 
@@ -572,7 +700,10 @@ describe('images', () => {
     it(`${spec.dockerfile} exposes and defaults to the configured port ${port}`, () => {
       assert.deepEqual(all(stage, 'EXPOSE'), [String(port)]);
       assert.equal(env(stage, portEnv), String(port));
-      assert.deepEqual(containers()[container].PortMappings.map((p: any) => p.ContainerPort), [port]);
+      assert.deepEqual(
+        containers()[container].PortMappings.map((p: any) => p.ContainerPort),
+        [port],
+      );
     });
 
     it(`${spec.dockerfile} health check and the task definition's both probe ${health}`, () => {
@@ -596,7 +727,8 @@ describe('images', () => {
       assert.ok(training, 'no training run');
       assert.match(training, new RegExp(`java \\$JAVA_OPTS -XX:ArchiveClassesAtExit=${archive} -jar`));
       assert.match(training, new RegExp(`test -s ${archive}`), 'the build does not fail when no archive was written');
-      const users = stage.map((i) => i.keyword === 'USER' ? i.args : i === stage.find((x) => x.args === training) ? 'TRAINING' : '')
+      const users = stage
+        .map((i) => (i.keyword === 'USER' ? i.args : i === stage.find((x) => x.args === training) ? 'TRAINING' : ''))
         .filter(Boolean);
       assert.notEqual(users[users.indexOf('TRAINING') - 1], 'root', 'the training run must run as the app user');
       assert.match(all(stage, 'ENTRYPOINT')[0], /exec java \$JAVA_OPTS \$JAVA_CDS_OPTS -jar/);
@@ -617,13 +749,19 @@ describe('images', () => {
   it('are Docker image assets built from these Dockerfiles, staged at synth without Docker and without the rest of the tree', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(s.outdir, `${s.stack.artifactId}.assets.json`), 'utf8'));
     const images = Object.values<any>(manifest.dockerImages);
-    assert.deepEqual(images.map((i) => i.source.dockerFile).sort(), [BFF_IMAGE.dockerfile, CONNECTOR_IMAGE.dockerfile].sort());
+    assert.deepEqual(
+      images.map((i) => i.source.dockerFile).sort(),
+      [BFF_IMAGE.dockerfile, CONNECTOR_IMAGE.dockerfile].sort(),
+    );
     for (const image of images) {
       assert.equal(image.source.platform, 'linux/amd64');
       const spec = image.source.dockerFile === BFF_IMAGE.dockerfile ? BFF_IMAGE : CONNECTOR_IMAGE;
       const staged = listFiles(path.join(s.outdir, image.source.directory));
       for (const file of staged) {
-        assert.ok(spec.context.some((c) => file === c || file.startsWith(`${c}/`)), `${file} leaked into the ${spec.dockerfile} context`);
+        assert.ok(
+          spec.context.some((c) => file === c || file.startsWith(`${c}/`)),
+          `${file} leaked into the ${spec.dockerfile} context`,
+        );
       }
       assert.ok(staged.includes(spec.dockerfile));
     }
@@ -633,17 +771,26 @@ describe('images', () => {
 
 /** `<module>/target/<artifactId>-<version>.jar` from the module's pom (version inherited from the parent). */
 function mavenJar(module: string): string {
-  const pom = fs.readFileSync(path.join(REPO_ROOT, module, 'pom.xml'), 'utf8').replace(/<parent>[\s\S]*?<\/parent>/, '')
-    .replace(/<dependencies>[\s\S]*<\/dependencies>/, '').replace(/<build>[\s\S]*<\/build>/, '');
+  const pom = fs
+    .readFileSync(path.join(REPO_ROOT, module, 'pom.xml'), 'utf8')
+    .replace(/<parent>[\s\S]*?<\/parent>/, '')
+    .replace(/<dependencies>[\s\S]*<\/dependencies>/, '')
+    .replace(/<build>[\s\S]*<\/build>/, '');
   const parent = fs.readFileSync(path.join(REPO_ROOT, 'pom.xml'), 'utf8').replace(/<parent>[\s\S]*?<\/parent>/, '');
   const artifactId = /<artifactId>([^<]+)<\/artifactId>/.exec(pom)![1];
   const version = (/<version>([^<]+)<\/version>/.exec(pom) ?? /<version>([^<]+)<\/version>/.exec(parent))![1];
-  assert.doesNotMatch(fs.readFileSync(path.join(REPO_ROOT, module, 'pom.xml'), 'utf8'), /<finalName>/, 'finalName changes the jar name');
+  assert.doesNotMatch(
+    fs.readFileSync(path.join(REPO_ROOT, module, 'pom.xml'), 'utf8'),
+    /<finalName>/,
+    'finalName changes the jar name',
+  );
   return `${module}/target/${artifactId}-${version}.jar`;
 }
 
 function listFiles(dir: string, prefix = ''): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => e.isDirectory()
-    ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`)
-    : [`${prefix}${e.name}`]);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory() ? listFiles(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+    );
 }

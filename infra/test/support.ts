@@ -8,7 +8,10 @@ import { buildApp, BuiltApp } from '../bin/app';
 export interface Synthesized extends BuiltApp {
   readonly template: Template;
   /** The raw template JSON. */
-  readonly json: { Resources: Record<string, { Type: string; Properties?: any; DeletionPolicy?: string }>; [k: string]: any };
+  readonly json: {
+    Resources: Record<string, { Type: string; Properties?: any; DeletionPolicy?: string }>;
+    [k: string]: any;
+  };
   readonly outdir: string;
   readonly millis: number;
 }

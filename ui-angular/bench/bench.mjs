@@ -16,7 +16,16 @@ const CPU_SLOWDOWN = 4;
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_BIN ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 function median(values) {
@@ -59,7 +68,9 @@ async function measure(context, path, ready) {
   // "Initial" JS: the scripts the page requested before its largest paint (entry bundle plus the route's chunk);
   // chunks preloaded in the background afterwards are counted separately.
   const started = new Map(
-    (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => [e.name, e.startTime]))).map(([n, t]) => [n, t]),
+    (await page.evaluate(() => performance.getEntriesByType('resource').map((e) => [e.name, e.startTime]))).map(
+      ([n, t]) => [n, t],
+    ),
   );
   let transferred = 0;
   let gzip = 0;
@@ -95,7 +106,13 @@ async function signIn(context) {
   await page.close();
 }
 
-const phone = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-US' };
+const phone = {
+  viewport: { width: 375, height: 812 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'en-US',
+};
 const results = { landing: [], pay: [] };
 // The demo has just started: its JVMs have not compiled the request path yet, and the first answers are several
 // times slower than a running service's. Warm it first (unmeasured): a few page loads, then API requests.
@@ -146,8 +163,10 @@ try {
   await browser.close();
 }
 
-console.log(`SPA bench — ${base}, phone 375×812, CPU ${CPU_SLOWDOWN}× slowdown, cache disabled, ${runs} runs (median)` +
-  ` after a server warm-up of ${warmupLoads} page loads and ${warmupRequests} API requests`);
+console.log(
+  `SPA bench — ${base}, phone 375×812, CPU ${CPU_SLOWDOWN}× slowdown, cache disabled, ${runs} runs (median)` +
+    ` after a server warm-up of ${warmupLoads} page loads and ${warmupRequests} API requests`,
+);
 let ok = true;
 for (const [name, samples] of Object.entries(results)) {
   const lcp = median(samples.map((s) => s.lcp));

@@ -17,7 +17,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: [['list'], ['html', { outputFolder: '../playwright-report', open: 'never' }]],
   use: {
-    baseURL: process.env['E2E_BASE_URL'] ?? 'http://127.0.0.1:8080',
+    baseURL: process.env.E2E_BASE_URL ?? 'http://127.0.0.1:8080',
     browserName: 'chromium',
     launchOptions: chromiumLaunch,
     viewport: { width: 375, height: 812 },

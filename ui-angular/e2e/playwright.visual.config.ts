@@ -2,8 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { chromiumLaunch } from './browser';
 
 // Chosen once in the main process; workers inherit the environment and so agree on it.
-process.env['VISUAL_PORT'] ??= String(4300 + Math.floor(Math.random() * 2000));
-const port = Number(process.env['VISUAL_PORT']);
+const port = (process.env.VISUAL_PORT ??= String(4300 + Math.floor(Math.random() * 2000)));
 
 /**
  * Visual tests of the production build against the SPA's GraphQL mock (`src/testing/mock-api.ts`, installed per page
@@ -29,7 +28,7 @@ export default defineConfig({
   webServer: {
     command: `node e2e/serve-dist.mjs`,
     cwd: '..',
-    env: { PORT: String(port) },
+    env: { PORT: port },
     url: `http://127.0.0.1:${port}/p/K7MX4Q`,
     reuseExistingServer: false,
   },

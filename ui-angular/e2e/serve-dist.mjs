@@ -12,7 +12,13 @@ const MOCK_PDF = Buffer.from(MOCK_PDF_TEXT, 'latin1');
 
 const root = new URL('../dist/ui-angular/browser/', import.meta.url).pathname;
 const port = Number(process.env.PORT ?? 4300);
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ico': 'image/x-icon', '.svg': 'image/svg+xml' };
+const types = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.ico': 'image/x-icon',
+  '.svg': 'image/svg+xml',
+};
 const api = process.env.MOCK_API === '1' ? createMockApi() : null;
 // With API_URL=http://127.0.0.1:<bff port>, everything that is not a file of the build or a /p/** page goes to a
 // running BFF (same origin for the browser; Origin rewritten to the BFF's so its same-origin check passes).
@@ -80,7 +86,8 @@ async function proxy(req, res) {
   });
   const out = {};
   upstream.headers.forEach((value, key) => {
-    if (key !== 'set-cookie' && key !== 'content-encoding' && key !== 'content-length' && key !== 'transfer-encoding') out[key] = value;
+    if (key !== 'set-cookie' && key !== 'content-encoding' && key !== 'content-length' && key !== 'transfer-encoding')
+      out[key] = value;
   });
   const cookies = upstream.headers.getSetCookie();
   if (cookies.length) out['set-cookie'] = cookies;

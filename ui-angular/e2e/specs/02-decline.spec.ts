@@ -1,11 +1,4 @@
-import {
-  expect,
-  test,
-  OBRIEN,
-  balanceCents,
-  checkPage,
-  signIn,
-} from './support';
+import { expect, test, OBRIEN, balanceCents, checkPage, signIn } from './support';
 
 /**
  * A decline keeps everything the patient chose: "another amount", $37.50. The error is shown by the card form and

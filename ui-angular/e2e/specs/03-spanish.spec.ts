@@ -1,9 +1,4 @@
-import {
-  expect,
-  test,
-  OBRIEN,
-  checkPage,
-} from './support';
+import { expect, test, OBRIEN, checkPage } from './support';
 
 test.use({ locale: 'es-US' });
 

@@ -1,12 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import {
-  expect,
-  test,
-  GARCIA,
-  checkPage,
-  expectAccessible,
-  signIn,
-} from './support';
+import { expect, test, GARCIA, checkPage, expectAccessible, fail, signIn } from './support';
 
 test('an unknown practice link gets a friendly page without hints', async ({ page }) => {
   await page.goto('/p/ZZZZ99');
@@ -23,15 +16,17 @@ async function householdWithCookie(request: APIRequestContext, baseURL: string, 
     data: { query: '{ household { guarantorName } }' },
   });
   expect(response.ok()).toBeTruthy();
-  return (await response.json()).data?.household ?? null;
+  const body = (await response.json()) as { data?: { household: unknown } };
+  return body.data?.household ?? null;
 }
 
 test('sign out ends the session everywhere', async ({ page, context, request, baseURL }) => {
   await signIn(page, GARCIA);
   const session = (await context.cookies()).find((c) => c.name === 'pp_session');
   expect(session, 'session cookie').toBeTruthy();
-  const replay = `${session!.name}=${session!.value}`;
-  expect(await householdWithCookie(request, baseURL!, replay)).not.toBeNull();
+  const replay = `${session?.name ?? ''}=${session?.value ?? ''}`;
+  const origin = baseURL ?? fail('no baseURL configured');
+  expect(await householdWithCookie(request, origin, replay)).not.toBeNull();
   const other = await context.newPage();
   await other.goto(`/p/${GARCIA.practice}/pay`);
   await expect(other.getByRole('heading', { level: 1, name: 'Your balance' })).toBeVisible();
@@ -47,7 +42,7 @@ test('sign out ends the session everywhere', async ({ page, context, request, ba
   await expect(other.getByLabel('Account number', { exact: true })).toBeVisible();
 
   // Server-side: the very same cookie, replayed from elsewhere, no longer opens the session.
-  expect(await householdWithCookie(request, baseURL!, replay)).toBeNull();
+  expect(await householdWithCookie(request, origin, replay)).toBeNull();
 });
 
 test('keyboard only: sign in and reach the amount choice', async ({ page }) => {
@@ -81,7 +76,9 @@ test('titles and the lang attribute follow the page and the language', async ({ 
   await page.getByRole('button', { name: 'English' }).click();
 });
 
-test('a signed-out visitor opening /pay or a receipt link is told why and returned there after sign-in', async ({ page }) => {
+test('a signed-out visitor opening /pay or a receipt link is told why and returned there after sign-in', async ({
+  page,
+}) => {
   await page.goto(`/p/${GARCIA.practice}/pay`);
   await expect(page).toHaveURL(new RegExp(`/p/${GARCIA.practice}$`));
   await expect(page.getByTestId('notice')).toContainText('Please sign in to see your balance.');
@@ -106,7 +103,9 @@ test('a signed-out visitor opening /pay or a receipt link is told why and return
  * (`query { session }`); when time runs out the patient signs in again and is back where they were with the amount
  * they typed. The browser's clock is moved forward (the server's 10-minute timeout is real but too long to wait for).
  */
-test('session timeout: warning dialog, Stay signed in, then expiry and a return with the amount kept', async ({ page }) => {
+test('session timeout: warning dialog, Stay signed in, then expiry and a return with the amount kept', async ({
+  page,
+}) => {
   await page.clock.install();
   await signIn(page, GARCIA);
   await page.getByLabel('Pay another amount', { exact: true }).check();
@@ -116,14 +115,16 @@ test('session timeout: warning dialog, Stay signed in, then expiry and a return 
   const dialog = page.getByRole('alertdialog', { name: 'Are you still there?' });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(/signed out in \d+ seconds/);
-  const seconds = Number(/in (\d+) seconds/.exec((await dialog.textContent())!)![1]);
+  const seconds = Number(/in (\d+) seconds/.exec((await dialog.textContent()) ?? '')?.[1]);
   expect(seconds).toBeGreaterThanOrEqual(60);
   await expect(dialog.getByRole('button', { name: 'Stay signed in' })).toBeFocused();
   await expectAccessible(page, 'timeout-dialog');
 
-  const renewed = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('SessionInfo'));
+  const renewed = page.waitForResponse(
+    (r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('SessionInfo'),
+  );
   await dialog.getByRole('button', { name: 'Stay signed in' }).click();
-  const body = await (await renewed).json();
+  const body = (await (await renewed).json()) as { data: { session: { idleExpiresAt: string } } };
   expect(body.data.session.idleExpiresAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel('Amount in dollars', { exact: true })).toHaveValue('12.34');
@@ -146,12 +147,18 @@ test('phones: a sticky bar keeps the amount and Continue reachable, and covers n
   const bar = page.getByTestId('sticky-bar');
   await expect(bar).toBeVisible();
   await expect(bar).not.toHaveAttribute('aria-hidden', 'true');
-  await expect(page.getByTestId('sticky-amount')).toHaveText(await page.getByTestId('household-total').locator('strong').innerText());
+  await expect(page.getByTestId('sticky-amount')).toHaveText(
+    await page.getByTestId('household-total').locator('strong').innerText(),
+  );
   await expectAccessible(page, 'pay-sticky-bar');
   // Scrolled to the end, the last content sits above the bar.
-  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.evaluate(() => {
+    window.scrollTo(0, document.documentElement.scrollHeight);
+  });
   await expect(bar).toBeHidden(); // the form's own Continue is in view now
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+  });
   await expect(bar).toBeVisible();
   await bar.getByRole('button', { name: 'Continue' }).click();
   const warning = page.getByTestId('recent-warning');

@@ -18,13 +18,13 @@ interface Line {
 const LAKESIDE_HARBOR: Household = { practice: 'QX7TMD', account: '300001', lastName: 'Lindqvist' };
 
 function dollars(cents: number): string {
-  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+  return `${String(Math.floor(cents / 100))}.${String(cents % 100).padStart(2, '0')}`;
 }
 
 async function linesOf(page: Page, testId: string): Promise<Line[]> {
   return page.getByTestId(testId).evaluateAll((rows) =>
     rows.map((r) => ({
-      id: r.getAttribute('data-charge-id')!,
+      id: r.getAttribute('data-charge-id') ?? '',
       applied: Number(r.getAttribute('data-applied')),
       remaining: Number(r.getAttribute('data-remaining')),
     })),
@@ -66,11 +66,13 @@ test('the demo household: the receipt applies exactly what the preview showed', 
   await expect(page.getByTestId('balance-after')).toHaveAttribute('data-cents', String(before - amount));
 });
 
-test('a household with a disputed charge: the disputed charge is listed, skipped by preview and receipt alike', async ({ page }) => {
+test('a household with a disputed charge: the disputed charge is listed, skipped by preview and receipt alike', async ({
+  page,
+}) => {
   await signIn(page, OBRIEN);
-  const disputed = await page.locator('[data-testid="charge"][data-disputed="true"]').evaluateAll((items) =>
-    items.map((i) => i.getAttribute('data-charge-id')!),
-  );
+  const disputed = await page
+    .locator('[data-testid="charge"][data-disputed="true"]')
+    .evaluateAll((items) => items.map((i) => i.getAttribute('data-charge-id') ?? ''));
   expect(disputed.length).toBeGreaterThan(0);
   await expect(page.getByTestId('disputed-explain').first()).toBeVisible();
   const listed = Number(await page.getByTestId('sum-listed').getAttribute('data-cents'));
@@ -114,7 +116,15 @@ test('a payment that leaves credit: preview and receipt agree on lines and credi
       variables: { amountCents: full },
     },
   });
-  const preview = (await answer.json()).data.household.allocationPreview;
+  interface Cents {
+    cents: number;
+  }
+  interface Preview {
+    lines: { chargeId: string; applied: Cents; remaining: Cents }[];
+    credit: Cents;
+  }
+  const answered = (await answer.json()) as { data: { household: { allocationPreview: Preview } } };
+  const preview = answered.data.household.allocationPreview;
   expect(preview.credit.cents).toBe(part);
 
   await page.getByLabel('Card number', { exact: true }).fill('4242 4242 4242 4242');
@@ -122,11 +132,13 @@ test('a payment that leaves credit: preview and receipt agree on lines and credi
   await expect(page.getByTestId('receipt')).toBeVisible({ timeout: 60_000 });
   const receipt = await linesOf(page, 'receipt-line');
   expect(byId(receipt)).toEqual(
-    byId(preview.lines.map((l: { chargeId: string; applied: { cents: number }; remaining: { cents: number } }) => ({
-      id: l.chargeId,
-      applied: l.applied.cents,
-      remaining: l.remaining.cents,
-    }))),
+    byId(
+      preview.lines.map((l) => ({
+        id: l.chargeId,
+        applied: l.applied.cents,
+        remaining: l.remaining.cents,
+      })),
+    ),
   );
   await expect(page.getByText(`Kept as credit on your account: $${dollars(part)}`)).toBeVisible();
 });

@@ -6,18 +6,22 @@ import { readFile } from 'node:fs/promises';
  * The specs' `test`: every page of the context records Content-Security-Policy violations (the BFF serves a strict
  * CSP), and a test fails if any happened — a blocked script or style would silently break the SPA.
  */
-export const test = base.extend<{ cspGuard: void }>({
+export const test = base.extend<{ cspGuard: undefined }>({
   cspGuard: [
     async ({ context }, use) => {
       await context.addInitScript(() => {
         const w = window as unknown as { __csp: string[] };
         w.__csp = [];
-        document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+        document.addEventListener('securitypolicyviolation', (e) =>
+          w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+        );
       });
-      await use();
+      await use(undefined);
       for (const page of context.pages()) {
         if (page.isClosed()) continue;
-        const violations = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []).catch(() => []);
+        const violations = await page
+          .evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? [])
+          .catch(() => []);
         expect(violations, `CSP violations on ${page.url()}`).toEqual([]);
       }
     },
@@ -47,7 +51,10 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
     .analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
-    blocking.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    blocking.map(
+      (v) =>
+        `${v.id} (${v.impact ?? 'impact unknown'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
     `axe on ${name}`,
   ).toEqual([]);
 }
@@ -95,8 +102,8 @@ export interface ChargeOnPage {
 export async function chargesOnPage(page: Page): Promise<ChargeOnPage[]> {
   return page.getByTestId('charge').evaluateAll((items) =>
     items.map((item) => ({
-      id: item.getAttribute('data-charge-id')!,
-      date: item.getAttribute('data-date')!,
+      id: item.getAttribute('data-charge-id') ?? '',
+      date: item.getAttribute('data-date') ?? '',
       cents: Number(item.getAttribute('data-cents')),
     })),
   );
@@ -115,7 +122,7 @@ export async function payWithTestCard(page: Page, amount: string | null, card: s
 }
 
 /** Reads a PDF the browser downloaded or opened and checks its magic bytes. */
-export async function expectPdf(body: Buffer): Promise<void> {
+export function expectPdf(body: Buffer): void {
   expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 }
 
@@ -125,12 +132,17 @@ export async function fileBytes(path: string): Promise<Buffer> {
 
 /** Mail the demo's SES stand-in received (`GET /store` of aws-ses-v2-local), as raw text to search. */
 export async function mailStore(page: Page): Promise<string> {
-  const url = process.env['E2E_MAIL_URL'];
-  if (!url) {
+  const url = process.env.E2E_MAIL_URL;
+  if (url === undefined || url === '') {
     throw new Error('E2E_MAIL_URL is not set (the demo prints it as mail=…)');
   }
   const storeUrl = /\/store\/?$/.test(url) ? url : `${url.replace(/\/$/, '')}/store`;
   const response = await page.request.get(storeUrl);
   expect(response.ok()).toBe(true);
   return response.text();
+}
+
+/** Throws `message`: for `value ?? fail('…')` where a test needs a value to go on. */
+export function fail(message: string): never {
+  throw new Error(message);
 }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { createMockApi, type MockOptions } from '../../src/testing/mock-api';
+import { createMockApi, type GraphQLBody, type MockOptions } from '../../src/testing/mock-api';
 
 /**
  * Answers the page's `/graphql` requests from the SPA's one GraphQL mock (`src/testing/mock-api.ts`) via
@@ -9,7 +9,7 @@ export async function installMockGraphQL(page: Page, options: MockOptions = {}) 
   const api = createMockApi(options);
   let account: string | null = null;
   await page.route('**/graphql', async (route) => {
-    const result = api.handle(route.request().postDataJSON(), account);
+    const result = api.handle(route.request().postDataJSON() as GraphQLBody, account);
     account = result.account;
     await route.fulfill({ json: result.json, headers: { date: new Date().toUTCString() } });
   });

@@ -12,7 +12,9 @@ const WIDTHS = [
 async function prepare(page: Page, width: number, height: number): Promise<void> {
   await page.clock.setFixedTime(new Date('2026-03-22T15:00:00Z'));
   await page.setViewportSize({ width, height });
-  await page.addInitScript(() => localStorage.setItem('pp.lang', 'en'));
+  await page.addInitScript(() => {
+    localStorage.setItem('pp.lang', 'en');
+  });
 }
 
 async function settled(page: Page): Promise<void> {
@@ -85,12 +87,19 @@ test('receipt lines at 320 px: long procedure names never run over the amounts',
   for (const row of await rows.all()) {
     const rects = await row.evaluate((tr) => {
       const [name, applied, remaining] = [...tr.querySelectorAll('td')];
-      const text = (td: Element) => {
+      const text = (td: Element | undefined): DOMRect => {
         const range = document.createRange();
-        range.selectNodeContents(td);
-        return range.getBoundingClientRect().toJSON();
+        if (td !== undefined) {
+          range.selectNodeContents(td);
+        }
+        return range.getBoundingClientRect().toJSON() as DOMRect;
       };
-      return { name: text(name), applied: text(applied), remaining: text(remaining), page: document.documentElement.clientWidth };
+      return {
+        name: text(name),
+        applied: text(applied),
+        remaining: text(remaining),
+        page: document.documentElement.clientWidth,
+      };
     });
     expect(overlap(rects.name, rects.applied), JSON.stringify(rects)).toBe(false);
     expect(overlap(rects.applied, rects.remaining), JSON.stringify(rects)).toBe(false);

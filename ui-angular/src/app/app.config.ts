@@ -1,4 +1,10 @@
-import { ApplicationConfig, DOCUMENT, inject, provideAppInitializer, provideBrowserGlobalErrorListeners } from '@angular/core';
+import {
+  ApplicationConfig,
+  DOCUMENT,
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+} from '@angular/core';
 import { provideRouter, withComponentInputBinding, withPreloading } from '@angular/router';
 import { routes } from './app.routes';
 import { provideGraphQL } from './core/graphql/apollo.config';
@@ -8,13 +14,11 @@ import { HouseholdRequest } from './pay/household-request';
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
-    provideRouter(
-      routes,
-      withComponentInputBinding(),
-      withPreloading(IdlePreload),
-    ),
+    provideRouter(routes, withComponentInputBinding(), withPreloading(IdlePreload)),
     provideGraphQL(),
     // Opened on the pay page: its household request runs while the app boots (see HouseholdRequest).
-    provideAppInitializer(() => inject(HouseholdRequest).startEarly(inject(DOCUMENT).location.pathname)),
+    provideAppInitializer(() => {
+      inject(HouseholdRequest).startEarly(inject(DOCUMENT).location.pathname);
+    }),
   ],
 };

@@ -34,7 +34,9 @@ export class App {
       }
       focusMainHeading();
     });
-    inject(DestroyRef).onDestroy(() => sub.unsubscribe());
+    inject(DestroyRef).onDestroy(() => {
+      sub.unsubscribe();
+    });
   }
 
   protected skipToMain(event: Event): void {
@@ -45,14 +47,17 @@ export class App {
 
 /** Focus the page's h1 once it is rendered (pages render it with `tabindex="-1"`); the main region until then. */
 export function focusMainHeading(attempt = 0): void {
-  setTimeout(() => {
-    const heading = document.querySelector<HTMLElement>('main h1');
-    if (heading) {
-      heading.focus();
-    } else if (attempt < 60) {
-      focusMainHeading(attempt + 1);
-    } else {
-      document.querySelector<HTMLElement>('main')?.focus();
-    }
-  }, attempt === 0 ? 0 : 50);
+  setTimeout(
+    () => {
+      const heading = document.querySelector<HTMLElement>('main h1');
+      if (heading) {
+        heading.focus();
+      } else if (attempt < 60) {
+        focusMainHeading(attempt + 1);
+      } else {
+        document.querySelector<HTMLElement>('main')?.focus();
+      }
+    },
+    attempt === 0 ? 0 : 50,
+  );
 }

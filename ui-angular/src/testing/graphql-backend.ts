@@ -30,7 +30,9 @@ export class MockGraphQLBackend implements HttpBackend {
     return () => {
       const queue = this.held.get(operationName) ?? [];
       this.held.delete(operationName);
-      queue.forEach((release) => release());
+      for (const release of queue) {
+        release();
+      }
     };
   }
 
@@ -45,14 +47,25 @@ export class MockGraphQLBackend implements HttpBackend {
             body: result.json,
             status: 200,
             url: req.url,
-            headers: new HttpHeaders({ 'Content-Type': 'application/json', Date: new Date(this.api.now()).toUTCString() }),
+            headers: new HttpHeaders({
+              'Content-Type': 'application/json',
+              Date: new Date(this.api.now()).toUTCString(),
+            }),
           }),
         );
         observer.complete();
       };
       const queue = this.held.get(body.operationName ?? '');
-      const timer = setTimeout(() => (queue ? queue.push(send) : send()), 0);
-      return () => clearTimeout(timer);
+      const timer = setTimeout(() => {
+        if (queue) {
+          queue.push(send);
+        } else {
+          send();
+        }
+      }, 0);
+      return () => {
+        clearTimeout(timer);
+      };
     });
   }
 }
@@ -74,17 +87,21 @@ export async function startApp(
 ): Promise<App> {
   const api = createMockApi({ processingPolls: 0, ...options });
   const backend = new MockGraphQLBackend(api);
-  if (options.account) {
+  if (options.account !== undefined) {
     backend.signedIn(options.account);
     sessionStorage.setItem('pp.signedIn', '1');
   }
   TestBed.configureTestingModule({
-    providers: [...appConfig.providers, { provide: HttpBackend, useValue: backend }, ...((options.providers ?? []) as [])],
+    providers: [
+      ...appConfig.providers,
+      { provide: HttpBackend, useValue: backend },
+      ...((options.providers ?? []) as []),
+    ],
   });
   const harness = await RouterTestingHarness.create();
   await harness.navigateByUrl(url);
   await settle(harness);
-  return { harness, api, backend, page: () => harness.routeNativeElement as HTMLElement };
+  return { harness, api, backend, page: () => harness.routeNativeElement ?? fail(`No page is routed at ${url}`) };
 }
 
 /** Let the mock answer (a macrotask), Apollo deliver (another one) and the zoneless change detection render. */
@@ -105,15 +122,41 @@ export async function wait(harness: RouterTestingHarness, ms: number): Promise<v
 }
 
 export function text(harness: RouterTestingHarness): string {
-  return (harness.routeNativeElement as HTMLElement).textContent?.replace(/\s+/g, ' ') ?? '';
+  return (harness.routeNativeElement?.textContent ?? '').replace(/\s+/g, ' ');
 }
 
 /** The whole document's text (dialogs and the shell included). */
 export function documentText(): string {
-  return document.body.textContent?.replace(/\s+/g, ' ') ?? '';
+  return document.body.textContent.replace(/\s+/g, ' ');
 }
 
 export function type(input: HTMLInputElement, value: string): void {
   input.value = value;
   input.dispatchEvent(new Event('input'));
+}
+
+/** A DOM element class (`HTMLInputElement`, `HTMLButtonElement` …), for `find`'s checked result type. */
+type ElementClass<T extends Element> = abstract new () => T;
+
+/**
+ * The first element under `root` matching `selector`, checked to be a `type` (default `HTMLElement`). Fails the test
+ * with the selector in the message when there is none, instead of a `TypeError` on `null` a line later.
+ */
+export function find(root: ParentNode, selector: string): HTMLElement;
+export function find<T extends Element>(root: ParentNode, selector: string, type: ElementClass<T>): T;
+export function find(root: ParentNode, selector: string, type: ElementClass<Element> = HTMLElement): Element {
+  const element = root.querySelector(selector);
+  if (element === null) {
+    throw new Error(`No element matches ${selector}`);
+  }
+  const tag = element.tagName.toLowerCase();
+  if (!(element instanceof type)) {
+    throw new Error(`${selector} is a <${tag}>, not a ${type.name}`);
+  }
+  return element;
+}
+
+/** Throws `message`: for `value ?? fail('…')` where a test needs a value to go on. */
+export function fail(message: string): never {
+  throw new Error(message);
 }

@@ -58,6 +58,11 @@ export interface MockResult {
 }
 
 /** What a test makes one operation answer instead of the mock's own logic. */
+/** A sort comparison: `first`, or `then` where `first` ties (0). */
+function tieBreak(first: number, then: number): number {
+  return first !== 0 ? first : then;
+}
+
 export type Override = { errorCode: string } | { data: unknown } | ((variables: Record<string, unknown>) => unknown);
 
 export interface MockOptions {
@@ -98,6 +103,11 @@ export const PRACTICES = {
 
 export const PRACTICE = PRACTICES.K7MX4Q;
 
+/** The practice with landing hash `hash`, null for an unknown one. */
+function practiceByHash(hash: string) {
+  return Object.hasOwn(PRACTICES, hash) ? PRACTICES[hash as keyof typeof PRACTICES] : null;
+}
+
 /** A charge for the seed: `balance` defaults to the full `amount`. */
 export function mockCharge(
   id: string,
@@ -132,7 +142,9 @@ export function seedHouseholds(): Record<string, MockHousehold> {
       creditCents: 0,
       charges: [
         mockCharge('c1', 'Lucas García', '2026-01-12', 'Fluoride treatment', 3500),
-        mockCharge('c2', 'Lucas García', '2026-02-20', 'Filling, one surface (tooth-colored)', 18000, { balanceCents: 10000 }),
+        mockCharge('c2', 'Lucas García', '2026-02-20', 'Filling, one surface (tooth-colored)', 18000, {
+          balanceCents: 10000,
+        }),
         mockCharge('c3', 'Maria García', '2026-01-12', 'Cleaning (adult)', 12000),
         mockCharge('c4', 'Maria García', '2026-03-03', 'X-rays, full mouth', 8500),
         mockCharge('c5', 'Sofia García', '2026-03-04', 'Sealants (per tooth)', 6000),
@@ -145,7 +157,9 @@ export function seedHouseholds(): Record<string, MockHousehold> {
       creditCents: 0,
       charges: [
         mockCharge('o1', "Sean O'Brien", '2026-02-02', 'Crown (porcelain)', 90000, { balanceCents: 45000 }),
-        mockCharge('o2', "Sean O'Brien", '2026-01-10', 'Comprehensive periodontal evaluation', 11800, { disputed: true }),
+        mockCharge('o2', "Sean O'Brien", '2026-01-10', 'Comprehensive periodontal evaluation', 11800, {
+          disputed: true,
+        }),
         mockCharge('o3', "Sean O'Brien", '2026-03-10', 'Exam', 7500),
       ],
     },
@@ -179,6 +193,15 @@ const RECENT_MS = 15 * 60_000;
 /** A fresh mock API with its own state. */
 export function createMockApi(options: MockOptions = {}) {
   const households = options.households ?? seedHouseholds();
+
+  /** The household of a signed-in `account` (the mock signs in known accounts only). */
+  function householdOf(account: string): MockHousehold {
+    const h = households[account];
+    if (h === undefined) {
+      throw new Error(`No mock household ${account}`);
+    }
+    return h;
+  }
   const payments = new Map<string, MockPayment>();
   const receipts = new Map<string, { account: string; receipt: Record<string, unknown> }>();
   const mail: unknown[] = [];
@@ -199,7 +222,7 @@ export function createMockApi(options: MockOptions = {}) {
   function ledgerOrder(h: MockHousehold): MockCharge[] {
     return h.charges
       .map((c, i) => [c, i] as const)
-      .sort((a, b) => a[0].serviceDate.localeCompare(b[0].serviceDate) || a[1] - b[1])
+      .sort((a, b) => tieBreak(a[0].serviceDate.localeCompare(b[0].serviceDate), a[1] - b[1]))
       .map(([c]) => c);
   }
 
@@ -221,9 +244,9 @@ export function createMockApi(options: MockOptions = {}) {
   }
 
   function householdView(account: string) {
-    const h = households[account];
-    const order = [...openCharges(h)].sort(
-      (a, b) => a.patientName.localeCompare(b.patientName) || a.serviceDate.localeCompare(b.serviceDate),
+    const h = householdOf(account);
+    const order = [...openCharges(h)].sort((a, b) =>
+      tieBreak(a.patientName.localeCompare(b.patientName), a.serviceDate.localeCompare(b.serviceDate)),
     );
     return {
       __typename: 'Household',
@@ -249,7 +272,7 @@ export function createMockApi(options: MockOptions = {}) {
   }
 
   function post(p: MockPayment): string {
-    const h = households[p.account];
+    const h = householdOf(p.account);
     const { lines, credit } = allocate(h, p.amountCents);
     for (const line of lines) {
       line.charge.balanceCents = line.remaining;
@@ -262,7 +285,7 @@ export function createMockApi(options: MockOptions = {}) {
       receipt: {
         __typename: 'Receipt',
         txId,
-        providerReference: `pi_mock${txCounter}`,
+        providerReference: `pi_mock${String(txCounter)}`,
         paidAt: '2026-03-22T09:41:00-05:00',
         timeZone: practice.timeZone,
         methodLabel: `VISA ••••${(p.card ?? '4242').slice(-4)}`,
@@ -284,7 +307,9 @@ export function createMockApi(options: MockOptions = {}) {
             applied: money(applied),
             remaining: money(remaining),
           }))
-          .sort((a, b) => a.patientName.localeCompare(b.patientName) || a.serviceDate.localeCompare(b.serviceDate)),
+          .sort((a, b) =>
+            tieBreak(a.patientName.localeCompare(b.patientName), a.serviceDate.localeCompare(b.serviceDate)),
+          ),
       },
     });
     return txId;
@@ -305,30 +330,33 @@ export function createMockApi(options: MockOptions = {}) {
     };
   }
 
-  function sessionJson() {
+  function sessionJson(current: { idleEnd: number; absoluteEnd: number }) {
     return {
       __typename: 'SessionInfo',
-      idleExpiresAt: new Date(session!.idleEnd).toISOString(),
-      absoluteExpiresAt: new Date(session!.absoluteEnd).toISOString(),
+      idleExpiresAt: new Date(current.idleEnd).toISOString(),
+      absoluteExpiresAt: new Date(current.absoluteEnd).toISOString(),
     };
   }
 
   /** The mock's own answer to one operation. */
   function respond(op: string, v: Record<string, unknown>, account: string | null) {
     const data = (d: unknown) => ({ data: d });
-    const error = (code: string) => ({ data: null, errors: [{ message: code, extensions: { code, retryable: false } }] });
+    const error = (code: string) => ({
+      data: null,
+      errors: [{ message: code, extensions: { code, retryable: false } }],
+    });
     switch (op) {
       case 'Practice':
-        return data({ practice: PRACTICES[v['hash'] as keyof typeof PRACTICES] ?? null });
+        return data({ practice: practiceByHash(String(v['hash'])) });
       case 'SessionInfo':
-        return data({ session: account ? sessionJson() : null });
+        return data({ session: account !== null && session !== null ? sessionJson(session) : null });
       case 'Household':
-        return data({ household: account ? householdView(account) : null });
+        return data({ household: account !== null ? householdView(account) : null });
       case 'AllocationPreview': {
-        if (!account) return data({ household: null });
+        if (account === null) return data({ household: null });
         const amount = Number(v['amountCents']);
         if (!(amount > 0)) return error('BAD_USER_INPUT');
-        const { lines, credit } = allocate(households[account], amount);
+        const { lines, credit } = allocate(householdOf(account), amount);
         return data({
           household: {
             __typename: 'Household',
@@ -347,20 +375,20 @@ export function createMockApi(options: MockOptions = {}) {
         });
       }
       case 'RecentPayments': {
-        if (!account) return data({ household: null });
+        if (account === null) return data({ household: null });
         const recent = [...payments.values()]
           .filter((p) => p.account === account && p.status !== 'FAILED' && now() - Date.parse(p.createdAt) < RECENT_MS)
           .reverse();
         return data({ household: { __typename: 'Household', recentPayments: recent.map(paymentJson) } });
       }
       case 'StartPayment': {
-        if (!account) return error('UNAUTHENTICATED');
+        if (account === null) return error('UNAUTHENTICATED');
         const cents = Number(v['amountCents']);
-        const owed = balance(households[account]);
+        const owed = balance(householdOf(account));
         if (!(cents > 0)) return error('BAD_USER_INPUT');
         if (cents > owed) return error('AMOUNT_EXCEEDS_BALANCE');
         if (cents < 50 && cents !== owed) return error('AMOUNT_TOO_LOW');
-        const id = `pay_${payments.size + 1}`;
+        const id = `pay_${String(payments.size + 1)}`;
         payments.set(id, {
           id,
           account,
@@ -384,40 +412,40 @@ export function createMockApi(options: MockOptions = {}) {
         });
       }
       case 'ConfirmSimulatedPayment': {
-        if (!account) return error('UNAUTHENTICATED');
+        if (account === null) return error('UNAUTHENTICATED');
         const p = payments.get(String(v['paymentId']));
-        if (!p || p.account !== account) return error('NOT_FOUND');
+        if (p?.account !== account) return error('NOT_FOUND');
         p.card = String(v['cardNumber']);
         if (p.card === '4000000000000002' || p.card === '4000000000009995') p.status = 'FAILED';
         return data({ confirmSimulatedPayment: paymentJson(p) });
       }
       case 'PaymentStatus': {
-        if (!account) return error('UNAUTHENTICATED');
+        if (account === null) return error('UNAUTHENTICATED');
         const p = payments.get(String(v['id']));
-        if (!p || p.account !== account) return data({ payment: null });
+        if (p?.account !== account) return data({ payment: null });
         p.polls++;
-        if (p.status === 'PROCESSING' && p.card && p.polls > (options.processingPolls ?? 2)) {
+        if (p.status === 'PROCESSING' && p.card !== null && p.polls > (options.processingPolls ?? 2)) {
           p.status = 'SUCCEEDED';
           p.txId = post(p);
         }
         return data({ payment: paymentJson(p) });
       }
       case 'Receipt': {
-        if (!account) return error('UNAUTHENTICATED');
+        if (account === null) return error('UNAUTHENTICATED');
         const r = receipts.get(String(v['txId']));
-        return r && r.account === account ? data({ receipt: r.receipt }) : error('NOT_FOUND');
+        return r?.account === account ? data({ receipt: r.receipt }) : error('NOT_FOUND');
       }
       case 'DownloadReceipt':
-        if (!account) return error('UNAUTHENTICATED');
+        if (account === null) return error('UNAUTHENTICATED');
         return data({
           downloadReceipt: {
             __typename: 'ReceiptDownload',
-            url: `/mock-receipt.pdf?tx=${v['txId']}&locale=${v['locale'] ?? ''}`,
+            url: `/mock-receipt.pdf?tx=${String(v['txId'])}&locale=${typeof v['locale'] === 'string' ? v['locale'] : ''}`,
             expiresAt: '2026-03-22T10:00:00Z',
           },
         });
       case 'EmailReceipt':
-        if (!account) return error('UNAUTHENTICATED');
+        if (account === null) return error('UNAUTHENTICATED');
         mail.push({ destination: { to: [v['email']] }, subject: 'Your receipt', locale: v['locale'] ?? null });
         return data({ emailReceipt: { __typename: 'EmailReceiptResult', queued: true } });
       default:
@@ -433,16 +461,23 @@ export function createMockApi(options: MockOptions = {}) {
     const op = body.operationName ?? '';
     const v = body.variables ?? {};
     requests.push({ operationName: op, variables: v });
-    let current = session && account === session.account && now() < session.idleEnd && now() < session.absoluteEnd ? account : null;
-    if (current && session) {
+    let current =
+      session !== null && account === session.account && now() < session.idleEnd && now() < session.absoluteEnd
+        ? account
+        : null;
+    if (current !== null && session !== null) {
       session.idleEnd = Math.min(now() + idleMs, session.absoluteEnd);
     }
     if (op === 'SignIn') {
       const acct = String(v['accountNumber']).trim();
       const h = households[acct];
-      const ok = !!h && h.practice === v['practiceHash'] && h.lastName === String(v['lastName']).trim().toLowerCase();
-      if (ok) {
-        session = { account: acct, idleEnd: now() + idleMs, absoluteEnd: now() + 6 * idleMs };
+      const ok =
+        h !== undefined &&
+        h.practice === v['practiceHash'] &&
+        h.lastName === String(v['lastName']).trim().toLowerCase();
+      const started = ok ? { account: acct, idleEnd: now() + idleMs, absoluteEnd: now() + 6 * idleMs } : null;
+      if (started !== null) {
+        session = started;
         current = acct;
       }
       return {
@@ -452,7 +487,7 @@ export function createMockApi(options: MockOptions = {}) {
               __typename: 'SignInResult',
               ok,
               message: ok ? null : 'We could not sign you in.',
-              idleExpiresAt: ok ? new Date(session!.idleEnd).toISOString() : null,
+              idleExpiresAt: started !== null ? new Date(started.idleEnd).toISOString() : null,
             },
           },
         },
@@ -475,7 +510,13 @@ export function createMockApi(options: MockOptions = {}) {
             : { data: a.data };
       return { json, account: current };
     }
-    if (!current && SESSION_OPERATIONS.has(op) && op !== 'Household' && op !== 'AllocationPreview' && op !== 'RecentPayments') {
+    if (
+      current === null &&
+      SESSION_OPERATIONS.has(op) &&
+      op !== 'Household' &&
+      op !== 'AllocationPreview' &&
+      op !== 'RecentPayments'
+    ) {
       return { json: respond(op, v, null), account: null };
     }
     return { json: respond(op, v, current), account: current };
@@ -504,6 +545,14 @@ export function createMockApi(options: MockOptions = {}) {
     /** The requests made with this operation name, oldest first. */
     calls(operationName: string) {
       return requests.filter((r) => r.operationName === operationName);
+    },
+    /** The newest request with this operation name; throws when there was none. */
+    lastCall(operationName: string) {
+      const call = requests.filter((r) => r.operationName === operationName).at(-1);
+      if (call === undefined) {
+        throw new Error(`No ${operationName} request was made`);
+      }
+      return call;
     },
   };
 }

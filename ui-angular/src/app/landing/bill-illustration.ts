@@ -5,7 +5,14 @@ import { I18n } from '../core/i18n/i18n';
 @Component({
   selector: 'app-bill-illustration',
   template: `
-    <svg viewBox="0 0 240 150" width="240" height="150" role="img" [attr.aria-label]="t('landing.billAlt')" class="bill">
+    <svg
+      viewBox="0 0 240 150"
+      width="240"
+      height="150"
+      role="img"
+      [attr.aria-label]="t('landing.billAlt')"
+      class="bill"
+    >
       <rect x="1" y="1" width="238" height="148" rx="6" fill="#fff" stroke="#8a96a3" />
       <rect x="14" y="14" width="26" height="26" rx="5" fill="#1f5fa8" />
       <text x="48" y="26" font-size="11" font-weight="700" fill="#333">{{ t('landing.billStatement') }}</text>

@@ -2,9 +2,13 @@ import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import { I18n } from '../core/i18n/i18n';
-import { settle, startApp, text, type, type App } from '../../testing/graphql-backend';
+import { find, settle, startApp, text, type, type App } from '../../testing/graphql-backend';
 
-const $ = <T extends Element = HTMLElement>(app: App, selector: string) => app.page().querySelector<T>(selector);
+/** The page's element matching `selector` (the test fails when there is none). */
+const $ = (app: App, selector: string) => find(app.page(), selector);
+const $input = (app: App, selector: string) => find(app.page(), selector, HTMLInputElement);
+/** The page's element matching `selector`, or null: for asserting that it is absent. */
+const $maybe = (app: App, selector: string) => app.page().querySelector(selector);
 
 describe('LandingPage', () => {
   beforeEach(() => {
@@ -15,11 +19,11 @@ describe('LandingPage', () => {
   it('shows the practice identity and pre-fills the account number from the QR code', async () => {
     const app = await startApp('/p/K7MX4Q?account=100234');
     await settle(app.harness, 6);
-    expect(app.api.calls('Practice')[0].variables).toEqual({ hash: 'K7MX4Q' });
+    expect(app.api.calls('Practice')[0]?.variables).toEqual({ hash: 'K7MX4Q' });
     expect(text(app.harness)).toContain('Bright Smiles Dental');
     expect(text(app.harness)).toContain('120 Main St, Suite 4, Austin, TX 78701');
-    expect($(app, 'a[href="tel:+15125550142"]')).not.toBeNull();
-    expect($<HTMLInputElement>(app, '#accountNumber')!.value).toBe('100234');
+    expect($maybe(app, 'a[href="tel:+15125550142"]')).not.toBeNull();
+    expect($input(app, '#accountNumber').value).toBe('100234');
     expect(TestBed.inject(Title).getTitle()).toBe('Bright Smiles Dental — Pay your bill online');
     expect(app.api.requests.map((r) => r.operationName)).toEqual(['Practice']);
   });
@@ -43,11 +47,11 @@ describe('LandingPage', () => {
   it('asks for missing fields without calling the server, focusing the first one missing', async () => {
     const app = await startApp('/p/K7MX4Q');
     await settle(app.harness, 6);
-    type($<HTMLInputElement>(app, '#accountNumber')!, '100234');
-    $(app, 'form')!.dispatchEvent(new Event('submit'));
+    type($input(app, '#accountNumber'), '100234');
+    $(app, 'form').dispatchEvent(new Event('submit'));
     await settle(app.harness);
     expect(text(app.harness)).toContain('Enter the last name.');
-    expect($(app, '#lastName')!.getAttribute('aria-invalid')).toBe('true');
+    expect($(app, '#lastName').getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement?.id).toBe('lastName');
     expect(app.api.calls('SignIn')).toHaveLength(0);
   });
@@ -56,19 +60,24 @@ describe('LandingPage', () => {
     const app = await startApp('/p/K7MX4Q');
     await settle(app.harness, 6);
     TestBed.inject(I18n).use('es');
-    type($<HTMLInputElement>(app, '#accountNumber')!, ' 100234 ');
-    type($<HTMLInputElement>(app, '#lastName')!, 'Smith');
-    $(app, 'form')!.dispatchEvent(new Event('submit'));
+    type($input(app, '#accountNumber'), ' 100234 ');
+    type($input(app, '#lastName'), 'Smith');
+    $(app, 'form').dispatchEvent(new Event('submit'));
     await settle(app.harness, 6);
-    expect(app.api.calls('SignIn')[0].variables).toEqual({ practiceHash: 'K7MX4Q', accountNumber: '100234', lastName: 'Smith', locale: 'es' });
-    const error = $(app, '[data-testid="signin-error"]')!;
+    expect(app.api.calls('SignIn')[0]?.variables).toEqual({
+      practiceHash: 'K7MX4Q',
+      accountNumber: '100234',
+      lastName: 'Smith',
+      locale: 'es',
+    });
+    const error = $(app, '[data-testid="signin-error"]');
     expect(error.textContent).toContain('No pudimos iniciar su sesión');
     expect(error.textContent).toContain('espere 15 minutos');
     expect(error.textContent).toContain('o llame a Bright Smiles Dental al');
     expect(error.querySelector('a[href="tel:+15125550142"]')).not.toBeNull();
 
-    type($<HTMLInputElement>(app, '#lastName')!, 'Garcia');
-    $(app, 'form')!.dispatchEvent(new Event('submit'));
+    type($input(app, '#lastName'), 'Garcia');
+    $(app, 'form').dispatchEvent(new Event('submit'));
     await settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/pay');
   });

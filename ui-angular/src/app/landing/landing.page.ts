@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, OnInit, afterNextRender, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  OnInit,
+  afterNextRender,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { PracticeGQL, SignInGQL, type PracticeIdentityFragment } from '../core/graphql/generated';
@@ -64,10 +75,11 @@ export class LandingPage implements OnInit {
   }
 
   private showTitle(practiceName: string | null): void {
+    const practice = practiceName ?? '';
     if (this.notice() === 'signedOut') {
-      this.title.set(practiceName ? 'title.signedOut' : 'title.signedOutPlain', { practice: practiceName ?? '' });
+      this.title.set(practice !== '' ? 'title.signedOut' : 'title.signedOutPlain', { practice });
     } else {
-      this.title.set(practiceName ? 'title.landing' : 'title.landingPlain', { practice: practiceName ?? '' });
+      this.title.set(practice !== '' ? 'title.landing' : 'title.landingPlain', { practice });
     }
   }
 
@@ -110,7 +122,7 @@ export class LandingPage implements OnInit {
           variables: { practiceHash: this.hash(), accountNumber, lastName, locale: this.i18n.lang() },
         }),
       );
-      if (result.data?.signIn.ok) {
+      if (result.data?.signIn.ok === true) {
         this.session.started(accountNumber);
         // Back where the patient was when the session ended (or the page they opened), else the balance.
         await this.router.navigateByUrl(this.session.takeReturnUrl(this.hash()));

@@ -34,9 +34,11 @@ export class PracticeIdentity {
   protected readonly monogram = computed(() =>
     this.practice()
       .name.split(/\s+/)
-      .filter((w) => /^\p{L}/u.test(w))
+      // A word's first letter as a whole code point (a letter outside the BMP is two UTF-16 units).
+      .map((word) => /^\p{L}/u.exec(word)?.[0])
+      .filter((letter) => letter !== undefined)
       .slice(0, 2)
-      .map((w) => w[0].toUpperCase())
+      .map((letter) => letter.toUpperCase())
       .join(''),
   );
 }

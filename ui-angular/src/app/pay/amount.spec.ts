@@ -23,7 +23,7 @@ describe('parseCents', () => {
 
   it('never loses a cent over every amount up to $1,000 (no floating point)', () => {
     for (let cents = 0; cents <= 100000; cents += 7) {
-      const text = `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+      const text = `${String(Math.floor(cents / 100))}.${String(cents % 100).padStart(2, '0')}`;
       expect(parseCents(text)).toBe(cents);
     }
   });

@@ -19,7 +19,7 @@ export function parseCents(text: string): number | null {
   if (!match) {
     return null;
   }
-  const whole = match[1] ? Number(match[1]) : 0;
+  const whole = match[1] === undefined || match[1] === '' ? 0 : Number(match[1]);
   const fraction = Number((match[2] ?? '').padEnd(2, '0'));
   const cents = whole * 100 + fraction;
   return Number.isSafeInteger(cents) ? cents : null;

@@ -2,7 +2,7 @@ import { chargeTotals, groupByPatient, isDisputed, type Charge } from './charges
 
 function charge(id: number, patient: string, date: string, cents: number, disputed: boolean): Charge {
   return {
-    id: `c${id}`,
+    id: `c${String(id)}`,
     patientId: patient,
     patientName: patient,
     serviceDate: date,
@@ -31,16 +31,28 @@ describe('charge totals', () => {
     for (let seed = 1; seed <= 500; seed++) {
       const next = random(seed);
       const charges = Array.from({ length: Math.floor(next() * 12) }, (_, i) =>
-        charge(i, `P${Math.floor(next() * 4)}`, `2026-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}`, 1 + Math.floor(next() * 90000), next() < 0.25),
+        charge(
+          i,
+          `P${String(Math.floor(next() * 4))}`,
+          `2026-0${String(1 + Math.floor(next() * 9))}-1${String(Math.floor(next() * 9))}`,
+          1 + Math.floor(next() * 90000),
+          next() < 0.25,
+        ),
       );
       const totals = chargeTotals(charges);
       const groups = groupByPatient(charges);
-      const context = `seed ${seed}`;
+      const context = `seed ${String(seed)}`;
       expect(totals.listedCents, context).toBe(totals.payableCents + totals.disputedCents);
       expect(totals.listedCount, context).toBe(totals.payableCount + totals.disputedCount);
       expect(totals.disputedCount, context).toBe(charges.filter(isDisputed).length);
-      expect(groups.reduce((sum, g) => sum + g.payableCents, 0), context).toBe(totals.payableCents);
-      expect(groups.reduce((sum, g) => sum + g.disputedCents, 0), context).toBe(totals.disputedCents);
+      expect(
+        groups.reduce((sum, g) => sum + g.payableCents, 0),
+        context,
+      ).toBe(totals.payableCents);
+      expect(
+        groups.reduce((sum, g) => sum + g.disputedCents, 0),
+        context,
+      ).toBe(totals.disputedCents);
       for (const group of groups) {
         const dates = group.charges.map((c) => c.serviceDate);
         expect(dates, context).toEqual([...dates].sort());

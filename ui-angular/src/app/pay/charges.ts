@@ -34,7 +34,13 @@ export function groupByPatient(charges: readonly Charge[]): PatientGroup[] {
   for (const charge of charges) {
     let group = groups.get(charge.patientId);
     if (!group) {
-      group = { patientId: charge.patientId, patientName: charge.patientName, payableCents: 0, disputedCents: 0, charges: [] };
+      group = {
+        patientId: charge.patientId,
+        patientName: charge.patientName,
+        payableCents: 0,
+        disputedCents: 0,
+        charges: [],
+      };
       groups.set(charge.patientId, group);
     }
     group.charges.push(charge);
@@ -52,7 +58,14 @@ export function groupByPatient(charges: readonly Charge[]): PatientGroup[] {
 
 /** Counts and sums of listed, payable and disputed charges. */
 export function chargeTotals(charges: readonly Charge[]): ChargeTotals {
-  const totals: ChargeTotals = { listedCount: 0, listedCents: 0, payableCount: 0, payableCents: 0, disputedCount: 0, disputedCents: 0 };
+  const totals: ChargeTotals = {
+    listedCount: 0,
+    listedCents: 0,
+    payableCount: 0,
+    payableCents: 0,
+    disputedCount: 0,
+    disputedCents: 0,
+  };
   for (const charge of charges) {
     totals.listedCount++;
     totals.listedCents += charge.balance.cents;
@@ -67,7 +80,14 @@ export function chargeTotals(charges: readonly Charge[]): ChargeTotals {
   return totals;
 }
 
-const KNOWN_DECLINES = new Set(['card_declined', 'generic_decline', 'insufficient_funds', 'expired_card', 'incorrect_cvc', 'processing_error']);
+const KNOWN_DECLINES = new Set([
+  'card_declined',
+  'generic_decline',
+  'insufficient_funds',
+  'expired_card',
+  'incorrect_cvc',
+  'processing_error',
+]);
 
 /**
  * What the patient reads about a decline: our translation of the processor's code; the server's English text only
@@ -80,17 +100,19 @@ export function declineMessage(
   decline: { code: string | null; reason: string | null; localized?: boolean },
 ): string {
   const key = declineKey(decline.code);
-  const reason = decline.localized
-    ? decline.reason
-    : key
-      ? t(key)
-      : lang === 'en' && decline.reason
-        ? decline.reason
-        : null;
+  const serverReason = decline.reason ?? '';
+  const reason =
+    decline.localized === true
+      ? decline.reason
+      : key !== null
+        ? t(key)
+        : lang === 'en' && serverReason !== ''
+          ? serverReason
+          : null;
   return t('pay.declined', { reason: reason ?? t('decline.other') });
 }
 
 /** The translated message for a processor decline code (Stripe's `decline_code` / `code`), if we have one. */
 export function declineKey(code: string | null | undefined): MessageKey | null {
-  return code && KNOWN_DECLINES.has(code) ? (`decline.${code}` as MessageKey) : null;
+  return code !== null && code !== undefined && KNOWN_DECLINES.has(code) ? (`decline.${code}` as MessageKey) : null;
 }

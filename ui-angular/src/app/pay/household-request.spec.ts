@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { settle, startApp } from '../../testing/graphql-backend';
+import { fail, settle, startApp } from '../../testing/graphql-backend';
 import { HouseholdRequest } from './household-request';
 
 describe('HouseholdRequest', () => {
@@ -25,7 +25,7 @@ describe('HouseholdRequest', () => {
     const early = request.takeEarly();
     expect(early).not.toBeNull();
     expect(request.takeEarly()).toBeNull();
-    expect((await early!).data?.household?.guarantorName).toBe('Maria García');
+    expect((await (early ?? fail('no early request'))).data?.household?.guarantorName).toBe('Maria García');
 
     // Not taken before a navigation ends: stale, never handed to a later pay page.
     request.startEarly('/p/K7MX4Q/pay');

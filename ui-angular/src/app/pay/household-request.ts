@@ -31,7 +31,13 @@ export class HouseholdRequest {
     // The pay page takes it while the first navigation activates it; whatever is left after that is stale.
     this.router.events
       .pipe(
-        filter((e) => e instanceof NavigationEnd || e instanceof NavigationCancel || e instanceof NavigationError || e instanceof NavigationSkipped),
+        filter(
+          (e) =>
+            e instanceof NavigationEnd ||
+            e instanceof NavigationCancel ||
+            e instanceof NavigationError ||
+            e instanceof NavigationSkipped,
+        ),
         take(1),
       )
       .subscribe(() => (this.early = null));

@@ -14,8 +14,13 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { RecentPaymentsGQL, StartPaymentGQL, type HouseholdQuery, type RecentPaymentsQuery } from '../core/graphql/generated';
-import { errorCode, errorKey, type CallFailure } from '../core/graphql/errors';
+import {
+  RecentPaymentsGQL,
+  StartPaymentGQL,
+  type HouseholdQuery,
+  type RecentPaymentsQuery,
+} from '../core/graphql/generated';
+import { errorCode, errorKey, requireData, type CallFailure } from '../core/graphql/errors';
 import { LocalDatePipe, prepareDateFormat } from '../core/format/date.pipe';
 import { MoneyPipe, prepareMoneyFormat } from '../core/format/money.pipe';
 import { I18n } from '../core/i18n/i18n';
@@ -88,7 +93,7 @@ export class PayPage implements OnInit {
   protected readonly totals = computed(() => chargeTotals(this.household()?.charges ?? []));
   /** The newest succeeded payment with a receipt, unless this visit's receipts already list it. */
   protected readonly lastReceipt = computed(() => {
-    const last = this.recent().find((p) => p.status === 'SUCCEEDED' && p.txId);
+    const last = this.recent().find((p) => p.status === 'SUCCEEDED' && p.txId !== null);
     return last && !this.visitReceipts().some((r) => r.txId === last.txId) ? last : null;
   });
 
@@ -158,7 +163,9 @@ export class PayPage implements OnInit {
     this.starting.set(true);
     try {
       const recent = await this.loadRecent();
-      const other = recent.find((p) => p.status === 'SUCCEEDED' || (p.status === 'PROCESSING' && !this.flow.abandonedHere(p.id)));
+      const other = recent.find(
+        (p) => p.status === 'SUCCEEDED' || (p.status === 'PROCESSING' && !this.flow.abandonedHere(p.id)),
+      );
       if (other) {
         this.warning.set({ payment: other, amountCents });
         afterNextRender({ read: () => this.warningBox()?.nativeElement.focus() }, { injector: this.injector });
@@ -196,7 +203,7 @@ export class PayPage implements OnInit {
       const result = await firstValueFrom(
         this.startGql.mutate({ variables: { amountCents, idempotencyKey: newIdempotencyKey() } }),
       );
-      const session = result.data!.startPayment;
+      const session = requireData(result, 'StartPayment').startPayment;
       this.flow.started(session.paymentId);
       this.initialDecline.set(null);
       this.paymentSession.set(session);
@@ -242,7 +249,7 @@ export class PayPage implements OnInit {
 
   /** "3 minutes ago", in the patient's language. */
   protected ago(instant: string | null): string {
-    const then = instant ? Date.parse(instant) : NaN;
+    const then = instant !== null ? Date.parse(instant) : NaN;
     const minutes = Number.isNaN(then) ? 0 : Math.max(0, Math.round((Date.now() - then) / 60_000));
     return new Intl.RelativeTimeFormat(this.i18n.locale(), { numeric: 'auto' }).format(-minutes, 'minute');
   }

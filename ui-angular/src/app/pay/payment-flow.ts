@@ -35,7 +35,9 @@ export class PaymentFlow {
   private readonly unconfirmed = new Set<string>();
 
   constructor() {
-    inject(Session).remember(() => this.clear());
+    inject(Session).remember(() => {
+      this.clear();
+    });
   }
 
   take(): PaymentFailure | null {
@@ -78,9 +80,11 @@ export function newIdempotencyKey(): string {
   if (typeof crypto.randomUUID === 'function') {
     return crypto.randomUUID();
   }
+  // RFC 9562 version 4: the version in byte 6's high nibble, the variant in byte 8's two high bits.
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  const hex = Array.from(bytes, (b, i) => {
+    const byte = i === 6 ? (b & 0x0f) | 0x40 : i === 8 ? (b & 0x3f) | 0x80 : b;
+    return byte.toString(16).padStart(2, '0');
+  }).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -79,7 +79,10 @@ export class StripeCard implements OnInit, OnDestroy {
       const { loadStripe } = await import('@stripe/stripe-js/pure');
       const session = this.session();
       const stripe = await withTimeout(
-        loadStripe(session.publishableKey, session.stripeAccount ? { stripeAccount: session.stripeAccount } : undefined),
+        loadStripe(
+          session.publishableKey,
+          session.stripeAccount !== null ? { stripeAccount: session.stripeAccount } : undefined,
+        ),
         15000,
       );
       if (!stripe) {
@@ -110,17 +113,13 @@ export class StripeCard implements OnInit, OnDestroy {
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timeout')), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error('timeout'));
+    }, ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => {
+    clearTimeout(timer);
   });
 }

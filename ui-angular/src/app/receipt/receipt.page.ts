@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, ElementRef, OnDestroy, OnInit, computed, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  OnDestroy,
+  OnInit,
+  computed,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import {
@@ -8,7 +19,7 @@ import {
   ReceiptGQL,
   type ReceiptQuery,
 } from '../core/graphql/generated';
-import { errorCode, errorKey, type CallFailure } from '../core/graphql/errors';
+import { errorCode, errorKey, requireData, type CallFailure } from '../core/graphql/errors';
 import { LocalDatePipe } from '../core/format/date.pipe';
 import { MoneyPipe } from '../core/format/money.pipe';
 import { I18n } from '../core/i18n/i18n';
@@ -68,8 +79,8 @@ export class ReceiptPage implements OnInit, OnDestroy {
   protected readonly groups = computed(() => {
     const groups: { patientName: string; lines: Line[] }[] = [];
     for (const line of this.receipt()?.lines ?? []) {
-      const last = groups[groups.length - 1];
-      if (last && last.patientName === line.patientName) {
+      const last = groups.at(-1);
+      if (last?.patientName === line.patientName) {
         last.lines.push(line);
       } else {
         groups.push({ patientName: line.patientName, lines: [line] });
@@ -82,7 +93,7 @@ export class ReceiptPage implements OnInit, OnDestroy {
 
   ngOnInit(): void {
     const paymentId = this.payment();
-    if (this.txId() === 'pending' && paymentId) {
+    if (this.txId() === 'pending' && paymentId !== undefined && paymentId !== '') {
       this.state.set('waiting');
       this.title.set('title.waiting');
       this.poll(paymentId, Date.now(), 0);
@@ -93,7 +104,7 @@ export class ReceiptPage implements OnInit, OnDestroy {
 
   ngOnDestroy(): void {
     this.destroyed = true;
-    if (this.timer) {
+    if (this.timer !== null) {
       clearTimeout(this.timer);
     }
   }
@@ -107,7 +118,7 @@ export class ReceiptPage implements OnInit, OnDestroy {
       try {
         const result = await firstValueFrom(this.paymentGql.fetch({ variables: { id: paymentId } }));
         const payment = result.data?.payment;
-        if (payment?.status === 'SUCCEEDED' && payment.txId) {
+        if (payment?.status === 'SUCCEEDED' && payment.txId !== null) {
           // Same route, new parameter: the router reuses this component, so it loads the receipt itself.
           await this.router.navigate(['/p', this.hash(), 'receipt', payment.txId], { replaceUrl: true });
           await this.load(payment.txId);
@@ -172,8 +183,10 @@ export class ReceiptPage implements OnInit, OnDestroy {
     this.actionError.set(null);
     this.downloading.set(true);
     try {
-      const result = await firstValueFrom(this.downloadGql.mutate({ variables: { txId: receipt.txId, locale: this.i18n.lang() } }));
-      location.assign(result.data!.downloadReceipt.url);
+      const result = await firstValueFrom(
+        this.downloadGql.mutate({ variables: { txId: receipt.txId, locale: this.i18n.lang() } }),
+      );
+      location.assign(requireData(result, 'DownloadReceipt').downloadReceipt.url);
     } catch (error) {
       this.actionFailed(error);
     } finally {
@@ -197,8 +210,10 @@ export class ReceiptPage implements OnInit, OnDestroy {
     const email = this.email().trim();
     this.sending.set(true);
     try {
-      const result = await firstValueFrom(this.emailGql.mutate({ variables: { txId: receipt.txId, email, locale: this.i18n.lang() } }));
-      if (result.data?.emailReceipt.queued) {
+      const result = await firstValueFrom(
+        this.emailGql.mutate({ variables: { txId: receipt.txId, email, locale: this.i18n.lang() } }),
+      );
+      if (result.data?.emailReceipt.queued === true) {
         this.sentTo.set(email);
       } else {
         this.actionError.set('INTERNAL');

@@ -34,7 +34,7 @@ export class LocalDatePipe implements PipeTransform {
   private readonly i18n = inject(I18n);
 
   transform(value: string | null | undefined, timeZone?: string): string {
-    if (!value) {
+    if (value === null || value === undefined || value === '') {
       return '';
     }
     const calendarDate = /^\d{4}-\d{2}-\d{2}$/.test(value);
@@ -44,7 +44,15 @@ export class LocalDatePipe implements PipeTransform {
     }
     const options: Intl.DateTimeFormatOptions = calendarDate
       ? { dateStyle: 'medium', timeZone: 'UTC' }
-      : { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone: timeZone ?? undefined };
+      : {
+          year: 'numeric',
+          month: 'long',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: '2-digit',
+          timeZoneName: 'short',
+          timeZone: timeZone ?? undefined,
+        };
     return formatFor(this.i18n.locale(), options).format(date);
   }
 }

@@ -17,7 +17,7 @@ export function formatCents(cents: number, currency: string, locale: string): st
   const format = currencyFormat(locale, currency);
   const negative = cents < 0;
   const abs = Math.abs(Math.trunc(cents));
-  const decimal = `${negative ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  const decimal = `${negative ? '-' : ''}${String(Math.floor(abs / 100))}.${String(abs % 100).padStart(2, '0')}`;
   return format.format(decimal as unknown as number);
 }
 

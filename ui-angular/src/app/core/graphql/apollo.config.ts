@@ -1,5 +1,5 @@
 import { EnvironmentProviders, Injector, Provider, inject } from '@angular/core';
-import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { provideApollo } from 'apollo-angular';
 import { HttpLink } from 'apollo-angular/http';
 import { ApolloLink, InMemoryCache } from '@apollo/client/core';
@@ -15,7 +15,7 @@ import { sessionActivity } from '../session/session-activity';
  */
 export function provideGraphQL(): (Provider | EnvironmentProviders)[] {
   return [
-    provideHttpClient(withFetch(), withInterceptors([sessionActivity])),
+    provideHttpClient(withInterceptors([sessionActivity])),
     provideApollo(() => {
       const httpLink = inject(HttpLink);
       // Resolved lazily: Session itself uses the Apollo client (a constructor-time inject would be circular).
@@ -31,7 +31,6 @@ export function provideGraphQL(): (Provider | EnvironmentProviders)[] {
         defaultOptions: {
           query: { fetchPolicy: 'no-cache' },
           watchQuery: { fetchPolicy: 'network-only' },
-          
         },
       };
     }),

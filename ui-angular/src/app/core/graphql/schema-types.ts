@@ -12,11 +12,15 @@ export type Scalars = {
 /** A postal address. */
 export type Address = {
   __typename?: 'Address';
+  /** City, e.g. `Austin`. */
   city: Scalars['String']['output'];
   /** One-line form for display, e.g. `120 Main St, Suite 4, Austin, TX 78701`. */
   formatted: Scalars['String']['output'];
+  /** Street address, e.g. `120 Main St`. */
   line1: Scalars['String']['output'];
+  /** Suite, floor or unit, e.g. `Suite 4`; null when there is none. */
   line2?: Maybe<Scalars['String']['output']>;
+  /** ZIP or postal code, e.g. `78701`. */
   postalCode: Scalars['String']['output'];
   /** State or region code, e.g. `TX`. */
   state: Scalars['String']['output'];
@@ -24,9 +28,13 @@ export type Address = {
 
 /** Kinds of later change to a payment. */
 export type AdjustmentKind =
+  /** The practice lost the dispute: the money stays with the card holder and the charges are owed again. */
   | 'DISPUTE_LOST'
+  /** The card holder disputed the payment; the amount was withdrawn from the practice while the dispute is open. */
   | 'DISPUTE_OPENED'
+  /** The practice won the dispute: the amount was returned to it and applies to the charges again. */
   | 'DISPUTE_WON'
+  /** Money went back to the card: part or all of the payment. */
   | 'REFUND';
 
 /** How an amount would be applied to the household's open charges. */
@@ -71,10 +79,13 @@ export type Charge = {
   balance: Money;
   /** True while a card dispute involving this charge is open. */
   disputed: Scalars['Boolean']['output'];
+  /** Opaque charge id (`AllocationPreviewLine.chargeId`, `ReceiptLine.chargeId`). */
   id: Scalars['ID']['output'];
   /** The office where it was performed. */
   locationName?: Maybe<Scalars['String']['output']>;
+  /** The patient treated (`Patient.id`). */
   patientId: Scalars['ID']['output'];
+  /** The patient's display name, e.g. `Maria Garcia`. */
   patientName: Scalars['String']['output'];
   /** Patient-facing procedure name (never a bare code), e.g. `Cleaning (adult)`. */
   procedureName: Scalars['String']['output'];
@@ -82,6 +93,7 @@ export type Charge = {
   providerName?: Maybe<Scalars['String']['output']>;
   /** Date of service (ISO-8601 date). */
   serviceDate: Scalars['String']['output'];
+  /** Where the charge stands: open, partly paid, paid or under dispute. */
   status: ChargeStatus;
 };
 
@@ -99,8 +111,11 @@ export type ChargeStatus =
 /** Count and totals of open charges in one status. */
 export type ChargeStatusSummary = {
   __typename?: 'ChargeStatusSummary';
+  /** Number of open charges in it. */
   count: Scalars['Int']['output'];
+  /** The status these figures are for. */
   status: ChargeStatus;
+  /** Sum of their remaining balances. */
   totalBalance: Money;
 };
 
@@ -471,9 +486,13 @@ export type HouseholdChargesArgs = {
 /** One office of a practice. */
 export type Location = {
   __typename?: 'Location';
+  /** The office's address; null when not recorded. */
   address?: Maybe<Address>;
+  /** Opaque location id (what `ConsolePaymentFilter.locationId` and `roi(locationId:)` take). */
   id: Scalars['ID']['output'];
+  /** The office's name, as the practice calls it. */
   name: Scalars['String']['output'];
+  /** The office's phone number, as printed; null when none is recorded (use `Practice.phone`). */
   phone?: Maybe<Scalars['String']['output']>;
 };
 
@@ -501,6 +520,10 @@ export type Money = {
   formatted: Scalars['String']['output'];
 };
 
+/**
+ * What clients do: sign in and out, pay, have a receipt emailed or downloaded; and the practice console's staff
+ * actions (refunds, receipt branding, payment links, operations).
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -561,18 +584,30 @@ export type Mutation = {
 };
 
 
+/**
+ * What clients do: sign in and out, pay, have a receipt emailed or downloaded; and the practice console's staff
+ * actions (refunds, receipt branding, payment links, operations).
+ */
 export type MutationConfirmSimulatedPaymentArgs = {
   cardNumber: Scalars['String']['input'];
   paymentId: Scalars['ID']['input'];
 };
 
 
+/**
+ * What clients do: sign in and out, pay, have a receipt emailed or downloaded; and the practice console's staff
+ * actions (refunds, receipt branding, payment links, operations).
+ */
 export type MutationDownloadReceiptArgs = {
   locale?: InputMaybe<Scalars['String']['input']>;
   txId: Scalars['ID']['input'];
 };
 
 
+/**
+ * What clients do: sign in and out, pay, have a receipt emailed or downloaded; and the practice console's staff
+ * actions (refunds, receipt branding, payment links, operations).
+ */
 export type MutationEmailPaymentLinkArgs = {
   accountNumber: Scalars['String']['input'];
   email: Scalars['String']['input'];
@@ -580,6 +615,10 @@ export type MutationEmailPaymentLinkArgs = {
 };
 
 
+/**
+ * What clients do: sign in and out, pay, have a receipt emailed or downloaded; and the practice console's staff
+ * actions (refunds, receipt branding, payment links, operations).
+ */
 export type MutationEmailReceiptArgs = {
   email: Scalars['String']['input'];
   locale?: InputMaybe<Scalars['String']['input']>;
@@ -587,6 +626,10 @@ export type MutationEmailReceiptArgs = {
 };
 
 
+/**
+ * What clients do: sign in and out, pay, have a receipt emailed or downloaded; and the practice console's staff
+ * actions (refunds, receipt branding, payment links, operations).
+ */
 export type MutationPreviewReceiptBrandingArgs = {
   locale?: InputMaybe<Scalars['String']['input']>;
   practiceId: Scalars['ID']['input'];
@@ -594,11 +637,19 @@ export type MutationPreviewReceiptBrandingArgs = {
 };
 
 
+/**
+ * What clients do: sign in and out, pay, have a receipt emailed or downloaded; and the practice console's staff
+ * actions (refunds, receipt branding, payment links, operations).
+ */
 export type MutationPublishReceiptBrandingArgs = {
   practiceId: Scalars['ID']['input'];
 };
 
 
+/**
+ * What clients do: sign in and out, pay, have a receipt emailed or downloaded; and the practice console's staff
+ * actions (refunds, receipt branding, payment links, operations).
+ */
 export type MutationRefundPaymentArgs = {
   amountCents: Scalars['Int']['input'];
   idempotencyKey: Scalars['String']['input'];
@@ -608,23 +659,39 @@ export type MutationRefundPaymentArgs = {
 };
 
 
+/**
+ * What clients do: sign in and out, pay, have a receipt emailed or downloaded; and the practice console's staff
+ * actions (refunds, receipt branding, payment links, operations).
+ */
 export type MutationReplayDeadLettersArgs = {
   max?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/**
+ * What clients do: sign in and out, pay, have a receipt emailed or downloaded; and the practice console's staff
+ * actions (refunds, receipt branding, payment links, operations).
+ */
 export type MutationRunReconciliationArgs = {
   from: Scalars['String']['input'];
   to: Scalars['String']['input'];
 };
 
 
+/**
+ * What clients do: sign in and out, pay, have a receipt emailed or downloaded; and the practice console's staff
+ * actions (refunds, receipt branding, payment links, operations).
+ */
 export type MutationSaveReceiptBrandingDraftArgs = {
   input: ReceiptBrandingInput;
   practiceId: Scalars['ID']['input'];
 };
 
 
+/**
+ * What clients do: sign in and out, pay, have a receipt emailed or downloaded; and the practice console's staff
+ * actions (refunds, receipt branding, payment links, operations).
+ */
 export type MutationSignInArgs = {
   accountNumber: Scalars['String']['input'];
   lastName: Scalars['String']['input'];
@@ -633,6 +700,10 @@ export type MutationSignInArgs = {
 };
 
 
+/**
+ * What clients do: sign in and out, pay, have a receipt emailed or downloaded; and the practice console's staff
+ * actions (refunds, receipt branding, payment links, operations).
+ */
 export type MutationStaffSignInArgs = {
   email: Scalars['String']['input'];
   otp?: InputMaybe<Scalars['String']['input']>;
@@ -640,6 +711,10 @@ export type MutationStaffSignInArgs = {
 };
 
 
+/**
+ * What clients do: sign in and out, pay, have a receipt emailed or downloaded; and the practice console's staff
+ * actions (refunds, receipt branding, payment links, operations).
+ */
 export type MutationStartPaymentArgs = {
   amountCents: Scalars['Int']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -659,6 +734,7 @@ export type Patient = {
   __typename?: 'Patient';
   /** Remaining balance of this patient's open charges. */
   balance: Money;
+  /** Opaque patient id (`Charge.patientId`). */
   id: Scalars['ID']['output'];
   /** Display name, e.g. `Maria Garcia`. */
   name: Scalars['String']['output'];
@@ -675,7 +751,9 @@ export type Payment = {
   failureCode?: Maybe<Scalars['String']['output']>;
   /** When `FAILED`: a patient-readable reason (e.g. `Your card was declined.`). */
   failureReason?: Maybe<Scalars['String']['output']>;
+  /** Opaque payment id (`PaymentSession.paymentId`). */
   id: Scalars['ID']['output'];
+  /** Processing, succeeded or failed; poll `payment(id)` while `PROCESSING`. */
   status: PaymentStatus;
   /** The ledger transaction id, set once the payment is posted; the receipt uses it. */
   txId?: Maybe<Scalars['ID']['output']>;
@@ -739,6 +817,10 @@ export type QrFormat =
   /** Scalable vector graphics. */
   | 'SVG';
 
+/**
+ * What clients read: a practice's public landing data, then (signed in) the household, its payments and receipts;
+ * practice admins' receipt previews; the practice console for staff (`console`).
+ */
 export type Query = {
   __typename?: 'Query';
   /** The practice console for a signed-in staff member; null without a staff session (a patient session never sees it). */
@@ -773,21 +855,37 @@ export type Query = {
 };
 
 
+/**
+ * What clients read: a practice's public landing data, then (signed in) the household, its payments and receipts;
+ * practice admins' receipt previews; the practice console for staff (`console`).
+ */
 export type QueryPaymentArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * What clients read: a practice's public landing data, then (signed in) the household, its payments and receipts;
+ * practice admins' receipt previews; the practice console for staff (`console`).
+ */
 export type QueryPracticeArgs = {
   hash: Scalars['ID']['input'];
 };
 
 
+/**
+ * What clients read: a practice's public landing data, then (signed in) the household, its payments and receipts;
+ * practice admins' receipt previews; the practice console for staff (`console`).
+ */
 export type QueryReceiptArgs = {
   txId: Scalars['ID']['input'];
 };
 
 
+/**
+ * What clients read: a practice's public landing data, then (signed in) the household, its payments and receipts;
+ * practice admins' receipt previews; the practice console for staff (`console`).
+ */
 export type QueryReceiptPreviewArgs = {
   practiceHash: Scalars['ID']['input'];
   txId?: InputMaybe<Scalars['ID']['input']>;
@@ -830,9 +928,11 @@ export type Receipt = {
 /** A refund or dispute that changed a payment after it was made. */
 export type ReceiptAdjustment = {
   __typename?: 'ReceiptAdjustment';
+  /** The amount refunded, or the amount the dispute is about. */
   amount: Money;
   /** When it happened (ISO-8601 with the practice's offset). */
   at: Scalars['String']['output'];
+  /** A refund, or a step of a card dispute. */
   kind: AdjustmentKind;
 };
 
@@ -888,9 +988,13 @@ export type ReceiptLine = {
   applied: Money;
   /** Full amount of the charge. */
   chargeAmount: Money;
+  /** The charge paid (`Charge.id`). */
   chargeId: Scalars['ID']['output'];
+  /** The patient treated, as the practice entered the name. */
   patientName: Scalars['String']['output'];
+  /** Patient-facing procedure name, e.g. `Cleaning (adult)`. */
   procedureName: Scalars['String']['output'];
+  /** The dentist or hygienist who performed it; null when not recorded. */
   providerName?: Maybe<Scalars['String']['output']>;
   /** What remained on the charge right after this payment. */
   remaining: Money;

@@ -10,7 +10,8 @@ export const EN = {
   'notFound.body': 'Please check the web address on your bill, or call your dental office for help.',
 
   'landing.title': 'Pay your bill online',
-  'landing.intro': 'Sign in with the account number on your bill and the last name of the person the bill is addressed to.',
+  'landing.intro':
+    'Sign in with the account number on your bill and the last name of the person the bill is addressed to.',
   'landing.call': 'Questions about your bill? Call',
   'landing.account': 'Account number',
   'landing.accountHint': 'Printed at the top right of your bill.',
@@ -25,7 +26,8 @@ export const EN = {
   'landing.failedCall': 'After several tries, please wait 15 minutes before trying again, or call {practice} at',
   'landing.failedCallNoPhone': 'After several tries, please wait 15 minutes before trying again, or call the practice.',
   'landing.help': 'Where do I find my account number?',
-  'landing.helpBody': 'Your account number is printed near the top of your paper bill, next to “Account”. It is also in the web address of the QR code.',
+  'landing.helpBody':
+    'Your account number is printed near the top of your paper bill, next to “Account”. It is also in the web address of the QR code.',
   'landing.billAlt': 'A paper bill with the account number highlighted at the top right',
   'landing.billStatement': 'Statement',
   'landing.billAccount': 'Account',
@@ -70,7 +72,8 @@ export const EN = {
   'pay.changeAmount': 'Change amount',
   'pay.paying': 'You are paying {amount}',
   'pay.testMode': 'Test mode — no real card is charged',
-  'pay.testHint': 'Use 4242 4242 4242 4242 for a successful payment, 4000 0000 0000 0002 for a declined card, or 4000 0000 0000 9995 for insufficient funds.',
+  'pay.testHint':
+    'Use 4242 4242 4242 4242 for a successful payment, 4000 0000 0000 0002 for a declined card, or 4000 0000 0000 9995 for insufficient funds.',
   'pay.cardNumber': 'Card number',
   'pay.err.card': 'Enter the 16-digit card number.',
   'pay.submit': 'Pay {amount}',
@@ -78,7 +81,8 @@ export const EN = {
   'pay.stripeLoading': 'Loading the secure card form…',
   'pay.stripeUnavailable': 'The secure card form could not load. Check your connection and try again, or call {phone}.',
   'pay.retry': 'Try again',
-  'pay.declined': 'Your payment did not go through: {reason} No money was taken. You can try again or use another card.',
+  'pay.declined':
+    'Your payment did not go through: {reason} No money was taken. You can try again or use another card.',
   'pay.secure': 'Payments are processed securely. We never see or store your full card number.',
 
   'decline.card_declined': 'Your card was declined.',
@@ -95,7 +99,8 @@ export const EN = {
   'error.BAD_USER_INPUT': 'Something you entered isn’t valid. Please check it and try again.',
   'error.RATE_LIMITED': 'Too many attempts. Please wait a minute and try again.',
   'error.AMOUNT_TOO_LOW': 'The amount is below the minimum we can accept.',
-  'error.AMOUNT_EXCEEDS_BALANCE': 'Your balance changed and is now lower than this amount. Please check it and try again.',
+  'error.AMOUNT_EXCEEDS_BALANCE':
+    'Your balance changed and is now lower than this amount. Please check it and try again.',
   'error.UPSTREAM_UNAVAILABLE': 'Our system is busy right now. Please try again in a moment.',
   'error.INTERNAL': 'Something went wrong on our side. Please try again.',
   'error.NETWORK': 'We couldn’t reach the server. Check your connection and try again.',
@@ -125,7 +130,8 @@ export const EN = {
   'receipt.sending': 'Sending…',
   'receipt.sent': 'We’re sending your receipt to {email}. It should arrive in a few minutes.',
   'receipt.err.email': 'Enter a valid email address, like name@example.com.',
-  'receipt.expired': 'This receipt can no longer be downloaded or emailed. Use Print to save a copy (choose “Save as PDF”).',
+  'receipt.expired':
+    'This receipt can no longer be downloaded or emailed. Use Print to save a copy (choose “Save as PDF”).',
   'receipt.back': 'Back to your balance',
 
   'title.landing': '{practice} — Pay your bill online',
@@ -137,12 +143,14 @@ export const EN = {
   'title.receiptPlain': 'Payment receipt',
   'title.signedOut': 'Signed out — {practice}',
   'title.signedOutPlain': 'Signed out',
-  'landing.notice.timedOut': 'You were signed out because there was no activity for a while. Sign in again to continue where you left off.',
+  'landing.notice.timedOut':
+    'You were signed out because there was no activity for a while. Sign in again to continue where you left off.',
   'landing.notice.required.pay': 'Please sign in to see your balance. We will take you there right after.',
   'landing.notice.required.receipt': 'Please sign in to see this receipt. We will take you back to it right after.',
   'timeout.title': 'Are you still there?',
   'timeout.body': 'For your security, you will be signed out in {time} because there has been no activity.',
-  'timeout.bodyLimit': 'For your security, a session lasts at most {minutes} minutes: this one ends in {time}. You can sign in again right after, and what you entered is kept on this page.',
+  'timeout.bodyLimit':
+    'For your security, a session lasts at most {minutes} minutes: this one ends in {time}. You can sign in again right after, and what you entered is kept on this page.',
   'timeout.seconds': '{n} seconds',
   'timeout.stay': 'Stay signed in',
   'timeout.signOut': 'Sign out',
@@ -151,13 +159,16 @@ export const EN = {
   'pay.summary.listed': 'Listed charges ({count})',
   'pay.summary.disputed': 'Under dispute, not payable now ({count})',
   'pay.summary.payable': 'Payable now ({count})',
-  'pay.disputedExplain': 'A card dispute about this charge is open: it can’t be paid online until the dispute is settled, and it is not part of the total due.',
+  'pay.disputedExplain':
+    'A card dispute about this charge is open: it can’t be paid online until the dispute is settled, and it is not part of the total due.',
   'pay.patientPayable': 'Payable for {name}',
   'pay.patientDisputed': '{amount} under dispute',
-  'pay.previewAllOf': 'This pays {count} of the {total} charges listed, in full. Charges under dispute are not included.',
+  'pay.previewAllOf':
+    'This pays {count} of the {total} charges listed, in full. Charges under dispute are not included.',
   'pay.previewSkipsDisputed': 'Charges under dispute are skipped.',
   'pay.previewLoading': 'Working out which charges this pays…',
-  'pay.previewUnavailable': 'We can’t show which charges this pays right now. You can still pay: your receipt lists exactly where the payment went.',
+  'pay.previewUnavailable':
+    'We can’t show which charges this pays right now. You can still pay: your receipt lists exactly where the payment went.',
   'pay.recent.title': 'A payment was just made on this account',
   'pay.recent.succeeded': 'A payment of {amount} was made {when}.',
   'pay.recent.processing': 'A payment of {amount} started {when} is still being processed.',

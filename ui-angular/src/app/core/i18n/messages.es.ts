@@ -12,7 +12,8 @@ export const ES: Messages = {
   'notFound.body': 'Revise la dirección web de su factura o llame a su consultorio dental para recibir ayuda.',
 
   'landing.title': 'Pague su factura en línea',
-  'landing.intro': 'Inicie sesión con el número de cuenta de su factura y el apellido de la persona a quien está dirigida.',
+  'landing.intro':
+    'Inicie sesión con el número de cuenta de su factura y el apellido de la persona a quien está dirigida.',
   'landing.call': '¿Preguntas sobre su factura? Llame al',
   'landing.account': 'Número de cuenta',
   'landing.accountHint': 'Impreso arriba a la derecha de su factura.',
@@ -27,7 +28,8 @@ export const ES: Messages = {
   'landing.failedCall': 'Después de varios intentos, espere 15 minutos antes de volver a intentarlo o llame a {practice} al',
   'landing.failedCallNoPhone': 'Después de varios intentos, espere 15 minutos antes de volver a intentarlo o llame al consultorio.',
   'landing.help': '¿Dónde encuentro mi número de cuenta?',
-  'landing.helpBody': 'Su número de cuenta está impreso cerca de la parte superior de su factura, junto a “Cuenta”. También está en la dirección web del código QR.',
+  'landing.helpBody':
+    'Su número de cuenta está impreso cerca de la parte superior de su factura, junto a “Cuenta”. También está en la dirección web del código QR.',
   'landing.billAlt': 'Una factura de papel con el número de cuenta resaltado arriba a la derecha',
   'landing.billStatement': 'Estado de cuenta',
   'landing.billAccount': 'Cuenta',
@@ -72,15 +74,18 @@ export const ES: Messages = {
   'pay.changeAmount': 'Cambiar la cantidad',
   'pay.paying': 'Va a pagar {amount}',
   'pay.testMode': 'Modo de prueba: no se cobra a ninguna tarjeta real',
-  'pay.testHint': 'Use 4242 4242 4242 4242 para un pago exitoso, 4000 0000 0000 0002 para una tarjeta rechazada o 4000 0000 0000 9995 para fondos insuficientes.',
+  'pay.testHint':
+    'Use 4242 4242 4242 4242 para un pago exitoso, 4000 0000 0000 0002 para una tarjeta rechazada o 4000 0000 0000 9995 para fondos insuficientes.',
   'pay.cardNumber': 'Número de tarjeta',
   'pay.err.card': 'Escriba el número de tarjeta de 16 dígitos.',
   'pay.submit': 'Pagar {amount}',
   'pay.processing': 'Procesando su pago… No cierre esta página.',
   'pay.stripeLoading': 'Cargando el formulario seguro de tarjeta…',
-  'pay.stripeUnavailable': 'No se pudo cargar el formulario seguro de tarjeta. Revise su conexión e inténtelo de nuevo, o llame al {phone}.',
+  'pay.stripeUnavailable':
+    'No se pudo cargar el formulario seguro de tarjeta. Revise su conexión e inténtelo de nuevo, o llame al {phone}.',
   'pay.retry': 'Intentar de nuevo',
-  'pay.declined': 'Su pago no se completó: {reason} No se le cobró nada. Puede intentarlo de nuevo o usar otra tarjeta.',
+  'pay.declined':
+    'Su pago no se completó: {reason} No se le cobró nada. Puede intentarlo de nuevo o usar otra tarjeta.',
   'pay.secure': 'Los pagos se procesan de forma segura. Nunca vemos ni guardamos el número completo de su tarjeta.',
 
   'decline.card_declined': 'Su tarjeta fue rechazada.',
@@ -127,7 +132,8 @@ export const ES: Messages = {
   'receipt.sending': 'Enviando…',
   'receipt.sent': 'Estamos enviando su recibo a {email}. Debería llegar en unos minutos.',
   'receipt.err.email': 'Escriba un correo electrónico válido, como nombre@ejemplo.com.',
-  'receipt.expired': 'Este recibo ya no se puede descargar ni enviar por correo. Use Imprimir para guardar una copia (elija “Guardar como PDF”).',
+  'receipt.expired':
+    'Este recibo ya no se puede descargar ni enviar por correo. Use Imprimir para guardar una copia (elija “Guardar como PDF”).',
   'receipt.back': 'Volver a su saldo',
 
   'title.landing': '{practice} — Pague su factura en línea',
@@ -139,27 +145,33 @@ export const ES: Messages = {
   'title.receiptPlain': 'Recibo de pago',
   'title.signedOut': 'Sesión cerrada — {practice}',
   'title.signedOutPlain': 'Sesión cerrada',
-  'landing.notice.timedOut': 'Cerramos su sesión porque no hubo actividad durante un rato. Inicie sesión de nuevo para seguir donde estaba.',
+  'landing.notice.timedOut':
+    'Cerramos su sesión porque no hubo actividad durante un rato. Inicie sesión de nuevo para seguir donde estaba.',
   'landing.notice.required.pay': 'Inicie sesión para ver su saldo. Lo llevaremos allí enseguida.',
   'landing.notice.required.receipt': 'Inicie sesión para ver este recibo. Lo llevaremos de vuelta enseguida.',
   'timeout.title': '¿Sigue ahí?',
   'timeout.body': 'Por su seguridad, cerraremos su sesión en {time} porque no ha habido actividad.',
-  'timeout.bodyLimit': 'Por su seguridad, una sesión dura como máximo {minutes} minutos: esta termina en {time}. Puede iniciar sesión de nuevo enseguida, y lo que escribió se conserva en esta página.',
+  'timeout.bodyLimit':
+    'Por su seguridad, una sesión dura como máximo {minutes} minutos: esta termina en {time}. Puede iniciar sesión de nuevo enseguida, y lo que escribió se conserva en esta página.',
   'timeout.seconds': '{n} segundos',
   'timeout.stay': 'Seguir conectado',
   'timeout.signOut': 'Cerrar sesión',
   'timeout.ok': 'Entendido',
-  'timeout.failed': 'No pudimos comunicarnos con el servidor para mantener su sesión. Revise su conexión e inténtelo de nuevo.',
+  'timeout.failed':
+    'No pudimos comunicarnos con el servidor para mantener su sesión. Revise su conexión e inténtelo de nuevo.',
   'pay.summary.listed': 'Cargos listados ({count})',
   'pay.summary.disputed': 'En disputa, no se pueden pagar ahora ({count})',
   'pay.summary.payable': 'Se puede pagar ahora ({count})',
-  'pay.disputedExplain': 'Hay una disputa de tarjeta abierta sobre este cargo: no se puede pagar en línea hasta que se resuelva y no forma parte del total a pagar.',
+  'pay.disputedExplain':
+    'Hay una disputa de tarjeta abierta sobre este cargo: no se puede pagar en línea hasta que se resuelva y no forma parte del total a pagar.',
   'pay.patientPayable': 'A pagar por {name}',
   'pay.patientDisputed': '{amount} en disputa',
-  'pay.previewAllOf': 'Esto paga por completo {count} de los {total} cargos listados. Los cargos en disputa no se incluyen.',
+  'pay.previewAllOf':
+    'Esto paga por completo {count} de los {total} cargos listados. Los cargos en disputa no se incluyen.',
   'pay.previewSkipsDisputed': 'Los cargos en disputa no se incluyen.',
   'pay.previewLoading': 'Calculando qué cargos paga…',
-  'pay.previewUnavailable': 'Ahora no podemos mostrar qué cargos paga. Aun así puede pagar: su recibo indica exactamente a qué se aplicó el pago.',
+  'pay.previewUnavailable':
+    'Ahora no podemos mostrar qué cargos paga. Aun así puede pagar: su recibo indica exactamente a qué se aplicó el pago.',
   'pay.recent.title': 'Se acaba de hacer un pago en esta cuenta',
   'pay.recent.succeeded': 'Se hizo un pago de {amount} {when}.',
   'pay.recent.processing': 'Un pago de {amount} iniciado {when} todavía se está procesando.',

@@ -8,7 +8,7 @@ import { SessionTimer } from './session-timer';
  * (`Date` header). Other requests pass untouched.
  */
 export const sessionActivity: HttpInterceptorFn = (req, next) => {
-  if (!/\/graphql$/.test(req.url)) {
+  if (!req.url.endsWith('/graphql')) {
     return next(req);
   }
   const timer = inject(SessionTimer);

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
-import { settle, startApp, type App } from '../../../testing/graphql-backend';
+import { fail, find, settle, startApp } from '../../../testing/graphql-backend';
 import { Session } from './session';
 import { SessionTimer, WARN_BEFORE_MS } from './session-timer';
 import { TimeoutDialog } from './timeout-dialog';
@@ -17,7 +17,7 @@ async function signedInWithDialog(options: Parameters<typeof startApp>[1] = {}) 
   const fixture = TestBed.createComponent(TimeoutDialog);
   fixture.detectChanges();
   await settle(app.harness, 4);
-  const dialog = (fixture.nativeElement as HTMLElement).querySelector('dialog')!;
+  const dialog = find(fixture.nativeElement as HTMLElement, 'dialog', HTMLDialogElement);
   const render = async () => {
     fixture.detectChanges();
     await settle(app.harness, 2);
@@ -36,7 +36,7 @@ describe('Session timeout warning (WCAG 2.2.1)', () => {
   it('learns the session’s times from the server once signed in', async () => {
     const { app } = await signedInWithDialog();
     expect(app.api.calls('SessionInfo').length).toBeGreaterThanOrEqual(1);
-    const secondsLeft = TestBed.inject(SessionTimer).secondsLeft()!;
+    const secondsLeft = TestBed.inject(SessionTimer).secondsLeft() ?? fail('no time left known');
     expect(secondsLeft).toBeGreaterThan(590);
     expect(secondsLeft).toBeLessThanOrEqual(600);
   });
@@ -52,11 +52,13 @@ describe('Session timeout warning (WCAG 2.2.1)', () => {
     expect(dialog.open).toBe(true);
     expect(dialog.getAttribute('role')).toBe('alertdialog');
     expect(dialog.getAttribute('aria-modal')).toBe('true');
-    expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent).toBe('Are you still there?');
-    const body = document.getElementById(dialog.getAttribute('aria-describedby')!)!.textContent!;
-    const seconds = Number(/in (\d+) seconds/.exec(body)![1]);
+    expect(find(document, `#${dialog.getAttribute('aria-labelledby') ?? 'missing'}`).textContent).toBe(
+      'Are you still there?',
+    );
+    const body = find(document, `#${dialog.getAttribute('aria-describedby') ?? 'missing'}`).textContent;
+    const seconds = Number((/in (\d+) seconds/.exec(body) ?? fail(`no seconds in "${body}"`))[1]);
     expect(seconds).toBeGreaterThanOrEqual(60);
-    const stay = dialog.querySelector<HTMLButtonElement>('[data-testid="stay-signed-in"]')!;
+    const stay = find(dialog, '[data-testid="stay-signed-in"]', HTMLButtonElement);
     expect(document.activeElement).toBe(stay);
 
     const asked = app.api.calls('SessionInfo').length;
@@ -113,11 +115,14 @@ describe('Session timeout warning (WCAG 2.2.1)', () => {
   });
 
   it('at the absolute limit it explains that signing in again is needed, instead of offering to extend', async () => {
-    const { app, dialog, render } = await signedInWithDialog();
+    const { dialog, render } = await signedInWithDialog();
     const timer = TestBed.inject(SessionTimer);
     // The server's absolute end is 60 minutes after sign-in: keep busy until 30 s before it.
     timer.applyTimes(
-      { idleExpiresAt: new Date(Date.now() + 30_000).toISOString(), absoluteExpiresAt: new Date(Date.now() + 30_000).toISOString() },
+      {
+        idleExpiresAt: new Date(Date.now() + 30_000).toISOString(),
+        absoluteExpiresAt: new Date(Date.now() + 30_000).toISOString(),
+      },
       Date.now(),
       Date.now(),
     );
@@ -126,6 +131,5 @@ describe('Session timeout warning (WCAG 2.2.1)', () => {
     expect(dialog.open).toBe(true);
     expect(dialog.textContent).toContain('a session lasts at most 60 minutes');
     expect(dialog.querySelector('[data-testid="stay-signed-in"]')).toBeNull();
-    void app;
   });
 });

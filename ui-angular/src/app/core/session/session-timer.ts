@@ -62,7 +62,9 @@ export class SessionTimer {
         this.reset();
       }
     });
-    inject(DestroyRef).onDestroy(() => this.reset());
+    inject(DestroyRef).onDestroy(() => {
+      this.reset();
+    });
   }
 
   /**
@@ -71,7 +73,7 @@ export class SessionTimer {
    * renewal step).
    */
   observed(operationName: string | null, sentAt: number, receivedAt: number, dateHeader: string | null): void {
-    const serverNow = dateHeader ? Date.parse(dateHeader) : NaN;
+    const serverNow = dateHeader !== null ? Date.parse(dateHeader) : NaN;
     if (!Number.isNaN(serverNow)) {
       // `Date` has whole seconds: the server's clock was somewhere in [date, date + 1 s) while answering.
       this.skewMs = serverNow + 500 - (sentAt + receivedAt) / 2;
@@ -171,7 +173,9 @@ export class SessionTimer {
     if (this.interval !== null) {
       return;
     }
-    this.interval = setInterval(() => this.check(), TICK_MS);
+    this.interval = setInterval(() => {
+      this.check();
+    }, TICK_MS);
     // The times of a session this tab did not just see (a reload, or a fresh sign-in).
     void this.refresh().catch(() => undefined);
   }

@@ -3,15 +3,29 @@ import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import { PREVIEW_DEBOUNCE_MS } from '../../pay/components/allocation-preview';
 import { PaymentFlow } from '../../pay/payment-flow';
-import { settle, startApp, text, type, wait, type App } from '../../../testing/graphql-backend';
+import { find, settle, startApp, text, type, wait, type App } from '../../../testing/graphql-backend';
 import { Session } from './session';
 
-const $ = <T extends Element = HTMLElement>(app: App, selector: string) => app.page().querySelector<T>(selector);
+/** The page's element matching `selector` (the test fails when there is none). */
+const $ = (app: App, selector: string) => find(app.page(), selector);
+const $input = (app: App, selector: string) => find(app.page(), selector, HTMLInputElement);
+
+/** Every key and value in this tab's session and local storage, one `key=value` a line. */
+function storedText(): string {
+  return [sessionStorage, localStorage]
+    .flatMap((storage) =>
+      Array.from({ length: storage.length }, (_, i) => {
+        const key = storage.key(i) ?? '';
+        return `${key}=${storage.getItem(key) ?? ''}`;
+      }),
+    )
+    .join('\n');
+}
 
 async function signInOnLanding(app: App, account: string, lastName: string): Promise<void> {
-  type($<HTMLInputElement>(app, '#accountNumber')!, account);
-  type($<HTMLInputElement>(app, '#lastName')!, lastName);
-  $(app, 'form')!.dispatchEvent(new Event('submit'));
+  type($input(app, '#accountNumber'), account);
+  type($input(app, '#lastName'), lastName);
+  $(app, 'form').dispatchEvent(new Event('submit'));
   await settle(app.harness, 10);
 }
 
@@ -24,37 +38,38 @@ describe('Session expiry and return', () => {
   it('after the server ends the session, signing in again returns to the pay page with the amount and account kept', async () => {
     const app = await startApp('/p/K7MX4Q/pay', { account: '100234' });
     await settle(app.harness, 6);
-    const radio = $<HTMLInputElement>(app, 'input[value="other"]')!;
+    const radio = $input(app, 'input[value="other"]');
     radio.checked = true;
     radio.dispatchEvent(new Event('change'));
     await settle(app.harness);
-    type($<HTMLInputElement>(app, '#amount')!, '37.50');
+    type($input(app, '#amount'), '37.50');
     await wait(app.harness, PREVIEW_DEBOUNCE_MS + 20);
 
     // The account number of this sign-in is only known to the landing page's form: sign in once through it.
     TestBed.inject(Session).started('100234');
     app.api.expireSession(); // ten idle minutes later, the next action fails on the server
-    $(app, '#amount-form')!.dispatchEvent(new Event('submit'));
+    $(app, '#amount-form').dispatchEvent(new Event('submit'));
     await settle(app.harness, 10);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q');
     expect(text(app.harness)).toContain('Your session ended for your security.');
     expect(TestBed.inject(Session).signedIn()).toBe(false);
     expect(sessionStorage.getItem('pp.signedIn')).toBeNull();
-    expect($<HTMLInputElement>(app, '#accountNumber')!.value).toBe('100234');
+    expect($input(app, '#accountNumber').value).toBe('100234');
     // Never in storage: only in this tab's memory.
-    expect(JSON.stringify({ ...sessionStorage, ...localStorage })).not.toMatch(/100234|37\.50/);
+    expect(storedText()).toContain('pp.lang=en'); // what is stored is seen here
+    expect(storedText()).not.toMatch(/100234|37\.50/);
 
     await signInOnLanding(app, '100234', 'Garcia');
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/pay');
-    expect($<HTMLInputElement>(app, 'input[value="other"]')!.checked).toBe(true);
-    expect($<HTMLInputElement>(app, '#amount')!.value).toBe('37.50');
+    expect($input(app, 'input[value="other"]').checked).toBe(true);
+    expect($input(app, '#amount').value).toBe('37.50');
   });
 
   it('tells a signed-out visitor opening /pay why, and takes them there after sign-in', async () => {
     const app = await startApp('/p/K7MX4Q/pay');
     await settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q');
-    expect($(app, '[data-testid="notice"]')!.textContent).toContain('Please sign in to see your balance.');
+    expect($(app, '[data-testid="notice"]').textContent).toContain('Please sign in to see your balance.');
     await signInOnLanding(app, '100234', 'garcia');
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/pay');
   });
@@ -63,7 +78,7 @@ describe('Session expiry and return', () => {
     const app = await startApp('/p/K7MX4Q/receipt/TX-000009');
     await settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q');
-    expect($(app, '[data-testid="notice"]')!.textContent).toContain('Please sign in to see this receipt.');
+    expect($(app, '[data-testid="notice"]').textContent).toContain('Please sign in to see this receipt.');
     await signInOnLanding(app, '100234', 'garcia');
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/receipt/TX-000009');
   });
@@ -81,7 +96,7 @@ describe('Session expiry and return', () => {
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q');
     expect(text(app.harness)).toContain('You have signed out.');
     expect(TestBed.inject(Title).getTitle()).toBe('Signed out — Bright Smiles Dental');
-    expect($<HTMLInputElement>(app, '#accountNumber')!.value).toBe('');
+    expect($input(app, '#accountNumber').value).toBe('');
     expect(TestBed.inject(PaymentFlow).amountText()).toBe('');
     expect(app.api.calls('SignOut')).toHaveLength(1);
   });

@@ -86,8 +86,8 @@ export class Session {
   takeReturnUrl(hash: string): string {
     const url = this.returnUrl;
     this.returnUrl = null;
-    const match = url ? RESUMABLE.exec(url) : null;
-    return match && match[1].toUpperCase() === hash.toUpperCase() ? url! : `/p/${hash}/pay`;
+    const match = url !== null ? RESUMABLE.exec(url) : null;
+    return url !== null && match?.[1]?.toUpperCase() === hash.toUpperCase() ? url : `/p/${hash}/pay`;
   }
 
   /** Sign out on the server (clears the cookie) and return to the landing page, whatever the server answered. */
@@ -126,8 +126,8 @@ export class Session {
 
   /** `/p/<hash>` of the page the patient is on; the hash is the only practice identity the SPA needs. */
   private landingUrl(url: string): string {
-    const match = /^\/p\/([^/?#]+)/.exec(url);
-    return match ? `/p/${match[1]}` : '/';
+    const hash = /^\/p\/([^/?#]+)/.exec(url)?.[1];
+    return hash !== undefined ? `/p/${hash}` : '/';
   }
 }
 

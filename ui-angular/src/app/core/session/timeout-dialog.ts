@@ -37,7 +37,14 @@ import { SessionTimer } from './session-timer';
         @if (timer.atLimit()) {
           <button #primary type="button" class="btn" (click)="timer.acknowledgeLimit()">{{ t('timeout.ok') }}</button>
         } @else {
-          <button #primary type="button" class="btn" data-testid="stay-signed-in" [attr.aria-disabled]="timer.extending()" (click)="timer.stay()">
+          <button
+            #primary
+            type="button"
+            class="btn"
+            data-testid="stay-signed-in"
+            [attr.aria-disabled]="timer.extending()"
+            (click)="timer.stay()"
+          >
             @if (timer.extending()) {
               <span class="spinner" aria-hidden="true"></span>
             }
@@ -96,7 +103,7 @@ export class TimeoutDialog {
         } else {
           dialog.removeAttribute('open');
         }
-        if (this.returnFocus?.isConnected) {
+        if (this.returnFocus?.isConnected === true) {
           this.returnFocus.focus();
         }
         this.returnFocus = null;

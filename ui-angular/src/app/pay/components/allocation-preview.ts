@@ -28,7 +28,9 @@ export const PREVIEW_DEBOUNCE_MS = 250;
         }
         @case ('loading') {
           @if (!preview()) {
-            <p class="small muted" role="status"><span class="spinner" aria-hidden="true"></span> {{ t('pay.previewLoading') }}</p>
+            <p class="small muted" role="status">
+              <span class="spinner" aria-hidden="true"></span> {{ t('pay.previewLoading') }}
+            </p>
           }
         }
       }
@@ -46,7 +48,12 @@ export const PREVIEW_DEBOUNCE_MS = 250;
             <h3>{{ t('pay.preview') }}</h3>
             <ol class="preview__list">
               @for (item of lines(); track item.chargeId) {
-                <li data-testid="preview-line" [attr.data-charge-id]="item.chargeId" [attr.data-applied]="item.applied.cents" [attr.data-remaining]="item.remaining.cents">
+                <li
+                  data-testid="preview-line"
+                  [attr.data-charge-id]="item.chargeId"
+                  [attr.data-applied]="item.applied.cents"
+                  [attr.data-remaining]="item.remaining.cents"
+                >
                   <span class="preview__what">
                     @if (item.charge; as c) {
                       {{ c.serviceDate | localDate }} · {{ c.procedureName }}
@@ -67,7 +74,9 @@ export const PREVIEW_DEBOUNCE_MS = 250;
             }
           }
           @if (p.credit.cents > 0) {
-            <p class="small" data-testid="preview-credit">{{ t('pay.previewCredit', { amount: (p.credit | money) }) }}</p>
+            <p class="small" data-testid="preview-credit">
+              {{ t('pay.previewCredit', { amount: (p.credit | money) }) }}
+            </p>
           }
         </div>
       }
@@ -95,14 +104,18 @@ export class AllocationPreview {
     const byId = new Map(this.charges().map((c) => [c.id, c]));
     return (this.preview()?.lines ?? []).map((line) => ({ ...line, charge: byId.get(line.chargeId) ?? null }));
   });
-  protected readonly paidInFull = computed(() => (this.preview()?.lines ?? []).filter((l) => l.remaining.cents === 0).length);
+  protected readonly paidInFull = computed(
+    () => (this.preview()?.lines ?? []).filter((l) => l.remaining.cents === 0).length,
+  );
 
   constructor() {
     effect(() => {
       const cents = this.amountCents();
       this.schedule(cents);
     });
-    inject(DestroyRef).onDestroy(() => this.cancel());
+    inject(DestroyRef).onDestroy(() => {
+      this.cancel();
+    });
   }
 
   private schedule(cents: number | null): void {
@@ -138,7 +151,7 @@ export class AllocationPreview {
   }
 
   private cancel(): void {
-    if (this.timer) {
+    if (this.timer !== null) {
       clearTimeout(this.timer);
       this.timer = null;
     }

@@ -54,7 +54,9 @@ export class AmountStep {
   protected readonly continueInView = signal(true);
 
   protected readonly check = computed<AmountCheck>(() =>
-    this.mode() === 'full' ? { ok: true, cents: this.balanceCents() } : checkAmount(this.amountText(), this.balanceCents()),
+    this.mode() === 'full'
+      ? { ok: true, cents: this.balanceCents() }
+      : checkAmount(this.amountText(), this.balanceCents()),
   );
   protected readonly previewCents = computed(() => {
     const check = this.check();
@@ -69,7 +71,9 @@ export class AmountStep {
   });
 
   constructor() {
-    afterNextRender(() => this.watchContinueButton());
+    afterNextRender(() => {
+      this.watchContinueButton();
+    });
   }
 
   protected choose(mode: AmountMode): void {
@@ -102,8 +106,12 @@ export class AmountStep {
     if (!button || typeof IntersectionObserver === 'undefined') {
       return;
     }
-    const observer = new IntersectionObserver((entries) => this.continueInView.set(entries.some((e) => e.isIntersecting)));
+    const observer = new IntersectionObserver((entries) => {
+      this.continueInView.set(entries.some((e) => e.isIntersecting));
+    });
     observer.observe(button);
-    this.injector.get(DestroyRef).onDestroy(() => observer.disconnect());
+    this.injector.get(DestroyRef).onDestroy(() => {
+      observer.disconnect();
+    });
   }
 }

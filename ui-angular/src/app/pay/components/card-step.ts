@@ -17,7 +17,7 @@ import {
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { ConfirmSimulatedPaymentGQL, PaymentStatusGQL, StartPaymentGQL } from '../../core/graphql/generated';
-import { errorCode, type CallFailure } from '../../core/graphql/errors';
+import { errorCode, requireData, type CallFailure } from '../../core/graphql/errors';
 import { MoneyPipe } from '../../core/format/money.pipe';
 import { I18n } from '../../core/i18n/i18n';
 import { declineMessage } from '../charges';
@@ -52,7 +52,7 @@ export class CardStep implements OnInit {
   /** A decline to show at once (reported late by the receipt page); the session is then spent. */
   readonly initialDecline = input<PaymentFailure | null>(null);
   /** The patient wants another amount. */
-  readonly changeAmount = output<void>();
+  readonly changeAmount = output();
   /** A call failed in a way the page handles (the balance changed, the amount is too low …). */
   readonly failed = output<CallFailure>();
 
@@ -96,7 +96,14 @@ export class CardStep implements OnInit {
       this.spent = true;
       this.showDecline(decline);
     } else {
-      afterNextRender({ read: () => this.heading().nativeElement.focus() }, { injector: this.injector });
+      afterNextRender(
+        {
+          read: () => {
+            this.heading().nativeElement.focus();
+          },
+        },
+        { injector: this.injector },
+      );
     }
   }
 
@@ -148,12 +155,20 @@ export class CardStep implements OnInit {
         variables: { paymentId: session.paymentId, cardNumber: this.cardNumber().replace(/[\s-]/g, '') },
       }),
     );
-    const payment = result.data!.confirmSimulatedPayment;
-    await this.settle(session, payment.status, payment.txId, { code: payment.failureCode, reason: payment.failureReason });
+    const payment = requireData(result, 'ConfirmSimulatedPayment').confirmSimulatedPayment;
+    await this.settle(session, payment.status, payment.txId, {
+      code: payment.failureCode,
+      reason: payment.failureReason,
+    });
   }
 
   /** Acts on a payment's status; while it is processing, asks again for a few seconds before the receipt page. */
-  private async settle(session: PaymentSession, status: string, txId: string | null, failure: PaymentFailure): Promise<void> {
+  private async settle(
+    session: PaymentSession,
+    status: string,
+    txId: string | null,
+    failure: PaymentFailure,
+  ): Promise<void> {
     const deadline = Date.now() + this.inlineWaitMs;
     let delay = 250;
     while (status === 'PROCESSING' && Date.now() < deadline && !this.destroyed) {
@@ -197,7 +212,7 @@ export class CardStep implements OnInit {
     const result = await firstValueFrom(
       this.startGql.mutate({ variables: { amountCents, idempotencyKey: newIdempotencyKey() } }),
     );
-    const session = result.data!.startPayment;
+    const session = requireData(result, 'StartPayment').startPayment;
     this.flow.started(session.paymentId);
     this.spent = false;
     this.current.set(session);
@@ -206,7 +221,7 @@ export class CardStep implements OnInit {
 
   private async toReceipt(paymentId: string, txId: string | null): Promise<void> {
     await this.router.navigate(['/p', this.hash(), 'receipt', txId ?? 'pending'], {
-      queryParams: txId ? {} : { payment: paymentId },
+      queryParams: txId !== null ? {} : { payment: paymentId },
     });
   }
 
@@ -214,5 +229,4 @@ export class CardStep implements OnInit {
     this.declined.set(declined);
     afterNextRender({ read: () => this.declineBox()?.nativeElement.focus() }, { injector: this.injector });
   }
-
 }
