@@ -108,7 +108,7 @@ class OpsMetricsExportTest {
      * management port, repoint this (and only this).
      */
     static URI prometheusEndpoint(EmbeddedServer bff) {
-        return URI.create(bff.getURL().toString().replaceAll("/$", "") + "/prometheus");
+        return URI.create(BffTestSupport.managementUrl(bff).toString().replaceAll("/$", "") + "/prometheus");
     }
 
     @Test

@@ -75,7 +75,8 @@ class RequestIdForwardingTest {
                         server.getURI().resolve("/webhooks/stripe")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Stripe-Signature", com.patientpayments.bff.webhook.StripeSignatureVerifier.header(event,
-                        "whsec_demo_patient_payments", now))
+                        server.getApplicationContext().getRequiredProperty("payments.webhook.secrets", String.class)
+                                .split(",")[0], now))
                 .POST(HttpRequest.BodyPublishers.ofString(event)));
         assertThat(response.status()).isEqualTo(200);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
