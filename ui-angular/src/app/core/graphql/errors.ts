@@ -18,3 +18,11 @@ export function errorCode(error: unknown): CallFailure {
 export function errorKey(failure: CallFailure): MessageKey {
   return `error.${failure}`;
 }
+
+/**
+ * True for the practice console's operations (named `Staff…` or `Console…`): they run on the staff session, which is
+ * independent of the patient's, so their answers neither end nor renew the patient session.
+ */
+export function isStaffOperation(operationName: string | null | undefined): boolean {
+  return /^(Staff|Console)[A-Z]/.test(operationName ?? '');
+}
