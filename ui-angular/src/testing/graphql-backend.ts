@@ -14,6 +14,8 @@ export { PRACTICE, money, mockCharge } from './mock-api';
  */
 export class MockGraphQLBackend implements HttpBackend {
   private account: string | null = null;
+  /** The console's staff cookie (independent of the patient's). */
+  private staff: string | null = null;
   private readonly held = new Map<string, (() => void)[]>();
 
   constructor(readonly api: MockApi) {}
@@ -22,6 +24,11 @@ export class MockGraphQLBackend implements HttpBackend {
   signedIn(account: string): void {
     this.api.signIn(account);
     this.account = account;
+  }
+
+  /** Starts with a signed-in staff session for `email` (a console page opened after sign-in). */
+  staffSignedIn(email: string): void {
+    this.staff = this.api.console.signInStaff(email);
   }
 
   /** Holds the answers of `operationName` until the returned function is called. */
@@ -38,8 +45,9 @@ export class MockGraphQLBackend implements HttpBackend {
     return new Observable((observer) => {
       const body = (typeof req.body === 'string' ? JSON.parse(req.body) : req.body) as GraphQLBody;
       const send = () => {
-        const result = this.api.handle(body, this.account);
+        const result = this.api.handle(body, this.account, this.staff);
         this.account = result.account;
+        this.staff = result.staff;
         observer.next(
           new HttpResponse({
             body: result.json,
@@ -66,17 +74,20 @@ export interface App {
 
 /**
  * The app's real routes, Apollo client (links, session handling) and interceptors, with only the HTTP edge replaced
- * by the mock API. `account` starts the test signed in as that account.
+ * by the mock API. `account` starts the test signed in as that account; `staff` signs that staff email in to the console.
  */
 export async function startApp(
   url: string,
-  options: MockOptions & { account?: string; providers?: unknown[] } = {},
+  options: MockOptions & { account?: string; staff?: string; providers?: unknown[] } = {},
 ): Promise<App> {
   const api = createMockApi({ processingPolls: 0, ...options });
   const backend = new MockGraphQLBackend(api);
   if (options.account) {
     backend.signedIn(options.account);
     sessionStorage.setItem('pp.signedIn', '1');
+  }
+  if (options.staff) {
+    backend.staffSignedIn(options.staff);
   }
   TestBed.configureTestingModule({
     providers: [...appConfig.providers, { provide: HttpBackend, useValue: backend }, ...((options.providers ?? []) as [])],
