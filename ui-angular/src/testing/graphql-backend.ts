@@ -128,3 +128,42 @@ export function type(input: HTMLInputElement, value: string): void {
   input.value = value;
   input.dispatchEvent(new Event('input'));
 }
+
+/** The practice console's staff accounts in the mock (`MOCK_STAFF`). */
+export const ADMIN = 'admin@brightsmiles.example';
+export const BILLING = 'billing@brightsmiles.example';
+export const SUPPORT = 'support@pmsvendor.example';
+export const STAFF_PASSWORD = 'correct-horse-battery';
+export const STAFF_OTP = '246810';
+
+/** The element matching `selector` anywhere in the document (dialogs included); fails the test when absent. */
+export function el<T extends Element = HTMLElement>(selector: string): T {
+  const found = document.querySelector<T>(selector);
+  if (!found) {
+    throw new Error(`no element matches ${selector}`);
+  }
+  return found;
+}
+
+export function submit(form: Element): void {
+  form.dispatchEvent(new Event('submit', { cancelable: true }));
+}
+
+export function choose(select: HTMLSelectElement, value: string): void {
+  select.value = value;
+  select.dispatchEvent(new Event('change'));
+}
+
+/** A patient of household `account` pays `cents` through the mock's patient API; answers the posted transaction id. */
+export function patientPays(api: MockApi, account: string, lastName: string, cents: number): string {
+  let cookie: string | null = null;
+  const call = (operationName: string, variables: Record<string, unknown> = {}) => {
+    const result = api.handle({ operationName, variables }, cookie);
+    cookie = result.account;
+    return (result.json as { data: Record<string, Record<string, unknown>> }).data;
+  };
+  call('SignIn', { practiceHash: 'K7MX4Q', accountNumber: account, lastName });
+  const id = call('StartPayment', { amountCents: cents })['startPayment']['paymentId'];
+  call('ConfirmSimulatedPayment', { paymentId: id, cardNumber: '4242424242424242' });
+  return String(call('PaymentStatus', { id })['payment']['txId']);
+}
