@@ -791,7 +791,7 @@ export function createConsoleMock(
           practice: hash,
           account: String(600000 + ((d * 2 + k) % 70)),
           day,
-          source: SOURCES[1 + ((d + k) % 3)],
+          source: SOURCES[1 + Math.floor(random() * 3)],
           cents: Math.round((price * (0.3 + random() * 0.7)) / 5) * 5,
           locationId: locations[(d + k) % locations.length].id,
           procedureCode: code,

@@ -24,6 +24,8 @@ const COLOURS = ['#1f5fa8', '#8a4b00', '#00695c', '#6a1b9a'];
       position: relative;
       height: 16rem;
       max-width: 100%;
+      /* Chart.js resizes the canvas a frame after its box changes: never let the old size widen the page meanwhile. */
+      overflow: hidden;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -38,6 +38,14 @@ export function qrImageUrl(svg: string): string {
   imports: [OneTimeLink],
   templateUrl: './statements.page.html',
   styles: `
+    .statement {
+      margin-top: 1rem;
+      padding-top: 1rem;
+      border-top: 1px solid var(--border);
+    }
+    .statement form {
+      margin-top: 1rem;
+    }
     .statement-qr {
       width: 2.5cm;
       height: 2.5cm;
@@ -216,6 +224,11 @@ export class StatementsPage {
     } finally {
       this.exportBusy.set(false);
     }
+  }
+
+  /** A count in the reader's language (`5,000`). */
+  protected count(n: number): string {
+    return n.toLocaleString(this.i18n.locale());
   }
 
   protected value(event: Event): string {
