@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
 import type { CallFailure } from '../../core/graphql/errors';
 import { ConsoleApi, failureOf } from '../core/console-api';
-import { ModalDialog } from '../core/modal-dialog';
+import { bindModal } from '../core/modal';
 import { formatConsoleDate } from '../core/console-date';
 import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
 import type { ConsoleKey } from '../core/messages.en';
@@ -27,7 +27,7 @@ export const FOOTER_MAX = 500;
  */
 @Component({
   selector: 'app-console-branding',
-  imports: [OneTimeLink, ModalDialog],
+  imports: [OneTimeLink],
   templateUrl: './branding.page.html',
   styles: `
     .branding-cols {
@@ -96,7 +96,10 @@ export class BrandingPage {
     return logo?.ok ? `data:${logo.contentType};base64,${logo.base64}` : null;
   });
 
+  private readonly publishDialog = viewChild<ElementRef<HTMLDialogElement>>('publishDialog');
+
   constructor() {
+    bindModal(this.publishDialog, () => this.confirmPublish());
     effect(() => {
       this.title.set('title.branding', { practice: this.session.practice(this.practiceId())?.name ?? '' });
       if (this.isAdmin()) {

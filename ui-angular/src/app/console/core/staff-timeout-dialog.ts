@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { ModalDialog } from './modal-dialog';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, viewChild } from '@angular/core';
+import { bindModal } from './modal';
 import { ConsoleI18n } from './console-i18n';
 import { StaffSession } from './staff-session';
 
@@ -9,10 +9,11 @@ import { StaffSession } from './staff-session';
  */
 @Component({
   selector: 'app-staff-timeout-dialog',
-  imports: [ModalDialog],
   template: `
     <dialog
-      [appModal]="session.warning()"
+      #dialog
+      class="console-dialog"
+      aria-modal="true"
       role="alertdialog"
       aria-labelledby="staff-timeout-title"
       aria-describedby="staff-timeout-body"
@@ -35,4 +36,10 @@ import { StaffSession } from './staff-session';
 export class StaffTimeoutDialog {
   protected readonly t = inject(ConsoleI18n).t;
   protected readonly session = inject(StaffSession);
+
+  private readonly dialog = viewChild<ElementRef<HTMLDialogElement>>('dialog');
+
+  constructor() {
+    bindModal(this.dialog, () => this.session.warning());
+  }
 }

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
 import type { CallFailure } from '../../core/graphql/errors';
 import { ConsoleApi, failureOf } from '../core/console-api';
-import { ModalDialog } from '../core/modal-dialog';
+import { bindModal } from '../core/modal';
 import { formatConsoleDate } from '../core/console-date';
 import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
 import type { ConsoleKey } from '../core/messages.en';
@@ -49,7 +49,6 @@ export function checkWindow(from: string, to: string): { ok: true; from: string;
  */
 @Component({
   selector: 'app-console-operations',
-  imports: [ModalDialog],
   templateUrl: './operations.page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -76,7 +75,10 @@ export class OperationsPage {
   protected readonly ran = signal<{ checked: number; repaired: number } | null>(null);
   protected readonly runFailure = signal<CallFailure | null>(null);
 
+  private readonly replayDialog = viewChild<ElementRef<HTMLDialogElement>>('replayDialog');
+
   constructor() {
+    bindModal(this.replayDialog, () => this.confirmReplay());
     inject(ConsoleTitle).set('title.operations');
     if (this.session.isSupport()) {
       void this.load();

@@ -1,10 +1,10 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, output, signal, viewChild } from '@angular/core';
 import { formatCents } from '../../core/format/money.pipe';
 import type { CallFailure } from '../../core/graphql/errors';
 import { newIdempotencyKey } from '../../pay/payment-flow';
 import { checkRefundAmount, type RefundAmountError } from '../core/amount';
 import { ConsoleApi, failureOf } from '../core/console-api';
-import { ModalDialog } from '../core/modal-dialog';
+import { bindModal } from '../core/modal';
 import { ConsoleI18n } from '../core/console-i18n';
 import type { ConsoleKey } from '../core/messages.en';
 import { ConsoleRefundPaymentGQL, type ConsoleRefundPaymentMutation, type RefundReason } from '../graphql/generated';
@@ -23,7 +23,6 @@ export type RefundRequest = ConsoleRefundPaymentMutation['refundPayment'];
  */
 @Component({
   selector: 'app-refund-dialog',
-  imports: [ModalDialog],
   templateUrl: './refund-dialog.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -52,6 +51,12 @@ export class RefundDialog {
   protected readonly busy = signal(false);
   protected readonly failure = signal<CallFailure | null>(null);
   private idempotencyKey: string | null = null;
+
+  private readonly dialog = viewChild<ElementRef<HTMLDialogElement>>('dialog');
+
+  constructor() {
+    bindModal(this.dialog, () => this.open());
+  }
 
   protected readonly amountCheck = computed(() =>
     this.mode() === 'full'
