@@ -141,13 +141,15 @@ describe('PaymentsPage', () => {
     expect(el('[data-testid="support-notice"]').textContent).toContain('auditoría');
   });
 
-  it('switches practice with the switcher, keeping the section', async () => {
-    const app = await startApp('/console/pr-K7MX4Q/payments', { staff: SUPPORT });
+  it('switches practice with the switcher, keeping the section and dropping the old practice’s filters', async () => {
+    const app = await startApp('/console/pr-K7MX4Q/payments?location=loc-dt', { staff: SUPPORT });
     await settle(app.harness, 6);
+    expect(app.api.calls('ConsolePayments')[0].variables['filter']).toEqual({ locationId: 'loc-dt' });
     choose(el<HTMLSelectElement>('[data-testid="practice-switch"]'), 'pr-HR9T3W');
     await settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/console/pr-HR9T3W/payments');
-    expect(app.api.calls('ConsolePayments').at(-1)!.variables['practiceId']).toBe('pr-HR9T3W');
+    expect(app.api.calls('ConsolePayments').at(-1)!.variables).toEqual({ practiceId: 'pr-HR9T3W', filter: {}, first: 25, after: null });
+    expect(el<HTMLSelectElement>('#filter-location').value).toBe('');
     expect(rows()).toHaveLength(8);
   });
 });

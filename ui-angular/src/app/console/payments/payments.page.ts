@@ -69,10 +69,18 @@ export class PaymentsPage {
       const practice = this.practice();
       this.title.set('title.payments', { practice: practice?.name ?? '' });
     });
-    // A new practice (the switcher) or the first visit: search with the form as the query string gave it.
+    // The first visit, or another practice (the switcher, whose link carries no filters: a location of the old
+    // practice means nothing in the new one): search with the form as the query string gives it.
+    let first = true;
     effect(() => {
       this.practiceId();
-      untracked(() => this.search(false));
+      untracked(() => {
+        if (!first) {
+          this.form.set(formFromQuery(this.route.snapshot.queryParams));
+        }
+        first = false;
+        this.search(false);
+      });
     });
   }
 
