@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs a command against a freshly started demo (the real stack on embedded stand-ins) on free ports, then stops it.
-# The command sees DEMO_BASE_URL and DEMO_MAIL_URL. Usage: scripts/with-demo.sh <command…>
+# The command sees DEMO_BASE_URL and DEMO_MAIL_URL, and every other key of the DEMO line as DEMO_<KEY> in capitals
+# (console= staff= password= otp= → DEMO_CONSOLE, DEMO_STAFF, DEMO_PASSWORD, DEMO_OTP; also DEMO_CONSOLE_URL).
+# Usage: scripts/with-demo.sh <command…>
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,4 +40,11 @@ line=$(grep -m1 '^DEMO ' "$out")
 echo "with-demo: $line"
 export DEMO_BASE_URL="http://127.0.0.1:$BFF_PORT"
 export DEMO_MAIL_URL=$(sed -n 's/.* mail=\([^ ]*\).*/\1/p' <<<"$line")
+read -ra pairs <<<"${line#DEMO }"
+for pair in "${pairs[@]}"; do
+  key=${pair%%=*}
+  [[ "$pair" == *=* && "$key" =~ ^[A-Za-z][A-Za-z0-9_]*$ ]] || continue
+  export "DEMO_${key^^}=${pair#*=}"
+done
+export DEMO_CONSOLE_URL=${DEMO_CONSOLE:-}
 "$@"

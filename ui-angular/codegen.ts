@@ -8,19 +8,32 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const config: CodegenConfig = {
   overwrite: true,
   schema: '../schema.graphqls',
-  documents: 'src/app/**/*.graphql',
   generates: {
     // All schema types (for example `ErrorCode`, documented as an enum for clients but never a field).
     'src/app/core/graphql/schema-types.ts': {
       plugins: ['typescript'],
       config: { enumsAsTypes: true, useTypeImports: true, scalars: { ID: 'string' } },
     },
-    // Operation result/variable types and one injectable service per operation.
+    // Operation result/variable types and one injectable service per operation (the patient's pages).
     'src/app/core/graphql/generated.ts': {
+      documents: ['src/app/**/*.graphql', '!src/app/console/**'],
       plugins: ['typescript-operations', 'typescript-apollo-angular'],
       config: {
         addExplicitOverride: true,
         // Documents as pre-parsed ASTs: no GraphQL parser in the browser bundle.
+        documentMode: 'documentNode',
+        enumsAsTypes: true,
+        useTypeImports: true,
+        avoidOptionals: false,
+        scalars: { ID: 'string' },
+      },
+    },
+    // The practice console's operations in their own file, so they end up in the console's lazy chunks only.
+    'src/app/console/graphql/generated.ts': {
+      documents: ['src/app/console/**/*.graphql'],
+      plugins: ['typescript-operations', 'typescript-apollo-angular'],
+      config: {
+        addExplicitOverride: true,
         documentMode: 'documentNode',
         enumsAsTypes: true,
         useTypeImports: true,

@@ -1,6 +1,7 @@
-// Serves the production build with the BFF's routing rule (index.html for /p/**), for local checks only.
-// With MOCK_API=1 it also answers /graphql from the mock API (cookie `mock_session`), /mock-receipt.pdf and
-// /store (like the SES stand-in), so the pages and the specs' logic can be tried without the real stack.
+// Serves the production build with the BFF's routing rule (index.html for /p/** and /console/**), for local checks only.
+// With MOCK_API=1 it also answers /graphql from the mock API (cookies `mock_session` for the patient, `mock_staff` for
+// the practice console), its one-time links (/mock-receipt.pdf, /mock-payments.csv, /mock-statements.zip) and /store
+// (like the SES stand-in), so the pages and the specs' logic can be tried without the real stack.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -37,8 +38,12 @@ createServer(async (req, res) => {
     let body = '';
     for await (const chunk of req) body += chunk;
     const account = /mock_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1] ?? null;
-    const result = api.handle(JSON.parse(body), account === '-' ? null : account);
-    res.setHeader('Set-Cookie', `mock_session=${result.account ?? '-'}; Path=/; HttpOnly; SameSite=Strict`);
+    const staff = /mock_staff=([^;]+)/.exec(req.headers.cookie ?? '')?.[1] ?? null;
+    const result = api.handle(JSON.parse(body), account === '-' ? null : account, staff === '-' ? null : staff);
+    res.setHeader('Set-Cookie', [
+      `mock_session=${result.account ?? '-'}; Path=/; HttpOnly; SameSite=Strict`,
+      `mock_staff=${result.staff ?? '-'}; Path=/; HttpOnly; SameSite=Strict`,
+    ]);
     res.setHeader('Content-Type', 'application/json');
     return res.end(JSON.stringify(result.json));
   }
@@ -46,6 +51,16 @@ createServer(async (req, res) => {
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', 'attachment; filename="receipt.pdf"');
     return res.end(MOCK_PDF);
+  }
+  if (api && url.pathname === '/mock-payments.csv') {
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="payments.csv"');
+    return res.end('transaction_id,paid_at,account_number,amount\n');
+  }
+  if (api && url.pathname === '/mock-statements.zip') {
+    res.setHeader('Content-Type', 'application/zip');
+    res.setHeader('Content-Disposition', 'attachment; filename="statement-links.zip"');
+    return res.end(Buffer.from('504b0506000000000000000000000000000000000000', 'hex')); // an empty ZIP
   }
   if (api && url.pathname === '/store') {
     res.setHeader('Content-Type', 'application/json');
@@ -56,7 +71,7 @@ createServer(async (req, res) => {
   try {
     if (!(await stat(file)).isFile()) throw new Error('dir');
   } catch {
-    if (apiUrl && !/^\/p(\/|$)/.test(url.pathname)) {
+    if (apiUrl && !/^\/(p|console)(\/|$)/.test(url.pathname)) {
       return proxy(req, res);
     }
     file = join(root, 'index.html');

@@ -8,9 +8,11 @@ import { createMockApi, type GraphQLBody, type MockOptions } from '../../src/tes
 export async function installMockGraphQL(page: Page, options: MockOptions = {}) {
   const api = createMockApi(options);
   let account: string | null = null;
+  let staff: string | null = null;
   await page.route('**/graphql', async (route) => {
-    const result = api.handle(route.request().postDataJSON() as GraphQLBody, account);
+    const result = api.handle(route.request().postDataJSON() as GraphQLBody, account, staff);
     account = result.account;
+    staff = result.staff;
     await route.fulfill({ json: result.json, headers: { date: new Date().toUTCString() } });
   });
   return api;

@@ -14,6 +14,8 @@ export { PRACTICE, money, mockCharge } from './mock-api';
  */
 export class MockGraphQLBackend implements HttpBackend {
   private account: string | null = null;
+  /** The console's staff cookie (independent of the patient's). */
+  private staff: string | null = null;
   private readonly held = new Map<string, (() => void)[]>();
 
   constructor(readonly api: MockApi) {}
@@ -22,6 +24,11 @@ export class MockGraphQLBackend implements HttpBackend {
   signedIn(account: string): void {
     this.api.signIn(account);
     this.account = account;
+  }
+
+  /** Starts with a signed-in staff session for `email` (a console page opened after sign-in). */
+  staffSignedIn(email: string): void {
+    this.staff = this.api.console.signInStaff(email);
   }
 
   /** Holds the answers of `operationName` until the returned function is called. */
@@ -40,8 +47,9 @@ export class MockGraphQLBackend implements HttpBackend {
     return new Observable((observer) => {
       const body = (typeof req.body === 'string' ? JSON.parse(req.body) : req.body) as GraphQLBody;
       const send = () => {
-        const result = this.api.handle(body, this.account);
+        const result = this.api.handle(body, this.account, this.staff);
         this.account = result.account;
+        this.staff = result.staff;
         observer.next(
           new HttpResponse({
             body: result.json,
@@ -79,17 +87,20 @@ export interface App {
 
 /**
  * The app's real routes, Apollo client (links, session handling) and interceptors, with only the HTTP edge replaced
- * by the mock API. `account` starts the test signed in as that account.
+ * by the mock API. `account` starts the test signed in as that account; `staff` signs that staff email in to the console.
  */
 export async function startApp(
   url: string,
-  options: MockOptions & { account?: string; providers?: unknown[] } = {},
+  options: MockOptions & { account?: string; staff?: string; providers?: unknown[] } = {},
 ): Promise<App> {
   const api = createMockApi({ processingPolls: 0, ...options });
   const backend = new MockGraphQLBackend(api);
   if (options.account !== undefined) {
     backend.signedIn(options.account);
     sessionStorage.setItem('pp.signedIn', '1');
+  }
+  if (options.staff) {
+    backend.staffSignedIn(options.staff);
   }
   TestBed.configureTestingModule({
     providers: [
@@ -159,4 +170,43 @@ export function find(root: ParentNode, selector: string, type: ElementClass<Elem
 /** Throws `message`: for `value ?? fail('…')` where a test needs a value to go on. */
 export function fail(message: string): never {
   throw new Error(message);
+}
+
+/** The practice console's staff accounts in the mock (`MOCK_STAFF`). */
+export const ADMIN = 'admin@brightsmiles.example';
+export const BILLING = 'billing@brightsmiles.example';
+export const SUPPORT = 'support@pmsvendor.example';
+export const STAFF_PASSWORD = 'correct-horse-battery';
+export const STAFF_OTP = '246810';
+
+/** The element matching `selector` anywhere in the document (dialogs included); fails the test when absent. */
+export function el<T extends Element = HTMLElement>(selector: string): T {
+  const found = document.querySelector<T>(selector);
+  if (!found) {
+    throw new Error(`no element matches ${selector}`);
+  }
+  return found;
+}
+
+export function submit(form: Element): void {
+  form.dispatchEvent(new Event('submit', { cancelable: true }));
+}
+
+export function choose(select: HTMLSelectElement, value: string): void {
+  select.value = value;
+  select.dispatchEvent(new Event('change'));
+}
+
+/** A patient of household `account` pays `cents` through the mock's patient API; answers the posted transaction id. */
+export function patientPays(api: MockApi, account: string, lastName: string, cents: number): string {
+  let cookie: string | null = null;
+  const call = (operationName: string, variables: Record<string, unknown> = {}) => {
+    const result = api.handle({ operationName, variables }, cookie);
+    cookie = result.account;
+    return (result.json as { data: Record<string, Record<string, unknown>> }).data;
+  };
+  call('SignIn', { practiceHash: 'K7MX4Q', accountNumber: account, lastName });
+  const id = call('StartPayment', { amountCents: cents })['startPayment']['paymentId'];
+  call('ConfirmSimulatedPayment', { paymentId: id, cardNumber: '4242424242424242' });
+  return String(call('PaymentStatus', { id })['payment']['txId']);
 }

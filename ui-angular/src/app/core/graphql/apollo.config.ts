@@ -4,7 +4,7 @@ import { provideApollo } from 'apollo-angular';
 import { HttpLink } from 'apollo-angular/http';
 import { ApolloLink, InMemoryCache } from '@apollo/client/core';
 import { ErrorLink } from '@apollo/client/link/error';
-import { errorCode } from './errors';
+import { errorCode, isStaffOperation } from './errors';
 import { Session } from '../session/session';
 import { sessionActivity } from '../session/session-activity';
 
@@ -20,8 +20,9 @@ export function provideGraphQL(): (Provider | EnvironmentProviders)[] {
       const httpLink = inject(HttpLink);
       // Resolved lazily: Session itself uses the Apollo client (a constructor-time inject would be circular).
       const injector = inject(Injector);
-      const sessionEnded = new ErrorLink(({ error }) => {
-        if (errorCode(error) === 'UNAUTHENTICATED') {
+      // The practice console's operations (`Staff…`, `Console…`) have their own session and handle its end themselves.
+      const sessionEnded = new ErrorLink(({ error, operation }) => {
+        if (errorCode(error) === 'UNAUTHENTICATED' && !isStaffOperation(operation.operationName)) {
           injector.get(Session).ended();
         }
       });

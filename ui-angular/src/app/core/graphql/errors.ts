@@ -42,3 +42,11 @@ export function requireData<T>(result: { data?: T | null }, operation: string): 
   }
   return data;
 }
+
+/**
+ * True for the practice console's operations (named `Staff…` or `Console…`): they run on the staff session, which is
+ * independent of the patient's, so their answers neither end nor renew the patient session.
+ */
+export function isStaffOperation(operationName: string | null | undefined): boolean {
+  return /^(Staff|Console)[A-Z]/.test(operationName ?? '');
+}

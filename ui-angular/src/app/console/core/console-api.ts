@@ -1,0 +1,45 @@
+import { Injectable, inject } from '@angular/core';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { Observable, firstValueFrom } from 'rxjs';
+import { errorCode } from '../../core/graphql/errors';
+import { ConsoleCallError, StaffSession } from './staff-session';
+
+/**
+ * How console pages call the API: one request, its answer or a `ConsoleCallError` with the contract's code. Every
+ * answer renews the staff idle estimate; `UNAUTHENTICATED` (the staff session is gone) sends the staff member to the
+ * sign-in page and comes back to this page after it. A `console: null` answer means the same.
+ */
+@Injectable({ providedIn: 'root' })
+export class ConsoleApi {
+  private readonly session = inject(StaffSession);
+
+  async call<T>(request: Observable<T>): Promise<T> {
+    const sentAt = Date.now();
+    try {
+      const result = await firstValueFrom(request);
+      const data = (result as { data?: Record<string, unknown> | null }).data;
+      if (data && 'console' in data && data['console'] === null) {
+        this.session.ended();
+        throw new ConsoleCallError('UNAUTHENTICATED');
+      }
+      this.session.touched(sentAt);
+      return result;
+    } catch (error) {
+      if (error instanceof ConsoleCallError) {
+        throw error;
+      }
+      const code = errorCode(error);
+      if (code === 'UNAUTHENTICATED') {
+        this.session.ended();
+      } else if (CombinedGraphQLErrors.is(error)) {
+        this.session.touched(sentAt); // The server answered: the session was renewed.
+      }
+      throw new ConsoleCallError(code);
+    }
+  }
+}
+
+/** The code of a failure thrown by `ConsoleApi.call` (or anything else: `INTERNAL`). */
+export function failureOf(error: unknown): ConsoleCallError['code'] {
+  return error instanceof ConsoleCallError ? error.code : 'INTERNAL';
+}

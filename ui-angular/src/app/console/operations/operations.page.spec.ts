@@ -1,0 +1,76 @@
+import { ADMIN, SUPPORT, documentText, el, settle, startApp, submit, type } from '../../../testing/graphql-backend';
+import { checkWindow, instantToLocal, localToInstant } from './operations.page';
+
+describe('OperationsPage', () => {
+  beforeEach(() => {
+    localStorage.setItem('pp.lang', 'en');
+    sessionStorage.clear();
+  });
+
+  it('is for support only', async () => {
+    const app = await startApp('/console/operations', { staff: ADMIN });
+    await settle(app.harness, 4);
+    expect(el('[data-testid="ops-forbidden"]').textContent).toContain('support staff');
+    expect(app.api.calls('ConsoleOperations')).toHaveLength(0);
+    expect(document.querySelector('a[href="/console/operations"]')).toBeNull();
+  });
+
+  it('shows the queues and replays the dead letters after a confirmation', async () => {
+    const app = await startApp('/console/operations', { staff: SUPPORT });
+    await settle(app.harness, 6);
+    expect(el('[data-testid="dlq-depth"]').textContent).toBe('3');
+    expect(el('[data-testid="queue-depth"]').textContent).toBe('0');
+    expect(document.querySelectorAll('[data-testid="run-row"]')).toHaveLength(2);
+    el<HTMLButtonElement>('[data-testid="replay"]').click();
+    await settle(app.harness);
+    expect(el<HTMLDialogElement>('[data-testid="replay-dialog"]').open).toBe(true);
+    expect(app.api.calls('ConsoleReplayDeadLetters')).toHaveLength(0);
+    el<HTMLButtonElement>('[data-testid="replay-confirm"]').click();
+    await settle(app.harness, 8);
+    expect(app.api.calls('ConsoleReplayDeadLetters')[0].variables).toEqual({ max: 100 });
+    expect(el('[data-testid="replayed"]').textContent).toContain('3 messages moved back to the queue.');
+    expect(el('[data-testid="dlq-depth"]').textContent).toBe('0');
+    expect(el<HTMLButtonElement>('[data-testid="replay"]').disabled).toBe(true);
+  });
+
+  it('runs reconciliation for a checked window', async () => {
+    const app = await startApp('/console/operations', { staff: SUPPORT });
+    await settle(app.harness, 6);
+    type(el<HTMLInputElement>('#ops-from'), '2026-03-01T00:00');
+    type(el<HTMLInputElement>('#ops-to'), '2026-04-15T00:00');
+    submit(el('form'));
+    await settle(app.harness);
+    expect(documentText()).toContain('The window can be at most 31 days.');
+    expect(app.api.calls('ConsoleRunReconciliation')).toHaveLength(0);
+    type(el<HTMLInputElement>('#ops-to'), '2026-03-02T00:00');
+    submit(el('form'));
+    await settle(app.harness, 8);
+    expect(app.api.calls('ConsoleRunReconciliation')[0].variables).toEqual({
+      from: new Date('2026-03-01T00:00').toISOString(),
+      to: new Date('2026-03-02T00:00').toISOString(),
+    });
+    expect(el('[data-testid="run-result"]').textContent).toMatch(/Checked \d+ payments, repaired 0\./);
+    expect(document.querySelectorAll('[data-testid="run-row"]')).toHaveLength(3);
+  });
+});
+
+describe('the reconciliation window', () => {
+  it.each([
+    ['2026-03-01T00:00', '2026-03-02T00:00', true],
+    ['2026-03-01T00:00', '2026-04-01T00:00', true],
+    ['2026-03-01T00:00', '2026-04-01T00:01', 'ops.err.span'],
+    ['2026-03-02T00:00', '2026-03-01T00:00', 'ops.err.order'],
+    ['2026-03-01T00:00', '2026-03-01T00:00', 'ops.err.order'],
+    ['', '2026-03-01T00:00', 'ops.err.times'],
+    ['yesterday', '2026-03-01T00:00', 'ops.err.times'],
+  ])('%s → %s is %s', (from, to, expected) => {
+    const check = checkWindow(from, to);
+    expect(check.ok ? true : check.error).toBe(expected);
+  });
+
+  it('round-trips a local time', () => {
+    const date = new Date(2026, 2, 14, 9, 41);
+    expect(instantToLocal(date)).toBe('2026-03-14T09:41');
+    expect(localToInstant('2026-03-14T09:41')).toBe(date.toISOString());
+  });
+});

@@ -1,0 +1,155 @@
+import { TestBed } from '@angular/core/testing';
+import { Router } from '@angular/router';
+import { I18n } from '../../core/i18n/i18n';
+import { BILLING, SUPPORT, choose, documentText, el, settle, startApp, submit, type } from '../../../testing/graphql-backend';
+
+const rows = () => Array.from(document.querySelectorAll('[data-testid="payment-row"]'));
+
+describe('PaymentsPage', () => {
+  beforeEach(() => {
+    localStorage.setItem('pp.lang', 'en');
+    sessionStorage.clear();
+  });
+
+  it('lists the newest payments first, a page at a time, and loads the next page after the last cursor', async () => {
+    const app = await startApp('/console/pr-K7MX4Q/payments', { staff: BILLING });
+    await settle(app.harness, 6);
+    expect(rows()).toHaveLength(25);
+    expect(el('[data-testid="payments-count"]').textContent).toContain('Showing 25 of 60 payments.');
+    const paid = rows().map((r) => r.getAttribute('data-tx'));
+    expect(paid[0]).toBe('TX-SK70001');
+    const first = app.api.calls('ConsolePayments')[0].variables;
+    expect(first).toEqual({ practiceId: 'pr-K7MX4Q', filter: {}, first: 25, after: null });
+
+    el<HTMLButtonElement>('[data-testid="load-more"]').click();
+    await settle(app.harness, 6);
+    expect(rows()).toHaveLength(50);
+    expect(app.api.calls('ConsolePayments')[1].variables['after']).toBe('cur-TX-SK70025');
+    expect(document.activeElement?.closest('[data-row-index]')?.getAttribute('data-row-index')).toBe('25');
+    el<HTMLButtonElement>('[data-testid="load-more"]').click();
+    await settle(app.harness, 6);
+    expect(rows()).toHaveLength(60);
+    expect(document.querySelector('[data-testid="load-more"]')).toBeNull();
+    expect(new Set(rows().map((r) => r.getAttribute('data-tx'))).size).toBe(60);
+  });
+
+  it('filters by account number and status, keeps the filters in the address, and shows an empty result as such', async () => {
+    const app = await startApp('/console/pr-K7MX4Q/payments', { staff: BILLING });
+    await settle(app.harness, 6);
+    type(el<HTMLInputElement>('#filter-account'), ' 500009 ');
+    const refunded = Array.from(document.querySelectorAll<HTMLLabelElement>('label.check')).find((l) => l.textContent?.trim() === 'Refunded')!;
+    const box = refunded.querySelector('input')!;
+    box.checked = true;
+    box.dispatchEvent(new Event('change'));
+    submit(el('[data-testid="payment-filters"]'));
+    await settle(app.harness, 6);
+    expect(app.api.calls('ConsolePayments').at(-1)!.variables['filter']).toEqual({ accountNumber: '500009', statuses: ['REFUNDED'] });
+    expect(TestBed.inject(Router).url).toBe('/console/pr-K7MX4Q/payments?account=500009&status=REFUNDED');
+    expect(rows().map((r) => r.getAttribute('data-tx'))).toEqual(['TX-SK70010']);
+    expect(rows()[0].textContent).toContain('Refunded');
+
+    type(el<HTMLInputElement>('#filter-account'), '999999');
+    submit(el('[data-testid="payment-filters"]'));
+    await settle(app.harness, 6);
+    expect(el('[data-testid="payments-empty"]').textContent).toContain('No online payments match these filters.');
+  });
+
+  it('restores the filters from the address (back from a payment)', async () => {
+    const app = await startApp('/console/pr-K7MX4Q/payments?min=100&location=loc-na', { staff: BILLING });
+    await settle(app.harness, 6);
+    expect(el<HTMLInputElement>('#filter-min').value).toBe('100');
+    expect(app.api.calls('ConsolePayments')[0].variables['filter']).toEqual({ locationId: 'loc-na', minAmountCents: 10000 });
+    expect(rows().length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['#filter-min', { '#filter-min': 'ten' }, 'Enter an amount in dollars and cents, like 25.00.'],
+    ['#filter-max', { '#filter-min': '20', '#filter-max': '10' }, 'This amount must be at least the “Amount at least” amount.'],
+    ['#filter-to', { '#filter-from': '2026-03-02', '#filter-to': '2026-03-01' }, 'This date must be on or after the “Paid from” date.'],
+  ])('rejects a bad %s before asking the server, focusing it', async (selector, values, message) => {
+    const app = await startApp('/console/pr-K7MX4Q/payments', { staff: BILLING });
+    await settle(app.harness, 6);
+    for (const [field, value] of Object.entries(values)) type(el<HTMLInputElement>(field), value);
+    submit(el('[data-testid="payment-filters"]'));
+    await settle(app.harness);
+    expect(documentText()).toContain(message);
+    expect(document.activeElement).toBe(el(selector));
+    expect(app.api.calls('ConsolePayments')).toHaveLength(1);
+  });
+
+  it('filters by location through the select, and clears', async () => {
+    const app = await startApp('/console/pr-K7MX4Q/payments', { staff: BILLING });
+    await settle(app.harness, 6);
+    choose(el<HTMLSelectElement>('#filter-location'), 'loc-dt');
+    submit(el('[data-testid="payment-filters"]'));
+    await settle(app.harness, 6);
+    expect(app.api.calls('ConsolePayments').at(-1)!.variables['filter']).toEqual({ locationId: 'loc-dt' });
+    (Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.includes('Clear filters')) as HTMLButtonElement).click();
+    await settle(app.harness, 6);
+    expect(app.api.calls('ConsolePayments').at(-1)!.variables['filter']).toEqual({});
+    expect(TestBed.inject(Router).url).toBe('/console/pr-K7MX4Q/payments');
+  });
+
+  it.each([
+    ['UPSTREAM_UNAVAILABLE', 'A service the console depends on is unavailable right now.'],
+    ['FORBIDDEN', 'Your role does not allow this for this practice.'],
+    ['BAD_USER_INPUT', 'Something entered isn’t valid.'],
+    ['INTERNAL', 'Something went wrong on our side.'],
+  ])('shows %s with its own message and a retry', async (code, message) => {
+    const app = await startApp('/console/pr-K7MX4Q/payments', { staff: BILLING });
+    await settle(app.harness, 6);
+    app.api.override('ConsolePayments', { errorCode: code });
+    submit(el('[data-testid="payment-filters"]'));
+    await settle(app.harness, 6);
+    expect(el('[data-testid="payments-error"]').textContent).toContain(message);
+    (el('[data-testid="payments-error"] button') as HTMLButtonElement).click();
+    await settle(app.harness, 6);
+    expect(rows()).toHaveLength(25);
+  });
+
+  it('sends UNAUTHENTICATED back to the staff sign-in, to come back here after', async () => {
+    const app = await startApp('/console/pr-K7MX4Q/payments?account=100234', { staff: BILLING });
+    await settle(app.harness, 6);
+    app.api.override('ConsolePayments', { errorCode: 'UNAUTHENTICATED' });
+    submit(el('[data-testid="payment-filters"]'));
+    await settle(app.harness, 8);
+    expect(TestBed.inject(Router).url).toBe('/console/sign-in');
+    expect(documentText()).toContain('Your console session ended for security.');
+  });
+
+  it('exports the filtered payments as a one-time CSV link, focused', async () => {
+    const app = await startApp('/console/pr-K7MX4Q/payments?account=500001', { staff: BILLING });
+    await settle(app.harness, 6);
+    el<HTMLButtonElement>('[data-testid="export-csv"]').click();
+    await settle(app.harness, 6);
+    expect(app.api.calls('ConsolePaymentsCsv')[0].variables).toEqual({ practiceId: 'pr-K7MX4Q', filter: { accountNumber: '500001' } });
+    const link = el<HTMLAnchorElement>('[data-testid="csv-link"]');
+    expect(link.getAttribute('href')).toMatch(/^\/mock-payments\.csv\?/);
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(document.activeElement).toBe(link);
+    expect(documentText()).toContain('Works once, until');
+  });
+
+  it('is read-only for support, with the audited-access notice, in Spanish too', async () => {
+    const app = await startApp('/console/pr-HR9T3W/payments', { staff: SUPPORT });
+    await settle(app.harness, 6);
+    expect(el('[data-testid="support-notice"]').textContent).toContain('every page you open is recorded');
+    expect(el('[data-testid="role"]').textContent).toContain('Support (read-only)');
+    TestBed.inject(I18n).use('es');
+    await settle(app.harness);
+    expect(documentText()).toContain('Pagos en línea');
+    expect(el('[data-testid="support-notice"]').textContent).toContain('auditoría');
+  });
+
+  it('switches practice with the switcher, keeping the section and dropping the old practice’s filters', async () => {
+    const app = await startApp('/console/pr-K7MX4Q/payments?location=loc-dt', { staff: SUPPORT });
+    await settle(app.harness, 6);
+    expect(app.api.calls('ConsolePayments')[0].variables['filter']).toEqual({ locationId: 'loc-dt' });
+    choose(el<HTMLSelectElement>('[data-testid="practice-switch"]'), 'pr-HR9T3W');
+    await settle(app.harness, 8);
+    expect(TestBed.inject(Router).url).toBe('/console/pr-HR9T3W/payments');
+    expect(app.api.calls('ConsolePayments').at(-1)!.variables).toEqual({ practiceId: 'pr-HR9T3W', filter: {}, first: 25, after: null });
+    expect(el<HTMLSelectElement>('#filter-location').value).toBe('');
+    expect(rows()).toHaveLength(8);
+  });
+});

@@ -1,0 +1,114 @@
+import { ADMIN, SUPPORT, documentText, el, settle, startApp, submit, type } from '../../../testing/graphql-backend';
+import { qrImageUrl } from './statements.page';
+
+const button = (label: string) =>
+  Array.from(document.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.includes(label))!;
+
+describe('StatementsPage', () => {
+  beforeEach(() => {
+    localStorage.setItem('pp.lang', 'en');
+    sessionStorage.clear();
+  });
+
+  it('makes the link with the account prefilled and shows the QR code as an image, never as markup', async () => {
+    const app = await startApp('/console/pr-K7MX4Q/statements', { staff: ADMIN });
+    await settle(app.harness, 4);
+    type(el<HTMLInputElement>('#statement-account'), ' 100234 ');
+    submit(el('form'));
+    await settle(app.harness, 6);
+    expect(app.api.calls('ConsoleStatementLink')[0].variables).toEqual({ practiceId: 'pr-K7MX4Q', accountNumber: '100234' });
+    expect(el('[data-testid="statement-url"]').textContent).toBe('http://127.0.0.1/p/K7MX4Q?account=100234');
+    const img = el<HTMLImageElement>('[data-testid="statement-qr"]');
+    expect(img.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(img.getAttribute('alt')).toBe('QR code of the payment link for account 100234');
+    expect(document.querySelector('[data-testid="statement-link"] svg')).toBeNull();
+  });
+
+  it('keeps hostile QR markup inert inside the image', async () => {
+    const app = await startApp('/console/pr-K7MX4Q/statements', { staff: ADMIN });
+    await settle(app.harness, 4);
+    const evil = '<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=1"><script>window.__pwned=1</script></svg>';
+    app.api.override('ConsoleStatementLink', {
+      data: { console: { practice: { id: 'pr-K7MX4Q', statementLink: { accountNumber: '100234', url: 'http://x/p/K7MX4Q?account=100234', qrSvg: evil, qrPngUrl: '/q.png' } } } },
+    });
+    type(el<HTMLInputElement>('#statement-account'), '100234');
+    submit(el('form'));
+    await settle(app.harness, 6);
+    expect(el<HTMLImageElement>('[data-testid="statement-qr"]').getAttribute('src')).toBe(qrImageUrl(evil));
+    expect(document.querySelector('script')).toBeNull();
+    expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+  });
+
+  it.each([
+    ['not an account', '12 34', 'Enter an account number (letters, digits or hyphens, up to 32).', 0],
+    ['an unknown account', '999999', 'There is no household with this account number in this practice.', 1],
+  ])('answers %s clearly', async (_name, account, message, calls) => {
+    const app = await startApp('/console/pr-K7MX4Q/statements', { staff: ADMIN });
+    await settle(app.harness, 4);
+    type(el<HTMLInputElement>('#statement-account'), account);
+    submit(el('form'));
+    await settle(app.harness, 6);
+    expect(documentText()).toContain(message);
+    expect(app.api.calls('ConsoleStatementLink')).toHaveLength(calls);
+  });
+
+  it('emails the payment link to a checked address (staff who may)', async () => {
+    const app = await startApp('/console/pr-K7MX4Q/statements', { staff: ADMIN });
+    await settle(app.harness, 4);
+    type(el<HTMLInputElement>('#statement-account'), '100234');
+    submit(el('form'));
+    await settle(app.harness, 6);
+    type(el<HTMLInputElement>('#statement-email'), 'maria@');
+    submit(el('#statement-email').closest('form')!);
+    await settle(app.harness);
+    expect(documentText()).toContain('Enter an email like name@example.com.');
+    type(el<HTMLInputElement>('#statement-email'), 'maria@example.com');
+    submit(el('#statement-email').closest('form')!);
+    await settle(app.harness, 6);
+    expect(app.api.calls('ConsoleEmailPaymentLink')[0].variables).toEqual({ practiceId: 'pr-K7MX4Q', accountNumber: '100234', email: 'maria@example.com' });
+    expect(el('[data-testid="statement-sent"]').textContent).toContain('maria@example.com');
+  });
+
+  it('offers no email to support (read-only)', async () => {
+    const app = await startApp('/console/pr-K7MX4Q/statements', { staff: SUPPORT });
+    await settle(app.harness, 4);
+    type(el<HTMLInputElement>('#statement-account'), '100234');
+    submit(el('form'));
+    await settle(app.harness, 6);
+    expect(el('[data-testid="statement-link"]')).toBeTruthy();
+    expect(document.querySelector('#statement-email')).toBeNull();
+  });
+
+  it('checks a pasted CSV line by line and exports only the valid accounts as a ZIP link', async () => {
+    const app = await startApp('/console/pr-K7MX4Q/statements', { staff: ADMIN });
+    await settle(app.harness, 4);
+    const pasted = el<HTMLTextAreaElement>('#statement-paste');
+    pasted.value = 'account\n100234\nnot valid\n100235\n100234\n';
+    pasted.dispatchEvent(new Event('input'));
+    button('Check the list').click();
+    await settle(app.harness);
+    expect(el('[data-testid="csv-summary"]').textContent).toContain('2 accounts ready, 2 lines left out.');
+    expect(Array.from(document.querySelectorAll('[data-testid="csv-errors"] li'), (li) => li.textContent)).toEqual([
+      'Line 3: “not valid” is not an account number.',
+      'Line 5: 100234 is already listed.',
+    ]);
+    const format = el<HTMLSelectElement>('#statement-format');
+    format.value = 'PNG';
+    format.dispatchEvent(new Event('change'));
+    el<HTMLButtonElement>('[data-testid="statement-export"]').click();
+    await settle(app.harness, 6);
+    expect(app.api.calls('ConsoleStatementLinksExport')[0].variables).toEqual({ practiceId: 'pr-K7MX4Q', accountNumbers: ['100234', '100235'], format: 'PNG' });
+    expect(el<HTMLAnchorElement>('[data-testid="zip-link"]').getAttribute('href')).toMatch(/^\/mock-statements\.zip\?/);
+  });
+
+  it('reads a chosen CSV file', async () => {
+    const app = await startApp('/console/pr-K7MX4Q/statements', { staff: ADMIN });
+    await settle(app.harness, 4);
+    const input = el<HTMLInputElement>('#statement-csv');
+    Object.defineProperty(input, 'files', { value: [new File(['100234\r\n200100\r\n'], 'a.csv', { type: 'text/csv' })] });
+    input.dispatchEvent(new Event('change'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await settle(app.harness);
+    expect(el('[data-testid="csv-summary"]').textContent).toContain('2 accounts ready, 0 lines left out.');
+  });
+});
