@@ -24,7 +24,8 @@ function authenticatorCode(): string {
 }
 
 async function staffSignIn(page: Page): Promise<void> {
-  if (!STAFF || !PASSWORD) throw new Error('DEMO_STAFF / DEMO_PASSWORD are not set (the demo prints staff= and password=)');
+  if (!STAFF || !PASSWORD)
+    throw new Error('DEMO_STAFF / DEMO_PASSWORD are not set (the demo prints staff= and password=)');
   await page.goto('/console/sign-in');
   await page.getByLabel('Email', { exact: true }).fill(STAFF);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
@@ -48,9 +49,13 @@ async function staffSignIn(page: Page): Promise<void> {
 async function onlineByDay(page: Page): Promise<Map<string, number>> {
   await page.getByRole('link', { name: 'ROI and analytics' }).click();
   await expect(page.getByTestId('roi-day-table')).toBeAttached({ timeout: 30_000 });
-  const rows = await page.locator('[data-testid="roi-day-table"] tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [tr.getAttribute('data-date')!, Number(tr.querySelector('td')!.getAttribute('data-cents'))] as const),
-  );
+  const rows = await page
+    .locator('[data-testid="roi-day-table"] tbody tr')
+    .evaluateAll((trs) =>
+      trs.map(
+        (tr) => [tr.getAttribute('data-date')!, Number(tr.querySelector('td')!.getAttribute('data-cents'))] as const,
+      ),
+    );
   return new Map(rows);
 }
 
@@ -59,7 +64,11 @@ async function newPage(browser: Browser, baseURL: string | undefined): Promise<P
   return context.newPage();
 }
 
-test('a $25.00 payment refunded $5.00 from the console: owed again, posted, counted in that day’s ROI', async ({ page, browser, baseURL }) => {
+test('a $25.00 payment refunded $5.00 from the console: owed again, posted, counted in that day’s ROI', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(300_000);
   // Staff, in their own browser: the ROI before the payment.
   const staff = await newPage(browser, baseURL);
@@ -116,12 +125,17 @@ test('a $25.00 payment refunded $5.00 from the console: owed again, posted, coun
   await staff.getByTestId('refund-confirm').click();
   await expect(staff.getByTestId('refund-status')).toHaveAttribute('data-outcome', 'posted', { timeout: 90_000 });
   await expect(staff.getByTestId('detail-refunded')).toHaveAttribute('data-cents', '500');
-  await expect(staff.locator('[data-testid="timeline-entry"][data-kind="REFUND"]')).toHaveAttribute('data-status', 'SUCCEEDED');
+  await expect(staff.locator('[data-testid="timeline-entry"][data-kind="REFUND"]')).toHaveAttribute(
+    'data-status',
+    'SUCCEEDED',
+  );
   await checkPage(staff, 'console-refund-posted');
 
   // The patient owes $5.00 more again.
   await page.reload();
-  await expect(page.getByTestId('household-total')).toHaveAttribute('data-cents', String(owedAfterPayment + 500), { timeout: 30_000 });
+  await expect(page.getByTestId('household-total')).toHaveAttribute('data-cents', String(owedAfterPayment + 500), {
+    timeout: 30_000,
+  });
 
   // The ROI of that day counts the payment net of the refund; no other day changed.
   const after = await onlineByDay(staff);

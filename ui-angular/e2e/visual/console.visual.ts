@@ -15,7 +15,9 @@ const PASSWORD = 'correct-horse-battery';
 const OTP = '246810';
 
 async function expectAccessible(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
     blocking.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
@@ -29,7 +31,9 @@ async function check(page: Page, name: string): Promise<void> {
   await expectAccessible(page, name);
   const size = page.viewportSize()!;
   await page.setViewportSize({ width: 320, height: 640 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, `${name} at 320 px scrolls sideways`).toBeLessThanOrEqual(0);
   await expectAccessible(page, `${name} at 320 px`);
   await page.setViewportSize(size);
@@ -132,7 +136,9 @@ test('every console page of an admin passes axe and reflows at 320 px, in Englis
   await page.getByLabel('Account number', { exact: true }).fill('100234');
   await page.getByTestId('statement-find').click();
   await expect(page.getByTestId('statement-qr')).toBeVisible();
-  expect(await page.getByTestId('statement-qr').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  expect(await page.getByTestId('statement-qr').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(
+    0,
+  );
   await page.getByLabel('Or paste account numbers').fill('100234\nnot valid\n100235\n');
   await page.getByTestId('statement-check').click();
   await expect(page.getByTestId('csv-errors')).toBeVisible();

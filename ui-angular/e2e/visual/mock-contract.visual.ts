@@ -49,11 +49,21 @@ for (const operation of operations) {
     const support = api.console.signInStaff('support@pmsvendor.example');
     const staff = /Operations|ReplayDeadLetters|RunReconciliation/.test(name) ? support : admin;
     if (name === 'ConsolePublishBranding') {
-      api.handle({ operationName: 'ConsoleSaveBrandingDraft', variables: VARIABLES['ConsoleSaveBrandingDraft'] }, null, staff);
+      api.handle(
+        { operationName: 'ConsoleSaveBrandingDraft', variables: VARIABLES['ConsoleSaveBrandingDraft'] },
+        null,
+        staff,
+      );
     }
-    const answer = api.handle({ operationName: name, variables: VARIABLES[name] }, null, staff).json as { data?: unknown; errors?: unknown[] };
+    const answer = api.handle({ operationName: name, variables: VARIABLES[name] }, null, staff).json as {
+      data?: unknown;
+      errors?: unknown[];
+    };
     expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
-    const single: DocumentNode = { ...document, definitions: document.definitions.filter((d) => d.kind !== 'OperationDefinition' || d === operation) };
+    const single: DocumentNode = {
+      ...document,
+      definitions: document.definitions.filter((d) => d.kind !== 'OperationDefinition' || d === operation),
+    };
     const result = await execute({ schema, document: single, rootValue: answer.data, variableValues: VARIABLES[name] });
     expect(result.errors?.map((e) => `${e.path?.join('.')}: ${e.message}`) ?? []).toEqual([]);
   });

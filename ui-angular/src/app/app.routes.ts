@@ -13,6 +13,10 @@ export const routes: Routes = [
   { path: 'p/:hash', component: LandingPage },
   { path: 'p/:hash/pay', component: PayPage },
   { path: 'p/:hash/receipt/:txId', loadComponent: () => import('./receipt/receipt.page').then((m) => m.ReceiptPage) },
-  { path: 'console', loadChildren: () => import('./console/console.routes').then((m) => m.CONSOLE_ROUTES), data: { preload: false } },
+  {
+    path: 'console',
+    loadChildren: () => import('./console/console.routes').then((m) => m.CONSOLE_ROUTES),
+    data: { preload: false },
+  },
   { path: '**', loadComponent: () => import('./landing/not-found').then((m) => m.NotFound) },
 ];

@@ -602,9 +602,31 @@ export interface MockStaff {
 
 /** The mock's staff accounts (password `correct-horse-battery`, code `246810` where a second factor is required). */
 export const MOCK_STAFF: MockStaff[] = [
-  { id: 'st-1', email: 'admin@brightsmiles.example', password: 'correct-horse-battery', otp: '246810', displayName: 'Alex Admin', memberships: { K7MX4Q: 'PRACTICE_ADMIN', HR9T3W: 'BILLING' } },
-  { id: 'st-2', email: 'billing@brightsmiles.example', password: 'correct-horse-battery', otp: '246810', displayName: 'Bea Billing', memberships: { K7MX4Q: 'BILLING' } },
-  { id: 'st-3', email: 'support@pmsvendor.example', password: 'correct-horse-battery', otp: null, displayName: 'Sam Support', memberships: {}, support: true },
+  {
+    id: 'st-1',
+    email: 'admin@brightsmiles.example',
+    password: 'correct-horse-battery',
+    otp: '246810',
+    displayName: 'Alex Admin',
+    memberships: { K7MX4Q: 'PRACTICE_ADMIN', HR9T3W: 'BILLING' },
+  },
+  {
+    id: 'st-2',
+    email: 'billing@brightsmiles.example',
+    password: 'correct-horse-battery',
+    otp: '246810',
+    displayName: 'Bea Billing',
+    memberships: { K7MX4Q: 'BILLING' },
+  },
+  {
+    id: 'st-3',
+    email: 'support@pmsvendor.example',
+    password: 'correct-horse-battery',
+    otp: null,
+    displayName: 'Sam Support',
+    memberships: {},
+    support: true,
+  },
 ];
 
 export const MOCK_LOCATIONS: Record<string, { id: string; name: string }[]> = {
@@ -763,7 +785,15 @@ export function createConsoleMock(
   const offline: OfflineCollection[] = [];
   const funnel: { practice: string; day: string; step: string; count: number }[] = [];
   const branding: Record<string, { draft: Branding | null; published: Branding | null }> = {
-    K7MX4Q: { draft: null, published: { signatureText: 'Thank you — Bright Smiles Dental', footerText: 'Questions? Call (512) 555-0142.', logoUrl: null, updatedAt: now() - 30 * 86_400_000 } },
+    K7MX4Q: {
+      draft: null,
+      published: {
+        signatureText: 'Thank you — Bright Smiles Dental',
+        footerText: 'Questions? Call (512) 555-0142.',
+        logoUrl: null,
+        updatedAt: now() - 30 * 86_400_000,
+      },
+    },
     HR9T3W: { draft: null, published: null },
   };
   const ops = {
@@ -820,11 +850,35 @@ export function createConsoleMock(
       };
       if (i % 17 === 5) {
         const refund = Math.round(amountCents / 2);
-        state.refunds.push({ id: `re_seed${i}`, key: `seed-${i}`, amountCents: refund, status: 'SUCCEEDED', requestedAt: paidAt + 3_600_000, postedAt: paidAt + 3_700_000, reads: 0, actor: 'Alex Admin' });
-        state.audit.push({ at: paidAt + 3_600_000, action: 'REFUND_REQUESTED', actor: 'Alex Admin', amountCents: refund }, { at: paidAt + 3_700_000, action: 'REFUND_APPLIED', actor: 'system', amountCents: refund });
+        state.refunds.push({
+          id: `re_seed${i}`,
+          key: `seed-${i}`,
+          amountCents: refund,
+          status: 'SUCCEEDED',
+          requestedAt: paidAt + 3_600_000,
+          postedAt: paidAt + 3_700_000,
+          reads: 0,
+          actor: 'Alex Admin',
+        });
+        state.audit.push(
+          { at: paidAt + 3_600_000, action: 'REFUND_REQUESTED', actor: 'Alex Admin', amountCents: refund },
+          { at: paidAt + 3_700_000, action: 'REFUND_APPLIED', actor: 'system', amountCents: refund },
+        );
       } else if (i % 17 === 9) {
-        state.refunds.push({ id: `re_seed${i}`, key: `seed-${i}`, amountCents, status: 'SUCCEEDED', requestedAt: paidAt + 7_200_000, postedAt: paidAt + 7_300_000, reads: 0, actor: 'Bea Billing' });
-        state.audit.push({ at: paidAt + 7_200_000, action: 'REFUND_REQUESTED', actor: 'Bea Billing', amountCents }, { at: paidAt + 7_300_000, action: 'REFUND_APPLIED', actor: 'system', amountCents });
+        state.refunds.push({
+          id: `re_seed${i}`,
+          key: `seed-${i}`,
+          amountCents,
+          status: 'SUCCEEDED',
+          requestedAt: paidAt + 7_200_000,
+          postedAt: paidAt + 7_300_000,
+          reads: 0,
+          actor: 'Bea Billing',
+        });
+        state.audit.push(
+          { at: paidAt + 7_200_000, action: 'REFUND_REQUESTED', actor: 'Bea Billing', amountCents },
+          { at: paidAt + 7_300_000, action: 'REFUND_APPLIED', actor: 'system', amountCents },
+        );
       } else if (i % 17 === 13) {
         state.dispute = { status: 'NEEDS_RESPONSE', amountCents, at: paidAt + 86_400_000 };
         state.audit.push({ at: paidAt + 86_400_000, action: 'DISPUTE_OPENED', actor: 'system', amountCents });
@@ -850,12 +904,17 @@ export function createConsoleMock(
       const landing = 20 + Math.floor(random() * 10);
       const signedIn = Math.floor(landing * 0.6);
       const started = Math.floor(signedIn * 0.7);
-      [landing, signedIn, started, Math.floor(started * 0.9)].forEach((count, i) => funnel.push({ practice: hash, day, step: FUNNEL[i], count }));
+      [landing, signedIn, started, Math.floor(started * 0.9)].forEach((count, i) =>
+        funnel.push({ practice: hash, day, step: FUNNEL[i], count }),
+      );
     }
   }
 
   const money = (cents: number) => ({ __typename: 'Money', cents, currency: 'USD' });
-  const error = (code: string, message = code) => ({ data: null, errors: [{ message, extensions: { code, retryable: code === 'UPSTREAM_UNAVAILABLE' } }] });
+  const error = (code: string, message = code) => ({
+    data: null,
+    errors: [{ message, extensions: { code, retryable: code === 'UPSTREAM_UNAVAILABLE' } }],
+  });
 
   function member(token: string | null): MockStaff | null {
     const session = token ? sessions.get(token) : undefined;
@@ -931,7 +990,9 @@ export function createConsoleMock(
 
   function refundableCents(p: ConsolePaymentState): number {
     const held = p.refunds.filter((r) => r.status !== 'FAILED').reduce((s, r) => s + r.amountCents, 0);
-    return p.dispute?.status === 'LOST' || p.dispute?.status === 'NEEDS_RESPONSE' ? 0 : Math.max(0, p.amountCents - held);
+    return p.dispute?.status === 'LOST' || p.dispute?.status === 'NEEDS_RESPONSE'
+      ? 0
+      : Math.max(0, p.amountCents - held);
   }
 
   function status(p: ConsolePaymentState): string {
@@ -970,11 +1031,40 @@ export function createConsoleMock(
         remaining: money(a.remaining),
       }));
       const timeline = [
-        ...p.refunds.map((r) => ({ ms: r.postedAt ?? r.requestedAt, kind: 'REFUND', status: r.status, cents: r.amountCents, reference: r.id })),
-        ...(p.dispute ? [{ ms: p.dispute.at, kind: 'DISPUTE', status: p.dispute.status, cents: p.dispute.amountCents, reference: `dp_${p.txId}` }] : []),
+        ...p.refunds.map((r) => ({
+          ms: r.postedAt ?? r.requestedAt,
+          kind: 'REFUND',
+          status: r.status,
+          cents: r.amountCents,
+          reference: r.id,
+        })),
+        ...(p.dispute
+          ? [
+              {
+                ms: p.dispute.at,
+                kind: 'DISPUTE',
+                status: p.dispute.status,
+                cents: p.dispute.amountCents,
+                reference: `dp_${p.txId}`,
+              },
+            ]
+          : []),
       ].sort((a, b) => a.ms - b.ms);
-      row['timeline'] = timeline.map((t) => ({ __typename: 'ConsoleAdjustment', kind: t.kind, status: t.status, amount: money(t.cents), at: at(t.ms), reference: t.reference }));
-      row['auditTrail'] = p.audit.map((a) => ({ __typename: 'ConsoleAuditEntry', at: at(a.at), action: a.action, actor: a.actor, amount: a.amountCents === null ? null : money(a.amountCents) }));
+      row['timeline'] = timeline.map((t) => ({
+        __typename: 'ConsoleAdjustment',
+        kind: t.kind,
+        status: t.status,
+        amount: money(t.cents),
+        at: at(t.ms),
+        reference: t.reference,
+      }));
+      row['auditTrail'] = p.audit.map((a) => ({
+        __typename: 'ConsoleAuditEntry',
+        at: at(a.at),
+        action: a.action,
+        actor: a.actor,
+        amount: a.amountCents === null ? null : money(a.amountCents),
+      }));
     }
     return row;
   }
@@ -985,7 +1075,9 @@ export function createConsoleMock(
       (!f['from'] || day >= String(f['from'])) &&
       (!f['to'] || day <= String(f['to'])) &&
       (!f['locationId'] || p.allocations.some((a) => a.locationId === f['locationId'])) &&
-      (!Array.isArray(f['statuses']) || f['statuses'].length === 0 || (f['statuses'] as string[]).includes(status(p))) &&
+      (!Array.isArray(f['statuses']) ||
+        f['statuses'].length === 0 ||
+        (f['statuses'] as string[]).includes(status(p))) &&
       (f['minAmountCents'] == null || p.amountCents >= Number(f['minAmountCents'])) &&
       (f['maxAmountCents'] == null || p.amountCents <= Number(f['maxAmountCents'])) &&
       (!f['accountNumber'] || p.account === f['accountNumber']) &&
@@ -996,14 +1088,21 @@ export function createConsoleMock(
 
   function filterError(f: Json): string | null {
     const day = /^\d{4}-\d{2}-\d{2}$/;
-    if ((f['from'] && !day.test(String(f['from']))) || (f['to'] && !day.test(String(f['to'])))) return 'from/to must be ISO dates';
+    if ((f['from'] && !day.test(String(f['from']))) || (f['to'] && !day.test(String(f['to']))))
+      return 'from/to must be ISO dates';
     if (f['from'] && f['to'] && String(f['from']) > String(f['to'])) return 'from must not be after to';
-    if ((f['minAmountCents'] != null && Number(f['minAmountCents']) < 0) || (f['maxAmountCents'] != null && Number(f['maxAmountCents']) < 0)) return 'amounts must not be negative';
+    if (
+      (f['minAmountCents'] != null && Number(f['minAmountCents']) < 0) ||
+      (f['maxAmountCents'] != null && Number(f['maxAmountCents']) < 0)
+    )
+      return 'amounts must not be negative';
     return null;
   }
 
   function listOf(hash: string, f: Json): ConsolePaymentState[] {
-    return [...payments.values()].filter((p) => p.practice === hash && matches(p, f)).sort((a, b) => b.paidAt - a.paidAt || b.txId.localeCompare(a.txId));
+    return [...payments.values()]
+      .filter((p) => p.practice === hash && matches(p, f))
+      .sort((a, b) => b.paidAt - a.paidAt || b.txId.localeCompare(a.txId));
   }
 
   function link(kind: string, params: Record<string, string>) {
@@ -1017,7 +1116,15 @@ export function createConsoleMock(
   function roi(hash: string, from: string, to: string, locationId: string | null) {
     const offset = PRACTICE_OFFSET_MINUTES[hash];
     const inRange = (day: string) => day >= from && day <= to;
-    const online: { tx: string; day: string; account: string; cents: number; locationId: string | null; code: string; daysToPay: number }[] = [];
+    const online: {
+      tx: string;
+      day: string;
+      account: string;
+      cents: number;
+      locationId: string | null;
+      code: string;
+      daysToPay: number;
+    }[] = [];
     for (const p of payments.values()) {
       const day = dayAt(p.paidAt, offset);
       if (p.practice !== hash || !inRange(day)) continue;
@@ -1026,17 +1133,41 @@ export function createConsoleMock(
         const share = Math.min(net, a.applied);
         net -= share;
         if (!locationId || a.locationId === locationId) {
-          online.push({ tx: p.txId, day, account: p.account, cents: share, locationId: a.locationId, code: a.procedureCode, daysToPay: Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${a.serviceDate}T00:00:00Z`)) / 86_400_000) });
+          online.push({
+            tx: p.txId,
+            day,
+            account: p.account,
+            cents: share,
+            locationId: a.locationId,
+            code: a.procedureCode,
+            daysToPay: Math.round(
+              (Date.parse(`${day}T00:00:00Z`) - Date.parse(`${a.serviceDate}T00:00:00Z`)) / 86_400_000,
+            ),
+          });
         }
       }
     }
-    const other = offline.filter((o) => o.practice === hash && inRange(o.day) && (!locationId || o.locationId === locationId));
-    const all = [...online.map((o) => ({ ...o, source: SOURCES[0] })), ...other.map((o) => ({ day: o.day, account: o.account, cents: o.cents, locationId: o.locationId, code: o.procedureCode, daysToPay: o.daysToPay, source: o.source }))];
+    const other = offline.filter(
+      (o) => o.practice === hash && inRange(o.day) && (!locationId || o.locationId === locationId),
+    );
+    const all = [
+      ...online.map((o) => ({ ...o, source: SOURCES[0] })),
+      ...other.map((o) => ({
+        day: o.day,
+        account: o.account,
+        cents: o.cents,
+        locationId: o.locationId,
+        code: o.procedureCode,
+        daysToPay: o.daysToPay,
+        source: o.source,
+      })),
+    ];
     const sum = (rows: { cents: number }[]) => rows.reduce((s, r) => s + r.cents, 0);
     const households = new Set(all.map((r) => r.account));
     const onlineHouseholds = new Set(online.map((r) => r.account));
     const days: string[] = [];
-    for (let ms = Date.parse(`${from}T00:00:00Z`); ms <= Date.parse(`${to}T00:00:00Z`); ms += 86_400_000) days.push(new Date(ms).toISOString().slice(0, 10));
+    for (let ms = Date.parse(`${from}T00:00:00Z`); ms <= Date.parse(`${to}T00:00:00Z`); ms += 86_400_000)
+      days.push(new Date(ms).toISOString().slice(0, 10));
     const categories = [...new Set(all.map((r) => categoryOf(r.code)))].sort();
     return {
       __typename: 'RoiReport',
@@ -1055,27 +1186,52 @@ export function createConsoleMock(
       funnel: FUNNEL.map((step) => ({
         __typename: 'FunnelStep',
         step,
-        count: funnel.filter((f) => f.practice === hash && f.step === step && inRange(f.day)).reduce((s, f) => s + f.count, 0),
+        count: funnel
+          .filter((f) => f.practice === hash && f.step === step && inRange(f.day))
+          .reduce((s, f) => s + f.count, 0),
       })),
       byLocation: MOCK_LOCATIONS[hash]
         .filter((l) => !locationId || l.id === locationId)
-        .map((l) => ({ __typename: 'LocationCollections', locationId: l.id, locationName: l.name, online: money(sum(online.filter((r) => r.locationId === l.id))), all: money(sum(all.filter((r) => r.locationId === l.id))) })),
+        .map((l) => ({
+          __typename: 'LocationCollections',
+          locationId: l.id,
+          locationName: l.name,
+          online: money(sum(online.filter((r) => r.locationId === l.id))),
+          all: money(sum(all.filter((r) => r.locationId === l.id))),
+        })),
       byProcedureCategory: categories.map((category) => ({
         __typename: 'CategoryCollections',
         category,
         online: money(sum(online.filter((r) => categoryOf(r.code) === category))),
         all: money(sum(all.filter((r) => categoryOf(r.code) === category))),
       })),
-      byDay: days.map((date) => ({ __typename: 'DailyCollections', date, online: money(sum(online.filter((r) => r.day === date))), all: money(sum(all.filter((r) => r.day === date))) })),
+      byDay: days.map((date) => ({
+        __typename: 'DailyCollections',
+        date,
+        online: money(sum(online.filter((r) => r.day === date))),
+        all: money(sum(all.filter((r) => r.day === date))),
+      })),
     };
   }
 
   function brandingJson(b: Branding | null, hash: string) {
-    return b ? { __typename: 'ReceiptBranding', signatureText: b.signatureText, footerText: b.footerText, logoUrl: b.logoUrl, updatedAt: isoAtOffset(b.updatedAt, PRACTICE_OFFSET_MINUTES[hash]) } : null;
+    return b
+      ? {
+          __typename: 'ReceiptBranding',
+          signatureText: b.signatureText,
+          footerText: b.footerText,
+          logoUrl: b.logoUrl,
+          updatedAt: isoAtOffset(b.updatedAt, PRACTICE_OFFSET_MINUTES[hash]),
+        }
+      : null;
   }
 
   function brandingState(hash: string) {
-    return { __typename: 'ReceiptBrandingState', draft: brandingJson(branding[hash].draft, hash), published: brandingJson(branding[hash].published, hash) };
+    return {
+      __typename: 'ReceiptBrandingState',
+      draft: brandingJson(branding[hash].draft, hash),
+      published: brandingJson(branding[hash].published, hash),
+    };
   }
 
   /** What `practice(id)` answers for this staff member: the hash, or an error for one they may not see. */
@@ -1085,38 +1241,97 @@ export function createConsoleMock(
     return { hash };
   }
 
-  const consoleData = (practice: Json) => ({ data: { console: { __typename: 'Console', practice: { __typename: 'ConsolePractice', ...practice } } } });
+  const consoleData = (practice: Json) => ({
+    data: { console: { __typename: 'Console', practice: { __typename: 'ConsolePractice', ...practice } } },
+  });
 
   /** One console operation; `token` is the staff cookie. Answers the body and the cookie after it. */
   function respond(op: string, v: Json, token: string | null): { json: unknown; staff: string | null } {
     if (op === 'StaffSignIn') {
-      const email = String(v['email'] ?? '').trim().toLowerCase();
+      const email = String(v['email'] ?? '')
+        .trim()
+        .toLowerCase();
       const s = staff.find((x) => x.email === email);
       const locked = (failures.get(email) ?? 0) >= 5;
       const passwordOk = !!s && !locked && s.password === v['password'];
-      const fail = { json: { data: { staffSignIn: { __typename: 'StaffSignInResult', ok: false, otpRequired: false, message: 'We could not sign you in.', staff: null } } }, staff: token };
+      const fail = {
+        json: {
+          data: {
+            staffSignIn: {
+              __typename: 'StaffSignInResult',
+              ok: false,
+              otpRequired: false,
+              message: 'We could not sign you in.',
+              staff: null,
+            },
+          },
+        },
+        staff: token,
+      };
       if (!passwordOk) {
         failures.set(email, (failures.get(email) ?? 0) + 1);
         return fail;
       }
       if (s.otp !== null && !v['otp']) {
-        return { json: { data: { staffSignIn: { __typename: 'StaffSignInResult', ok: false, otpRequired: true, message: null, staff: null } } }, staff: token };
+        return {
+          json: {
+            data: {
+              staffSignIn: {
+                __typename: 'StaffSignInResult',
+                ok: false,
+                otpRequired: true,
+                message: null,
+                staff: null,
+              },
+            },
+          },
+          staff: token,
+        };
       }
       if (s.otp !== null && v['otp'] !== s.otp) {
         failures.set(email, (failures.get(email) ?? 0) + 1);
-        return { json: { data: { staffSignIn: { __typename: 'StaffSignInResult', ok: false, otpRequired: true, message: 'We could not sign you in.', staff: null } } }, staff: token };
+        return {
+          json: {
+            data: {
+              staffSignIn: {
+                __typename: 'StaffSignInResult',
+                ok: false,
+                otpRequired: true,
+                message: 'We could not sign you in.',
+                staff: null,
+              },
+            },
+          },
+          staff: token,
+        };
       }
       failures.delete(email);
       const newToken = `staff-${++tokens}`;
       sessions.set(newToken, { staffId: s.id, idleEnd: now() + idleMs });
-      return { json: { data: { staffSignIn: { __typename: 'StaffSignInResult', ok: true, otpRequired: false, message: null, staff: { __typename: 'StaffMember', id: s.id } } } }, staff: newToken };
+      return {
+        json: {
+          data: {
+            staffSignIn: {
+              __typename: 'StaffSignInResult',
+              ok: true,
+              otpRequired: false,
+              message: null,
+              staff: { __typename: 'StaffMember', id: s.id },
+            },
+          },
+        },
+        staff: newToken,
+      };
     }
     if (op === 'StaffSignOut') {
       if (token) sessions.delete(token);
       return { json: { data: { staffSignOut: true } }, staff: null };
     }
     const s = member(token);
-    const isQuery = !/^Console(RefundPayment|SaveBrandingDraft|PublishBranding|PreviewBranding|EmailPaymentLink|ReplayDeadLetters|RunReconciliation)$/.test(op);
+    const isQuery =
+      !/^Console(RefundPayment|SaveBrandingDraft|PublishBranding|PreviewBranding|EmailPaymentLink|ReplayDeadLetters|RunReconciliation)$/.test(
+        op,
+      );
     if (!s) {
       return { json: isQuery ? { data: { console: null } } : error('UNAUTHENTICATED'), staff: null };
     }
@@ -1132,7 +1347,11 @@ export function createConsoleMock(
                 id: s.id,
                 email: s.email,
                 displayName: s.displayName,
-                memberships: Object.entries(s.memberships).map(([hash, role]) => ({ __typename: 'StaffMembership', role, practice: { __typename: 'ConsolePractice', id: practiceIdOf(hash) } })),
+                memberships: Object.entries(s.memberships).map(([hash, role]) => ({
+                  __typename: 'StaffMembership',
+                  role,
+                  practice: { __typename: 'ConsolePractice', id: practiceIdOf(hash) },
+                })),
               },
               practices: visiblePractices(s).map((hash) => practiceJson(s, hash)),
             },
@@ -1148,38 +1367,61 @@ export function createConsoleMock(
         const all = listOf(p.hash, f);
         const start = v['after'] ? all.findIndex((x) => `cur-${x.txId}` === v['after']) + 1 : 0;
         const page = all.slice(start, start + first);
-        return answer(consoleData({
-          id: practiceIdOf(p.hash),
-          payments: {
-            __typename: 'ConsolePaymentConnection',
-            totalCount: all.length,
-            pageInfo: { __typename: 'PageInfo', hasNextPage: start + first < all.length, endCursor: page.length ? `cur-${page[page.length - 1].txId}` : null },
-            edges: page.map((x) => ({ __typename: 'ConsolePaymentEdge', cursor: `cur-${x.txId}`, node: paymentJson(x, false) })),
-          },
-        }));
+        return answer(
+          consoleData({
+            id: practiceIdOf(p.hash),
+            payments: {
+              __typename: 'ConsolePaymentConnection',
+              totalCount: all.length,
+              pageInfo: {
+                __typename: 'PageInfo',
+                hasNextPage: start + first < all.length,
+                endCursor: page.length ? `cur-${page[page.length - 1].txId}` : null,
+              },
+              edges: page.map((x) => ({
+                __typename: 'ConsolePaymentEdge',
+                cursor: `cur-${x.txId}`,
+                node: paymentJson(x, false),
+              })),
+            },
+          }),
+        );
       }
       case 'ConsolePaymentsCsv': {
         const p = practiceFor(s, v);
         if ('error' in p) return answer(p.error);
         const problem = filterError((v['filter'] ?? {}) as Json);
         if (problem) return answer(error('BAD_USER_INPUT', problem));
-        return answer(consoleData({ id: practiceIdOf(p.hash), paymentsCsv: link('payments.csv', { practice: p.hash }) }));
+        return answer(
+          consoleData({ id: practiceIdOf(p.hash), paymentsCsv: link('payments.csv', { practice: p.hash }) }),
+        );
       }
       case 'ConsolePayment': {
         const p = practiceFor(s, v);
         if ('error' in p) return answer(p.error);
         const payment = payments.get(String(v['transactionId']));
         if (payment && payment.practice === p.hash) settleRefunds(payment);
-        return answer(consoleData({ id: practiceIdOf(p.hash), payment: payment && payment.practice === p.hash ? paymentJson(payment, true) : null }));
+        return answer(
+          consoleData({
+            id: practiceIdOf(p.hash),
+            payment: payment && payment.practice === p.hash ? paymentJson(payment, true) : null,
+          }),
+        );
       }
       case 'ConsoleReceiptPdf': {
         const p = practiceFor(s, v);
         if ('error' in p) return answer(p.error);
         const payment = payments.get(String(v['transactionId']));
         if (!payment || payment.practice !== p.hash) return answer(error('NOT_FOUND'));
-        if (v['locale'] && !['en', 'es'].includes(String(v['locale']))) return answer(error('BAD_USER_INPUT', 'locale'));
+        if (v['locale'] && !['en', 'es'].includes(String(v['locale'])))
+          return answer(error('BAD_USER_INPUT', 'locale'));
         payment.audit.push({ at: now(), action: 'RECEIPT_DOWNLOADED', actor: s.displayName, amountCents: null });
-        return answer(consoleData({ id: practiceIdOf(p.hash), receiptPdf: link('receipt.pdf', { tx: payment.txId, locale: String(v['locale'] ?? 'en') }) }));
+        return answer(
+          consoleData({
+            id: practiceIdOf(p.hash),
+            receiptPdf: link('receipt.pdf', { tx: payment.txId, locale: String(v['locale'] ?? 'en') }),
+          }),
+        );
       }
       case 'ConsoleRefundPayment': {
         const payment = payments.get(String(v['transactionId']));
@@ -1188,13 +1430,43 @@ export function createConsoleMock(
         if (role === 'SUPPORT') return answer(error('FORBIDDEN'));
         const existing = payment.refunds.find((r) => r.key === v['idempotencyKey']);
         const cents = Number(v['amountCents']);
-        if (existing) return answer({ data: { refundPayment: { __typename: 'ConsoleRefund', refundRequestId: existing.id, status: existing.status, amount: money(existing.amountCents) } } });
-        if (!Number.isInteger(cents) || cents <= 0 || cents > refundableCents(payment)) return answer(error('BAD_USER_INPUT', 'amountCents is above what is refundable'));
-        if (v['reason'] === 'OTHER' && !String(v['note'] ?? '').trim()) return answer(error('BAD_USER_INPUT', 'note is required for OTHER'));
-        const refund: Refund = { id: `re_mock${++counter}`, key: String(v['idempotencyKey']), amountCents: cents, status: 'PENDING', requestedAt: now(), postedAt: null, reads: 0, actor: s.displayName };
+        if (existing)
+          return answer({
+            data: {
+              refundPayment: {
+                __typename: 'ConsoleRefund',
+                refundRequestId: existing.id,
+                status: existing.status,
+                amount: money(existing.amountCents),
+              },
+            },
+          });
+        if (!Number.isInteger(cents) || cents <= 0 || cents > refundableCents(payment))
+          return answer(error('BAD_USER_INPUT', 'amountCents is above what is refundable'));
+        if (v['reason'] === 'OTHER' && !String(v['note'] ?? '').trim())
+          return answer(error('BAD_USER_INPUT', 'note is required for OTHER'));
+        const refund: Refund = {
+          id: `re_mock${++counter}`,
+          key: String(v['idempotencyKey']),
+          amountCents: cents,
+          status: 'PENDING',
+          requestedAt: now(),
+          postedAt: null,
+          reads: 0,
+          actor: s.displayName,
+        };
         payment.refunds.push(refund);
         payment.audit.push({ at: now(), action: 'REFUND_REQUESTED', actor: s.displayName, amountCents: cents });
-        return answer({ data: { refundPayment: { __typename: 'ConsoleRefund', refundRequestId: refund.id, status: 'PENDING', amount: money(cents) } } });
+        return answer({
+          data: {
+            refundPayment: {
+              __typename: 'ConsoleRefund',
+              refundRequestId: refund.id,
+              status: 'PENDING',
+              amount: money(cents),
+            },
+          },
+        });
       }
       case 'ConsoleReceiptBranding': {
         const p = practiceFor(s, v);
@@ -1212,7 +1484,11 @@ export function createConsoleMock(
         if (op === 'ConsolePreviewBranding') {
           const tx = v['transactionId'] ? payments.get(String(v['transactionId'])) : null;
           if (v['transactionId'] && (!tx || tx.practice !== p.hash)) return answer(error('NOT_FOUND'));
-          return answer({ data: { previewReceiptBranding: link('receipt.pdf', { preview: '1', tx: String(v['transactionId'] ?? 'sample') }) } });
+          return answer({
+            data: {
+              previewReceiptBranding: link('receipt.pdf', { preview: '1', tx: String(v['transactionId'] ?? 'sample') }),
+            },
+          });
         }
         if (op === 'ConsolePublishBranding') {
           if (!b.draft) return answer(error('BAD_USER_INPUT', 'no draft to publish'));
@@ -1221,14 +1497,18 @@ export function createConsoleMock(
           return answer({ data: { publishReceiptBranding: brandingState(p.hash) } });
         }
         const input = (v['input'] ?? {}) as Json;
-        const base = b.draft ?? b.published ?? { signatureText: null, footerText: null, logoUrl: null, updatedAt: now() };
-        if (input['signatureText'] != null && String(input['signatureText']).length > 200) return answer(error('BAD_USER_INPUT', 'signatureText is longer than 200'));
-        if (input['footerText'] != null && String(input['footerText']).length > 500) return answer(error('BAD_USER_INPUT', 'footerText is longer than 500'));
+        const base = b.draft ??
+          b.published ?? { signatureText: null, footerText: null, logoUrl: null, updatedAt: now() };
+        if (input['signatureText'] != null && String(input['signatureText']).length > 200)
+          return answer(error('BAD_USER_INPUT', 'signatureText is longer than 200'));
+        if (input['footerText'] != null && String(input['footerText']).length > 500)
+          return answer(error('BAD_USER_INPUT', 'footerText is longer than 500'));
         let logoUrl = base.logoUrl;
         if (input['logoBase64'] != null) {
           const type = String(input['logoContentType'] ?? '');
           const bytes = Math.floor((String(input['logoBase64']).length * 3) / 4);
-          if (!['image/png', 'image/svg+xml'].includes(type) || bytes > 256 * 1024) return answer(error('BAD_USER_INPUT', 'logo must be a PNG or SVG of at most 256 KiB'));
+          if (!['image/png', 'image/svg+xml'].includes(type) || bytes > 256 * 1024)
+            return answer(error('BAD_USER_INPUT', 'logo must be a PNG or SVG of at most 256 KiB'));
           logoUrl = `data:${type};base64,${input['logoBase64']}`;
         } else if (input['removeLogo']) {
           logoUrl = null;
@@ -1249,7 +1529,8 @@ export function createConsoleMock(
         const span = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
         if (!(span >= 0) || span > 366) return answer(error('BAD_USER_INPUT', 'from/to'));
         const locationId = v['locationId'] ? String(v['locationId']) : null;
-        if (locationId && !MOCK_LOCATIONS[p.hash].some((l) => l.id === locationId)) return answer(error('BAD_USER_INPUT', 'locationId'));
+        if (locationId && !MOCK_LOCATIONS[p.hash].some((l) => l.id === locationId))
+          return answer(error('BAD_USER_INPUT', 'locationId'));
         return answer(consoleData({ id: practiceIdOf(p.hash), roi: roi(p.hash, from, to, locationId) }));
       }
       case 'ConsoleStatementLink': {
@@ -1259,14 +1540,38 @@ export function createConsoleMock(
         const h = households[account];
         if (!h || h.practice !== p.hash) return answer(error('NOT_FOUND'));
         const url = `http://127.0.0.1/p/${p.hash}?account=${encodeURIComponent(account)}`;
-        return answer(consoleData({ id: practiceIdOf(p.hash), statementLink: { __typename: 'StatementLink', accountNumber: account, url, qrSvg: mockQrSvg(url), qrPngUrl: `/mock-qr.png?account=${account}` } }));
+        return answer(
+          consoleData({
+            id: practiceIdOf(p.hash),
+            statementLink: {
+              __typename: 'StatementLink',
+              accountNumber: account,
+              url,
+              qrSvg: mockQrSvg(url),
+              qrPngUrl: `/mock-qr.png?account=${account}`,
+            },
+          }),
+        );
       }
       case 'ConsoleStatementLinksExport': {
         const p = practiceFor(s, v);
         if ('error' in p) return answer(p.error);
         const accounts = (v['accountNumbers'] ?? []) as string[];
-        if (accounts.length === 0 || accounts.length > 5000 || accounts.some((a) => !/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/.test(a))) return answer(error('BAD_USER_INPUT', 'accountNumbers'));
-        return answer(consoleData({ id: practiceIdOf(p.hash), statementLinksExport: link('statements.zip', { n: String(accounts.length), format: String(v['format'] ?? 'SVG') }) }));
+        if (
+          accounts.length === 0 ||
+          accounts.length > 5000 ||
+          accounts.some((a) => !/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/.test(a))
+        )
+          return answer(error('BAD_USER_INPUT', 'accountNumbers'));
+        return answer(
+          consoleData({
+            id: practiceIdOf(p.hash),
+            statementLinksExport: link('statements.zip', {
+              n: String(accounts.length),
+              format: String(v['format'] ?? 'SVG'),
+            }),
+          }),
+        );
       }
       case 'ConsoleEmailPaymentLink': {
         const p = practiceFor(s, v);
@@ -1275,14 +1580,25 @@ export function createConsoleMock(
         if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(v['email']))) return answer(error('BAD_USER_INPUT', 'email'));
         const h = households[String(v['accountNumber'])];
         if (!h || h.practice !== p.hash) return answer(error('NOT_FOUND'));
-        mail.push({ destination: { to: [v['email']] }, subject: `Pay your bill — ${PRACTICES[p.hash as keyof typeof PRACTICES].name}`, kind: 'payment-link' });
+        mail.push({
+          destination: { to: [v['email']] },
+          subject: `Pay your bill — ${PRACTICES[p.hash as keyof typeof PRACTICES].name}`,
+          kind: 'payment-link',
+        });
         return answer({ data: { emailPaymentLink: { __typename: 'EmailReceiptResult', queued: true } } });
       }
       case 'ConsoleOperations':
       case 'ConsoleReplayDeadLetters':
       case 'ConsoleRunReconciliation': {
         if (!s.support) return answer(error('FORBIDDEN'));
-        const run = (r: (typeof ops.runs)[number]) => ({ __typename: 'ReconciliationRun', startedAt: new Date(r.startedAt).toISOString(), from: new Date(r.from).toISOString(), to: new Date(r.to).toISOString(), checked: r.checked, repaired: r.repaired });
+        const run = (r: (typeof ops.runs)[number]) => ({
+          __typename: 'ReconciliationRun',
+          startedAt: new Date(r.startedAt).toISOString(),
+          from: new Date(r.from).toISOString(),
+          to: new Date(r.to).toISOString(),
+          checked: r.checked,
+          repaired: r.repaired,
+        });
         if (op === 'ConsoleReplayDeadLetters') {
           const moved = Math.min(ops.deadLetterDepth, v['max'] == null ? 100 : Number(v['max']));
           ops.deadLetterDepth -= moved;
@@ -1291,12 +1607,31 @@ export function createConsoleMock(
         if (op === 'ConsoleRunReconciliation') {
           const from = Date.parse(String(v['from']));
           const to = Date.parse(String(v['to']));
-          if (Number.isNaN(from) || Number.isNaN(to) || to <= from || to - from > 31 * 86_400_000) return answer(error('BAD_USER_INPUT', 'from/to'));
-          const r = { startedAt: now(), from, to, checked: [...payments.values()].filter((x) => x.paidAt >= from && x.paidAt <= to).length, repaired: 0 };
+          if (Number.isNaN(from) || Number.isNaN(to) || to <= from || to - from > 31 * 86_400_000)
+            return answer(error('BAD_USER_INPUT', 'from/to'));
+          const r = {
+            startedAt: now(),
+            from,
+            to,
+            checked: [...payments.values()].filter((x) => x.paidAt >= from && x.paidAt <= to).length,
+            repaired: 0,
+          };
           ops.runs.unshift(r);
           return answer({ data: { runReconciliation: run(r) } });
         }
-        return answer({ data: { console: { __typename: 'Console', operations: { __typename: 'ConsoleOperations', deadLetterDepth: ops.deadLetterDepth, queueDepth: ops.queueDepth, reconciliationRuns: ops.runs.map(run) } } } });
+        return answer({
+          data: {
+            console: {
+              __typename: 'Console',
+              operations: {
+                __typename: 'ConsoleOperations',
+                deadLetterDepth: ops.deadLetterDepth,
+                queueDepth: ops.queueDepth,
+                reconciliationRuns: ops.runs.map(run),
+              },
+            },
+          },
+        });
       }
       default:
         return answer(error('BAD_USER_INPUT', `unknown operation ${op}`));
@@ -1304,7 +1639,14 @@ export function createConsoleMock(
   }
 
   /** The patient side posted a payment (`post`): it appears in the console, allocations and all. */
-  function posted(txId: string, account: string, amountCents: number, creditCents: number, card: string | null, lines: { charge: MockCharge; applied: number; remaining: number }[]): void {
+  function posted(
+    txId: string,
+    account: string,
+    amountCents: number,
+    creditCents: number,
+    card: string | null,
+    lines: { charge: MockCharge; applied: number; remaining: number }[],
+  ): void {
     const h = households[account];
     const procedure = (name: string) => PROCEDURES.find(([, n]) => n === name)?.[0] ?? 'D0150';
     const location = (name: string | null) => MOCK_LOCATIONS[h.practice].find((l) => l.name === name) ?? null;
@@ -1357,7 +1699,6 @@ export function createConsoleMock(
 }
 
 export type ConsoleMock = ReturnType<typeof createConsoleMock>;
-
 
 /** A minimal valid one-page PDF, for the mock's download link. */
 export const MOCK_PDF_TEXT =

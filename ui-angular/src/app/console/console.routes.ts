@@ -35,17 +35,30 @@ export const CONSOLE_ROUTES: Routes = [
     component: ConsoleShell,
     canActivate: [staffGuard],
     children: [
-      { path: '', pathMatch: 'full', loadComponent: () => import('./practices/practices.page').then((m) => m.PracticesPage) },
+      {
+        path: '',
+        pathMatch: 'full',
+        loadComponent: () => import('./practices/practices.page').then((m) => m.PracticesPage),
+      },
       { path: 'operations', loadComponent: () => import('./operations/operations.page').then((m) => m.OperationsPage) },
       { path: ':practiceId', pathMatch: 'full', redirectTo: ':practiceId/payments' },
-      { path: ':practiceId/payments', loadComponent: () => import('./payments/payments.page').then((m) => m.PaymentsPage) },
+      {
+        path: ':practiceId/payments',
+        loadComponent: () => import('./payments/payments.page').then((m) => m.PaymentsPage),
+      },
       {
         path: ':practiceId/payments/:transactionId',
         loadComponent: () => import('./payments/payment-detail.page').then((m) => m.PaymentDetailPage),
       },
-      { path: ':practiceId/branding', loadComponent: () => import('./branding/branding.page').then((m) => m.BrandingPage) },
+      {
+        path: ':practiceId/branding',
+        loadComponent: () => import('./branding/branding.page').then((m) => m.BrandingPage),
+      },
       { path: ':practiceId/roi', loadComponent: () => import('./roi/roi.page').then((m) => m.RoiPage) },
-      { path: ':practiceId/statements', loadComponent: () => import('./statements/statements.page').then((m) => m.StatementsPage) },
+      {
+        path: ':practiceId/statements',
+        loadComponent: () => import('./statements/statements.page').then((m) => m.StatementsPage),
+      },
     ],
   },
 ];

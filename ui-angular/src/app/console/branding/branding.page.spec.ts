@@ -1,4 +1,15 @@
-import { ADMIN, BILLING, documentText, el, settle, startApp, submit, type, wait, type App } from '../../../testing/graphql-backend';
+import {
+  ADMIN,
+  BILLING,
+  documentText,
+  el,
+  settle,
+  startApp,
+  submit,
+  type,
+  wait,
+  type App,
+} from '../../../testing/graphql-backend';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
@@ -33,7 +44,9 @@ describe('BrandingPage', () => {
     expect(el<HTMLTextAreaElement>('#branding-signature').value).toBe('Thank you — Bright Smiles Dental');
 
     await chooseFile(app, '#branding-logo', new File([PNG], 'logo.png', { type: 'image/png' }));
-    expect(el<HTMLImageElement>('[data-testid="logo-preview"]').getAttribute('src')).toBe(`data:image/png;base64,${btoa(String.fromCharCode(...PNG))}`);
+    expect(el<HTMLImageElement>('[data-testid="logo-preview"]').getAttribute('src')).toBe(
+      `data:image/png;base64,${btoa(String.fromCharCode(...PNG))}`,
+    );
     type(el<HTMLInputElement>('#branding-signature'), 'Dr. Ana Ruiz, DDS');
     type(el<HTMLInputElement>('#branding-footer'), 'Keep this receipt for your HSA.');
     await settle(app.harness);
@@ -42,7 +55,12 @@ describe('BrandingPage', () => {
     await settle(app.harness, 6);
     expect(app.api.calls('ConsoleSaveBrandingDraft')[0].variables).toEqual({
       practiceId: 'pr-K7MX4Q',
-      input: { signatureText: 'Dr. Ana Ruiz, DDS', footerText: 'Keep this receipt for your HSA.', logoBase64: btoa(String.fromCharCode(...PNG)), logoContentType: 'image/png' },
+      input: {
+        signatureText: 'Dr. Ana Ruiz, DDS',
+        footerText: 'Keep this receipt for your HSA.',
+        logoBase64: btoa(String.fromCharCode(...PNG)),
+        logoContentType: 'image/png',
+      },
     });
     expect(el('[data-testid="draft-saved"]').textContent).toContain('Patients still see the published branding.');
     expect(el('[data-testid="branding-draft"]').textContent).toContain('Dr. Ana Ruiz, DDS');
@@ -59,7 +77,11 @@ describe('BrandingPage', () => {
     type(el<HTMLInputElement>('#preview-tx'), 'TX-SK70001');
     submit(el('form[aria-labelledby="branding-preview-title"]'));
     await settle(app.harness, 6);
-    expect(app.api.calls('ConsolePreviewBranding')[0].variables).toEqual({ practiceId: 'pr-K7MX4Q', transactionId: 'TX-SK70001', locale: 'en' });
+    expect(app.api.calls('ConsolePreviewBranding')[0].variables).toEqual({
+      practiceId: 'pr-K7MX4Q',
+      transactionId: 'TX-SK70001',
+      locale: 'en',
+    });
     expect(el<HTMLAnchorElement>('[data-testid="preview-link"]').getAttribute('href')).toContain('preview=1');
 
     el<HTMLButtonElement>('[data-testid="publish"]').click();
@@ -72,12 +94,22 @@ describe('BrandingPage', () => {
     expect(el('[data-testid="branding-published"]').textContent).toContain('Dr. Ana Ruiz, DDS');
     expect(el('[data-testid="branding-published"] img')).toBeTruthy();
     expect(el('[data-testid="branding-draft"]').textContent).toContain('No draft.');
-    expect(el('[data-testid="published-now"]').textContent).toContain('Published. Patients’ receipts use this branding from now on.');
+    expect(el('[data-testid="published-now"]').textContent).toContain(
+      'Published. Patients’ receipts use this branding from now on.',
+    );
   });
 
   it.each([
-    ['a JPEG', new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], 'photo.png', { type: 'image/png' }), 'This file is not a PNG or SVG image.'],
-    ['a file over 256 KiB', new File([new Uint8Array(256 * 1024 + 1)], 'big.png', { type: 'image/png' }), 'This file is larger than 256 KB.'],
+    [
+      'a JPEG',
+      new File([new Uint8Array([0xff, 0xd8, 0xff, 0xe0])], 'photo.png', { type: 'image/png' }),
+      'This file is not a PNG or SVG image.',
+    ],
+    [
+      'a file over 256 KiB',
+      new File([new Uint8Array(256 * 1024 + 1)], 'big.png', { type: 'image/png' }),
+      'This file is larger than 256 KB.',
+    ],
   ])('refuses %s before uploading it', async (_name, file, message) => {
     const app = await startApp('/console/pr-K7MX4Q/branding', { staff: ADMIN });
     await settle(app.harness, 6);

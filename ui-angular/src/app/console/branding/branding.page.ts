@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, signal, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import type { CallFailure } from '../../core/graphql/errors';
 import { ConsoleApi, failureOf } from '../core/console-api';
 import { bindModal } from '../core/modal';
@@ -140,7 +151,11 @@ export class BrandingPage {
       return;
     }
     // Size first: a huge file is never read into memory.
-    this.logo.set(file.size > MAX_LOGO_BYTES ? { ok: false, error: 'tooLarge' } : checkLogo(new Uint8Array(await file.arrayBuffer())));
+    this.logo.set(
+      file.size > MAX_LOGO_BYTES
+        ? { ok: false, error: 'tooLarge' }
+        : checkLogo(new Uint8Array(await file.arrayBuffer())),
+    );
     if (this.logo()?.ok) {
       this.removeLogo.set(false);
     }

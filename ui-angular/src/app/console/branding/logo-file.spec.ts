@@ -12,7 +12,11 @@ describe('checkLogo', () => {
     ['a PNG', png(100), 'image/png'],
     ['a PNG of exactly 256 KiB', png(MAX_LOGO_BYTES), 'image/png'],
     ['a bare SVG', text('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/svg+xml'],
-    ['an SVG with a declaration, comment and doctype', text('\uFEFF<?xml version="1.0"?>\n<!-- logo -->\n<!DOCTYPE svg>\n<svg>\n</svg>'), 'image/svg+xml'],
+    [
+      'an SVG with a declaration, comment and doctype',
+      text('\uFEFF<?xml version="1.0"?>\n<!-- logo -->\n<!DOCTYPE svg>\n<svg>\n</svg>'),
+      'image/svg+xml',
+    ],
   ])('accepts %s', (_name, bytes, contentType) => {
     const check = checkLogo(bytes);
     expect(check.ok && check.contentType).toBe(contentType);

@@ -3,8 +3,7 @@ export const MAX_LOGO_BYTES = 256 * 1024;
 
 export type LogoContentType = 'image/png' | 'image/svg+xml';
 export type LogoCheck =
-  | { ok: true; contentType: LogoContentType; base64: string }
-  | { ok: false; error: 'empty' | 'tooLarge' | 'type' };
+  { ok: true; contentType: LogoContentType; base64: string } | { ok: false; error: 'empty' | 'tooLarge' | 'type' };
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -20,7 +19,11 @@ export function checkLogo(bytes: Uint8Array): LogoCheck {
   if (bytes.length > MAX_LOGO_BYTES) {
     return { ok: false, error: 'tooLarge' };
   }
-  const contentType = PNG_SIGNATURE.every((b, i) => bytes[i] === b) ? 'image/png' : isSvg(bytes) ? 'image/svg+xml' : null;
+  const contentType = PNG_SIGNATURE.every((b, i) => bytes[i] === b)
+    ? 'image/png'
+    : isSvg(bytes)
+      ? 'image/svg+xml'
+      : null;
   if (!contentType) {
     return { ok: false, error: 'type' };
   }

@@ -5,7 +5,12 @@ describe('parseAccountCsv', () => {
     ['one per line', '100234\n100235\n', ['100234', '100235'], false],
     ['CRLF and a trailing blank line', '100234\r\n100235\r\n\r\n', ['100234', '100235'], false],
     ['a BOM and a header', '\uFEFFaccount_number\n100234\n', ['100234'], true],
-    ['the account column of a wider file', 'name,Account No.,balance\n"García, Maria",100234,12.50\nChen,100236,0\n', ['100234', '100236'], true],
+    [
+      'the account column of a wider file',
+      'name,Account No.,balance\n"García, Maria",100234,12.50\nChen,100236,0\n',
+      ['100234', '100236'],
+      true,
+    ],
     ['a Spanish header', 'Cuenta\n100234\n', ['100234'], true],
     ['semicolons (a European spreadsheet)', 'cuenta;nombre\n100234;Garcia\n', ['100234'], true],
     ['quoted values with spaces', '" 100234 "\n"A-77"\n', ['100234', 'A-77'], false],
@@ -21,12 +26,20 @@ describe('parseAccountCsv', () => {
 
   it.each([
     ['a value that is not an account', 'account\n100234\n12 34\n', [{ line: 3, kind: 'invalid', value: '12 34' }]],
-    ['a repeated account (case-insensitive)', '100234\na-1\n100234\nA-1\n', [
-      { line: 3, kind: 'duplicate', value: '100234' },
-      { line: 4, kind: 'duplicate', value: 'A-1' },
-    ]],
+    [
+      'a repeated account (case-insensitive)',
+      '100234\na-1\n100234\nA-1\n',
+      [
+        { line: 3, kind: 'duplicate', value: '100234' },
+        { line: 4, kind: 'duplicate', value: 'A-1' },
+      ],
+    ],
     ['an empty cell in the account column', 'name,account\nGarcia,100234\nChen,\n', [{ line: 3, kind: 'empty' }]],
-    ['markup, which is never echoed whole', '100234\n<script>alert(1)</script>\n', [{ line: 2, kind: 'invalid', value: '<script>alert(1)</script>' }]],
+    [
+      'markup, which is never echoed whole',
+      '100234\n<script>alert(1)</script>\n',
+      [{ line: 2, kind: 'invalid', value: '<script>alert(1)</script>' }],
+    ],
     ['too long', `${'9'.repeat(33)}\n`, [{ line: 1, kind: 'invalid', value: '9'.repeat(33) }]],
     ['a leading hyphen', '-100\n', [{ line: 1, kind: 'invalid', value: '-100' }]],
   ])('reports %s with its line number', (_name, text, errors) => {

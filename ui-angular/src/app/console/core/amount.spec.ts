@@ -40,7 +40,10 @@ describe('checkRefundAmount', () => {
 
   it('allows up to the refundable amount and not a cent more, at the GraphQL Int limit too', () => {
     expect(checkRefundAmount(centsToInput(MAX_INT_CENTS), MAX_INT_CENTS)).toEqual({ ok: true, cents: MAX_INT_CENTS });
-    expect(checkRefundAmount(centsToInput(MAX_INT_CENTS + 1), Number.MAX_SAFE_INTEGER)).toEqual({ ok: false, error: 'format' });
+    expect(checkRefundAmount(centsToInput(MAX_INT_CENTS + 1), Number.MAX_SAFE_INTEGER)).toEqual({
+      ok: false,
+      error: 'format',
+    });
   });
 });
 

@@ -27,8 +27,18 @@ describe('ConsoleI18n', () => {
   });
 
   it('has a message for every error code of the contract, and the network', () => {
-    for (const code of ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'RATE_LIMITED', 'AMOUNT_TOO_LOW',
-      'AMOUNT_EXCEEDS_BALANCE', 'UPSTREAM_UNAVAILABLE', 'INTERNAL', 'NETWORK'] as const) {
+    for (const code of [
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'BAD_USER_INPUT',
+      'RATE_LIMITED',
+      'AMOUNT_TOO_LOW',
+      'AMOUNT_EXCEEDS_BALANCE',
+      'UPSTREAM_UNAVAILABLE',
+      'INTERNAL',
+      'NETWORK',
+    ] as const) {
       expect(CONSOLE_EN[`error.${code}`], code).toBeTruthy();
     }
   });

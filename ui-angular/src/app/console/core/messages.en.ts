@@ -44,7 +44,8 @@ export const CONSOLE_EN = {
   'signIn.required.otp': 'Enter the code from your authenticator app.',
   'signIn.invalid.otp': 'The code is 6 digits.',
   'signIn.notice.ended': 'Your console session ended for security. Sign in again to continue where you were.',
-  'signIn.notice.timedOut': 'You were signed out after 15 minutes without activity. Sign in again to continue where you were.',
+  'signIn.notice.timedOut':
+    'You were signed out after 15 minutes without activity. Sign in again to continue where you were.',
   'signIn.notice.signedOut': 'You have signed out of the console.',
 
   'shell.title': 'Practice console',
@@ -53,7 +54,8 @@ export const CONSOLE_EN = {
   'shell.signedInAs': 'Signed in as {name}',
   'shell.signOut': 'Sign out of the console',
   'shell.nav': 'Console sections',
-  'shell.supportNotice': 'Support access: you can see every practice read-only, and every page you open is recorded in that practice’s audit log.',
+  'shell.supportNotice':
+    'Support access: you can see every practice read-only, and every page you open is recorded in that practice’s audit log.',
   'nav.payments': 'Payments',
   'nav.statements': 'Statement links',
   'nav.roi': 'ROI and analytics',
@@ -64,7 +66,8 @@ export const CONSOLE_EN = {
   'role.SUPPORT': 'Support (read-only)',
 
   'timeout.title': 'Are you still working?',
-  'timeout.body': 'For security, you will be signed out of the console in {n} seconds because there has been no activity.',
+  'timeout.body':
+    'For security, you will be signed out of the console in {n} seconds because there has been no activity.',
   'timeout.stay': 'Stay signed in',
   'timeout.failed': 'We couldn’t reach the server to keep you signed in. Check your connection and try again.',
 
@@ -131,7 +134,8 @@ export const CONSOLE_EN = {
   'detail.receipt': 'Get the receipt PDF',
   'detail.receiptReady': 'Open the receipt PDF',
   'detail.refundAction': 'Refund…',
-  'detail.refundReadOnly': 'Refunds are made by the practice’s admins and billing staff; your role can only view payments.',
+  'detail.refundReadOnly':
+    'Refunds are made by the practice’s admins and billing staff; your role can only view payments.',
   'detail.nothingToRefund': 'Nothing is left to refund on this payment.',
   'detail.allocations': 'What it paid',
   'detail.noAllocations': 'Nothing was applied to charges: the payment is kept as household credit.',
@@ -149,10 +153,12 @@ export const CONSOLE_EN = {
   'detail.col.actor': 'Who',
   'detail.col.amount': 'Amount',
   'detail.system': 'System',
-  'detail.refund.pending': 'Refund of {amount} requested. It shows as pending until the card processor confirms it; this page updates by itself.',
+  'detail.refund.pending':
+    'Refund of {amount} requested. It shows as pending until the card processor confirms it; this page updates by itself.',
   'detail.refund.posted': 'Refund of {amount} posted to the ledger. The patient owes the refunded charges again.',
   'detail.refund.failed': 'The card processor could not make the refund of {amount}. Nothing changed in the ledger.',
-  'detail.refund.slow': 'The refund of {amount} is still pending at the card processor. Look at this payment again later.',
+  'detail.refund.slow':
+    'The refund of {amount} is still pending at the card processor. Look at this payment again later.',
   'kind.REFUND': 'Refund',
   'kind.DISPUTE': 'Dispute',
   'kind.INQUIRY': 'Inquiry',
@@ -194,7 +200,8 @@ export const CONSOLE_EN = {
   'refund.back': 'Change',
   'refund.confirm': 'Refund {amount}',
   'refund.confirmText': 'Refund {amount} to {method} (reason: {reason})?',
-  'refund.pendingExplain': 'The card processor makes the refund; the ledger changes when it confirms, usually within seconds. The refunded charges are owed again.',
+  'refund.pendingExplain':
+    'The card processor makes the refund; the ledger changes when it confirms, usually within seconds. The refunded charges are owed again.',
   'refund.err.required': 'Enter the amount to refund.',
   'refund.err.format': 'Enter an amount in dollars and cents, like 5.00.',
   'refund.err.zero': 'The amount must be more than zero.',
@@ -203,7 +210,8 @@ export const CONSOLE_EN = {
   'refund.err.note': 'Say why in the note.',
 
   'branding.title': 'Receipt branding',
-  'branding.intro': 'The logo, signature text and footer on patients’ receipts. Edit a draft, preview it, then publish: patients see only the published branding.',
+  'branding.intro':
+    'The logo, signature text and footer on patients’ receipts. Edit a draft, preview it, then publish: patients see only the published branding.',
   'branding.adminOnly': 'Only the practice’s admins can change receipt branding.',
   'branding.published': 'Published (what patients see)',
   'branding.draft': 'Draft',
@@ -239,7 +247,8 @@ export const CONSOLE_EN = {
   'branding.nothingToPublish': 'There is no draft to publish.',
   'branding.publishedNow': 'Published. Patients’ receipts use this branding from now on.',
   'branding.confirmTitle': 'Publish the receipt branding?',
-  'branding.confirmText': 'Every receipt patients open, download or get by email will use the draft’s logo, signature text and footer.',
+  'branding.confirmText':
+    'Every receipt patients open, download or get by email will use the draft’s logo, signature text and footer.',
   'branding.confirmAction': 'Publish',
 
   'roi.title': 'ROI and analytics',
@@ -305,7 +314,8 @@ export const CONSOLE_EN = {
   'statements.send': 'Email the link',
   'statements.sent': 'The payment link is on its way to {email}.',
   'statements.batch': 'Many accounts (statement vendor)',
-  'statements.batchIntro': 'Choose or paste a CSV of account numbers (one per line, or a column named “account”), at most {max}. You get a ZIP with a CSV of links and one QR image per account.',
+  'statements.batchIntro':
+    'Choose or paste a CSV of account numbers (one per line, or a column named “account”), at most {max}. You get a ZIP with a CSV of links and one QR image per account.',
   'statements.csvFile': 'CSV file',
   'statements.paste': 'Or paste account numbers',
   'statements.check': 'Check the list',
@@ -325,7 +335,8 @@ export const CONSOLE_EN = {
   'ops.queues': 'Webhook queues',
   'ops.queueDepth': 'Waiting in the queue',
   'ops.dlqDepth': 'In the dead-letter queue',
-  'ops.replayExplain': 'Replay moves dead letters back to the queue once their cause is fixed. Postings are idempotent: a replay never doubles a payment.',
+  'ops.replayExplain':
+    'Replay moves dead letters back to the queue once their cause is fixed. Postings are idempotent: a replay never doubles a payment.',
   'ops.replay': 'Replay dead letters',
   'ops.replayed': '{n} messages moved back to the queue.',
   'ops.confirmTitle': 'Replay the dead-letter queue?',

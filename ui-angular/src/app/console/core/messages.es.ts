@@ -24,7 +24,8 @@ export const CONSOLE_ES: ConsoleMessages = {
   'error.RATE_LIMITED': 'Demasiados intentos. Espere un minuto e intente de nuevo.',
   'error.AMOUNT_TOO_LOW': 'El monto es demasiado bajo.',
   'error.AMOUNT_EXCEEDS_BALANCE': 'El monto es mayor de lo permitido.',
-  'error.UPSTREAM_UNAVAILABLE': 'Un servicio del que depende la consola no está disponible. Intente de nuevo en un momento.',
+  'error.UPSTREAM_UNAVAILABLE':
+    'Un servicio del que depende la consola no está disponible. Intente de nuevo en un momento.',
   'error.INTERNAL': 'Algo falló de nuestro lado. Intente de nuevo; si sigue pasando, contacte a soporte.',
   'error.NETWORK': 'No pudimos conectar con el servidor. Revise su conexión e intente de nuevo.',
 
@@ -45,8 +46,10 @@ export const CONSOLE_ES: ConsoleMessages = {
   'signIn.required.password': 'Ingrese su contraseña.',
   'signIn.required.otp': 'Ingrese el código de su aplicación de autenticación.',
   'signIn.invalid.otp': 'El código tiene 6 dígitos.',
-  'signIn.notice.ended': 'Su sesión de la consola terminó por seguridad. Vuelva a iniciar sesión para continuar donde estaba.',
-  'signIn.notice.timedOut': 'Se cerró su sesión tras 15 minutos sin actividad. Vuelva a iniciar sesión para continuar donde estaba.',
+  'signIn.notice.ended':
+    'Su sesión de la consola terminó por seguridad. Vuelva a iniciar sesión para continuar donde estaba.',
+  'signIn.notice.timedOut':
+    'Se cerró su sesión tras 15 minutos sin actividad. Vuelva a iniciar sesión para continuar donde estaba.',
   'signIn.notice.signedOut': 'Cerró su sesión de la consola.',
 
   'shell.title': 'Consola del consultorio',
@@ -55,7 +58,8 @@ export const CONSOLE_ES: ConsoleMessages = {
   'shell.signedInAs': 'Sesión de {name}',
   'shell.signOut': 'Cerrar sesión de la consola',
   'shell.nav': 'Secciones de la consola',
-  'shell.supportNotice': 'Acceso de soporte: puede ver todos los consultorios solo para lectura, y cada página que abre queda registrada en la auditoría de ese consultorio.',
+  'shell.supportNotice':
+    'Acceso de soporte: puede ver todos los consultorios solo para lectura, y cada página que abre queda registrada en la auditoría de ese consultorio.',
   'nav.payments': 'Pagos',
   'nav.statements': 'Enlaces para estados de cuenta',
   'nav.roi': 'Rendimiento y análisis',
@@ -68,7 +72,8 @@ export const CONSOLE_ES: ConsoleMessages = {
   'timeout.title': '¿Sigue trabajando?',
   'timeout.body': 'Por seguridad, su sesión de la consola se cerrará en {n} segundos porque no ha habido actividad.',
   'timeout.stay': 'Seguir conectado',
-  'timeout.failed': 'No pudimos conectar con el servidor para mantener su sesión. Revise su conexión e intente de nuevo.',
+  'timeout.failed':
+    'No pudimos conectar con el servidor para mantener su sesión. Revise su conexión e intente de nuevo.',
 
   'practices.title': 'Sus consultorios',
   'practices.none': 'Su cuenta aún no tiene consultorio. Pida al administrador del consultorio que lo agregue.',
@@ -133,7 +138,8 @@ export const CONSOLE_ES: ConsoleMessages = {
   'detail.receipt': 'Obtener el recibo en PDF',
   'detail.receiptReady': 'Abrir el recibo en PDF',
   'detail.refundAction': 'Reembolsar…',
-  'detail.refundReadOnly': 'Los reembolsos los hacen los administradores y el personal de facturación del consultorio; su función solo permite ver pagos.',
+  'detail.refundReadOnly':
+    'Los reembolsos los hacen los administradores y el personal de facturación del consultorio; su función solo permite ver pagos.',
   'detail.nothingToRefund': 'No queda nada por reembolsar en este pago.',
   'detail.allocations': 'Qué pagó',
   'detail.noAllocations': 'No se aplicó a ningún cargo: el pago queda como crédito de la familia.',
@@ -151,10 +157,14 @@ export const CONSOLE_ES: ConsoleMessages = {
   'detail.col.actor': 'Quién',
   'detail.col.amount': 'Monto',
   'detail.system': 'Sistema',
-  'detail.refund.pending': 'Reembolso de {amount} solicitado. Aparece como pendiente hasta que el procesador de tarjetas lo confirme; esta página se actualiza sola.',
-  'detail.refund.posted': 'Reembolso de {amount} registrado en el libro contable. El paciente vuelve a deber los cargos reembolsados.',
-  'detail.refund.failed': 'El procesador de tarjetas no pudo hacer el reembolso de {amount}. Nada cambió en el libro contable.',
-  'detail.refund.slow': 'El reembolso de {amount} sigue pendiente en el procesador de tarjetas. Vuelva a ver este pago más tarde.',
+  'detail.refund.pending':
+    'Reembolso de {amount} solicitado. Aparece como pendiente hasta que el procesador de tarjetas lo confirme; esta página se actualiza sola.',
+  'detail.refund.posted':
+    'Reembolso de {amount} registrado en el libro contable. El paciente vuelve a deber los cargos reembolsados.',
+  'detail.refund.failed':
+    'El procesador de tarjetas no pudo hacer el reembolso de {amount}. Nada cambió en el libro contable.',
+  'detail.refund.slow':
+    'El reembolso de {amount} sigue pendiente en el procesador de tarjetas. Vuelva a ver este pago más tarde.',
   'kind.REFUND': 'Reembolso',
   'kind.DISPUTE': 'Disputa',
   'kind.INQUIRY': 'Consulta',
@@ -196,7 +206,8 @@ export const CONSOLE_ES: ConsoleMessages = {
   'refund.back': 'Cambiar',
   'refund.confirm': 'Reembolsar {amount}',
   'refund.confirmText': '¿Reembolsar {amount} a {method} (motivo: {reason})?',
-  'refund.pendingExplain': 'El procesador de tarjetas hace el reembolso; el libro contable cambia cuando lo confirma, normalmente en segundos. Los cargos reembolsados se vuelven a deber.',
+  'refund.pendingExplain':
+    'El procesador de tarjetas hace el reembolso; el libro contable cambia cuando lo confirma, normalmente en segundos. Los cargos reembolsados se vuelven a deber.',
   'refund.err.required': 'Ingrese el monto a reembolsar.',
   'refund.err.format': 'Ingrese un monto en dólares y centavos, como 5.00.',
   'refund.err.zero': 'El monto debe ser mayor que cero.',
@@ -205,7 +216,8 @@ export const CONSOLE_ES: ConsoleMessages = {
   'refund.err.note': 'Explique el motivo en la nota.',
 
   'branding.title': 'Diseño del recibo',
-  'branding.intro': 'El logotipo, el texto de firma y el pie de los recibos de los pacientes. Edite un borrador, véalo y luego publíquelo: los pacientes solo ven el diseño publicado.',
+  'branding.intro':
+    'El logotipo, el texto de firma y el pie de los recibos de los pacientes. Edite un borrador, véalo y luego publíquelo: los pacientes solo ven el diseño publicado.',
   'branding.adminOnly': 'Solo los administradores del consultorio pueden cambiar el diseño del recibo.',
   'branding.published': 'Publicado (lo que ven los pacientes)',
   'branding.draft': 'Borrador',
@@ -241,11 +253,13 @@ export const CONSOLE_ES: ConsoleMessages = {
   'branding.nothingToPublish': 'No hay borrador para publicar.',
   'branding.publishedNow': 'Publicado. Los recibos de los pacientes usan este diseño desde ahora.',
   'branding.confirmTitle': '¿Publicar el diseño del recibo?',
-  'branding.confirmText': 'Todos los recibos que los pacientes abran, descarguen o reciban por correo usarán el logotipo, el texto de firma y el pie del borrador.',
+  'branding.confirmText':
+    'Todos los recibos que los pacientes abran, descarguen o reciban por correo usarán el logotipo, el texto de firma y el pie del borrador.',
   'branding.confirmAction': 'Publicar',
 
   'roi.title': 'Rendimiento y análisis',
-  'roi.intro': 'Lo que aporta el pago en línea, según los vínculos pago ↔ cargo del libro contable y el recorrido de los pacientes.',
+  'roi.intro':
+    'Lo que aporta el pago en línea, según los vínculos pago ↔ cargo del libro contable y el recorrido de los pacientes.',
   'roi.range': 'Período y sede',
   'roi.from': 'Desde',
   'roi.to': 'Hasta',
@@ -291,7 +305,8 @@ export const CONSOLE_ES: ConsoleMessages = {
   'funnel.PAYMENT_COMPLETED': 'Completó un pago',
 
   'statements.title': 'Enlaces para estados de cuenta',
-  'statements.intro': 'Enlaces de pago con la cuenta ya llenada, y sus códigos QR, para los estados de cuenta en papel.',
+  'statements.intro':
+    'Enlaces de pago con la cuenta ya llenada, y sus códigos QR, para los estados de cuenta en papel.',
   'statements.one': 'Una cuenta',
   'statements.account': 'Número de cuenta',
   'statements.find': 'Crear enlace y código QR',
@@ -302,12 +317,14 @@ export const CONSOLE_ES: ConsoleMessages = {
   'statements.print': 'Imprimir',
   'statements.png': 'Código QR en PNG (300 ppp)',
   'statements.email': 'Enviar el enlace de pago a',
-  'statements.emailHint': 'El correo lleva solo el nombre del consultorio y el enlace — nada sobre tratamientos ni saldos.',
+  'statements.emailHint':
+    'El correo lleva solo el nombre del consultorio y el enlace — nada sobre tratamientos ni saldos.',
   'statements.err.email': 'Ingrese un correo como nombre@ejemplo.com.',
   'statements.send': 'Enviar el enlace',
   'statements.sent': 'El enlace de pago va en camino a {email}.',
   'statements.batch': 'Muchas cuentas (imprenta de estados de cuenta)',
-  'statements.batchIntro': 'Elija o pegue un CSV de números de cuenta (uno por línea, o una columna llamada “account” o “cuenta”), como máximo {max}. Recibirá un ZIP con un CSV de enlaces y una imagen QR por cuenta.',
+  'statements.batchIntro':
+    'Elija o pegue un CSV de números de cuenta (uno por línea, o una columna llamada “account” o “cuenta”), como máximo {max}. Recibirá un ZIP con un CSV de enlaces y una imagen QR por cuenta.',
   'statements.csvFile': 'Archivo CSV',
   'statements.paste': 'O pegue los números de cuenta',
   'statements.check': 'Revisar la lista',
@@ -327,7 +344,8 @@ export const CONSOLE_ES: ConsoleMessages = {
   'ops.queues': 'Colas de webhooks',
   'ops.queueDepth': 'En espera en la cola',
   'ops.dlqDepth': 'En la cola de mensajes fallidos',
-  'ops.replayExplain': 'Reprocesar devuelve los mensajes fallidos a la cola una vez corregida la causa. Los registros son idempotentes: reprocesar nunca duplica un pago.',
+  'ops.replayExplain':
+    'Reprocesar devuelve los mensajes fallidos a la cola una vez corregida la causa. Los registros son idempotentes: reprocesar nunca duplica un pago.',
   'ops.replay': 'Reprocesar mensajes fallidos',
   'ops.replayed': '{n} mensajes devueltos a la cola.',
   'ops.confirmTitle': '¿Reprocesar la cola de mensajes fallidos?',

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, ElementRef, afterNextRender, inject, input, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  afterNextRender,
+  inject,
+  input,
+  viewChild,
+} from '@angular/core';
 import { ConsoleI18n } from './console-i18n';
 import { formatConsoleDate } from './console-date';
 

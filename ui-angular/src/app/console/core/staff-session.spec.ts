@@ -30,7 +30,11 @@ describe('StaffSession', () => {
 
     const calls = app.api.calls('ConsoleMe').length;
     vi.spyOn(Date, 'now').mockImplementation(() => realNow() + STAFF_IDLE_MS - STAFF_WARN_BEFORE_MS + 1000);
-    (Array.from(dialog.querySelectorAll('button')).find((b) => b.textContent?.includes('Stay signed in')) as HTMLButtonElement).click();
+    (
+      Array.from(dialog.querySelectorAll('button')).find((b) =>
+        b.textContent?.includes('Stay signed in'),
+      ) as HTMLButtonElement
+    ).click();
     await settle(app.harness, 6);
     expect(app.api.calls('ConsoleMe')).toHaveLength(calls + 1);
     expect(session.warning()).toBe(false);

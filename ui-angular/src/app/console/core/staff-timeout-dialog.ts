@@ -20,15 +20,17 @@ import { StaffSession } from './staff-session';
       data-testid="staff-timeout"
       (cancel)="$event.preventDefault(); session.stay()"
     >
-        <h2 id="staff-timeout-title">{{ t('timeout.title') }}</h2>
-        <p id="staff-timeout-body">{{ t('timeout.body', { n: session.secondsLeft() ?? 0 }) }}</p>
-        @if (session.extendFailed()) {
-          <p class="alert alert--error" role="alert">{{ t('timeout.failed') }}</p>
-        }
-        <div class="console-actions">
-          <button type="button" class="btn" [attr.aria-disabled]="session.extending()" (click)="session.stay()">{{ t('timeout.stay') }}</button>
-          <button type="button" class="btn btn--ghost" (click)="session.signOut()">{{ t('shell.signOut') }}</button>
-        </div>
+      <h2 id="staff-timeout-title">{{ t('timeout.title') }}</h2>
+      <p id="staff-timeout-body">{{ t('timeout.body', { n: session.secondsLeft() ?? 0 }) }}</p>
+      @if (session.extendFailed()) {
+        <p class="alert alert--error" role="alert">{{ t('timeout.failed') }}</p>
+      }
+      <div class="console-actions">
+        <button type="button" class="btn" [attr.aria-disabled]="session.extending()" (click)="session.stay()">
+          {{ t('timeout.stay') }}
+        </button>
+        <button type="button" class="btn btn--ghost" (click)="session.signOut()">{{ t('shell.signOut') }}</button>
+      </div>
     </dialog>
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -32,7 +32,10 @@ export function instantToLocal(date: Date): string {
 }
 
 /** Checks a reconciliation window: both times, from before to, at most 31 days. */
-export function checkWindow(from: string, to: string): { ok: true; from: string; to: string } | { ok: false; error: ConsoleKey } {
+export function checkWindow(
+  from: string,
+  to: string,
+): { ok: true; from: string; to: string } | { ok: false; error: ConsoleKey } {
   const a = localToInstant(from);
   const b = localToInstant(to);
   if (!a || !b) return { ok: false, error: 'ops.err.times' };

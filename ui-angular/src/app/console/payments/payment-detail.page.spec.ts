@@ -1,5 +1,18 @@
 import { TestBed } from '@angular/core/testing';
-import { ADMIN, SUPPORT, choose, documentText, el, patientPays, settle, startApp, submit, type, wait, type App } from '../../../testing/graphql-backend';
+import {
+  ADMIN,
+  SUPPORT,
+  choose,
+  documentText,
+  el,
+  patientPays,
+  settle,
+  startApp,
+  submit,
+  type,
+  wait,
+  type App,
+} from '../../../testing/graphql-backend';
 import type { MockApi } from '../../../testing/mock-api';
 import { REFUND_POLL } from './payment-detail.page';
 
@@ -32,9 +45,13 @@ describe('PaymentDetailPage', () => {
       Array.from(r.querySelectorAll('td'), (td) => td.textContent!.replace(/\s+/g, ' ').trim()).join(' | '),
     );
     // Oldest date of service first: $25.00 goes to Lucas's fluoride treatment ($35.00) of 2026-01-12.
-    expect(allocations).toEqual(['Lucas García | Jan 12, 2026 | Fluoride treatment (D0150) | Downtown | $25.00 | $10.00']);
+    expect(allocations).toEqual([
+      'Lucas García | Jan 12, 2026 | Fluoride treatment (D0150) | Downtown | $25.00 | $10.00',
+    ]);
     expect(el('[data-testid="timeline-empty"]')).toBeTruthy();
-    expect(Array.from(document.querySelectorAll('[data-testid="audit-row"]')).map((r) => r.getAttribute('data-action'))).toEqual(['PAYMENT_POSTED']);
+    expect(
+      Array.from(document.querySelectorAll('[data-testid="audit-row"]')).map((r) => r.getAttribute('data-action')),
+    ).toEqual(['PAYMENT_POSTED']);
     expect(documentText()).toContain(`Payment ${app.tx}`);
   });
 
@@ -52,7 +69,9 @@ describe('PaymentDetailPage', () => {
     choose(el<HTMLSelectElement>('#refund-reason'), 'REQUESTED_BY_CUSTOMER');
     submit(el('[data-testid="refund-dialog"] form'));
     await settle(app.harness);
-    expect(el('[data-testid="refund-confirmation"]').textContent).toContain('Refund $5.00 to VISA ••••4242 (reason: The patient asked for it)?');
+    expect(el('[data-testid="refund-confirmation"]').textContent).toContain(
+      'Refund $5.00 to VISA ••••4242 (reason: The patient asked for it)?',
+    );
     expect(app.api.calls('ConsoleRefundPayment')).toHaveLength(0);
 
     el<HTMLButtonElement>('[data-testid="refund-confirm"]').click();
@@ -78,12 +97,12 @@ describe('PaymentDetailPage', () => {
     expect(el('[data-testid="detail-status"]').textContent).toContain('Partly refunded');
     expect(owed(app.api, '100234')).toBe(before + 500);
     const timeline = Array.from(document.querySelectorAll('[data-testid="timeline-entry"]'));
-    expect(timeline.map((t) => [t.getAttribute('data-kind'), t.getAttribute('data-status')])).toEqual([['REFUND', 'SUCCEEDED']]);
-    expect(Array.from(document.querySelectorAll('[data-testid="audit-row"]')).map((r) => r.getAttribute('data-action'))).toEqual([
-      'PAYMENT_POSTED',
-      'REFUND_REQUESTED',
-      'REFUND_APPLIED',
+    expect(timeline.map((t) => [t.getAttribute('data-kind'), t.getAttribute('data-status')])).toEqual([
+      ['REFUND', 'SUCCEEDED'],
     ]);
+    expect(
+      Array.from(document.querySelectorAll('[data-testid="audit-row"]')).map((r) => r.getAttribute('data-action')),
+    ).toEqual(['PAYMENT_POSTED', 'REFUND_REQUESTED', 'REFUND_APPLIED']);
     expect(documentText()).toContain('Alex Admin');
   });
 
@@ -97,7 +116,9 @@ describe('PaymentDetailPage', () => {
     app.api.override('ConsoleRefundPayment', { errorCode: 'UPSTREAM_UNAVAILABLE' });
     el<HTMLButtonElement>('[data-testid="refund-confirm"]').click();
     await settle(app.harness, 4);
-    expect(el('[data-testid="refund-confirmation"]').textContent).toContain('A service the console depends on is unavailable');
+    expect(el('[data-testid="refund-confirmation"]').textContent).toContain(
+      'A service the console depends on is unavailable',
+    );
     el<HTMLButtonElement>('[data-testid="refund-confirm"]').click();
     await settle(app.harness, 4);
     const [first, second] = app.api.calls('ConsoleRefundPayment');
@@ -148,13 +169,19 @@ describe('PaymentDetailPage', () => {
     choose(el<HTMLSelectElement>('#receipt-locale'), 'es');
     el<HTMLButtonElement>('[data-testid="open-receipt"]').click();
     await settle(app.harness, 6);
-    expect(app.api.calls('ConsoleReceiptPdf')[0].variables).toEqual({ practiceId: 'pr-K7MX4Q', transactionId: app.tx, locale: 'es' });
+    expect(app.api.calls('ConsoleReceiptPdf')[0].variables).toEqual({
+      practiceId: 'pr-K7MX4Q',
+      transactionId: app.tx,
+      locale: 'es',
+    });
     expect(el<HTMLAnchorElement>('[data-testid="receipt-link"]').getAttribute('href')).toContain(`tx=${app.tx}`);
   });
 
   it('answers an unknown transaction with a not-found message', async () => {
     await openDetail(ADMIN, 'TX-NOPE');
-    expect(el('[data-testid="payment-not-found"]').textContent).toContain('There is no online payment with this transaction ID');
+    expect(el('[data-testid="payment-not-found"]').textContent).toContain(
+      'There is no online payment with this transaction ID',
+    );
     expect(TestBed).toBeTruthy();
   });
 });

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MoneyPipe, formatCents } from '../../core/format/money.pipe';
 import type { CallFailure } from '../../core/graphql/errors';
@@ -45,7 +55,10 @@ export class PaymentDetailPage {
   protected readonly failure = signal<CallFailure | null>(null);
   protected readonly refundOpen = signal(false);
   /** The refund this page requested and is waiting for, and how it ended. */
-  protected readonly refund = signal<{ request: RefundRequest; outcome: 'pending' | 'posted' | 'failed' | 'slow' } | null>(null);
+  protected readonly refund = signal<{
+    request: RefundRequest;
+    outcome: 'pending' | 'posted' | 'failed' | 'slow';
+  } | null>(null);
   protected readonly receiptLocale = signal<'en' | 'es'>(this.i18n.lang());
   protected readonly receipt = signal<{ url: string; expiresAt: string } | null>(null);
   protected readonly receiptBusy = signal(false);
@@ -96,7 +109,11 @@ export class PaymentDetailPage {
     try {
       const result = await this.api.call(
         this.receiptGql.fetch({
-          variables: { practiceId: this.practiceId(), transactionId: this.transactionId(), locale: this.receiptLocale() },
+          variables: {
+            practiceId: this.practiceId(),
+            transactionId: this.transactionId(),
+            locale: this.receiptLocale(),
+          },
         }),
       );
       this.receipt.set(result.data?.console?.practice?.receiptPdf ?? null);

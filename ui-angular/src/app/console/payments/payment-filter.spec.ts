@@ -8,8 +8,16 @@ describe('buildFilter', () => {
     ['a date range', { from: '2026-03-01', to: '2026-03-31' }, { from: '2026-03-01', to: '2026-03-31' }],
     ['one day', { from: '2026-03-01', to: '2026-03-01' }, { from: '2026-03-01', to: '2026-03-01' }],
     ['amounts in cents', { min: '10', max: '$1,000.50' }, { minAmountCents: 1000, maxAmountCents: 100050 }],
-    ['identifiers trimmed', { account: ' 100234 ', tx: ' TX-1 ', ref: ' pi_1 ' }, { accountNumber: '100234', transactionId: 'TX-1', providerReference: 'pi_1' }],
-    ['statuses and a location', { statuses: ['REFUNDED', 'DISPUTED'], location: 'loc-1' }, { statuses: ['REFUNDED', 'DISPUTED'], locationId: 'loc-1' }],
+    [
+      'identifiers trimmed',
+      { account: ' 100234 ', tx: ' TX-1 ', ref: ' pi_1 ' },
+      { accountNumber: '100234', transactionId: 'TX-1', providerReference: 'pi_1' },
+    ],
+    [
+      'statuses and a location',
+      { statuses: ['REFUNDED', 'DISPUTED'], location: 'loc-1' },
+      { statuses: ['REFUNDED', 'DISPUTED'], locationId: 'loc-1' },
+    ],
   ] as [string, Partial<FilterForm>, object][])('%s', (_name, patch, filter) => {
     expect(buildFilter(form(patch))).toEqual({ ok: true, filter });
   });

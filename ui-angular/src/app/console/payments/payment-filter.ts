@@ -3,7 +3,13 @@ import type { ConsoleKey } from '../core/messages.en';
 import type { ConsolePaymentFilter, TransactionStatus } from '../graphql/generated';
 
 /** Every ledger status of an online payment, in the order the filter lists them. */
-export const STATUSES: readonly TransactionStatus[] = ['SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED', 'DISPUTED', 'DISPUTE_LOST'];
+export const STATUSES: readonly TransactionStatus[] = [
+  'SUCCEEDED',
+  'PARTIALLY_REFUNDED',
+  'REFUNDED',
+  'DISPUTED',
+  'DISPUTE_LOST',
+];
 
 /** The payment filter as the form (and the page's query string) holds it: text as typed. */
 export interface FilterForm {
@@ -18,12 +24,21 @@ export interface FilterForm {
   ref: string;
 }
 
-export const EMPTY_FILTER: FilterForm = { from: '', to: '', location: '', statuses: [], min: '', max: '', account: '', tx: '', ref: '' };
+export const EMPTY_FILTER: FilterForm = {
+  from: '',
+  to: '',
+  location: '',
+  statuses: [],
+  min: '',
+  max: '',
+  account: '',
+  tx: '',
+  ref: '',
+};
 
 export type FilterField = 'from' | 'to' | 'min' | 'max';
 export type FilterCheck =
-  | { ok: true; filter: ConsolePaymentFilter }
-  | { ok: false; errors: Partial<Record<FilterField, ConsoleKey>> };
+  { ok: true; filter: ConsolePaymentFilter } | { ok: false; errors: Partial<Record<FilterField, ConsoleKey>> };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

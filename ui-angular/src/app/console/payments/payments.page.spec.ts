@@ -1,7 +1,17 @@
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { I18n } from '../../core/i18n/i18n';
-import { BILLING, SUPPORT, choose, documentText, el, settle, startApp, submit, type } from '../../../testing/graphql-backend';
+import {
+  BILLING,
+  SUPPORT,
+  choose,
+  documentText,
+  el,
+  settle,
+  startApp,
+  submit,
+  type,
+} from '../../../testing/graphql-backend';
 
 const rows = () => Array.from(document.querySelectorAll('[data-testid="payment-row"]'));
 
@@ -37,13 +47,18 @@ describe('PaymentsPage', () => {
     const app = await startApp('/console/pr-K7MX4Q/payments', { staff: BILLING });
     await settle(app.harness, 6);
     type(el<HTMLInputElement>('#filter-account'), ' 500009 ');
-    const refunded = Array.from(document.querySelectorAll<HTMLLabelElement>('label.check')).find((l) => l.textContent?.trim() === 'Refunded')!;
+    const refunded = Array.from(document.querySelectorAll<HTMLLabelElement>('label.check')).find(
+      (l) => l.textContent?.trim() === 'Refunded',
+    )!;
     const box = refunded.querySelector('input')!;
     box.checked = true;
     box.dispatchEvent(new Event('change'));
     submit(el('[data-testid="payment-filters"]'));
     await settle(app.harness, 6);
-    expect(app.api.calls('ConsolePayments').at(-1)!.variables['filter']).toEqual({ accountNumber: '500009', statuses: ['REFUNDED'] });
+    expect(app.api.calls('ConsolePayments').at(-1)!.variables['filter']).toEqual({
+      accountNumber: '500009',
+      statuses: ['REFUNDED'],
+    });
     expect(TestBed.inject(Router).url).toBe('/console/pr-K7MX4Q/payments?account=500009&status=REFUNDED');
     expect(rows().map((r) => r.getAttribute('data-tx'))).toEqual(['TX-SK70010']);
     expect(rows()[0].textContent).toContain('Refunded');
@@ -58,14 +73,25 @@ describe('PaymentsPage', () => {
     const app = await startApp('/console/pr-K7MX4Q/payments?min=100&location=loc-na', { staff: BILLING });
     await settle(app.harness, 6);
     expect(el<HTMLInputElement>('#filter-min').value).toBe('100');
-    expect(app.api.calls('ConsolePayments')[0].variables['filter']).toEqual({ locationId: 'loc-na', minAmountCents: 10000 });
+    expect(app.api.calls('ConsolePayments')[0].variables['filter']).toEqual({
+      locationId: 'loc-na',
+      minAmountCents: 10000,
+    });
     expect(rows().length).toBeGreaterThan(0);
   });
 
   it.each([
     ['#filter-min', { '#filter-min': 'ten' }, 'Enter an amount in dollars and cents, like 25.00.'],
-    ['#filter-max', { '#filter-min': '20', '#filter-max': '10' }, 'This amount must be at least the “Amount at least” amount.'],
-    ['#filter-to', { '#filter-from': '2026-03-02', '#filter-to': '2026-03-01' }, 'This date must be on or after the “Paid from” date.'],
+    [
+      '#filter-max',
+      { '#filter-min': '20', '#filter-max': '10' },
+      'This amount must be at least the “Amount at least” amount.',
+    ],
+    [
+      '#filter-to',
+      { '#filter-from': '2026-03-02', '#filter-to': '2026-03-01' },
+      'This date must be on or after the “Paid from” date.',
+    ],
   ])('rejects a bad %s before asking the server, focusing it', async (selector, values, message) => {
     const app = await startApp('/console/pr-K7MX4Q/payments', { staff: BILLING });
     await settle(app.harness, 6);
@@ -84,7 +110,11 @@ describe('PaymentsPage', () => {
     submit(el('[data-testid="payment-filters"]'));
     await settle(app.harness, 6);
     expect(app.api.calls('ConsolePayments').at(-1)!.variables['filter']).toEqual({ locationId: 'loc-dt' });
-    (Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.includes('Clear filters')) as HTMLButtonElement).click();
+    (
+      Array.from(document.querySelectorAll('button')).find((b) =>
+        b.textContent?.includes('Clear filters'),
+      ) as HTMLButtonElement
+    ).click();
     await settle(app.harness, 6);
     expect(app.api.calls('ConsolePayments').at(-1)!.variables['filter']).toEqual({});
     expect(TestBed.inject(Router).url).toBe('/console/pr-K7MX4Q/payments');
@@ -122,7 +152,10 @@ describe('PaymentsPage', () => {
     await settle(app.harness, 6);
     el<HTMLButtonElement>('[data-testid="export-csv"]').click();
     await settle(app.harness, 6);
-    expect(app.api.calls('ConsolePaymentsCsv')[0].variables).toEqual({ practiceId: 'pr-K7MX4Q', filter: { accountNumber: '500001' } });
+    expect(app.api.calls('ConsolePaymentsCsv')[0].variables).toEqual({
+      practiceId: 'pr-K7MX4Q',
+      filter: { accountNumber: '500001' },
+    });
     const link = el<HTMLAnchorElement>('[data-testid="csv-link"]');
     expect(link.getAttribute('href')).toMatch(/^\/mock-payments\.csv\?/);
     expect(link.getAttribute('target')).toBe('_blank');
@@ -148,7 +181,12 @@ describe('PaymentsPage', () => {
     choose(el<HTMLSelectElement>('[data-testid="practice-switch"]'), 'pr-HR9T3W');
     await settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/console/pr-HR9T3W/payments');
-    expect(app.api.calls('ConsolePayments').at(-1)!.variables).toEqual({ practiceId: 'pr-HR9T3W', filter: {}, first: 25, after: null });
+    expect(app.api.calls('ConsolePayments').at(-1)!.variables).toEqual({
+      practiceId: 'pr-HR9T3W',
+      filter: {},
+      first: 25,
+      after: null,
+    });
     expect(el<HTMLSelectElement>('#filter-location').value).toBe('');
     expect(rows()).toHaveLength(8);
   });

@@ -15,7 +15,15 @@ import {
   type ConsolePaymentRowFragment,
   type TransactionStatus,
 } from '../graphql/generated';
-import { EMPTY_FILTER, STATUSES, buildFilter, formFromQuery, queryFromForm, type FilterField, type FilterForm } from './payment-filter';
+import {
+  EMPTY_FILTER,
+  STATUSES,
+  buildFilter,
+  formFromQuery,
+  queryFromForm,
+  type FilterField,
+  type FilterForm,
+} from './payment-filter';
 
 /** Rows per page ("Load more" asks for the next page after the last cursor). */
 export const PAGE_SIZE = 25;
@@ -91,7 +99,9 @@ export class PaymentsPage {
   protected toggleStatus(status: TransactionStatus, on: boolean): void {
     this.form.update((f) => ({
       ...f,
-      statuses: on ? STATUSES.filter((s) => s === status || f.statuses.includes(s)) : f.statuses.filter((s) => s !== status),
+      statuses: on
+        ? STATUSES.filter((s) => s === status || f.statuses.includes(s))
+        : f.statuses.filter((s) => s !== status),
     }));
   }
 
@@ -127,7 +137,11 @@ export class PaymentsPage {
     this.csv.set(null);
     this.csvFailure.set(null);
     if (updateUrl) {
-      void this.router.navigate([], { relativeTo: this.route, queryParams: queryFromForm(this.form()), replaceUrl: true });
+      void this.router.navigate([], {
+        relativeTo: this.route,
+        queryParams: queryFromForm(this.form()),
+        replaceUrl: true,
+      });
     }
     void this.load(false);
   }
@@ -187,7 +201,9 @@ export class PaymentsPage {
     this.csv.set(null);
     this.csvFailure.set(null);
     try {
-      const result = await this.api.call(this.csvGql.fetch({ variables: { practiceId: this.practiceId(), filter: this.filter() } }));
+      const result = await this.api.call(
+        this.csvGql.fetch({ variables: { practiceId: this.practiceId(), filter: this.filter() } }),
+      );
       this.csv.set(result.data?.console?.practice?.paymentsCsv ?? null);
     } catch (error) {
       this.csvFailure.set(failureOf(error));

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, input, output, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  computed,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { formatCents } from '../../core/format/money.pipe';
 import type { CallFailure } from '../../core/graphql/errors';
 import { newIdempotencyKey } from '../../pay/payment-flow';
@@ -98,7 +108,13 @@ export class RefundDialog {
     event.preventDefault();
     this.submitted.set(true);
     this.failure.set(null);
-    const invalid = !this.amountCheck().ok ? '#refund-amount' : !this.reason() ? '#refund-reason' : this.noteMissing() ? '#refund-note' : null;
+    const invalid = !this.amountCheck().ok
+      ? '#refund-amount'
+      : !this.reason()
+        ? '#refund-reason'
+        : this.noteMissing()
+          ? '#refund-note'
+          : null;
     if (invalid) {
       document.querySelector<HTMLElement>(invalid)?.focus();
       return;

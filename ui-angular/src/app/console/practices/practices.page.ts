@@ -21,7 +21,9 @@ import type { ConsoleKey } from '../core/messages.en';
           @for (p of session.practices(); track p.id) {
             <li class="card">
               <a [routerLink]="'/console/' + p.id + '/payments'">{{ p.name }}</a>
-              <span class="muted small">{{ t(roleKey(p.role)) }} · {{ t('practices.locations', { n: p.locations.length }) }}</span>
+              <span class="muted small"
+                >{{ t(roleKey(p.role)) }} · {{ t('practices.locations', { n: p.locations.length }) }}</span
+              >
             </li>
           }
         </ul>

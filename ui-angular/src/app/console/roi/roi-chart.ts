@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, afterNextRender, effect, inject, input, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  afterNextRender,
+  effect,
+  inject,
+  input,
+  viewChild,
+} from '@angular/core';
 import type { Chart as ChartType } from 'chart.js';
 import { formatCents } from '../../core/format/money.pipe';
 import { ConsoleI18n } from '../core/console-i18n';
@@ -58,7 +68,9 @@ export class RoiChart {
     const spec = this.spec();
     const locale = this.i18n.locale();
     const format = (value: number | string) =>
-      spec.unit === 'cents' ? formatCents(Math.round(Number(value)), 'USD', locale) : Number(value).toLocaleString(locale);
+      spec.unit === 'cents'
+        ? formatCents(Math.round(Number(value)), 'USD', locale)
+        : Number(value).toLocaleString(locale);
     this.chart?.destroy();
     const context = this.canvas().nativeElement.getContext('2d');
     if (!context) {

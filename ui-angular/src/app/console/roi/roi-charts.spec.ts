@@ -39,13 +39,24 @@ const words = {
 describe('roiCharts', () => {
   it('charts the same cents the tables list, series by series', () => {
     const charts = roiCharts(report, words);
-    expect(charts.source).toEqual({ kind: 'bar', labels: ['source:ONLINE_PATIENT_PAYMENT', 'source:IN_OFFICE'], series: [{ label: 'Collected', values: [3000, 9000] }], unit: 'cents' });
-    expect(charts.location.series).toEqual([{ label: 'Online', values: [3000] }, { label: 'All', values: [12000] }]);
+    expect(charts.source).toEqual({
+      kind: 'bar',
+      labels: ['source:ONLINE_PATIENT_PAYMENT', 'source:IN_OFFICE'],
+      series: [{ label: 'Collected', values: [3000, 9000] }],
+      unit: 'cents',
+    });
+    expect(charts.location.series).toEqual([
+      { label: 'Online', values: [3000] },
+      { label: 'All', values: [12000] },
+    ]);
     expect(charts.category.labels).toEqual(['Preventive']);
     expect(charts.day).toEqual({
       kind: 'line',
       labels: ['day:2026-03-01', 'day:2026-03-02'],
-      series: [{ label: 'Online', values: [1000, 2000] }, { label: 'All', values: [5000, 7000] }],
+      series: [
+        { label: 'Online', values: [1000, 2000] },
+        { label: 'All', values: [5000, 7000] },
+      ],
       unit: 'cents',
     });
   });

@@ -44,7 +44,10 @@ export function onlineShare(report: RoiReport): number | null {
 }
 
 /** The five charts of the ROI page, in page order. */
-export function roiCharts(report: RoiReport, words: RoiWords): Record<'source' | 'funnel' | 'location' | 'category' | 'day', ChartSpec> {
+export function roiCharts(
+  report: RoiReport,
+  words: RoiWords,
+): Record<'source' | 'funnel' | 'location' | 'category' | 'day', ChartSpec> {
   const pair = (rows: { online: { cents: number }; all: { cents: number } }[]) => [
     { label: words.online, values: rows.map((r) => r.online.cents) },
     { label: words.all, values: rows.map((r) => r.all.cents) },
@@ -63,13 +66,23 @@ export function roiCharts(report: RoiReport, words: RoiWords): Record<'source' |
       series: [{ label: words.count, values: funnelSteps(report).map((s) => s.count) }],
       unit: 'count',
     },
-    location: { kind: 'bar', labels: report.byLocation.map((l) => l.locationName), series: pair(report.byLocation), unit: 'cents' },
+    location: {
+      kind: 'bar',
+      labels: report.byLocation.map((l) => l.locationName),
+      series: pair(report.byLocation),
+      unit: 'cents',
+    },
     category: {
       kind: 'bar',
       labels: report.byProcedureCategory.map((c) => c.category),
       series: pair(report.byProcedureCategory),
       unit: 'cents',
     },
-    day: { kind: 'line', labels: report.byDay.map((d) => words.day(d.date)), series: pair(report.byDay), unit: 'cents' },
+    day: {
+      kind: 'line',
+      labels: report.byDay.map((d) => words.day(d.date)),
+      series: pair(report.byDay),
+      unit: 'cents',
+    },
   };
 }

@@ -1,6 +1,16 @@
 import { TestBed } from '@angular/core/testing';
 import { I18n } from '../../core/i18n/i18n';
-import { BILLING, choose, documentText, el, patientPays, settle, startApp, submit, type } from '../../../testing/graphql-backend';
+import {
+  BILLING,
+  choose,
+  documentText,
+  el,
+  patientPays,
+  settle,
+  startApp,
+  submit,
+  type,
+} from '../../../testing/graphql-backend';
 import { isoDay } from '../core/console-date';
 import { isoAtOffset } from '../../../testing/mock-api';
 
@@ -20,18 +30,30 @@ describe('RoiPage', () => {
     const app = await startApp('/console/pr-K7MX4Q/roi', { staff: BILLING });
     await settle(app.harness, 8);
     const asked = app.api.calls('ConsoleRoi')[0].variables;
-    expect(asked).toEqual({ practiceId: 'pr-K7MX4Q', from: isoDay(new Date(), 89), to: isoDay(new Date()), locationId: null });
+    expect(asked).toEqual({
+      practiceId: 'pr-K7MX4Q',
+      from: isoDay(new Date(), 89),
+      to: isoDay(new Date()),
+      locationId: null,
+    });
 
     // The page shows exactly what the server answered for that range.
     const token = app.api.console.signInStaff(BILLING);
-    const report = (app.api.handle({ operationName: 'ConsoleRoi', variables: asked }, null, token).json as {
-      data: { console: { practice: { roi: Record<string, any> } } };
-    }).data.console.practice.roi;
+    const report = (
+      app.api.handle({ operationName: 'ConsoleRoi', variables: asked }, null, token).json as {
+        data: { console: { practice: { roi: Record<string, any> } } };
+      }
+    ).data.console.practice.roi;
     expect(cents('[data-testid="roi-online"]')).toBe(report['onlineCollections'].cents);
     expect(cents('[data-testid="roi-all"]')).toBe(report['allCollections'].cents);
     expect(tableRows('roi-source-table').map((r) => r[0])).toEqual(['Online', 'In office', 'Mail / check', 'Other']);
     expect(tableRows('roi-source-table')[0][1]).toBe(String(report['bySource'][0].count));
-    expect(tableRows('roi-funnel-table').map((r) => r[0])).toEqual(['Opened the payment page', 'Signed in', 'Started a payment', 'Completed a payment']);
+    expect(tableRows('roi-funnel-table').map((r) => r[0])).toEqual([
+      'Opened the payment page',
+      'Signed in',
+      'Started a payment',
+      'Completed a payment',
+    ]);
     expect(tableRows('roi-funnel-table')[0][2]).toBe('100%');
     expect(tableRows('roi-location-table').map((r) => r[0])).toEqual(['Downtown', 'North Austin']);
     expect(tableRows('roi-category-table').length).toBe(report['byProcedureCategory'].length);
@@ -40,7 +62,9 @@ describe('RoiPage', () => {
     // Every chart is an image with a text alternative pointing at its table.
     const canvases = Array.from(document.querySelectorAll('canvas'));
     expect(canvases).toHaveLength(5);
-    expect(canvases.every((c) => c.getAttribute('role') === 'img' && /table below/.test(c.getAttribute('aria-label')!))).toBe(true);
+    expect(
+      canvases.every((c) => c.getAttribute('role') === 'img' && /table below/.test(c.getAttribute('aria-label')!)),
+    ).toBe(true);
   });
 
   it('counts today’s online payment, net of a posted refund, in today’s figures', async () => {
@@ -48,13 +72,25 @@ describe('RoiPage', () => {
     await settle(app.harness, 8);
     // Today in the practice's time zone (the mock's K7MX4Q is at UTC−05:00), which the default range always includes.
     const today = isoAtOffset(Date.now(), -300).slice(0, 10);
-    const dayCents = () => Number(el(`[data-testid="roi-day-table"] tr[data-date="${today}"] td`).getAttribute('data-cents'));
+    const dayCents = () =>
+      Number(el(`[data-testid="roi-day-table"] tr[data-date="${today}"] td`).getAttribute('data-cents'));
     const before = dayCents();
     const tx = patientPays(app.api, '100234', 'garcia', 2500);
     const token = app.api.console.signInStaff(BILLING);
-    app.api.handle({ operationName: 'ConsoleRefundPayment', variables: { transactionId: tx, amountCents: 500, reason: 'DUPLICATE', idempotencyKey: 'k1' } }, null, token);
+    app.api.handle(
+      {
+        operationName: 'ConsoleRefundPayment',
+        variables: { transactionId: tx, amountCents: 500, reason: 'DUPLICATE', idempotencyKey: 'k1' },
+      },
+      null,
+      token,
+    );
     for (let i = 0; i < 3; i++) {
-      app.api.handle({ operationName: 'ConsolePayment', variables: { practiceId: 'pr-K7MX4Q', transactionId: tx } }, null, token);
+      app.api.handle(
+        { operationName: 'ConsolePayment', variables: { practiceId: 'pr-K7MX4Q', transactionId: tx } },
+        null,
+        token,
+      );
     }
     submit(el('form[aria-label="Period and location"]'));
     await settle(app.harness, 8);

@@ -122,7 +122,15 @@ export class RoiPage {
     const from = this.from();
     const to = this.to();
     const span = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
-    this.rangeError.set(!from || !to || Number.isNaN(span) ? 'roi.err.dates' : span < 0 ? 'roi.err.order' : span > MAX_SPAN_DAYS ? 'roi.err.span' : null);
+    this.rangeError.set(
+      !from || !to || Number.isNaN(span)
+        ? 'roi.err.dates'
+        : span < 0
+          ? 'roi.err.order'
+          : span > MAX_SPAN_DAYS
+            ? 'roi.err.span'
+            : null,
+    );
     if (this.rangeError()) {
       document.getElementById('roi-to')?.focus();
       return;
@@ -131,7 +139,9 @@ export class RoiPage {
     this.failure.set(null);
     try {
       const result = await this.api.call(
-        this.roiGql.fetch({ variables: { practiceId: this.practiceId(), from, to, locationId: this.location() || null } }),
+        this.roiGql.fetch({
+          variables: { practiceId: this.practiceId(), from, to, locationId: this.location() || null },
+        }),
       );
       this.report.set(result.data?.console?.practice?.roi ?? null);
     } catch (error) {
@@ -142,11 +152,17 @@ export class RoiPage {
   }
 
   protected percent(share: number | null): string {
-    return share === null ? '—' : new Intl.NumberFormat(this.i18n.locale(), { style: 'percent', maximumFractionDigits: 1 }).format(share);
+    return share === null
+      ? '—'
+      : new Intl.NumberFormat(this.i18n.locale(), { style: 'percent', maximumFractionDigits: 1 }).format(share);
   }
 
   protected days(value: number | null): string {
-    return value === null ? '—' : this.t('roi.daysValue', { n: new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 1 }).format(value) });
+    return value === null
+      ? '—'
+      : this.t('roi.daysValue', {
+          n: new Intl.NumberFormat(this.i18n.locale(), { maximumFractionDigits: 1 }).format(value),
+        });
   }
 
   protected sourceLabel(code: string): string {

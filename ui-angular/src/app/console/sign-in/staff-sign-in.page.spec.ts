@@ -2,7 +2,19 @@ import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import { I18n } from '../../core/i18n/i18n';
-import { ADMIN, BILLING, STAFF_OTP, STAFF_PASSWORD, documentText, el, settle, startApp, submit, type, type App } from '../../../testing/graphql-backend';
+import {
+  ADMIN,
+  BILLING,
+  STAFF_OTP,
+  STAFF_PASSWORD,
+  documentText,
+  el,
+  settle,
+  startApp,
+  submit,
+  type,
+  type App,
+} from '../../../testing/graphql-backend';
 
 async function signIn(app: App, email: string, password: string): Promise<void> {
   type(el<HTMLInputElement>('#staff-email'), email);
@@ -51,7 +63,11 @@ describe('StaffSignInPage', () => {
     expect(documentText()).toContain('Enter the 6-digit code from your authenticator app.');
     await enterCode(app, '000 000');
     expect(el('[data-testid="staff-sign-in-error"]').textContent).toBe(wrongPassword);
-    expect(app.api.calls('StaffSignIn').at(-1)!.variables).toEqual({ email: ADMIN, password: STAFF_PASSWORD, otp: '000000' });
+    expect(app.api.calls('StaffSignIn').at(-1)!.variables).toEqual({
+      email: ADMIN,
+      password: STAFF_PASSWORD,
+      otp: '000000',
+    });
   });
 
   it('checks the code’s shape before sending it, and lets the staff member start over (the password forgotten)', async () => {
@@ -60,7 +76,11 @@ describe('StaffSignInPage', () => {
     await enterCode(app, '12345');
     expect(documentText()).toContain('The code is 6 digits.');
     expect(app.api.calls('StaffSignIn')).toHaveLength(1);
-    (Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.includes('Use a different account')) as HTMLButtonElement).click();
+    (
+      Array.from(document.querySelectorAll('button')).find((b) =>
+        b.textContent?.includes('Use a different account'),
+      ) as HTMLButtonElement
+    ).click();
     await settle(app.harness);
     expect(el<HTMLInputElement>('#staff-password').value).toBe('');
     expect(el<HTMLInputElement>('#staff-email').value).toBe(BILLING);

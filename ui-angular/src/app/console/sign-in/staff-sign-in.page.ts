@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { firstValueFrom } from 'rxjs';
 import { errorCode, type CallFailure } from '../../core/graphql/errors';
 import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
@@ -72,9 +81,16 @@ export class StaffSignInPage {
     if (this.busy()) {
       return;
     }
-    const firstInvalid = this.step() === 'password'
-      ? this.emailError() ? '#staff-email' : !this.password() ? '#staff-password' : null
-      : this.otpError() ? '#staff-otp' : null;
+    const firstInvalid =
+      this.step() === 'password'
+        ? this.emailError()
+          ? '#staff-email'
+          : !this.password()
+            ? '#staff-password'
+            : null
+        : this.otpError()
+          ? '#staff-otp'
+          : null;
     if (firstInvalid) {
       document.querySelector<HTMLElement>(firstInvalid)?.focus();
       return;

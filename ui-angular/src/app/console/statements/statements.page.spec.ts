@@ -16,7 +16,10 @@ describe('StatementsPage', () => {
     type(el<HTMLInputElement>('#statement-account'), ' 100234 ');
     submit(el('form'));
     await settle(app.harness, 6);
-    expect(app.api.calls('ConsoleStatementLink')[0].variables).toEqual({ practiceId: 'pr-K7MX4Q', accountNumber: '100234' });
+    expect(app.api.calls('ConsoleStatementLink')[0].variables).toEqual({
+      practiceId: 'pr-K7MX4Q',
+      accountNumber: '100234',
+    });
     expect(el('[data-testid="statement-url"]').textContent).toBe('http://127.0.0.1/p/K7MX4Q?account=100234');
     const img = el<HTMLImageElement>('[data-testid="statement-qr"]');
     expect(img.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
@@ -27,9 +30,22 @@ describe('StatementsPage', () => {
   it('keeps hostile QR markup inert inside the image', async () => {
     const app = await startApp('/console/pr-K7MX4Q/statements', { staff: ADMIN });
     await settle(app.harness, 4);
-    const evil = '<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=1"><script>window.__pwned=1</script></svg>';
+    const evil =
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="window.__pwned=1"><script>window.__pwned=1</script></svg>';
     app.api.override('ConsoleStatementLink', {
-      data: { console: { practice: { id: 'pr-K7MX4Q', statementLink: { accountNumber: '100234', url: 'http://x/p/K7MX4Q?account=100234', qrSvg: evil, qrPngUrl: '/q.png' } } } },
+      data: {
+        console: {
+          practice: {
+            id: 'pr-K7MX4Q',
+            statementLink: {
+              accountNumber: '100234',
+              url: 'http://x/p/K7MX4Q?account=100234',
+              qrSvg: evil,
+              qrPngUrl: '/q.png',
+            },
+          },
+        },
+      },
     });
     type(el<HTMLInputElement>('#statement-account'), '100234');
     submit(el('form'));
@@ -65,7 +81,11 @@ describe('StatementsPage', () => {
     type(el<HTMLInputElement>('#statement-email'), 'maria@example.com');
     submit(el('#statement-email').closest('form')!);
     await settle(app.harness, 6);
-    expect(app.api.calls('ConsoleEmailPaymentLink')[0].variables).toEqual({ practiceId: 'pr-K7MX4Q', accountNumber: '100234', email: 'maria@example.com' });
+    expect(app.api.calls('ConsoleEmailPaymentLink')[0].variables).toEqual({
+      practiceId: 'pr-K7MX4Q',
+      accountNumber: '100234',
+      email: 'maria@example.com',
+    });
     expect(el('[data-testid="statement-sent"]').textContent).toContain('maria@example.com');
   });
 
@@ -97,7 +117,11 @@ describe('StatementsPage', () => {
     format.dispatchEvent(new Event('change'));
     el<HTMLButtonElement>('[data-testid="statement-export"]').click();
     await settle(app.harness, 6);
-    expect(app.api.calls('ConsoleStatementLinksExport')[0].variables).toEqual({ practiceId: 'pr-K7MX4Q', accountNumbers: ['100234', '100235'], format: 'PNG' });
+    expect(app.api.calls('ConsoleStatementLinksExport')[0].variables).toEqual({
+      practiceId: 'pr-K7MX4Q',
+      accountNumbers: ['100234', '100235'],
+      format: 'PNG',
+    });
     expect(el<HTMLAnchorElement>('[data-testid="zip-link"]').getAttribute('href')).toMatch(/^\/mock-statements\.zip\?/);
   });
 
@@ -105,7 +129,9 @@ describe('StatementsPage', () => {
     const app = await startApp('/console/pr-K7MX4Q/statements', { staff: ADMIN });
     await settle(app.harness, 4);
     const input = el<HTMLInputElement>('#statement-csv');
-    Object.defineProperty(input, 'files', { value: [new File(['100234\r\n200100\r\n'], 'a.csv', { type: 'text/csv' })] });
+    Object.defineProperty(input, 'files', {
+      value: [new File(['100234\r\n200100\r\n'], 'a.csv', { type: 'text/csv' })],
+    });
     input.dispatchEvent(new Event('change'));
     await new Promise((resolve) => setTimeout(resolve, 20));
     await settle(app.harness);

@@ -1,6 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import type { CallFailure } from '../../core/graphql/errors';
-import { MAX_EXPORT_ACCOUNTS, isAccountNumber, parseAccountCsv, type AccountCsv, type CsvLineError } from '../core/account-csv';
+import {
+  MAX_EXPORT_ACCOUNTS,
+  isAccountNumber,
+  parseAccountCsv,
+  type AccountCsv,
+  type CsvLineError,
+} from '../core/account-csv';
 import { ConsoleApi, failureOf } from '../core/console-api';
 import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
 import { OneTimeLink } from '../core/one-time-link';
@@ -14,7 +20,9 @@ import {
   type QrFormat,
 } from '../graphql/generated';
 
-type StatementLink = NonNullable<NonNullable<NonNullable<ConsoleStatementLinkQuery['console']>['practice']>['statementLink']>;
+type StatementLink = NonNullable<
+  NonNullable<NonNullable<ConsoleStatementLinkQuery['console']>['practice']>['statementLink']
+>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** Largest CSV read in the browser (5,000 accounts fit in far less). */
@@ -106,7 +114,9 @@ export class StatementsPage {
   protected readonly exportFailure = signal<CallFailure | null>(null);
 
   constructor() {
-    effect(() => this.title.set('title.statements', { practice: this.session.practice(this.practiceId())?.name ?? '' }));
+    effect(() =>
+      this.title.set('title.statements', { practice: this.session.practice(this.practiceId())?.name ?? '' }),
+    );
   }
 
   protected async findLink(event: Event): Promise<void> {
@@ -152,7 +162,9 @@ export class StatementsPage {
     this.emailFailure.set(null);
     try {
       await this.api.call(
-        this.emailGql.mutate({ variables: { practiceId: this.practiceId(), accountNumber: link.accountNumber, email: this.email().trim() } }),
+        this.emailGql.mutate({
+          variables: { practiceId: this.practiceId(), accountNumber: link.accountNumber, email: this.email().trim() },
+        }),
       );
       this.emailSent.set(this.email().trim());
       this.email.set('');
@@ -216,7 +228,9 @@ export class StatementsPage {
     this.exportFailure.set(null);
     try {
       const result = await this.api.call(
-        this.exportGql.fetch({ variables: { practiceId: this.practiceId(), accountNumbers: csv.accounts, format: this.format() } }),
+        this.exportGql.fetch({
+          variables: { practiceId: this.practiceId(), accountNumbers: csv.accounts, format: this.format() },
+        }),
       );
       this.exportLink.set(result.data?.console?.practice?.statementLinksExport ?? null);
     } catch (error) {

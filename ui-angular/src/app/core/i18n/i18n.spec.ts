@@ -73,4 +73,3 @@ describe('sign-in failure message', () => {
     });
   }
 });
-

@@ -25,8 +25,10 @@ export const ES: Messages = {
   'landing.required.lastName': 'Escriba el apellido.',
   'landing.failed':
     'No pudimos iniciar su sesión con esos datos. Revise el número de cuenta y el apellido tal como aparecen en su factura.',
-  'landing.failedCall': 'Después de varios intentos, espere 15 minutos antes de volver a intentarlo o llame a {practice} al',
-  'landing.failedCallNoPhone': 'Después de varios intentos, espere 15 minutos antes de volver a intentarlo o llame al consultorio.',
+  'landing.failedCall':
+    'Después de varios intentos, espere 15 minutos antes de volver a intentarlo o llame a {practice} al',
+  'landing.failedCallNoPhone':
+    'Después de varios intentos, espere 15 minutos antes de volver a intentarlo o llame al consultorio.',
   'landing.help': '¿Dónde encuentro mi número de cuenta?',
   'landing.helpBody':
     'Su número de cuenta está impreso cerca de la parte superior de su factura, junto a “Cuenta”. También está en la dirección web del código QR.',

@@ -79,7 +79,12 @@ export class SessionTimer {
       // `Date` has whole seconds: the server's clock was somewhere in [date, date + 1 s) while answering.
       this.skewMs = serverNow + 500 - (sentAt + receivedAt) / 2;
     }
-    if (!this.session.signedIn() || this.idleMs === null || NOT_RENEWING.has(operationName ?? '') || isStaffOperation(operationName)) {
+    if (
+      !this.session.signedIn() ||
+      this.idleMs === null ||
+      NOT_RENEWING.has(operationName ?? '') ||
+      isStaffOperation(operationName)
+    ) {
       return;
     }
     const step = Math.min(this.idleMs / 60, 10_000);
