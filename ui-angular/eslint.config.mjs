@@ -16,6 +16,7 @@ export default defineConfig(
       // Written by `npm run codegen` from ../schema.graphqls; never edited by hand.
       'src/app/core/graphql/generated.ts',
       'src/app/core/graphql/schema-types.ts',
+      'src/app/console/graphql/generated.ts',
       'dist/**',
       '.angular/**',
       'coverage/**',
