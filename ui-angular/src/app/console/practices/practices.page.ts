@@ -54,8 +54,9 @@ export class PracticesPage {
   constructor() {
     inject(ConsoleTitle).set('title.practices');
     const practices = this.session.practices();
-    if (practices.length === 1) {
-      void inject(Router).navigate(['/console', practices[0].id, 'payments'], { replaceUrl: true });
+    const only = practices.length === 1 ? practices[0] : undefined;
+    if (only !== undefined) {
+      void inject(Router).navigate(['/console', only.id, 'payments'], { replaceUrl: true });
     }
   }
 

@@ -18,10 +18,11 @@ const SECTIONS: { path: string; key: ConsoleKey; adminOnly?: boolean }[] = [
 /** `/console/<practiceId>/<section>…` → its practice id and section. */
 export function consoleLocation(url: string): { practiceId: string | null; section: string | null } {
   const match = /^\/console\/([^/?#]+)(?:\/([^/?#]+))?/.exec(url);
-  if (!match || match[1] === 'operations' || match[1] === 'sign-in') {
-    return { practiceId: null, section: match?.[1] ?? null };
+  const first = match?.[1];
+  if (first === undefined || first === 'operations' || first === 'sign-in') {
+    return { practiceId: null, section: first ?? null };
   }
-  return { practiceId: decodeURIComponent(match[1]), section: match[2] ?? 'payments' };
+  return { practiceId: decodeURIComponent(first), section: match?.[2] ?? 'payments' };
 }
 
 /**
