@@ -118,6 +118,15 @@ describe('StaffSignInPage', () => {
     expect(documentText()).toContain('Too many attempts. Wait a minute and try again.');
   });
 
+  it('calls an answer without data a fault on our side, not the staff member’s connection', async () => {
+    const app = await startApp('/console/sign-in');
+    app.api.override('StaffSignIn', { data: null });
+    await signIn(app, ADMIN, STAFF_PASSWORD);
+    expect(documentText()).toContain('Something went wrong on our side.');
+    expect(documentText()).not.toContain('connection');
+    expect(document.querySelector('#staff-otp')).toBeNull();
+  });
+
   it('keeps the patient session apart: a staff sign-in, expiry and sign-out never touch it', async () => {
     const app = await startApp('/console/sign-in', { account: '100234' });
     await signIn(app, BILLING, STAFF_PASSWORD);

@@ -9,7 +9,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { errorCode, type CallFailure } from '../../core/graphql/errors';
+import { errorCode, requireData, type CallFailure } from '../../core/graphql/errors';
 import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
 import { StaffSession } from '../core/staff-session';
 import type { ConsoleKey } from '../core/messages.en';
@@ -107,7 +107,7 @@ export class StaffSignInPage {
           },
         }),
       );
-      const answer = result.data!.staffSignIn;
+      const answer = requireData(result, 'StaffSignIn').staffSignIn;
       if (answer.ok) {
         this.password.set('');
         this.otp.set('');
