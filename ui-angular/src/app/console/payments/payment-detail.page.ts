@@ -18,7 +18,12 @@ import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
 import type { ConsoleKey } from '../core/messages.en';
 import { OneTimeLink } from '../core/one-time-link';
 import { StaffSession } from '../core/staff-session';
-import { ConsolePaymentGQL, ConsoleReceiptPdfGQL, type ConsolePaymentQuery } from '../graphql/generated';
+import {
+  ConsolePaymentGQL,
+  ConsoleReceiptPdfGQL,
+  type ConsolePaymentQuery,
+  type TransactionStatus,
+} from '../graphql/generated';
 import { RefundDialog, type RefundRequest } from './refund-dialog';
 
 type Payment = NonNullable<NonNullable<NonNullable<ConsolePaymentQuery['console']>['practice']>['payment']>;
@@ -177,15 +182,13 @@ export class PaymentDetailPage {
     return `detail.refund.${outcome}`;
   }
 
-  protected statusKey(status: string): ConsoleKey {
-    return `status.${status}` as ConsoleKey;
+  protected statusKey(status: TransactionStatus): ConsoleKey {
+    return `status.${status}`;
   }
 
   /** A timeline entry's kind and state in words; the server's code when it is one the console does not know. */
   protected label(prefix: 'kind' | 'state' | 'audit', code: string): string {
-    const key = `${prefix}.${code}` as ConsoleKey;
-    const text = this.t(key);
-    return text === undefined ? code : text;
+    return this.i18n.label(`${prefix}.${code}`, code);
   }
 
   protected localeValue(event: Event): 'en' | 'es' {

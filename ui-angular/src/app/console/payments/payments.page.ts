@@ -216,8 +216,8 @@ export class PaymentsPage {
     return formatConsoleDate(value, this.i18n.locale());
   }
 
-  protected statusKey(status: string): ConsoleKey {
-    return `status.${status}` as ConsoleKey;
+  protected statusKey(status: TransactionStatus): ConsoleKey {
+    return `status.${status}`;
   }
 
   protected hasFilter(): boolean {

@@ -79,8 +79,8 @@ export class RefundDialog {
     return `refund.err.${error}`;
   }
 
-  protected reasonKey(reason: string): ConsoleKey {
-    return `refund.reason.${reason}` as ConsoleKey;
+  protected reasonKey(reason: RefundReason): ConsoleKey {
+    return `refund.reason.${reason}`;
   }
 
   protected cents(): number {
@@ -92,11 +92,13 @@ export class RefundDialog {
     return formatCents(cents, this.currency(), this.i18n.locale());
   }
 
+  /** The confirmation step's question (shown only once a reason is chosen). */
   protected confirmText(): string {
+    const reason = this.reason();
     return this.t('refund.confirmText', {
       amount: this.formatted(this.cents()),
       method: this.methodLabel(),
-      reason: this.t(this.reasonKey(this.reason())),
+      reason: reason === '' ? '' : this.t(this.reasonKey(reason)),
     });
   }
 

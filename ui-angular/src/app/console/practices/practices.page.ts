@@ -3,6 +3,7 @@ import { Router, RouterLink } from '@angular/router';
 import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
 import { StaffSession } from '../core/staff-session';
 import type { ConsoleKey } from '../core/messages.en';
+import type { StaffRole } from '../graphql/generated';
 
 /**
  * `/console`: the practices this staff member may open, with their role in each. One practice only: straight to its
@@ -60,7 +61,7 @@ export class PracticesPage {
     }
   }
 
-  protected roleKey(role: string): ConsoleKey {
-    return `role.${role}` as ConsoleKey;
+  protected roleKey(role: StaffRole): ConsoleKey {
+    return `role.${role}`;
   }
 }

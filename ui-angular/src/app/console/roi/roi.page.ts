@@ -165,14 +165,14 @@ export class RoiPage {
         });
   }
 
+  /** A payment source in words; the server's code when it is one the console does not know. */
   protected sourceLabel(code: string): string {
-    const text = this.t(`source.${code}` as ConsoleKey);
-    return text ?? code;
+    return this.i18n.label(`source.${code}`, code);
   }
 
+  /** A funnel step in words; the server's code when it is one the console does not know. */
   protected stepLabel(code: string): string {
-    const text = this.t(`funnel.${code}` as ConsoleKey);
-    return text ?? code;
+    return this.i18n.label(`funnel.${code}`, code);
   }
 
   protected date(iso: string): string {

@@ -6,6 +6,7 @@ import { ConsoleI18n } from '../core/console-i18n';
 import { StaffSession } from '../core/staff-session';
 import { StaffTimeoutDialog } from '../core/staff-timeout-dialog';
 import type { ConsoleKey } from '../core/messages.en';
+import type { StaffRole } from '../graphql/generated';
 
 /** The practice sections of the console, in menu order, with who sees them. */
 const SECTIONS: { path: string; key: ConsoleKey; adminOnly?: boolean }[] = [
@@ -55,8 +56,8 @@ export class ConsoleShell {
     SECTIONS.filter((s) => !s.adminOnly || this.practice()?.role === 'PRACTICE_ADMIN'),
   );
 
-  protected roleKey(role: string): ConsoleKey {
-    return `role.${role}` as ConsoleKey;
+  protected roleKey(role: StaffRole): ConsoleKey {
+    return `role.${role}`;
   }
 
   /** Another practice: the same section of it (a payment's page becomes that practice's list). */
