@@ -82,7 +82,9 @@ export class PaymentDetailPage {
       this.title.set('title.payment', { tx });
       untracked(() => void this.load());
     });
-    inject(DestroyRef).onDestroy(() => this.stopPolling());
+    inject(DestroyRef).onDestroy(() => {
+      this.stopPolling();
+    });
   }
 
   protected async load(): Promise<void> {
@@ -141,7 +143,7 @@ export class PaymentDetailPage {
   private followRefund(): void {
     const refund = this.refund();
     const payment = this.payment();
-    if (!refund || refund.outcome !== 'pending' || !payment) {
+    if (refund?.outcome !== 'pending' || payment === null) {
       return;
     }
     const failed = payment.timeline.some(

@@ -100,8 +100,14 @@ export class RoiPage {
       },
     ];
   });
-  protected readonly funnel = computed(() => (this.report() ? funnelSteps(this.report()!) : []));
-  protected readonly share = computed(() => (this.report() ? onlineShare(this.report()!) : null));
+  protected readonly funnel = computed(() => {
+    const report = this.report();
+    return report === null ? [] : funnelSteps(report);
+  });
+  protected readonly share = computed(() => {
+    const report = this.report();
+    return report === null ? null : onlineShare(report);
+  });
 
   constructor() {
     effect(() => {

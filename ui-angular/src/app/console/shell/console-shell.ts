@@ -53,7 +53,7 @@ export class ConsoleShell {
   protected readonly location = computed(() => consoleLocation(this.url()));
   protected readonly practice = computed(() => this.session.practice(this.location().practiceId));
   protected readonly sections = computed(() =>
-    SECTIONS.filter((s) => !s.adminOnly || this.practice()?.role === 'PRACTICE_ADMIN'),
+    SECTIONS.filter((s) => s.adminOnly !== true || this.practice()?.role === 'PRACTICE_ADMIN'),
   );
 
   protected roleKey(role: StaffRole): ConsoleKey {
@@ -68,7 +68,7 @@ export class ConsoleShell {
       return;
     }
     const section = this.location().section;
-    const known = SECTIONS.some((s) => s.path === section) ? section! : 'payments';
+    const known = SECTIONS.find((s) => s.path === section)?.path ?? 'payments';
     const allowed = known !== 'branding' || this.session.role(id) === 'PRACTICE_ADMIN';
     void this.router.navigate(['/console', id, allowed ? known : 'payments']);
   }
