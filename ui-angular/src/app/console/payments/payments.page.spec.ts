@@ -83,6 +83,19 @@ describe('PaymentsPage', () => {
     expect(rows().length).toBeGreaterThan(0);
   });
 
+  it('reads an address with a repeated parameter (the first value; every status) instead of failing', async () => {
+    const app = await startApp('/console/pr-K7MX4Q/payments?account=500009&account=1&status=REFUNDED&status=DISPUTED', {
+      staff: BILLING,
+    });
+    await settle(app.harness, 6);
+    expect(find(document, '#filter-account', HTMLInputElement).value).toBe('500009');
+    expect(app.api.lastCall('ConsolePayments').variables['filter']).toEqual({
+      accountNumber: '500009',
+      statuses: ['REFUNDED', 'DISPUTED'],
+    });
+    expect(rows().map((r) => r.getAttribute('data-tx'))).toEqual(['TX-SK70010']);
+  });
+
   it.each([
     ['#filter-min', { '#filter-min': 'ten' }, 'Enter an amount in dollars and cents, like 25.00.'],
     [
