@@ -1,6 +1,6 @@
 import { TOTP } from 'otpauth';
 import type { Browser, Page } from '@playwright/test';
-import { GARCIA, balanceCents, checkPage, expect, expectPdf, payWithTestCard, signIn, test } from './support';
+import { GARCIA, balanceCents, checkPage, expect, expectPdf, fail, payWithTestCard, signIn, test } from './support';
 
 /**
  * Issue 14's "Done when", against the real stack: a patient pays $25.00 → staff signs in with the second factor,
@@ -12,19 +12,24 @@ import { GARCIA, balanceCents, checkPage, expect, expectPdf, payWithTestCard, si
  * `otp` is a base32 TOTP secret (RFC 6238, 30 s, 6 digits, SHA-1: the authenticator apps' default) or a fixed
  * 6-digit demo code.
  */
-const STAFF = process.env['E2E_STAFF'] ?? process.env['DEMO_STAFF'];
-const PASSWORD = process.env['E2E_PASSWORD'] ?? process.env['DEMO_PASSWORD'];
-const OTP = process.env['E2E_OTP'] ?? process.env['DEMO_OTP'];
+const STAFF = setting('E2E_STAFF', 'DEMO_STAFF');
+const PASSWORD = setting('E2E_PASSWORD', 'DEMO_PASSWORD');
+const OTP = setting('E2E_OTP', 'DEMO_OTP');
+
+/** The first of these environment variables that is set and not empty, or null. */
+function setting(...names: string[]): string | null {
+  return names.map((name) => process.env[name]).find((value) => value !== undefined && value !== '') ?? null;
+}
 
 /** The authenticator code for now: a fixed demo code as is, else TOTP of the base32 secret. */
 function authenticatorCode(): string {
-  if (!OTP) throw new Error('DEMO_OTP is not set (the demo prints it as otp=…)');
+  if (OTP === null) throw new Error('DEMO_OTP is not set (the demo prints it as otp=…)');
   if (/^\d{6}$/.test(OTP)) return OTP;
   return new TOTP({ secret: OTP, digits: 6, period: 30, algorithm: 'SHA1' }).generate();
 }
 
 async function staffSignIn(page: Page): Promise<void> {
-  if (!STAFF || !PASSWORD)
+  if (STAFF === null || PASSWORD === null)
     throw new Error('DEMO_STAFF / DEMO_PASSWORD are not set (the demo prints staff= and password=)');
   await page.goto('/console/sign-in');
   await page.getByLabel('Email', { exact: true }).fill(STAFF);
@@ -49,13 +54,16 @@ async function staffSignIn(page: Page): Promise<void> {
 async function onlineByDay(page: Page): Promise<Map<string, number>> {
   await page.getByRole('link', { name: 'ROI and analytics' }).click();
   await expect(page.getByTestId('roi-day-table')).toBeAttached({ timeout: 30_000 });
-  const rows = await page
-    .locator('[data-testid="roi-day-table"] tbody tr')
-    .evaluateAll((trs) =>
-      trs.map(
-        (tr) => [tr.getAttribute('data-date')!, Number(tr.querySelector('td')!.getAttribute('data-cents'))] as const,
-      ),
-    );
+  const rows = await page.locator('[data-testid="roi-day-table"] tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => {
+      const date = tr.getAttribute('data-date');
+      const cents = tr.querySelector('td')?.getAttribute('data-cents');
+      if (date === null || cents === null || cents === undefined) {
+        throw new Error(`An ROI day row without data-date or data-cents: ${tr.outerHTML}`);
+      }
+      return [date, Number(cents)] as const;
+    }),
+  );
   return new Map(rows);
 }
 
@@ -81,7 +89,7 @@ test('a $25.00 payment refunded $5.00 from the console: owed again, posted, coun
   await payWithTestCard(page, '25.00', '4242 4242 4242 4242');
   await expect(page.getByTestId('receipt')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('receipt-total')).toHaveAttribute('data-cents', '2500');
-  const txId = (await page.getByTestId('tx-id').textContent())!.trim();
+  const txId = ((await page.getByTestId('tx-id').textContent()) ?? fail('the receipt shows no transaction id')).trim();
   await page.getByRole('link', { name: 'Back to your balance' }).click();
   const owedAfterPayment = await balanceCents(page);
 
@@ -111,9 +119,9 @@ test('a $25.00 payment refunded $5.00 from the console: owed again, posted, coun
   // The receipt PDF through its one-time link.
   await staff.getByTestId('open-receipt').click();
   const href = await staff.getByTestId('receipt-link').getAttribute('href');
-  const pdf = await staff.request.get(new URL(href!, staff.url()).toString());
+  const pdf = await staff.request.get(new URL(href ?? fail('the receipt link has no href'), staff.url()).toString());
   expect(pdf.ok()).toBe(true);
-  await expectPdf(await pdf.body());
+  expectPdf(await pdf.body());
 
   // Refund $5.00: pending until the processor's event posts it to the ledger.
   await staff.getByTestId('refund').click();

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expectAccessible, fail } from '../specs/support';
 import { installMockGraphQL } from './mock-graphql';
 
 /**
@@ -14,22 +14,11 @@ const SUPPORT = 'support@pmsvendor.example';
 const PASSWORD = 'correct-horse-battery';
 const OTP = '246810';
 
-async function expectAccessible(page: Page, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    blocking.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    `axe on ${name}`,
-  ).toEqual([]);
-}
-
 /** axe at desktop width, then nothing wider than the viewport at 320 px (WCAG 1.4.10 Reflow), then back. */
 async function check(page: Page, name: string): Promise<void> {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   await expectAccessible(page, name);
-  const size = page.viewportSize()!;
+  const size = page.viewportSize() ?? fail('the page has no fixed viewport');
   await page.setViewportSize({ width: 320, height: 640 });
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -53,7 +42,9 @@ async function signIn(page: Page, email: string): Promise<void> {
 
 test.beforeEach(async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.addInitScript(() => localStorage.setItem('pp.lang', 'en'));
+  await page.addInitScript(() => {
+    localStorage.setItem('pp.lang', 'en');
+  });
 });
 
 test('sign-in states pass axe: form, errors, authenticator step, uniform failure', async ({ page }) => {
@@ -186,12 +177,12 @@ test('the idle warning passes axe and "Stay signed in" keeps the session', async
 test('keyboard only: sign in, find a payment by account, refund $5.00 and see it pending', async ({ page }) => {
   await installMockGraphQL(page);
   await page.goto('/console/sign-in');
-  const tabTo = async (locator: ReturnType<Page['locator']>, max = 40) => {
+  const tabTo = async (locator: Locator, max = 40) => {
     for (let i = 0; i < max; i++) {
       if (await locator.evaluate((el) => el === document.activeElement)) return;
       await page.keyboard.press('Tab');
     }
-    throw new Error(`Tab never reached ${locator}`);
+    throw new Error(`Tab never reached ${locator.toString()}`);
   };
   await tabTo(page.getByLabel('Email', { exact: true }));
   await page.keyboard.type(BILLING);

@@ -3,6 +3,8 @@ import { TestBed } from '@angular/core/testing';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { Observable } from 'rxjs';
 import { appConfig } from '../app/app.config';
+import { requireData } from '../app/core/graphql/errors';
+import type { PaymentStatusQuery, StartPaymentMutation } from '../app/core/graphql/generated';
 import { createMockApi, type GraphQLBody, type MockApi, type MockOptions } from './mock-api';
 
 export { PRACTICE, money, mockCharge } from './mock-api';
@@ -99,7 +101,7 @@ export async function startApp(
     backend.signedIn(options.account);
     sessionStorage.setItem('pp.signedIn', '1');
   }
-  if (options.staff) {
+  if (options.staff !== undefined) {
     backend.staffSignedIn(options.staff);
   }
   TestBed.configureTestingModule({
@@ -141,17 +143,20 @@ export function documentText(): string {
   return document.body.textContent.replace(/\s+/g, ' ');
 }
 
-export function type(input: HTMLInputElement, value: string): void {
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-}
+/*
+ * What a person does on a page, one way each (the page and console tests share them): find an element (`find`, or
+ * `findByText` by what it says) — the test fails naming the selector when it is missing or of another kind — then type
+ * into it, choose in it, check it, pick a file in it or submit it. For "is it absent?" use `querySelector` and expect
+ * null; for a value a test needs to go on, `value ?? fail('…')`.
+ */
 
 /** A DOM element class (`HTMLInputElement`, `HTMLButtonElement` …), for `find`'s checked result type. */
 type ElementClass<T extends Element> = abstract new () => T;
 
 /**
- * The first element under `root` matching `selector`, checked to be a `type` (default `HTMLElement`). Fails the test
- * with the selector in the message when there is none, instead of a `TypeError` on `null` a line later.
+ * The first element under `root` matching `selector` (`document` for the whole page, dialogs included), checked to be
+ * a `type` (default `HTMLElement`). Fails the test with the selector in the message when there is none, instead of a
+ * `TypeError` on `null` a line later.
  */
 export function find(root: ParentNode, selector: string): HTMLElement;
 export function find<T extends Element>(root: ParentNode, selector: string, type: ElementClass<T>): T;
@@ -160,6 +165,34 @@ export function find(root: ParentNode, selector: string, type: ElementClass<Elem
   if (element === null) {
     throw new Error(`No element matches ${selector}`);
   }
+  return checked(element, selector, type);
+}
+
+/**
+ * The first element under `root` matching `selector` whose text contains `text` (a button or label found by what it
+ * says), checked to be a `type` (default `HTMLElement`); fails the test naming both when there is none.
+ */
+export function findByText(root: ParentNode, selector: string, text: string): HTMLElement;
+export function findByText<T extends Element>(
+  root: ParentNode,
+  selector: string,
+  text: string,
+  type: ElementClass<T>,
+): T;
+export function findByText(
+  root: ParentNode,
+  selector: string,
+  text: string,
+  type: ElementClass<Element> = HTMLElement,
+): Element {
+  const element = Array.from(root.querySelectorAll(selector)).find((e) => e.textContent.includes(text));
+  if (element === undefined) {
+    throw new Error(`No ${selector} says “${text}”`);
+  }
+  return checked(element, selector, type);
+}
+
+function checked(element: Element, selector: string, type: ElementClass<Element>): Element {
   const tag = element.tagName.toLowerCase();
   if (!(element instanceof type)) {
     throw new Error(`${selector} is a <${tag}>, not a ${type.name}`);
@@ -172,6 +205,35 @@ export function fail(message: string): never {
   throw new Error(message);
 }
 
+/** Types `value` into a text field (the `input` event the page listens to). */
+export function type(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  field.value = value;
+  field.dispatchEvent(new Event('input'));
+}
+
+/** Chooses the option with `value` in a `<select>` (the `change` event). */
+export function choose(select: HTMLSelectElement, value: string): void {
+  select.value = value;
+  select.dispatchEvent(new Event('change'));
+}
+
+/** Selects a radio button, or ticks (`on` false: clears) a checkbox (the `change` event). */
+export function check(box: HTMLInputElement, on = true): void {
+  box.checked = on;
+  box.dispatchEvent(new Event('change'));
+}
+
+/** Picks `file` in a file input, as the browser's file dialog would (its `files`, then the `change` event). */
+export function chooseFile(input: HTMLInputElement, file: File): void {
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  input.dispatchEvent(new Event('change'));
+}
+
+/** Submits `form` as Enter or its submit button would (a cancelable `submit` event; the page prevents the default). */
+export function submit(form: Element): void {
+  form.dispatchEvent(new Event('submit', { cancelable: true }));
+}
+
 /** The practice console's staff accounts in the mock (`MOCK_STAFF`). */
 export const ADMIN = 'admin@brightsmiles.example';
 export const BILLING = 'billing@brightsmiles.example';
@@ -179,34 +241,19 @@ export const SUPPORT = 'support@pmsvendor.example';
 export const STAFF_PASSWORD = 'correct-horse-battery';
 export const STAFF_OTP = '246810';
 
-/** The element matching `selector` anywhere in the document (dialogs included); fails the test when absent. */
-export function el<T extends Element = HTMLElement>(selector: string): T {
-  const found = document.querySelector<T>(selector);
-  if (!found) {
-    throw new Error(`no element matches ${selector}`);
-  }
-  return found;
-}
-
-export function submit(form: Element): void {
-  form.dispatchEvent(new Event('submit', { cancelable: true }));
-}
-
-export function choose(select: HTMLSelectElement, value: string): void {
-  select.value = value;
-  select.dispatchEvent(new Event('change'));
-}
-
 /** A patient of household `account` pays `cents` through the mock's patient API; answers the posted transaction id. */
 export function patientPays(api: MockApi, account: string, lastName: string, cents: number): string {
   let cookie: string | null = null;
-  const call = (operationName: string, variables: Record<string, unknown> = {}) => {
+  /** The answer's `data` (the mock answers the shapes of the generated operation types). */
+  const call = (operationName: string, variables: Record<string, unknown> = {}): unknown => {
     const result = api.handle({ operationName, variables }, cookie);
     cookie = result.account;
-    return (result.json as { data: Record<string, Record<string, unknown>> }).data;
+    return requireData(result.json as { data?: unknown }, operationName);
   };
   call('SignIn', { practiceHash: 'K7MX4Q', accountNumber: account, lastName });
-  const id = call('StartPayment', { amountCents: cents })['startPayment']['paymentId'];
+  const started = call('StartPayment', { amountCents: cents }) as StartPaymentMutation;
+  const id = started.startPayment.paymentId;
   call('ConfirmSimulatedPayment', { paymentId: id, cardNumber: '4242424242424242' });
-  return String(call('PaymentStatus', { id })['payment']['txId']);
+  const { payment } = call('PaymentStatus', { id }) as PaymentStatusQuery;
+  return payment?.txId ?? fail(`Payment ${id} did not post (status ${payment?.status ?? 'unknown'})`);
 }

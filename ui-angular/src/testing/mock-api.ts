@@ -60,12 +60,30 @@ export interface MockResult {
   staff: string | null;
 }
 
-/** What a test makes one operation answer instead of the mock's own logic. */
 /** A sort comparison: `first`, or `then` where `first` ties (0). */
 function tieBreak(first: number, then: number): number {
   return first !== 0 ? first : then;
 }
 
+/** `list[index]`, failing loudly past the end: for the mock's own tables, where a miss is a bug in the mock. */
+function at<T>(list: readonly T[], index: number): T {
+  const value = list[index];
+  if (value === undefined) {
+    throw new Error(`The mock has no element ${String(index)} in a list of ${String(list.length)}`);
+  }
+  return value;
+}
+
+/** `table[key]` of one of the mock's seeded tables (a practice's locations, offset, branding), failing loudly. */
+function entry<T>(table: Readonly<Record<string, T>>, key: string, what: string): T {
+  const value = table[key];
+  if (value === undefined) {
+    throw new Error(`The mock has no ${what} for ${key}`);
+  }
+  return value;
+}
+
+/** What a test makes one operation answer instead of the mock's own logic. */
 export type Override = { errorCode: string } | { data: unknown } | ((variables: Record<string, unknown>) => unknown);
 
 export interface MockOptions {
@@ -638,6 +656,16 @@ export const MOCK_LOCATIONS: Record<string, { id: string; name: string }[]> = {
 };
 
 const PRACTICE_OFFSET_MINUTES: Record<string, number> = { K7MX4Q: -300, HR9T3W: -240 };
+
+/** The console locations of practice `hash`. */
+function locationsOf(hash: string): { id: string; name: string }[] {
+  return entry(MOCK_LOCATIONS, hash, 'locations');
+}
+
+/** The UTC offset (minutes) of practice `hash`'s time zone, as the server sends its practice-time instants. */
+function offsetOf(hash: string): number {
+  return entry(PRACTICE_OFFSET_MINUTES, hash, 'time-zone offset');
+}
 const PROCEDURES: [string, string, number][] = [
   ['D1110', 'Cleaning (adult)', 12000],
   ['D0274', 'X-rays, bitewings (four)', 6500],
@@ -652,8 +680,8 @@ const CATEGORIES: [RegExp, string][] = [
   [/^D2/, 'Restorative'],
   [/^D7/, 'Oral surgery'],
 ];
-const SOURCES = ['ONLINE_PATIENT_PAYMENT', 'IN_OFFICE', 'MAIL_CHECK', 'OTHER'];
-const FUNNEL = ['LANDING', 'SIGNED_IN', 'PAYMENT_STARTED', 'PAYMENT_COMPLETED'];
+const SOURCES = ['ONLINE_PATIENT_PAYMENT', 'IN_OFFICE', 'MAIL_CHECK', 'OTHER'] as const;
+const FUNNEL = ['LANDING', 'SIGNED_IN', 'PAYMENT_STARTED', 'PAYMENT_COMPLETED'] as const;
 
 interface Allocation {
   chargeId: string;
@@ -733,7 +761,7 @@ function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return sorted.length % 2 === 1 ? at(sorted, mid) : (at(sorted, mid - 1) + at(sorted, mid)) / 2;
 }
 
 /** A deterministic pseudo-random sequence (the seed is the same every run, like the demo's). */
@@ -754,7 +782,7 @@ function mockQrSvg(text: string): string {
       h = (h * 31 + text.charCodeAt((x + y * 21) % text.length)) >>> 0;
       const finder = (x < 7 && y < 7) || (x > 13 && y < 7) || (x < 7 && y > 13);
       if (finder ? x % 6 === 0 || y % 6 === 0 || (x % 7 > 1 && x % 7 < 5 && y % 7 > 1 && y % 7 < 5) : h % 3 === 0) {
-        cells.push(`<rect x="${x + 2}" y="${y + 2}" width="1" height="1"/>`);
+        cells.push(`<rect x="${String(x + 2)}" y="${String(y + 2)}" width="1" height="1"/>`);
       }
     }
   }
@@ -771,6 +799,24 @@ export interface ConsoleMockOptions {
 }
 
 type Json = Record<string, unknown>;
+
+/** Request variable `key` when it is a non-empty string, else null (absent, null, "" or not a string). */
+function stringVar(v: Json, key: string): string | null {
+  const value = v[key];
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** Request variable `key` when it is a string, "" included (a field emptied on purpose), else null. */
+function textVar(v: Json, key: string): string | null {
+  const value = v[key];
+  return typeof value === 'string' ? value : null;
+}
+
+/** Request variable `key` when it is a number, else null (absent, null or not a number). */
+function numberVar(v: Json, key: string): number | null {
+  const value = v[key];
+  return typeof value === 'number' ? value : null;
+}
 
 /** The console side of the mock API, sharing the households (balances) with the patient side. */
 export function createConsoleMock(
@@ -813,11 +859,12 @@ export function createConsoleMock(
   const random = seeded(20260322);
   const seedCounts = options.seedPayments ?? { K7MX4Q: 60, HR9T3W: 8 };
   for (const [hash, count] of Object.entries(seedCounts)) {
-    const locations = MOCK_LOCATIONS[hash];
+    const locations = locationsOf(hash);
+    const offset = offsetOf(hash);
     for (let i = 0; i < count; i++) {
       const paidAt = now() - Math.floor(((i + 1) * 89 * 86_400_000) / (count + 1)) - Math.floor(random() * 3_600_000);
-      const [code, name, price] = PROCEDURES[i % PROCEDURES.length];
-      const location = locations[i % locations.length];
+      const [code, name, price] = at(PROCEDURES, i % PROCEDURES.length);
+      const location = at(locations, i % locations.length);
       const amountCents = Math.max(500, Math.round((price * (0.25 + random() * 0.75)) / 5) * 5);
       const account = String(500000 + i);
       const txId = `TX-S${hash.slice(0, 2)}${String(i + 1).padStart(4, '0')}`;
@@ -825,17 +872,17 @@ export function createConsoleMock(
         txId,
         practice: hash,
         account,
-        guarantorName: `Guarantor ${i + 1}`,
+        guarantorName: `Guarantor ${String(i + 1)}`,
         amountCents,
         creditCents: 0,
         paidAt,
         methodLabel: i % 3 === 0 ? 'MASTERCARD ••••4444' : 'VISA ••••4242',
-        providerReference: `pi_seed${hash}${i + 1}`,
+        providerReference: `pi_seed${hash}${String(i + 1)}`,
         allocations: [
           {
             chargeId: `ch-${txId}`,
-            patientName: `Patient ${i + 1}`,
-            serviceDate: dayAt(paidAt - (3 + (i % 20)) * 86_400_000, PRACTICE_OFFSET_MINUTES[hash]),
+            patientName: `Patient ${String(i + 1)}`,
+            serviceDate: dayAt(paidAt - (3 + (i % 20)) * 86_400_000, offset),
             procedureCode: code,
             procedureName: name,
             locationId: location.id,
@@ -851,8 +898,8 @@ export function createConsoleMock(
       if (i % 17 === 5) {
         const refund = Math.round(amountCents / 2);
         state.refunds.push({
-          id: `re_seed${i}`,
-          key: `seed-${i}`,
+          id: `re_seed${String(i)}`,
+          key: `seed-${String(i)}`,
           amountCents: refund,
           status: 'SUCCEEDED',
           requestedAt: paidAt + 3_600_000,
@@ -866,8 +913,8 @@ export function createConsoleMock(
         );
       } else if (i % 17 === 9) {
         state.refunds.push({
-          id: `re_seed${i}`,
-          key: `seed-${i}`,
+          id: `re_seed${String(i)}`,
+          key: `seed-${String(i)}`,
           amountCents,
           status: 'SUCCEEDED',
           requestedAt: paidAt + 7_200_000,
@@ -887,16 +934,16 @@ export function createConsoleMock(
     }
     for (let d = 0; d < 90; d++) {
       const dayMs = now() - d * 86_400_000;
-      const day = dayAt(dayMs, PRACTICE_OFFSET_MINUTES[hash]);
+      const day = dayAt(dayMs, offset);
       for (let k = 0; k < 2; k++) {
-        const [code, , price] = PROCEDURES[(d + k) % PROCEDURES.length];
+        const [code, , price] = at(PROCEDURES, (d + k) % PROCEDURES.length);
         offline.push({
           practice: hash,
           account: String(600000 + ((d * 2 + k) % 70)),
           day,
-          source: SOURCES[1 + Math.floor(random() * 3)],
+          source: at(SOURCES, 1 + Math.floor(random() * 3)),
           cents: Math.round((price * (0.3 + random() * 0.7)) / 5) * 5,
-          locationId: locations[(d + k) % locations.length].id,
+          locationId: at(locations, (d + k) % locations.length).id,
           procedureCode: code,
           daysToPay: 10 + Math.floor(random() * 40),
         });
@@ -905,7 +952,7 @@ export function createConsoleMock(
       const signedIn = Math.floor(landing * 0.6);
       const started = Math.floor(signedIn * 0.7);
       [landing, signedIn, started, Math.floor(started * 0.9)].forEach((count, i) =>
-        funnel.push({ practice: hash, day, step: FUNNEL[i], count }),
+        funnel.push({ practice: hash, day, step: at(FUNNEL, i), count }),
       );
     }
   }
@@ -917,9 +964,9 @@ export function createConsoleMock(
   });
 
   function member(token: string | null): MockStaff | null {
-    const session = token ? sessions.get(token) : undefined;
-    if (!session || now() >= session.idleEnd) {
-      if (token) sessions.delete(token);
+    const session = token !== null ? sessions.get(token) : undefined;
+    if (session === undefined || now() >= session.idleEnd) {
+      if (token !== null) sessions.delete(token);
       return null;
     }
     session.idleEnd = now() + idleMs;
@@ -927,27 +974,26 @@ export function createConsoleMock(
   }
 
   function roleIn(s: MockStaff, hash: string): StaffRole | null {
-    return s.support ? 'SUPPORT' : (s.memberships[hash] ?? null);
+    return s.support === true ? 'SUPPORT' : (s.memberships[hash] ?? null);
   }
 
   function practiceIdOf(hash: string): string {
     return `pr-${hash}`;
   }
 
-  function hashOf(practiceId: unknown): string | null {
-    const hash = String(practiceId).replace(/^pr-/, '');
-    return MOCK_LOCATIONS[hash] ? hash : null;
+  function hashOf(practiceId: string | null): string | null {
+    const hash = (practiceId ?? '').replace(/^pr-/, '');
+    return Object.hasOwn(MOCK_LOCATIONS, hash) ? hash : null;
   }
 
   function practiceJson(s: MockStaff, hash: string) {
-    const p = PRACTICES[hash as keyof typeof PRACTICES];
     return {
       __typename: 'ConsolePractice',
       id: practiceIdOf(hash),
       hash,
-      name: p.name,
+      name: entry(PRACTICES, hash, 'practice').name,
       role: roleIn(s, hash),
-      locations: MOCK_LOCATIONS[hash].map((l) => ({ __typename: 'Location', ...l })),
+      locations: locationsOf(hash).map((l) => ({ __typename: 'Location', ...l })),
     };
   }
 
@@ -976,7 +1022,7 @@ export function createConsoleMock(
     if (h) h.creditCents -= fromCredit;
     left -= fromCredit;
     for (let i = p.allocations.length - 1; i >= 0 && left > 0; i--) {
-      const a = p.allocations[i];
+      const a = at(p.allocations, i);
       const back = Math.min(left, a.applied);
       left -= back;
       const charge = h?.charges.find((c) => c.id === a.chargeId);
@@ -1002,15 +1048,15 @@ export function createConsoleMock(
   }
 
   function paymentJson(p: ConsolePaymentState, detail: boolean) {
-    const offset = PRACTICE_OFFSET_MINUTES[p.practice];
-    const at = (ms: number) => isoAtOffset(ms, offset);
+    const offset = offsetOf(p.practice);
+    const practiceTime = (ms: number) => isoAtOffset(ms, offset);
     const row: Json = {
       __typename: 'ConsolePayment',
       transactionId: p.txId,
       providerReference: p.providerReference,
       source: 'ONLINE_PATIENT_PAYMENT',
       status: status(p),
-      paidAt: at(p.paidAt),
+      paidAt: practiceTime(p.paidAt),
       methodLabel: p.methodLabel,
       accountNumber: p.account,
       guarantorName: p.guarantorName,
@@ -1055,12 +1101,12 @@ export function createConsoleMock(
         kind: t.kind,
         status: t.status,
         amount: money(t.cents),
-        at: at(t.ms),
+        at: practiceTime(t.ms),
         reference: t.reference,
       }));
       row['auditTrail'] = p.audit.map((a) => ({
         __typename: 'ConsoleAuditEntry',
-        at: at(a.at),
+        at: practiceTime(a.at),
         action: a.action,
         actor: a.actor,
         amount: a.amountCents === null ? null : money(a.amountCents),
@@ -1070,39 +1116,45 @@ export function createConsoleMock(
   }
 
   function matches(p: ConsolePaymentState, f: Json): boolean {
-    const day = dayAt(p.paidAt, PRACTICE_OFFSET_MINUTES[p.practice]);
+    const day = dayAt(p.paidAt, offsetOf(p.practice));
+    const from = stringVar(f, 'from');
+    const to = stringVar(f, 'to');
+    const locationId = stringVar(f, 'locationId');
+    const statuses = f['statuses'];
+    const min = numberVar(f, 'minAmountCents');
+    const max = numberVar(f, 'maxAmountCents');
+    const account = stringVar(f, 'accountNumber');
+    const txId = stringVar(f, 'transactionId');
+    const reference = stringVar(f, 'providerReference');
     return (
-      (!f['from'] || day >= String(f['from'])) &&
-      (!f['to'] || day <= String(f['to'])) &&
-      (!f['locationId'] || p.allocations.some((a) => a.locationId === f['locationId'])) &&
-      (!Array.isArray(f['statuses']) ||
-        f['statuses'].length === 0 ||
-        (f['statuses'] as string[]).includes(status(p))) &&
-      (f['minAmountCents'] == null || p.amountCents >= Number(f['minAmountCents'])) &&
-      (f['maxAmountCents'] == null || p.amountCents <= Number(f['maxAmountCents'])) &&
-      (!f['accountNumber'] || p.account === f['accountNumber']) &&
-      (!f['transactionId'] || p.txId === f['transactionId']) &&
-      (!f['providerReference'] || p.providerReference === f['providerReference'])
+      (from === null || day >= from) &&
+      (to === null || day <= to) &&
+      (locationId === null || p.allocations.some((a) => a.locationId === locationId)) &&
+      (!Array.isArray(statuses) || statuses.length === 0 || statuses.includes(status(p))) &&
+      (min === null || p.amountCents >= min) &&
+      (max === null || p.amountCents <= max) &&
+      (account === null || p.account === account) &&
+      (txId === null || p.txId === txId) &&
+      (reference === null || p.providerReference === reference)
     );
   }
 
   function filterError(f: Json): string | null {
     const day = /^\d{4}-\d{2}-\d{2}$/;
-    if ((f['from'] && !day.test(String(f['from']))) || (f['to'] && !day.test(String(f['to']))))
-      return 'from/to must be ISO dates';
-    if (f['from'] && f['to'] && String(f['from']) > String(f['to'])) return 'from must not be after to';
-    if (
-      (f['minAmountCents'] != null && Number(f['minAmountCents']) < 0) ||
-      (f['maxAmountCents'] != null && Number(f['maxAmountCents']) < 0)
-    )
-      return 'amounts must not be negative';
+    const from = stringVar(f, 'from');
+    const to = stringVar(f, 'to');
+    if ((from !== null && !day.test(from)) || (to !== null && !day.test(to))) return 'from/to must be ISO dates';
+    if (from !== null && to !== null && from > to) return 'from must not be after to';
+    const min = numberVar(f, 'minAmountCents');
+    const max = numberVar(f, 'maxAmountCents');
+    if ((min !== null && min < 0) || (max !== null && max < 0)) return 'amounts must not be negative';
     return null;
   }
 
   function listOf(hash: string, f: Json): ConsolePaymentState[] {
     return [...payments.values()]
       .filter((p) => p.practice === hash && matches(p, f))
-      .sort((a, b) => b.paidAt - a.paidAt || b.txId.localeCompare(a.txId));
+      .sort((a, b) => tieBreak(b.paidAt - a.paidAt, b.txId.localeCompare(a.txId)));
   }
 
   function link(kind: string, params: Record<string, string>) {
@@ -1114,7 +1166,7 @@ export function createConsoleMock(
   }
 
   function roi(hash: string, from: string, to: string, locationId: string | null) {
-    const offset = PRACTICE_OFFSET_MINUTES[hash];
+    const offset = offsetOf(hash);
     const inRange = (day: string) => day >= from && day <= to;
     const online: {
       tx: string;
@@ -1132,7 +1184,7 @@ export function createConsoleMock(
       for (const a of p.allocations) {
         const share = Math.min(net, a.applied);
         net -= share;
-        if (!locationId || a.locationId === locationId) {
+        if (locationId === null || a.locationId === locationId) {
           online.push({
             tx: p.txId,
             day,
@@ -1148,7 +1200,7 @@ export function createConsoleMock(
       }
     }
     const other = offline.filter(
-      (o) => o.practice === hash && inRange(o.day) && (!locationId || o.locationId === locationId),
+      (o) => o.practice === hash && inRange(o.day) && (locationId === null || o.locationId === locationId),
     );
     const all = [
       ...online.map((o) => ({ ...o, source: SOURCES[0] })),
@@ -1180,7 +1232,7 @@ export function createConsoleMock(
         const count = source === SOURCES[0] ? new Set(online.map((r) => r.tx)).size : rows.length;
         return { __typename: 'CollectionsBySource', source, amount: money(sum(rows)), count };
       }),
-      householdsPayingOnlineShare: households.size ? onlineHouseholds.size / households.size : 0,
+      householdsPayingOnlineShare: households.size > 0 ? onlineHouseholds.size / households.size : 0,
       medianDaysToPayOnline: median(online.map((r) => r.daysToPay)),
       medianDaysToPayOther: median(other.map((r) => r.daysToPay)),
       funnel: FUNNEL.map((step) => ({
@@ -1190,8 +1242,8 @@ export function createConsoleMock(
           .filter((f) => f.practice === hash && f.step === step && inRange(f.day))
           .reduce((s, f) => s + f.count, 0),
       })),
-      byLocation: MOCK_LOCATIONS[hash]
-        .filter((l) => !locationId || l.id === locationId)
+      byLocation: locationsOf(hash)
+        .filter((l) => locationId === null || l.id === locationId)
         .map((l) => ({
           __typename: 'LocationCollections',
           locationId: l.id,
@@ -1215,29 +1267,34 @@ export function createConsoleMock(
   }
 
   function brandingJson(b: Branding | null, hash: string) {
-    return b
-      ? {
+    return b === null
+      ? null
+      : {
           __typename: 'ReceiptBranding',
           signatureText: b.signatureText,
           footerText: b.footerText,
           logoUrl: b.logoUrl,
-          updatedAt: isoAtOffset(b.updatedAt, PRACTICE_OFFSET_MINUTES[hash]),
-        }
-      : null;
+          updatedAt: isoAtOffset(b.updatedAt, offsetOf(hash)),
+        };
+  }
+
+  function brandingOf(hash: string) {
+    return entry(branding, hash, 'receipt branding');
   }
 
   function brandingState(hash: string) {
+    const b = brandingOf(hash);
     return {
       __typename: 'ReceiptBrandingState',
-      draft: brandingJson(branding[hash].draft, hash),
-      published: brandingJson(branding[hash].published, hash),
+      draft: brandingJson(b.draft, hash),
+      published: brandingJson(b.published, hash),
     };
   }
 
   /** What `practice(id)` answers for this staff member: the hash, or an error for one they may not see. */
   function practiceFor(s: MockStaff, v: Json): { hash: string } | { error: Json } {
-    const hash = hashOf(v['practiceId']);
-    if (!hash || roleIn(s, hash) === null) return { error: error('FORBIDDEN') };
+    const hash = hashOf(stringVar(v, 'practiceId'));
+    if (hash === null || roleIn(s, hash) === null) return { error: error('FORBIDDEN') };
     return { hash };
   }
 
@@ -1248,12 +1305,10 @@ export function createConsoleMock(
   /** One console operation; `token` is the staff cookie. Answers the body and the cookie after it. */
   function respond(op: string, v: Json, token: string | null): { json: unknown; staff: string | null } {
     if (op === 'StaffSignIn') {
-      const email = String(v['email'] ?? '')
-        .trim()
-        .toLowerCase();
+      const email = (stringVar(v, 'email') ?? '').trim().toLowerCase();
       const s = staff.find((x) => x.email === email);
       const locked = (failures.get(email) ?? 0) >= 5;
-      const passwordOk = !!s && !locked && s.password === v['password'];
+      const passwordOk = s !== undefined && !locked && s.password === v['password'];
       const fail = {
         json: {
           data: {
@@ -1272,7 +1327,8 @@ export function createConsoleMock(
         failures.set(email, (failures.get(email) ?? 0) + 1);
         return fail;
       }
-      if (s.otp !== null && !v['otp']) {
+      const otp = stringVar(v, 'otp');
+      if (s.otp !== null && otp === null) {
         return {
           json: {
             data: {
@@ -1288,7 +1344,7 @@ export function createConsoleMock(
           staff: token,
         };
       }
-      if (s.otp !== null && v['otp'] !== s.otp) {
+      if (s.otp !== null && otp !== s.otp) {
         failures.set(email, (failures.get(email) ?? 0) + 1);
         return {
           json: {
@@ -1306,7 +1362,7 @@ export function createConsoleMock(
         };
       }
       failures.delete(email);
-      const newToken = `staff-${++tokens}`;
+      const newToken = `staff-${String(++tokens)}`;
       sessions.set(newToken, { staffId: s.id, idleEnd: now() + idleMs });
       return {
         json: {
@@ -1324,7 +1380,7 @@ export function createConsoleMock(
       };
     }
     if (op === 'StaffSignOut') {
-      if (token) sessions.delete(token);
+      if (token !== null) sessions.delete(token);
       return { json: { data: { staffSignOut: true } }, staff: null };
     }
     const s = member(token);
@@ -1332,7 +1388,7 @@ export function createConsoleMock(
       !/^Console(RefundPayment|SaveBrandingDraft|PublishBranding|PreviewBranding|EmailPaymentLink|ReplayDeadLetters|RunReconciliation)$/.test(
         op,
       );
-    if (!s) {
+    if (s === null) {
       return { json: isQuery ? { data: { console: null } } : error('UNAUTHENTICATED'), staff: null };
     }
     const answer = (json: unknown) => ({ json, staff: token });
@@ -1361,12 +1417,14 @@ export function createConsoleMock(
         const p = practiceFor(s, v);
         if ('error' in p) return answer(p.error);
         const f = (v['filter'] ?? {}) as Json;
-        const first = v['first'] == null ? 50 : Number(v['first']);
+        const first = numberVar(v, 'first') ?? 50;
         const problem = filterError(f) ?? (first < 1 || first > 100 ? 'first must be 1–100' : null);
-        if (problem) return answer(error('BAD_USER_INPUT', problem));
+        if (problem !== null) return answer(error('BAD_USER_INPUT', problem));
         const all = listOf(p.hash, f);
-        const start = v['after'] ? all.findIndex((x) => `cur-${x.txId}` === v['after']) + 1 : 0;
+        const after = stringVar(v, 'after');
+        const start = after === null ? 0 : all.findIndex((x) => `cur-${x.txId}` === after) + 1;
         const page = all.slice(start, start + first);
+        const last = page.at(-1);
         return answer(
           consoleData({
             id: practiceIdOf(p.hash),
@@ -1376,7 +1434,7 @@ export function createConsoleMock(
               pageInfo: {
                 __typename: 'PageInfo',
                 hasNextPage: start + first < all.length,
-                endCursor: page.length ? `cur-${page[page.length - 1].txId}` : null,
+                endCursor: last === undefined ? null : `cur-${last.txId}`,
               },
               edges: page.map((x) => ({
                 __typename: 'ConsolePaymentEdge',
@@ -1391,7 +1449,7 @@ export function createConsoleMock(
         const p = practiceFor(s, v);
         if ('error' in p) return answer(p.error);
         const problem = filterError((v['filter'] ?? {}) as Json);
-        if (problem) return answer(error('BAD_USER_INPUT', problem));
+        if (problem !== null) return answer(error('BAD_USER_INPUT', problem));
         return answer(
           consoleData({ id: practiceIdOf(p.hash), paymentsCsv: link('payments.csv', { practice: p.hash }) }),
         );
@@ -1399,38 +1457,40 @@ export function createConsoleMock(
       case 'ConsolePayment': {
         const p = practiceFor(s, v);
         if ('error' in p) return answer(p.error);
-        const payment = payments.get(String(v['transactionId']));
-        if (payment && payment.practice === p.hash) settleRefunds(payment);
+        const payment = payments.get(stringVar(v, 'transactionId') ?? '');
+        const own = payment?.practice === p.hash ? payment : null;
+        if (own !== null) settleRefunds(own);
         return answer(
           consoleData({
             id: practiceIdOf(p.hash),
-            payment: payment && payment.practice === p.hash ? paymentJson(payment, true) : null,
+            payment: own === null ? null : paymentJson(own, true),
           }),
         );
       }
       case 'ConsoleReceiptPdf': {
         const p = practiceFor(s, v);
         if ('error' in p) return answer(p.error);
-        const payment = payments.get(String(v['transactionId']));
-        if (!payment || payment.practice !== p.hash) return answer(error('NOT_FOUND'));
-        if (v['locale'] && !['en', 'es'].includes(String(v['locale'])))
-          return answer(error('BAD_USER_INPUT', 'locale'));
+        const payment = payments.get(stringVar(v, 'transactionId') ?? '');
+        if (payment?.practice !== p.hash) return answer(error('NOT_FOUND'));
+        const locale = stringVar(v, 'locale') ?? 'en';
+        if (!['en', 'es'].includes(locale)) return answer(error('BAD_USER_INPUT', 'locale'));
         payment.audit.push({ at: now(), action: 'RECEIPT_DOWNLOADED', actor: s.displayName, amountCents: null });
         return answer(
           consoleData({
             id: practiceIdOf(p.hash),
-            receiptPdf: link('receipt.pdf', { tx: payment.txId, locale: String(v['locale'] ?? 'en') }),
+            receiptPdf: link('receipt.pdf', { tx: payment.txId, locale }),
           }),
         );
       }
       case 'ConsoleRefundPayment': {
-        const payment = payments.get(String(v['transactionId']));
-        const role = payment ? roleIn(s, payment.practice) : null;
-        if (!payment || role === null) return answer(error('NOT_FOUND'));
+        const payment = payments.get(stringVar(v, 'transactionId') ?? '');
+        const role = payment === undefined ? null : roleIn(s, payment.practice);
+        if (payment === undefined || role === null) return answer(error('NOT_FOUND'));
         if (role === 'SUPPORT') return answer(error('FORBIDDEN'));
-        const existing = payment.refunds.find((r) => r.key === v['idempotencyKey']);
-        const cents = Number(v['amountCents']);
-        if (existing)
+        const key = stringVar(v, 'idempotencyKey') ?? '';
+        const existing = payment.refunds.find((r) => r.key === key);
+        const cents = numberVar(v, 'amountCents') ?? Number.NaN;
+        if (existing !== undefined)
           return answer({
             data: {
               refundPayment: {
@@ -1443,11 +1503,11 @@ export function createConsoleMock(
           });
         if (!Number.isInteger(cents) || cents <= 0 || cents > refundableCents(payment))
           return answer(error('BAD_USER_INPUT', 'amountCents is above what is refundable'));
-        if (v['reason'] === 'OTHER' && !String(v['note'] ?? '').trim())
+        if (v['reason'] === 'OTHER' && (stringVar(v, 'note') ?? '').trim() === '')
           return answer(error('BAD_USER_INPUT', 'note is required for OTHER'));
         const refund: Refund = {
-          id: `re_mock${++counter}`,
-          key: String(v['idempotencyKey']),
+          id: `re_mock${String(++counter)}`,
+          key,
           amountCents: cents,
           status: 'PENDING',
           requestedAt: now(),
@@ -1480,18 +1540,18 @@ export function createConsoleMock(
         const p = practiceFor(s, v);
         if ('error' in p) return answer(p.error);
         if (roleIn(s, p.hash) !== 'PRACTICE_ADMIN') return answer(error('FORBIDDEN'));
-        const b = branding[p.hash];
+        const b = brandingOf(p.hash);
         if (op === 'ConsolePreviewBranding') {
-          const tx = v['transactionId'] ? payments.get(String(v['transactionId'])) : null;
-          if (v['transactionId'] && (!tx || tx.practice !== p.hash)) return answer(error('NOT_FOUND'));
+          const txId = stringVar(v, 'transactionId');
+          if (txId !== null && payments.get(txId)?.practice !== p.hash) return answer(error('NOT_FOUND'));
           return answer({
             data: {
-              previewReceiptBranding: link('receipt.pdf', { preview: '1', tx: String(v['transactionId'] ?? 'sample') }),
+              previewReceiptBranding: link('receipt.pdf', { preview: '1', tx: txId ?? 'sample' }),
             },
           });
         }
         if (op === 'ConsolePublishBranding') {
-          if (!b.draft) return answer(error('BAD_USER_INPUT', 'no draft to publish'));
+          if (b.draft === null) return answer(error('BAD_USER_INPUT', 'no draft to publish'));
           b.published = { ...b.draft, updatedAt: now() };
           b.draft = null;
           return answer({ data: { publishReceiptBranding: brandingState(p.hash) } });
@@ -1499,23 +1559,26 @@ export function createConsoleMock(
         const input = (v['input'] ?? {}) as Json;
         const base = b.draft ??
           b.published ?? { signatureText: null, footerText: null, logoUrl: null, updatedAt: now() };
-        if (input['signatureText'] != null && String(input['signatureText']).length > 200)
+        const signatureText = textVar(input, 'signatureText');
+        const footerText = textVar(input, 'footerText');
+        const logoBase64 = textVar(input, 'logoBase64');
+        if (signatureText !== null && signatureText.length > 200)
           return answer(error('BAD_USER_INPUT', 'signatureText is longer than 200'));
-        if (input['footerText'] != null && String(input['footerText']).length > 500)
+        if (footerText !== null && footerText.length > 500)
           return answer(error('BAD_USER_INPUT', 'footerText is longer than 500'));
         let logoUrl = base.logoUrl;
-        if (input['logoBase64'] != null) {
-          const type = String(input['logoContentType'] ?? '');
-          const bytes = Math.floor((String(input['logoBase64']).length * 3) / 4);
+        if (logoBase64 !== null) {
+          const type = textVar(input, 'logoContentType') ?? '';
+          const bytes = Math.floor((logoBase64.length * 3) / 4);
           if (!['image/png', 'image/svg+xml'].includes(type) || bytes > 256 * 1024)
             return answer(error('BAD_USER_INPUT', 'logo must be a PNG or SVG of at most 256 KiB'));
-          logoUrl = `data:${type};base64,${input['logoBase64']}`;
-        } else if (input['removeLogo']) {
+          logoUrl = `data:${type};base64,${logoBase64}`;
+        } else if (input['removeLogo'] === true) {
           logoUrl = null;
         }
         b.draft = {
-          signatureText: input['signatureText'] != null ? String(input['signatureText']) : base.signatureText,
-          footerText: input['footerText'] != null ? String(input['footerText']) : base.footerText,
+          signatureText: signatureText ?? base.signatureText,
+          footerText: footerText ?? base.footerText,
           logoUrl,
           updatedAt: now(),
         };
@@ -1524,21 +1587,20 @@ export function createConsoleMock(
       case 'ConsoleRoi': {
         const p = practiceFor(s, v);
         if ('error' in p) return answer(p.error);
-        const from = String(v['from']);
-        const to = String(v['to']);
+        const from = stringVar(v, 'from') ?? '';
+        const to = stringVar(v, 'to') ?? '';
         const span = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
         if (!(span >= 0) || span > 366) return answer(error('BAD_USER_INPUT', 'from/to'));
-        const locationId = v['locationId'] ? String(v['locationId']) : null;
-        if (locationId && !MOCK_LOCATIONS[p.hash].some((l) => l.id === locationId))
+        const locationId = stringVar(v, 'locationId');
+        if (locationId !== null && !locationsOf(p.hash).some((l) => l.id === locationId))
           return answer(error('BAD_USER_INPUT', 'locationId'));
         return answer(consoleData({ id: practiceIdOf(p.hash), roi: roi(p.hash, from, to, locationId) }));
       }
       case 'ConsoleStatementLink': {
         const p = practiceFor(s, v);
         if ('error' in p) return answer(p.error);
-        const account = String(v['accountNumber']).trim();
-        const h = households[account];
-        if (!h || h.practice !== p.hash) return answer(error('NOT_FOUND'));
+        const account = (stringVar(v, 'accountNumber') ?? '').trim();
+        if (households[account]?.practice !== p.hash) return answer(error('NOT_FOUND'));
         const url = `http://127.0.0.1/p/${p.hash}?account=${encodeURIComponent(account)}`;
         return answer(
           consoleData({
@@ -1568,7 +1630,7 @@ export function createConsoleMock(
             id: practiceIdOf(p.hash),
             statementLinksExport: link('statements.zip', {
               n: String(accounts.length),
-              format: String(v['format'] ?? 'SVG'),
+              format: stringVar(v, 'format') ?? 'SVG',
             }),
           }),
         );
@@ -1577,12 +1639,12 @@ export function createConsoleMock(
         const p = practiceFor(s, v);
         if ('error' in p) return answer(p.error);
         if (roleIn(s, p.hash) === 'SUPPORT') return answer(error('FORBIDDEN'));
-        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(String(v['email']))) return answer(error('BAD_USER_INPUT', 'email'));
-        const h = households[String(v['accountNumber'])];
-        if (!h || h.practice !== p.hash) return answer(error('NOT_FOUND'));
+        const email = stringVar(v, 'email') ?? '';
+        if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return answer(error('BAD_USER_INPUT', 'email'));
+        if (households[stringVar(v, 'accountNumber') ?? '']?.practice !== p.hash) return answer(error('NOT_FOUND'));
         mail.push({
-          destination: { to: [v['email']] },
-          subject: `Pay your bill — ${PRACTICES[p.hash as keyof typeof PRACTICES].name}`,
+          destination: { to: [email] },
+          subject: `Pay your bill — ${entry(PRACTICES, p.hash, 'practice').name}`,
           kind: 'payment-link',
         });
         return answer({ data: { emailPaymentLink: { __typename: 'EmailReceiptResult', queued: true } } });
@@ -1590,7 +1652,7 @@ export function createConsoleMock(
       case 'ConsoleOperations':
       case 'ConsoleReplayDeadLetters':
       case 'ConsoleRunReconciliation': {
-        if (!s.support) return answer(error('FORBIDDEN'));
+        if (s.support !== true) return answer(error('FORBIDDEN'));
         const run = (r: (typeof ops.runs)[number]) => ({
           __typename: 'ReconciliationRun',
           startedAt: new Date(r.startedAt).toISOString(),
@@ -1600,13 +1662,13 @@ export function createConsoleMock(
           repaired: r.repaired,
         });
         if (op === 'ConsoleReplayDeadLetters') {
-          const moved = Math.min(ops.deadLetterDepth, v['max'] == null ? 100 : Number(v['max']));
+          const moved = Math.min(ops.deadLetterDepth, numberVar(v, 'max') ?? 100);
           ops.deadLetterDepth -= moved;
           return answer({ data: { replayDeadLetters: moved } });
         }
         if (op === 'ConsoleRunReconciliation') {
-          const from = Date.parse(String(v['from']));
-          const to = Date.parse(String(v['to']));
+          const from = Date.parse(stringVar(v, 'from') ?? '');
+          const to = Date.parse(stringVar(v, 'to') ?? '');
           if (Number.isNaN(from) || Number.isNaN(to) || to <= from || to - from > 31 * 86_400_000)
             return answer(error('BAD_USER_INPUT', 'from/to'));
           const r = {
@@ -1647,9 +1709,9 @@ export function createConsoleMock(
     card: string | null,
     lines: { charge: MockCharge; applied: number; remaining: number }[],
   ): void {
-    const h = households[account];
+    const h = entry(households, account, 'household');
     const procedure = (name: string) => PROCEDURES.find(([, n]) => n === name)?.[0] ?? 'D0150';
-    const location = (name: string | null) => MOCK_LOCATIONS[h.practice].find((l) => l.name === name) ?? null;
+    const location = (name: string | null) => locationsOf(h.practice).find((l) => l.name === name) ?? null;
     payments.set(txId, {
       txId,
       practice: h.practice,
@@ -1690,8 +1752,11 @@ export function createConsoleMock(
     },
     /** Signs `email` in without a request (a test starting on a console page). Answers the cookie. */
     signInStaff(email: string): string {
-      const s = staff.find((x) => x.email === email)!;
-      const token = `staff-${++tokens}`;
+      const s = staff.find((x) => x.email === email);
+      if (s === undefined) {
+        throw new Error(`No mock staff member ${email}`);
+      }
+      const token = `staff-${String(++tokens)}`;
       sessions.set(token, { staffId: s.id, idleEnd: now() + idleMs });
       return token;
     },

@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import { I18n } from '../core/i18n/i18n';
-import { find, settle, startApp, text, type, type App } from '../../testing/graphql-backend';
+import { find, settle, startApp, submit, text, type, type App } from '../../testing/graphql-backend';
 
 /** The page's element matching `selector` (the test fails when there is none). */
 const $ = (app: App, selector: string) => find(app.page(), selector);
@@ -48,7 +48,7 @@ describe('LandingPage', () => {
     const app = await startApp('/p/K7MX4Q');
     await settle(app.harness, 6);
     type($input(app, '#accountNumber'), '100234');
-    $(app, 'form').dispatchEvent(new Event('submit'));
+    submit($(app, 'form'));
     await settle(app.harness);
     expect(text(app.harness)).toContain('Enter the last name.');
     expect($(app, '#lastName').getAttribute('aria-invalid')).toBe('true');
@@ -62,7 +62,7 @@ describe('LandingPage', () => {
     TestBed.inject(I18n).use('es');
     type($input(app, '#accountNumber'), ' 100234 ');
     type($input(app, '#lastName'), 'Smith');
-    $(app, 'form').dispatchEvent(new Event('submit'));
+    submit($(app, 'form'));
     await settle(app.harness, 6);
     expect(app.api.calls('SignIn')[0]?.variables).toEqual({
       practiceHash: 'K7MX4Q',
@@ -77,7 +77,7 @@ describe('LandingPage', () => {
     expect(error.querySelector('a[href="tel:+15125550142"]')).not.toBeNull();
 
     type($input(app, '#lastName'), 'Garcia');
-    $(app, 'form').dispatchEvent(new Event('submit'));
+    submit($(app, 'form'));
     await settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/pay');
   });

@@ -3,7 +3,7 @@ import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import { I18n } from '../core/i18n/i18n';
 import { money, seedHouseholds } from '../../testing/mock-api';
-import { fail, find, settle, startApp, text, type, wait, type App } from '../../testing/graphql-backend';
+import { check, fail, find, settle, startApp, submit, text, type, wait, type App } from '../../testing/graphql-backend';
 import { PREVIEW_DEBOUNCE_MS } from './components/allocation-preview';
 import { INLINE_WAIT_MS } from './components/card-step';
 
@@ -20,14 +20,8 @@ async function openPay(account = '100234', options: Parameters<typeof startApp>[
   return app;
 }
 
-function submit(app: App, selector = 'form'): void {
-  $(app, selector).dispatchEvent(new Event('submit', { cancelable: true }));
-}
-
 async function chooseOther(app: App, amount: string): Promise<void> {
-  const radio = $input(app, 'input[value="other"]');
-  radio.checked = true;
-  radio.dispatchEvent(new Event('change'));
+  check($input(app, 'input[value="other"]'));
   await settle(app.harness);
   type($input(app, '#amount'), amount);
   await wait(app.harness, PREVIEW_DEBOUNCE_MS + 20);
@@ -35,13 +29,13 @@ async function chooseOther(app: App, amount: string): Promise<void> {
 
 async function toCardStep(app: App, amount: string): Promise<void> {
   await chooseOther(app, amount);
-  submit(app, '#amount-form');
+  submit($(app, '#amount-form'));
   await settle(app.harness, 8);
 }
 
 async function payWithCard(app: App, card: string): Promise<void> {
   type($input(app, '#cardNumber'), card);
-  submit(app, '.card-form');
+  submit($(app, '.card-form'));
   await wait(app.harness, 400);
 }
 
@@ -149,7 +143,7 @@ describe('PayPage', () => {
     app.api.override('AllocationPreview', { errorCode: 'INTERNAL' }, false);
     await chooseOther(app, '50');
     expect($(app, '[data-testid="preview-unavailable"]').textContent).toContain('You can still pay');
-    submit(app, '#amount-form');
+    submit($(app, '#amount-form'));
     await settle(app.harness, 8);
     expect(app.api.calls('StartPayment')).toHaveLength(1);
     expect($maybe(app, '[data-testid="test-mode"]')).not.toBeNull();
@@ -163,7 +157,7 @@ describe('PayPage', () => {
     type($input(app, '#amount'), '500');
     await settle(app.harness);
     expect($(app, '[data-testid="amount-error"]').textContent).toContain('more than your balance of $400.00');
-    submit(app, '#amount-form');
+    submit($(app, '#amount-form'));
     await settle(app.harness);
     expect(document.activeElement?.id).toBe('amount');
     expect(app.api.calls('StartPayment')).toHaveLength(0);
@@ -193,7 +187,7 @@ describe('PayPage', () => {
     expect($input(app, '#amount').value).toBe('37.50');
     expect(document.activeElement?.id).toBe('amount-title');
 
-    submit(app, '#amount-form');
+    submit($(app, '#amount-form'));
     await settle(app.harness, 8);
     await payWithCard(app, '4242424242424242');
     const retry = app.api.lastCall('StartPayment').variables;
@@ -240,7 +234,7 @@ describe('PayPage', () => {
   it('shows a readable error when the balance changed on the server, and the new balance', async () => {
     const app = await openPay();
     (app.api.households['100234']?.charges[0] ?? fail('no charge')).balanceCents = 0; // paid elsewhere meanwhile
-    submit(app, '#amount-form');
+    submit($(app, '#amount-form'));
     await settle(app.harness, 10);
     expect($(app, '[data-testid="call-error"]').textContent).toContain('Your balance changed');
     expect($(app, '[data-testid="household-total"]').textContent).toContain('$365.00');
@@ -249,7 +243,7 @@ describe('PayPage', () => {
   it('an answer without data is a fault on our side, not the patient’s connection', async () => {
     const app = await openPay();
     app.api.override('StartPayment', { data: null });
-    submit(app, '#amount-form');
+    submit($(app, '#amount-form'));
     await settle(app.harness, 10);
     const error = $(app, '[data-testid="call-error"]').textContent;
     expect(error).toContain('Something went wrong on our side');
@@ -312,7 +306,7 @@ describe('PayPage with a recent payment (two tabs)', () => {
   it('warns before another payment starts, and pays only when the patient says so', async () => {
     const app = await openPay();
     recentPayment(app, 'SUCCEEDED');
-    submit(app, '#amount-form');
+    submit($(app, '#amount-form'));
     await settle(app.harness, 8);
     const warning = $(app, '[data-testid="recent-warning"]');
     expect(warning.getAttribute('role')).toBe('alertdialog');
@@ -326,7 +320,7 @@ describe('PayPage with a recent payment (two tabs)', () => {
     expect($maybe(app, '[data-testid="recent-warning"]')).toBeNull();
     expect(app.api.calls('StartPayment')).toHaveLength(0);
 
-    submit(app, '#amount-form');
+    submit($(app, '#amount-form'));
     await settle(app.harness, 8);
     find(app.page(), '[data-testid="pay-anyway"]', HTMLButtonElement).click();
     await settle(app.harness, 8);
@@ -337,7 +331,7 @@ describe('PayPage with a recent payment (two tabs)', () => {
   it('warns about a payment still processing elsewhere', async () => {
     const app = await openPay();
     recentPayment(app, 'PROCESSING');
-    submit(app, '#amount-form');
+    submit($(app, '#amount-form'));
     await settle(app.harness, 8);
     expect($(app, '[data-testid="recent-warning"]').textContent).toContain(
       'started 3 minutes ago is still being processed',
@@ -346,11 +340,11 @@ describe('PayPage with a recent payment (two tabs)', () => {
 
   it('does not warn about a payment this tab started and left without paying', async () => {
     const app = await openPay();
-    submit(app, '#amount-form');
+    submit($(app, '#amount-form'));
     await settle(app.harness, 8);
     find(app.page(), '[data-testid="change-amount"]', HTMLButtonElement).click();
     await settle(app.harness);
-    submit(app, '#amount-form');
+    submit($(app, '#amount-form'));
     await settle(app.harness, 8);
     expect($maybe(app, '[data-testid="recent-warning"]')).toBeNull();
     expect(app.api.calls('StartPayment')).toHaveLength(2);
@@ -360,7 +354,7 @@ describe('PayPage with a recent payment (two tabs)', () => {
     const app = await openPay();
     recentPayment(app, 'SUCCEEDED');
     app.api.override('RecentPayments', { errorCode: 'INTERNAL' }, false);
-    submit(app, '#amount-form');
+    submit($(app, '#amount-form'));
     await settle(app.harness, 8);
     expect($maybe(app, '[data-testid="recent-warning"]')).toBeNull();
     expect(app.api.calls('StartPayment')).toHaveLength(1);

@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import { I18n } from '../core/i18n/i18n';
-import { fail, find, settle, startApp, text, type, wait, type App } from '../../testing/graphql-backend';
+import { fail, find, settle, startApp, submit, text, type, wait, type App } from '../../testing/graphql-backend';
 
 /** The page's element matching `selector` (the test fails when there is none). */
 const $ = (app: App, selector: string) => find(app.page(), selector);
@@ -107,13 +107,13 @@ describe('ReceiptPage', () => {
     const form = find(app.page(), 'form.email', HTMLFormElement);
 
     type($input(app, '#email'), 'not-an-email');
-    form.dispatchEvent(new Event('submit'));
+    submit(form);
     await settle(app.harness);
     expect(document.activeElement?.id).toBe('email');
     expect(app.api.calls('EmailReceipt')).toHaveLength(0);
 
     type($input(app, '#email'), 'maria@example.com');
-    form.dispatchEvent(new Event('submit'));
+    submit(form);
     await settle(app.harness, 6);
     expect(app.api.calls('EmailReceipt')[0]?.variables).toEqual({
       txId: 'TX-000001',

@@ -111,39 +111,44 @@ export class ReceiptPage implements OnInit, OnDestroy {
 
   private poll(paymentId: string, startedAt: number, attempt: number): void {
     const delay = attempt === 0 ? 0 : Math.min(500 * 2 ** Math.min(attempt - 1, 2), 2000);
-    this.timer = setTimeout(async () => {
-      if (this.destroyed) {
+    this.timer = setTimeout(() => {
+      void this.check(paymentId, startedAt, attempt);
+    }, delay);
+  }
+
+  /** One look at the payment: on to its receipt, back to paying, or another look later. Never rejects. */
+  private async check(paymentId: string, startedAt: number, attempt: number): Promise<void> {
+    if (this.destroyed) {
+      return;
+    }
+    try {
+      const result = await firstValueFrom(this.paymentGql.fetch({ variables: { id: paymentId } }));
+      const payment = result.data?.payment;
+      if (payment?.status === 'SUCCEEDED' && payment.txId !== null) {
+        // Same route, new parameter: the router reuses this component, so it loads the receipt itself.
+        await this.router.navigate(['/p', this.hash(), 'receipt', payment.txId], { replaceUrl: true });
+        await this.load(payment.txId);
         return;
       }
-      try {
-        const result = await firstValueFrom(this.paymentGql.fetch({ variables: { id: paymentId } }));
-        const payment = result.data?.payment;
-        if (payment?.status === 'SUCCEEDED' && payment.txId !== null) {
-          // Same route, new parameter: the router reuses this component, so it loads the receipt itself.
-          await this.router.navigate(['/p', this.hash(), 'receipt', payment.txId], { replaceUrl: true });
-          await this.load(payment.txId);
-          return;
-        }
-        if (payment?.status === 'FAILED') {
-          this.flow.lastFailure.set({ code: payment.failureCode, reason: payment.failureReason });
-          await this.router.navigate(['/p', this.hash(), 'pay'], { replaceUrl: true });
-          return;
-        }
-        if (!payment) {
-          this.fail('NOT_FOUND');
-          return;
-        }
-      } catch (error) {
-        const code = errorCode(error);
-        if (code === 'UNAUTHENTICATED' || code === 'NOT_FOUND' || code === 'FORBIDDEN') {
-          this.fail(code);
-          return;
-        }
-        // Network or upstream trouble while waiting: keep polling, the payment itself is safe.
+      if (payment?.status === 'FAILED') {
+        this.flow.lastFailure.set({ code: payment.failureCode, reason: payment.failureReason });
+        await this.router.navigate(['/p', this.hash(), 'pay'], { replaceUrl: true });
+        return;
       }
-      this.slow.set(Date.now() - startedAt > SLOW_AFTER_MS);
-      this.poll(paymentId, startedAt, attempt + 1);
-    }, delay);
+      if (!payment) {
+        this.fail('NOT_FOUND');
+        return;
+      }
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'UNAUTHENTICATED' || code === 'NOT_FOUND' || code === 'FORBIDDEN') {
+        this.fail(code);
+        return;
+      }
+      // Network or upstream trouble while waiting: keep polling, the payment itself is safe.
+    }
+    this.slow.set(Date.now() - startedAt > SLOW_AFTER_MS);
+    this.poll(paymentId, startedAt, attempt + 1);
   }
 
   protected async load(txId: string): Promise<void> {

@@ -1,8 +1,11 @@
 import {
   ADMIN,
   BILLING,
+  check,
+  chooseFile,
   documentText,
-  el,
+  find,
+  findByText,
   settle,
   startApp,
   submit,
@@ -13,11 +16,9 @@ import {
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
-/** Chooses `file` in the file input `selector` as a person would (the change event included). */
-async function chooseFile(app: App, selector: string, file: File): Promise<void> {
-  const input = el<HTMLInputElement>(selector);
-  Object.defineProperty(input, 'files', { value: [file], configurable: true });
-  input.dispatchEvent(new Event('change'));
+/** Picks `file` as the logo, then lets the page read it. */
+async function chooseLogo(app: App, file: File): Promise<void> {
+  chooseFile(find(document, '#branding-logo', HTMLInputElement), file);
   await wait(app.harness, 20);
 }
 
@@ -30,7 +31,7 @@ describe('BrandingPage', () => {
   it('is for practice admins only: billing gets an explanation and no request', async () => {
     const app = await startApp('/console/pr-K7MX4Q/branding', { staff: BILLING });
     await settle(app.harness, 6);
-    expect(el('[data-testid="branding-forbidden"]').textContent).toContain('Only the practice’s admins');
+    expect(find(document, '[data-testid="branding-forbidden"]').textContent).toContain('Only the practice’s admins');
     expect(app.api.calls('ConsoleReceiptBranding')).toHaveLength(0);
     expect(document.querySelector('a[href="/console/pr-K7MX4Q/branding"]')).toBeNull();
   });
@@ -38,22 +39,24 @@ describe('BrandingPage', () => {
   it('shows what patients see beside the draft, saves a draft with a PNG logo as base64, previews and publishes it', async () => {
     const app = await startApp('/console/pr-K7MX4Q/branding', { staff: ADMIN });
     await settle(app.harness, 6);
-    expect(el('[data-testid="branding-published"]').textContent).toContain('Thank you — Bright Smiles Dental');
-    expect(el('[data-testid="branding-draft"]').textContent).toContain('No draft.');
-    expect(el<HTMLButtonElement>('[data-testid="publish"]').disabled).toBe(true);
-    expect(el<HTMLTextAreaElement>('#branding-signature').value).toBe('Thank you — Bright Smiles Dental');
+    expect(find(document, '[data-testid="branding-published"]').textContent).toContain(
+      'Thank you — Bright Smiles Dental',
+    );
+    expect(find(document, '[data-testid="branding-draft"]').textContent).toContain('No draft.');
+    expect(find(document, '[data-testid="publish"]', HTMLButtonElement).disabled).toBe(true);
+    expect(find(document, '#branding-signature', HTMLTextAreaElement).value).toBe('Thank you — Bright Smiles Dental');
 
-    await chooseFile(app, '#branding-logo', new File([PNG], 'logo.png', { type: 'image/png' }));
-    expect(el<HTMLImageElement>('[data-testid="logo-preview"]').getAttribute('src')).toBe(
+    await chooseLogo(app, new File([PNG], 'logo.png', { type: 'image/png' }));
+    expect(find(document, '[data-testid="logo-preview"]', HTMLImageElement).getAttribute('src')).toBe(
       `data:image/png;base64,${btoa(String.fromCharCode(...PNG))}`,
     );
-    type(el<HTMLInputElement>('#branding-signature'), 'Dr. Ana Ruiz, DDS');
-    type(el<HTMLInputElement>('#branding-footer'), 'Keep this receipt for your HSA.');
+    type(find(document, '#branding-signature', HTMLTextAreaElement), 'Dr. Ana Ruiz, DDS');
+    type(find(document, '#branding-footer', HTMLTextAreaElement), 'Keep this receipt for your HSA.');
     await settle(app.harness);
     expect(documentText()).toContain('183 characters left.');
-    submit(el('form[aria-labelledby="branding-edit-title"]'));
+    submit(find(document, 'form[aria-labelledby="branding-edit-title"]'));
     await settle(app.harness, 6);
-    expect(app.api.calls('ConsoleSaveBrandingDraft')[0].variables).toEqual({
+    expect(app.api.lastCall('ConsoleSaveBrandingDraft').variables).toEqual({
       practiceId: 'pr-K7MX4Q',
       input: {
         signatureText: 'Dr. Ana Ruiz, DDS',
@@ -62,39 +65,45 @@ describe('BrandingPage', () => {
         logoContentType: 'image/png',
       },
     });
-    expect(el('[data-testid="draft-saved"]').textContent).toContain('Patients still see the published branding.');
-    expect(el('[data-testid="branding-draft"]').textContent).toContain('Dr. Ana Ruiz, DDS');
-    expect(el('[data-testid="branding-published"]').textContent).toContain('Thank you — Bright Smiles Dental');
+    expect(find(document, '[data-testid="draft-saved"]').textContent).toContain(
+      'Patients still see the published branding.',
+    );
+    expect(find(document, '[data-testid="branding-draft"]').textContent).toContain('Dr. Ana Ruiz, DDS');
+    expect(find(document, '[data-testid="branding-published"]').textContent).toContain(
+      'Thank you — Bright Smiles Dental',
+    );
 
-    const txChoice = Array.from(document.querySelectorAll<HTMLInputElement>('input[name="preview-source"]'))[1];
-    txChoice.checked = true;
-    txChoice.dispatchEvent(new Event('change'));
+    check(find(findByText(document, 'label', 'A real payment of this practice'), 'input', HTMLInputElement));
     await settle(app.harness);
-    submit(el('form[aria-labelledby="branding-preview-title"]'));
+    submit(find(document, 'form[aria-labelledby="branding-preview-title"]'));
     await settle(app.harness);
     expect(documentText()).toContain('Enter the transaction ID.');
     expect(app.api.calls('ConsolePreviewBranding')).toHaveLength(0);
-    type(el<HTMLInputElement>('#preview-tx'), 'TX-SK70001');
-    submit(el('form[aria-labelledby="branding-preview-title"]'));
+    type(find(document, '#preview-tx', HTMLInputElement), 'TX-SK70001');
+    submit(find(document, 'form[aria-labelledby="branding-preview-title"]'));
     await settle(app.harness, 6);
-    expect(app.api.calls('ConsolePreviewBranding')[0].variables).toEqual({
+    expect(app.api.lastCall('ConsolePreviewBranding').variables).toEqual({
       practiceId: 'pr-K7MX4Q',
       transactionId: 'TX-SK70001',
       locale: 'en',
     });
-    expect(el<HTMLAnchorElement>('[data-testid="preview-link"]').getAttribute('href')).toContain('preview=1');
+    expect(find(document, '[data-testid="preview-link"]', HTMLAnchorElement).getAttribute('href')).toContain(
+      'preview=1',
+    );
 
-    el<HTMLButtonElement>('[data-testid="publish"]').click();
+    find(document, '[data-testid="publish"]', HTMLButtonElement).click();
     await settle(app.harness);
-    expect(el<HTMLDialogElement>('[data-testid="publish-dialog"]').open).toBe(true);
+    expect(find(document, '[data-testid="publish-dialog"]', HTMLDialogElement).open).toBe(true);
     expect(app.api.calls('ConsolePublishBranding')).toHaveLength(0);
-    el<HTMLButtonElement>('[data-testid="publish-confirm"]').click();
+    find(document, '[data-testid="publish-confirm"]', HTMLButtonElement).click();
     await settle(app.harness, 6);
     expect(app.api.calls('ConsolePublishBranding')).toHaveLength(1);
-    expect(el('[data-testid="branding-published"]').textContent).toContain('Dr. Ana Ruiz, DDS');
-    expect(el('[data-testid="branding-published"] img')).toBeTruthy();
-    expect(el('[data-testid="branding-draft"]').textContent).toContain('No draft.');
-    expect(el('[data-testid="published-now"]').textContent).toContain(
+    expect(find(document, '[data-testid="branding-published"]').textContent).toContain('Dr. Ana Ruiz, DDS');
+    expect(find(document, '[data-testid="branding-published"] img', HTMLImageElement).getAttribute('src')).toBe(
+      `data:image/png;base64,${btoa(String.fromCharCode(...PNG))}`,
+    );
+    expect(find(document, '[data-testid="branding-draft"]').textContent).toContain('No draft.');
+    expect(find(document, '[data-testid="published-now"]').textContent).toContain(
       'Published. Patients’ receipts use this branding from now on.',
     );
   });
@@ -113,9 +122,9 @@ describe('BrandingPage', () => {
   ])('refuses %s before uploading it', async (_name, file, message) => {
     const app = await startApp('/console/pr-K7MX4Q/branding', { staff: ADMIN });
     await settle(app.harness, 6);
-    await chooseFile(app, '#branding-logo', file);
-    expect(el('[data-testid="logo-error"]').textContent).toBe(message);
-    submit(el('form[aria-labelledby="branding-edit-title"]'));
+    await chooseLogo(app, file);
+    expect(find(document, '[data-testid="logo-error"]').textContent).toBe(message);
+    submit(find(document, 'form[aria-labelledby="branding-edit-title"]'));
     await settle(app.harness);
     expect(app.api.calls('ConsoleSaveBrandingDraft')).toHaveLength(0);
     expect(document.activeElement?.id).toBe('branding-logo');
@@ -125,7 +134,7 @@ describe('BrandingPage', () => {
     const app = await startApp('/console/pr-K7MX4Q/branding', { staff: ADMIN });
     await settle(app.harness, 6);
     app.api.override('ConsoleSaveBrandingDraft', { errorCode: 'BAD_USER_INPUT' });
-    submit(el('form[aria-labelledby="branding-edit-title"]'));
+    submit(find(document, 'form[aria-labelledby="branding-edit-title"]'));
     await settle(app.harness, 6);
     expect(documentText()).toContain('Something entered isn’t valid.');
   });

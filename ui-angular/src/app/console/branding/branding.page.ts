@@ -10,7 +10,7 @@ import {
   untracked,
   viewChild,
 } from '@angular/core';
-import type { CallFailure } from '../../core/graphql/errors';
+import { requireData, type CallFailure } from '../../core/graphql/errors';
 import { ConsoleApi, failureOf } from '../core/console-api';
 import { bindModal } from '../core/modal';
 import { formatConsoleDate } from '../core/console-date';
@@ -104,7 +104,7 @@ export class BrandingPage {
   /** The logo chosen in this form, as a data URL for its preview (PNG or SVG in an `<img>`: no script runs). */
   protected readonly logoPreview = computed(() => {
     const logo = this.logo();
-    return logo?.ok ? `data:${logo.contentType};base64,${logo.base64}` : null;
+    return logo?.ok === true ? `data:${logo.contentType};base64,${logo.base64}` : null;
   });
 
   private readonly publishDialog = viewChild<ElementRef<HTMLDialogElement>>('publishDialog');
@@ -156,7 +156,7 @@ export class BrandingPage {
         ? { ok: false, error: 'tooLarge' }
         : checkLogo(new Uint8Array(await file.arrayBuffer())),
     );
-    if (this.logo()?.ok) {
+    if (this.logo()?.ok === true) {
       this.removeLogo.set(false);
     }
   }
@@ -187,7 +187,7 @@ export class BrandingPage {
     this.saveFailure.set(null);
     try {
       const result = await this.api.call(this.saveGql.mutate({ variables: { practiceId: this.practiceId(), input } }));
-      this.apply(result.data!.saveReceiptBrandingDraft);
+      this.apply(requireData(result, 'ConsoleSaveBrandingDraft').saveReceiptBrandingDraft);
       this.saved.set(true);
       this.preview.set(null);
     } catch (error) {
@@ -221,7 +221,7 @@ export class BrandingPage {
           },
         }),
       );
-      this.preview.set(result.data!.previewReceiptBranding);
+      this.preview.set(requireData(result, 'ConsolePreviewBranding').previewReceiptBranding);
     } catch (error) {
       this.previewFailure.set(failureOf(error));
     } finally {
@@ -237,7 +237,7 @@ export class BrandingPage {
     this.publishFailure.set(null);
     try {
       const result = await this.api.call(this.publishGql.mutate({ variables: { practiceId: this.practiceId() } }));
-      this.apply(result.data!.publishReceiptBranding);
+      this.apply(requireData(result, 'ConsolePublishBranding').publishReceiptBranding);
       this.confirmPublish.set(false);
       this.published.set(true);
     } catch (error) {

@@ -64,5 +64,7 @@ describe('isAccountNumber', () => {
     ['12 34', false],
     ['١٢٣', false],
     ['100234;', false],
-  ])('%j → %s', (value, ok) => expect(isAccountNumber(value)).toBe(ok));
+  ])('%j → %s', (value, ok) => {
+    expect(isAccountNumber(value)).toBe(ok);
+  });
 });

@@ -47,7 +47,8 @@ export function parseAccountCsv(text: string): AccountCsv {
   let header = false;
   const first = rows[0]?.map((cell) => cell.trim()) ?? [];
   const named = first.findIndex((cell) => /account|acct|cuenta/i.test(cell));
-  if (named >= 0 && !/\d/.test(first[named])) {
+  const namedCell = first[named]; // undefined when no cell names an account (-1)
+  if (namedCell !== undefined && !/\d/.test(namedCell)) {
     column = named;
     start = 1;
     header = true;
@@ -59,9 +60,11 @@ export function parseAccountCsv(text: string): AccountCsv {
   const seen = new Set<string>();
   const errors: CsvLineError[] = [];
   let tooMany = false;
-  for (let i = start; i < rows.length; i++) {
-    const row = rows[i];
+  for (const [i, row] of rows.entries()) {
     const line = i + 1;
+    if (i < start) {
+      continue;
+    }
     if (row.every((cell) => cell.trim() === '')) {
       continue;
     }

@@ -69,5 +69,7 @@ describe('centsToInput', () => {
     [5, '0.05'],
     [2550, '25.50'],
     [123456, '1234.56'],
-  ])('%i cents → %s', (cents, text) => expect(centsToInput(cents)).toBe(text));
+  ])('%i cents → %s', (cents, text) => {
+    expect(centsToInput(cents)).toBe(text);
+  });
 });

@@ -39,5 +39,5 @@ export function parseFilterAmount(text: string): number | null | undefined {
 
 /** Cents as the plain decimal a form field shows (`2550` → `25.50`), exact, for pre-filling an input. */
 export function centsToInput(cents: number): string {
-  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+  return `${String(Math.floor(cents / 100))}.${String(cents % 100).padStart(2, '0')}`;
 }

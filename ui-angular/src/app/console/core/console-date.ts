@@ -1,7 +1,7 @@
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 function formatFor(locale: string, timeZone: string | undefined, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone ?? ''}|${withTime}`;
+  const key = `${locale}|${timeZone ?? ''}|${withTime ? 'date-time' : 'date'}`;
   let format = formats.get(key);
   if (!format) {
     const options: Intl.DateTimeFormatOptions = withTime
@@ -25,7 +25,7 @@ function formatFor(locale: string, timeZone: string | undefined, withTime: boole
  * staff member's computer; a `Z` instant in UTC with its zone named.
  */
 export function formatConsoleDate(value: string | null | undefined, locale: string): string {
-  if (!value) {
+  if (value === null || value === undefined || value === '') {
     return '';
   }
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
@@ -37,11 +37,11 @@ export function formatConsoleDate(value: string | null | undefined, locale: stri
   }
   const offset = /([+-]\d{2}:\d{2})$/.exec(value)?.[1];
   const text = formatFor(locale, offset ?? 'UTC', true).format(date);
-  return offset ? text : `${text} UTC`;
+  return offset !== undefined ? text : `${text} UTC`;
 }
 
 /** `YYYY-MM-DD` of a local calendar day `daysAgo` days before `now` (the ROI page's default range). */
 export function isoDay(now: Date, daysAgo = 0): string {
   const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() - daysAgo);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return `${String(d.getFullYear())}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

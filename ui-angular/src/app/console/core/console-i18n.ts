@@ -23,6 +23,16 @@ export class ConsoleI18n {
     return params ? text.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : text;
   };
 
+  /**
+   * The message for `key` when the dictionary has one, else `fallback`: for keys made from a code the server sends as
+   * a plain string (a timeline entry's kind and state, an audit action, a payment source, a funnel step), which may
+   * be newer than this console — the staff member then sees the code itself rather than nothing.
+   */
+  readonly label = (key: string, fallback: string): string => {
+    const messages = DICTIONARIES[this.lang()];
+    return Object.hasOwn(messages, key) ? messages[key as ConsoleKey] : fallback;
+  };
+
   /** The staff-facing message of a failed call (`extensions.code`, or the network). */
   readonly error = (failure: CallFailure): string => this.t(`error.${failure}`);
 }

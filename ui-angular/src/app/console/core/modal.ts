@@ -29,7 +29,7 @@ export function bindModal(dialog: Signal<ElementRef<HTMLDialogElement> | undefin
       } else {
         element.removeAttribute('open');
       }
-      if (returnFocus?.isConnected) {
+      if (returnFocus?.isConnected === true) {
         returnFocus.focus();
       }
       returnFocus = null;

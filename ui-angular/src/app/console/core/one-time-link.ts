@@ -34,7 +34,9 @@ export class OneTimeLink {
   private readonly link = viewChild.required<ElementRef<HTMLAnchorElement>>('link');
 
   constructor() {
-    afterNextRender(() => this.link().nativeElement.focus());
+    afterNextRender(() => {
+      this.link().nativeElement.focus();
+    });
   }
 
   protected expires(): string {

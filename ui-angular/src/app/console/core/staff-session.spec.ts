@@ -1,7 +1,16 @@
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { isStaffOperation } from '../../core/graphql/errors';
-import { ADMIN, BILLING, documentText, el, settle, startApp } from '../../../testing/graphql-backend';
+import {
+  ADMIN,
+  BILLING,
+  documentText,
+  fail,
+  find,
+  findByText,
+  settle,
+  startApp,
+} from '../../../testing/graphql-backend';
 import { STAFF_IDLE_MS, STAFF_WARN_BEFORE_MS, StaffSession } from './staff-session';
 
 describe('StaffSession', () => {
@@ -9,13 +18,15 @@ describe('StaffSession', () => {
     localStorage.setItem('pp.lang', 'en');
     sessionStorage.clear();
   });
-  afterEach(() => vi.restoreAllMocks());
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
 
   it('estimates the idle end from the last console answer, warns 75 s before it, and "Stay signed in" renews it', async () => {
     const app = await startApp('/console/pr-K7MX4Q/payments', { staff: BILLING });
     await settle(app.harness, 6);
     const session = TestBed.inject(StaffSession);
-    const end = session.idleEnd()!;
+    const end = session.idleEnd() ?? fail('no idle end after a console answer');
     expect(end - Date.now()).toBeGreaterThan(STAFF_IDLE_MS - 60_000);
     expect(end - Date.now()).toBeLessThanOrEqual(STAFF_IDLE_MS);
 
@@ -23,30 +34,27 @@ describe('StaffSession', () => {
     vi.spyOn(Date, 'now').mockReturnValue(end - STAFF_WARN_BEFORE_MS + 1000);
     session.check();
     await settle(app.harness);
-    const dialog = el<HTMLDialogElement>('[data-testid="staff-timeout"]');
+    const dialog = find(document, '[data-testid="staff-timeout"]', HTMLDialogElement);
     expect(dialog.open).toBe(true);
     expect(dialog.getAttribute('role')).toBe('alertdialog');
     expect(dialog.textContent).toContain('signed out of the console in 74 seconds');
 
     const calls = app.api.calls('ConsoleMe').length;
     vi.spyOn(Date, 'now').mockImplementation(() => realNow() + STAFF_IDLE_MS - STAFF_WARN_BEFORE_MS + 1000);
-    (
-      Array.from(dialog.querySelectorAll('button')).find((b) =>
-        b.textContent?.includes('Stay signed in'),
-      ) as HTMLButtonElement
-    ).click();
+    findByText(dialog, 'button', 'Stay signed in', HTMLButtonElement).click();
     await settle(app.harness, 6);
     expect(app.api.calls('ConsoleMe')).toHaveLength(calls + 1);
     expect(session.warning()).toBe(false);
     expect(dialog.open).toBe(false);
-    expect(session.idleEnd()!).toBeGreaterThan(end);
+    expect(session.idleEnd()).toBeGreaterThan(end);
   });
 
   it('signs out locally at the end and says why on the sign-in page', async () => {
     const app = await startApp('/console/pr-K7MX4Q/payments', { staff: BILLING });
     await settle(app.harness, 6);
     const session = TestBed.inject(StaffSession);
-    vi.spyOn(Date, 'now').mockReturnValue(session.idleEnd()! + 1);
+    const end = session.idleEnd() ?? fail('no idle end after a console answer');
+    vi.spyOn(Date, 'now').mockReturnValue(end + 1);
     session.check();
     await settle(app.harness, 6);
     expect(TestBed.inject(Router).url).toBe('/console/sign-in');
@@ -57,7 +65,7 @@ describe('StaffSession', () => {
   it('signs out on the server and locally from the console bar', async () => {
     const app = await startApp('/console/pr-K7MX4Q/payments', { staff: ADMIN });
     await settle(app.harness, 6);
-    el<HTMLButtonElement>('[data-testid="staff-sign-out"]').click();
+    find(document, '[data-testid="staff-sign-out"]', HTMLButtonElement).click();
     await settle(app.harness, 6);
     expect(app.api.calls('StaffSignOut')).toHaveLength(1);
     expect(TestBed.inject(Router).url).toBe('/console/sign-in');
@@ -71,13 +79,13 @@ describe('StaffSession', () => {
   it('shows each role its sections: branding for admins, operations for support', async () => {
     const app = await startApp('/console/pr-K7MX4Q/payments', { staff: ADMIN });
     await settle(app.harness, 6);
-    const links = () => Array.from(document.querySelectorAll('.console-nav a'), (a) => a.textContent!.trim());
+    const links = () => Array.from(document.querySelectorAll('.console-nav a'), (a) => a.textContent.trim());
     expect(links()).toEqual(['Payments', 'Statement links', 'ROI and analytics', 'Receipt branding']);
-    expect(el('.console-nav a[aria-current="page"]').textContent!.trim()).toBe('Payments');
+    expect(find(document, '.console-nav a[aria-current="page"]').textContent.trim()).toBe('Payments');
     await app.harness.navigateByUrl('/console/pr-HR9T3W/roi');
     await settle(app.harness, 6);
     expect(links()).toEqual(['Payments', 'Statement links', 'ROI and analytics']);
-    expect(el('.console-nav a[aria-current="page"]').textContent!.trim()).toBe('ROI and analytics');
+    expect(find(document, '.console-nav a[aria-current="page"]').textContent.trim()).toBe('ROI and analytics');
   });
 });
 
@@ -89,5 +97,7 @@ describe('isStaffOperation', () => {
     ['Household', false],
     ['Consoled', false],
     [null, false],
-  ])('%s → %s', (name, staff) => expect(isStaffOperation(name)).toBe(staff));
+  ])('%s → %s', (name, staff) => {
+    expect(isStaffOperation(name)).toBe(staff);
+  });
 });

@@ -66,7 +66,9 @@ export class StaffSession {
   readonly isSupport = computed(() => this.practices().some((p) => p.role === 'SUPPORT'));
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.stopTicking());
+    inject(DestroyRef).onDestroy(() => {
+      this.stopTicking();
+    });
   }
 
   /** The practice with `id` among those this staff member may see, or null. */
@@ -203,9 +205,9 @@ export class StaffSession {
   }
 
   private startTicking(): void {
-    if (this.interval === null) {
-      this.interval = setInterval(() => this.check(), 1000);
-    }
+    this.interval ??= setInterval(() => {
+      this.check();
+    }, 1000);
   }
 
   private stopTicking(): void {

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
-import type { CallFailure } from '../../core/graphql/errors';
+import { requireData, type CallFailure } from '../../core/graphql/errors';
 import { ConsoleApi, failureOf } from '../core/console-api';
 import { bindModal } from '../core/modal';
 import { formatConsoleDate } from '../core/console-date';
@@ -28,7 +28,7 @@ export function localToInstant(value: string): string | null {
 /** A `datetime-local` value for `date` in the reader's local time. */
 export function instantToLocal(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return `${String(date.getFullYear())}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /** Checks a reconciliation window: both times, from before to, at most 31 days. */
@@ -38,7 +38,7 @@ export function checkWindow(
 ): { ok: true; from: string; to: string } | { ok: false; error: ConsoleKey } {
   const a = localToInstant(from);
   const b = localToInstant(to);
-  if (!a || !b) return { ok: false, error: 'ops.err.times' };
+  if (a === null || b === null) return { ok: false, error: 'ops.err.times' };
   const span = Date.parse(b) - Date.parse(a);
   if (span <= 0) return { ok: false, error: 'ops.err.order' };
   if (span > MAX_WINDOW_DAYS * 86_400_000) return { ok: false, error: 'ops.err.span' };
@@ -107,7 +107,7 @@ export class OperationsPage {
     this.replayFailure.set(null);
     try {
       const result = await this.api.call(this.replayGql.mutate({ variables: { max: 100 } }));
-      this.replayed.set(result.data!.replayDeadLetters);
+      this.replayed.set(requireData(result, 'ConsoleReplayDeadLetters').replayDeadLetters);
       this.confirmReplay.set(false);
       void this.load();
     } catch (error) {
@@ -131,7 +131,7 @@ export class OperationsPage {
     this.runFailure.set(null);
     try {
       const result = await this.api.call(this.reconcileGql.mutate({ variables: { from: check.from, to: check.to } }));
-      this.ran.set(result.data!.runReconciliation);
+      this.ran.set(requireData(result, 'ConsoleRunReconciliation').runReconciliation);
       void this.load();
     } catch (error) {
       this.runFailure.set(failureOf(error));

@@ -18,7 +18,12 @@ import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
 import type { ConsoleKey } from '../core/messages.en';
 import { OneTimeLink } from '../core/one-time-link';
 import { StaffSession } from '../core/staff-session';
-import { ConsolePaymentGQL, ConsoleReceiptPdfGQL, type ConsolePaymentQuery } from '../graphql/generated';
+import {
+  ConsolePaymentGQL,
+  ConsoleReceiptPdfGQL,
+  type ConsolePaymentQuery,
+  type TransactionStatus,
+} from '../graphql/generated';
 import { RefundDialog, type RefundRequest } from './refund-dialog';
 
 type Payment = NonNullable<NonNullable<NonNullable<ConsolePaymentQuery['console']>['practice']>['payment']>;
@@ -77,7 +82,9 @@ export class PaymentDetailPage {
       this.title.set('title.payment', { tx });
       untracked(() => void this.load());
     });
-    inject(DestroyRef).onDestroy(() => this.stopPolling());
+    inject(DestroyRef).onDestroy(() => {
+      this.stopPolling();
+    });
   }
 
   protected async load(): Promise<void> {
@@ -136,7 +143,7 @@ export class PaymentDetailPage {
   private followRefund(): void {
     const refund = this.refund();
     const payment = this.payment();
-    if (!refund || refund.outcome !== 'pending' || !payment) {
+    if (refund?.outcome !== 'pending' || payment === null) {
       return;
     }
     const failed = payment.timeline.some(
@@ -177,15 +184,13 @@ export class PaymentDetailPage {
     return `detail.refund.${outcome}`;
   }
 
-  protected statusKey(status: string): ConsoleKey {
-    return `status.${status}` as ConsoleKey;
+  protected statusKey(status: TransactionStatus): ConsoleKey {
+    return `status.${status}`;
   }
 
   /** A timeline entry's kind and state in words; the server's code when it is one the console does not know. */
   protected label(prefix: 'kind' | 'state' | 'audit', code: string): string {
-    const key = `${prefix}.${code}` as ConsoleKey;
-    const text = this.t(key);
-    return text === undefined ? code : text;
+    return this.i18n.label(`${prefix}.${code}`, code);
   }
 
   protected localeValue(event: Event): 'en' | 'es' {

@@ -42,4 +42,10 @@ describe('the query string', () => {
     expect(formFromQuery(queryFromForm(f))).toEqual(f);
     expect(formFromQuery({ status: 'REFUNDED,BOGUS' }).statuses).toEqual(['REFUNDED']);
   });
+
+  it('reads a repeated parameter: the first value of a field, every status', () => {
+    expect(
+      formFromQuery({ from: ['2026-03-01', '2026-04-01'], status: ['REFUNDED', 'DISPUTED,BOGUS'], account: [] }),
+    ).toEqual(form({ from: '2026-03-01', statuses: ['REFUNDED', 'DISPUTED'] }));
+  });
 });

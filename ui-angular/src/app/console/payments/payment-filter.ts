@@ -81,21 +81,37 @@ function validDay(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-/** The form from the page's query string (what a reload or "back" from a payment restores). */
-export function formFromQuery(params: Record<string, string | undefined>): FilterForm {
-  const statuses = (params['status'] ?? '')
-    .split(',')
+/**
+ * Query parameters as the router gives them (`ActivatedRoute.snapshot.queryParams`): a parameter repeated in the
+ * address (`?status=REFUNDED&status=DISPUTED`) is an array.
+ */
+export type QueryParams = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+/** Every value of parameter `key`, in address order. */
+function values(params: QueryParams, key: string): readonly string[] {
+  const value = params[key];
+  return value === undefined ? [] : typeof value === 'string' ? [value] : value;
+}
+
+/**
+ * The form from the page's query string (what a reload or "back" from a payment restores). A repeated field keeps
+ * its first value; repeated statuses are all kept.
+ */
+export function formFromQuery(params: QueryParams): FilterForm {
+  const first = (key: string) => values(params, key)[0] ?? '';
+  const statuses = values(params, 'status')
+    .flatMap((s) => s.split(','))
     .filter((s): s is TransactionStatus => (STATUSES as readonly string[]).includes(s));
   return {
-    from: params['from'] ?? '',
-    to: params['to'] ?? '',
-    location: params['location'] ?? '',
+    from: first('from'),
+    to: first('to'),
+    location: first('location'),
     statuses,
-    min: params['min'] ?? '',
-    max: params['max'] ?? '',
-    account: params['account'] ?? '',
-    tx: params['tx'] ?? '',
-    ref: params['ref'] ?? '',
+    min: first('min'),
+    max: first('max'),
+    account: first('account'),
+    tx: first('tx'),
+    ref: first('ref'),
   };
 }
 

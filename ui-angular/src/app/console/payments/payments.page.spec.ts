@@ -4,9 +4,11 @@ import { I18n } from '../../core/i18n/i18n';
 import {
   BILLING,
   SUPPORT,
+  check,
   choose,
   documentText,
-  el,
+  find,
+  findByText,
   settle,
   startApp,
   submit,
@@ -25,18 +27,22 @@ describe('PaymentsPage', () => {
     const app = await startApp('/console/pr-K7MX4Q/payments', { staff: BILLING });
     await settle(app.harness, 6);
     expect(rows()).toHaveLength(25);
-    expect(el('[data-testid="payments-count"]').textContent).toContain('Showing 25 of 60 payments.');
+    expect(find(document, '[data-testid="payments-count"]').textContent).toContain('Showing 25 of 60 payments.');
     const paid = rows().map((r) => r.getAttribute('data-tx'));
     expect(paid[0]).toBe('TX-SK70001');
-    const first = app.api.calls('ConsolePayments')[0].variables;
-    expect(first).toEqual({ practiceId: 'pr-K7MX4Q', filter: {}, first: 25, after: null });
+    expect(app.api.calls('ConsolePayments')[0]?.variables).toEqual({
+      practiceId: 'pr-K7MX4Q',
+      filter: {},
+      first: 25,
+      after: null,
+    });
 
-    el<HTMLButtonElement>('[data-testid="load-more"]').click();
+    find(document, '[data-testid="load-more"]', HTMLButtonElement).click();
     await settle(app.harness, 6);
     expect(rows()).toHaveLength(50);
-    expect(app.api.calls('ConsolePayments')[1].variables['after']).toBe('cur-TX-SK70025');
+    expect(app.api.calls('ConsolePayments')[1]?.variables['after']).toBe('cur-TX-SK70025');
     expect(document.activeElement?.closest('[data-row-index]')?.getAttribute('data-row-index')).toBe('25');
-    el<HTMLButtonElement>('[data-testid="load-more"]').click();
+    find(document, '[data-testid="load-more"]', HTMLButtonElement).click();
     await settle(app.harness, 6);
     expect(rows()).toHaveLength(60);
     expect(document.querySelector('[data-testid="load-more"]')).toBeNull();
@@ -46,38 +52,48 @@ describe('PaymentsPage', () => {
   it('filters by account number and status, keeps the filters in the address, and shows an empty result as such', async () => {
     const app = await startApp('/console/pr-K7MX4Q/payments', { staff: BILLING });
     await settle(app.harness, 6);
-    type(el<HTMLInputElement>('#filter-account'), ' 500009 ');
-    const refunded = Array.from(document.querySelectorAll<HTMLLabelElement>('label.check')).find(
-      (l) => l.textContent?.trim() === 'Refunded',
-    )!;
-    const box = refunded.querySelector('input')!;
-    box.checked = true;
-    box.dispatchEvent(new Event('change'));
-    submit(el('[data-testid="payment-filters"]'));
+    type(find(document, '#filter-account', HTMLInputElement), ' 500009 ');
+    check(find(findByText(document, 'label.check', 'Refunded'), 'input', HTMLInputElement));
+    submit(find(document, '[data-testid="payment-filters"]'));
     await settle(app.harness, 6);
-    expect(app.api.calls('ConsolePayments').at(-1)!.variables['filter']).toEqual({
+    expect(app.api.lastCall('ConsolePayments').variables['filter']).toEqual({
       accountNumber: '500009',
       statuses: ['REFUNDED'],
     });
     expect(TestBed.inject(Router).url).toBe('/console/pr-K7MX4Q/payments?account=500009&status=REFUNDED');
     expect(rows().map((r) => r.getAttribute('data-tx'))).toEqual(['TX-SK70010']);
-    expect(rows()[0].textContent).toContain('Refunded');
+    expect(rows()[0]?.textContent).toContain('Refunded');
 
-    type(el<HTMLInputElement>('#filter-account'), '999999');
-    submit(el('[data-testid="payment-filters"]'));
+    type(find(document, '#filter-account', HTMLInputElement), '999999');
+    submit(find(document, '[data-testid="payment-filters"]'));
     await settle(app.harness, 6);
-    expect(el('[data-testid="payments-empty"]').textContent).toContain('No online payments match these filters.');
+    expect(find(document, '[data-testid="payments-empty"]').textContent).toContain(
+      'No online payments match these filters.',
+    );
   });
 
   it('restores the filters from the address (back from a payment)', async () => {
     const app = await startApp('/console/pr-K7MX4Q/payments?min=100&location=loc-na', { staff: BILLING });
     await settle(app.harness, 6);
-    expect(el<HTMLInputElement>('#filter-min').value).toBe('100');
-    expect(app.api.calls('ConsolePayments')[0].variables['filter']).toEqual({
+    expect(find(document, '#filter-min', HTMLInputElement).value).toBe('100');
+    expect(app.api.calls('ConsolePayments')[0]?.variables['filter']).toEqual({
       locationId: 'loc-na',
       minAmountCents: 10000,
     });
     expect(rows().length).toBeGreaterThan(0);
+  });
+
+  it('reads an address with a repeated parameter (the first value; every status) instead of failing', async () => {
+    const app = await startApp('/console/pr-K7MX4Q/payments?account=500009&account=1&status=REFUNDED&status=DISPUTED', {
+      staff: BILLING,
+    });
+    await settle(app.harness, 6);
+    expect(find(document, '#filter-account', HTMLInputElement).value).toBe('500009');
+    expect(app.api.lastCall('ConsolePayments').variables['filter']).toEqual({
+      accountNumber: '500009',
+      statuses: ['REFUNDED', 'DISPUTED'],
+    });
+    expect(rows().map((r) => r.getAttribute('data-tx'))).toEqual(['TX-SK70010']);
   });
 
   it.each([
@@ -95,28 +111,24 @@ describe('PaymentsPage', () => {
   ])('rejects a bad %s before asking the server, focusing it', async (selector, values, message) => {
     const app = await startApp('/console/pr-K7MX4Q/payments', { staff: BILLING });
     await settle(app.harness, 6);
-    for (const [field, value] of Object.entries(values)) type(el<HTMLInputElement>(field), value);
-    submit(el('[data-testid="payment-filters"]'));
+    for (const [field, value] of Object.entries(values)) type(find(document, field, HTMLInputElement), value);
+    submit(find(document, '[data-testid="payment-filters"]'));
     await settle(app.harness);
     expect(documentText()).toContain(message);
-    expect(document.activeElement).toBe(el(selector));
+    expect(document.activeElement).toBe(find(document, selector));
     expect(app.api.calls('ConsolePayments')).toHaveLength(1);
   });
 
   it('filters by location through the select, and clears', async () => {
     const app = await startApp('/console/pr-K7MX4Q/payments', { staff: BILLING });
     await settle(app.harness, 6);
-    choose(el<HTMLSelectElement>('#filter-location'), 'loc-dt');
-    submit(el('[data-testid="payment-filters"]'));
+    choose(find(document, '#filter-location', HTMLSelectElement), 'loc-dt');
+    submit(find(document, '[data-testid="payment-filters"]'));
     await settle(app.harness, 6);
-    expect(app.api.calls('ConsolePayments').at(-1)!.variables['filter']).toEqual({ locationId: 'loc-dt' });
-    (
-      Array.from(document.querySelectorAll('button')).find((b) =>
-        b.textContent?.includes('Clear filters'),
-      ) as HTMLButtonElement
-    ).click();
+    expect(app.api.lastCall('ConsolePayments').variables['filter']).toEqual({ locationId: 'loc-dt' });
+    findByText(document, 'button', 'Clear filters', HTMLButtonElement).click();
     await settle(app.harness, 6);
-    expect(app.api.calls('ConsolePayments').at(-1)!.variables['filter']).toEqual({});
+    expect(app.api.lastCall('ConsolePayments').variables['filter']).toEqual({});
     expect(TestBed.inject(Router).url).toBe('/console/pr-K7MX4Q/payments');
   });
 
@@ -129,10 +141,10 @@ describe('PaymentsPage', () => {
     const app = await startApp('/console/pr-K7MX4Q/payments', { staff: BILLING });
     await settle(app.harness, 6);
     app.api.override('ConsolePayments', { errorCode: code });
-    submit(el('[data-testid="payment-filters"]'));
+    submit(find(document, '[data-testid="payment-filters"]'));
     await settle(app.harness, 6);
-    expect(el('[data-testid="payments-error"]').textContent).toContain(message);
-    (el('[data-testid="payments-error"] button') as HTMLButtonElement).click();
+    expect(find(document, '[data-testid="payments-error"]').textContent).toContain(message);
+    find(document, '[data-testid="payments-error"] button', HTMLButtonElement).click();
     await settle(app.harness, 6);
     expect(rows()).toHaveLength(25);
   });
@@ -141,7 +153,7 @@ describe('PaymentsPage', () => {
     const app = await startApp('/console/pr-K7MX4Q/payments?account=100234', { staff: BILLING });
     await settle(app.harness, 6);
     app.api.override('ConsolePayments', { errorCode: 'UNAUTHENTICATED' });
-    submit(el('[data-testid="payment-filters"]'));
+    submit(find(document, '[data-testid="payment-filters"]'));
     await settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/console/sign-in');
     expect(documentText()).toContain('Your console session ended for security.');
@@ -150,13 +162,13 @@ describe('PaymentsPage', () => {
   it('exports the filtered payments as a one-time CSV link, focused', async () => {
     const app = await startApp('/console/pr-K7MX4Q/payments?account=500001', { staff: BILLING });
     await settle(app.harness, 6);
-    el<HTMLButtonElement>('[data-testid="export-csv"]').click();
+    find(document, '[data-testid="export-csv"]', HTMLButtonElement).click();
     await settle(app.harness, 6);
-    expect(app.api.calls('ConsolePaymentsCsv')[0].variables).toEqual({
+    expect(app.api.lastCall('ConsolePaymentsCsv').variables).toEqual({
       practiceId: 'pr-K7MX4Q',
       filter: { accountNumber: '500001' },
     });
-    const link = el<HTMLAnchorElement>('[data-testid="csv-link"]');
+    const link = find(document, '[data-testid="csv-link"]', HTMLAnchorElement);
     expect(link.getAttribute('href')).toMatch(/^\/mock-payments\.csv\?/);
     expect(link.getAttribute('target')).toBe('_blank');
     expect(document.activeElement).toBe(link);
@@ -166,28 +178,28 @@ describe('PaymentsPage', () => {
   it('is read-only for support, with the audited-access notice, in Spanish too', async () => {
     const app = await startApp('/console/pr-HR9T3W/payments', { staff: SUPPORT });
     await settle(app.harness, 6);
-    expect(el('[data-testid="support-notice"]').textContent).toContain('every page you open is recorded');
-    expect(el('[data-testid="role"]').textContent).toContain('Support (read-only)');
+    expect(find(document, '[data-testid="support-notice"]').textContent).toContain('every page you open is recorded');
+    expect(find(document, '[data-testid="role"]').textContent).toContain('Support (read-only)');
     TestBed.inject(I18n).use('es');
     await settle(app.harness);
     expect(documentText()).toContain('Pagos en línea');
-    expect(el('[data-testid="support-notice"]').textContent).toContain('auditoría');
+    expect(find(document, '[data-testid="support-notice"]').textContent).toContain('auditoría');
   });
 
   it('switches practice with the switcher, keeping the section and dropping the old practice’s filters', async () => {
     const app = await startApp('/console/pr-K7MX4Q/payments?location=loc-dt', { staff: SUPPORT });
     await settle(app.harness, 6);
-    expect(app.api.calls('ConsolePayments')[0].variables['filter']).toEqual({ locationId: 'loc-dt' });
-    choose(el<HTMLSelectElement>('[data-testid="practice-switch"]'), 'pr-HR9T3W');
+    expect(app.api.calls('ConsolePayments')[0]?.variables['filter']).toEqual({ locationId: 'loc-dt' });
+    choose(find(document, '[data-testid="practice-switch"]', HTMLSelectElement), 'pr-HR9T3W');
     await settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/console/pr-HR9T3W/payments');
-    expect(app.api.calls('ConsolePayments').at(-1)!.variables).toEqual({
+    expect(app.api.lastCall('ConsolePayments').variables).toEqual({
       practiceId: 'pr-HR9T3W',
       filter: {},
       first: 25,
       after: null,
     });
-    expect(el<HTMLSelectElement>('#filter-location').value).toBe('');
+    expect(find(document, '#filter-location', HTMLSelectElement).value).toBe('');
     expect(rows()).toHaveLength(8);
   });
 });

@@ -128,8 +128,10 @@ export class PaymentsPage {
     const check = buildFilter(this.form());
     if (!check.ok) {
       this.errors.set(check.errors);
-      const first = (['from', 'to', 'min', 'max'] as const).find((f) => check.errors[f]);
-      document.getElementById(`filter-${first}`)?.focus();
+      const first = (['from', 'to', 'min', 'max'] as const).find((f) => check.errors[f] !== undefined);
+      if (first !== undefined) {
+        document.getElementById(`filter-${first}`)?.focus();
+      }
       return;
     }
     this.errors.set({});
@@ -180,7 +182,7 @@ export class PaymentsPage {
       if (more) {
         // Keyboard users continue from the first new row.
         const index = this.rows().length - nodes.length;
-        setTimeout(() => document.querySelector<HTMLElement>(`[data-row-index="${index}"] a`)?.focus());
+        setTimeout(() => document.querySelector<HTMLElement>(`[data-row-index="${String(index)}"] a`)?.focus());
       }
     } catch (error) {
       if (generation === this.generation) {
@@ -216,8 +218,8 @@ export class PaymentsPage {
     return formatConsoleDate(value, this.i18n.locale());
   }
 
-  protected statusKey(status: string): ConsoleKey {
-    return `status.${status}` as ConsoleKey;
+  protected statusKey(status: TransactionStatus): ConsoleKey {
+    return `status.${status}`;
   }
 
   protected hasFilter(): boolean {

@@ -10,7 +10,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { formatCents } from '../../core/format/money.pipe';
-import type { CallFailure } from '../../core/graphql/errors';
+import { requireData, type CallFailure } from '../../core/graphql/errors';
 import { newIdempotencyKey } from '../../pay/payment-flow';
 import { checkRefundAmount, type RefundAmountError } from '../core/amount';
 import { ConsoleApi, failureOf } from '../core/console-api';
@@ -42,7 +42,7 @@ export class RefundDialog {
   readonly refundableCents = input.required<number>();
   readonly currency = input('USD');
   readonly methodLabel = input('');
-  readonly closed = output<void>();
+  readonly closed = output();
   readonly requested = output<RefundRequest>();
 
   protected readonly i18n = inject(ConsoleI18n);
@@ -79,8 +79,8 @@ export class RefundDialog {
     return `refund.err.${error}`;
   }
 
-  protected reasonKey(reason: string): ConsoleKey {
-    return `refund.reason.${reason}` as ConsoleKey;
+  protected reasonKey(reason: RefundReason): ConsoleKey {
+    return `refund.reason.${reason}`;
   }
 
   protected cents(): number {
@@ -92,11 +92,13 @@ export class RefundDialog {
     return formatCents(cents, this.currency(), this.i18n.locale());
   }
 
+  /** The confirmation step's question (shown only once a reason is chosen). */
   protected confirmText(): string {
+    const reason = this.reason();
     return this.t('refund.confirmText', {
       amount: this.formatted(this.cents()),
       method: this.methodLabel(),
-      reason: this.t(this.reasonKey(this.reason())),
+      reason: reason === '' ? '' : this.t(this.reasonKey(reason)),
     });
   }
 
@@ -131,7 +133,8 @@ export class RefundDialog {
   }
 
   protected async confirm(): Promise<void> {
-    if (this.busy() || !this.idempotencyKey) {
+    const idempotencyKey = this.idempotencyKey;
+    if (this.busy() || idempotencyKey === null) {
       return;
     }
     this.busy.set(true);
@@ -144,11 +147,11 @@ export class RefundDialog {
             amountCents: this.cents(),
             reason: this.reason() as RefundReason,
             note: this.note().trim() || null,
-            idempotencyKey: this.idempotencyKey,
+            idempotencyKey,
           },
         }),
       );
-      this.requested.emit(result.data!.refundPayment);
+      this.requested.emit(requireData(result, 'ConsoleRefundPayment').refundPayment);
       this.reset();
     } catch (error) {
       // The same key stays for a retry of this same refund (it may have reached the server).

@@ -3,6 +3,7 @@ import { Router, RouterLink } from '@angular/router';
 import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
 import { StaffSession } from '../core/staff-session';
 import type { ConsoleKey } from '../core/messages.en';
+import type { StaffRole } from '../graphql/generated';
 
 /**
  * `/console`: the practices this staff member may open, with their role in each. One practice only: straight to its
@@ -54,12 +55,13 @@ export class PracticesPage {
   constructor() {
     inject(ConsoleTitle).set('title.practices');
     const practices = this.session.practices();
-    if (practices.length === 1) {
-      void inject(Router).navigate(['/console', practices[0].id, 'payments'], { replaceUrl: true });
+    const only = practices.length === 1 ? practices[0] : undefined;
+    if (only !== undefined) {
+      void inject(Router).navigate(['/console', only.id, 'payments'], { replaceUrl: true });
     }
   }
 
-  protected roleKey(role: string): ConsoleKey {
-    return `role.${role}` as ConsoleKey;
+  protected roleKey(role: StaffRole): ConsoleKey {
+    return `role.${role}`;
   }
 }

@@ -76,7 +76,8 @@ export class RoiChart {
     if (!context) {
       return; // No canvas (a test DOM): the data table carries the numbers.
     }
-    const valueAxis = spec.horizontal ? 'x' : 'y';
+    const horizontal = spec.horizontal === true;
+    const valueAxis = horizontal ? 'x' : 'y';
     this.chart = new Chart(context, {
       type: spec.kind,
       data: {
@@ -93,12 +94,14 @@ export class RoiChart {
       options: {
         animation: false,
         maintainAspectRatio: false,
-        indexAxis: spec.horizontal ? 'y' : 'x',
+        indexAxis: horizontal ? 'y' : 'x',
         locale,
         scales: { [valueAxis]: { beginAtZero: true, ticks: { callback: (value: number | string) => format(value) } } },
         plugins: {
           legend: { display: spec.series.length > 1 },
-          tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${format(item.parsed[valueAxis] ?? 0)}` } },
+          tooltip: {
+            callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${format(item.parsed[valueAxis] ?? 0)}` },
+          },
         },
       },
     });

@@ -4,7 +4,8 @@ import {
   BILLING,
   choose,
   documentText,
-  el,
+  fail,
+  find,
   patientPays,
   settle,
   startApp,
@@ -13,11 +14,13 @@ import {
 } from '../../../testing/graphql-backend';
 import { isoDay } from '../core/console-date';
 import { isoAtOffset } from '../../../testing/mock-api';
+import type { ConsoleRoiQuery } from '../graphql/generated';
+import type { RoiReport } from './roi-charts';
 
-const cents = (selector: string) => Number(el(selector).getAttribute('data-cents'));
+const cents = (selector: string) => Number(find(document, selector).getAttribute('data-cents'));
 const tableRows = (testId: string) =>
   Array.from(document.querySelectorAll(`[data-testid="${testId}"] tbody tr`), (tr) =>
-    Array.from(tr.querySelectorAll('th, td'), (cell) => cell.textContent!.trim()),
+    Array.from(tr.querySelectorAll('th, td'), (cell) => cell.textContent.trim()),
   );
 
 describe('RoiPage', () => {
@@ -29,7 +32,7 @@ describe('RoiPage', () => {
   it('asks for the last 90 days of the whole practice and shows every figure, each chart with its data table', async () => {
     const app = await startApp('/console/pr-K7MX4Q/roi', { staff: BILLING });
     await settle(app.harness, 8);
-    const asked = app.api.calls('ConsoleRoi')[0].variables;
+    const asked = app.api.lastCall('ConsoleRoi').variables;
     expect(asked).toEqual({
       practiceId: 'pr-K7MX4Q',
       from: isoDay(new Date(), 89),
@@ -39,31 +42,32 @@ describe('RoiPage', () => {
 
     // The page shows exactly what the server answered for that range.
     const token = app.api.console.signInStaff(BILLING);
-    const report = (
-      app.api.handle({ operationName: 'ConsoleRoi', variables: asked }, null, token).json as {
-        data: { console: { practice: { roi: Record<string, any> } } };
-      }
-    ).data.console.practice.roi;
-    expect(cents('[data-testid="roi-online"]')).toBe(report['onlineCollections'].cents);
-    expect(cents('[data-testid="roi-all"]')).toBe(report['allCollections'].cents);
+    const answer = app.api.handle({ operationName: 'ConsoleRoi', variables: asked }, null, token).json as {
+      data: ConsoleRoiQuery;
+    };
+    const report: RoiReport = answer.data.console?.practice?.roi ?? fail('the mock answered no ROI report');
+    expect(cents('[data-testid="roi-online"]')).toBe(report.onlineCollections.cents);
+    expect(cents('[data-testid="roi-all"]')).toBe(report.allCollections.cents);
     expect(tableRows('roi-source-table').map((r) => r[0])).toEqual(['Online', 'In office', 'Mail / check', 'Other']);
-    expect(tableRows('roi-source-table')[0][1]).toBe(String(report['bySource'][0].count));
+    expect(tableRows('roi-source-table')[0]?.[1]).toBe(String(report.bySource[0]?.count));
     expect(tableRows('roi-funnel-table').map((r) => r[0])).toEqual([
       'Opened the payment page',
       'Signed in',
       'Started a payment',
       'Completed a payment',
     ]);
-    expect(tableRows('roi-funnel-table')[0][2]).toBe('100%');
+    expect(tableRows('roi-funnel-table')[0]?.[2]).toBe('100%');
     expect(tableRows('roi-location-table').map((r) => r[0])).toEqual(['Downtown', 'North Austin']);
-    expect(tableRows('roi-category-table').length).toBe(report['byProcedureCategory'].length);
+    expect(tableRows('roi-category-table')).toHaveLength(report.byProcedureCategory.length);
     expect(tableRows('roi-day-table')).toHaveLength(90);
-    expect(el('[data-testid="roi-households"]').textContent).toMatch(/^\d+(\.\d)?%$/);
+    expect(find(document, '[data-testid="roi-households"]').textContent).toMatch(/^\d+(\.\d)?%$/);
     // Every chart is an image with a text alternative pointing at its table.
     const canvases = Array.from(document.querySelectorAll('canvas'));
     expect(canvases).toHaveLength(5);
     expect(
-      canvases.every((c) => c.getAttribute('role') === 'img' && /table below/.test(c.getAttribute('aria-label')!)),
+      canvases.every(
+        (c) => c.getAttribute('role') === 'img' && (c.getAttribute('aria-label') ?? '').includes('table below'),
+      ),
     ).toBe(true);
   });
 
@@ -73,7 +77,7 @@ describe('RoiPage', () => {
     // Today in the practice's time zone (the mock's K7MX4Q is at UTC−05:00), which the default range always includes.
     const today = isoAtOffset(Date.now(), -300).slice(0, 10);
     const dayCents = () =>
-      Number(el(`[data-testid="roi-day-table"] tr[data-date="${today}"] td`).getAttribute('data-cents'));
+      Number(find(document, `[data-testid="roi-day-table"] tr[data-date="${today}"] td`).getAttribute('data-cents'));
     const before = dayCents();
     const tx = patientPays(app.api, '100234', 'garcia', 2500);
     const token = app.api.console.signInStaff(BILLING);
@@ -92,7 +96,7 @@ describe('RoiPage', () => {
         token,
       );
     }
-    submit(el('form[aria-label="Period and location"]'));
+    submit(find(document, 'form[aria-label="Period and location"]'));
     await settle(app.harness, 8);
     expect(dayCents()).toBe(before + 2000);
   });
@@ -100,19 +104,19 @@ describe('RoiPage', () => {
   it('narrows to one location and checks the range before asking', async () => {
     const app = await startApp('/console/pr-K7MX4Q/roi', { staff: BILLING });
     await settle(app.harness, 8);
-    choose(el<HTMLSelectElement>('#roi-location'), 'loc-na');
-    submit(el('form[aria-label="Period and location"]'));
+    choose(find(document, '#roi-location', HTMLSelectElement), 'loc-na');
+    submit(find(document, 'form[aria-label="Period and location"]'));
     await settle(app.harness, 8);
-    expect(app.api.calls('ConsoleRoi').at(-1)!.variables['locationId']).toBe('loc-na');
+    expect(app.api.lastCall('ConsoleRoi').variables['locationId']).toBe('loc-na');
     expect(tableRows('roi-location-table').map((r) => r[0])).toEqual(['North Austin']);
 
-    type(el<HTMLInputElement>('#roi-from'), '2026-03-02');
-    type(el<HTMLInputElement>('#roi-to'), '2026-03-01');
-    submit(el('form[aria-label="Period and location"]'));
+    type(find(document, '#roi-from', HTMLInputElement), '2026-03-02');
+    type(find(document, '#roi-to', HTMLInputElement), '2026-03-01');
+    submit(find(document, 'form[aria-label="Period and location"]'));
     await settle(app.harness);
     expect(documentText()).toContain('“To” must be on or after “From”.');
-    type(el<HTMLInputElement>('#roi-from'), '2024-01-01');
-    submit(el('form[aria-label="Period and location"]'));
+    type(find(document, '#roi-from', HTMLInputElement), '2024-01-01');
+    submit(find(document, 'form[aria-label="Period and location"]'));
     await settle(app.harness);
     expect(documentText()).toContain('Choose at most 366 days.');
     expect(app.api.calls('ConsoleRoi')).toHaveLength(2);
@@ -122,13 +126,13 @@ describe('RoiPage', () => {
     const app = await startApp('/console/pr-K7MX4Q/roi', { staff: BILLING });
     await settle(app.harness, 8);
     app.api.override('ConsoleRoi', { errorCode: 'UPSTREAM_UNAVAILABLE' });
-    submit(el('form[aria-label="Period and location"]'));
+    submit(find(document, 'form[aria-label="Period and location"]'));
     await settle(app.harness, 8);
-    expect(el('[data-testid="roi-error"]').textContent).toContain('unavailable right now');
+    expect(find(document, '[data-testid="roi-error"]').textContent).toContain('unavailable right now');
     TestBed.inject(I18n).use('es');
-    (el('[data-testid="roi-error"] button') as HTMLButtonElement).click();
+    find(document, '[data-testid="roi-error"] button', HTMLButtonElement).click();
     await settle(app.harness, 8);
     expect(documentText()).toContain('Cobros por origen del pago');
-    expect(tableRows('roi-source-table')[0][0]).toBe('En línea');
+    expect(tableRows('roi-source-table')[0]?.[0]).toBe('En línea');
   });
 });

@@ -100,8 +100,14 @@ export class RoiPage {
       },
     ];
   });
-  protected readonly funnel = computed(() => (this.report() ? funnelSteps(this.report()!) : []));
-  protected readonly share = computed(() => (this.report() ? onlineShare(this.report()!) : null));
+  protected readonly funnel = computed(() => {
+    const report = this.report();
+    return report === null ? [] : funnelSteps(report);
+  });
+  protected readonly share = computed(() => {
+    const report = this.report();
+    return report === null ? null : onlineShare(report);
+  });
 
   constructor() {
     effect(() => {
@@ -165,14 +171,14 @@ export class RoiPage {
         });
   }
 
+  /** A payment source in words; the server's code when it is one the console does not know. */
   protected sourceLabel(code: string): string {
-    const text = this.t(`source.${code}` as ConsoleKey);
-    return text ?? code;
+    return this.i18n.label(`source.${code}`, code);
   }
 
+  /** A funnel step in words; the server's code when it is one the console does not know. */
   protected stepLabel(code: string): string {
-    const text = this.t(`funnel.${code}` as ConsoleKey);
-    return text ?? code;
+    return this.i18n.label(`funnel.${code}`, code);
   }
 
   protected date(iso: string): string {

@@ -6,6 +6,7 @@ import { ConsoleI18n } from '../core/console-i18n';
 import { StaffSession } from '../core/staff-session';
 import { StaffTimeoutDialog } from '../core/staff-timeout-dialog';
 import type { ConsoleKey } from '../core/messages.en';
+import type { StaffRole } from '../graphql/generated';
 
 /** The practice sections of the console, in menu order, with who sees them. */
 const SECTIONS: { path: string; key: ConsoleKey; adminOnly?: boolean }[] = [
@@ -18,10 +19,11 @@ const SECTIONS: { path: string; key: ConsoleKey; adminOnly?: boolean }[] = [
 /** `/console/<practiceId>/<section>…` → its practice id and section. */
 export function consoleLocation(url: string): { practiceId: string | null; section: string | null } {
   const match = /^\/console\/([^/?#]+)(?:\/([^/?#]+))?/.exec(url);
-  if (!match || match[1] === 'operations' || match[1] === 'sign-in') {
-    return { practiceId: null, section: match?.[1] ?? null };
+  const first = match?.[1];
+  if (first === undefined || first === 'operations' || first === 'sign-in') {
+    return { practiceId: null, section: first ?? null };
   }
-  return { practiceId: decodeURIComponent(match[1]), section: match[2] ?? 'payments' };
+  return { practiceId: decodeURIComponent(first), section: match?.[2] ?? 'payments' };
 }
 
 /**
@@ -51,11 +53,11 @@ export class ConsoleShell {
   protected readonly location = computed(() => consoleLocation(this.url()));
   protected readonly practice = computed(() => this.session.practice(this.location().practiceId));
   protected readonly sections = computed(() =>
-    SECTIONS.filter((s) => !s.adminOnly || this.practice()?.role === 'PRACTICE_ADMIN'),
+    SECTIONS.filter((s) => s.adminOnly !== true || this.practice()?.role === 'PRACTICE_ADMIN'),
   );
 
-  protected roleKey(role: string): ConsoleKey {
-    return `role.${role}` as ConsoleKey;
+  protected roleKey(role: StaffRole): ConsoleKey {
+    return `role.${role}`;
   }
 
   /** Another practice: the same section of it (a payment's page becomes that practice's list). */
@@ -66,7 +68,7 @@ export class ConsoleShell {
       return;
     }
     const section = this.location().section;
-    const known = SECTIONS.some((s) => s.path === section) ? section! : 'payments';
+    const known = SECTIONS.find((s) => s.path === section)?.path ?? 'payments';
     const allowed = known !== 'branding' || this.session.role(id) === 'PRACTICE_ADMIN';
     void this.router.navigate(['/console', id, allowed ? known : 'payments']);
   }

@@ -8,7 +8,8 @@ import {
   STAFF_OTP,
   STAFF_PASSWORD,
   documentText,
-  el,
+  find,
+  findByText,
   settle,
   startApp,
   submit,
@@ -17,15 +18,15 @@ import {
 } from '../../../testing/graphql-backend';
 
 async function signIn(app: App, email: string, password: string): Promise<void> {
-  type(el<HTMLInputElement>('#staff-email'), email);
-  type(el<HTMLInputElement>('#staff-password'), password);
-  submit(el('form'));
+  type(find(document, '#staff-email', HTMLInputElement), email);
+  type(find(document, '#staff-password', HTMLInputElement), password);
+  submit(find(document, 'form'));
   await settle(app.harness, 8);
 }
 
 async function enterCode(app: App, code: string): Promise<void> {
-  type(el<HTMLInputElement>('#staff-otp'), code);
-  submit(el('form'));
+  type(find(document, '#staff-otp', HTMLInputElement), code);
+  submit(find(document, 'form'));
   await settle(app.harness, 10);
 }
 
@@ -37,16 +38,16 @@ describe('StaffSignInPage', () => {
 
   it('asks for missing or malformed fields without calling the server', async () => {
     const app = await startApp('/console/sign-in');
-    submit(el('form'));
+    submit(find(document, 'form'));
     await settle(app.harness);
     expect(documentText()).toContain('Enter your email.');
     expect(documentText()).toContain('Enter your password.');
     expect(document.activeElement?.id).toBe('staff-email');
-    type(el<HTMLInputElement>('#staff-email'), 'not-an-email');
-    submit(el('form'));
+    type(find(document, '#staff-email', HTMLInputElement), 'not-an-email');
+    submit(find(document, 'form'));
     await settle(app.harness);
     expect(documentText()).toContain('Enter an email like name@practice.com.');
-    expect(el('#staff-email').getAttribute('aria-invalid')).toBe('true');
+    expect(find(document, '#staff-email').getAttribute('aria-invalid')).toBe('true');
     expect(app.api.calls('StaffSignIn')).toHaveLength(0);
     expect(TestBed.inject(Title).getTitle()).toBe('Sign in — Practice console');
   });
@@ -54,7 +55,7 @@ describe('StaffSignInPage', () => {
   it('answers a wrong password and a wrong code with the same message', async () => {
     const app = await startApp('/console/sign-in');
     await signIn(app, ADMIN, 'wrong');
-    const wrongPassword = el('[data-testid="staff-sign-in-error"]').textContent;
+    const wrongPassword = find(document, '[data-testid="staff-sign-in-error"]').textContent;
     expect(wrongPassword).toContain('We couldn’t sign you in with those details.');
     expect(document.querySelector('#staff-otp')).toBeNull();
 
@@ -62,8 +63,8 @@ describe('StaffSignInPage', () => {
     expect(document.activeElement?.id).toBe('staff-otp');
     expect(documentText()).toContain('Enter the 6-digit code from your authenticator app.');
     await enterCode(app, '000 000');
-    expect(el('[data-testid="staff-sign-in-error"]').textContent).toBe(wrongPassword);
-    expect(app.api.calls('StaffSignIn').at(-1)!.variables).toEqual({
+    expect(find(document, '[data-testid="staff-sign-in-error"]').textContent).toBe(wrongPassword);
+    expect(app.api.lastCall('StaffSignIn').variables).toEqual({
       email: ADMIN,
       password: STAFF_PASSWORD,
       otp: '000000',
@@ -76,14 +77,10 @@ describe('StaffSignInPage', () => {
     await enterCode(app, '12345');
     expect(documentText()).toContain('The code is 6 digits.');
     expect(app.api.calls('StaffSignIn')).toHaveLength(1);
-    (
-      Array.from(document.querySelectorAll('button')).find((b) =>
-        b.textContent?.includes('Use a different account'),
-      ) as HTMLButtonElement
-    ).click();
+    findByText(document, 'button', 'Use a different account', HTMLButtonElement).click();
     await settle(app.harness);
-    expect(el<HTMLInputElement>('#staff-password').value).toBe('');
-    expect(el<HTMLInputElement>('#staff-email').value).toBe(BILLING);
+    expect(find(document, '#staff-password', HTMLInputElement).value).toBe('');
+    expect(find(document, '#staff-email', HTMLInputElement).value).toBe(BILLING);
   });
 
   it('signs in with the second factor: one practice goes straight to its payments', async () => {
@@ -99,7 +96,7 @@ describe('StaffSignInPage', () => {
     await signIn(app, ADMIN, STAFF_PASSWORD);
     await enterCode(app, STAFF_OTP);
     expect(TestBed.inject(Router).url).toBe('/console');
-    const list = el('[data-testid="practice-list"]').textContent!;
+    const list = find(document, '[data-testid="practice-list"]').textContent;
     expect(list).toContain('Bright Smiles Dental');
     expect(list).toContain('Practice admin');
     expect(list).toContain('Lakeside Family Dentistry');
@@ -121,12 +118,21 @@ describe('StaffSignInPage', () => {
     expect(documentText()).toContain('Too many attempts. Wait a minute and try again.');
   });
 
+  it('calls an answer without data a fault on our side, not the staff member’s connection', async () => {
+    const app = await startApp('/console/sign-in');
+    app.api.override('StaffSignIn', { data: null });
+    await signIn(app, ADMIN, STAFF_PASSWORD);
+    expect(documentText()).toContain('Something went wrong on our side.');
+    expect(documentText()).not.toContain('connection');
+    expect(document.querySelector('#staff-otp')).toBeNull();
+  });
+
   it('keeps the patient session apart: a staff sign-in, expiry and sign-out never touch it', async () => {
     const app = await startApp('/console/sign-in', { account: '100234' });
     await signIn(app, BILLING, STAFF_PASSWORD);
     await enterCode(app, STAFF_OTP);
     app.api.console.expireStaffSessions();
-    el<HTMLAnchorElement>('a[href="/console/pr-K7MX4Q/roi"]').click();
+    find(document, 'a[href="/console/pr-K7MX4Q/roi"]', HTMLAnchorElement).click();
     await settle(app.harness, 10);
     expect(TestBed.inject(Router).url).toBe('/console/sign-in');
     expect(documentText()).toContain('Your console session ended for security.');

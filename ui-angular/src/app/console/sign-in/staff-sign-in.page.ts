@@ -9,9 +9,9 @@ import {
   viewChild,
 } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { errorCode, type CallFailure } from '../../core/graphql/errors';
+import { errorCode, requireData, type CallFailure } from '../../core/graphql/errors';
 import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
-import { StaffSession } from '../core/staff-session';
+import { StaffSession, type StaffNotice } from '../core/staff-session';
 import type { ConsoleKey } from '../core/messages.en';
 import { StaffSignInGQL } from '../graphql/generated';
 
@@ -107,7 +107,7 @@ export class StaffSignInPage {
           },
         }),
       );
-      const answer = result.data!.staffSignIn;
+      const answer = requireData(result, 'StaffSignIn').staffSignIn;
       if (answer.ok) {
         this.password.set('');
         this.otp.set('');
@@ -140,8 +140,8 @@ export class StaffSignInPage {
     return (event.target as HTMLInputElement).value;
   }
 
-  protected noticeKey(): ConsoleKey {
-    return `signIn.notice.${this.notice()!}`;
+  protected noticeKey(notice: StaffNotice): ConsoleKey {
+    return `signIn.notice.${notice}`;
   }
 
   private readonly injector = inject(Injector);

@@ -1,8 +1,18 @@
-import { ADMIN, SUPPORT, documentText, el, settle, startApp, submit, type } from '../../../testing/graphql-backend';
+import {
+  ADMIN,
+  SUPPORT,
+  choose,
+  chooseFile,
+  documentText,
+  find,
+  findByText,
+  settle,
+  startApp,
+  submit,
+  type,
+  wait,
+} from '../../../testing/graphql-backend';
 import { qrImageUrl } from './statements.page';
-
-const button = (label: string) =>
-  Array.from(document.querySelectorAll<HTMLButtonElement>('button')).find((b) => b.textContent?.includes(label))!;
 
 describe('StatementsPage', () => {
   beforeEach(() => {
@@ -13,15 +23,17 @@ describe('StatementsPage', () => {
   it('makes the link with the account prefilled and shows the QR code as an image, never as markup', async () => {
     const app = await startApp('/console/pr-K7MX4Q/statements', { staff: ADMIN });
     await settle(app.harness, 4);
-    type(el<HTMLInputElement>('#statement-account'), ' 100234 ');
-    submit(el('form'));
+    type(find(document, '#statement-account', HTMLInputElement), ' 100234 ');
+    submit(find(document, 'form'));
     await settle(app.harness, 6);
-    expect(app.api.calls('ConsoleStatementLink')[0].variables).toEqual({
+    expect(app.api.lastCall('ConsoleStatementLink').variables).toEqual({
       practiceId: 'pr-K7MX4Q',
       accountNumber: '100234',
     });
-    expect(el('[data-testid="statement-url"]').textContent).toBe('http://127.0.0.1/p/K7MX4Q?account=100234');
-    const img = el<HTMLImageElement>('[data-testid="statement-qr"]');
+    expect(find(document, '[data-testid="statement-url"]').textContent).toBe(
+      'http://127.0.0.1/p/K7MX4Q?account=100234',
+    );
+    const img = find(document, '[data-testid="statement-qr"]', HTMLImageElement);
     expect(img.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
     expect(img.getAttribute('alt')).toBe('QR code of the payment link for account 100234');
     expect(document.querySelector('[data-testid="statement-link"] svg')).toBeNull();
@@ -47,10 +59,10 @@ describe('StatementsPage', () => {
         },
       },
     });
-    type(el<HTMLInputElement>('#statement-account'), '100234');
-    submit(el('form'));
+    type(find(document, '#statement-account', HTMLInputElement), '100234');
+    submit(find(document, 'form'));
     await settle(app.harness, 6);
-    expect(el<HTMLImageElement>('[data-testid="statement-qr"]').getAttribute('src')).toBe(qrImageUrl(evil));
+    expect(find(document, '[data-testid="statement-qr"]', HTMLImageElement).getAttribute('src')).toBe(qrImageUrl(evil));
     expect(document.querySelector('script')).toBeNull();
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
   });
@@ -61,8 +73,8 @@ describe('StatementsPage', () => {
   ])('answers %s clearly', async (_name, account, message, calls) => {
     const app = await startApp('/console/pr-K7MX4Q/statements', { staff: ADMIN });
     await settle(app.harness, 4);
-    type(el<HTMLInputElement>('#statement-account'), account);
-    submit(el('form'));
+    type(find(document, '#statement-account', HTMLInputElement), account);
+    submit(find(document, 'form'));
     await settle(app.harness, 6);
     expect(documentText()).toContain(message);
     expect(app.api.calls('ConsoleStatementLink')).toHaveLength(calls);
@@ -71,70 +83,69 @@ describe('StatementsPage', () => {
   it('emails the payment link to a checked address (staff who may)', async () => {
     const app = await startApp('/console/pr-K7MX4Q/statements', { staff: ADMIN });
     await settle(app.harness, 4);
-    type(el<HTMLInputElement>('#statement-account'), '100234');
-    submit(el('form'));
+    type(find(document, '#statement-account', HTMLInputElement), '100234');
+    submit(find(document, 'form'));
     await settle(app.harness, 6);
-    type(el<HTMLInputElement>('#statement-email'), 'maria@');
-    submit(el('#statement-email').closest('form')!);
+    type(find(document, '#statement-email', HTMLInputElement), 'maria@');
+    const emailForm = find(document, '[data-testid="statement-link"] form');
+    submit(emailForm);
     await settle(app.harness);
     expect(documentText()).toContain('Enter an email like name@example.com.');
-    type(el<HTMLInputElement>('#statement-email'), 'maria@example.com');
-    submit(el('#statement-email').closest('form')!);
+    type(find(document, '#statement-email', HTMLInputElement), 'maria@example.com');
+    submit(emailForm);
     await settle(app.harness, 6);
-    expect(app.api.calls('ConsoleEmailPaymentLink')[0].variables).toEqual({
+    expect(app.api.lastCall('ConsoleEmailPaymentLink').variables).toEqual({
       practiceId: 'pr-K7MX4Q',
       accountNumber: '100234',
       email: 'maria@example.com',
     });
-    expect(el('[data-testid="statement-sent"]').textContent).toContain('maria@example.com');
+    expect(find(document, '[data-testid="statement-sent"]').textContent).toContain('maria@example.com');
   });
 
   it('offers no email to support (read-only)', async () => {
     const app = await startApp('/console/pr-K7MX4Q/statements', { staff: SUPPORT });
     await settle(app.harness, 4);
-    type(el<HTMLInputElement>('#statement-account'), '100234');
-    submit(el('form'));
+    type(find(document, '#statement-account', HTMLInputElement), '100234');
+    submit(find(document, 'form'));
     await settle(app.harness, 6);
-    expect(el('[data-testid="statement-link"]')).toBeTruthy();
+    expect(find(document, '[data-testid="statement-url"]').textContent).toBe(
+      'http://127.0.0.1/p/K7MX4Q?account=100234',
+    );
     expect(document.querySelector('#statement-email')).toBeNull();
   });
 
   it('checks a pasted CSV line by line and exports only the valid accounts as a ZIP link', async () => {
     const app = await startApp('/console/pr-K7MX4Q/statements', { staff: ADMIN });
     await settle(app.harness, 4);
-    const pasted = el<HTMLTextAreaElement>('#statement-paste');
-    pasted.value = 'account\n100234\nnot valid\n100235\n100234\n';
-    pasted.dispatchEvent(new Event('input'));
-    button('Check the list').click();
+    type(find(document, '#statement-paste', HTMLTextAreaElement), 'account\n100234\nnot valid\n100235\n100234\n');
+    findByText(document, 'button', 'Check the list', HTMLButtonElement).click();
     await settle(app.harness);
-    expect(el('[data-testid="csv-summary"]').textContent).toContain('2 accounts ready, 2 lines left out.');
+    expect(find(document, '[data-testid="csv-summary"]').textContent).toContain('2 accounts ready, 2 lines left out.');
     expect(Array.from(document.querySelectorAll('[data-testid="csv-errors"] li'), (li) => li.textContent)).toEqual([
       'Line 3: “not valid” is not an account number.',
       'Line 5: 100234 is already listed.',
     ]);
-    const format = el<HTMLSelectElement>('#statement-format');
-    format.value = 'PNG';
-    format.dispatchEvent(new Event('change'));
-    el<HTMLButtonElement>('[data-testid="statement-export"]').click();
+    choose(find(document, '#statement-format', HTMLSelectElement), 'PNG');
+    find(document, '[data-testid="statement-export"]', HTMLButtonElement).click();
     await settle(app.harness, 6);
-    expect(app.api.calls('ConsoleStatementLinksExport')[0].variables).toEqual({
+    expect(app.api.lastCall('ConsoleStatementLinksExport').variables).toEqual({
       practiceId: 'pr-K7MX4Q',
       accountNumbers: ['100234', '100235'],
       format: 'PNG',
     });
-    expect(el<HTMLAnchorElement>('[data-testid="zip-link"]').getAttribute('href')).toMatch(/^\/mock-statements\.zip\?/);
+    expect(find(document, '[data-testid="zip-link"]', HTMLAnchorElement).getAttribute('href')).toMatch(
+      /^\/mock-statements\.zip\?/,
+    );
   });
 
   it('reads a chosen CSV file', async () => {
     const app = await startApp('/console/pr-K7MX4Q/statements', { staff: ADMIN });
     await settle(app.harness, 4);
-    const input = el<HTMLInputElement>('#statement-csv');
-    Object.defineProperty(input, 'files', {
-      value: [new File(['100234\r\n200100\r\n'], 'a.csv', { type: 'text/csv' })],
-    });
-    input.dispatchEvent(new Event('change'));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await settle(app.harness);
-    expect(el('[data-testid="csv-summary"]').textContent).toContain('2 accounts ready, 0 lines left out.');
+    chooseFile(
+      find(document, '#statement-csv', HTMLInputElement),
+      new File(['100234\r\n200100\r\n'], 'a.csv', { type: 'text/csv' }),
+    );
+    await wait(app.harness, 20);
+    expect(find(document, '[data-testid="csv-summary"]').textContent).toContain('2 accounts ready, 0 lines left out.');
   });
 });

@@ -95,7 +95,10 @@ export class StatementsPage {
   protected readonly accountSubmitted = signal(false);
   protected readonly accountInvalid = computed(() => !isAccountNumber(this.account().trim()));
   protected readonly link = signal<StatementLink | null>(null);
-  protected readonly qrSrc = computed(() => (this.link() ? qrImageUrl(this.link()!.qrSvg) : null));
+  protected readonly qrSrc = computed(() => {
+    const link = this.link();
+    return link === null ? null : qrImageUrl(link.qrSvg);
+  });
   protected readonly linkBusy = signal(false);
   protected readonly linkFailure = signal<CallFailure | null>(null);
 
@@ -114,9 +117,9 @@ export class StatementsPage {
   protected readonly exportFailure = signal<CallFailure | null>(null);
 
   constructor() {
-    effect(() =>
-      this.title.set('title.statements', { practice: this.session.practice(this.practiceId())?.name ?? '' }),
-    );
+    effect(() => {
+      this.title.set('title.statements', { practice: this.session.practice(this.practiceId())?.name ?? '' });
+    });
   }
 
   protected async findLink(event: Event): Promise<void> {

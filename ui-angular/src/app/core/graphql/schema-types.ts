@@ -439,9 +439,10 @@ export type FunnelStep = {
 export type Household = {
   __typename?: 'Household';
   /**
-   * How a payment of `amountCents` would be applied, computed by the ledger's own allocator (the same rule that posts
-   * the payment): oldest date of service first, charges under an open dispute skipped, the rest kept as credit.
-   * `BAD_USER_INPUT` for zero or negative amounts.
+   * How a payment of `amountCents` would be applied, computed by the ledger's own allocator (the same code that posts
+   * the payment, on the same balances): oldest date of service first, charges under an open dispute skipped, the rest
+   * kept as credit. Paying exactly this amount right away gives a receipt with exactly these lines.
+   * `BAD_USER_INPUT` for zero, negative or absurd (above $100,000.00) amounts.
    */
   allocationPreview: AllocationPreview;
   /**
@@ -465,8 +466,10 @@ export type Household = {
   /** The practice this household belongs to. */
   practice: Practice;
   /**
-   * Payments this household started in the last few minutes that are processing or succeeded, newest first: a second
-   * tab (or a second family member) is warned before starting another payment.
+   * Payments this household started in the last few minutes (5 by default) that are under way or succeeded, newest
+   * first: a second tab (or a second family member) is warned before starting another payment, and can link to the
+   * receipt of a succeeded one (`txId`). A payment still on an open, unsubmitted card form is not listed; one the
+   * provider is processing (or cannot tell about right now) is listed as `PROCESSING`.
    */
   recentPayments: Array<Payment>;
 };
@@ -528,9 +531,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   /**
    * Only when the payment provider is `SIMULATED` (the demo): confirms a started payment with one of Stripe's test card
-   * numbers (4242 4242 4242 4242 succeeds; 4000 0000 0000 0002 is declined; 4000 0000 0000 9995 has insufficient funds).
-   * The simulator then sends Stripe-format, signed webhook events through the production webhook path. Answers the
-   * payment, usually still `PROCESSING`; poll `payment(id)`. Absent from the schema in `STRIPE` mode.
+   * numbers (4242 4242 4242 4242 succeeds; 4000 0000 0000 0002 is declined; 4000 0000 0000 9995 has insufficient funds;
+   * 4000 0000 0000 5126 succeeds but its refunds fail a moment later; 4000 0000 0000 0259 and 4000 0000 0000 2685 succeed
+   * and are disputed a moment later; 4000 0000 0000 1976 succeeds and gets an inquiry). The simulator then sends
+   * Stripe-format, signed webhook events through the production webhook path. A declined payment may be confirmed
+   * again with another card (it is `PROCESSING` again until the outcome arrives). Answers the payment, usually still
+   * `PROCESSING`; poll `payment(id)`. Absent from the schema in `STRIPE` mode.
    */
   confirmSimulatedPayment: Payment;
   /** A short-lived link that downloads the receipt PDF once, without the cookie. */
@@ -567,6 +573,21 @@ export type Mutation = {
   /** Ends the session on the server and clears the cookie. True even when there was no session. */
   signOut: Scalars['Boolean']['output'];
   /**
+   * Demo control, only when the payment provider is `SIMULATED`: submits dispute evidence for this household's disputed
+   * payment, as in Stripe's test mode: `winning_evidence` wins a dispute (funds reinstated) or closes an inquiry;
+   * `losing_evidence` loses a dispute or escalates an inquiry to a chargeback (funds withdrawn). `BAD_USER_INPUT` when
+   * the payment has no open dispute. Absent from the schema in `STRIPE` mode.
+   */
+  simulateDisputeEvidence: Payment;
+  /**
+   * Demo control, only when the payment provider is `SIMULATED`: refunds `amountCents` of a succeeded payment of this
+   * household at the simulated provider (standing in for the practice console's refund), which sends Stripe's refund
+   * events (`refund.created`, `charge.refunded` without embedded refunds; `refund.failed` a moment later for a payment
+   * made with 4000 0000 0000 5126) through the production webhook path. `BAD_USER_INPUT` when the provider refuses
+   * (more than is refundable, a disputed payment). Absent from the schema in `STRIPE` mode.
+   */
+  simulateRefund: Payment;
+  /**
    * Signs a staff member in to the practice console (email + password, plus the authenticator code for roles that can
    * refund). Every failure answers the same `ok: false` with one generic message; the same concurrency-safe lockout as
    * patient sign-in. Sets the staff session cookie (HttpOnly, its own name, 15 minutes idle).
@@ -578,7 +599,9 @@ export type Mutation = {
    * Starts a card payment of `amountCents` for the signed-in household. The server checks the amount against the live
    * balance: `BAD_USER_INPUT` for zero or negative, `AMOUNT_TOO_LOW` below 50 cents (unless that is the whole balance),
    * `AMOUNT_EXCEEDS_BALANCE` above the balance. The same `idempotencyKey` (a client-generated UUID per submit) returns
-   * the same session: a double-click never creates two payments.
+   * the same session: a double-click never creates two payments. After a decline, starting again with the same
+   * `idempotencyKey` and amount resumes the same payment (same `paymentId` and client secret, `PROCESSING` again until
+   * the provider answers), so a retry with another card pays exactly the amount chosen.
    */
   startPayment: PaymentSession;
 };
@@ -697,6 +720,26 @@ export type MutationSignInArgs = {
   lastName: Scalars['String']['input'];
   locale?: InputMaybe<Scalars['String']['input']>;
   practiceHash: Scalars['ID']['input'];
+};
+
+
+/**
+ * What clients do: sign in and out, pay, have a receipt emailed or downloaded; and the practice console's staff
+ * actions (refunds, receipt branding, payment links, operations).
+ */
+export type MutationSimulateDisputeEvidenceArgs = {
+  evidence: Scalars['String']['input'];
+  paymentId: Scalars['ID']['input'];
+};
+
+
+/**
+ * What clients do: sign in and out, pay, have a receipt emailed or downloaded; and the practice console's staff
+ * actions (refunds, receipt branding, payment links, operations).
+ */
+export type MutationSimulateRefundArgs = {
+  amountCents: Scalars['Int']['input'];
+  paymentId: Scalars['ID']['input'];
 };
 
 
@@ -829,7 +872,8 @@ export type Query = {
   household?: Maybe<Household>;
   /**
    * Status of a payment this household started (`PaymentSession.paymentId`). Requires a session. When the payment has
-   * been processing for more than a few seconds, the server re-reads it from the payment provider before answering.
+   * been processing for more than a few seconds (5 by default) without its final webhook, the server re-reads it from
+   * the payment provider before answering and posts or fails it from the provider's record.
    */
   payment?: Maybe<Payment>;
   /**
@@ -925,7 +969,11 @@ export type Receipt = {
   txId: Scalars['ID']['output'];
 };
 
-/** A refund or dispute that changed a payment after it was made. */
+/**
+ * A refund or dispute that changed a payment after it was made: refunds in effect (a refund that failed or was canceled
+ * is not listed), disputes once funds were withdrawn and their outcome. Card-network inquiries move no money and are not
+ * listed.
+ */
 export type ReceiptAdjustment = {
   __typename?: 'ReceiptAdjustment';
   /** The amount refunded, or the amount the dispute is about. */

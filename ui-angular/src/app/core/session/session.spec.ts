@@ -3,7 +3,7 @@ import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import { PREVIEW_DEBOUNCE_MS } from '../../pay/components/allocation-preview';
 import { PaymentFlow } from '../../pay/payment-flow';
-import { find, settle, startApp, text, type, wait, type App } from '../../../testing/graphql-backend';
+import { check, find, settle, startApp, submit, text, type, wait, type App } from '../../../testing/graphql-backend';
 import { Session } from './session';
 
 /** The page's element matching `selector` (the test fails when there is none). */
@@ -25,7 +25,7 @@ function storedText(): string {
 async function signInOnLanding(app: App, account: string, lastName: string): Promise<void> {
   type($input(app, '#accountNumber'), account);
   type($input(app, '#lastName'), lastName);
-  $(app, 'form').dispatchEvent(new Event('submit'));
+  submit($(app, 'form'));
   await settle(app.harness, 10);
 }
 
@@ -38,9 +38,7 @@ describe('Session expiry and return', () => {
   it('after the server ends the session, signing in again returns to the pay page with the amount and account kept', async () => {
     const app = await startApp('/p/K7MX4Q/pay', { account: '100234' });
     await settle(app.harness, 6);
-    const radio = $input(app, 'input[value="other"]');
-    radio.checked = true;
-    radio.dispatchEvent(new Event('change'));
+    check($input(app, 'input[value="other"]'));
     await settle(app.harness);
     type($input(app, '#amount'), '37.50');
     await wait(app.harness, PREVIEW_DEBOUNCE_MS + 20);
@@ -48,7 +46,7 @@ describe('Session expiry and return', () => {
     // The account number of this sign-in is only known to the landing page's form: sign in once through it.
     TestBed.inject(Session).started('100234');
     app.api.expireSession(); // ten idle minutes later, the next action fails on the server
-    $(app, '#amount-form').dispatchEvent(new Event('submit'));
+    submit($(app, '#amount-form'));
     await settle(app.harness, 10);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q');
     expect(text(app.harness)).toContain('Your session ended for your security.');
