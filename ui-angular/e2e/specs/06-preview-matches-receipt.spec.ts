@@ -1,5 +1,14 @@
 import type { Page } from '@playwright/test';
-import { expect, test, GARCIA, OBRIEN, balanceCents, signIn, type Household } from './support';
+import {
+  expect,
+  test,
+  GARCIA,
+  OBRIEN,
+  balanceCents,
+  passRecentPaymentWarning,
+  signIn,
+  type Household,
+} from './support';
 
 /**
  * One allocation truth (issue 10, item 6): what the pay page previews — the server's `allocationPreview` — is what
@@ -44,11 +53,7 @@ async function payPreviewedAmount(page: Page, amountCents: number): Promise<{ pr
   expect(preview.reduce((s, l) => s + l.applied, 0)).toBe(amountCents);
 
   await page.getByTestId('continue').click();
-  const warning = page.getByTestId('recent-warning');
-  await expect(page.getByTestId('test-mode').or(warning)).toBeVisible();
-  if (await warning.isVisible()) {
-    await page.getByTestId('pay-anyway').click();
-  }
+  await passRecentPaymentWarning(page);
   await page.getByLabel('Card number', { exact: true }).fill('4242 4242 4242 4242');
   await page.getByTestId('pay').click();
   await expect(page.getByTestId('receipt')).toBeVisible({ timeout: 60_000 });

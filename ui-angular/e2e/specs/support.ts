@@ -116,9 +116,24 @@ export async function payWithTestCard(page: Page, amount: string | null, card: s
     await page.getByLabel('Amount in dollars', { exact: true }).fill(amount);
   }
   await page.getByTestId('continue').click();
-  await expect(page.getByTestId('test-mode')).toBeVisible();
+  await passRecentPaymentWarning(page);
   await page.getByLabel('Card number', { exact: true }).fill(card);
   await page.getByTestId('pay').click();
+}
+
+/**
+ * After Continue: the card step, or first the warning that this household paid a few minutes ago (an earlier spec
+ * may have paid for the same demo household), which the patient confirms. Answers whether the warning was shown.
+ */
+export async function passRecentPaymentWarning(page: Page): Promise<boolean> {
+  const warning = page.getByTestId('recent-warning');
+  await expect(page.getByTestId('test-mode').or(warning)).toBeVisible();
+  if (!(await warning.isVisible())) {
+    return false;
+  }
+  await page.getByTestId('pay-anyway').click();
+  await expect(page.getByTestId('test-mode')).toBeVisible();
+  return true;
 }
 
 /** Reads a PDF the browser downloaded or opened and checks its magic bytes. */
