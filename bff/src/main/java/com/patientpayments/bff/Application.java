@@ -1,12 +1,14 @@
 package com.patientpayments.bff;
 
+import com.patientpayments.bff.lifecycle.GracefulShutdown;
 import com.patientpayments.bff.redis.EmbeddedRedis;
 import com.patientpayments.bff.webhook.OperatorCommands;
 import io.micronaut.runtime.Micronaut;
 
 /**
  * Entry point of the patient-facing BFF. {@code java -jar bff.jar replay-dlq} and {@code … reconcile [from [to]]}
- * run an operator command instead of the server (see {@link OperatorCommands}).
+ * run an operator command instead of the server (see {@link OperatorCommands}). {@code EMR_URL} names one connector or
+ * several (comma-separated, round robin); SIGTERM drains the instance before it exits ({@link GracefulShutdown}).
  */
 public final class Application {
     private Application() {
@@ -15,7 +17,8 @@ public final class Application {
     public static void main(String[] args) {
         String emrUrl = System.getenv("EMR_URL");
         if (emrUrl != null && !emrUrl.isBlank()) {
-            System.setProperty("micronaut.http.services.emr.url", emrUrl);
+            // One base URL or several, comma-separated: requests go round robin (emr.EmrHttp).
+            System.setProperty("micronaut.http.services.emr.urls", emrUrl.replace(" ", ""));
         }
         var command = OperatorCommands.run(args, System.out);
         if (command.isPresent()) {
@@ -23,6 +26,8 @@ public final class Application {
         }
         // Demo stand-ins (PAYMENTS_EMBEDDED=true) start before the context so their addresses are known to it.
         EmbeddedRedis.startIfWanted();
-        Micronaut.run(Application.class, args);
+        var context = Micronaut.run(Application.class, args);
+        // SIGTERM: readiness down, queue drained, then exit (lifecycle.GracefulShutdown).
+        GracefulShutdown.installSignalHandler(context);
     }
 }

@@ -1,6 +1,9 @@
 package com.patientpayments.bff.emr;
 
+import io.micronaut.context.BeanContext;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.client.ServiceHttpClientConfiguration;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
@@ -12,6 +15,9 @@ import io.micronaut.retry.annotation.CircuitBreaker;
 import jakarta.inject.Singleton;
 import org.slf4j.MDC;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.URI;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +30,13 @@ import java.util.regex.Pattern;
  * {@link EmrUnavailableException}. Reads are idempotent and go through {@link #read}: retried once and guarded by a
  * circuit breaker, so a down connector answers at once. Writes go through {@link #write}: never retried here (the
  * queue or the patient retries, and the connector is idempotent by key).
+ *
+ * <p><b>Several connectors</b>: {@code EMR_URL} may list several base URLs, comma-separated
+ * ({@code micronaut.http.services.emr.urls}); Micronaut's client picks them round robin, one per request. A request
+ * that could not even connect (connection refused, no route: nothing was sent) goes to the next connector at once,
+ * until each was tried once — reads and writes alike, since the refused one never saw it. A timeout or a connection
+ * lost after the request was sent is not failed over here (the connector may have acted on it): it is an
+ * {@link EmrUnavailableException} as before.
  */
 @Singleton
 public class EmrHttp {
@@ -36,9 +49,17 @@ public class EmrHttp {
     private static final byte[] EMPTY = new byte[0];
 
     private final HttpClient client;
+    private final int instances;
 
-    public EmrHttp(@Client(id = "emr") HttpClient client) {
+    public EmrHttp(@Client(id = "emr") HttpClient client, BeanContext context) {
         this.client = client;
+        this.instances = context.findBean(ServiceHttpClientConfiguration.class, Qualifiers.byName("emr"))
+                .map(c -> c.getUrls() == null ? 1 : Math.max(1, c.getUrls().size())).orElse(1);
+    }
+
+    /** How many connector base URLs requests are spread over. */
+    public int instances() {
+        return instances;
     }
 
     /** A status below 500 and its body bytes (empty when none). */
@@ -63,6 +84,31 @@ public class EmrHttp {
         if (id != null && SAFE_ID.matcher(id).matches()) {
             request.header(REQUEST_ID, id);
         }
+        URI relative = request.getUri();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return exchangeOnce(request);
+            } catch (EmrUnavailableException e) {
+                if (attempt >= instances || !neverConnected(e)) {
+                    throw e;
+                }
+                // The load balancer's next pick is the next connector.
+                request.uri(relative);
+            }
+        }
+    }
+
+    /** Whether the failure is a refused or impossible connection: the request never left this process. */
+    private static boolean neverConnected(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Raw exchangeOnce(MutableHttpRequest<?> request) {
         try {
             HttpResponse<byte[]> r = client.toBlocking().exchange(request, Argument.of(byte[].class),
                     Argument.of(byte[].class));

@@ -15,8 +15,10 @@ import java.util.Map;
 
 /**
  * The only health answers on the public port (management endpoints live on {@code MANAGEMENT_PORT}):
- * {@code GET /health} — liveness, 200 while the process serves requests — and {@code GET /health/readiness} for load
- * balancers, 200 when Micronaut's readiness indicators are up, else 503. Both say only {@code {"status":"UP"}} or
+ * {@code GET /health} and {@code GET /health/liveness} — liveness, 200 while the process serves requests, also while
+ * it drains on SIGTERM (the container health check reads it) — and {@code GET /health/readiness} for load balancers,
+ * 200 when Micronaut's readiness indicators are up, else 503 (also from the moment a graceful shutdown begins,
+ * {@code lifecycle.GracefulShutdown}). Both say only {@code {"status":"UP"}} or
  * {@code DOWN}: no details, no component names.
  */
 @Controller("/health")
@@ -31,6 +33,12 @@ public class PublicHealthController {
     @Get(produces = MediaType.APPLICATION_JSON)
     public Map<String, String> liveness() {
         return Map.of("status", "UP");
+    }
+
+    /** The same liveness answer under the name orchestrators use ({@code infra/}'s container health check). */
+    @Get(value = "/liveness", produces = MediaType.APPLICATION_JSON)
+    public Map<String, String> livenessProbe() {
+        return liveness();
     }
 
     @Get(value = "/readiness", produces = MediaType.APPLICATION_JSON)

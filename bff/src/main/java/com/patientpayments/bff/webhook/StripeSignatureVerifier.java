@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +21,11 @@ import java.util.List;
  * <p>Accepts when any {@code v1} value equals HMAC-SHA256(secret, {@code t + "." + payload}) for any configured
  * secret and {@code t} lies within the tolerance on either side of now. {@code v0} (Stripe's test scheme) is ignored,
  * so a header with only {@code v0} values is rejected.
+ *
+ * <p>The webhook endpoint checks the timestamp against now ({@link #verify(String, String)}); the queue consumer checks
+ * it against when the delivery entered the system ({@link #verify(String, String, Instant)}), so a message that waits
+ * in the queue, is retried or is replayed from the DLQ still verifies, while a captured delivery posted again later
+ * does not (its new arrival time is far from its signed timestamp).
  */
 @Singleton
 public class StripeSignatureVerifier {
@@ -38,6 +44,23 @@ public class StripeSignatureVerifier {
 
     /** Whether {@code header} is a valid, fresh signature of {@code payload} by one of the configured secrets. */
     public boolean verify(String payload, String header) {
+        return verify(payload, header, clock.instant());
+    }
+
+    /**
+     * Whether {@code header} is a valid signature of {@code payload} by one of the configured secrets whose timestamp
+     * lies within the tolerance on either side of {@code arrivedAt} — when the delivery reached the webhook endpoint
+     * or API Gateway. An arrival time further in the future than the tolerance (a clock or a sender gone wrong) fails.
+     *
+     * @param payload   the body exactly as Stripe sent it
+     * @param header    the {@code Stripe-Signature} header verbatim, or null
+     * @param arrivedAt when the delivery arrived (the tolerance's reference point)
+     */
+    public boolean verify(String payload, String header, Instant arrivedAt) {
+        if (arrivedAt == null || arrivedAt.getEpochSecond() - clock.instant().getEpochSecond()
+                > properties.tolerance().toSeconds()) {
+            return false;
+        }
         if (payload == null || header == null || header.isBlank()) {
             return false;
         }
@@ -63,7 +86,7 @@ public class StripeSignatureVerifier {
         if (timestamp == null || v1.isEmpty()) {
             return false;
         }
-        long now = clock.instant().getEpochSecond();
+        long now = arrivedAt.getEpochSecond();
         if (Math.abs(now - timestamp) > properties.tolerance().toSeconds()) {
             return false;
         }

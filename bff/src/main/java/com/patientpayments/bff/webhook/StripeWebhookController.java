@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 import java.util.Map;
 
 /**
- * Stripe's webhook endpoint. Verifies the signature over the byte-exact body ({@code @Body String}), puts the event
- * on the queue and answers 200 at once; the consumer does the work. Anything unverifiable is answered with the same
+ * Stripe's webhook endpoint (deployments without the API Gateway ingress). Verifies the signature over the byte-exact
+ * body ({@code @Body String}), puts the delivery on the queue with its signature header (the consumer verifies every
+ * message again, whichever ingress wrote it) and answers 200 at once; the consumer does the work. Anything unverifiable is answered with the same
  * generic 400 and nothing of the request is logged (the body may hold payment details).
  */
 @Controller("/webhooks/stripe")
@@ -56,7 +57,7 @@ public class StripeWebhookController {
             LOG.info("Stripe webhook rejected");
             return HttpResponse.badRequest(REJECTED);
         }
-        queue.send(payload, receivedAt);
+        queue.send(payload, signature, receivedAt);
         accepted.increment();
         return HttpResponse.ok(ACCEPTED);
     }

@@ -10,6 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import com.patientpayments.bff.emr.EmrHttp;
+import com.patientpayments.bff.observability.Failures;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
@@ -23,7 +26,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Drains the webhook queue: {@code concurrency} threads, each long-polling one message at a time (bounded
- * concurrency). A message is deleted only after {@link StripeEventProcessor} reports it settled (committed, parked
+ * concurrency).
+ *
+ * <p><b>Every message is verified first</b>, whichever ingress wrote it (the BFF's endpoint or API Gateway's SQS
+ * integration, see {@link WebhookQueue}): the body byte-exact against its {@value WebhookQueue#SIGNATURE} attribute
+ * with the configured secrets (current and rotated), the signed timestamp within {@code payments.webhook.tolerance}
+ * of the delivery's arrival ({@value WebhookQueue#RECEIVED_AT}, else SQS's {@code SentTimestamp}). A message that
+ * fails is never applied: it is moved to the DLQ at once (alarm "DLQ depth > 0"; after a secret fix an operator
+ * replays it, forged ones are purged) and counted as {@code payments_webhook_unverified_total{reason}}
+ * ({@code missing_signature}, {@code invalid_signature}) and {@code pp_failures_total{operation="webhook",
+ * reason="unverified"}}.
+ *
+ * <p>A verified message is deleted only after {@link StripeEventProcessor} reports it settled (committed, parked
  * by the connector, or not ours); one an operator must look at goes to the DLQ at once; otherwise it becomes visible
  * again after a backoff growing with its receive count, and SQS moves it to the DLQ after {@code max-receives}.
  * Each message is handled under the request id {@code sqs-<messageId>}. Starts with the HTTP server unless {@code payments.queue.consumer-enabled=false}.
@@ -36,7 +50,13 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
     private final BeanProvider<WebhookQueue> queueProvider;
     private final BeanProvider<StripeEventProcessor> processorProvider;
     private final QueueProperties properties;
+    private final StripeSignatureVerifier verifier;
+    private final Failures failures;
+    private final Counter missingSignature;
+    private final Counter invalidSignature;
     private final Duration startDelay;
+    /** Messages received and not yet settled (deleted, dead-lettered or released). */
+    private final AtomicInteger inFlight = new AtomicInteger();
     private volatile WebhookQueue queue;
     private volatile StripeEventProcessor processor;
     private volatile ExecutorService workers;
@@ -47,9 +67,14 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
      * the HTTP server does not wait for SQS round trips before it answers.
      */
     public WebhookConsumer(BeanProvider<WebhookQueue> queue, BeanProvider<StripeEventProcessor> processor,
-                           QueueProperties properties,
+                           QueueProperties properties, StripeSignatureVerifier verifier, Failures failures,
+                           MeterRegistry meters,
                            @Value("${payments.startup.background-delay:1500ms}") Duration startDelay) {
         this.startDelay = startDelay;
+        this.verifier = verifier;
+        this.failures = failures;
+        this.missingSignature = unverified(meters, "missing_signature");
+        this.invalidSignature = unverified(meters, "invalid_signature");
         this.queueProvider = queue;
         this.processorProvider = processor;
         this.properties = properties;
@@ -102,6 +127,46 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
         });
     }
 
+    private static Counter unverified(MeterRegistry meters, String reason) {
+        return Counter.builder("payments.webhook.unverified")
+                .description("Queued webhook messages whose signature did not verify (moved to the DLQ, not applied)")
+                .tag("reason", reason).register(meters);
+    }
+
+    /**
+     * The first step of a graceful shutdown: takes no new message from now on (a receive already under way hands
+     * its messages back at once, visible to the other instances) while the messages being processed finish.
+     */
+    public void stopTaking() {
+        running = false;
+    }
+
+    /** Messages received and not yet settled. */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /**
+     * Waits until no message is being processed, at most {@code bound}. Answers whether it got there; a message still
+     * being processed afterwards is not lost: it is not deleted, so SQS redelivers it after its visibility timeout
+     * (and posting is idempotent).
+     */
+    public boolean awaitIdle(Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Stops taking messages; a message being processed is finished or, if interrupted, redelivered later. */
     @PreDestroy
     public synchronized void stop() {
@@ -127,7 +192,17 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
             try {
                 List<Message> messages = queue.receive(1);
                 for (Message message : messages) {
-                    handle(message);
+                    inFlight.incrementAndGet();
+                    try {
+                        if (running) {
+                            handle(message);
+                        } else {
+                            // Received after the shutdown began: hand it straight back to the other instances.
+                            queue.retryLater(message, 0);
+                        }
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
                 }
             } catch (RuntimeException e) {
                 if (!running) {
@@ -143,7 +218,14 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
         // The consumer's own request id: forwarded to the connector, so one message can be followed in both logs.
         MDC.put(EmrHttp.MDC_KEY, "sqs-" + message.messageId());
         try {
-            settle(message, processor.process(message.body(), receivedAt(message)));
+            Instant arrivedAt = arrivedAt(message);
+            if (!verified(message, arrivedAt)) {
+                failures.record("webhook", "unverified");
+                LOG.warn("Queued webhook message failed signature verification; moved to the dead-letter queue");
+                queue.deadLetter(message);
+                return;
+            }
+            settle(message, processor.process(message.body(), arrivedAt));
         } finally {
             MDC.remove(EmrHttp.MDC_KEY);
         }
@@ -164,10 +246,29 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
         queue.retryLater(message, (int) delay);
     }
 
-    private static Instant receivedAt(Message message) {
+    private boolean verified(Message message, Instant arrivedAt) {
+        var signature = message.messageAttributes().get(WebhookQueue.SIGNATURE);
+        if (signature == null || signature.stringValue() == null || signature.stringValue().isBlank()) {
+            missingSignature.increment();
+            return false;
+        }
+        if (!verifier.verify(message.body(), signature.stringValue(), arrivedAt)) {
+            invalidSignature.increment();
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * When the delivery arrived: the {@value WebhookQueue#RECEIVED_AT} attribute (set by the BFF's endpoint and by
+     * API Gateway; a client cannot set it through either), else SQS's own {@code SentTimestamp}; null if neither.
+     */
+    static Instant arrivedAt(Message message) {
         var attribute = message.messageAttributes().get(WebhookQueue.RECEIVED_AT);
+        String millis = attribute != null ? attribute.stringValue()
+                : message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP);
         try {
-            return attribute == null ? null : Instant.ofEpochMilli(Long.parseLong(attribute.stringValue()));
+            return millis == null ? null : Instant.ofEpochMilli(Long.parseLong(millis.trim()));
         } catch (NumberFormatException e) {
             return null;
         }

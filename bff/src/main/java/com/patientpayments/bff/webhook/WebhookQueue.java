@@ -20,7 +20,11 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The main queue of verified Stripe events and its dead-letter queue. Both are created at first use (the consumer
+ * The main queue of Stripe webhook deliveries and its dead-letter queue. Every message has the same shape whichever
+ * ingress wrote it — the BFF's own endpoint ({@link #send}) or API Gateway's SQS integration ({@code infra/}, the
+ * contract in {@code infra/lib/webhook-ingress.ts}): the body is the request body byte-exact, the message attribute
+ * {@value #SIGNATURE} the {@code Stripe-Signature} header verbatim, {@value #RECEIVED_AT} the arrival time in epoch
+ * millis; API Gateway also sets {@value #INGRESS} = {@code api-gateway}. The consumer verifies every message. Both are created at first use (the consumer
  * resolves this bean right after start-up, on its own thread) when missing,
  * the main one with a redrive policy sending a message to the DLQ after {@code payments.queue.max-receives} receives.
  * A queue that already exists is used as it is: in production the infrastructure (infra/) owns the queues, their
@@ -30,8 +34,12 @@ import java.util.function.Supplier;
 @Singleton
 public class WebhookQueue {
 
-    /** Message attribute: when the webhook endpoint accepted the event (epoch millis). */
+    /** Message attribute: when the webhook endpoint (or API Gateway) received the delivery (epoch millis). */
     public static final String RECEIVED_AT = "receivedAt";
+    /** Message attribute: the delivery's {@code Stripe-Signature} header verbatim (infra/ writes the same name). */
+    public static final String SIGNATURE = "Stripe-Signature";
+    /** Message attribute API Gateway sets to {@code api-gateway}; the BFF's endpoint sets none. */
+    public static final String INGRESS = "ingress";
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookQueue.class);
 
@@ -70,11 +78,17 @@ public class WebhookQueue {
         }
     }
 
-    /** Enqueues a verified event's raw JSON. */
-    public void send(String eventJson, long receivedAtMillis) {
+    /**
+     * Enqueues a delivery: its raw body, its {@code Stripe-Signature} header (the consumer verifies it again) and
+     * when it arrived.
+     */
+    public void send(String eventJson, String signatureHeader, long receivedAtMillis) {
         sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(eventJson)
-                .messageAttributes(Map.of(RECEIVED_AT, MessageAttributeValue.builder()
-                        .dataType("Number").stringValue(Long.toString(receivedAtMillis)).build())));
+                .messageAttributes(Map.of(
+                        RECEIVED_AT, MessageAttributeValue.builder().dataType("Number")
+                                .stringValue(Long.toString(receivedAtMillis)).build(),
+                        SIGNATURE, MessageAttributeValue.builder().dataType("String")
+                                .stringValue(signatureHeader).build())));
     }
 
     /** Long-polls the main queue for up to {@code max} messages. */
@@ -87,7 +101,8 @@ public class WebhookQueue {
                 .maxNumberOfMessages(max)
                 .waitTimeSeconds(waitSeconds)
                 .visibilityTimeout((int) properties.visibilityTimeout().toSeconds())
-                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)
+                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+                        MessageSystemAttributeName.SENT_TIMESTAMP)
                 .messageAttributeNames("All")
                 .build()).messages();
     }
@@ -100,7 +115,7 @@ public class WebhookQueue {
     /** Moves a message an operator must look at to the DLQ at once (copy, then delete from the main queue). */
     public void deadLetter(Message message) {
         sqs.sendMessage(b -> b.queueUrl(dlqUrl).messageBody(message.body())
-                .messageAttributes(message.messageAttributes()));
+                .messageAttributes(keptAttributes(message)));
         delete(message);
     }
 
@@ -122,11 +137,28 @@ public class WebhookQueue {
                 return moved;
             }
             for (Message m : batch) {
-                sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(m.body()).messageAttributes(m.messageAttributes()));
+                sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(m.body()).messageAttributes(keptAttributes(m)));
                 sqs.deleteMessage(b -> b.queueUrl(dlqUrl).receiptHandle(m.receiptHandle()));
                 moved++;
             }
         }
+    }
+
+    /**
+     * The attributes of a message being copied to another queue: all of them, with {@value #RECEIVED_AT} added from
+     * SQS's {@code SentTimestamp} when missing, so the copy still verifies against its original arrival time.
+     */
+    static Map<String, MessageAttributeValue> keptAttributes(Message message) {
+        if (message.messageAttributes().containsKey(RECEIVED_AT)) {
+            return message.messageAttributes();
+        }
+        String sent = message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP);
+        if (sent == null) {
+            return message.messageAttributes();
+        }
+        Map<String, MessageAttributeValue> kept = new java.util.HashMap<>(message.messageAttributes());
+        kept.put(RECEIVED_AT, MessageAttributeValue.builder().dataType("Number").stringValue(sent).build());
+        return kept;
     }
 
     /** Approximate number of messages in the DLQ (visible and in flight). */

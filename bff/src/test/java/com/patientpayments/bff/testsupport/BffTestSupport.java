@@ -45,7 +45,7 @@ public final class BffTestSupport {
         // Management endpoints (/prometheus) on a port of their own, as in production: see managementUrl.
         p.put("endpoints.all.port", Integer.toString(EmrConnectorProcess.freePort()));
         p.put("payments.startup.background-delay", "0ms");
-        p.put("micronaut.http.services.emr.url", emr.url());
+        p.put("micronaut.http.services.emr.urls", emr.url());
         p.put("payments.emr.api-key", emr.apiKey());
         p.put("payments.redis.uri", "redis://127.0.0.1:6379");
         p.put("payments.redis.key-prefix", redisPrefix(testClass));

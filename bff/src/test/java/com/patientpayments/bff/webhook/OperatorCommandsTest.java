@@ -27,7 +27,7 @@ class OperatorCommandsTest {
                 "payments.queue.name", queue,
                 "aws.access-key-id", "local",
                 "aws.secret-key", "local",
-                "micronaut.http.services.emr.url", "http://127.0.0.1:9");
+                "micronaut.http.services.emr.urls", "http://127.0.0.1:9");
         props.forEach(System::setProperty);
         try (SqsClient client = SqsClient.builder().endpointOverride(sqs.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))

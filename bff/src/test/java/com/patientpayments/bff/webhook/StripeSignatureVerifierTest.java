@@ -57,4 +57,25 @@ class StripeSignatureVerifierTest {
         assertThat(verifier.verify(PAYLOAD, "t=abc,v1=" + valid)).isFalse();
         assertThat(verifier.verify(PAYLOAD, "garbage")).isFalse();
     }
+
+    @Test
+    void queuedDeliveriesAreJudgedAgainstTheirArrivalTimeOnBothSides() {
+        Instant arrived = Instant.ofEpochSecond(NOW - 3600);   // arrived an hour ago, processed only now
+        String signedOnArrival = StripeSignatureVerifier.header(PAYLOAD, "whsec_old", NOW - 3600);
+        assertThat(verifier.verify(PAYLOAD, signedOnArrival, arrived)).isTrue();
+        assertThat(verifier.verify(PAYLOAD, signedOnArrival)).isFalse();
+        for (long offset : new long[] {-301, 301}) {
+            String header = StripeSignatureVerifier.header(PAYLOAD, "whsec_new", NOW - 3600 + offset);
+            assertThat(verifier.verify(PAYLOAD, header, arrived)).as("offset %d", offset).isFalse();
+        }
+        for (long offset : new long[] {-300, 0, 300}) {
+            String header = StripeSignatureVerifier.header(PAYLOAD, "whsec_new", NOW - 3600 + offset);
+            assertThat(verifier.verify(PAYLOAD, header, arrived)).as("offset %d", offset).isTrue();
+        }
+        // An arrival time in the future beyond the tolerance, or none, proves nothing.
+        Instant later = Instant.ofEpochSecond(NOW + 3600);
+        assertThat(verifier.verify(PAYLOAD, StripeSignatureVerifier.header(PAYLOAD, "whsec_new", NOW + 3600), later))
+                .isFalse();
+        assertThat(verifier.verify(PAYLOAD, StripeSignatureVerifier.header(PAYLOAD, "whsec_new", NOW), null)).isFalse();
+    }
 }

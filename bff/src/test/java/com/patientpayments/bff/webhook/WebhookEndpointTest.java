@@ -36,7 +36,7 @@ class WebhookEndpointTest {
         server = ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "micronaut.server.port", -1,
                 "micronaut.server.host", "127.0.0.1",
-                "micronaut.http.services.emr.url", "http://127.0.0.1:9",
+                "micronaut.http.services.emr.urls", "http://127.0.0.1:9",
                 "payments.emr.api-key", "webhook-test-key",
                 "endpoints.all.port", com.patientpayments.bff.testsupport.EmrConnectorProcess.freePort(),
                 "payments.webhook.secrets", SECRET + "," + OLD_SECRET,
@@ -83,12 +83,15 @@ class WebhookEndpointTest {
     @Test
     void validEventIsQueuedByteExact() throws Exception {
         String body = event("evt_valid_" + UUID.randomUUID());
-        HttpResponse<String> response = post(body, StripeSignatureVerifier.header(body, SECRET, now()));
+        String signature = StripeSignatureVerifier.header(body, SECRET, now());
+        HttpResponse<String> response = post(body, signature);
         assertThat(response.statusCode()).isEqualTo(200);
         List<Message> messages = queue.receive(queue.queueUrl(), 10, 5);
         assertThat(messages).hasSize(1);
         assertThat(messages.get(0).body()).isEqualTo(body);
         assertThat(messages.get(0).messageAttributes()).containsKey(WebhookQueue.RECEIVED_AT);
+        // The header travels with the body: the consumer verifies every message again (API Gateway's shape too).
+        assertThat(messages.get(0).messageAttributes().get(WebhookQueue.SIGNATURE).stringValue()).isEqualTo(signature);
         queue.delete(messages.get(0));
     }
 

@@ -67,7 +67,7 @@ class WebhookQueueProvisionedTest {
         assertThat(queue.deadLetterQueueUrl()).isEqualTo(dlqUrl);
         assertThat(attributes(url).get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("45");
         assertThat(attributes(url).get(QueueAttributeName.REDRIVE_POLICY)).contains("3").doesNotContain("\"5\"");
-        queue.send("{\"id\":\"evt_provisioned\",\"type\":\"payment_intent.succeeded\"}", 1L);
+        queue.send("{\"id\":\"evt_provisioned\",\"type\":\"payment_intent.succeeded\"}", "t=1,v1=00", 1L);
         assertThat(queue.depth()).isEqualTo(1);
     }
 

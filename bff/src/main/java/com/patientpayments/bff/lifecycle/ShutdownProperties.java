@@ -1,0 +1,29 @@
+package com.patientpayments.bff.lifecycle;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+
+import java.time.Duration;
+
+/**
+ * How a BFF instance stops on SIGTERM ({@link GracefulShutdown}). Both bounds together must stay below the time the
+ * orchestrator waits before SIGKILL (ECS {@code stopTimeout}, 30 s in {@code infra/}).
+ *
+ * @param readinessDelay how long the instance keeps serving HTTP after {@code /health/readiness} turned 503, so a
+ *                       load balancer sees it and stops sending new requests (env {@code SHUTDOWN_READINESS_DELAY});
+ *                       default 5 s. ECS behind an ALB already deregisters the task before SIGTERM, so a few seconds
+ *                       are enough there.
+ * @param drainTimeout   the most the queue consumer's in-flight messages are waited for (env
+ *                       {@code SHUTDOWN_DRAIN_TIMEOUT}); default 20 s. A message still being processed after it is not
+ *                       deleted: SQS redelivers it after its visibility timeout, and posting is idempotent.
+ */
+@ConfigurationProperties("payments.shutdown")
+public record ShutdownProperties(
+        @Bindable(defaultValue = "5s") Duration readinessDelay,
+        @Bindable(defaultValue = "20s") Duration drainTimeout) {
+
+    public ShutdownProperties {
+        readinessDelay = readinessDelay == null || readinessDelay.isNegative() ? Duration.ofSeconds(5) : readinessDelay;
+        drainTimeout = drainTimeout == null || drainTimeout.isNegative() ? Duration.ofSeconds(20) : drainTimeout;
+    }
+}
