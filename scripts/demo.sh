@@ -64,8 +64,9 @@ EMR_PORT="$EMR_PORT" EMR_SEED_DEMO=true EMR_DOCS_PUBLIC=true PAYMENTS_EMBEDDED=t
 pids+=($!)
 wait_for "http://127.0.0.1:$EMR_PORT/health" 120 "${pids[-1]}"
 
+# No load balancer to drain in the demo: on SIGTERM the BFF stops as soon as its queue consumer is idle.
 BFF_PORT="$BFF_PORT" MANAGEMENT_PORT="$MANAGEMENT_PORT" EMR_URL="http://127.0.0.1:$EMR_PORT" PAYMENTS_EMBEDDED=true \
-  GRAPHQL_DEV_TOOLS="${GRAPHQL_DEV_TOOLS:-true}" SESSION_COOKIE_SECURE="${SESSION_COOKIE_SECURE:-false}" \
+  SHUTDOWN_READINESS_DELAY="${SHUTDOWN_READINESS_DELAY:-0s}" GRAPHQL_DEV_TOOLS="${GRAPHQL_DEV_TOOLS:-true}" SESSION_COOKIE_SECURE="${SESSION_COOKIE_SECURE:-false}" \
   PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://127.0.0.1:$BFF_PORT}" \
   MAIL_URL_FILE="$PWD/$RUN_DIR/mail-url" UI_DIST_DIR="$UI_DIST" \
   java $(cds_opts "$BFF_JAR") ${JAVA_OPTS:-} -jar "$BFF_JAR" >"$RUN_DIR/bff.log" 2>&1 &

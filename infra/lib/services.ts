@@ -207,7 +207,16 @@ export class Services extends Construct {
       logging: ecs.LogDrivers.awsLogs({ logGroup: this.bffLogGroup, streamPrefix: BFF_CONTAINER }),
       environment: {
         BFF_PORT: String(product.bffPort),
+        // Prometheus and Micronaut's management endpoints: no security group opens this port to the ALB.
+        MANAGEMENT_PORT: '8082',
+        // The ALB's addresses are in the VPC: only its X-Forwarded-For names the client (per-client rate limits).
+        TRUSTED_PROXIES: vpc.vpcCidrBlock,
+        // One connector address: Cloud Map's DNS name spreads the connector tasks (a comma-separated list also works).
         EMR_URL: `http://emr-connector.${INTERNAL_NAMESPACE}:${product.connectorPort}`,
+        // SIGTERM (lifecycle.GracefulShutdown): readiness 503 at once, consumer drained within 20 s, HTTP served for at
+        // least 5 s; both below the container's stopTimeout (30 s), after which ECS sends SIGKILL.
+        SHUTDOWN_READINESS_DELAY: '5s',
+        SHUTDOWN_DRAIN_TIMEOUT: '20s',
         // Real AWS endpoints: without them the jar would start its demo stand-ins (ElasticMQ, SES stand-in).
         SQS_ENDPOINT: `https://sqs.${Aws.REGION}.${Aws.URL_SUFFIX}`,
         SQS_QUEUE_NAME: props.queues.queue.queueName,

@@ -50,8 +50,10 @@ export interface DeploymentSettings {
   readonly sitePerIpLimit: number;
   /**
    * Where Stripe delivers webhooks: `bff` — the BFF's own endpoint behind the ALB, which verifies the signature
-   * before queueing; `api-gateway` — API Gateway straight into SQS, which needs a consumer that verifies every
-   * queued message. The gateway is always deployed; with `bff` its resource policy refuses every request.
+   * before queueing; `api-gateway` — API Gateway straight into SQS (the specification's preference). Either way the
+   * BFF's queue consumer verifies every message again (body + `Stripe-Signature` attribute, current and rotated
+   * secrets, tolerance around the arrival time) and sends what fails to the DLQ. The gateway is always deployed;
+   * with `bff` its resource policy refuses every request.
    */
   readonly webhookIngress: WebhookIngressMode;
 }
@@ -78,8 +80,9 @@ export const DEFAULTS = {
   webhookRateLimit: 50,
   webhookBurstLimit: 100,
   sitePerIpLimit: 1000,
-  // The queue consumer does not verify API-Gateway-shaped messages yet (issue 15's consumer change): until it does,
-  // the gateway stays closed and Stripe posts to the BFF, which verifies before queueing.
+  // Stripe posts to the BFF unless a deployment opts into the gateway (`-c webhookIngress=api-gateway`): the
+  // consumer verifies the gateway's messages (WebhookConsumer), so both are safe; switching changes the URL registered
+  // in Stripe, which stays an operator's step (docs/deploy-aws.md section 5).
   webhookIngress: 'bff',
 } as const;
 

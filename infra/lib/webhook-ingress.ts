@@ -14,8 +14,11 @@ import { DeploymentSettings } from './settings';
  *   (`t=<unix seconds>,v1=<hex>[,v1=…]`); a request without the header is refused with 400 before it reaches SQS;
  * - message attribute `receivedAt` (DataType `Number`): when API Gateway received the request, epoch milliseconds
  *   (`$context.requestTimeEpoch`) — the same attribute the BFF's own endpoint sets;
- * - message attribute `ingress` (DataType `String`): `api-gateway`, so a consumer and an operator can tell the shapes
- *   apart (the BFF's endpoint does not set it; its messages were verified before they were queued).
+ * - message attribute `ingress` (DataType `String`): `api-gateway`, so an operator can tell the shapes apart (the
+ *   BFF's endpoint does not set it; it writes the same `Stripe-Signature` and `receivedAt` attributes).
+ *
+ * The BFF's consumer (`WebhookConsumer`) verifies every message, whichever shape: a signature that does not verify
+ * with the configured secrets, or a timestamp outside the tolerance around `receivedAt`, sends it to the DLQ.
  */
 export const GATEWAY_MESSAGE_ATTRIBUTES = {
   signature: 'Stripe-Signature',
@@ -74,14 +77,14 @@ export class WebhookIngress extends Construct {
       description: 'Stripe webhooks straight into SQS; the BFF consumer verifies every signature',
       endpointTypes: [apigw.EndpointType.REGIONAL],
       cloudWatchRole: true,
-      // Closed until the queue consumer verifies gateway-shaped messages (webhookIngress=api-gateway opens it):
-      // a forged event must never reach a consumer that trusts queued bodies.
+      // Closed while Stripe posts to the BFF (webhookIngress=bff, the default): an unused public endpoint would only
+      // let forged deliveries fill the DLQ (the consumer refuses them). webhookIngress=api-gateway opens it.
       policy: this.open
         ? undefined
         : new iam.PolicyDocument({
             statements: [
               new iam.PolicyStatement({
-                sid: 'ClosedUntilTheConsumerVerifiesSignatures',
+                sid: 'ClosedWhileStripePostsToTheBff',
                 effect: iam.Effect.DENY,
                 principals: [new iam.AnyPrincipal()],
                 actions: ['execute-api:Invoke'],

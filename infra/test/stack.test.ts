@@ -524,6 +524,14 @@ describe('API Gateway webhook ingress', () => {
       'utf8',
     );
     assert.match(webhookQueue, new RegExp(`RECEIVED_AT = "${GATEWAY_MESSAGE_ATTRIBUTES.receivedAt}"`));
+    // The consumer verifies every message against the attribute of this name (WebhookQueue.SIGNATURE, read by
+    // WebhookConsumer): a renamed attribute on either side would send every gateway delivery to the DLQ.
+    assert.match(webhookQueue, new RegExp(`SIGNATURE = "${GATEWAY_MESSAGE_ATTRIBUTES.signature}"`));
+    const consumer = fs.readFileSync(
+      path.join(REPO_ROOT, 'bff/src/main/java/com/patientpayments/bff/webhook/WebhookConsumer.java'),
+      'utf8',
+    );
+    assert.match(consumer, /messageAttributes\(\)\.get\(WebhookQueue\.SIGNATURE\)/);
   });
 
   it('stays closed (a resource policy refuses every request) until webhookIngress=api-gateway opens it', () => {

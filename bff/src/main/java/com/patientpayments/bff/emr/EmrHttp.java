@@ -18,6 +18,8 @@ import org.slf4j.MDC;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 /**
@@ -32,11 +34,11 @@ import java.util.regex.Pattern;
  * queue or the patient retries, and the connector is idempotent by key).
  *
  * <p><b>Several connectors</b>: {@code EMR_URL} may list several base URLs, comma-separated
- * ({@code micronaut.http.services.emr.urls}); Micronaut's client picks them round robin, one per request. A request
- * that could not even connect (connection refused, no route: nothing was sent) goes to the next connector at once,
- * until each was tried once — reads and writes alike, since the refused one never saw it. A timeout or a connection
- * lost after the request was sent is not failed over here (the connector may have acted on it): it is an
- * {@link EmrUnavailableException} as before.
+ * ({@code micronaut.http.services.emr.urls}). Each request starts at the next connector in turn (round robin) and,
+ * when that one gives no answer, goes on to the others, each tried at most once: any request whose connection was
+ * refused (nothing was sent), and a read whose connection broke (reads are idempotent). A write that may have reached
+ * a connector (connection lost after sending, timeout) and a read that timed out are not repeated here. So one
+ * connector going away costs no request, and the read circuit breaker opens only when every connector fails.
  */
 @Singleton
 public class EmrHttp {
@@ -49,17 +51,21 @@ public class EmrHttp {
     private static final byte[] EMPTY = new byte[0];
 
     private final HttpClient client;
-    private final int instances;
+    /** The connectors' base URLs without a trailing slash; empty: the client's own (single) URL. */
+    private final List<String> bases;
+    private final AtomicInteger next = new AtomicInteger();
 
     public EmrHttp(@Client(id = "emr") HttpClient client, BeanContext context) {
         this.client = client;
-        this.instances = context.findBean(ServiceHttpClientConfiguration.class, Qualifiers.byName("emr"))
-                .map(c -> c.getUrls() == null ? 1 : Math.max(1, c.getUrls().size())).orElse(1);
+        List<URI> urls = context.findBean(ServiceHttpClientConfiguration.class, Qualifiers.byName("emr"))
+                .map(ServiceHttpClientConfiguration::getUrls).orElse(List.of());
+        this.bases = urls == null ? List.of()
+                : urls.stream().map(u -> u.toString().replaceAll("/+$", "")).toList();
     }
 
-    /** How many connector base URLs requests are spread over. */
+    /** How many connectors requests are spread over. */
     public int instances() {
-        return instances;
+        return Math.max(1, bases.size());
     }
 
     /** A status below 500 and its body bytes (empty when none). */
@@ -71,29 +77,35 @@ public class EmrHttp {
             reset = "${payments.emr.circuit-reset:5s}", includes = EmrUnavailableException.class,
             throwWrappedException = true)
     public Raw read(MutableHttpRequest<?> request) {
-        return exchange(request);
+        return exchange(request, true);
     }
 
     /** A write: one exchange, no retry, no breaker. */
     public Raw write(MutableHttpRequest<?> request) {
-        return exchange(request);
+        return exchange(request, false);
     }
 
-    private Raw exchange(MutableHttpRequest<?> request) {
+    private Raw exchange(MutableHttpRequest<?> request, boolean idempotent) {
         String id = MDC.get(MDC_KEY);
         if (id != null && SAFE_ID.matcher(id).matches()) {
             request.header(REQUEST_ID, id);
         }
+        if (bases.size() < 2) {
+            return exchangeOnce(request);
+        }
         URI relative = request.getUri();
-        for (int attempt = 1; ; attempt++) {
+        int start = Math.floorMod(next.getAndIncrement(), bases.size());
+        for (int k = 0; ; k++) {
+            request.uri(URI.create(bases.get((start + k) % bases.size()) + relative));
             try {
                 return exchangeOnce(request);
             } catch (EmrUnavailableException e) {
-                if (attempt >= instances || !neverConnected(e)) {
+                boolean another = k + 1 < bases.size();
+                boolean safe = neverConnected(e) || (idempotent && "unreachable".equals(e.reason()));
+                if (!another || !safe) {
+                    request.uri(relative);
                     throw e;
                 }
-                // The load balancer's next pick is the next connector.
-                request.uri(relative);
             }
         }
     }

@@ -102,7 +102,7 @@ class GracefulShutdownTest {
         String inFlight = attempt(2500);
         String late = attempt(2600);
 
-        proxy.delayMillis = 1500;
+        proxy.delayMillis = 500;
         send(queue, inFlight, 2500);
         await("the message is being processed", () -> consumer.inFlight() == 1);
         CompletableFuture<Void> drain = CompletableFuture.runAsync(shutdown::drain);

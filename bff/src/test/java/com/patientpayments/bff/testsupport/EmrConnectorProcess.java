@@ -34,7 +34,7 @@ import java.util.Map;
  */
 public final class EmrConnectorProcess {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
     private static volatile EmrConnectorProcess shared;
 
     private final Path jar;
@@ -85,6 +85,46 @@ public final class EmrConnectorProcess {
             dropDatabase(database);
         }, "emr-connector-cleanup"));
         return emr;
+    }
+
+    /**
+     * A connector of its own (not the shared one) on {@code database} with the service credential {@code apiKey}, on
+     * a free port, not started yet. Several such connectors on one database are what the multi-instance test runs;
+     * the caller creates the database ({@link #freshDatabase}) and stops the processes.
+     */
+    public static EmrConnectorProcess onDatabase(String database, String apiKey) {
+        try {
+            return new EmrConnectorProcess(findJar(), database, freePort(), apiKey,
+                    Files.createTempFile("emr-connector-", ".log"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the connector log file", e);
+        }
+    }
+
+    /** Creates an empty database {@code <prefix>_<random>} on 127.0.0.1:5432, dropped when this JVM exits. */
+    public static String freshDatabase(String prefix) {
+        String database = prefix + "_" + randomHex(6);
+        createDatabase(database);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> dropDatabase(database), "drop-" + database));
+        return database;
+    }
+
+    /** Kills the process at once (SIGKILL: no shutdown at all, as a crashed task) and waits for it. */
+    public synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** The log file of this process (JSON lines). */
+    public Path logFile() {
+        return logFile;
     }
 
     /** Base URL of the running connector, e.g. {@code http://127.0.0.1:41234}. */
