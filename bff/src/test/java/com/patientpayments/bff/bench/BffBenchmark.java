@@ -224,14 +224,14 @@ class BffBenchmark {
         if (served.statusCode() != 200 || served.body().length != bytes.length) {
             throw new IllegalStateException("static floor not served: " + served.statusCode());
         }
-        System.out.printf("BENCH household{charges}: answer %,d bytes; floors: (a) GET %s/charges-floor.json on the "
-                + "same BFF, (b) POST /graphql on the minimal app, same bytes%n", bytes.length, "");
+        System.out.printf("BENCH household{charges}: answer %,d bytes; floors: (a) GET /charges-floor.json on the "
+                + "same BFF, (b) POST /graphql on the minimal app, same bytes%n", bytes.length);
         try (Launch.Started floor = startFloor(null, file)) {
             String product = base + "/graphql";
             String floorB = floor.base() + "/graphql";
             String floorA = base + "/charges-floor.json";
             List<String> session = List.of("Cookie: " + cookie);
-            int warm = Integer.getInteger("bench.warmup.seconds", Floors.seconds(5, 40));
+            int warm = Integer.getInteger("bench.warmup.seconds", Floors.seconds(15, 40));
             int seconds = Integer.getInteger("bench.seconds", Floors.seconds(5, 20));
             LoadTool.wrk(floorA, CONNECTIONS, warm, null, List.of());
             LoadTool.wrk(floorB, CONNECTIONS, warm, CHARGES, List.of());
@@ -258,6 +258,33 @@ class BffBenchmark {
             rps.summary();
             p50.summary();
             p99.summary();
+            if (Boolean.getBoolean("bench.profile")) {
+                profile(product, seconds, session);
+            }
+        }
+    }
+
+    /**
+     * {@code -Dbench.profile=true}: one more product run under JFR ({@code jcmd JFR.start settings=profile} on the BFF
+     * process), summarised by {@link JfrSummary} (self, inclusive, project code; the request threads only).
+     */
+    private void profile(String product, int seconds, List<String> session) throws Exception {
+        Path jfr = Files.createTempFile("bff-charges-", ".jfr");
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        String pid = Long.toString(bff.process().pid());
+        exec(jcmd, pid, "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
+        LoadTool.Result r = LoadTool.wrk(product, CONNECTIONS, seconds, CHARGES, session);
+        exec(jcmd, pid, "JFR.stop", "name=bench");
+        System.out.printf("BENCH profile household{charges} under JFR: %.0f req/s; recording %s%n",
+                r.requestsPerSecond(), jfr);
+        JfrSummary.print(jfr, 30, null);
+    }
+
+    private static void exec(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
         }
     }
 
@@ -320,7 +347,7 @@ class BffBenchmark {
                 {"unknown_practice", "ZZ9ZZ9", BffTestSupport.ACCOUNT, BffTestSupport.LAST_NAME},
                 {"unknown_account", BffTestSupport.PRACTICE, "987654", BffTestSupport.LAST_NAME},
                 {"wrong_name", BffTestSupport.PRACTICE, BffTestSupport.ACCOUNT, "Smith"}};
-        int rounds = Integer.getInteger("bench.timing.rounds", 200);
+        int rounds = Integer.getInteger("bench.timing.rounds", Floors.QUICK ? 50 : 200);
         long[][] samples = new long[causes.length][rounds];
         for (int r = 0; r < rounds; r++) {
             for (int c = 0; c < causes.length; c++) {
