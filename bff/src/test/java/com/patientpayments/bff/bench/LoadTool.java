@@ -27,37 +27,47 @@ final class LoadTool {
     }
 
     /**
-     * {@code wrk -t1 -c<connections> -d<seconds>s --latency} against {@code url}; a POST with {@code body} and the
-     * given headers when {@code body} is not null (through a Lua script), else a GET.
+     * {@code wrk -t1 -c<connections> -d<seconds>s --latency} against {@code url}: a POST with {@code body} when it is
+     * not null, else a GET, with the given headers. Every target runs the same Lua script, so the tool's own cost is
+     * the same for product and floors: it builds each request from the current headers and, like a browser, keeps
+     * the cookie a response sets (the BFF renews its sliding session cookie at most every 10 s; a client that kept
+     * sending the first cookie would have it re-signed on every request, which no browser causes).
      */
     static Result wrk(String url, int connections, int seconds, String body, List<String> headers)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency",
                 "--timeout", "10s"));
-        Path script = null;
+        Path script = Files.createTempFile("bench-wrk-", ".lua");
+        StringBuilder lua = new StringBuilder();
         if (body != null) {
-            script = Files.createTempFile("bench-post-", ".lua");
-            StringBuilder lua = new StringBuilder("wrk.method = \"POST\"\nwrk.body = ").append(luaString(body))
+            lua.append("wrk.method = \"POST\"\nwrk.body = ").append(luaString(body))
                     .append("\nwrk.headers[\"Content-Type\"] = \"application/json\"\n");
-            for (String h : headers) {
-                String[] kv = h.split(":", 2);
-                lua.append("wrk.headers[").append(luaString(kv[0].trim())).append("] = ")
-                        .append(luaString(kv[1].trim())).append('\n');
-            }
-            Files.writeString(script, lua);
-            cmd.add("-s");
-            cmd.add(script.toString());
-        } else {
-            for (String h : headers) {
-                cmd.add("-H");
-                cmd.add(h);
-            }
         }
+        for (String h : headers) {
+            String[] kv = h.split(":", 2);
+            lua.append("wrk.headers[").append(luaString(kv[0].trim())).append("] = ")
+                    .append(luaString(kv[1].trim())).append('\n');
+        }
+        lua.append("""
+                request = function()
+                  return wrk.format()
+                end
+                response = function(status, headers, body)
+                  local c = headers["Set-Cookie"] or headers["set-cookie"]
+                  if c then
+                    local v = c:match("^([^;]+)")
+                    if v and not v:match("=$") then
+                      wrk.headers["Cookie"] = v
+                    end
+                  end
+                end
+                """);
+        Files.writeString(script, lua);
+        cmd.add("-s");
+        cmd.add(script.toString());
         cmd.add(url);
         String out = run(cmd, seconds + 30);
-        if (script != null) {
-            Files.deleteIfExists(script);
-        }
+        Files.deleteIfExists(script);
         double rps = number(out, "Requests/sec:\\s+([\\d.]+)");
         long non2xx = (long) numberOr(out, "Non-2xx or 3xx responses:\\s+(\\d+)", 0);
         long socketErrors = 0;
