@@ -79,6 +79,11 @@ class BffBenchmark {
 
     /** The module's shaded jar, as built by `package` (benchmarks run in the integration-test phase). */
     private static Path shadedJar() throws IOException {
+        // -Dbench.bff.jar=<jar>: another build of the BFF (before/after comparisons of a change, same floors).
+        String other = System.getProperty("bench.bff.jar", "");
+        if (!other.isBlank()) {
+            return Path.of(other).toAbsolutePath();
+        }
         try (var files = Files.list(Path.of("target"))) {
             Path jar = files.filter(f -> f.getFileName().toString().matches("bff-.*\\.jar"))
                     .findFirst().orElseThrow(() -> new IllegalStateException("bff jar missing: run `./mvnw -pl bff "
