@@ -55,7 +55,7 @@ lint-schema:
 	bash scripts/ui-deps.sh
 	$(TIMED) "lint: GraphQL schema" bash -c 'cd ui-angular && npm run --silent lint:schema'
 
-## bench: every benchmark; each prints its figures.
+## bench: every benchmark, each figure beside its floor measured in the same run (BENCH_QUICK=1: short rounds).
 bench: bench-java $(if $(UI_PRESENT),bench-ui)
 
 ## build: rebuild everything (jars and the SPA).
@@ -88,11 +88,12 @@ test-infra: $(EMR_JAR) $(BFF_JAR)
 test-ui:
 	$(TIMED) "test: SPA (all)" bash scripts/test-ui.sh
 
-## bench-java: the JUnit benchmarks (tag bench) of both services.
+## bench-java: the JUnit benchmarks (tag bench) of both services and their floors (needs Debian's wrk and hey).
 bench-java:
+	@command -v wrk >/dev/null && command -v hey >/dev/null || { echo "make bench needs Debian's wrk and hey: apt-get install -y wrk hey" >&2; exit 1; }
 	$(MVNW) verify -Pbench
 
-## bench-ui: the SPA's initial JS and LCP against a fresh demo.
+## bench-ui: the SPA's initial JS, and its LCP beside the same page's static HTML, against a fresh demo.
 bench-ui:
 	bash scripts/bench-ui.sh
 

@@ -49,6 +49,6 @@ public class HouseholdWiring implements GraphQLWiring {
         HouseholdRef ref = env.getSource();
         String householdId = ref.session().householdId();
         return env.getGraphQlContext().computeIfAbsent("pp.household." + householdId,
-                k -> new HouseholdView(cache.get(householdId)));
+                k -> cache.view(householdId));
     }
 }

@@ -1,6 +1,7 @@
 package com.patientpayments.bff.bench;
 
 import com.patientpayments.bff.receipt.ReceiptFixtures;
+import com.patientpayments.bff.receipt.ReceiptJasperFloor;
 import com.patientpayments.bff.receipt.ReceiptPdfRenderer;
 import com.patientpayments.bff.receipt.ReceiptView;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,9 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Receipt PDF rendering on this machine: the first render after start-up (template load, font and class loading
- * included), warm p50/p95 for 1, 30 and 200 lines, and PDFs per second (30 lines, one thread per core). Prints its
- * figures; asserts nothing about time. Run: {@code ./mvnw -q -pl bff test -Pbench -Dtest=ReceiptPdfBenchmark} (or {@code make bench}).
- * Targets: 30 lines p50 ≤ 15 ms; ≥ 60 PDFs/s; first render ≤ 1 s.
+ * included), warm p50/p95 for 1 and 200 lines, and — beside its floor, bare JasperReports fill + export of the same
+ * compiled template with an in-memory data source and the same fonts ({@link ReceiptJasperFloor}), in interleaved
+ * rounds ({@link Floors}) — 30 lines p50 and PDFs per second (one thread per core); goal ≤ 1.2× the floor. Prints its
+ * figures; asserts nothing about time. {@code BENCH_QUICK=1}: short rounds. Run: {@code ./mvnw -q -pl bff test -Pbench -Dtest=ReceiptPdfBenchmark} (or {@code make bench}).
  */
 @Tag("bench")
 class ReceiptPdfBenchmark {
@@ -44,34 +46,71 @@ class ReceiptPdfBenchmark {
 
         ReceiptView thirty = ReceiptFixtures.receipt(30);
         ReceiptView twoHundred = ReceiptFixtures.receipt(200);
-        for (int i = 0; i < 300; i++) {
+        ReceiptJasperFloor floor = new ReceiptJasperFloor(thirty);
+        for (int i = 0; i < Floors.seconds(60, 300); i++) {
             renderer.render(i % 10 == 0 ? twoHundred : thirty);
+            floor.render();
         }
-        report(renderer, "1 line", one, 400);
-        report(renderer, "30 lines", thirty, 400);
-        report(renderer, "200 lines", twoHundred, 100);
+        report(renderer, "1 line", one, Floors.seconds(50, 400));
+        report(renderer, "200 lines", twoHundred, Floors.seconds(20, 100));
 
+        // 30 lines beside the floor: bare JasperReports fill + export of the same compiled template, in-memory rows,
+        // same fonts; interleaved rounds (floor, product, …) of single-thread p50 and of PDFs/s on every core.
+        int runs = Floors.seconds(60, 300);
+        int seconds = Floors.seconds(2, 8);
+        Floors p50 = new Floors("receipt.pdf 30 lines p50", "ms", "≤ 1.2×");
+        Floors cpuP50 = new Floors("receipt.pdf 30 lines CPU p50", "ms", "≤ 1.2×");
+        Floors rate = new Floors("receipt.pdf 30 lines throughput", "PDFs/s", "≥ 0.83× (time ≤ 1.2×)");
+        for (int r = 0; r < Floors.rounds(5); r++) {
+            double[] f = sample(floor::render, runs);
+            p50.floor("bare Jasper", f[0]);
+            cpuP50.floor("bare Jasper", f[1]);
+            double[] pr = sample(() -> renderer.render(thirty), runs);
+            p50.product(pr[0]);
+            cpuP50.product(pr[1]);
+            rate.floor("bare Jasper", throughput(floor::render, seconds));
+            rate.product(throughput(() -> renderer.render(thirty), seconds));
+        }
+        p50.summary();
+        cpuP50.summary();
+        rate.summary();
+    }
+
+    /** Single-thread wall p50 and thread-CPU p50 of {@code runs} renders, in milliseconds. */
+    private static double[] sample(Runnable render, int runs) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double[] wall = new double[runs];
+        double[] cpu = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long c = threads.getCurrentThreadCpuTime();
+            long s = System.nanoTime();
+            render.run();
+            wall[i] = (System.nanoTime() - s) / 1e6;
+            cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
+        }
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        return new double[] {Floors.median(wall), Floors.median(cpu)};
+    }
+
+    /** Renders per second with one thread per core for {@code seconds}. */
+    private static double throughput(Runnable render, int seconds) throws InterruptedException {
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicLong done = new AtomicLong();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
         long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
         for (int t = 0; t < threads; t++) {
             pool.submit(() -> {
                 while (System.nanoTime() < deadline) {
-                    renderer.render(thirty);
+                    render.run();
                     done.incrementAndGet();
                 }
             });
         }
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.MINUTES);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("BENCH receipt.pdf throughput (30 lines, %d threads): %.1f PDFs/s%n", threads,
-                done.get() / seconds);
-        // The machine is shared: print the load so figures can be read in context.
-        System.out.printf("BENCH receipt.pdf system load average during run: %.1f on %d cores%n",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), threads);
+        return done.get() / ((System.nanoTime() - start) / 1e9);
     }
 
     /**

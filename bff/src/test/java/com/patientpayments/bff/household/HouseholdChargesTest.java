@@ -128,6 +128,34 @@ class HouseholdChargesTest implements TestPropertyProvider {
         assertThat((long) redis.<Long>run(r -> r.exists(keys.get(0)))).isEqualTo(1L);
     }
 
+    /**
+     * The cache keeps the view it built from a Redis entry and reuses it while the entry is unchanged: a request after
+     * the entry changed (another instance's refetch after a payment) shows the new entry, never the kept view.
+     */
+    @Test
+    void aChangedCacheEntryIsWhatTheNextRequestShows() {
+        GraphQLTestClient c = signedIn(ACCOUNT, LAST_NAME);
+        JsonNode first = c.execute(HOUSEHOLD).data().path("household");
+        assertThat(c.execute(HOUSEHOLD).data().path("household")).isEqualTo(first);
+        String key = redis.<List<String>>run(r -> r.keys(redis.key("household:*"))).stream()
+                .filter(k -> redis.<String>run(r -> r.get(k)).contains("\"accountNumber\":\"" + ACCOUNT + "\""))
+                .findFirst().orElseThrow();
+        String entry = redis.<String>run(r -> r.get(key));
+        String changed = entry.replace("\"guarantorName\":\"Maria García\"", "\"guarantorName\":\"Maria Changed\"")
+                .replace("\"balanceCents\":" + first.at("/balance/cents").asLong() + ",",
+                        "\"balanceCents\":" + (first.at("/balance/cents").asLong() - 100) + ",");
+        assertThat(changed).isNotEqualTo(entry);
+        redis.<String>run(r -> r.set(key, changed));
+        try {
+            JsonNode after = c.execute(HOUSEHOLD).data().path("household");
+            assertThat(after.path("guarantorName").asText()).isEqualTo("Maria Changed");
+            assertThat(after.at("/balance/cents").asLong()).isEqualTo(first.at("/balance/cents").asLong() - 100);
+        } finally {
+            cache.evict(key.substring(redis.key("household:").length()));
+        }
+        assertThat(c.execute(HOUSEHOLD).data().path("household")).isEqualTo(first);
+    }
+
     @Test
     void withoutASessionHouseholdIsNull() {
         Result r = new GraphQLTestClient(server.getURL()).execute("{ household { guarantorName } }");
