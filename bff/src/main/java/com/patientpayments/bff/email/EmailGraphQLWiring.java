@@ -3,7 +3,7 @@ package com.patientpayments.bff.email;
 import com.patientpayments.bff.receipt.ReceiptLocale;
 import com.patientpayments.bff.graphql.GraphQLWiring;
 import com.patientpayments.bff.session.PatientSession;
-import com.patientpayments.bff.session.SessionAccess;
+import com.patientpayments.bff.graphql.CookieSessionAccess;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.micronaut.scheduling.TaskExecutors;
@@ -22,11 +22,11 @@ import java.util.concurrent.ExecutorService;
 @Singleton
 public class EmailGraphQLWiring implements GraphQLWiring {
 
-    private final SessionAccess sessions;
+    private final CookieSessionAccess sessions;
     private final EmailReceiptService emails;
     private final ExecutorService blocking;
 
-    public EmailGraphQLWiring(SessionAccess sessions, EmailReceiptService emails,
+    public EmailGraphQLWiring(CookieSessionAccess sessions, EmailReceiptService emails,
                               @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.sessions = sessions;
         this.emails = emails;

@@ -1,5 +1,7 @@
 package com.patientpayments.bff.graphql;
 
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.emr.EmrOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,12 +20,12 @@ public final class ConnectorErrors {
     }
 
     /** The contract error for {@code outcome}; {@code notFoundMessage} is shown to the patient for a 404. */
-    public static ApiException toApi(EmrOutcome<?> outcome, String notFoundMessage) {
+    public static PaymentsException toApi(EmrOutcome<?> outcome, String notFoundMessage) {
         if (outcome instanceof EmrOutcome.NotFound<?>) {
-            return new ApiException(ErrorCode.NOT_FOUND, notFoundMessage);
+            return new PaymentsException(ErrorCode.NOT_FOUND, notFoundMessage);
         } else if (outcome instanceof EmrOutcome.Unavailable<?> u) {
             LOG.warn("EMR connector unavailable ({})", u.reason());
-            return new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE, ApiErrorHandler.UPSTREAM_MESSAGE);
+            return new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE, ApiErrorHandler.UPSTREAM_MESSAGE);
         } else if (outcome instanceof EmrOutcome.Conflict<?> c) {
             return internal(outcome, c.problem().code().name());
         } else if (outcome instanceof EmrOutcome.Rejected<?> r) {
@@ -32,8 +34,8 @@ public final class ConnectorErrors {
         throw new IllegalArgumentException("a found outcome is not an error");
     }
 
-    private static ApiException internal(EmrOutcome<?> outcome, String code) {
+    private static PaymentsException internal(EmrOutcome<?> outcome, String code) {
         LOG.error("EMR connector refused a request ({}, {})", outcome.label(), code);
-        return new ApiException(ErrorCode.INTERNAL, ApiErrorHandler.INTERNAL_MESSAGE);
+        return new PaymentsException(ErrorCode.INTERNAL, ApiErrorHandler.INTERNAL_MESSAGE);
     }
 }

@@ -2,7 +2,7 @@ package com.patientpayments.bff.household;
 
 import com.patientpayments.bff.graphql.GraphQLWiring;
 import com.patientpayments.bff.practice.PracticeService;
-import com.patientpayments.bff.session.SessionAccess;
+import com.patientpayments.bff.graphql.CookieSessionAccess;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
@@ -17,11 +17,11 @@ import java.util.List;
 @Singleton
 public class HouseholdWiring implements GraphQLWiring {
 
-    private final SessionAccess sessions;
+    private final CookieSessionAccess sessions;
     private final HouseholdChargesCache cache;
     private final PracticeService practices;
 
-    public HouseholdWiring(SessionAccess sessions, HouseholdChargesCache cache, PracticeService practices) {
+    public HouseholdWiring(CookieSessionAccess sessions, HouseholdChargesCache cache, PracticeService practices) {
         this.sessions = sessions;
         this.cache = cache;
         this.practices = practices;

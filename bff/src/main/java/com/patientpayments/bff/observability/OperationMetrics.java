@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.ErrorCode;
 
 import java.util.Set;
 import java.util.concurrent.TimeUnit;

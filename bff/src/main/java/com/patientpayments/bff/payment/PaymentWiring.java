@@ -1,14 +1,14 @@
 package com.patientpayments.bff.payment;
 
 import com.patientpayments.bff.emr.EmrAttempt;
-import com.patientpayments.bff.graphql.ApiException;
+import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.graphql.Arguments;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.graphql.GraphQLWiring;
 import com.patientpayments.bff.graphql.SchemaFilter;
 import com.patientpayments.bff.household.HouseholdRef;
 import com.patientpayments.bff.session.PatientSession;
-import com.patientpayments.bff.session.SessionAccess;
+import com.patientpayments.bff.graphql.CookieSessionAccess;
 import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.schema.DataFetchingEnvironment;
@@ -34,12 +34,12 @@ public class PaymentWiring implements GraphQLWiring, SchemaFilter {
     static final Set<String> SIMULATOR_ONLY = Set.of(CONFIRM, "simulateRefund", "simulateDisputeEvidence");
     private static final String NOT_FOUND = "We could not find that payment.";
 
-    private final SessionAccess sessions;
+    private final CookieSessionAccess sessions;
     private final PaymentService payments;
     private final AllocationPreviews previews;
     private final PaymentProvider provider;
 
-    public PaymentWiring(SessionAccess sessions, PaymentService payments, AllocationPreviews previews,
+    public PaymentWiring(CookieSessionAccess sessions, PaymentService payments, AllocationPreviews previews,
                          PaymentProvider provider) {
         this.sessions = sessions;
         this.payments = payments;
@@ -68,7 +68,7 @@ public class PaymentWiring implements GraphQLWiring, SchemaFilter {
                 Integer amount = env.getArgument("amountCents");
                 String key = env.getArgument("idempotencyKey");
                 if (key != null && key.length() > 100) {
-                    throw new ApiException(ErrorCode.BAD_USER_INPUT, "The payment request is malformed. Please try again.");
+                    throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "The payment request is malformed. Please try again.");
                 }
                 return payments.start(session, amount == null ? 0 : amount, key);
             });
@@ -107,7 +107,7 @@ public class PaymentWiring implements GraphQLWiring, SchemaFilter {
                 simulator.refund(attempt.providerIntentId(), amount == null ? 0 : amount,
                         UUID.randomUUID().toString(), "requested_by_customer", null);
             } catch (ProviderRefusedException e) {
-                throw new ApiException(ErrorCode.BAD_USER_INPUT, e.getMessage());
+                throw new PaymentsException(ErrorCode.BAD_USER_INPUT, e.getMessage());
             }
             return payments.status(session, id);
         });
@@ -119,7 +119,7 @@ public class PaymentWiring implements GraphQLWiring, SchemaFilter {
             try {
                 simulator.disputeEvidence(attempt.providerIntentId(), evidence);
             } catch (ProviderRefusedException e) {
-                throw new ApiException(ErrorCode.BAD_USER_INPUT, e.getMessage());
+                throw new PaymentsException(ErrorCode.BAD_USER_INPUT, e.getMessage());
             }
             return payments.status(session, id);
         });
@@ -129,7 +129,7 @@ public class PaymentWiring implements GraphQLWiring, SchemaFilter {
     private EmrAttempt intentOf(PatientSession session, String paymentId) {
         EmrAttempt attempt = payments.ownAttempt(session, paymentId);
         if (attempt.providerIntentId() == null) {
-            throw new ApiException(ErrorCode.NOT_FOUND, NOT_FOUND);
+            throw new PaymentsException(ErrorCode.NOT_FOUND, NOT_FOUND);
         }
         return attempt;
     }

@@ -78,7 +78,7 @@ public class PracticeLogos {
                 LOG.warn("practice logo could not be fetched ({})", e.getStatus().getCode());
             }
             return Optional.empty();
-        } catch (HttpClientException | com.patientpayments.bff.graphql.ApiException e) {
+        } catch (HttpClientException | com.patientpayments.bff.PaymentsException e) {
             LOG.warn("practice logo could not be fetched ({})", e.getClass().getSimpleName());
             return Optional.empty();
         }

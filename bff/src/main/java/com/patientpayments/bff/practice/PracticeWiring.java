@@ -1,8 +1,8 @@
 package com.patientpayments.bff.practice;
 
-import com.patientpayments.bff.graphql.ApiException;
+import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.graphql.Arguments;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.graphql.GraphQLRequestContext;
 import com.patientpayments.bff.graphql.GraphQLWiring;
 import com.patientpayments.bff.observability.Failures;
@@ -57,7 +57,7 @@ public class PracticeWiring implements GraphQLWiring {
         Reservation lookup = limiter.reserve(misses.of(clientAddress(GraphQLRequestContext.request(env))));
         if (!lookup.granted()) {
             failures.record("practice", "rate_limited");
-            throw new ApiException(ErrorCode.RATE_LIMITED, RATE_LIMITED_MESSAGE);
+            throw new PaymentsException(ErrorCode.RATE_LIMITED, RATE_LIMITED_MESSAGE);
         }
         PracticeView view;
         try {

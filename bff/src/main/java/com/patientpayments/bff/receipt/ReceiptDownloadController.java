@@ -1,6 +1,6 @@
 package com.patientpayments.bff.receipt;
 
-import com.patientpayments.bff.graphql.ApiException;
+import com.patientpayments.bff.PaymentsException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -59,7 +59,7 @@ public class ReceiptDownloadController {
                             "attachment; filename=\"" + ReceiptText.fileName(view) + "\"")
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .header("X-Content-Type-Options", "nosniff");
-        } catch (ApiException e) {
+        } catch (PaymentsException e) {
             count("unavailable");
             LOG.warn("receipt download could not be served: {}", e.code());
             return HttpResponse.status(e.retryable() ? io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE

@@ -3,7 +3,7 @@ package com.patientpayments.bff.receipt;
 import com.patientpayments.bff.graphql.GraphQLRequestContext;
 import com.patientpayments.bff.graphql.GraphQLWiring;
 import com.patientpayments.bff.session.PatientSession;
-import com.patientpayments.bff.session.SessionAccess;
+import com.patientpayments.bff.graphql.CookieSessionAccess;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.micronaut.http.HttpRequest;
@@ -24,13 +24,13 @@ import java.util.function.Supplier;
 @Singleton
 public class ReceiptGraphQLWiring implements GraphQLWiring {
 
-    private final SessionAccess sessions;
+    private final CookieSessionAccess sessions;
     private final ReceiptService receipts;
     private final ReceiptDownloadTokens tokens;
     private final ReceiptAdminPreview adminPreview;
     private final ExecutorService blocking;
 
-    public ReceiptGraphQLWiring(SessionAccess sessions, ReceiptService receipts, ReceiptDownloadTokens tokens,
+    public ReceiptGraphQLWiring(CookieSessionAccess sessions, ReceiptService receipts, ReceiptDownloadTokens tokens,
                                 ReceiptAdminPreview adminPreview,
                                 @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.sessions = sessions;

@@ -1,5 +1,6 @@
 package com.patientpayments.bff.session;
 
+import com.patientpayments.bff.graphql.CookieSessionAccess;
 import com.patientpayments.bff.graphql.GraphQLWiring;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;

@@ -1,5 +1,6 @@
 package com.patientpayments.bff.session;
 
+import com.patientpayments.bff.graphql.CookieSessionAccess;
 import com.patientpayments.bff.emr.EmrHousehold;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOutcome;

@@ -1,8 +1,9 @@
-package com.patientpayments.bff.graphql;
+package com.patientpayments.bff;
 
 /**
- * The codes clients find in GraphQL {@code errors[].extensions.code} (fixed by the contract), with whether a client
- * may retry the same request unchanged.
+ * Why a request failed, with whether the same request may succeed unchanged later. Knows nothing of GraphQL or HTTP:
+ * the GraphQL layer ({@code graphql.ApiErrorHandler}) writes {@link #name()} into {@code errors[].extensions.code} and
+ * {@link #retryable()} into {@code extensions.retryable}; the names are the contract's and must not change.
  */
 public enum ErrorCode {
     UNAUTHENTICATED(false),

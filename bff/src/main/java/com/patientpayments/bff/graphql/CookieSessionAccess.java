@@ -1,7 +1,12 @@
-package com.patientpayments.bff.session;
+package com.patientpayments.bff.graphql;
 
-import com.patientpayments.bff.graphql.GraphQLExchangeHook;
-import com.patientpayments.bff.graphql.GraphQLRequestContext;
+import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.session.PatientSession;
+import com.patientpayments.bff.session.RevokedSessions;
+import com.patientpayments.bff.session.SessionExpiry;
+import com.patientpayments.bff.session.SessionSettings;
+import com.patientpayments.bff.session.SessionTokens;
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import io.micronaut.http.HttpRequest;
@@ -16,14 +21,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The session as an HttpOnly, SameSite=Strict cookie holding a short JWT. Idle expiry slides: after a GraphQL request
- * with a valid session the cookie is re-issued with a new idle expiry (never past the absolute end) — unless the
+ * How a data fetcher learns who is signed in: the session as an HttpOnly, SameSite=Strict cookie holding a short
+ * JWT. Idle expiry slides: after a GraphQL request with a valid session the cookie is re-issued with a new idle expiry (never past the absolute end) — unless the
  * current token was issued within the last {@link #renewalStep()} (at most 10 s, a sixtieth of the idle timeout), so
  * a busy page does not re-sign a token per request; the idle timeout therefore holds to within that step. Sign-out
  * revokes the session id server-side ({@link RevokedSessions}) and clears the cookie.
  */
 @Singleton
-public class CookieSessionAccess implements SessionAccess, GraphQLExchangeHook {
+public class CookieSessionAccess implements GraphQLExchangeHook {
 
     private static final String STATE = "pp.session.state";
 
@@ -37,9 +42,15 @@ public class CookieSessionAccess implements SessionAccess, GraphQLExchangeHook {
         this.revoked = revoked;
     }
 
-    @Override
+    /** The valid session of the request this fetcher runs for, if any. */
     public Optional<PatientSession> current(DataFetchingEnvironment env) {
         return Optional.ofNullable(state(env.getGraphQlContext(), GraphQLRequestContext.request(env)).session);
+    }
+
+    /** The valid session, or {@link ErrorCode#UNAUTHENTICATED}. */
+    public PatientSession require(DataFetchingEnvironment env) {
+        return current(env).orElseThrow(() ->
+                new PaymentsException(ErrorCode.UNAUTHENTICATED, "Your session has ended. Please sign in again."));
     }
 
     /** Starts a session for a household after a successful sign-in; returns its idle expiry. */
