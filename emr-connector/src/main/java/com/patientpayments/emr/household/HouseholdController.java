@@ -1,8 +1,8 @@
 package com.patientpayments.emr.household;
 
 import com.patientpayments.emr.api.Amounts;
-import com.patientpayments.emr.api.ApiException;
-import com.patientpayments.emr.api.ErrorCode;
+import com.patientpayments.emr.EmrException;
+import com.patientpayments.emr.ErrorCode;
 import com.patientpayments.emr.api.Ids;
 import com.patientpayments.emr.charge.ChargeRepository;
 import com.patientpayments.emr.charge.OpenChargesView;
@@ -54,23 +54,23 @@ public class HouseholdController {
     public HouseholdView lookup(@Body LookupRequest request) {
         if (request == null || blank(request.practiceHash()) || blank(request.accountNumber())
                 || blank(request.lastName())) {
-            throw ApiException.invalid("practiceHash, accountNumber and lastName are required.");
+            throw EmrException.invalid("practiceHash, accountNumber and lastName are required.");
         }
         // A tab in a typed name is only a space (LastNames); other control characters are refused.
         if (Amounts.hasControlCharacters(request.practiceHash() + request.accountNumber()
                 + request.lastName().replace('\t', ' '))) {
-            throw ApiException.invalid("practiceHash, accountNumber and lastName must not contain control characters.");
+            throw EmrException.invalid("practiceHash, accountNumber and lastName must not contain control characters.");
         }
         if (request.practiceHash().length() > 12 || request.accountNumber().length() > 32
                 || request.lastName().length() > 100) {
-            throw new ApiException(ErrorCode.NOT_FOUND, LOOKUP_FAILED);
+            throw new EmrException(ErrorCode.NOT_FOUND, LOOKUP_FAILED);
         }
         String hash = request.practiceHash().trim().toUpperCase(Locale.ROOT);
         String account = request.accountNumber().trim();
         Optional<HouseholdView> found = tx.executeRead(s -> households.lookup(s.getConnection(), hash, account,
                 request.lastName()).flatMap(id -> households.find(s.getConnection(), id)));
         (found.isPresent() ? matched : unmatched).increment();
-        return found.orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, LOOKUP_FAILED));
+        return found.orElseThrow(() -> new EmrException(ErrorCode.NOT_FOUND, LOOKUP_FAILED));
     }
 
     @Operation(summary = "Household by id")
@@ -78,7 +78,7 @@ public class HouseholdController {
     public HouseholdView byId(String householdId) {
         UUID id = Ids.parse(householdId, "Household");
         return tx.executeRead(s -> households.find(s.getConnection(), id))
-                .orElseThrow(() -> ApiException.notFound("Household"));
+                .orElseThrow(() -> EmrException.notFound("Household"));
     }
 
     @Operation(summary = "Open charges of a household, in allocation order")
@@ -87,7 +87,7 @@ public class HouseholdController {
         UUID id = Ids.parse(householdId, "Household");
         return tx.executeRead(s -> {
             if (!households.exists(s.getConnection(), id)) {
-                throw ApiException.notFound("Household");
+                throw EmrException.notFound("Household");
             }
             return charges.open(s.getConnection(), id);
         });

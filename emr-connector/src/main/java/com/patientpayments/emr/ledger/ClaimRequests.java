@@ -1,7 +1,7 @@
 package com.patientpayments.emr.ledger;
 
 import com.patientpayments.emr.api.Amounts;
-import com.patientpayments.emr.api.ApiException;
+import com.patientpayments.emr.EmrException;
 
 import java.time.Instant;
 
@@ -12,7 +12,7 @@ final class ClaimRequests {
 
     static ClaimRecorder.RefundReport refund(Requests.Refund body) {
         if (body == null) {
-            throw ApiException.invalid("A JSON body is required.");
+            throw EmrException.invalid("A JSON body is required.");
         }
         String refundId = Amounts.reference(body.refundId(), "refundId");
         long amount = Amounts.require(body.amountCents(), "amountCents");
@@ -26,7 +26,7 @@ final class ClaimRequests {
 
     static ClaimRecorder.DisputeReport dispute(Requests.Dispute body) {
         if (body == null) {
-            throw ApiException.invalid("A JSON body is required.");
+            throw EmrException.invalid("A JSON body is required.");
         }
         String disputeId = Amounts.reference(body.disputeId(), "disputeId");
         long amount = Amounts.require(body.amountCents(), "amountCents");

@@ -2,7 +2,7 @@ package com.patientpayments.emr.ledger;
 
 import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.api.Amounts;
-import com.patientpayments.emr.api.ApiException;
+import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.api.Ids;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -76,7 +76,7 @@ public class HouseholdLedgerController {
             try {
                 out.add(AttemptStatus.valueOf(part.trim().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("status must list CREATED, PROCESSING, SUCCEEDED or FAILED.");
+                throw EmrException.invalid("status must list CREATED, PROCESSING, SUCCEEDED or FAILED.");
             }
         }
         return out;
@@ -84,7 +84,7 @@ public class HouseholdLedgerController {
 
     private static void requireHousehold(Connection c, UUID id) {
         if (Jdbc.one(c, "SELECT 1 FROM households WHERE id = ?", rs -> 1, id).isEmpty()) {
-            throw ApiException.notFound("Household");
+            throw EmrException.notFound("Household");
         }
     }
 }

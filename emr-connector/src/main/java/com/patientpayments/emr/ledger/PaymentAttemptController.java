@@ -1,7 +1,7 @@
 package com.patientpayments.emr.ledger;
 
 import com.patientpayments.emr.api.Amounts;
-import com.patientpayments.emr.api.ApiException;
+import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.api.Ids;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -33,15 +33,15 @@ public class PaymentAttemptController {
     @Post
     public HttpResponse<PaymentAttemptView> create(@Body Requests.CreateAttempt body) {
         if (body == null) {
-            throw ApiException.invalid("A JSON body is required.");
+            throw EmrException.invalid("A JSON body is required.");
         }
         long amount = Amounts.require(body.amountCents(), "amountCents");
         String key = Amounts.reference(body.idempotencyKey(), "idempotencyKey");
         if (key.length() > 200) {
-            throw ApiException.invalid("idempotencyKey must be at most 200 characters.");
+            throw EmrException.invalid("idempotencyKey must be at most 200 characters.");
         }
         if (body.householdId() == null) {
-            throw ApiException.invalid("householdId is required.");
+            throw EmrException.invalid("householdId is required.");
         }
         var result = attempts.create(Ids.parse(body.householdId(), "Household"), amount, key);
         return HttpResponse.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.attempt());
@@ -75,7 +75,7 @@ public class PaymentAttemptController {
         Instant before = TransactionController.instant(updatedBefore, "updatedBefore");
         int max = limit == null ? 100 : limit;
         if (max < 1 || max > 500) {
-            throw ApiException.invalid("limit must be between 1 and 500.");
+            throw EmrException.invalid("limit must be between 1 and 500.");
         }
         return attempts.stale(statuses, before, max);
     }
@@ -91,7 +91,7 @@ public class PaymentAttemptController {
     public HttpResponse<PaymentAttemptView> failure(String attemptId, @Body Requests.Failure body) {
         var id = Ids.parse(attemptId, "Payment attempt");
         if (body == null) {
-            throw ApiException.invalid("A JSON body is required.");
+            throw EmrException.invalid("A JSON body is required.");
         }
         String code = Amounts.requireText(body.failureCode(), "failureCode", 100);
         // Provider messages are free text: flatten line breaks and the like rather than refuse the failure.

@@ -1,7 +1,7 @@
 package com.patientpayments.emr.ledger;
 
 import com.patientpayments.emr.api.Amounts;
-import com.patientpayments.emr.api.ApiException;
+import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.api.Ids;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -51,7 +51,7 @@ public class TransactionController {
     @Post
     public HttpResponse<TransactionView> post(@Body Requests.PostTransaction body) {
         if (body == null) {
-            throw ApiException.invalid("A JSON body is required.");
+            throw EmrException.invalid("A JSON body is required.");
         }
         String reference = Amounts.reference(body.providerReference(), "providerReference");
         long amount = Amounts.require(body.amountCents(), "amountCents");
@@ -59,7 +59,7 @@ public class TransactionController {
         String brand = Amounts.optionalText(body.methodBrand(), "methodBrand", 40);
         String last4 = body.methodLast4() == null || body.methodLast4().isEmpty() ? null : body.methodLast4();
         if (last4 != null && !last4.matches("[0-9]{4}")) {
-            throw ApiException.invalid("methodLast4 must be 4 digits.");
+            throw EmrException.invalid("methodLast4 must be 4 digits.");
         }
         // PostgreSQL keeps microseconds: truncate so the first answer and every later read agree.
         Instant paidAt = (body.paidAt() == null ? Instant.now() : instant(body.paidAt(), "paidAt"))
@@ -76,7 +76,7 @@ public class TransactionController {
         Instant start = instant(from, "from");
         Instant end = instant(to, "to");
         if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
-            throw ApiException.invalid("from must be before to, at most 31 days apart.");
+            throw EmrException.invalid("from must be before to, at most 31 days apart.");
         }
         return tx.executeRead(s -> transactions.paidBetween(s.getConnection(), start, end, 10_000));
     }
@@ -86,7 +86,7 @@ public class TransactionController {
     public TransactionView get(String transactionId) {
         var id = Ids.parse(transactionId, "Transaction");
         return tx.executeRead(s -> transactions.find(s.getConnection(), id))
-                .orElseThrow(() -> ApiException.notFound("Transaction"));
+                .orElseThrow(() -> EmrException.notFound("Transaction"));
     }
 
     @Operation(summary = "Transaction by provider reference")
@@ -94,7 +94,7 @@ public class TransactionController {
     public TransactionView byReference(String providerReference) {
         String reference = Amounts.pathReference(providerReference, "Transaction");
         return tx.executeRead(s -> transactions.findByReference(s.getConnection(), reference))
-                .orElseThrow(() -> ApiException.notFound("Transaction"));
+                .orElseThrow(() -> EmrException.notFound("Transaction"));
     }
 
     @Operation(summary = "Receipt data of a transaction")
@@ -120,12 +120,12 @@ public class TransactionController {
 
     static Instant instant(String value, String field) {
         if (value == null || value.isBlank()) {
-            throw ApiException.invalid(field + " is required (ISO-8601 instant).");
+            throw EmrException.invalid(field + " is required (ISO-8601 instant).");
         }
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field + " must be an ISO-8601 instant such as 2026-03-14T15:04:05Z.");
+            throw EmrException.invalid(field + " must be an ISO-8601 instant such as 2026-03-14T15:04:05Z.");
         }
     }
 }

@@ -1,6 +1,6 @@
 package com.patientpayments.emr.practice;
 
-import com.patientpayments.emr.api.ApiException;
+import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.api.Ids;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -27,11 +27,11 @@ public class PracticeController {
     @Get("/by-hash/{hash}")
     public PracticeView byHash(String hash) {
         if (!hash.matches("[A-Za-z0-9]{1,12}")) {
-            throw ApiException.notFound("Practice");
+            throw EmrException.notFound("Practice");
         }
         String normalized = hash.toUpperCase(java.util.Locale.ROOT);
         return tx.executeRead(s -> practices.findByActiveHash(s.getConnection(), normalized))
-                .orElseThrow(() -> ApiException.notFound("Practice"));
+                .orElseThrow(() -> EmrException.notFound("Practice"));
     }
 
     @Operation(summary = "Practice by id")
@@ -39,6 +39,6 @@ public class PracticeController {
     public PracticeView byId(String practiceId) {
         var id = Ids.parse(practiceId, "Practice");
         return tx.executeRead(s -> practices.findById(s.getConnection(), id))
-                .orElseThrow(() -> ApiException.notFound("Practice"));
+                .orElseThrow(() -> EmrException.notFound("Practice"));
     }
 }

@@ -1,6 +1,6 @@
 package com.patientpayments.emr.practice;
 
-import com.patientpayments.emr.api.ApiException;
+import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.api.Ids;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -72,7 +72,7 @@ public class PracticeLogoController {
     private HttpResponse<byte[]> bytes(String practiceId, PracticeLogos.State state) {
         UUID id = Ids.parse(practiceId, "Practice");
         PracticeLogos.Content content = tx.executeRead(s -> logos.find(s.getConnection(), id, state))
-                .orElseThrow(() -> ApiException.notFound("Logo"));
+                .orElseThrow(() -> EmrException.notFound("Logo"));
         return HttpResponse.ok(content.bytes())
                 .contentType(MediaType.of(content.logo().contentType()))
                 .header(HttpHeaders.ETAG, "\"" + content.logo().sha256() + "\"")
@@ -82,7 +82,7 @@ public class PracticeLogoController {
     private UUID existing(String practiceId) {
         UUID id = Ids.parse(practiceId, "Practice");
         if (tx.executeRead(s -> practices.findById(s.getConnection(), id)).isEmpty()) {
-            throw ApiException.notFound("Practice");
+            throw EmrException.notFound("Practice");
         }
         return id;
     }
