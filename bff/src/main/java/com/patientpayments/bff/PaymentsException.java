@@ -9,6 +9,12 @@ package com.patientpayments.bff;
  */
 public class PaymentsException extends RuntimeException {
 
+    /** What a patient reads when a service we call (the connector) is down: they may try again. */
+    public static final String UPSTREAM_MESSAGE =
+            "This service is temporarily unavailable. Please try again in a moment.";
+    /** What a patient reads for a failure on our side; never the failure's own message. */
+    public static final String INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
+
     private final ErrorCode code;
 
     public PaymentsException(ErrorCode code, String patientMessage) {

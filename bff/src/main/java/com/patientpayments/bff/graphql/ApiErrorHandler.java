@@ -30,8 +30,8 @@ import java.util.concurrent.ExecutionException;
 public class ApiErrorHandler implements DataFetcherExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrorHandler.class);
-    static final String UPSTREAM_MESSAGE = "This service is temporarily unavailable. Please try again in a moment.";
-    static final String INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
+    static final String UPSTREAM_MESSAGE = PaymentsException.UPSTREAM_MESSAGE;
+    static final String INTERNAL_MESSAGE = PaymentsException.INTERNAL_MESSAGE;
 
     @Override
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters p) {

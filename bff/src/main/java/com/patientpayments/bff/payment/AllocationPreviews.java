@@ -4,7 +4,7 @@ import com.patientpayments.bff.emr.EmrAllocationPreview;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.PaymentsException;
-import com.patientpayments.bff.graphql.ConnectorErrors;
+import com.patientpayments.bff.emr.ConnectorErrors;
 import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.household.Money;
 import com.patientpayments.bff.session.PatientSession;

@@ -7,7 +7,7 @@ import com.patientpayments.bff.emr.EmrOpenCharges;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.emr.EmrRequests;
 import com.patientpayments.bff.PaymentsException;
-import com.patientpayments.bff.graphql.ConnectorErrors;
+import com.patientpayments.bff.emr.ConnectorErrors;
 import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.household.Money;
 import com.patientpayments.bff.observability.Funnel;

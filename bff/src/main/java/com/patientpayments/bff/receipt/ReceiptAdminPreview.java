@@ -7,7 +7,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.ErrorCode;
-import com.patientpayments.bff.web.DemoSecretsGuard;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -30,9 +29,9 @@ public class ReceiptAdminPreview {
     private final ReceiptDownloadTokens tokens;
 
     public ReceiptAdminPreview(ReceiptProperties props, ReceiptService receipts, ReceiptDownloadTokens tokens,
-                               java.util.Optional<DemoSecretsGuard> secrets) {
+                               java.util.Optional<AdminPreviewGate> secrets) {
         // Outside the demo the public demo key signs nothing we accept: the feature is off (DemoSecretsGuard).
-        this.secret = secrets.map(DemoSecretsGuard::adminPreviewsEnabled).orElse(false)
+        this.secret = secrets.map(AdminPreviewGate::adminPreviewsEnabled).orElse(false)
                 ? props.adminJwtSecret().getBytes(StandardCharsets.UTF_8) : null;
         this.receipts = receipts;
         this.tokens = tokens;
@@ -56,7 +55,7 @@ public class ReceiptAdminPreview {
     }
 
     /** Another practice's transaction answers like an unknown one. */
-    static ReceiptView requirePractice(ReceiptView view, String practiceHash) {
+    public static ReceiptView requirePractice(ReceiptView view, String practiceHash) {
         if (!view.practiceHash().equals(practiceHash)) {
             throw new PaymentsException(ErrorCode.NOT_FOUND, ReceiptService.NOT_FOUND_MESSAGE);
         }

@@ -91,7 +91,7 @@ public class ReceiptService {
         throw unavailable();
     }
 
-    static ReceiptView requireHousehold(ReceiptView view, String householdId) {
+    public static ReceiptView requireHousehold(ReceiptView view, String householdId) {
         if (!view.householdId().equals(householdId)) {
             throw new PaymentsException(ErrorCode.NOT_FOUND, NOT_FOUND_MESSAGE);
         }

@@ -6,7 +6,7 @@ import com.patientpayments.bff.emr.EmrRequests.IntentRef;
 import com.patientpayments.bff.emr.EmrRequests.NewAttempt;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
-import com.patientpayments.bff.webhook.StripeSignatureVerifier;
+import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import com.patientpayments.bff.webhook.WebhookQueue;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -3,7 +3,6 @@ package com.patientpayments.bff.payment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
-import com.patientpayments.bff.webhook.StripeSignatureVerifier;
 
 import java.net.URI;
 import java.net.http.HttpClient;

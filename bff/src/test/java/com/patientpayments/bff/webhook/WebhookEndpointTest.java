@@ -1,5 +1,6 @@
 package com.patientpayments.bff.webhook;
 
+import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;

@@ -1,4 +1,4 @@
-package com.patientpayments.bff.webhook;
+package com.patientpayments.bff.payment;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package com.patientpayments.bff.webhook;
+package com.patientpayments.bff.payment;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;

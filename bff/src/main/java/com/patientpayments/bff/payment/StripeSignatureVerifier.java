@@ -1,4 +1,4 @@
-package com.patientpayments.bff.webhook;
+package com.patientpayments.bff.payment;
 
 import jakarta.inject.Singleton;
 
@@ -85,7 +85,7 @@ public class StripeSignatureVerifier {
         return "t=" + epochSeconds + ",v1=" + hmac(secret, epochSeconds + "." + payload);
     }
 
-    static String hmac(String secret, String message) {
+    public static String hmac(String secret, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -1,7 +1,5 @@
-package com.patientpayments.bff.session;
+package com.patientpayments.bff.graphql;
 
-import com.patientpayments.bff.graphql.CookieSessionAccess;
-import com.patientpayments.bff.graphql.GraphQLWiring;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
 

@@ -1,5 +1,6 @@
-package com.patientpayments.bff.observability;
+package com.patientpayments.bff.graphql;
 
+import com.patientpayments.bff.observability.Failures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 

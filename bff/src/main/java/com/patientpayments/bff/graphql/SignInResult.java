@@ -1,6 +1,5 @@
-package com.patientpayments.bff.session;
+package com.patientpayments.bff.graphql;
 
-import com.patientpayments.bff.household.HouseholdRef;
 
 /** GraphQL {@code SignInResult}. */
 public record SignInResult(boolean ok, HouseholdRef household, String message, String idleExpiresAt) {

@@ -1,9 +1,8 @@
-package com.patientpayments.bff.email;
+package com.patientpayments.bff.graphql;
 
+import com.patientpayments.bff.email.EmailReceiptService;
 import com.patientpayments.bff.receipt.ReceiptLocale;
-import com.patientpayments.bff.graphql.GraphQLWiring;
 import com.patientpayments.bff.session.PatientSession;
-import com.patientpayments.bff.graphql.CookieSessionAccess;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.micronaut.scheduling.TaskExecutors;

@@ -1,4 +1,4 @@
-package com.patientpayments.bff.practice;
+package com.patientpayments.bff.emr;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Get;

@@ -1,8 +1,8 @@
-package com.patientpayments.bff.household;
+package com.patientpayments.bff.graphql;
 
-import com.patientpayments.bff.graphql.GraphQLWiring;
+import com.patientpayments.bff.household.HouseholdView;
+import com.patientpayments.bff.household.HouseholdChargesCache;
 import com.patientpayments.bff.practice.PracticeService;
-import com.patientpayments.bff.graphql.CookieSessionAccess;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;

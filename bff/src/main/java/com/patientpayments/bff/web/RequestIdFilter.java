@@ -1,4 +1,4 @@
-package com.patientpayments.bff.observability;
+package com.patientpayments.bff.web;
 
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.async.publisher.Publishers;

@@ -1,10 +1,10 @@
-package com.patientpayments.bff.practice;
+package com.patientpayments.bff.graphql;
 
+import com.patientpayments.bff.practice.PracticeView;
+import com.patientpayments.bff.practice.PracticeService;
+import com.patientpayments.bff.practice.PracticeLookupSettings;
 import com.patientpayments.bff.PaymentsException;
-import com.patientpayments.bff.graphql.Arguments;
 import com.patientpayments.bff.ErrorCode;
-import com.patientpayments.bff.graphql.GraphQLRequestContext;
-import com.patientpayments.bff.graphql.GraphQLWiring;
 import com.patientpayments.bff.observability.Failures;
 import com.patientpayments.bff.observability.Funnel;
 import com.patientpayments.bff.ratelimit.AttemptLimiter;

@@ -1,5 +1,6 @@
-package com.patientpayments.bff.observability;
+package com.patientpayments.bff.graphql;
 
+import com.patientpayments.bff.observability.Failures;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.execution.instrumentation.InstrumentationContext;

@@ -1,5 +1,8 @@
-package com.patientpayments.bff.practice;
+package com.patientpayments.bff.web;
 
+import com.patientpayments.bff.practice.PracticeService;
+import com.patientpayments.bff.practice.PracticeLogos;
+import com.patientpayments.bff.practice.PracticeLogoUrls;
 import com.patientpayments.bff.emr.EmrPractice;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;

@@ -1,5 +1,7 @@
-package com.patientpayments.bff.webhook;
+package com.patientpayments.bff.web;
 
+import com.patientpayments.bff.webhook.WebhookQueue;
+import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;

@@ -1,4 +1,4 @@
-package com.patientpayments.bff.observability;
+package com.patientpayments.bff.web;
 
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

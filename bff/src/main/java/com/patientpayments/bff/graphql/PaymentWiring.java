@@ -1,14 +1,14 @@
-package com.patientpayments.bff.payment;
+package com.patientpayments.bff.graphql;
 
+import com.patientpayments.bff.payment.SimulatedPaymentProvider;
+import com.patientpayments.bff.payment.ProviderRefusedException;
+import com.patientpayments.bff.payment.PaymentService;
+import com.patientpayments.bff.payment.PaymentProvider;
+import com.patientpayments.bff.payment.AllocationPreviews;
 import com.patientpayments.bff.emr.EmrAttempt;
 import com.patientpayments.bff.PaymentsException;
-import com.patientpayments.bff.graphql.Arguments;
 import com.patientpayments.bff.ErrorCode;
-import com.patientpayments.bff.graphql.GraphQLWiring;
-import com.patientpayments.bff.graphql.SchemaFilter;
-import com.patientpayments.bff.household.HouseholdRef;
 import com.patientpayments.bff.session.PatientSession;
-import com.patientpayments.bff.graphql.CookieSessionAccess;
 import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.schema.DataFetchingEnvironment;

@@ -1,4 +1,4 @@
-package com.patientpayments.bff.observability;
+package com.patientpayments.bff.graphql;
 
 import graphql.language.Document;
 import graphql.language.ObjectTypeDefinition;

@@ -1,8 +1,7 @@
-package com.patientpayments.bff.graphql;
+package com.patientpayments.bff.emr;
 
 import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.ErrorCode;
-import com.patientpayments.bff.emr.EmrOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +24,7 @@ public final class ConnectorErrors {
             return new PaymentsException(ErrorCode.NOT_FOUND, notFoundMessage);
         } else if (outcome instanceof EmrOutcome.Unavailable<?> u) {
             LOG.warn("EMR connector unavailable ({})", u.reason());
-            return new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE, ApiErrorHandler.UPSTREAM_MESSAGE);
+            return new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE, PaymentsException.UPSTREAM_MESSAGE);
         } else if (outcome instanceof EmrOutcome.Conflict<?> c) {
             return internal(outcome, c.problem().code().name());
         } else if (outcome instanceof EmrOutcome.Rejected<?> r) {
@@ -36,6 +35,6 @@ public final class ConnectorErrors {
 
     private static PaymentsException internal(EmrOutcome<?> outcome, String code) {
         LOG.error("EMR connector refused a request ({}, {})", outcome.label(), code);
-        return new PaymentsException(ErrorCode.INTERNAL, ApiErrorHandler.INTERNAL_MESSAGE);
+        return new PaymentsException(ErrorCode.INTERNAL, PaymentsException.INTERNAL_MESSAGE);
     }
 }

@@ -1,5 +1,12 @@
-package com.patientpayments.bff.receipt;
+package com.patientpayments.bff.web;
 
+import com.patientpayments.bff.receipt.SampleReceipt;
+import com.patientpayments.bff.receipt.ReceiptView;
+import com.patientpayments.bff.receipt.ReceiptText;
+import com.patientpayments.bff.receipt.ReceiptService;
+import com.patientpayments.bff.receipt.ReceiptPdfRenderer;
+import com.patientpayments.bff.receipt.ReceiptDownloadTokens;
+import com.patientpayments.bff.receipt.ReceiptAdminPreview;
 import com.patientpayments.bff.PaymentsException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpHeaders;

@@ -1,9 +1,10 @@
-package com.patientpayments.bff.receipt;
+package com.patientpayments.bff.graphql;
 
-import com.patientpayments.bff.graphql.GraphQLRequestContext;
-import com.patientpayments.bff.graphql.GraphQLWiring;
+import com.patientpayments.bff.receipt.ReceiptService;
+import com.patientpayments.bff.receipt.ReceiptLocale;
+import com.patientpayments.bff.receipt.ReceiptDownloadTokens;
+import com.patientpayments.bff.receipt.ReceiptAdminPreview;
 import com.patientpayments.bff.session.PatientSession;
-import com.patientpayments.bff.graphql.CookieSessionAccess;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.micronaut.http.HttpRequest;

@@ -1,4 +1,4 @@
-package com.patientpayments.bff.household;
+package com.patientpayments.bff.graphql;
 
 import com.patientpayments.bff.session.PatientSession;
 

@@ -1,16 +1,12 @@
-package com.patientpayments.bff.session;
+package com.patientpayments.bff.graphql;
 
-import com.patientpayments.bff.graphql.CookieSessionAccess;
+import com.patientpayments.bff.emr.ConnectorErrors;
+import com.patientpayments.bff.session.SignInSettings;
+import com.patientpayments.bff.session.SignInLimiter;
 import com.patientpayments.bff.emr.EmrHousehold;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.emr.HouseholdLookup;
-import com.patientpayments.bff.graphql.ApiErrorHandler;
-import com.patientpayments.bff.graphql.Arguments;
-import com.patientpayments.bff.graphql.ConnectorErrors;
-import com.patientpayments.bff.graphql.GraphQLRequestContext;
-import com.patientpayments.bff.graphql.GraphQLWiring;
-import com.patientpayments.bff.household.HouseholdRef;
 import com.patientpayments.bff.observability.Failures;
 import com.patientpayments.bff.observability.Funnel;
 import com.patientpayments.bff.receipt.ReceiptLocale;

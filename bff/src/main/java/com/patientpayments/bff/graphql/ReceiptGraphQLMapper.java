@@ -1,5 +1,8 @@
-package com.patientpayments.bff.receipt;
+package com.patientpayments.bff.graphql;
 
+import com.patientpayments.bff.receipt.ReceiptView;
+import com.patientpayments.bff.receipt.ReceiptJasperAdapter;
+import com.patientpayments.bff.receipt.MoneyText;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
