@@ -1,6 +1,10 @@
-package com.patientpayments.emr.ledger;
+package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.api.Amounts;
+import com.patientpayments.emr.ledger.Requests;
+import com.patientpayments.emr.ledger.RefundStatus;
+import com.patientpayments.emr.ledger.Money;
+import com.patientpayments.emr.ledger.DisputeStatus;
+import com.patientpayments.emr.ledger.ClaimRecorder;
 import com.patientpayments.emr.EmrException;
 
 import java.time.Instant;

@@ -1,9 +1,10 @@
-package com.patientpayments.emr.household;
+package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.api.Amounts;
+import com.patientpayments.emr.household.LookupRequest;
+import com.patientpayments.emr.household.HouseholdView;
+import com.patientpayments.emr.household.HouseholdRepository;
 import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.ErrorCode;
-import com.patientpayments.emr.api.Ids;
 import com.patientpayments.emr.charge.ChargeRepository;
 import com.patientpayments.emr.charge.OpenChargesView;
 import io.micronaut.http.annotation.Body;

@@ -1,9 +1,14 @@
-package com.patientpayments.emr.ledger;
+package com.patientpayments.emr.api;
 
+import com.patientpayments.emr.ledger.PaymentAttempts;
+import com.patientpayments.emr.ledger.PaymentAttemptView;
+import com.patientpayments.emr.ledger.Money;
+import com.patientpayments.emr.ledger.AttemptStatus;
+import com.patientpayments.emr.ledger.Allocator;
+import com.patientpayments.emr.ledger.Allocations;
+import com.patientpayments.emr.ledger.AllocationPreviewView;
 import com.patientpayments.emr.Jdbc;
-import com.patientpayments.emr.api.Amounts;
 import com.patientpayments.emr.EmrException;
-import com.patientpayments.emr.api.Ids;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

@@ -1,8 +1,9 @@
-package com.patientpayments.emr.ledger;
+package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.api.Amounts;
+import com.patientpayments.emr.ledger.Requests;
+import com.patientpayments.emr.ledger.PaymentAttempts;
+import com.patientpayments.emr.ledger.PaymentAttemptView;
 import com.patientpayments.emr.EmrException;
-import com.patientpayments.emr.api.Ids;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;

@@ -1,7 +1,8 @@
-package com.patientpayments.emr.practice;
+package com.patientpayments.emr.api;
 
+import com.patientpayments.emr.practice.PracticeView;
+import com.patientpayments.emr.practice.PracticeRepository;
 import com.patientpayments.emr.EmrException;
-import com.patientpayments.emr.api.Ids;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;

@@ -1,7 +1,8 @@
-package com.patientpayments.emr.practice;
+package com.patientpayments.emr.api;
 
+import com.patientpayments.emr.practice.PracticeRepository;
+import com.patientpayments.emr.practice.PracticeLogos;
 import com.patientpayments.emr.EmrException;
-import com.patientpayments.emr.api.Ids;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;

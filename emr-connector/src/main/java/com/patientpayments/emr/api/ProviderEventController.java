@@ -1,6 +1,7 @@
-package com.patientpayments.emr.ledger;
+package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.api.Amounts;
+import com.patientpayments.emr.ledger.Requests;
+import com.patientpayments.emr.ledger.ProviderEvents;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;

@@ -1,8 +1,17 @@
-package com.patientpayments.emr.ledger;
+package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.api.Amounts;
+import com.patientpayments.emr.ledger.TransactionView;
+import com.patientpayments.emr.ledger.TransactionRepository;
+import com.patientpayments.emr.ledger.TransactionPosting;
+import com.patientpayments.emr.ledger.Requests;
+import com.patientpayments.emr.ledger.Refunds;
+import com.patientpayments.emr.ledger.RefundView;
+import com.patientpayments.emr.ledger.Receipts;
+import com.patientpayments.emr.ledger.ReceiptView;
+import com.patientpayments.emr.ledger.Money;
+import com.patientpayments.emr.ledger.Disputes;
+import com.patientpayments.emr.ledger.DisputeView;
 import com.patientpayments.emr.EmrException;
-import com.patientpayments.emr.api.Ids;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
