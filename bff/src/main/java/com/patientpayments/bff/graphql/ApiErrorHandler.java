@@ -82,9 +82,6 @@ public class ApiErrorHandler implements DataFetcherExceptionHandler {
                 || cur instanceof java.lang.reflect.UndeclaredThrowableException) && cur.getCause() != null) {
             cur = cur.getCause();
         }
-        if (cur instanceof CircuitOpenException) {
-            return cur;
-        }
         return cur;
     }
 }
