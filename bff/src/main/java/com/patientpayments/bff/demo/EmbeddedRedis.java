@@ -1,10 +1,8 @@
-package com.patientpayments.bff.redis;
+package com.patientpayments.bff.demo;
 
 import redis.embedded.RedisServer;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 
 /**
  * The demo's Redis stand-in: when {@code PAYMENTS_EMBEDDED=true} (set by {@code make demo}) and {@code REDIS_URL} is
@@ -24,7 +22,7 @@ public final class EmbeddedRedis {
             return;
         }
         try {
-            int port = freePort();
+            int port = LocalPorts.freePort();
             RedisServer server = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
                     .setting("save \"\"").setting("appendonly no").onShutdownForceStop(true).build();
             server.start();
@@ -38,12 +36,6 @@ public final class EmbeddedRedis {
             System.setProperty("payments.redis.uri", "redis://127.0.0.1:" + port);
         } catch (IOException e) {
             throw new IllegalStateException("could not start the embedded Redis stand-in", e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }

@@ -1,4 +1,4 @@
-package com.patientpayments.bff.webhook;
+package com.patientpayments.bff.demo;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -8,10 +8,6 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 
 /**
@@ -27,7 +23,7 @@ public class EmbeddedSqs {
     private final URI endpoint;
 
     public EmbeddedSqs() {
-        int port = freePort();
+        int port = LocalPorts.freePort();
         server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(port)
                 .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
                 .start();
@@ -48,13 +44,5 @@ public class EmbeddedSqs {
     @PreDestroy
     public void stop() {
         server.stopAndWait();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package com.patientpayments.bff.email;
+package com.patientpayments.bff.demo;
 
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,7 @@ import java.util.Optional;
  * SES stand-in serves them; everything shown is escaped, and the message's own HTML is served apart under a
  * sandboxing CSP.
  */
-final class InboxPages {
+public final class InboxPages {
 
     private static final String STYLE = "<style>body{font-family:system-ui,Arial,sans-serif;margin:2rem;max-width:60rem;"
             + "color:#1e293b}table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.4rem .6rem;"
@@ -39,7 +39,7 @@ final class InboxPages {
     }
 
     /** One message, readable. */
-    static String message(Map<String, Object> m) {
+    public static String message(Map<String, Object> m) {
         String id = String.valueOf(m.get("messageId"));
         return page(String.valueOf(m.get("subject")), "<p><a href=\"/store\">\u2190 Inbox</a></p><h1>"
                 + esc(m.get("subject")) + "</h1><table>"

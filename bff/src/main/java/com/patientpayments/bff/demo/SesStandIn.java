@@ -1,4 +1,4 @@
-package com.patientpayments.bff.email;
+package com.patientpayments.bff.demo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

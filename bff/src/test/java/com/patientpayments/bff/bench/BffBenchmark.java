@@ -1,9 +1,10 @@
 package com.patientpayments.bff.bench;
 
+import com.patientpayments.bff.demo.LocalPorts;
 import io.micronaut.serde.ObjectMapper;
-import com.patientpayments.bff.email.SesStandIn;
+import com.patientpayments.bff.demo.SesStandIn;
 import com.patientpayments.bff.testsupport.BffTestSupport;
-import com.patientpayments.bff.webhook.EmbeddedSqs;
+import com.patientpayments.bff.demo.EmbeddedSqs;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,7 +116,7 @@ class BffBenchmark {
 
     private long start(Path jar, String jvmOption) throws Exception {
         EmrConnectorProcess emr = EmrConnectorProcess.shared();
-        int port = EmrConnectorProcess.freePort();
+        int port = LocalPorts.freePort();
         base = "http://127.0.0.1:" + port;
         Path log = Files.createTempFile("bff-bench-", ".log");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -124,7 +125,7 @@ class BffBenchmark {
         pb.environment().put("EMR_URL", emr.url());
         pb.environment().put("EMR_API_KEY", emr.apiKey());
         pb.environment().put("STRIPE_WEBHOOK_SECRET", "whsec_bench_" + EmrConnectorProcess.randomHex(8));
-        pb.environment().put("MANAGEMENT_PORT", Integer.toString(EmrConnectorProcess.freePort()));
+        pb.environment().put("MANAGEMENT_PORT", Integer.toString(LocalPorts.freePort()));
         pb.environment().put("REDIS_URL", "redis://127.0.0.1:6379");
         pb.environment().put("SQS_ENDPOINT", sqs.endpoint().toString());
         pb.environment().put("SES_ENDPOINT", ses.endpoint());

@@ -39,7 +39,7 @@ class WebhookEndpointTest {
                 "micronaut.server.host", "127.0.0.1",
                 "micronaut.http.services.emr.url", "http://127.0.0.1:9",
                 "payments.emr.api-key", "webhook-test-key",
-                "endpoints.all.port", com.patientpayments.bff.testsupport.EmrConnectorProcess.freePort(),
+                "endpoints.all.port", com.patientpayments.bff.demo.LocalPorts.freePort(),
                 "payments.webhook.secrets", SECRET + "," + OLD_SECRET,
                 "payments.queue.name", "wh-" + UUID.randomUUID(),
                 "payments.queue.consumer-enabled", false,
