@@ -78,7 +78,7 @@ export const DEFAULTS = {
   webhookRateLimit: 50,
   webhookBurstLimit: 100,
   sitePerIpLimit: 1000,
-  // The queue consumer does not verify API-Gateway-shaped messages yet (issue 15's consumer change): until it does,
+  // The queue consumer does not verify API-Gateway-shaped messages yet: until it does,
   // the gateway stays closed and Stripe posts to the BFF, which verifies before queueing.
   webhookIngress: 'bff',
 } as const;
