@@ -63,13 +63,15 @@ build: build-java $(if $(UI_PRESENT),build-ui)
 
 $(EMR_JAR) $(BFF_JAR):
 	$(MVNW) -q package -DskipTests
+	@bash scripts/jar-sizes.sh
 
 $(UI_INDEX):
 	$(MAKE) build-ui
 
-## build-java: package both services' jars (no tests).
+## build-java: package both services' jars (no tests) and print their sizes.
 build-java:
 	$(MVNW) -q package -DskipTests
+	@bash scripts/jar-sizes.sh
 
 ## build-ui: the SPA's production build (dist/ui-angular/browser).
 build-ui:

@@ -2,7 +2,7 @@ import { expect, test, OBRIEN, balanceCents, checkPage, signIn } from './support
 
 /**
  * A decline keeps everything the patient chose: "another amount", $37.50. The error is shown by the card form and
- * takes focus; the retry with 4242… is charged $37.50, not the full balance (issue 10, item 7).
+ * takes focus; the retry with 4242… is charged $37.50, not the full balance.
  */
 test('declined card keeps the chosen amount; the retry pays exactly that', async ({ page }) => {
   await signIn(page, OBRIEN);

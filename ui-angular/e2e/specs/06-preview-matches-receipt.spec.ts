@@ -11,7 +11,7 @@ import {
 } from './support';
 
 /**
- * One allocation truth (issue 10, item 6): what the pay page previews — the server's `allocationPreview` — is what
+ * One allocation truth: what the pay page previews — the server's `allocationPreview` — is what
  * the receipt, from the ledger, shows, line by line: the demo household, the household with a disputed charge, and a
  * household whose payment leaves credit. Runs after the other payment specs; each pays on what is left.
  *

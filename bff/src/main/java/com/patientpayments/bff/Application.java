@@ -1,7 +1,7 @@
 package com.patientpayments.bff;
 
+import com.patientpayments.bff.demo.EmbeddedRedis;
 import com.patientpayments.bff.lifecycle.GracefulShutdown;
-import com.patientpayments.bff.redis.EmbeddedRedis;
 import com.patientpayments.bff.webhook.OperatorCommands;
 import io.micronaut.runtime.Micronaut;
 

@@ -1,8 +1,8 @@
 package com.patientpayments.bff.email;
 
 import com.patientpayments.bff.receipt.ReceiptLocale;
-import com.patientpayments.bff.graphql.ApiException;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.receipt.ReceiptService;
 import com.patientpayments.bff.session.PatientSession;
 import com.patientpayments.bff.redis.RedisStore;
@@ -62,12 +62,12 @@ public class EmailReceiptService {
             usedByHousehold = redis.increment("ratelimit:email:household:" + session.householdId(),
                     Duration.ofHours(1));
         } catch (RedisUnavailableException e) {
-            throw new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE,
+            throw new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE,
                     "Email is temporarily unavailable. Please try again in a moment, or download the receipt.");
         }
         if (used > props.perSessionHour() || usedByHousehold > HOUSEHOLD_FACTOR * props.perSessionHour()) {
             registry.counter("receipt.emails", "outcome", "rate_limited").increment();
-            throw new ApiException(ErrorCode.RATE_LIMITED,
+            throw new PaymentsException(ErrorCode.RATE_LIMITED,
                     "You have emailed this receipt several times already. Please try again later.");
         }
         receipts.forHousehold(session.householdId(), txId);
@@ -89,7 +89,7 @@ public class EmailReceiptService {
         return trimmed;
     }
 
-    private static ApiException invalid() {
-        return new ApiException(ErrorCode.BAD_USER_INPUT, "Please enter a valid email address, like name@example.com.");
+    private static PaymentsException invalid() {
+        return new PaymentsException(ErrorCode.BAD_USER_INPUT, "Please enter a valid email address, like name@example.com.");
     }
 }

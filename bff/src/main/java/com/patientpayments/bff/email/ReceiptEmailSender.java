@@ -1,7 +1,7 @@
 package com.patientpayments.bff.email;
 
-import com.patientpayments.bff.graphql.ApiException;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.receipt.ReceiptPdfRenderer;
 import com.patientpayments.bff.receipt.ReceiptService;
 import com.patientpayments.bff.receipt.ReceiptView;
@@ -102,7 +102,7 @@ public class ReceiptEmailSender {
         try {
             ReceiptView view = receipts.authoritative(job.txId());
             if (!view.householdId().equals(job.householdId())) {
-                throw new ApiException(ErrorCode.NOT_FOUND, "receipt not visible to this household");
+                throw new PaymentsException(ErrorCode.NOT_FOUND, "receipt not visible to this household");
             }
             byte[] mime = composer.compose(view, renderer.render(view, job.locale()), job.to(), job.locale());
             reachedSes = true;
@@ -132,7 +132,7 @@ public class ReceiptEmailSender {
     /** True when the message certainly did not reach SES and the failure may pass. */
     static boolean safeToRetry(RuntimeException e, boolean reachedSes) {
         if (!reachedSes) {
-            return e instanceof ApiException && ((ApiException) e).retryable();
+            return e instanceof PaymentsException && ((PaymentsException) e).retryable();
         }
         if (e instanceof SdkServiceException) {
             SdkServiceException s = (SdkServiceException) e;

@@ -1,5 +1,6 @@
 package com.patientpayments.bff.email;
 
+import com.patientpayments.bff.demo.SesStandIn;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.annotation.PreDestroy;

@@ -1,5 +1,7 @@
 package com.patientpayments.bff.graphql;
 
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.ErrorCode;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -18,7 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Turns exceptions thrown by data fetchers into contract errors: {@link ApiException} keeps its code and patient
+ * Turns exceptions thrown by data fetchers into contract errors: {@link PaymentsException} keeps its code and patient
  * message; connector failures (timeouts, refused connections, 5xx, open circuit) become
  * {@link ErrorCode#UPSTREAM_UNAVAILABLE}; anything else is {@link ErrorCode#INTERNAL} with a generic message. No class
  * name, stack trace or exception message of an unexpected failure ever reaches the client (it is logged, by type only
@@ -28,12 +30,12 @@ import java.util.concurrent.ExecutionException;
 public class ApiErrorHandler implements DataFetcherExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrorHandler.class);
-    static final String UPSTREAM_MESSAGE = "This service is temporarily unavailable. Please try again in a moment.";
-    static final String INTERNAL_MESSAGE = "Something went wrong on our side. Please try again.";
+    static final String UPSTREAM_MESSAGE = PaymentsException.UPSTREAM_MESSAGE;
+    static final String INTERNAL_MESSAGE = PaymentsException.INTERNAL_MESSAGE;
 
     @Override
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters p) {
-        ApiException api = toApiException(p.getException());
+        PaymentsException api = toApiException(p.getException());
         GraphQLError error = GraphqlErrorBuilder.newError()
                 .message(api.getMessage())
                 .path(p.getPath())
@@ -49,17 +51,17 @@ public class ApiErrorHandler implements DataFetcherExceptionHandler {
     }
 
     /** Classifies any throwable into the exception the client is told about. */
-    public static ApiException toApiException(Throwable thrown) {
+    public static PaymentsException toApiException(Throwable thrown) {
         Throwable t = unwrap(thrown);
-        if (t instanceof ApiException api) {
+        if (t instanceof PaymentsException api) {
             return api;
         }
         if (isUpstreamFailure(t)) {
             LOG.warn("upstream unavailable: {}", t.getClass().getSimpleName());
-            return new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE, UPSTREAM_MESSAGE, t);
+            return new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE, UPSTREAM_MESSAGE, t);
         }
         LOG.error("unexpected failure in a data fetcher: {}", t.getClass().getName());
-        return new ApiException(ErrorCode.INTERNAL, INTERNAL_MESSAGE, t);
+        return new PaymentsException(ErrorCode.INTERNAL, INTERNAL_MESSAGE, t);
     }
 
     /** True for failures of a service we call: the caller may retry later. */
@@ -79,9 +81,6 @@ public class ApiErrorHandler implements DataFetcherExceptionHandler {
         while ((cur instanceof CompletionException || cur instanceof ExecutionException
                 || cur instanceof java.lang.reflect.UndeclaredThrowableException) && cur.getCause() != null) {
             cur = cur.getCause();
-        }
-        if (cur instanceof CircuitOpenException) {
-            return cur;
         }
         return cur;
     }

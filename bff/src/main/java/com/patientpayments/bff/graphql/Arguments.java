@@ -1,5 +1,7 @@
 package com.patientpayments.bff.graphql;
 
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.ErrorCode;
 import graphql.schema.DataFetchingEnvironment;
 
 /**
@@ -19,13 +21,13 @@ public final class Arguments {
     public static String text(DataFetchingEnvironment env, String name, int maxLength) {
         Object raw = env.getArgument(name);
         if (!(raw instanceof String value) || value.isBlank()) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` must not be empty.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` must not be empty.");
         }
         if (value.length() > maxLength) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is too long (at most " + maxLength + " characters).");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is too long (at most " + maxLength + " characters).");
         }
         if (value.codePoints().anyMatch(Arguments::forbidden)) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` contains characters that are not allowed.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` contains characters that are not allowed.");
         }
         return value.strip();
     }
@@ -39,13 +41,13 @@ public final class Arguments {
     public static String personName(DataFetchingEnvironment env, String name, int maxLength) {
         Object raw = env.getArgument(name);
         if (!(raw instanceof String value) || value.isBlank()) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` must not be empty.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` must not be empty.");
         }
         if (value.length() > maxLength) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is too long (at most " + maxLength + " characters).");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is too long (at most " + maxLength + " characters).");
         }
         if (value.codePoints().anyMatch(cp -> !INVISIBLE_IN_NAMES.contains(cp) && forbidden(cp))) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` contains characters that are not allowed.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` contains characters that are not allowed.");
         }
         return value.strip();
     }
@@ -62,7 +64,7 @@ public final class Arguments {
     public static String id(DataFetchingEnvironment env, String name, int maxLength) {
         String value = text(env, name, maxLength);
         if (!value.matches("[A-Za-z0-9_-]+")) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is not a valid identifier.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is not a valid identifier.");
         }
         return value;
     }

@@ -1,5 +1,6 @@
 package com.patientpayments.bff.graphql;
 
+import com.patientpayments.bff.ErrorCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;

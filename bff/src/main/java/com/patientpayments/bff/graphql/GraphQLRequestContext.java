@@ -30,9 +30,4 @@ public final class GraphQLRequestContext {
     public static MutableHttpResponse<?> response(DataFetchingEnvironment env) {
         return env.getGraphQlContext().get(RESPONSE);
     }
-
-    /** A per-request value kept in the GraphQL context (e.g. the resolved session). */
-    public static <T> T computeIfAbsent(DataFetchingEnvironment env, String key, java.util.function.Supplier<T> value) {
-        return env.getGraphQlContext().computeIfAbsent(key, k -> value.get());
-    }
 }

@@ -1,5 +1,6 @@
 package com.patientpayments.bff.graphql;
 
+import com.patientpayments.bff.ErrorCode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;

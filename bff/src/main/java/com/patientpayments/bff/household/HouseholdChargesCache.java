@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.bff.emr.EmrHousehold;
 import com.patientpayments.bff.emr.EmrOpenCharges;
 import com.patientpayments.bff.emr.EmrClient;
-import com.patientpayments.bff.graphql.ConnectorErrors;
+import com.patientpayments.bff.emr.ConnectorErrors;
 import com.patientpayments.bff.redis.RedisStore;
 import com.patientpayments.bff.redis.RedisUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -29,7 +29,7 @@ public final class HouseholdView {
     private final List<PatientView> patients;
     private final List<ChargeView> charges;
 
-    HouseholdView(HouseholdSnapshot snapshot) {
+    public HouseholdView(HouseholdSnapshot snapshot) {
         this.snapshot = snapshot;
         this.currency = snapshot.openCharges().currency();
         List<EmrPatient> ps = new ArrayList<>(snapshot.household().patients() == null ? List.of()

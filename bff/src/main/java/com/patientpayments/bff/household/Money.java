@@ -20,10 +20,6 @@ public record Money(long cents, String currency) {
         return new Money(cents, currency);
     }
 
-    public static Money zero(String currency) {
-        return new Money(0, currency);
-    }
-
     public Money plus(Money other) {
         if (!currency.equals(other.currency)) {
             throw new IllegalArgumentException("cannot add amounts in different currencies");

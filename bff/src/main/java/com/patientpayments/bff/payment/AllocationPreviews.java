@@ -3,9 +3,9 @@ package com.patientpayments.bff.payment;
 import com.patientpayments.bff.emr.EmrAllocationPreview;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOutcome;
-import com.patientpayments.bff.graphql.ApiException;
-import com.patientpayments.bff.graphql.ConnectorErrors;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.emr.ConnectorErrors;
+import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.household.Money;
 import com.patientpayments.bff.session.PatientSession;
 import jakarta.inject.Singleton;
@@ -28,17 +28,17 @@ public class AllocationPreviews {
         this.emr = emr;
     }
 
-    /** @throws ApiException BAD_USER_INPUT for an amount ≤ 0 or above $100,000.00; UPSTREAM_UNAVAILABLE */
+    /** @throws PaymentsException BAD_USER_INPUT for an amount ≤ 0 or above $100,000.00; UPSTREAM_UNAVAILABLE */
     public PreviewView preview(PatientSession session, long amountCents) {
         if (amountCents <= 0) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "Enter an amount greater than zero.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "Enter an amount greater than zero.");
         }
         if (amountCents > MAX_CENTS) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "The amount is too large.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "The amount is too large.");
         }
         EmrOutcome<EmrAllocationPreview> outcome = emr.allocationPreview(session.householdId(), amountCents);
         if (outcome instanceof EmrOutcome.Rejected<EmrAllocationPreview>) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "The amount is not valid.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "The amount is not valid.");
         }
         EmrAllocationPreview p = outcome.orElseThrow(o -> ConnectorErrors.toApi(o,
                 "We couldn't find this account any more. Please sign in again."));

@@ -6,9 +6,9 @@ import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOpenCharges;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.emr.EmrRequests;
-import com.patientpayments.bff.graphql.ApiException;
-import com.patientpayments.bff.graphql.ConnectorErrors;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.emr.ConnectorErrors;
+import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.household.Money;
 import com.patientpayments.bff.observability.Funnel;
 import com.patientpayments.bff.session.PatientSession;
@@ -69,14 +69,14 @@ public class PaymentService {
     public PaymentSessionView start(PatientSession session, long amountCents, @Nullable String idempotencyKey) {
         String key = idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey.trim();
         if (!KEY.matcher(key).matches()) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "The payment request is malformed. Please try again.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "The payment request is malformed. Please try again.");
         }
         EmrOpenCharges charges = emr.openCharges(session.householdId()).orElseThrow(this::unavailable);
         PaymentAmountPolicy.check(amountCents, charges.balanceCents(), stripe.minimumCents());
         EmrOutcome<EmrAttempt> created = emr.createAttempt(new EmrRequests.NewAttempt(session.householdId(),
                 amountCents, key));
         if (created instanceof EmrOutcome.Conflict<EmrAttempt>) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT,
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT,
                     "This payment was already started with another amount. Please start a new payment.");
         }
         EmrAttempt attempt = created.orElseThrow(this::unavailable);
@@ -97,7 +97,7 @@ public class PaymentService {
                 funnel.record(Funnel.Step.PAYMENT_STARTED, session.practiceHash());
             }
         } catch (ProviderException e) {
-            throw new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE,
+            throw new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE,
                     "We could not reach the card processor. Please try again in a moment.", e);
         }
         return new PaymentSessionView(attempt.id(), provider.name(), clientSecret,
@@ -154,11 +154,11 @@ public class PaymentService {
     public EmrAttempt ownAttempt(PatientSession session, String paymentId) {
         EmrOutcome<EmrAttempt> found = emr.attempt(paymentId);
         if (found.isNotFound() || found instanceof EmrOutcome.Rejected<EmrAttempt>) {
-            throw new ApiException(ErrorCode.NOT_FOUND, NOT_FOUND);
+            throw new PaymentsException(ErrorCode.NOT_FOUND, NOT_FOUND);
         }
         EmrAttempt attempt = found.orElseThrow(this::unavailable);
         if (!session.householdId().equals(attempt.householdId())) {
-            throw new ApiException(ErrorCode.NOT_FOUND, NOT_FOUND);
+            throw new PaymentsException(ErrorCode.NOT_FOUND, NOT_FOUND);
         }
         return attempt;
     }
@@ -175,10 +175,10 @@ public class PaymentService {
         return true;
     }
 
-    private ApiException unavailable(EmrOutcome<?> outcome) {
-        ApiException mapped = ConnectorErrors.toApi(outcome, NOT_FOUND);
+    private PaymentsException unavailable(EmrOutcome<?> outcome) {
+        PaymentsException mapped = ConnectorErrors.toApi(outcome, NOT_FOUND);
         return mapped.code() == ErrorCode.UPSTREAM_UNAVAILABLE
-                ? new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE, UNAVAILABLE) : mapped;
+                ? new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE, UNAVAILABLE) : mapped;
     }
 
     private static String currency(EmrAttempt a) {

@@ -1,7 +1,7 @@
 package com.patientpayments.bff.payment;
 
-import com.patientpayments.bff.graphql.ApiException;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.ErrorCode;
 import io.micronaut.core.annotation.Nullable;
 
 import java.security.SecureRandom;
@@ -68,7 +68,7 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         SimIntent intent = intents.get(intentId);
         if (intent == null) {
             // The simulator keeps intents in memory: a restart forgets them.
-            throw new ApiException(ErrorCode.NOT_FOUND, "This payment has expired. Please start a new one.");
+            throw new PaymentsException(ErrorCode.NOT_FOUND, "This payment has expired. Please start a new one.");
         }
         return intent.clientSecret();
     }
@@ -115,14 +115,14 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         String digits = cardNumber == null ? "" : cardNumber.replace(" ", "");
         Outcome outcome = CARDS.get(digits);
         if (outcome == null) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT,
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT,
                     "Use a test card: 4242 4242 4242 4242 (declined: 4000 0000 0000 0002, insufficient funds:"
                             + " 4000 0000 0000 9995; refunds fail: 4000 0000 0000 5126; disputed: 4000 0000 0000 0259;"
                             + " inquiry: 4000 0000 0000 1976).");
         }
         SimIntent current = intents.get(intentId);
         if (current == null) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "We could not find that payment.");
+            throw new PaymentsException(ErrorCode.NOT_FOUND, "We could not find that payment.");
         }
         if ("succeeded".equals(current.status())) {
             return;

@@ -3,8 +3,6 @@ package com.patientpayments.bff.payment;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.patientpayments.bff.payment.SimulatedPaymentProvider.SimIntent;
-import com.patientpayments.bff.webhook.StripeSignatureVerifier;
-import com.patientpayments.bff.webhook.WebhookProperties;
 import com.stripe.Stripe;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;

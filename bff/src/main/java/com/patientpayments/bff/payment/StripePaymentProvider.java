@@ -22,7 +22,7 @@ import java.util.Optional;
 /**
  * Stripe through stripe-java's {@link StripeClient}. Direct charges on the practice's connected account
  * ({@code Stripe-Account}) when it has one. The description is generic and the metadata holds only the attempt id:
- * no PHI reaches Stripe (seed 004).
+ * no PHI reaches Stripe.
  */
 public class StripePaymentProvider implements PaymentProvider {
 

@@ -11,7 +11,7 @@ public final class PracticeLogoUrls {
 
     /** Path prefix served by {@link PracticeLogoController}. */
     public static final String PREFIX = "/practice-logos/";
-    static final Pattern FILE = Pattern.compile("([0-9a-f]{64})\\.(png|svg)");
+    public static final Pattern FILE = Pattern.compile("([0-9a-f]{64})\\.(png|svg)");
 
     private PracticeLogoUrls() {
     }
@@ -25,7 +25,7 @@ public final class PracticeLogoUrls {
         return ext == null ? null : PREFIX + practiceHash + "/" + sha256.toLowerCase(Locale.ROOT) + "." + ext;
     }
 
-    static String extension(String contentType) {
+    public static String extension(String contentType) {
         switch (contentType) {
             case "image/png": return "png";
             case "image/svg+xml": return "svg";

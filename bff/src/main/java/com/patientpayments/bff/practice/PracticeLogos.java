@@ -1,8 +1,6 @@
 package com.patientpayments.bff.practice;
 
-import io.micronaut.http.HttpStatus;
-import io.micronaut.http.client.exceptions.HttpClientException;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import com.patientpayments.bff.emr.PracticeLogoReader;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +27,7 @@ public class PracticeLogos {
     public record Image(String contentType, String sha256, byte[] bytes) {
     }
 
-    private final PracticeLogoClient client;
+    private final PracticeLogoReader logos;
     private final PracticeService practices;
     private final Map<String, Image> bySha = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -38,8 +36,8 @@ public class PracticeLogos {
         }
     };
 
-    public PracticeLogos(PracticeLogoClient client, PracticeService practices) {
-        this.client = client;
+    public PracticeLogos(PracticeLogoReader logos, PracticeService practices) {
+        this.logos = logos;
         this.practices = practices;
     }
 
@@ -60,12 +58,12 @@ public class PracticeLogos {
             if (practiceId.isEmpty()) {
                 return Optional.empty();
             }
-            var response = client.logo(practiceId.get());
-            byte[] bytes = response.body();
-            if (bytes == null || response.getContentType().isEmpty()) {
+            Optional<PracticeLogoReader.Logo> logo = logos.logo(practiceId.get());
+            if (logo.isEmpty()) {
                 return Optional.empty();
             }
-            Image image = new Image(response.getContentType().get().getName(), sha256(bytes), bytes);
+            byte[] bytes = logo.get().bytes();
+            Image image = new Image(logo.get().contentType(), sha256(bytes), bytes);
             if (!image.sha256().equals(sha256)) {
                 return Optional.empty();
             }
@@ -73,12 +71,7 @@ public class PracticeLogos {
                 bySha.put(sha256, image);
             }
             return Optional.of(image);
-        } catch (HttpClientResponseException e) {
-            if (e.getStatus() != HttpStatus.NOT_FOUND) {
-                LOG.warn("practice logo could not be fetched ({})", e.getStatus().getCode());
-            }
-            return Optional.empty();
-        } catch (HttpClientException | com.patientpayments.bff.graphql.ApiException e) {
+        } catch (com.patientpayments.bff.PaymentsException e) {
             LOG.warn("practice logo could not be fetched ({})", e.getClass().getSimpleName());
             return Optional.empty();
         }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.bff.emr.EmrPractice;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOutcome;
-import com.patientpayments.bff.graphql.ConnectorErrors;
+import com.patientpayments.bff.emr.ConnectorErrors;
 import com.patientpayments.bff.household.CacheSettings;
 import com.patientpayments.bff.redis.RedisStore;
 import com.patientpayments.bff.redis.RedisUnavailableException;

@@ -5,9 +5,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.patientpayments.bff.graphql.ApiException;
-import com.patientpayments.bff.graphql.ErrorCode;
-import com.patientpayments.bff.web.DemoSecretsGuard;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.ErrorCode;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -30,9 +29,9 @@ public class ReceiptAdminPreview {
     private final ReceiptDownloadTokens tokens;
 
     public ReceiptAdminPreview(ReceiptProperties props, ReceiptService receipts, ReceiptDownloadTokens tokens,
-                               java.util.Optional<DemoSecretsGuard> secrets) {
+                               java.util.Optional<AdminPreviewGate> secrets) {
         // Outside the demo the public demo key signs nothing we accept: the feature is off (DemoSecretsGuard).
-        this.secret = secrets.map(DemoSecretsGuard::adminPreviewsEnabled).orElse(false)
+        this.secret = secrets.map(AdminPreviewGate::adminPreviewsEnabled).orElse(false)
                 ? props.adminJwtSecret().getBytes(StandardCharsets.UTF_8) : null;
         this.receipts = receipts;
         this.tokens = tokens;
@@ -42,7 +41,7 @@ public class ReceiptAdminPreview {
     public ReceiptDownloadTokens.Link preview(String authorization, String practiceHash, String txId) {
         String adminPractice = verify(authorization);
         if (!adminPractice.equals(practiceHash)) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "You can preview receipts of your own practice only.");
+            throw new PaymentsException(ErrorCode.FORBIDDEN, "You can preview receipts of your own practice only.");
         }
         if (txId == null) {
             receipts.practiceIdentity(practiceHash);
@@ -56,9 +55,9 @@ public class ReceiptAdminPreview {
     }
 
     /** Another practice's transaction answers like an unknown one. */
-    static ReceiptView requirePractice(ReceiptView view, String practiceHash) {
+    public static ReceiptView requirePractice(ReceiptView view, String practiceHash) {
         if (!view.practiceHash().equals(practiceHash)) {
-            throw new ApiException(ErrorCode.NOT_FOUND, ReceiptService.NOT_FOUND_MESSAGE);
+            throw new PaymentsException(ErrorCode.NOT_FOUND, ReceiptService.NOT_FOUND_MESSAGE);
         }
         return view;
     }
@@ -66,7 +65,7 @@ public class ReceiptAdminPreview {
     /** The practice hash the token grants admin rights for. */
     String verify(String authorization) {
         if (secret == null) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "Receipt previews are not enabled on this server.");
+            throw new PaymentsException(ErrorCode.FORBIDDEN, "Receipt previews are not enabled on this server.");
         }
         if (authorization == null || !authorization.startsWith(BEARER)) {
             throw unauthenticated();
@@ -84,7 +83,7 @@ public class ReceiptAdminPreview {
             }
             String practice = claims.getStringClaim("practice");
             if (!hasAdminRole(claims) || practice == null || practice.isBlank()) {
-                throw new ApiException(ErrorCode.FORBIDDEN, "This account may not preview receipts.");
+                throw new PaymentsException(ErrorCode.FORBIDDEN, "This account may not preview receipts.");
             }
             return practice;
         } catch (ParseException | JOSEException e) {
@@ -100,7 +99,7 @@ public class ReceiptAdminPreview {
         return roles != null && roles.contains(MintAdminToken.ROLE);
     }
 
-    private static ApiException unauthenticated() {
-        return new ApiException(ErrorCode.UNAUTHENTICATED, "Sign in as a practice administrator to preview receipts.");
+    private static PaymentsException unauthenticated() {
+        return new PaymentsException(ErrorCode.UNAUTHENTICATED, "Sign in as a practice administrator to preview receipts.");
     }
 }

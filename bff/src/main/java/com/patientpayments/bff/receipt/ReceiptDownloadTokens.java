@@ -1,7 +1,7 @@
 package com.patientpayments.bff.receipt;
 
-import com.patientpayments.bff.graphql.ApiException;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.redis.RedisStore;
 import com.patientpayments.bff.redis.RedisUnavailableException;
 import jakarta.inject.Singleton;
@@ -74,7 +74,7 @@ public class ReceiptDownloadTokens {
         try {
             redis.set(key(token), grant.encode(), props.downloadTtl());
         } catch (RedisUnavailableException e) {
-            throw new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE,
+            throw new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE,
                     "Downloads are temporarily unavailable. Please try again in a moment, or print the receipt.");
         }
         return new Link(PATH + token, clock.instant().plus(props.downloadTtl()));
@@ -89,7 +89,7 @@ public class ReceiptDownloadTokens {
         try {
             value = redis.run(c -> c.getdel(redis.key(key(token))));
         } catch (RedisUnavailableException e) {
-            throw new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE,
+            throw new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE,
                     "Downloads are temporarily unavailable. Please try again in a moment.");
         }
         return value == null ? Optional.empty() : Optional.of(Grant.decode(value));

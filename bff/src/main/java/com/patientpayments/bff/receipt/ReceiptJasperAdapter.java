@@ -16,7 +16,7 @@ import java.util.TimeZone;
  * resource bundle ({@code $R{…}} in the template), and practice-provided text passes through
  * {@link GlyphFallback} so no character is silently lost.
  */
-final class ReceiptJasperAdapter {
+public final class ReceiptJasperAdapter {
 
     static final String DEFAULT_ZONE = "America/Chicago";
     private static final String NONE = "\u2014";
@@ -90,7 +90,7 @@ final class ReceiptJasperAdapter {
         return rows;
     }
 
-    static ZoneId zoneOf(ReceiptView view) {
+    public static ZoneId zoneOf(ReceiptView view) {
         try {
             return ZoneId.of(view.practice().timeZone());
         } catch (RuntimeException e) {

@@ -1,7 +1,7 @@
 package com.patientpayments.bff.receipt;
 
-import com.patientpayments.bff.graphql.ApiException;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.ErrorCode;
 
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +29,7 @@ public final class ReceiptLocale {
     /**
      * The supported language of an argument ({@code en} or {@code es}); {@code fallback} when the argument is absent.
      *
-     * @throws ApiException {@code BAD_USER_INPUT} for anything else, naming {@code argumentName}
+     * @throws PaymentsException {@code BAD_USER_INPUT} for anything else, naming {@code argumentName}
      */
     public static String language(String argument, String argumentName, String fallback) {
         if (argument == null) {
@@ -39,7 +39,7 @@ public final class ReceiptLocale {
         int dash = tag.indexOf('-');
         String language = (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(Locale.ROOT);
         if (tag.length() > 35 || !SUPPORTED.containsKey(language)) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT,
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT,
                     "The " + argumentName + " argument must be one of: en, es.");
         }
         return language;

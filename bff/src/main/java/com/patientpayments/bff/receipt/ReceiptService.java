@@ -4,8 +4,8 @@ import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.emr.EmrPractice;
 import com.patientpayments.bff.emr.EmrReceipt;
-import com.patientpayments.bff.graphql.ApiException;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.ErrorCode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
@@ -40,7 +40,7 @@ public class ReceiptService {
 
     /**
      * For the payments flow: builds the payload of a just-posted transaction from the connector and caches it for
-     * 30 minutes. Throws {@link ApiException} ({@code NOT_FOUND} or {@code UPSTREAM_UNAVAILABLE}).
+     * 30 minutes. Throws {@link PaymentsException} ({@code NOT_FOUND} or {@code UPSTREAM_UNAVAILABLE}).
      */
     public ReceiptView buildAndCache(String txId) {
         requireValidId(txId);
@@ -64,7 +64,7 @@ public class ReceiptService {
         requireValidId(txId);
         try {
             return buildAndCache(txId);
-        } catch (ApiException e) {
+        } catch (PaymentsException e) {
             if (e.code() == ErrorCode.UPSTREAM_UNAVAILABLE) {
                 Optional<ReceiptView> cached = cache.get(txId);
                 if (cached.isPresent()) {
@@ -79,21 +79,21 @@ public class ReceiptService {
     /** Practice identity for sample previews; {@code NOT_FOUND} for an unknown or inactive hash. */
     public ReceiptView.Practice practiceIdentity(String practiceHash) {
         if (practiceHash == null || !TX_ID.matcher(practiceHash).matches()) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "We could not find that practice.");
+            throw new PaymentsException(ErrorCode.NOT_FOUND, "We could not find that practice.");
         }
         EmrOutcome<EmrPractice> practice = connector.practiceByHash(practiceHash);
         if (practice instanceof EmrOutcome.Found<EmrPractice> f) {
             return ReceiptAssembler.practice(identity(f.value()));
         }
         if (practice.isNotFound()) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "We could not find that practice.");
+            throw new PaymentsException(ErrorCode.NOT_FOUND, "We could not find that practice.");
         }
         throw unavailable();
     }
 
-    static ReceiptView requireHousehold(ReceiptView view, String householdId) {
+    public static ReceiptView requireHousehold(ReceiptView view, String householdId) {
         if (!view.householdId().equals(householdId)) {
-            throw new ApiException(ErrorCode.NOT_FOUND, NOT_FOUND_MESSAGE);
+            throw new PaymentsException(ErrorCode.NOT_FOUND, NOT_FOUND_MESSAGE);
         }
         return view;
     }
@@ -101,7 +101,7 @@ public class ReceiptService {
     /** {@code BAD_USER_INPUT} unless {@code txId} looks like a connector id (checked before it reaches a URL). */
     public static void requireValidId(String txId) {
         if (txId == null || !TX_ID.matcher(txId).matches()) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "The receipt reference is not valid.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "The receipt reference is not valid.");
         }
     }
 
@@ -112,7 +112,7 @@ public class ReceiptService {
         }
         // An id the connector refuses to read (400) is one no receipt of this patient can have.
         if (receipt.isNotFound() || receipt instanceof EmrOutcome.Rejected<EmrReceipt>) {
-            throw new ApiException(ErrorCode.NOT_FOUND, NOT_FOUND_MESSAGE);
+            throw new PaymentsException(ErrorCode.NOT_FOUND, NOT_FOUND_MESSAGE);
         }
         throw unavailable();
     }
@@ -126,9 +126,9 @@ public class ReceiptService {
                 : new EmrReceipt.Logo(p.logo().contentType(), p.logo().sha256(), p.logo().sizeBytes()));
     }
 
-    private static ApiException unavailable() {
+    private static PaymentsException unavailable() {
         LOG.warn("EMR connector call for a receipt failed");
-        return new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE,
+        return new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE,
                 "Receipts are temporarily unavailable. Please try again in a moment.");
     }
 }

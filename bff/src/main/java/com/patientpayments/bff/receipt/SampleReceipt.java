@@ -6,14 +6,14 @@ import java.time.ZoneId;
 import java.util.List;
 
 /** Sample receipt data a practice admin previews before going live: the practice's identity, invented patients. */
-final class SampleReceipt {
+public final class SampleReceipt {
 
     static final String SAMPLE_TX_ID = "SAMPLE-0000-0000-0000-000000000000";
 
     private SampleReceipt() {
     }
 
-    static ReceiptView of(ReceiptView.Practice practice, Clock clock) {
+    public static ReceiptView of(ReceiptView.Practice practice, Clock clock) {
         LocalDate today = LocalDate.now(clock.withZone(zoneOf(practice)));
         List<ReceiptView.Line> lines = List.of(
                 line("s1", "p1", "Alex Sample", today.minusDays(40), "Periodic oral evaluation", 6_500, 6_500),

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The job that posts provider payments the ledger lacks (a lost webhook, seed 000 §5).
+ * The job that posts provider payments the ledger lacks (a lost webhook).
  *
  * @param enabled           whether the scheduled run is on (the command works either way); default true
  * @param interval          time between scheduled runs; default 15 minutes

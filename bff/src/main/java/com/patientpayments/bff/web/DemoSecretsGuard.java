@@ -1,9 +1,10 @@
 package com.patientpayments.bff.web;
 
 import com.patientpayments.bff.payment.StripeProperties;
+import com.patientpayments.bff.receipt.AdminPreviewGate;
 import com.patientpayments.bff.receipt.MintAdminToken;
 import com.patientpayments.bff.receipt.ReceiptProperties;
-import com.patientpayments.bff.webhook.WebhookProperties;
+import com.patientpayments.bff.payment.WebhookProperties;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
@@ -29,7 +30,7 @@ import java.util.List;
  */
 @Context
 @Requires(property = "payments.operator-command", notEquals = "true")
-public class DemoSecretsGuard {
+public class DemoSecretsGuard implements AdminPreviewGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoSecretsGuard.class);
 
@@ -88,6 +89,7 @@ public class DemoSecretsGuard {
      * Whether practice-admin bearer tokens are accepted at all: not when {@code ADMIN_JWT_SECRET} is the public demo
      * value outside the embedded demo (anyone could sign a token with it).
      */
+    @Override
     public boolean adminPreviewsEnabled() {
         return adminPreviewsEnabled;
     }

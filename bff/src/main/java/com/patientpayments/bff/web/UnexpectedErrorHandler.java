@@ -1,6 +1,5 @@
 package com.patientpayments.bff.web;
 
-import com.patientpayments.bff.observability.RequestIdFilter;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -1,5 +1,6 @@
 package com.patientpayments.bff.webhook;
 
+import com.patientpayments.bff.demo.EmbeddedSqs;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;

@@ -183,10 +183,6 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
         }
     }
 
-    public boolean running() {
-        return running;
-    }
-
     private void loop() {
         while (running && !Thread.currentThread().isInterrupted()) {
             try {

@@ -1,9 +1,10 @@
 package com.patientpayments.bff.bench;
 
+import com.patientpayments.bff.demo.LocalPorts;
 import io.micronaut.serde.ObjectMapper;
-import com.patientpayments.bff.email.SesStandIn;
+import com.patientpayments.bff.demo.SesStandIn;
 import com.patientpayments.bff.testsupport.BffTestSupport;
-import com.patientpayments.bff.webhook.EmbeddedSqs;
+import com.patientpayments.bff.demo.EmbeddedSqs;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,13 +100,13 @@ class BffBenchmark {
     /** Starts the BFF with the common JVM flags plus {@code jvmOption}; answers it once ready. */
     private Launch.Started startBff(String jvmOption) throws Exception {
         EmrConnectorProcess emr = EmrConnectorProcess.shared();
-        int port = EmrConnectorProcess.freePort();
+        int port = LocalPorts.freePort();
         Map<String, String> env = new HashMap<>();
         env.put("BFF_PORT", Integer.toString(port));
         env.put("EMR_URL", emr.url());
         env.put("EMR_API_KEY", emr.apiKey());
         env.put("STRIPE_WEBHOOK_SECRET", "whsec_bench_" + EmrConnectorProcess.randomHex(8));
-        env.put("MANAGEMENT_PORT", Integer.toString(EmrConnectorProcess.freePort()));
+        env.put("MANAGEMENT_PORT", Integer.toString(LocalPorts.freePort()));
         env.put("REDIS_URL", "redis://127.0.0.1:6379");
         env.put("SQS_ENDPOINT", sqs.endpoint().toString());
         env.put("SES_ENDPOINT", ses.endpoint());
@@ -123,7 +124,7 @@ class BffBenchmark {
 
     /** Starts the minimal app with the common JVM flags plus {@code jvmOption}, answering {@code body} on /graphql. */
     private static Launch.Started startFloor(String jvmOption, Path body) throws Exception {
-        int port = EmrConnectorProcess.freePort();
+        int port = LocalPorts.freePort();
         Map<String, String> env = new HashMap<>();
         env.put("FLOOR_PORT", Integer.toString(port));
         if (body != null) {

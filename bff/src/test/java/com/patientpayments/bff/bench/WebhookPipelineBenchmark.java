@@ -1,12 +1,13 @@
 package com.patientpayments.bff.bench;
 
+import com.patientpayments.bff.demo.LocalPorts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrRequests.IntentRef;
 import com.patientpayments.bff.emr.EmrRequests.NewAttempt;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
-import com.patientpayments.bff.webhook.StripeSignatureVerifier;
+import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import com.patientpayments.bff.webhook.WebhookQueue;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -189,7 +190,7 @@ class WebhookPipelineBenchmark {
         System.out.printf("BENCH webhook warm-up: %d events delivered and posted before measuring%n", warmup);
         // The floor: the minimal Micronaut app (../bench-floor) answering a signed POST of the same size, at the same
         // rate from the same client; it reads the body as a string and acknowledges.
-        int port = EmrConnectorProcess.freePort();
+        int port = LocalPorts.freePort();
         try (Launch.Started floor = Launch.start(Launch.floorCommand(Launch.jvmFlags(null)),
                 Map.of("FLOOR_PORT", Integer.toString(port)), "http://127.0.0.1:" + port, "/health/readiness")) {
             String floorUrl = floor.base() + "/webhooks/stripe";

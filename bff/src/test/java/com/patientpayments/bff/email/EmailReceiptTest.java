@@ -71,10 +71,7 @@ class EmailReceiptTest implements TestPropertyProvider {
     }
 
     GraphQLTestClient signedIn() {
-        GraphQLTestClient c = new GraphQLTestClient(server.getURL());
-        assertThat(c.execute(SIGN_IN, "h", PRACTICE, "a", ACCOUNT, "l", LAST_NAME).data().at("/signIn/ok").asBoolean())
-                .isTrue();
-        return c;
+        return BffTestSupport.signedIn(server.getURL(), PRACTICE, ACCOUNT, LAST_NAME);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.patientpayments.bff.email;
 
+import com.patientpayments.bff.demo.InboxPages;
+import com.patientpayments.bff.demo.SesStandIn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.bff.receipt.ReceiptFixtures;

@@ -1,7 +1,7 @@
 package com.patientpayments.bff.graphql;
 
+import com.patientpayments.bff.demo.LocalPorts;
 import com.patientpayments.bff.testsupport.BffTestSupport;
-import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import com.patientpayments.bff.testsupport.GraphQLTestClient.Result;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -31,7 +31,7 @@ class RedisDownTest implements TestPropertyProvider {
     @Override
     public Map<String, String> getProperties() {
         Map<String, String> p = new HashMap<>(BffTestSupport.properties(getClass()));
-        p.put("payments.redis.uri", "redis://127.0.0.1:" + EmrConnectorProcess.freePort());
+        p.put("payments.redis.uri", "redis://127.0.0.1:" + LocalPorts.freePort());
         p.put("payments.sign-in.max-client-failures", "1000");
         return p;
     }

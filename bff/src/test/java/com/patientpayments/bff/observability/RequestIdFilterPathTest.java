@@ -1,5 +1,6 @@
 package com.patientpayments.bff.observability;
 
+import com.patientpayments.bff.web.RequestIdFilter;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

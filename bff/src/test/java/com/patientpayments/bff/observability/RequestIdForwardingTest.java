@@ -74,7 +74,7 @@ class RequestIdForwardingTest {
         var response = new GraphQLTestClient(server.getURL()).send(HttpRequest.newBuilder(
                         server.getURI().resolve("/webhooks/stripe")).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("Stripe-Signature", com.patientpayments.bff.webhook.StripeSignatureVerifier.header(event,
+                .header("Stripe-Signature", com.patientpayments.bff.payment.StripeSignatureVerifier.header(event,
                         server.getApplicationContext().getRequiredProperty("payments.webhook.secrets", String.class)
                                 .split(",")[0], now))
                 .POST(HttpRequest.BodyPublishers.ofString(event)));

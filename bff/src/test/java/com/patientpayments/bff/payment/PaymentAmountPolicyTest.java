@@ -1,7 +1,7 @@
 package com.patientpayments.bff.payment;
 
-import com.patientpayments.bff.graphql.ApiException;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.ErrorCode;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class PaymentAmountPolicyTest {
 
     private static ErrorCode codeOf(long amount, long balance) {
-        ApiException e = catchThrowableOfType(ApiException.class, () -> PaymentAmountPolicy.check(amount, balance, 50));
+        PaymentsException e = catchThrowableOfType(PaymentsException.class, () -> PaymentAmountPolicy.check(amount, balance, 50));
         return e == null ? null : e.code();
     }
 

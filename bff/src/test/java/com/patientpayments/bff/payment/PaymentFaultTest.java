@@ -1,5 +1,6 @@
 package com.patientpayments.bff.payment;
 
+import com.patientpayments.bff.demo.LocalPorts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.JsonObject;
@@ -11,7 +12,7 @@ import com.patientpayments.bff.reconciliation.Reconciliation;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
-import com.patientpayments.bff.webhook.EmbeddedSqs;
+import com.patientpayments.bff.demo.EmbeddedSqs;
 import com.patientpayments.bff.webhook.StripeEventProcessor;
 import com.patientpayments.bff.webhook.WebhookConsumer;
 import com.patientpayments.bff.webhook.WebhookQueue;
@@ -276,7 +277,7 @@ class PaymentFaultTest {
     @Test
     void deadLetterReplayAndAConsumerKilledBeforeDeletingStillPostOnceEvenWithRedisDown() {
         // A second BFF with a short fuse: 2 receives to the DLQ, no backoff, and Redis unreachable.
-        int closedPort = EmrConnectorProcess.freePort();
+        int closedPort = LocalPorts.freePort();
         try (EmbeddedServer fragile = ApplicationContext.run(EmbeddedServer.class, properties("fragile", Map.of(
                 "payments.queue.max-receives", "2",
                 "payments.queue.retry-backoff", "0s",

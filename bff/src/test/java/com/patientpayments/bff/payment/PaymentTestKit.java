@@ -1,9 +1,9 @@
 package com.patientpayments.bff.payment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
-import com.patientpayments.bff.webhook.StripeSignatureVerifier;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,13 +32,7 @@ final class PaymentTestKit {
     }
 
     static GraphQLTestClient signedIn(java.net.URL server) {
-        GraphQLTestClient client = new GraphQLTestClient(server);
-        var result = client.execute("mutation($h: ID!, $a: String!, $l: String!) { signIn(practiceHash: $h, "
-                + "accountNumber: $a, lastName: $l) { ok } }", "h", PRACTICE, "a", ACCOUNT, "l", LAST_NAME);
-        if (!result.data().path("signIn").path("ok").asBoolean()) {
-            throw new IllegalStateException("sign-in failed: " + result.raw());
-        }
-        return client;
+        return BffTestSupport.signedIn(server, PRACTICE, ACCOUNT, LAST_NAME);
     }
 
     static GraphQLTestClient.Result startPayment(GraphQLTestClient client, long cents, String key) {

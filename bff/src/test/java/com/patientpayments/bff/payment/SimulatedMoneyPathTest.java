@@ -71,10 +71,7 @@ class SimulatedMoneyPathTest {
     }
 
     private static GraphQLTestClient signIn(String hash, String account, String lastName) {
-        GraphQLTestClient c = new GraphQLTestClient(server.getURL());
-        assertThat(c.execute(BffTestSupport.SIGN_IN, "h", hash, "a", account, "l", lastName).data()
-                .at("/signIn/ok").asBoolean()).isTrue();
-        return c;
+        return BffTestSupport.signedIn(server.getURL(), hash, account, lastName);
     }
 
     private static GraphQLTestClient fresh(ConnectorHouseholds.Household h) {

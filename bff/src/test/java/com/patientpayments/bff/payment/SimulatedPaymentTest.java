@@ -3,7 +3,6 @@ package com.patientpayments.bff.payment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
-import com.patientpayments.bff.webhook.StripeSignatureVerifier;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;

@@ -6,7 +6,7 @@ import com.patientpayments.bff.emr.EmrTransaction;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
-import com.patientpayments.bff.webhook.EmbeddedSqs;
+import com.patientpayments.bff.demo.EmbeddedSqs;
 import com.patientpayments.bff.webhook.WebhookQueue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -78,10 +78,7 @@ class ReceiptFlowTest implements TestPropertyProvider {
     }
 
     GraphQLTestClient maria() {
-        GraphQLTestClient c = new GraphQLTestClient(server.getURL());
-        assertThat(c.execute(SIGN_IN, "h", PRACTICE, "a", ACCOUNT, "l", LAST_NAME).data().at("/signIn/ok").asBoolean())
-                .isTrue();
-        return c;
+        return BffTestSupport.signedIn(server.getURL(), PRACTICE, ACCOUNT, LAST_NAME);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.patientpayments.bff.session;
 
+import com.patientpayments.bff.demo.LocalPorts;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
@@ -114,7 +115,7 @@ class SignInConcurrencyTest {
 
     @Test
     void withRedisDownEachInstanceStillChecksAtMostTheLimit() throws Exception {
-        int closedPort = EmrConnectorProcess.freePort();
+        int closedPort = LocalPorts.freePort();
         try (EmbeddedServer server = bff(Map.of("payments.sign-in.max-client-failures", "1000",
                 "payments.redis.uri", "redis://127.0.0.1:" + closedPort))) {
             long before = misses();

@@ -1,5 +1,6 @@
 package com.patientpayments.bff.testsupport;
 
+import com.patientpayments.bff.demo.LocalPorts;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -45,8 +46,8 @@ public final class BffProcess {
      * waits until {@code /health/readiness} answers 200.
      */
     public static BffProcess start(Map<String, String> env, List<String> jvmOptions) {
-        int port = EmrConnectorProcess.freePort();
-        int management = EmrConnectorProcess.freePort();
+        int port = LocalPorts.freePort();
+        int management = LocalPorts.freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1"));

@@ -1,5 +1,6 @@
 package com.patientpayments.bff.testsupport;
 
+import com.patientpayments.bff.demo.LocalPorts;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -37,13 +38,27 @@ public final class BffTestSupport {
     private BffTestSupport() {
     }
 
+    /**
+     * A new client of {@code server} signed in as the household ({@code practiceHash}, {@code account},
+     * {@code lastName}); fails when the sign-in is refused.
+     */
+    public static GraphQLTestClient signedIn(java.net.URL server, String practiceHash, String account,
+                                             String lastName) {
+        GraphQLTestClient client = new GraphQLTestClient(server);
+        GraphQLTestClient.Result result = client.execute(SIGN_IN, "h", practiceHash, "a", account, "l", lastName);
+        if (!result.data().path("signIn").path("ok").asBoolean()) {
+            throw new IllegalStateException("sign-in failed: " + result.raw());
+        }
+        return client;
+    }
+
     /** Properties for a test class: real connector, real Redis at 127.0.0.1:6379, unique Redis key prefix. */
     public static Map<String, String> properties(Class<?> testClass) {
         EmrConnectorProcess emr = EmrConnectorProcess.shared();
         Map<String, String> p = new HashMap<>();
         p.put("micronaut.server.port", "-1");
         // Management endpoints (/prometheus) on a port of their own, as in production: see managementUrl.
-        p.put("endpoints.all.port", Integer.toString(EmrConnectorProcess.freePort()));
+        p.put("endpoints.all.port", Integer.toString(LocalPorts.freePort()));
         p.put("payments.startup.background-delay", "0ms");
         p.put("micronaut.http.services.emr.urls", emr.url());
         p.put("payments.emr.api-key", emr.apiKey());

@@ -1,8 +1,8 @@
 package com.patientpayments.bff.testsupport;
 
+import com.patientpayments.bff.demo.LocalPorts;
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +75,7 @@ public final class EmrConnectorProcess {
         EmrConnectorProcess emr;
         try {
             Path log = Files.createTempFile("emr-connector-", ".log");
-            emr = new EmrConnectorProcess(jar, database, freePort(), randomHex(16), log);
+            emr = new EmrConnectorProcess(jar, database, LocalPorts.freePort(), randomHex(16), log);
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the connector log file", e);
         }
@@ -301,16 +301,6 @@ public final class EmrConnectorProcess {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 (user postgres) is needed: " + e.getMessage(), e);
-        }
-    }
-
-    /** A free TCP port on 127.0.0.1. */
-    public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 

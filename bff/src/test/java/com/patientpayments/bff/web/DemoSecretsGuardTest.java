@@ -56,7 +56,7 @@ class DemoSecretsGuardTest {
 
     @Test
     void outsideTheDemoAdminTokensSignedWithTheDemoKeyAreRefusedAndPreviewsAreOff() throws Exception {
-        // The production-mode attack of issue 11: no STRIPE_SECRET_KEY, Secure cookies, dev tools off.
+        // The production-mode attack: no STRIPE_SECRET_KEY, Secure cookies, dev tools off.
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, props(Map.of(
                 "payments.session.cookie-secure", "true", "payments.graphql.dev-tools", "false")))) {
             GraphQLTestClient.Result r = preview(server);

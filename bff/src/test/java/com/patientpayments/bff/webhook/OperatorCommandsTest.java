@@ -1,5 +1,6 @@
 package com.patientpayments.bff.webhook;
 
+import com.patientpayments.bff.demo.EmbeddedSqs;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

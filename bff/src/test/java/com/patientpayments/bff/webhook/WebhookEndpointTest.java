@@ -1,5 +1,6 @@
 package com.patientpayments.bff.webhook;
 
+import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +39,7 @@ class WebhookEndpointTest {
                 "micronaut.server.host", "127.0.0.1",
                 "micronaut.http.services.emr.urls", "http://127.0.0.1:9",
                 "payments.emr.api-key", "webhook-test-key",
-                "endpoints.all.port", com.patientpayments.bff.testsupport.EmrConnectorProcess.freePort(),
+                "endpoints.all.port", com.patientpayments.bff.demo.LocalPorts.freePort(),
                 "payments.webhook.secrets", SECRET + "," + OLD_SECRET,
                 "payments.queue.name", "wh-" + UUID.randomUUID(),
                 "payments.queue.consumer-enabled", false,

@@ -1,5 +1,6 @@
 package com.patientpayments.bff.webhook;
 
+import com.patientpayments.bff.demo.EmbeddedSqs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,7 @@
 package com.patientpayments.emr.api;
 
+import com.patientpayments.emr.EmrException;
+
 /** Bounds for every amount the API accepts: whole cents, positive, at most $100,000.00. */
 public final class Amounts {
     public static final long MAX_CENTS = 10_000_000L;
@@ -9,42 +11,42 @@ public final class Amounts {
 
     public static long require(java.math.BigDecimal cents, String field) {
         if (cents == null) {
-            throw ApiException.invalid(field + " is required.");
+            throw EmrException.invalid(field + " is required.");
         }
         if (cents.signum() <= 0) {
-            throw ApiException.invalid(field + " must be a positive number of cents.");
+            throw EmrException.invalid(field + " must be a positive number of cents.");
         }
         if (cents.compareTo(java.math.BigDecimal.valueOf(MAX_CENTS)) > 0) {
-            throw ApiException.invalid(field + " must not exceed " + MAX_CENTS + " cents.");
+            throw EmrException.invalid(field + " must not exceed " + MAX_CENTS + " cents.");
         }
         if (cents.stripTrailingZeros().scale() > 0) {
-            throw ApiException.invalid(field + " must be a whole number of cents.");
+            throw EmrException.invalid(field + " must be a whole number of cents.");
         }
         return require(cents.longValue(), field);
     }
 
     public static long require(Long cents, String field) {
         if (cents == null) {
-            throw ApiException.invalid(field + " is required.");
+            throw EmrException.invalid(field + " is required.");
         }
         if (cents <= 0) {
-            throw ApiException.invalid(field + " must be a positive number of cents.");
+            throw EmrException.invalid(field + " must be a positive number of cents.");
         }
         if (cents > MAX_CENTS) {
-            throw ApiException.invalid(field + " must not exceed " + MAX_CENTS + " cents.");
+            throw EmrException.invalid(field + " must not exceed " + MAX_CENTS + " cents.");
         }
         return cents;
     }
 
     public static String requireText(String value, String field, int maxLength) {
         if (value == null || value.isBlank()) {
-            throw ApiException.invalid(field + " is required.");
+            throw EmrException.invalid(field + " is required.");
         }
         if (value.length() > maxLength) {
-            throw ApiException.invalid(field + " must be at most " + maxLength + " characters.");
+            throw EmrException.invalid(field + " must be at most " + maxLength + " characters.");
         }
         if (hasControlCharacters(value)) {
-            throw ApiException.invalid(field + " must not contain control characters.");
+            throw EmrException.invalid(field + " must not contain control characters.");
         }
         return value;
     }
@@ -58,7 +60,7 @@ public final class Amounts {
     public static String pathReference(String value, String what) {
         if (value == null || value.isEmpty() || value.length() > 255
                 || !value.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
-            throw ApiException.notFound(what);
+            throw EmrException.notFound(what);
         }
         return value;
     }
@@ -74,7 +76,7 @@ public final class Amounts {
     public static String reference(String value, String field) {
         requireText(value, field, 255);
         if (!value.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
-            throw ApiException.invalid(field + " must be visible ASCII without spaces.");
+            throw EmrException.invalid(field + " must be visible ASCII without spaces.");
         }
         return value;
     }
@@ -86,7 +88,7 @@ public final class Amounts {
     /** Only US dollars are supported; providers send lower case ("usd"). */
     public static String currency(String value) {
         if (value == null || !value.equalsIgnoreCase("USD")) {
-            throw ApiException.invalid("currency must be USD.");
+            throw EmrException.invalid("currency must be USD.");
         }
         return "USD";
     }

@@ -1,5 +1,6 @@
 package com.patientpayments.emr.api;
 
+import com.patientpayments.emr.EmrException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -10,10 +11,10 @@ import jakarta.inject.Singleton;
 /** Domain failures become problem JSON with their code. */
 @Produces
 @Singleton
-@Requires(classes = {ApiException.class, ExceptionHandler.class})
-public class ApiExceptionHandler implements ExceptionHandler<ApiException, HttpResponse<Problem>> {
+@Requires(classes = {EmrException.class, ExceptionHandler.class})
+public class ApiExceptionHandler implements ExceptionHandler<EmrException, HttpResponse<Problem>> {
     @Override
-    public HttpResponse<Problem> handle(HttpRequest request, ApiException exception) {
+    public HttpResponse<Problem> handle(HttpRequest request, EmrException exception) {
         return Problem.response(exception.code(), exception.getMessage());
     }
 }

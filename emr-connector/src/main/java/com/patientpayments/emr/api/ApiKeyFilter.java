@@ -1,5 +1,6 @@
 package com.patientpayments.emr.api;
 
+import com.patientpayments.emr.ErrorCode;
 import com.patientpayments.emr.EmrConfig;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;

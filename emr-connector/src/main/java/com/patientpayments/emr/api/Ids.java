@@ -1,5 +1,6 @@
 package com.patientpayments.emr.api;
 
+import com.patientpayments.emr.EmrException;
 import java.util.UUID;
 
 /** Ids are opaque on the wire; one that is not ours (not a UUID) is simply not found. */
@@ -9,12 +10,12 @@ public final class Ids {
 
     public static UUID parse(String raw, String what) {
         if (raw == null || raw.length() != 36) {
-            throw ApiException.notFound(what);
+            throw EmrException.notFound(what);
         }
         try {
             return UUID.fromString(raw);
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound(what);
+            throw EmrException.notFound(what);
         }
     }
 }

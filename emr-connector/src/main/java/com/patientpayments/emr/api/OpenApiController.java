@@ -1,5 +1,6 @@
 package com.patientpayments.emr.api;
 
+import com.patientpayments.emr.EmrException;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -32,7 +33,7 @@ public class OpenApiController {
     @Get(value = "/openapi", produces = "application/yaml")
     public HttpResponse<String> openapi() {
         if (yaml.isEmpty()) {
-            throw ApiException.notFound("OpenAPI document");
+            throw EmrException.notFound("OpenAPI document");
         }
         return HttpResponse.ok(yaml).contentType(MediaType.of("application/yaml"));
     }

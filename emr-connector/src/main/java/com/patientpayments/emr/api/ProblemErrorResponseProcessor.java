@@ -1,5 +1,6 @@
 package com.patientpayments.emr.api;
 
+import com.patientpayments.emr.ErrorCode;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -28,7 +29,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
         ErrorCode code = codeFor(status);
         String detail = detailFor(code, context);
         return base.contentType(Problem.PROBLEM_JSON)
-                .body(new Problem("about:blank", code.title(), status.getCode(), detail, code.name()));
+                .body(new Problem("about:blank", Problem.title(code), status.getCode(), detail, code.name()));
     }
 
     private static ErrorCode codeFor(HttpStatus status) {
@@ -87,7 +88,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
                         ? "The request is malformed: check that the body is valid JSON with fields of the right types."
                         : "The request is malformed at '" + path + "': check the field's type and value.";
             default:
-                return code.title() + ".";
+                return Problem.title(code) + ".";
         }
     }
 }

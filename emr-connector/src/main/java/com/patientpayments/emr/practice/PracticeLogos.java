@@ -1,7 +1,7 @@
 package com.patientpayments.emr.practice;
 
 import com.patientpayments.emr.Jdbc;
-import com.patientpayments.emr.api.ApiException;
+import com.patientpayments.emr.EmrException;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
@@ -52,10 +52,10 @@ public class PracticeLogos {
     public Content validate(String contentType, byte[] bytes) {
         String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
         if (bytes == null || bytes.length == 0) {
-            throw ApiException.invalid("The logo is empty.");
+            throw EmrException.invalid("The logo is empty.");
         }
         if (bytes.length > MAX_BYTES) {
-            throw ApiException.invalid("The logo is larger than 256 KiB; please upload a smaller image.");
+            throw EmrException.invalid("The logo is larger than 256 KiB; please upload a smaller image.");
         }
         byte[] stored;
         if (PNG.equals(type)) {
@@ -64,10 +64,10 @@ public class PracticeLogos {
         } else if (SVG.equals(type)) {
             stored = SvgSanitizer.sanitize(bytes);
             if (stored.length > MAX_BYTES) {
-                throw ApiException.invalid("The logo is larger than 256 KiB; please upload a smaller image.");
+                throw EmrException.invalid("The logo is larger than 256 KiB; please upload a smaller image.");
             }
         } else {
-            throw ApiException.invalid("The logo must be a PNG (image/png) or SVG (image/svg+xml) image.");
+            throw EmrException.invalid("The logo must be a PNG (image/png) or SVG (image/svg+xml) image.");
         }
         return new Content(new Logo(type, sha256(stored), stored.length), stored);
     }
@@ -81,7 +81,7 @@ public class PracticeLogos {
 
     /** Publishes the draft: patients see it from now on. {@code NOT_FOUND} when there is no draft. */
     public Logo publish(Connection c, UUID practiceId) {
-        Content draft = find(c, practiceId, State.DRAFT).orElseThrow(() -> ApiException.notFound("Logo draft"));
+        Content draft = find(c, practiceId, State.DRAFT).orElseThrow(() -> EmrException.notFound("Logo draft"));
         upsert(c, practiceId, State.PUBLISHED, draft);
         return draft.logo();
     }
@@ -106,12 +106,12 @@ public class PracticeLogos {
     private static void checkPng(byte[] bytes) {
         if (bytes.length < PNG_SIGNATURE.length
                 || !Arrays.equals(Arrays.copyOf(bytes, PNG_SIGNATURE.length), PNG_SIGNATURE)) {
-            throw ApiException.invalid("The logo is not a PNG image.");
+            throw EmrException.invalid("The logo is not a PNG image.");
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw ApiException.invalid("The logo is not a PNG image.");
+                throw EmrException.invalid("The logo is not a PNG image.");
             }
             ImageReader reader = readers.next();
             try {
@@ -119,17 +119,17 @@ public class PracticeLogos {
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 if (width > MAX_PIXELS || height > MAX_PIXELS) {
-                    throw ApiException.invalid("The logo is larger than 2048 × 2048 pixels.");
+                    throw EmrException.invalid("The logo is larger than 2048 × 2048 pixels.");
                 }
                 reader.read(0); // decodes every pixel: a truncated or corrupt file fails here
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ApiException) {
-                throw (ApiException) e;
+            if (e instanceof EmrException) {
+                throw (EmrException) e;
             }
-            throw ApiException.invalid("The logo is not a readable PNG image.");
+            throw EmrException.invalid("The logo is not a readable PNG image.");
         }
     }
 

@@ -1,6 +1,6 @@
 package com.patientpayments.emr.practice;
 
-import com.patientpayments.emr.api.ApiException;
+import com.patientpayments.emr.EmrException;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -60,7 +60,7 @@ final class SvgSanitizer {
         Document doc = parse(svg);
         Element root = doc.getDocumentElement();
         if (!"svg".equals(root.getLocalName()) || !SVG_NS.equals(root.getNamespaceURI())) {
-            throw ApiException.invalid("The logo is not an SVG image (root element <svg> in the SVG namespace).");
+            throw EmrException.invalid("The logo is not an SVG image (root element <svg> in the SVG namespace).");
         }
         clean(root);
         return write(doc);
@@ -127,7 +127,7 @@ final class SvgSanitizer {
             builder.setErrorHandler(null);
             return builder.parse(new ByteArrayInputStream(svg));
         } catch (SAXException | IOException e) {
-            throw ApiException.invalid("The logo is not a well-formed SVG image (DOCTYPEs are not accepted).");
+            throw EmrException.invalid("The logo is not a well-formed SVG image (DOCTYPEs are not accepted).");
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser configuration", e);
         }

@@ -1,10 +1,9 @@
 package com.patientpayments.emr.api;
 
 import com.patientpayments.emr.support.TestApp;
+import com.patientpayments.emr.support.TestAppPerClass;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,19 +16,8 @@ import static com.patientpayments.emr.support.TestApp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The HTTP contract's edges: credential, problem JSON for bad input, look-up privacy, docs. */
-class ApiContractTest {
+class ApiContractTest extends TestAppPerClass {
     private static final String LOOKUP = "/api/v1/households/lookup";
-    private static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @Test
     void everyRouteButHealthRequiresTheApiKey() {

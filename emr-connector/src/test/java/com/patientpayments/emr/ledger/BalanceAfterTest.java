@@ -2,9 +2,7 @@ package com.patientpayments.emr.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.emr.support.Fixtures;
-import com.patientpayments.emr.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.patientpayments.emr.support.TestAppPerClass;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -24,19 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * random order): every receipt reports exactly the {@code balanceCents} the household had when that payment was
  * posted — and keeps reporting it after everything that happened later.
  */
-class BalanceAfterTest {
+class BalanceAfterTest extends TestAppPerClass {
     private static final LocalDate D = LocalDate.of(2026, 4, 1);
-    private static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @Test
     void everyReceiptKeepsTheBalanceSeenRightAfterItsPosting() throws Exception {

@@ -3,8 +3,7 @@ package com.patientpayments.emr.ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.emr.support.Fixtures;
 import com.patientpayments.emr.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.patientpayments.emr.support.TestAppPerClass;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -24,19 +23,8 @@ import static com.patientpayments.emr.support.TestApp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Posting through the HTTP API against a real database: allocation, idempotency, concurrency, attempts. */
-class LedgerHttpTest {
+class LedgerHttpTest extends TestAppPerClass {
     private static final LocalDate D = LocalDate.of(2026, 5, 1);
-    private static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @Test
     void postingIsIdempotentByProviderReference() throws Exception {

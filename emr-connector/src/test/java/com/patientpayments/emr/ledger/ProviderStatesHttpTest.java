@@ -3,8 +3,7 @@ package com.patientpayments.emr.ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.emr.support.Fixtures;
 import com.patientpayments.emr.support.TestApp;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import com.patientpayments.emr.support.TestAppPerClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,19 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are applied again, reports that arrive before their payment are parked and applied when it posts, any order of
  * reports ends in the same ledger; the allocation preview is what the posting does; recent and stale attempts.
  */
-class ProviderStatesHttpTest {
+class ProviderStatesHttpTest extends TestAppPerClass {
     private static final LocalDate D = LocalDate.of(2026, 5, 1);
-    private static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @Test
     void anInquiryMovesNoMoneyAndAnEscalatedOneDoes() throws Exception {

@@ -1,10 +1,8 @@
 package com.patientpayments.emr.practice;
 
-import com.patientpayments.emr.support.TestApp;
+import com.patientpayments.emr.support.TestAppPerClass;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.core.type.Argument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -16,18 +14,7 @@ import java.util.random.RandomGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PracticeHashGeneratorTest {
-    private static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
+class PracticeHashGeneratorTest extends TestAppPerClass {
 
     @Test
     void alphabetHasNoLookAlikes() {

@@ -3,9 +3,8 @@ package com.patientpayments.emr.practice;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.emr.support.TestApp;
+import com.patientpayments.emr.support.TestAppPerClass;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -34,20 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * draft → publish steps (a draft is never what patients see).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PracticeLogoTest {
+class PracticeLogoTest extends TestAppPerClass {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-    }
 
     @Test
     @Order(1)

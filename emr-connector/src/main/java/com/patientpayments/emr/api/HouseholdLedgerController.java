@@ -1,0 +1,95 @@
+package com.patientpayments.emr.api;
+
+import com.patientpayments.emr.ledger.PaymentAttempts;
+import com.patientpayments.emr.ledger.PaymentAttemptView;
+import com.patientpayments.emr.ledger.Money;
+import com.patientpayments.emr.ledger.AttemptStatus;
+import com.patientpayments.emr.ledger.Allocator;
+import com.patientpayments.emr.ledger.Allocations;
+import com.patientpayments.emr.ledger.AllocationPreviewView;
+import com.patientpayments.emr.Jdbc;
+import com.patientpayments.emr.EmrException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.transaction.TransactionOperations;
+import io.swagger.v3.oas.annotations.Operation;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/** A household's view of the ledger: the allocation preview and its recent payment attempts. */
+@Controller("/api/v1/households/{householdId}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class HouseholdLedgerController {
+    private final TransactionOperations<Connection> tx;
+    private final Allocations allocations;
+    private final PaymentAttempts attempts;
+
+    public HouseholdLedgerController(TransactionOperations<Connection> tx, Allocations allocations,
+                                     PaymentAttempts attempts) {
+        this.tx = tx;
+        this.allocations = allocations;
+        this.attempts = attempts;
+    }
+
+    @Operation(summary = "How a payment of amountCents would be applied now (the posting's own allocator)")
+    @Get("/allocation-preview")
+    public AllocationPreviewView preview(String householdId, @QueryValue @Nullable BigDecimal amountCents) {
+        UUID id = Ids.parse(householdId, "Household");
+        long amount = Amounts.require(amountCents, "amountCents");
+        return tx.executeRead(s -> {
+            Connection c = s.getConnection();
+            requireHousehold(c, id);
+            Allocator.Allocation a = allocations.plan(c, id, Money.ofCents(amount));
+            return new AllocationPreviewView(id.toString(), amount, Money.CURRENCY, a.lines().stream()
+                    .map(l -> new AllocationPreviewView.Line(l.chargeId().toString(), l.applied().cents(),
+                            l.balanceAfter().cents())).toList(), a.credit().cents());
+        });
+    }
+
+    @Operation(summary = "Attempts created since an instant with the given statuses, newest first (at most 20)")
+    @Get("/payment-attempts")
+    public List<PaymentAttemptView> recent(String householdId, @QueryValue @Nullable String since,
+                                           @QueryValue @Nullable String status) {
+        UUID id = Ids.parse(householdId, "Household");
+        Instant from = TransactionController.instant(since, "since");
+        Set<AttemptStatus> statuses = statuses(status);
+        tx.executeRead(s -> {
+            requireHousehold(s.getConnection(), id);
+            return null;
+        });
+        return attempts.recent(id, from, statuses);
+    }
+
+    /** A comma-separated list of attempt statuses; empty or absent: all of them. */
+    static Set<AttemptStatus> statuses(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return EnumSet.allOf(AttemptStatus.class);
+        }
+        Set<AttemptStatus> out = EnumSet.noneOf(AttemptStatus.class);
+        for (String part : csv.split(",")) {
+            try {
+                out.add(AttemptStatus.valueOf(part.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw EmrException.invalid("status must list CREATED, PROCESSING, SUCCEEDED or FAILED.");
+            }
+        }
+        return out;
+    }
+
+    private static void requireHousehold(Connection c, UUID id) {
+        if (Jdbc.one(c, "SELECT 1 FROM households WHERE id = ?", rs -> 1, id).isEmpty()) {
+            throw EmrException.notFound("Household");
+        }
+    }
+}

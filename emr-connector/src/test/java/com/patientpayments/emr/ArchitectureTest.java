@@ -1,0 +1,66 @@
+package com.patientpayments.emr;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The connector's package rules (ARCHITECTURE.md "Package rules"): packages form no cycle and the root (the
+ * application, configuration, the error vocabulary, the JDBC helper) depends on no feature package; only {@code api}
+ * sees Micronaut HTTP; no feature package reaches into {@code api} or {@code demo}; the ledger's and the features'
+ * model (enums, records, exceptions and the allocation rules) sees neither HTTP nor JDBC. Micronaut's generated bean
+ * definitions ({@code $…}) are not ours.
+ */
+@AnalyzeClasses(packages = "com.patientpayments.emr", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String ROOT = "com.patientpayments.emr";
+    private static final String API = ROOT + ".api..";
+    private static final String DEMO = ROOT + ".demo..";
+    private static final String[] FEATURES = {ROOT + ".charge..", ROOT + ".household..", ROOT + ".ledger..",
+        ROOT + ".practice.."};
+
+    /** The model: values, states, errors and pure rules, as opposed to the classes that read and write rows. */
+    private static final DescribedPredicate<JavaClass> MODEL = new DescribedPredicate<>(
+            "enums, records, exceptions or the allocation rules") {
+        @Override
+        public boolean test(JavaClass c) {
+            return c.isEnum() || c.isRecord() || c.isAssignableTo(RuntimeException.class)
+                    || c.getSimpleName().equals("Allocator") || c.getSimpleName().equals("SvgSanitizer");
+        }
+    };
+
+    @ArchTest
+    static final ArchRule packagesFormNoCycle = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule theRootDependsOnNoPackageOfTheModule = classes()
+            .that().resideInAPackage(ROOT)
+            .should().onlyDependOnClassesThat(resideInAPackage(ROOT).or(not(resideInAPackage(ROOT + ".."))));
+
+    @ArchTest
+    static final ArchRule onlyTheApiSeesHttp = noClasses()
+            .that().resideOutsideOfPackage(API).and().haveSimpleNameNotStartingWith("$")
+            .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..");
+
+    @ArchTest
+    static final ArchRule featuresUseNeitherTheApiNorTheDemo = noClasses()
+            .that().resideInAnyPackage(FEATURES)
+            .should().dependOnClassesThat().resideInAnyPackage(API, DEMO);
+
+    @ArchTest
+    static final ArchRule theModelSeesNeitherHttpNorJdbc = noClasses()
+            .that().resideInAnyPackage(FEATURES).and(MODEL).and().haveSimpleNameNotStartingWith("$")
+            .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..", "java.sql..", "javax.sql..",
+                    "io.micronaut.data..", "io.micronaut.transaction..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName(Jdbc.class.getName());
+}
