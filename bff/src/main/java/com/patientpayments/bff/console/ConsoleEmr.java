@@ -1,6 +1,12 @@
 package com.patientpayments.bff.console;
 
 import com.patientpayments.bff.emr.EmrClient;
+import com.patientpayments.bff.emr.EmrHttp;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import com.patientpayments.bff.emr.EmrOutcome;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -25,16 +31,34 @@ public class ConsoleEmr {
     private static final String CONSOLE = "/api/v1/console";
 
     private final EmrClient emr;
+    private final HttpClient slow;
 
-    public ConsoleEmr(EmrClient emr) {
+    /** @param slow the connector with the staff sign-in check's longer read timeout ({@code emr-staff}) */
+    public ConsoleEmr(EmrClient emr, @Client(id = "emr-staff") HttpClient slow) {
         this.emr = emr;
+        this.slow = slow;
     }
 
     /** The sign-in check. */
     public EmrOutcome<ConsoleDtos.SignInCheck> check(String email, String password, String otp) {
-        return call(false, HttpRequest.POST(STAFF + "/sign-in-check",
-                Map.of("email", email, "password", password, "otp", otp == null ? "" : otp)),
-                Argument.of(ConsoleDtos.SignInCheck.class));
+        var request = HttpRequest.POST(STAFF + "/sign-in-check",
+                Map.of("email", email, "password", password, "otp", otp == null ? "" : otp));
+        String id = org.slf4j.MDC.get(EmrHttp.MDC_KEY);
+        if (id != null && id.matches("[A-Za-z0-9._:-]{1,64}")) {
+            request.header(EmrHttp.REQUEST_ID, id);
+        }
+        try {
+            HttpResponse<byte[]> r = slow.toBlocking().exchange(request, Argument.of(byte[].class),
+                    Argument.of(byte[].class));
+            return emr.decode(new EmrHttp.Raw(r.code(), r.getBody().orElse(new byte[0])),
+                    Argument.of(ConsoleDtos.SignInCheck.class));
+        } catch (HttpClientResponseException e) {
+            return e.code() >= 500 ? new EmrOutcome.Unavailable<>("status_" + e.code())
+                    : emr.decode(new EmrHttp.Raw(e.code(), e.getResponse().getBody(byte[].class)
+                    .orElse(new byte[0])), Argument.of(ConsoleDtos.SignInCheck.class));
+        } catch (HttpClientException e) {
+            return new EmrOutcome.Unavailable<>("unreachable");
+        }
     }
 
     /** A staff member with their practices. */

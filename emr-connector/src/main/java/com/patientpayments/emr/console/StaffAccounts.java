@@ -42,12 +42,18 @@ public class StaffAccounts {
     public enum Outcome { OK, OTP_REQUIRED, INVALID }
 
     /** What the sign-in check answers: the outcome, and the staff member only when {@code OK}. */
+    @io.micronaut.serde.annotation.Serdeable
     public record Check(Outcome outcome, StaffView staff) {
     }
 
     /** An Argon2id PHC string of {@code password} with a random 16-byte salt. */
     public static String hash(String password) {
         return Password.hash(password).addRandomSalt(16).with(ARGON2).getResult();
+    }
+
+    /** Whether {@code password} matches an Argon2id PHC string (its own parameters and salt). */
+    static boolean verify(String password, String phc) {
+        return Password.check(password, phc).with(Argon2Function.getInstanceFromHash(phc));
     }
 
     /**
@@ -60,7 +66,7 @@ public class StaffAccounts {
                 rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)},
                 email.strip().toLowerCase(Locale.ROOT));
         String stored = row.map(r -> r[1]).orElse(DUMMY_HASH);
-        boolean passwordOk = Password.check(password, stored).with(Argon2Function.getInstanceFromHash(stored));
+        boolean passwordOk = verify(password, stored);
         if (row.isEmpty() || !passwordOk) {
             return new Check(Outcome.INVALID, null);
         }
