@@ -274,7 +274,8 @@ public class ConsoleQueryWiring implements GraphQLWiring {
             throw new ApiException(ErrorCode.BAD_USER_INPUT, "`accountNumbers` must list 1 to 5,000 accounts.");
         }
         List<String> accounts = raw.stream().map(a -> ConsoleArgs.account(a)).distinct().toList();
-        boolean png = "PNG".equals(String.valueOf(env.getArgument("format")));
+        Object format = env.getArgument("format");
+        boolean png = "PNG".equals(format);
         access.audit(p.staff().id(), "STATEMENT_EXPORT", p.practice().id(), null, null, "accounts="
                 + accounts.size());
         return downloads.issue(new ConsoleDownloads.File("statement-links-" + p.practice().hash() + ".zip",
