@@ -76,7 +76,12 @@ wait_for "http://127.0.0.1:$BFF_PORT/health" 120 "${pids[-1]}"
 # The BFF writes the inbox address of the SES stand-in it started (when SES_ENDPOINT is not set) to MAIL_URL_FILE.
 MAIL_URL=""
 if [[ -f "$RUN_DIR/mail-url" ]]; then MAIL_URL=$(head -n1 "$RUN_DIR/mail-url"); fi
-echo "DEMO url=http://127.0.0.1:$BFF_PORT/p/$DEMO_PRACTICE practice=$DEMO_PRACTICE account=$DEMO_ACCOUNT lastName=$DEMO_LAST_NAME${MAIL_URL:+ mail=$MAIL_URL} metrics=http://127.0.0.1:$MANAGEMENT_PORT/prometheus"
+# The practice console's demo staff (emr-connector demo.DemoConsole): Bright Smiles' admin, its password and the
+# base32 TOTP secret of the authenticator code (public demo values, seeded only into the demo database).
+DEMO_STAFF=admin@bright-smiles.example
+DEMO_STAFF_PASSWORD=demo-console-2026
+DEMO_STAFF_OTP=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP
+echo "DEMO url=http://127.0.0.1:$BFF_PORT/p/$DEMO_PRACTICE practice=$DEMO_PRACTICE account=$DEMO_ACCOUNT lastName=$DEMO_LAST_NAME${MAIL_URL:+ mail=$MAIL_URL} metrics=http://127.0.0.1:$MANAGEMENT_PORT/prometheus console=http://127.0.0.1:$BFF_PORT/console staff=$DEMO_STAFF password=$DEMO_STAFF_PASSWORD otp=$DEMO_STAFF_OTP"
 cat >&2 <<INFO
 demo: GraphiQL http://127.0.0.1:$BFF_PORT/graphiql · connector API docs http://127.0.0.1:$EMR_PORT/swagger-ui/index.html
 demo: test cards 4242 4242 4242 4242 (succeeds), 4000 0000 0000 0002 (declined), 4000 0000 0000 9995 (insufficient funds)

@@ -9,7 +9,7 @@ import io.micronaut.http.annotation.RequestFilter;
  * Adds the service credential to every request the BFF sends to the EMR connector (any declarative client with
  * {@code @Client(id = "emr")}). The key comes from the environment ({@code EMR_API_KEY}).
  */
-@ClientFilter(serviceId = "emr")
+@ClientFilter(serviceId = {"emr", "emr-staff"})
 public class EmrApiKeyFilter {
 
     /** Header the connector reads the service credential from. */

@@ -183,6 +183,14 @@ public class EmrClient {
         return call(false, request, Argument.of(type));
     }
 
+    /**
+     * One exchange with the connector for another feature's endpoints (the console's): a read goes through the
+     * read retry and circuit breaker, a write does not; the answer decoded as every other call's.
+     */
+    public <T> EmrOutcome<T> exchange(boolean read, MutableHttpRequest<?> request, Argument<T> type) {
+        return call(read, request, type);
+    }
+
     private <T> EmrOutcome<T> call(boolean read, MutableHttpRequest<?> request, Argument<T> type) {
         EmrHttp.Raw raw;
         try {
@@ -195,9 +203,13 @@ public class EmrClient {
         return decode(raw, type);
     }
 
-    <T> EmrOutcome<T> decode(EmrHttp.Raw raw, Argument<T> type) {
+    /** Decodes an answer of the connector: a 2xx body, or the failure its problem JSON names. */
+    public <T> EmrOutcome<T> decode(EmrHttp.Raw raw, Argument<T> type) {
         int status = raw.status();
         if (status >= 200 && status < 300) {
+            if (raw.body().length == 0 && type.getType() == Void.class) {
+                return new EmrOutcome.Found<>(null, status); // 204 No Content
+            }
             try {
                 return new EmrOutcome.Found<>(json.readValue(raw.body(), type), status);
             } catch (IOException | RuntimeException e) {

@@ -24,14 +24,19 @@ public class Funnel {
     }
 
     private final MeterRegistry registry;
+    private final io.micronaut.context.BeanProvider<com.patientpayments.bff.console.FunnelCounts> daily;
 
-    public Funnel(MeterRegistry registry) {
+    /** @param daily the connector's persisted daily counts (the console's ROI funnel) */
+    public Funnel(MeterRegistry registry,
+                  io.micronaut.context.BeanProvider<com.patientpayments.bff.console.FunnelCounts> daily) {
         this.registry = registry;
+        this.daily = daily;
     }
 
     /** Counts one patient reaching {@code step} at the practice with this (existing) hash. */
     public void record(Step step, String practiceHash) {
         Counter.builder("pp.funnel").description("Patients reaching each funnel step, per practice")
                 .tag("step", step.label).tag("practice", practiceHash).register(registry).increment();
+        daily.ifPresent(d -> d.count(step.name(), practiceHash));
     }
 }

@@ -17,17 +17,22 @@ public class ReconciliationJob {
 
     private final Reconciliation reconciliation;
     private final ReconciliationProperties properties;
+    private final io.micronaut.context.BeanProvider<com.patientpayments.bff.console.ConsoleOperationsView> runs;
 
-    public ReconciliationJob(Reconciliation reconciliation, ReconciliationProperties properties) {
+    /** @param runs where runs are recorded for the console's operations view */
+    public ReconciliationJob(Reconciliation reconciliation, ReconciliationProperties properties,
+                             io.micronaut.context.BeanProvider<com.patientpayments.bff.console.ConsoleOperationsView> runs) {
         this.reconciliation = reconciliation;
         this.properties = properties;
+        this.runs = runs;
     }
 
     @Scheduled(fixedDelay = "${payments.reconciliation.interval:15m}", initialDelay = "1m")
     void scheduled() {
         Instant now = Instant.now();
         try {
-            reconciliation.run(now.minus(properties.window()), now);
+            Reconciliation.Report report = reconciliation.run(now.minus(properties.window()), now);
+            runs.ifPresent(r -> r.record(now, report));
         } catch (RuntimeException e) {
             LOG.warn("Reconciliation run failed ({}); next run retries", e.getClass().getSimpleName());
         }

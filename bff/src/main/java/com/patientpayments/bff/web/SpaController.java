@@ -32,6 +32,17 @@ public class SpaController {
         return indexHtml();
     }
 
+    /** The practice console's client routes (lazy chunks of the same SPA). */
+    @Get(uri = "/console", produces = MediaType.TEXT_HTML)
+    public HttpResponse<String> console() {
+        return indexHtml();
+    }
+
+    @Get(uri = "/console/{+path}", produces = MediaType.TEXT_HTML)
+    public HttpResponse<String> consoleRoute(@PathVariable @Nullable String path) {
+        return indexHtml();
+    }
+
     @Get(uri = "/", produces = MediaType.TEXT_HTML)
     public HttpResponse<String> root() {
         return indexHtml();

@@ -130,9 +130,14 @@ public class WebhookQueue {
      * Safe to repeat: posting is idempotent, so a message moved twice still posts once.
      */
     public int replayDeadLetters() {
+        return replayDeadLetters(Integer.MAX_VALUE);
+    }
+
+    /** As {@link #replayDeadLetters()}, moving at most {@code max} messages. */
+    public int replayDeadLetters(int max) {
         int moved = 0;
-        while (true) {
-            List<Message> batch = receive(dlqUrl, 10, 1);
+        while (moved < max) {
+            List<Message> batch = receive(dlqUrl, Math.min(10, max - moved), 1);
             if (batch.isEmpty()) {
                 return moved;
             }
@@ -142,6 +147,7 @@ public class WebhookQueue {
                 moved++;
             }
         }
+        return moved;
     }
 
     /**

@@ -43,6 +43,7 @@ public class DemoSeeder implements ApplicationEventListener<StartupEvent> {
                 return false;
             }
             new DemoData(c).writeAll();
+            new DemoConsole(c).writeAll();
             // Joins this transaction: the demo data is written completely or not at all.
             history.write();
             return true;

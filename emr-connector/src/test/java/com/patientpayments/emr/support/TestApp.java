@@ -82,6 +82,12 @@ public final class TestApp implements AutoCloseable {
     }
 
     public Response send(String method, String path, String body, String apiKey, String requestId) {
+        return send(method, path, body, apiKey, requestId, Map.of());
+    }
+
+    /** As {@link #send(String, String, String, String, String)} with extra request headers. */
+    public Response send(String method, String path, String body, String apiKey, String requestId,
+                         Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -95,6 +101,7 @@ public final class TestApp implements AutoCloseable {
         if (requestId != null) {
             b.header("X-Request-Id", requestId);
         }
+        headers.forEach(b::header);
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             String type = r.headers().firstValue("content-type").orElse("");

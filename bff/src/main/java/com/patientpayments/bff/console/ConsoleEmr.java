@@ -1,0 +1,177 @@
+package com.patientpayments.bff.console;
+
+import com.patientpayments.bff.emr.EmrClient;
+import com.patientpayments.bff.emr.EmrHttp;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientException;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import com.patientpayments.bff.emr.EmrOutcome;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.uri.UriBuilder;
+import jakarta.inject.Singleton;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The connector's console API (emr-connector {@code console}: {@code /api/v1/staff}, {@code /api/v1/console}). Calls
+ * for a practice carry the staff member's id ({@code X-Staff-Id}); the connector checks again that they may see the
+ * practice and writes the audit row. Every method answers an {@link EmrOutcome}. Blocking.
+ */
+@Singleton
+public class ConsoleEmr {
+    private static final String STAFF = "/api/v1/staff";
+    private static final String CONSOLE = "/api/v1/console";
+
+    private final EmrClient emr;
+    private final HttpClient slow;
+
+    /** @param slow the connector with the staff sign-in check's longer read timeout ({@code emr-staff}) */
+    public ConsoleEmr(EmrClient emr, @Client(id = "emr-staff") HttpClient slow) {
+        this.emr = emr;
+        this.slow = slow;
+    }
+
+    /** The sign-in check. */
+    public EmrOutcome<ConsoleDtos.SignInCheck> check(String email, String password, String otp) {
+        var request = HttpRequest.POST(STAFF + "/sign-in-check",
+                Map.of("email", email, "password", password, "otp", otp == null ? "" : otp));
+        String id = org.slf4j.MDC.get(EmrHttp.MDC_KEY);
+        if (id != null && id.matches("[A-Za-z0-9._:-]{1,64}")) {
+            request.header(EmrHttp.REQUEST_ID, id);
+        }
+        try {
+            HttpResponse<byte[]> r = slow.toBlocking().exchange(request, Argument.of(byte[].class),
+                    Argument.of(byte[].class));
+            return emr.decode(new EmrHttp.Raw(r.code(), r.getBody().orElse(new byte[0])),
+                    Argument.of(ConsoleDtos.SignInCheck.class));
+        } catch (HttpClientResponseException e) {
+            return e.code() >= 500 ? new EmrOutcome.Unavailable<>("status_" + e.code())
+                    : emr.decode(new EmrHttp.Raw(e.code(), e.getResponse().getBody(byte[].class)
+                    .orElse(new byte[0])), Argument.of(ConsoleDtos.SignInCheck.class));
+        } catch (HttpClientException e) {
+            return new EmrOutcome.Unavailable<>("unreachable");
+        }
+    }
+
+    /** A staff member with their practices. */
+    public EmrOutcome<ConsoleDtos.Staff> staff(String staffId) {
+        return call(true, HttpRequest.GET(STAFF + "/" + enc(staffId)), Argument.of(ConsoleDtos.Staff.class));
+    }
+
+    /** Appends a staff audit row for an action the BFF performs itself. */
+    public EmrOutcome<Void> audit(String staffId, String action, String practiceId, String transactionId,
+                                  Long amountCents, String reference) {
+        java.util.HashMap<String, Object> body = new java.util.HashMap<>();
+        body.put("action", action);
+        body.put("practiceId", practiceId);
+        body.put("transactionId", transactionId);
+        body.put("amountCents", amountCents);
+        body.put("reference", reference);
+        return call(false, HttpRequest.POST(STAFF + "/" + enc(staffId) + "/audit", body), Argument.of(Void.class));
+    }
+
+    /** A page of payments; {@code query} holds the filter's query parameters. */
+    public EmrOutcome<ConsoleDtos.Page> payments(String staffId, String practiceId, Map<String, Object> query) {
+        UriBuilder uri = UriBuilder.of(practice(practiceId) + "/payments");
+        query.forEach((k, v) -> {
+            if (v != null) {
+                uri.queryParam(k, v);
+            }
+        });
+        return call(true, as(staffId, HttpRequest.GET(uri.build().toString())), Argument.of(ConsoleDtos.Page.class));
+    }
+
+    public EmrOutcome<ConsoleDtos.Payment> payment(String staffId, String practiceId, String transactionId) {
+        return call(true, as(staffId, HttpRequest.GET(practice(practiceId) + "/payments/" + enc(transactionId))),
+                Argument.of(ConsoleDtos.Payment.class));
+    }
+
+    public EmrOutcome<ConsoleDtos.RefundRequest> requestRefund(String staffId, String practiceId,
+                                                               Map<String, Object> body) {
+        return call(false, as(staffId, HttpRequest.POST(practice(practiceId) + "/refund-requests", body)),
+                Argument.of(ConsoleDtos.RefundRequest.class));
+    }
+
+    public EmrOutcome<ConsoleDtos.RefundRequest> settleRefund(String staffId, String practiceId, String requestId,
+                                                              String providerRefundId) {
+        java.util.HashMap<String, Object> body = new java.util.HashMap<>();
+        body.put("providerRefundId", providerRefundId);
+        return call(false, as(staffId, HttpRequest.PUT(practice(practiceId) + "/refund-requests/" + enc(requestId),
+                body)), Argument.of(ConsoleDtos.RefundRequest.class));
+    }
+
+    public EmrOutcome<ConsoleDtos.BrandingState> branding(String staffId, String practiceId) {
+        return call(true, as(staffId, HttpRequest.GET(practice(practiceId) + "/branding")),
+                Argument.of(ConsoleDtos.BrandingState.class));
+    }
+
+    public EmrOutcome<ConsoleDtos.BrandingState> saveBranding(String staffId, String practiceId,
+                                                              Map<String, Object> edit) {
+        return call(false, as(staffId, HttpRequest.PUT(practice(practiceId) + "/branding/draft", edit)),
+                Argument.of(ConsoleDtos.BrandingState.class));
+    }
+
+    public EmrOutcome<ConsoleDtos.BrandingState> publishBranding(String staffId, String practiceId) {
+        return call(false, as(staffId, HttpRequest.POST(practice(practiceId) + "/branding/publish", "{}")),
+                Argument.of(ConsoleDtos.BrandingState.class));
+    }
+
+    /** Uploads the draft logo (checked and sanitized by the connector). */
+    public EmrOutcome<ConsoleDtos.Logo> saveLogo(String practiceId, String contentType, byte[] bytes) {
+        return call(false, HttpRequest.PUT("/api/v1/practices/" + enc(practiceId) + "/logo/draft", bytes)
+                .contentType(MediaType.of(contentType)), Argument.of(ConsoleDtos.Logo.class));
+    }
+
+    public EmrOutcome<ConsoleDtos.Roi> roi(String staffId, String practiceId, String from, String to,
+                                           String locationId) {
+        UriBuilder uri = UriBuilder.of(practice(practiceId) + "/roi").queryParam("from", from).queryParam("to", to);
+        if (locationId != null) {
+            uri.queryParam("locationId", locationId);
+        }
+        return call(true, as(staffId, HttpRequest.GET(uri.build().toString())), Argument.of(ConsoleDtos.Roi.class));
+    }
+
+    public EmrOutcome<ConsoleDtos.HouseholdRef> household(String staffId, String practiceId, String accountNumber) {
+        return call(true, as(staffId, HttpRequest.GET(practice(practiceId) + "/households/by-account/"
+                + enc(accountNumber))), Argument.of(ConsoleDtos.HouseholdRef.class));
+    }
+
+    /** Counts one funnel step of a practice today. */
+    public EmrOutcome<Void> funnel(String practiceHash, String step) {
+        return call(false, HttpRequest.POST(CONSOLE + "/funnel", Map.of("practiceHash", practiceHash, "step", step)),
+                Argument.of(Void.class));
+    }
+
+    public EmrOutcome<ConsoleDtos.Run> recordRun(ConsoleDtos.Run run) {
+        return call(false, HttpRequest.POST(CONSOLE + "/reconciliation-runs", run), Argument.of(ConsoleDtos.Run.class));
+    }
+
+    public EmrOutcome<List<ConsoleDtos.Run>> runs() {
+        return call(true, HttpRequest.GET(CONSOLE + "/reconciliation-runs?limit=20"),
+                Argument.listOf(ConsoleDtos.Run.class));
+    }
+
+    private static String practice(String practiceId) {
+        return CONSOLE + "/practices/" + enc(practiceId);
+    }
+
+    private static MutableHttpRequest<?> as(String staffId, MutableHttpRequest<?> request) {
+        return request.header("X-Staff-Id", staffId);
+    }
+
+    private <T> EmrOutcome<T> call(boolean read, MutableHttpRequest<?> request, Argument<T> type) {
+        return emr.exchange(read, request, type);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,32 @@
+package com.patientpayments.bff.console;
+
+import com.patientpayments.bff.emr.EmrOutcome;
+import com.patientpayments.bff.emr.EmrProblem;
+import com.patientpayments.bff.graphql.ApiException;
+import com.patientpayments.bff.graphql.ConnectorErrors;
+import com.patientpayments.bff.graphql.ErrorCode;
+
+/**
+ * The console's reading of connector outcomes: the value of a found one; a validation refusal is
+ * {@code BAD_USER_INPUT} with the connector's message (ids and amounts only, written for staff); 404 is
+ * {@code NOT_FOUND}; the rest as everywhere ({@link ConnectorErrors}).
+ */
+final class ConsoleErrors {
+    private ConsoleErrors() {
+    }
+
+    static <T> T value(EmrOutcome<T> outcome, String notFound) {
+        if (outcome instanceof EmrOutcome.Found<T> f) {
+            return f.value();
+        }
+        if (outcome instanceof EmrOutcome.Rejected<T> r && r.problem().code() == EmrProblem.Code.VALIDATION_FAILED) {
+            throw new ApiException(ErrorCode.BAD_USER_INPUT, r.problem().detail() == null
+                    ? "The request is not valid." : r.problem().detail());
+        }
+        if (outcome instanceof EmrOutcome.Conflict<T> c) {
+            throw new ApiException(ErrorCode.BAD_USER_INPUT, c.problem().detail() == null
+                    ? "The request conflicts with an earlier one." : c.problem().detail());
+        }
+        throw ConnectorErrors.toApi(outcome, notFound);
+    }
+}

@@ -1,0 +1,18 @@
+package com.patientpayments.bff.console;
+
+/** RFC 4180 cells; a cell a spreadsheet would run as a formula ({@code = + - @}) is prefixed with {@code '}. */
+final class Csv {
+    private Csv() {
+    }
+
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            return "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+}

@@ -1,0 +1,86 @@
+package com.patientpayments.bff.console;
+
+import com.patientpayments.bff.testsupport.GraphQLTestClient;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The console's demo staff (emr-connector demo.DemoConsole) and an RFC 6238 code generator written here, apart from
+ * the connector's TOTP library, so a test would notice if the two disagreed.
+ */
+final class ConsoleTestKit {
+    static final String PASSWORD = "demo-console-2026";
+    static final String SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    static final String ADMIN = "admin@bright-smiles.example";
+    static final String BILLING = "billing@bright-smiles.example";
+    static final String SUPPORT = "support@pms-vendor.example";
+    static final String LAKESIDE_ADMIN = "admin@lakeside-dentistry.example";
+    static final String BRIGHT = id("practice:bright");
+    static final String LAKESIDE = id("practice:lakeside");
+    static final String SIGN_IN = "mutation($e: String!, $p: String!, $o: String) { staffSignIn(email: $e,"
+            + " password: $p, otp: $o) { ok otpRequired message staff { id displayName } } }";
+
+    private ConsoleTestKit() {
+    }
+
+    /** A demo id (DemoData.id). */
+    static String id(String name) {
+        return UUID.nameUUIDFromBytes(("patient-payments-demo:" + name).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The TOTP code (SHA-1, 6 digits, 30 s) of the demo secret now. */
+    static String code() {
+        return code(Instant.now().getEpochSecond() / 30);
+    }
+
+    static String code(long step) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(base32(SECRET), "HmacSHA1"));
+            byte[] h = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
+            int o = h[h.length - 1] & 0xF;
+            int bin = ((h[o] & 0x7F) << 24) | ((h[o + 1] & 0xFF) << 16) | ((h[o + 2] & 0xFF) << 8) | (h[o + 3] & 0xFF);
+            return String.format("%06d", bin % 1_000_000);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] base32(String s) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        ByteBuffer out = ByteBuffer.allocate(s.length() * 5 / 8);
+        int buffer = 0;
+        int bits = 0;
+        for (char ch : s.toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(ch);
+            bits += 5;
+            if (bits >= 8) {
+                out.put((byte) (buffer >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+        return out.array();
+    }
+
+    /** A browser signed in to the console as {@code email} (with the authenticator code when asked). */
+    static GraphQLTestClient staff(java.net.URL server, String email) {
+        GraphQLTestClient c = new GraphQLTestClient(server);
+        var first = c.execute(SIGN_IN, "e", email, "p", PASSWORD, "o", null);
+        if (first.data().at("/staffSignIn/ok").asBoolean()) {
+            return c;
+        }
+        if (!first.data().at("/staffSignIn/otpRequired").asBoolean()) {
+            throw new IllegalStateException("staff sign-in failed: " + first.raw());
+        }
+        var second = c.execute(SIGN_IN, "e", email, "p", PASSWORD, "o", code());
+        if (!second.data().at("/staffSignIn/ok").asBoolean()) {
+            throw new IllegalStateException("staff sign-in with the code failed: " + second.raw());
+        }
+        return c;
+    }
+}

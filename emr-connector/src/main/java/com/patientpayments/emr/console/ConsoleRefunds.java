@@ -1,0 +1,116 @@
+package com.patientpayments.emr.console;
+
+import com.patientpayments.emr.Jdbc;
+import com.patientpayments.emr.api.ApiException;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Refund requests asked from the console. A request is recorded before the provider is asked (the idempotency key is
+ * UNIQUE: the same key is the same request, whatever races), then marked {@code SUBMITTED} with the provider's refund
+ * id, or {@code REFUSED}. The ledger itself changes only when the provider's refund event arrives (webhook path).
+ */
+@Singleton
+public class ConsoleRefunds {
+    static final Set<String> REASONS = Set.of("REQUESTED_BY_CUSTOMER", "DUPLICATE", "FRAUDULENT", "OTHER");
+
+    private final ConsolePayments payments;
+    private final StaffAudit audit;
+
+    public ConsoleRefunds(ConsolePayments payments, StaffAudit audit) {
+        this.payments = payments;
+        this.audit = audit;
+    }
+
+    /**
+     * A request as the BFF needs it to ask the provider: the payment's provider reference and the practice's
+     * connected account travel with it; {@code created} is false when the key was seen before.
+     */
+    @Serdeable
+    public record RequestView(String id, String transactionId, String providerReference, String stripeAccountId,
+                              long amountCents, String reason, String status, String providerRefundId,
+                              boolean created) {
+    }
+
+    /** The body of a new request. */
+    @Serdeable
+    public record NewRequest(String transactionId, Long amountCents, String reason, String note,
+                             String idempotencyKey) {
+    }
+
+    /** Records a request (or answers the one with the same key). Validates the amount against what is refundable. */
+    public RequestView request(Connection c, UUID staffId, UUID practiceId, NewRequest body) {
+        if (body == null || body.idempotencyKey() == null || !body.idempotencyKey().matches("[A-Za-z0-9_-]{8,100}")) {
+            throw ApiException.invalid("idempotencyKey must be 8-100 letters, digits, '-' or '_'.");
+        }
+        Optional<RequestView> known = find(c, body.idempotencyKey(), false);
+        if (known.isPresent()) {
+            if (!known.get().transactionId().equals(body.transactionId())
+                    || known.get().amountCents() != (body.amountCents() == null ? -1 : body.amountCents())) {
+                throw ApiException.conflict("This idempotencyKey was used for another refund.");
+            }
+            return known.get();
+        }
+        if (body.reason() == null || !REASONS.contains(body.reason())) {
+            throw ApiException.invalid("reason must be one of " + REASONS + ".");
+        }
+        if (body.note() != null && body.note().length() > 500) {
+            throw ApiException.invalid("note is at most 500 characters.");
+        }
+        UUID tx;
+        try {
+            tx = UUID.fromString(body.transactionId());
+        } catch (RuntimeException e) {
+            throw ApiException.notFound("Transaction");
+        }
+        // Serializes requests of one payment: two concurrent ones cannot both fit under the refundable amount.
+        Jdbc.one(c, "SELECT 1 FROM transactions WHERE id = ? FOR UPDATE", rs -> 1, tx);
+        var payment = payments.detail(c, practiceId, tx).orElseThrow(() -> ApiException.notFound("Transaction"));
+        long amount = body.amountCents() == null ? 0 : body.amountCents();
+        if (amount <= 0) {
+            throw ApiException.invalid("amountCents must be more than zero.");
+        }
+        if (amount > payment.refundableCents()) {
+            throw ApiException.invalid("amountCents is more than what is refundable ("
+                    + payment.refundableCents() + ").");
+        }
+        if ("DISPUTED".equals(payment.status())) {
+            throw ApiException.invalid("A disputed payment cannot be refunded.");
+        }
+        UUID id = UUID.randomUUID();
+        int inserted = Jdbc.update(c, "INSERT INTO refund_requests (id, transaction_id, staff_id, amount_cents, reason,"
+                        + " note, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING",
+                id, tx, staffId, amount, body.reason(), body.note(), body.idempotencyKey());
+        if (inserted == 0) {
+            return find(c, body.idempotencyKey(), false).orElseThrow();
+        }
+        audit.append(c, staffId, practiceId, StaffAudit.Action.REFUND_REQUESTED, tx, amount, id.toString());
+        return find(c, body.idempotencyKey(), true).orElseThrow();
+    }
+
+    /** The provider's answer: its refund id, or refused. */
+    public RequestView settle(Connection c, UUID practiceId, UUID requestId, String providerRefundId) {
+        int n = Jdbc.update(c, "UPDATE refund_requests q SET status = ?, provider_refund_id = ?, updated_at = now()"
+                        + " FROM transactions t WHERE q.id = ? AND t.id = q.transaction_id AND t.practice_id = ?"
+                        + " AND q.status = 'REQUESTED'",
+                providerRefundId == null ? "REFUSED" : "SUBMITTED", providerRefundId, requestId, practiceId);
+        String key = Jdbc.one(c, "SELECT q.idempotency_key FROM refund_requests q JOIN transactions t"
+                        + " ON t.id = q.transaction_id WHERE q.id = ? AND t.practice_id = ?", rs -> rs.getString(1),
+                requestId, practiceId).orElseThrow(() -> ApiException.notFound("Refund request"));
+        return find(c, key, n > 0).orElseThrow();
+    }
+
+    private static Optional<RequestView> find(Connection c, String key, boolean created) {
+        return Jdbc.one(c, "SELECT q.id, q.transaction_id, t.provider_reference, p.stripe_account_id, q.amount_cents,"
+                        + " q.reason, q.status, q.provider_refund_id FROM refund_requests q"
+                        + " JOIN transactions t ON t.id = q.transaction_id JOIN practices p ON p.id = t.practice_id"
+                        + " WHERE q.idempotency_key = ?",
+                rs -> new RequestView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), created), key);
+    }
+}
