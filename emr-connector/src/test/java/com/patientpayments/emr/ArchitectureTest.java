@@ -27,7 +27,7 @@ class ArchitectureTest {
     private static final String API = ROOT + ".api..";
     private static final String DEMO = ROOT + ".demo..";
     private static final String[] FEATURES = {ROOT + ".charge..", ROOT + ".household..", ROOT + ".ledger..",
-        ROOT + ".practice.."};
+        ROOT + ".practice..", ROOT + ".console.."};
 
     /** The model: values, states, errors and pure rules, as opposed to the classes that read and write rows. */
     private static final DescribedPredicate<JavaClass> MODEL = new DescribedPredicate<>(

@@ -1,9 +1,9 @@
 package com.patientpayments.bff.console;
 
 import com.patientpayments.bff.emr.EmrOutcome;
-import com.patientpayments.bff.graphql.ApiException;
-import com.patientpayments.bff.graphql.ConnectorErrors;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.emr.ConnectorErrors;
+import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.graphql.GraphQLRequestContext;
 import graphql.schema.DataFetchingEnvironment;
 import jakarta.inject.Singleton;
@@ -70,7 +70,7 @@ public class ConsoleAccess {
 
     /** The signed-in staff member, else {@code UNAUTHENTICATED}. */
     public ConsoleDtos.Staff require(DataFetchingEnvironment env) {
-        return staff(env).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHENTICATED,
+        return staff(env).orElseThrow(() -> new PaymentsException(ErrorCode.UNAUTHENTICATED,
                 "Sign in to the practice console."));
     }
 
@@ -112,7 +112,7 @@ public class ConsoleAccess {
         }
     }
 
-    static ApiException forbidden() {
-        return new ApiException(ErrorCode.FORBIDDEN, "Your role does not allow this for that practice.");
+    static PaymentsException forbidden() {
+        return new PaymentsException(ErrorCode.FORBIDDEN, "Your role does not allow this for that practice.");
     }
 }

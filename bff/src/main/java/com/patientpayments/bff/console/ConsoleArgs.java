@@ -1,7 +1,7 @@
 package com.patientpayments.bff.console;
 
-import com.patientpayments.bff.graphql.ApiException;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.ErrorCode;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -21,7 +21,7 @@ final class ConsoleArgs {
     /** An opaque id: 1-64 letters, digits, '-' or '_'. */
     static String id(Object raw, String name) {
         if (!(raw instanceof String s) || !s.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is not a valid identifier.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is not a valid identifier.");
         }
         return s;
     }
@@ -31,14 +31,14 @@ final class ConsoleArgs {
         try {
             return LocalDate.parse((String) raw).toString();
         } catch (DateTimeParseException | ClassCastException | NullPointerException e) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` must be an ISO date (yyyy-mm-dd).");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` must be an ISO date (yyyy-mm-dd).");
         }
     }
 
     /** An account number: 1-32 letters, digits or '-'. */
     static String account(Object raw) {
         if (!(raw instanceof String s) || !s.strip().matches("[A-Za-z0-9-]{1,32}")) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT,
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT,
                     "An account number must be 1 to 32 letters, digits or hyphens.");
         }
         return ((String) raw).strip();
@@ -58,12 +58,12 @@ final class ConsoleArgs {
         }
         if (q.containsKey("from") && q.containsKey("to")
                 && LocalDate.parse((String) q.get("to")).isBefore(LocalDate.parse((String) q.get("from")))) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`filter.to` must not be before `filter.from`.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`filter.to` must not be before `filter.from`.");
         }
         Object location = f.get("locationId");
         if (location != null) {
             if (practice.locations().stream().noneMatch(l -> l.id().equals(location))) {
-                throw new ApiException(ErrorCode.BAD_USER_INPUT, "`filter.locationId` is not a location of this"
+                throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`filter.locationId` is not a location of this"
                         + " practice.");
             }
             q.put("locationId", location);
@@ -71,7 +71,7 @@ final class ConsoleArgs {
         if (f.get("statuses") instanceof List<?> statuses && !statuses.isEmpty()) {
             for (Object s : statuses) {
                 if (!STATUSES.contains(String.valueOf(s))) {
-                    throw new ApiException(ErrorCode.BAD_USER_INPUT, "`filter.statuses` lists an unknown status.");
+                    throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`filter.statuses` lists an unknown status.");
                 }
             }
             q.put("status", String.join(",", statuses.stream().map(String::valueOf).toList()));
@@ -79,7 +79,7 @@ final class ConsoleArgs {
         Integer min = (Integer) f.get("minAmountCents");
         Integer max = (Integer) f.get("maxAmountCents");
         if ((min != null && min < 0) || (max != null && max < 0) || (min != null && max != null && min > max)) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT,
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT,
                     "The amount range must be zero or more, the minimum not above the maximum.");
         }
         q.put("minAmountCents", min);

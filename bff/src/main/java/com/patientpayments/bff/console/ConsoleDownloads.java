@@ -1,7 +1,7 @@
 package com.patientpayments.bff.console;
 
-import com.patientpayments.bff.graphql.ApiException;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.receipt.ReceiptDownloadTokens;
 import com.patientpayments.bff.receipt.ReceiptProperties;
 import com.patientpayments.bff.redis.RedisStore;
@@ -47,7 +47,7 @@ public class ConsoleDownloads {
         try {
             redis.set(key(token), value, props.downloadTtl());
         } catch (RedisUnavailableException e) {
-            throw new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE, "Exports are temporarily unavailable.");
+            throw new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE, "Exports are temporarily unavailable.");
         }
         return new ReceiptDownloadTokens.Link(PATH + token, Instant.now().plus(props.downloadTtl()));
     }

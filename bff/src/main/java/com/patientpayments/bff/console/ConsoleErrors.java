@@ -2,9 +2,9 @@ package com.patientpayments.bff.console;
 
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.emr.EmrProblem;
-import com.patientpayments.bff.graphql.ApiException;
-import com.patientpayments.bff.graphql.ConnectorErrors;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.emr.ConnectorErrors;
+import com.patientpayments.bff.ErrorCode;
 
 /**
  * The console's reading of connector outcomes: the value of a found one; a validation refusal is
@@ -20,11 +20,11 @@ final class ConsoleErrors {
             return f.value();
         }
         if (outcome instanceof EmrOutcome.Rejected<T> r && r.problem().code() == EmrProblem.Code.VALIDATION_FAILED) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, r.problem().detail() == null
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, r.problem().detail() == null
                     ? "The request is not valid." : r.problem().detail());
         }
         if (outcome instanceof EmrOutcome.Conflict<T> c) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, c.problem().detail() == null
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, c.problem().detail() == null
                     ? "The request conflicts with an earlier one." : c.problem().detail());
         }
         throw ConnectorErrors.toApi(outcome, notFound);

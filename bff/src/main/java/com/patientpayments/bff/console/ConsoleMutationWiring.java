@@ -2,8 +2,8 @@ package com.patientpayments.bff.console;
 
 import com.patientpayments.bff.email.EmailProperties;
 import com.patientpayments.bff.emr.EmrOutcome;
-import com.patientpayments.bff.graphql.ApiException;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.graphql.GraphQLWiring;
 import com.patientpayments.bff.payment.PaymentProvider;
 import com.patientpayments.bff.payment.ProviderException;
@@ -69,7 +69,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
                     EmrOutcome<ConsoleDtos.BrandingState> published = emr.publishBranding(p.staff().id(),
                             p.practice().id());
                     if (published.isNotFound()) {
-                        throw new ApiException(ErrorCode.BAD_USER_INPUT, "There is no draft to publish.");
+                        throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "There is no draft to publish.");
                     }
                     return ConsoleQueryWiring.brandingState(p.practice().hash(),
                             ConsoleErrors.value(published, "Not found."));
@@ -80,7 +80,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
                     ConsoleDtos.Staff s = access.requireSupport(env);
                     Integer max = env.getArgument("max");
                     if (max != null && (max < 1 || max > 1000)) {
-                        throw new ApiException(ErrorCode.BAD_USER_INPUT, "`max` must be 1 to 1,000.");
+                        throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`max` must be 1 to 1,000.");
                     }
                     return operations.replay(s, max == null ? 100 : max);
                 })
@@ -89,7 +89,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
                     Instant from = instant(env.getArgument("from"), "from");
                     Instant to = instant(env.getArgument("to"), "to");
                     if (!from.isBefore(to) || Duration.between(from, to).compareTo(Duration.ofDays(31)) > 0) {
-                        throw new ApiException(ErrorCode.BAD_USER_INPUT,
+                        throw new PaymentsException(ErrorCode.BAD_USER_INPUT,
                                 "`to` must be after `from`, at most 31 days later.");
                     }
                     return operations.reconcile(s, from, to);
@@ -105,13 +105,13 @@ public class ConsoleMutationWiring implements GraphQLWiring {
         String note = env.getArgument("note");
         String key = env.getArgument("idempotencyKey");
         if (amount == null || amount <= 0) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`amountCents` must be more than zero.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`amountCents` must be more than zero.");
         }
         if (key == null || !key.matches("[A-Za-z0-9_-]{8,100}")) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`idempotencyKey` must be 8-100 letters, digits or '-'.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`idempotencyKey` must be 8-100 letters, digits or '-'.");
         }
         if (note != null && note.length() > 500) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`note` is at most 500 characters.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`note` is at most 500 characters.");
         }
         ConsoleDtos.Practice practice = null;
         boolean seen = false;
@@ -127,7 +127,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
         if (practice == null) {
             throw seen ? ConsoleAccess.forbidden() : staff.practices().stream().anyMatch(p ->
                     ConsoleAccess.allows(p, ConsoleAccess.Capability.ACT))
-                    ? new ApiException(ErrorCode.NOT_FOUND, "We could not find that payment.")
+                    ? new PaymentsException(ErrorCode.NOT_FOUND, "We could not find that payment.")
                     : ConsoleAccess.forbidden();
         }
         Map<String, Object> body = new HashMap<>();
@@ -159,10 +159,10 @@ public class ConsoleMutationWiring implements GraphQLWiring {
                     "Not found.");
         } catch (ProviderRefusedException e) {
             emr.settleRefund(staff.id(), practice.id(), request.id(), null);
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "The payment processor refused this refund.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "The payment processor refused this refund.");
         } catch (ProviderException e) {
             LOG.warn("refund request not answered by the provider; the same key may be retried");
-            throw new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE,
+            throw new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE,
                     "The payment processor did not answer. Please try again in a moment.");
         }
     }
@@ -178,17 +178,17 @@ public class ConsoleMutationWiring implements GraphQLWiring {
         if (logo != null) {
             Object type = input.get("logoContentType");
             if (!"image/png".equals(type) && !"image/svg+xml".equals(type)) {
-                throw new ApiException(ErrorCode.BAD_USER_INPUT,
+                throw new PaymentsException(ErrorCode.BAD_USER_INPUT,
                         "`logoContentType` must be image/png or image/svg+xml.");
             }
             byte[] bytes;
             try {
                 bytes = Base64.getMimeDecoder().decode((String) logo);
             } catch (IllegalArgumentException e) {
-                throw new ApiException(ErrorCode.BAD_USER_INPUT, "`logoBase64` is not base64.");
+                throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`logoBase64` is not base64.");
             }
             if (bytes.length == 0 || bytes.length > MAX_LOGO_BYTES) {
-                throw new ApiException(ErrorCode.BAD_USER_INPUT, "The logo must be at most 256 KiB.");
+                throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "The logo must be at most 256 KiB.");
             }
             ConsoleErrors.value(emr.saveLogo(p.practice().id(), (String) type, bytes), "Not found.");
             if (!Boolean.TRUE.equals(input.get("removeLogo"))) {
@@ -220,7 +220,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
         Object to = env.getArgument("email");
         if (!(to instanceof String address) || address.length() > 254
                 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`email` must be an email address.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`email` must be an email address.");
         }
         ConsoleErrors.value(emr.household(p.staff().id(), p.practice().id(), account),
                 "No household of this practice has that account number.");
@@ -233,7 +233,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
                             .body(b -> b.text(x -> x.data(text).charset("UTF-8"))))));
         } catch (RuntimeException e) {
             LOG.warn("payment link email not sent ({})", e.getClass().getSimpleName());
-            throw new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE, "Email is temporarily unavailable.");
+            throw new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE, "Email is temporarily unavailable.");
         }
         access.audit(p.staff().id(), "PAYMENT_LINK_EMAILED", p.practice().id(), null, null, null);
         return Map.of("queued", true);
@@ -251,10 +251,10 @@ public class ConsoleMutationWiring implements GraphQLWiring {
         }
         String s = String.valueOf(raw);
         if (s.length() > max) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is at most " + max + " characters.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is at most " + max + " characters.");
         }
         if (s.codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\n')) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` contains characters that are not"
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` contains characters that are not"
                     + " allowed.");
         }
         return s;
@@ -264,7 +264,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
         try {
             return Instant.parse((String) raw);
         } catch (DateTimeParseException | ClassCastException | NullPointerException e) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` must be an ISO-8601 instant.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` must be an ISO-8601 instant.");
         }
     }
 }

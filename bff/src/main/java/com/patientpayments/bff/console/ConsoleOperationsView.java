@@ -1,9 +1,11 @@
 package com.patientpayments.bff.console;
 
 import com.patientpayments.bff.emr.EmrOutcome;
-import com.patientpayments.bff.graphql.ApiException;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.reconciliation.Reconciliation;
+import com.patientpayments.bff.reconciliation.ReconciliationCompleted;
+import io.micronaut.context.event.ApplicationEventListener;
 import com.patientpayments.bff.webhook.WebhookQueue;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
@@ -17,7 +19,7 @@ import java.util.Map;
  * reconciliation runs (recorded in the connector, so every BFF instance lists the same runs).
  */
 @Singleton
-public class ConsoleOperationsView {
+public class ConsoleOperationsView implements ApplicationEventListener<ReconciliationCompleted> {
     private final BeanProvider<WebhookQueue> queue;
     private final BeanProvider<Reconciliation> reconciliation;
     private final ConsoleEmr emr;
@@ -39,7 +41,7 @@ public class ConsoleOperationsView {
             m.put("deadLetterDepth", (int) queue.get().deadLetterDepth());
             m.put("queueDepth", (int) queue.get().depth());
         } catch (RuntimeException e) {
-            throw new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE, "The webhook queue cannot be read right now.");
+            throw new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE, "The webhook queue cannot be read right now.");
         }
         m.put("reconciliationRuns", ConsoleErrors.value(emr.runs(), "Not found.").stream().map(this::run).toList());
         return m;
@@ -59,6 +61,11 @@ public class ConsoleOperationsView {
         access.audit(staff.id(), "RECONCILIATION_RUN", null, null, null,
                 "repaired=" + report.repairedTransactionIds().size());
         return run(record(started, report));
+    }
+
+    @Override
+    public void onApplicationEvent(ReconciliationCompleted event) {
+        record(event.started(), event.report());
     }
 
     /** Records a run in the connector (also the scheduled job's); a failure to record loses only the listing. */

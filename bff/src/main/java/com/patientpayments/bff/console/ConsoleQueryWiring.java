@@ -1,7 +1,7 @@
 package com.patientpayments.bff.console;
 
-import com.patientpayments.bff.graphql.ApiException;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.graphql.GraphQLWiring;
 import com.patientpayments.bff.household.Money;
 import com.patientpayments.bff.practice.PracticeLogoUrls;
@@ -147,13 +147,13 @@ public class ConsoleQueryWiring implements GraphQLWiring {
         ConsoleNodes.PracticeNode p = node(env);
         Integer first = env.getArgument("first");
         if (first == null || first < 1 || first > 100) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`first` must be 1 to 100.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`first` must be 1 to 100.");
         }
         Map<String, Object> query = ConsoleArgs.filter(env.getArgument("filter"), p.practice());
         query.put("first", first);
         String after = env.getArgument("after");
         if (after != null && (after.length() > 200 || !after.matches("[A-Za-z0-9_-]+"))) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`after` is not a cursor of this list.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`after` is not a cursor of this list.");
         }
         query.put("after", after);
         ConsoleDtos.Page page = ConsoleErrors.value(emr.payments(p.staff().id(), p.practice().id(), query),
@@ -226,7 +226,7 @@ public class ConsoleQueryWiring implements GraphQLWiring {
         String to = ConsoleArgs.date(env.getArgument("to"), "to");
         String location = env.getArgument("locationId");
         if (location != null && p.practice().locations().stream().noneMatch(l -> l.id().equals(location))) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`locationId` is not a location of this practice.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`locationId` is not a location of this practice.");
         }
         ConsoleDtos.Roi r = ConsoleErrors.value(emr.roi(p.staff().id(), p.practice().id(), from, to, location),
                 "Not found.");
@@ -271,7 +271,7 @@ public class ConsoleQueryWiring implements GraphQLWiring {
         ConsoleNodes.PracticeNode p = node(env);
         List<?> raw = env.getArgument("accountNumbers");
         if (raw == null || raw.isEmpty() || raw.size() > 5000) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`accountNumbers` must list 1 to 5,000 accounts.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`accountNumbers` must list 1 to 5,000 accounts.");
         }
         List<String> accounts = raw.stream().map(a -> ConsoleArgs.account(a)).distinct().toList();
         Object format = env.getArgument("format");

@@ -1,6 +1,8 @@
 package com.patientpayments.bff.console;
 
 import com.patientpayments.bff.emr.EmrOutcome;
+import com.patientpayments.bff.observability.FunnelStepReached;
+import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -15,7 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
  * a count that cannot be written is dropped and logged by step only (counts are analytics, not money).
  */
 @Singleton
-public class FunnelCounts {
+public class FunnelCounts implements ApplicationEventListener<FunnelStepReached> {
     private static final Logger LOG = LoggerFactory.getLogger(FunnelCounts.class);
     private final ConsoleEmr emr;
     private final ExecutorService executor;
@@ -23,6 +25,11 @@ public class FunnelCounts {
     public FunnelCounts(ConsoleEmr emr, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.emr = emr;
         this.executor = executor;
+    }
+
+    @Override
+    public void onApplicationEvent(FunnelStepReached event) {
+        count(event.step(), event.practiceHash());
     }
 
     /** Counts one step ({@code LANDING}, {@code SIGNED_IN}, {@code PAYMENT_STARTED}, {@code PAYMENT_COMPLETED}). */

@@ -1,7 +1,7 @@
 package com.patientpayments.bff.console;
 
-import com.patientpayments.bff.graphql.ApiException;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.graphql.GraphQLRequestContext;
 import com.patientpayments.bff.redis.RedisStore;
 import com.patientpayments.bff.redis.RedisUnavailableException;
@@ -127,8 +127,8 @@ public class StaffSessions {
         }
     }
 
-    private static ApiException unavailable() {
-        return new ApiException(ErrorCode.UPSTREAM_UNAVAILABLE,
+    private static PaymentsException unavailable() {
+        return new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE,
                 "The console is temporarily unavailable. Please try again in a moment.");
     }
 }

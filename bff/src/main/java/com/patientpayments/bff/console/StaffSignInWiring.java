@@ -2,9 +2,9 @@ package com.patientpayments.bff.console;
 
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.graphql.ApiErrorHandler;
-import com.patientpayments.bff.graphql.ApiException;
-import com.patientpayments.bff.graphql.ConnectorErrors;
-import com.patientpayments.bff.graphql.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.emr.ConnectorErrors;
+import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.graphql.GraphQLRequestContext;
 import com.patientpayments.bff.graphql.GraphQLWiring;
 import com.patientpayments.bff.ratelimit.AttemptLimiter;
@@ -68,7 +68,7 @@ public class StaffSignInWiring implements GraphQLWiring {
         Object otpArg = env.getArgument("otp");
         String otp = otpArg instanceof String s && !s.isBlank() ? s.strip() : null;
         if (otp != null && otp.length() > 12) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`otp` is too long.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`otp` is too long.");
         }
         try {
             Reservation guess = limiter.reserve(List.of(perEmail.of(email), perAddress.of(client(env))));
@@ -146,10 +146,10 @@ public class StaffSignInWiring implements GraphQLWiring {
     private static String raw(DataFetchingEnvironment env, String name, int max) {
         Object v = env.getArgument(name);
         if (!(v instanceof String s) || s.isBlank()) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` must not be empty.");
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` must not be empty.");
         }
         if (s.length() > max) {
-            throw new ApiException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is too long (at most " + max
+            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is too long (at most " + max
                     + " characters).");
         }
         return s;

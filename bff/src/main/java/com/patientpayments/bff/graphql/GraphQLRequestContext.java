@@ -30,4 +30,12 @@ public final class GraphQLRequestContext {
     public static MutableHttpResponse<?> response(DataFetchingEnvironment env) {
         return env.getGraphQlContext().get(RESPONSE);
     }
+
+    /**
+     * A per-request value kept in the GraphQL context (the console's resolved staff session, read once per request
+     * however many fields ask for it).
+     */
+    public static <T> T computeIfAbsent(DataFetchingEnvironment env, String key, java.util.function.Supplier<T> value) {
+        return env.getGraphQlContext().computeIfAbsent(key, k -> value.get());
+    }
 }

@@ -1,6 +1,7 @@
 package com.patientpayments.bff.observability;
 
 import io.micrometer.core.instrument.Counter;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 
@@ -24,19 +25,18 @@ public class Funnel {
     }
 
     private final MeterRegistry registry;
-    private final io.micronaut.context.BeanProvider<com.patientpayments.bff.console.FunnelCounts> daily;
+    private final ApplicationEventPublisher<FunnelStepReached> events;
 
-    /** @param daily the connector's persisted daily counts (the console's ROI funnel) */
-    public Funnel(MeterRegistry registry,
-                  io.micronaut.context.BeanProvider<com.patientpayments.bff.console.FunnelCounts> daily) {
+    /** @param events where each step is published ({@link FunnelStepReached}: the console persists daily counts) */
+    public Funnel(MeterRegistry registry, ApplicationEventPublisher<FunnelStepReached> events) {
         this.registry = registry;
-        this.daily = daily;
+        this.events = events;
     }
 
     /** Counts one patient reaching {@code step} at the practice with this (existing) hash. */
     public void record(Step step, String practiceHash) {
         Counter.builder("pp.funnel").description("Patients reaching each funnel step, per practice")
                 .tag("step", step.label).tag("practice", practiceHash).register(registry).increment();
-        daily.ifPresent(d -> d.count(step.name(), practiceHash));
+        events.publishEvent(new FunnelStepReached(step.name(), practiceHash));
     }
 }

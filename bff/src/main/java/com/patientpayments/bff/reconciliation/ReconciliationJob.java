@@ -1,6 +1,7 @@
 package com.patientpayments.bff.reconciliation;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -17,11 +18,11 @@ public class ReconciliationJob {
 
     private final Reconciliation reconciliation;
     private final ReconciliationProperties properties;
-    private final io.micronaut.context.BeanProvider<com.patientpayments.bff.console.ConsoleOperationsView> runs;
+    private final ApplicationEventPublisher<ReconciliationCompleted> runs;
 
-    /** @param runs where runs are recorded for the console's operations view */
+    /** @param runs where each run is published ({@link ReconciliationCompleted}: the console's operations view) */
     public ReconciliationJob(Reconciliation reconciliation, ReconciliationProperties properties,
-                             io.micronaut.context.BeanProvider<com.patientpayments.bff.console.ConsoleOperationsView> runs) {
+                             ApplicationEventPublisher<ReconciliationCompleted> runs) {
         this.reconciliation = reconciliation;
         this.properties = properties;
         this.runs = runs;
@@ -32,7 +33,7 @@ public class ReconciliationJob {
         Instant now = Instant.now();
         try {
             Reconciliation.Report report = reconciliation.run(now.minus(properties.window()), now);
-            runs.ifPresent(r -> r.record(now, report));
+            runs.publishEvent(new ReconciliationCompleted(now, report));
         } catch (RuntimeException e) {
             LOG.warn("Reconciliation run failed ({}); next run retries", e.getClass().getSimpleName());
         }

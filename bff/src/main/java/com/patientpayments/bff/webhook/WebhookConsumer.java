@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import com.patientpayments.bff.emr.EmrHttp;
+import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import com.patientpayments.bff.observability.Failures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

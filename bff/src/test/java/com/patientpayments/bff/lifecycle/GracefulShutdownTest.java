@@ -3,7 +3,7 @@ package com.patientpayments.bff.lifecycle;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
-import com.patientpayments.bff.webhook.StripeSignatureVerifier;
+import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import com.patientpayments.bff.webhook.WebhookConsumer;
 import com.patientpayments.bff.webhook.WebhookQueue;
 import io.micronaut.context.ApplicationContext;

@@ -2,12 +2,12 @@ package com.patientpayments.bff.multi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.patientpayments.bff.email.SesStandIn;
+import com.patientpayments.bff.demo.SesStandIn;
 import com.patientpayments.bff.testsupport.BffProcess;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
-import com.patientpayments.bff.webhook.EmbeddedSqs;
-import com.patientpayments.bff.webhook.StripeSignatureVerifier;
+import com.patientpayments.bff.demo.EmbeddedSqs;
+import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;

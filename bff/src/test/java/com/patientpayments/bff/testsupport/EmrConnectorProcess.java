@@ -94,7 +94,7 @@ public final class EmrConnectorProcess {
      */
     public static EmrConnectorProcess onDatabase(String database, String apiKey) {
         try {
-            return new EmrConnectorProcess(findJar(), database, freePort(), apiKey,
+            return new EmrConnectorProcess(findJar(), database, LocalPorts.freePort(), apiKey,
                     Files.createTempFile("emr-connector-", ".log"));
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the connector log file", e);

@@ -1,7 +1,7 @@
 package com.patientpayments.emr.console;
 
 import com.patientpayments.emr.Jdbc;
-import com.patientpayments.emr.api.ApiException;
+import com.patientpayments.emr.EmrException;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ public class ConsolePayments {
     public ConsolePaymentView.Page page(Connection c, UUID practiceId, PaymentFilter filter, int first,
                                         String after) {
         if (first < 1 || first > MAX_PAGE) {
-            throw ApiException.invalid("first must be 1 to " + MAX_PAGE + ".");
+            throw EmrException.invalid("first must be 1 to " + MAX_PAGE + ".");
         }
         List<Object> params = new ArrayList<>();
         params.add(practiceId);
@@ -144,7 +144,7 @@ public class ConsolePayments {
                         .split("\\|");
                 return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
             } catch (RuntimeException e) {
-                throw ApiException.invalid("after is not a cursor of this list.");
+                throw EmrException.invalid("after is not a cursor of this list.");
             }
         }
     }

@@ -1,7 +1,7 @@
 package com.patientpayments.emr.console;
 
 import com.patientpayments.emr.Jdbc;
-import com.patientpayments.emr.api.ApiException;
+import com.patientpayments.emr.EmrException;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 
@@ -46,41 +46,41 @@ public class ConsoleRefunds {
     /** Records a request (or answers the one with the same key). Validates the amount against what is refundable. */
     public RequestView request(Connection c, UUID staffId, UUID practiceId, NewRequest body) {
         if (body == null || body.idempotencyKey() == null || !body.idempotencyKey().matches("[A-Za-z0-9_-]{8,100}")) {
-            throw ApiException.invalid("idempotencyKey must be 8-100 letters, digits, '-' or '_'.");
+            throw EmrException.invalid("idempotencyKey must be 8-100 letters, digits, '-' or '_'.");
         }
         Optional<RequestView> known = find(c, body.idempotencyKey(), false);
         if (known.isPresent()) {
             if (!known.get().transactionId().equals(body.transactionId())
                     || known.get().amountCents() != (body.amountCents() == null ? -1 : body.amountCents())) {
-                throw ApiException.conflict("This idempotencyKey was used for another refund.");
+                throw EmrException.conflict("This idempotencyKey was used for another refund.");
             }
             return known.get();
         }
         if (body.reason() == null || !REASONS.contains(body.reason())) {
-            throw ApiException.invalid("reason must be one of " + REASONS + ".");
+            throw EmrException.invalid("reason must be one of " + REASONS + ".");
         }
         if (body.note() != null && body.note().length() > 500) {
-            throw ApiException.invalid("note is at most 500 characters.");
+            throw EmrException.invalid("note is at most 500 characters.");
         }
         UUID tx;
         try {
             tx = UUID.fromString(body.transactionId());
         } catch (RuntimeException e) {
-            throw ApiException.notFound("Transaction");
+            throw EmrException.notFound("Transaction");
         }
         // Serializes requests of one payment: two concurrent ones cannot both fit under the refundable amount.
         Jdbc.one(c, "SELECT 1 FROM transactions WHERE id = ? FOR UPDATE", rs -> 1, tx);
-        var payment = payments.detail(c, practiceId, tx).orElseThrow(() -> ApiException.notFound("Transaction"));
+        var payment = payments.detail(c, practiceId, tx).orElseThrow(() -> EmrException.notFound("Transaction"));
         long amount = body.amountCents() == null ? 0 : body.amountCents();
         if (amount <= 0) {
-            throw ApiException.invalid("amountCents must be more than zero.");
+            throw EmrException.invalid("amountCents must be more than zero.");
         }
         if (amount > payment.refundableCents()) {
-            throw ApiException.invalid("amountCents is more than what is refundable ("
+            throw EmrException.invalid("amountCents is more than what is refundable ("
                     + payment.refundableCents() + ").");
         }
         if ("DISPUTED".equals(payment.status())) {
-            throw ApiException.invalid("A disputed payment cannot be refunded.");
+            throw EmrException.invalid("A disputed payment cannot be refunded.");
         }
         UUID id = UUID.randomUUID();
         int inserted = Jdbc.update(c, "INSERT INTO refund_requests (id, transaction_id, staff_id, amount_cents, reason,"
@@ -101,7 +101,7 @@ public class ConsoleRefunds {
                 providerRefundId == null ? "REFUSED" : "SUBMITTED", providerRefundId, requestId, practiceId);
         String key = Jdbc.one(c, "SELECT q.idempotency_key FROM refund_requests q JOIN transactions t"
                         + " ON t.id = q.transaction_id WHERE q.id = ? AND t.practice_id = ?", rs -> rs.getString(1),
-                requestId, practiceId).orElseThrow(() -> ApiException.notFound("Refund request"));
+                requestId, practiceId).orElseThrow(() -> EmrException.notFound("Refund request"));
         return find(c, key, n > 0).orElseThrow();
     }
 

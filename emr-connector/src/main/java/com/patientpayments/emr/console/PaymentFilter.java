@@ -1,6 +1,6 @@
 package com.patientpayments.emr.console;
 
-import com.patientpayments.emr.api.ApiException;
+import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.ledger.TransactionStatus;
 
 import java.time.Instant;
@@ -18,7 +18,7 @@ public record PaymentFilter(Instant from, Instant to, UUID locationId, List<Tran
 
     public PaymentFilter {
         if (minCents != null && maxCents != null && minCents > maxCents) {
-            throw ApiException.invalid("minAmountCents must not be above maxAmountCents.");
+            throw EmrException.invalid("minAmountCents must not be above maxAmountCents.");
         }
         statuses = statuses == null || statuses.isEmpty() ? null : List.copyOf(statuses);
     }

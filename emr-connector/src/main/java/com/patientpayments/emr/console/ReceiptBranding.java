@@ -1,7 +1,7 @@
 package com.patientpayments.emr.console;
 
 import com.patientpayments.emr.Jdbc;
-import com.patientpayments.emr.api.ApiException;
+import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.practice.PracticeLogos;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
@@ -45,10 +45,10 @@ public class ReceiptBranding {
     /** Saves text edits into the draft (created from the published state the first time). */
     public State saveDraft(Connection c, UUID practiceId, Edit edit) {
         if (edit.signatureText() != null && edit.signatureText().length() > 200) {
-            throw ApiException.invalid("signatureText is at most 200 characters.");
+            throw EmrException.invalid("signatureText is at most 200 characters.");
         }
         if (edit.footerText() != null && edit.footerText().length() > 500) {
-            throw ApiException.invalid("footerText is at most 500 characters.");
+            throw EmrException.invalid("footerText is at most 500 characters.");
         }
         ensureDraft(c, practiceId);
         Jdbc.update(c, "UPDATE receipt_branding SET signature_text = COALESCE(?, signature_text),"
@@ -70,7 +70,7 @@ public class ReceiptBranding {
         var draft = Jdbc.one(c, "SELECT signature_text, footer_text, logo_removed FROM receipt_branding"
                         + " WHERE practice_id = ? AND state = 'DRAFT' FOR UPDATE",
                 rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getBoolean(3)}, practiceId)
-                .orElseThrow(() -> ApiException.notFound("Branding draft"));
+                .orElseThrow(() -> EmrException.notFound("Branding draft"));
         Jdbc.update(c, "INSERT INTO receipt_branding (practice_id, state, signature_text, footer_text, logo_removed)"
                         + " VALUES (?, 'PUBLISHED', ?, ?, ?) ON CONFLICT (practice_id, state) DO UPDATE SET"
                         + " signature_text = EXCLUDED.signature_text, footer_text = EXCLUDED.footer_text,"

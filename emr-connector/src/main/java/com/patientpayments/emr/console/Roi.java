@@ -1,7 +1,7 @@
 package com.patientpayments.emr.console;
 
 import com.patientpayments.emr.Jdbc;
-import com.patientpayments.emr.api.ApiException;
+import com.patientpayments.emr.EmrException;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -72,7 +72,7 @@ public class Roi {
     public RoiReport report(Connection c, UUID practiceId, ZoneId zone, LocalDate from, LocalDate to,
                             UUID locationId) {
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 366) {
-            throw ApiException.invalid("to must be on or after from, at most 366 days later.");
+            throw EmrException.invalid("to must be on or after from, at most 366 days later.");
         }
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();

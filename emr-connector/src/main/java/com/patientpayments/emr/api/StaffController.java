@@ -1,6 +1,8 @@
-package com.patientpayments.emr.console;
+package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.api.ApiException;
+import com.patientpayments.emr.console.*;
+
+import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.api.Ids;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -51,7 +53,7 @@ public class StaffController {
     public StaffAccounts.Check check(@Body SignInCheck body) {
         if (body == null || body.email() == null || body.password() == null || body.email().length() > 254
                 || body.password().length() > 200 || (body.otp() != null && body.otp().length() > 12)) {
-            throw ApiException.invalid("email (≤ 254), password (≤ 200) and optional otp (≤ 12) are required.");
+            throw EmrException.invalid("email (≤ 254), password (≤ 200) and optional otp (≤ 12) are required.");
         }
         return tx.executeRead(s -> accounts.check(s.getConnection(), body.email(), body.password(), body.otp()));
     }
@@ -61,7 +63,7 @@ public class StaffController {
     public StaffView get(String staffId) {
         UUID id = Ids.parse(staffId, "Staff member");
         return tx.executeRead(s -> accounts.find(s.getConnection(), id))
-                .orElseThrow(() -> ApiException.notFound("Staff member"));
+                .orElseThrow(() -> EmrException.notFound("Staff member"));
     }
 
     @Operation(summary = "Append a staff audit row (ids and amounts only)")
@@ -72,16 +74,16 @@ public class StaffController {
         try {
             action = StaffAudit.Action.valueOf(entry == null || entry.action() == null ? "" : entry.action());
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("action is not a staff audit action.");
+            throw EmrException.invalid("action is not a staff audit action.");
         }
         if (entry.reference() != null && entry.reference().length() > 255) {
-            throw ApiException.invalid("reference is at most 255 characters.");
+            throw EmrException.invalid("reference is at most 255 characters.");
         }
         UUID practice = entry.practiceId() == null ? null : Ids.parse(entry.practiceId(), "Practice");
         UUID txId = entry.transactionId() == null ? null : Ids.parse(entry.transactionId(), "Transaction");
         tx.executeWrite(s -> {
             if (accounts.find(s.getConnection(), id).isEmpty()) {
-                throw ApiException.notFound("Staff member");
+                throw EmrException.notFound("Staff member");
             }
             audit.append(s.getConnection(), id, practice, action, txId, entry.amountCents(), entry.reference());
             return null;

@@ -1,7 +1,9 @@
-package com.patientpayments.emr.console;
+package com.patientpayments.emr.api;
+
+import com.patientpayments.emr.console.*;
 
 import com.patientpayments.emr.Jdbc;
-import com.patientpayments.emr.api.ApiException;
+import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.api.Ids;
 import com.patientpayments.emr.ledger.TransactionStatus;
 import io.micronaut.core.annotation.Nullable;
@@ -102,7 +104,7 @@ public class ConsoleController {
     public ConsolePaymentView payment(String practiceId, String transactionId, @Header(STAFF_HEADER) String staffId) {
         UUID id = Ids.parse(transactionId, "Transaction");
         return as(practiceId, staffId, StaffRole.SUPPORT, ctx -> {
-            var found = payments.detail(ctx.c, ctx.practice, id).orElseThrow(() -> ApiException.notFound("Transaction"));
+            var found = payments.detail(ctx.c, ctx.practice, id).orElseThrow(() -> EmrException.notFound("Transaction"));
             audit.append(ctx.c, ctx.staff, ctx.practice, StaffAudit.Action.VIEW_PAYMENT, id, null, null);
             return found;
         });
@@ -124,7 +126,7 @@ public class ConsoleController {
         UUID id = Ids.parse(requestId, "Refund request");
         String refundId = body == null ? null : blank(body.providerRefundId());
         if (refundId != null && !refundId.matches("[A-Za-z0-9_]{1,255}")) {
-            throw ApiException.invalid("providerRefundId is not a provider id.");
+            throw EmrException.invalid("providerRefundId is not a provider id.");
         }
         return as(practiceId, staffId, StaffRole.BILLING, ctx -> refunds.settle(ctx.c, ctx.practice, id, refundId));
     }
@@ -165,7 +167,7 @@ public class ConsoleController {
         return as(practiceId, staffId, StaffRole.SUPPORT, ctx -> {
             if (location != null && Jdbc.one(ctx.c, "SELECT 1 FROM practice_locations WHERE id = ? AND practice_id = ?",
                     rs -> 1, location, ctx.practice).isEmpty()) {
-                throw ApiException.notFound("Location");
+                throw EmrException.notFound("Location");
             }
             audit.append(ctx.c, ctx.staff, ctx.practice, StaffAudit.Action.VIEW_ROI, null, null, null);
             return roi.report(ctx.c, ctx.practice, ctx.zone, start, end, location);
@@ -177,7 +179,7 @@ public class ConsoleController {
     public HouseholdRef household(String practiceId, String accountNumber, @Header(STAFF_HEADER) String staffId) {
         return as(practiceId, staffId, StaffRole.SUPPORT, ctx -> Jdbc.one(ctx.c, "SELECT account_number FROM households"
                         + " WHERE practice_id = ? AND account_number = ?", rs -> new HouseholdRef(rs.getString(1)),
-                ctx.practice, accountNumber).orElseThrow(() -> ApiException.notFound("Household")));
+                ctx.practice, accountNumber).orElseThrow(() -> EmrException.notFound("Household")));
     }
 
     /** What a console call runs with: its connection, the staff member, the practice, its time zone and the role. */
@@ -193,14 +195,14 @@ public class ConsoleController {
         UUID staff = Ids.parse(staffId, "Staff member");
         return tx.executeWrite(s -> {
             Connection c = s.getConnection();
-            StaffRole role = accounts.role(c, staff, practice).orElseThrow(() -> ApiException.notFound("Practice"));
+            StaffRole role = accounts.role(c, staff, practice).orElseThrow(() -> EmrException.notFound("Practice"));
             boolean allowed = switch (needs) {
                 case SUPPORT -> true;
                 case BILLING -> role.canRefund();
                 case PRACTICE_ADMIN -> role == StaffRole.PRACTICE_ADMIN;
             };
             if (!allowed) {
-                throw ApiException.notFound("Practice");
+                throw EmrException.notFound("Practice");
             }
             ZoneId zone = ZoneId.of(Jdbc.one(c, "SELECT time_zone FROM practices WHERE id = ?", rs -> rs.getString(1),
                     practice).orElseThrow());
@@ -212,7 +214,7 @@ public class ConsoleController {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException | NullPointerException e) {
-            throw ApiException.invalid(field + " must be an ISO date (yyyy-mm-dd).");
+            throw EmrException.invalid(field + " must be an ISO date (yyyy-mm-dd).");
         }
     }
 
@@ -225,7 +227,7 @@ public class ConsoleController {
             try {
                 out.add(TransactionStatus.valueOf(s.strip()));
             } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("status must list transaction statuses.");
+                throw EmrException.invalid("status must list transaction statuses.");
             }
         }
         return out;

@@ -1,7 +1,9 @@
-package com.patientpayments.emr.console;
+package com.patientpayments.emr.api;
+
+import com.patientpayments.emr.console.*;
 
 import com.patientpayments.emr.Jdbc;
-import com.patientpayments.emr.api.ApiException;
+import com.patientpayments.emr.EmrException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -51,7 +53,7 @@ public class OperationsController {
     public HttpResponse<Void> funnel(@Body FunnelEvent event) {
         if (event == null || event.step() == null || !STEPS.contains(event.step()) || event.practiceHash() == null
                 || !event.practiceHash().matches("[A-Z0-9]{6,12}")) {
-            throw ApiException.invalid("practiceHash and a step of " + STEPS + " are required.");
+            throw EmrException.invalid("practiceHash and a step of " + STEPS + " are required.");
         }
         tx.executeWrite(s -> {
             Connection c = s.getConnection();
@@ -70,7 +72,7 @@ public class OperationsController {
     @Post("/reconciliation-runs")
     public Run record(@Body Run run) {
         if (run == null || run.checked() < 0 || run.repaired() < 0) {
-            throw ApiException.invalid("startedAt, from, to, checked and repaired are required.");
+            throw EmrException.invalid("startedAt, from, to, checked and repaired are required.");
         }
         Instant started = instant(run.startedAt(), "startedAt");
         Instant from = instant(run.from(), "from");
@@ -95,7 +97,7 @@ public class OperationsController {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException | NullPointerException e) {
-            throw ApiException.invalid(field + " must be an ISO-8601 instant.");
+            throw EmrException.invalid(field + " must be an ISO-8601 instant.");
         }
     }
 }
