@@ -202,18 +202,28 @@ class MultiInstanceTest {
 
     @Test
     @Order(2)
-    void eachBffSpreadsItsConnectorCallsOverBothConnectors() {
-        long beforeA = emrA.lookups("match");
-        long beforeB = emrB.lookups("match");
+    void eachBffSpreadsItsConnectorCallsOverBothConnectors() throws Exception {
+        long before = emrA.lookups("match") + emrB.lookups("match");
+        String run = EmrConnectorProcess.randomHex(4);
         for (BffProcess bff : List.of(bffA, bffB)) {
             for (int i = 0; i < 4; i++) {
-                GraphQLTestClient c = new GraphQLTestClient(bff.url());
-                assertThat(signIn(c, "HR9T3W", "200100", "Nguyen-Smith")).isTrue();
+                // The BFF forwards a caller's X-Request-Id to the connector, whose access log shows it.
+                String body = JSON.writeValueAsString(Map.of("query", SIGN_IN, "variables",
+                        Map.of("h", "HR9T3W", "a", "200100", "l", "Nguyen-Smith")));
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(bff.url() + "/graphql"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Request-Id", "rr-" + run + "-" + (bff == bffA ? "a" : "b") + "-" + i)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(JSON.readTree(r.body()).at("/data/signIn/ok").asBoolean()).as(r.body()).isTrue();
             }
         }
-        assertThat(emrA.lookups("match") - beforeA).as("sign-in look-ups on connector A").isPositive();
-        assertThat(emrB.lookups("match") - beforeB).as("sign-in look-ups on connector B").isPositive();
-        assertThat(emrA.lookups("match") - beforeA + emrB.lookups("match") - beforeB).isEqualTo(8);
+        for (String bff : List.of("a", "b")) {
+            for (EmrConnectorProcess emr : List.of(emrA, emrB)) {
+                assertThat(emr.log()).as("BFF %s's requests in connector log %s", bff, emr.logFile())
+                        .contains("\"requestId\":\"rr-" + run + "-" + bff + "-");
+            }
+        }
+        assertThat(emrA.lookups("match") + emrB.lookups("match") - before).as("one look-up per sign-in").isEqualTo(8);
     }
 
     @Test

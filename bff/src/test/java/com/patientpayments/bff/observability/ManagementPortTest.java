@@ -14,7 +14,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Management endpoints only on the management port; the public port answers {@code /health} (liveness) and
+ * Management endpoints only on the management port; the public port answers {@code /health} and
+ * {@code /health/liveness} (liveness: the container health check of bff/Dockerfile and infra/ reads the latter) and
  * {@code /health/readiness} with a bare status, and nothing else of the management set.
  */
 @MicronautTest
@@ -35,7 +36,7 @@ class ManagementPortTest implements TestPropertyProvider {
         GraphQLTestClient mgmt = new GraphQLTestClient(BffTestSupport.managementUrl(server));
         pub.execute("query Practice($h: ID!) { practice(hash: $h) { name } }", "h", BffTestSupport.PRACTICE);
         for (String path : new String[]{"/prometheus", "/metrics", "/beans", "/env", "/loggers", "/routes",
-                "/threaddump", "/info", "/health/liveness"}) {
+                "/threaddump", "/info", "/health/details", "/health/liveness/details"}) {
             GraphQLTestClient.Result r = pub.get(path);
             assertThat(r.status()).as(path).isIn(404, 405);
             assertThat(r.raw()).as(path).doesNotContain("pp_funnel").doesNotContain("jvm_");
@@ -49,9 +50,16 @@ class ManagementPortTest implements TestPropertyProvider {
         GraphQLTestClient.Result live = pub.get("/health");
         assertThat(live.status()).isEqualTo(200);
         assertThat(live.json().toString()).isEqualTo("{\"status\":\"UP\"}");
+        GraphQLTestClient.Result liveness = pub.get("/health/liveness");
+        assertThat(liveness.status()).isEqualTo(200);
+        assertThat(liveness.json().toString()).isEqualTo("{\"status\":\"UP\"}");
         GraphQLTestClient.Result ready = pub.get("/health/readiness");
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.json().toString()).isEqualTo("{\"status\":\"UP\"}");
-        assertThat(new GraphQLTestClient(BffTestSupport.managementUrl(server)).get("/health").status()).isEqualTo(200);
+        GraphQLTestClient mgmt = new GraphQLTestClient(BffTestSupport.managementUrl(server));
+        assertThat(mgmt.get("/health").status()).isEqualTo(200);
+        // Micronaut's separate liveness and readiness endpoints on the management port.
+        assertThat(mgmt.get("/health/liveness").status()).isEqualTo(200);
+        assertThat(mgmt.get("/health/readiness").status()).isEqualTo(200);
     }
 }
