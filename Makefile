@@ -20,7 +20,7 @@ TIMED := bash scripts/timed.sh
 LINT_CHECKS := lint-format lint-spa lint-schema
 
 .PHONY: help demo test lint format bench build build-java build-ui test-java test-infra test-ui bench-java bench-ui \
-	lint-format lint-spa lint-schema clean
+	lint-format lint-spa lint-schema clean coverage
 
 ## help: list the targets, one line each.
 help:
@@ -76,9 +76,14 @@ build-ui:
 	bash scripts/ui-deps.sh
 	cd ui-angular && npm run build
 
-## test-java: every Java test (./mvnw verify); one module: ./mvnw -pl bff test (CONTRIBUTING.md).
+## test-java: every Java test (./mvnw verify) with coverage floors, then the per-package coverage table.
+# `verify` fails when a money package is under its JaCoCo floor (pom.xml, money-floors); the table prints either way.
 test-java:
-	$(TIMED) "test: Java (./mvnw verify)" $(MVNW) verify
+	$(TIMED) "test: Java (./mvnw verify)" bash -c '$(MVNW) verify; status=$$?; bash scripts/coverage-table.sh; exit $$status'
+
+## coverage: the per-package coverage table of the last `make test-java` (report: target/coverage/index.html).
+coverage:
+	@bash scripts/coverage-table.sh
 
 ## test-infra: the AWS CDK app's tests (template, cdk-nag HIPAA/PCI, images, ops kit); offline, no Docker.
 test-infra: $(EMR_JAR) $(BFF_JAR)
