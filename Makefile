@@ -20,7 +20,7 @@ TIMED := bash scripts/timed.sh
 LINT_CHECKS := lint-format lint-spa lint-schema
 
 .PHONY: help demo test lint format bench build build-java build-ui test-java test-infra test-ui bench-java bench-ui \
-	lint-format lint-spa lint-schema clean coverage
+	lint-format lint-spa lint-schema clean coverage mutation
 
 ## help: list the targets, one line each.
 help:
@@ -54,6 +54,12 @@ lint-spa:
 lint-schema:
 	bash scripts/ui-deps.sh
 	$(TIMED) "lint: GraphQL schema" bash -c 'cd ui-angular && npm run --silent lint:schema'
+
+## mutation: PIT mutation testing of the connector's pure domain code; prints the score per class (not in `make test`).
+# Classes and tests: the `mutation` profile in emr-connector/pom.xml; HTML: emr-connector/target/pit-reports/.
+mutation:
+	$(TIMED) "mutation: PIT" bash -c '$(MVNW) -q -pl emr-connector -Pmutation -Djacoco.skip=true test-compile \
+		org.pitest:pitest-maven:mutationCoverage; status=$$?; bash scripts/mutation-table.sh; exit $$status'
 
 ## bench: every benchmark; each prints its figures.
 bench: bench-java $(if $(UI_PRESENT),bench-ui)
