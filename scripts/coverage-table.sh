@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Prints the per-package JaCoCo coverage (lines, branches) of both Java services after `./mvnw verify`, marking the
-# money packages whose floors `verify` enforces (pom.xml, execution money-floors: ≥ 90 % lines, ≥ 80 % branches).
+# money packages (target ≥ 90 % lines, ≥ 80 % branches; `verify` enforces the floors in the poms' money-floors
+# executions — the BFF's are ratchets at today's figures until its packages reach the target).
 # Reads each module's target/site/jacoco/jacoco.csv (the figures the floors are checked on); the aggregated HTML/XML
 # report of both services is target/coverage/index.html. Usage: scripts/coverage-table.sh (exit 0; missing reports
 # are skipped with a note).
@@ -16,7 +17,7 @@ for module in emr-connector bff; do
     continue
   fi
   echo
-  echo "coverage: $module (lines / branches; * = money package, floor 90 % / 80 %)"
+  echo "coverage: $module (lines / branches; * = money package, target 90 % / 80 %)"
   awk -F, -v money="$money" '
     BEGIN { n = split(money, m, " "); for (i = 1; i <= n; i++) floor[m[i]] = 1 }
     NR == 1 { next }
@@ -35,7 +36,7 @@ for module in emr-connector bff; do
         if (p in floor) {
           lr = lc[p] + lm[p] == 0 ? 1 : lc[p] / (lc[p] + lm[p])
           br = bc[p] + bm[p] == 0 ? 1 : bc[p] / (bc[p] + bm[p])
-          verdict = (lr >= 0.90 && br >= 0.80) ? "  ok" : "  BELOW FLOOR"
+          verdict = (lr >= 0.90 && br >= 0.80) ? "  ok" : "  under 90/80"
         }
         printf "%s %-42s %8s %9d %8s %9d%s\n", mark, p, pct(lc[p], lm[p]), lc[p] + lm[p], pct(bc[p], bm[p]), bc[p] + bm[p], verdict | cmd
       }

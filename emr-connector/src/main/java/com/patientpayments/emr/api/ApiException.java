@@ -3,10 +3,18 @@ package com.patientpayments.emr.api;
 /** A domain failure with its code; the message is safe to show (no names, account numbers or card data). */
 public class ApiException extends RuntimeException {
     private final ErrorCode code;
+    private final String safeMessage;
 
     public ApiException(ErrorCode code, String safeMessage) {
         super(safeMessage, null, false, false);
         this.code = code;
+        this.safeMessage = safeMessage;
+    }
+
+    /** The safe message, never null (the constructor requires one). */
+    @Override
+    public String getMessage() {
+        return safeMessage;
     }
 
     public ErrorCode code() {

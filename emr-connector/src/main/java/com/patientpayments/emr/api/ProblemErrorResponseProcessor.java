@@ -1,5 +1,6 @@
 package com.patientpayments.emr.api;
 
+import org.jspecify.annotations.Nullable;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -49,7 +50,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     }
 
     /** The field a {@link StrictNumbers} deserializer refused, named in its message (Serde keeps no path for records). */
-    private static String notAnInteger(ErrorContext context) {
+    private static @Nullable String notAnInteger(ErrorContext context) {
         Throwable t = context.getRootCause().orElse(null);
         for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
             String message = t.getMessage();
