@@ -11,20 +11,21 @@ INFRA_PRESENT := $(wildcard infra/package.json)
 TIMED := bash scripts/timed.sh
 
 # The static checks: they read sources and compile nothing, so `make test` runs them first (a format slip fails in
-# seconds, not after the Java suite). Java joins here later without a second compile:
-#  - Spotless: add a `lint-java-format` target running `$(MVNW) -q spotless:check` (no compile) to LINT_CHECKS.
-#  - Error Prone + NullAway are javac plugins: configure them in the maven-compiler-plugin of the parent pom.xml, so
-#    the one compile `test-java` already does (`$(MVNW) verify`) runs them inside `make test`. Only `make lint`, which
-#    runs no tests, needs a compile of its own: add `lint-java-compile` (`$(MVNW) -q test-compile`) to the `lint`
-#    prerequisites below, not to LINT_CHECKS.
+# seconds, not after the Java suite). Where the Java checks run:
+#  - Error Prone (its default checks, GuardedBy) and NullAway are javac plugins configured in the maven-compiler-plugin
+#    of the parent pom.xml, so the one compile `test-java` already does (`$(MVNW) verify`) runs them: no second
+#    compile inside `make test`. `make lint`, which runs no tests, compiles once for them (lint-java-compile).
+#  - Spotless (palantir-java-format): `lint-java-format` runs `spotless:check` (no compile). It joins LINT_CHECKS
+#    once the one format-everything commit (`$(MVNW) spotless:apply`) is in; until then it is run by hand.
 LINT_CHECKS := lint-format lint-spa lint-schema
 
 .PHONY: help demo test lint format bench build build-java build-ui test-java test-infra test-ui bench-java bench-ui \
-	lint-format lint-spa lint-schema clean
+	lint-format lint-spa lint-schema clean coverage mutation \
+	lint-java-compile lint-java-format
 
 ## help: list the targets, one line each.
 help:
-	@awk 'match($$0, /^## [a-z-]+:/) { printf "  %-12s %s\n", substr($$0, 4, RLENGTH - 4), substr($$0, RLENGTH + 2) }' \
+	@awk 'match($$0, /^## [a-z-]+:/) { printf "  %-18s %s\n", substr($$0, 4, RLENGTH - 4), substr($$0, RLENGTH + 2) }' \
 		$(MAKEFILE_LIST)
 
 ## demo: build what is missing, start the whole product on embedded stand-ins, print the DEMO line.
@@ -34,8 +35,16 @@ demo: $(EMR_JAR) $(BFF_JAR) $(if $(UI_PRESENT),$(UI_INDEX))
 ## test: `make lint`'s checks first, then every test of every module (unit, integration, browser end-to-end, infra/).
 test: $(LINT_CHECKS) test-java $(if $(INFRA_PRESENT),test-infra) $(if $(UI_PRESENT),test-ui)
 
-## lint: format check (prettier), SPA lint (ESLint), GraphQL schema lint (descriptions, unused types); no compile.
-lint: $(LINT_CHECKS)
+## lint: format check (prettier), SPA lint (ESLint), GraphQL schema lint, then Error Prone + NullAway (one compile).
+lint: $(LINT_CHECKS) lint-java-compile
+
+## lint-java-compile: compile main and test code with Error Prone and NullAway (what `make test` gets from verify).
+lint-java-compile:
+	$(TIMED) "lint: Java (Error Prone, NullAway)" $(MVNW) -q test-compile
+
+## lint-java-format: Spotless check of the Java sources (palantir-java-format); `./mvnw spotless:apply` fixes.
+lint-java-format:
+	$(TIMED) "lint: Java format (Spotless)" $(MVNW) -q spotless:check
 
 ## format: rewrite the SPA's, infra/'s and ops/'s TS/HTML/CSS/JSON/YAML with prettier (what `make lint` checks).
 format:
@@ -54,6 +63,12 @@ lint-spa:
 lint-schema:
 	bash scripts/ui-deps.sh
 	$(TIMED) "lint: GraphQL schema" bash -c 'cd ui-angular && npm run --silent lint:schema'
+
+## mutation: PIT mutation testing of the connector's pure domain code; prints the score per class (not in `make test`).
+# Classes and tests: the `mutation` profile in emr-connector/pom.xml; HTML: emr-connector/target/pit-reports/.
+mutation:
+	$(TIMED) "mutation: PIT" bash -c '$(MVNW) -q -pl emr-connector -Pmutation -Djacoco.skip=true test-compile \
+		org.pitest:pitest-maven:mutationCoverage; status=$$?; bash scripts/mutation-table.sh; exit $$status'
 
 ## bench: every benchmark, each figure beside its floor measured in the same run (BENCH_QUICK=1: short rounds).
 bench: bench-java $(if $(UI_PRESENT),bench-ui)
@@ -78,9 +93,14 @@ build-ui:
 	bash scripts/ui-deps.sh
 	cd ui-angular && npm run build
 
-## test-java: every Java test (./mvnw verify); one module: ./mvnw -pl bff test (CONTRIBUTING.md).
+## test-java: every Java test (./mvnw verify) with coverage floors, then the per-package coverage table.
+# `verify` fails when a money package is under its JaCoCo floor (pom.xml, money-floors); the table prints either way.
 test-java:
-	$(TIMED) "test: Java (./mvnw verify)" $(MVNW) verify
+	$(TIMED) "test: Java (./mvnw verify)" bash -c '$(MVNW) verify; status=$$?; bash scripts/coverage-table.sh; exit $$status'
+
+## coverage: the per-package coverage table of the last `make test-java` (report: target/coverage/index.html).
+coverage:
+	@bash scripts/coverage-table.sh
 
 ## test-infra: the AWS CDK app's tests (template, cdk-nag HIPAA/PCI, images, ops kit); offline, no Docker.
 test-infra: $(EMR_JAR) $(BFF_JAR)

@@ -7,10 +7,18 @@ package com.patientpayments.emr;
  */
 public class EmrException extends RuntimeException {
     private final ErrorCode code;
+    private final String safeMessage;
 
     public EmrException(ErrorCode code, String safeMessage) {
         super(safeMessage, null, false, false);
         this.code = code;
+        this.safeMessage = safeMessage;
+    }
+
+    /** The safe message, never null (the constructor requires one). */
+    @Override
+    public String getMessage() {
+        return safeMessage;
     }
 
     public ErrorCode code() {

@@ -1,5 +1,6 @@
 package com.patientpayments.emr;
 
+import org.jspecify.annotations.Nullable;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -26,7 +27,7 @@ public final class Jdbc {
         T map(ResultSet rs) throws SQLException;
     }
 
-    public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, Object... params) {
+    public static <T> List<T> list(Connection c, String sql, RowMapper<T> mapper, @Nullable Object... params) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
@@ -41,16 +42,16 @@ public final class Jdbc {
         }
     }
 
-    public static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, Object... params) {
+    public static <T> Optional<T> one(Connection c, String sql, RowMapper<T> mapper, @Nullable Object... params) {
         List<T> rows = list(c, sql, mapper, params);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    public static long longValue(Connection c, String sql, Object... params) {
+    public static long longValue(Connection c, String sql, @Nullable Object... params) {
         return one(c, sql, rs -> rs.getLong(1), params).orElse(0L);
     }
 
-    public static int update(Connection c, String sql, Object... params) {
+    public static int update(Connection c, String sql, @Nullable Object... params) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, params);
             return ps.executeUpdate();
@@ -75,7 +76,17 @@ public final class Jdbc {
         }
     }
 
-    public static Instant instant(ResultSet rs, String column) throws SQLException {
+    /** A NOT NULL timestamp column; a null there is a schema fault, not an absent value. */
+    public static Instant requiredInstant(ResultSet rs, String column) throws SQLException {
+        Instant value = instant(rs, column);
+        if (value == null) {
+            throw new IllegalStateException("column " + column + " is null");
+        }
+        return value;
+    }
+
+    /** A nullable timestamp column. */
+    public static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp ts = rs.getTimestamp(column);
         return ts == null ? null : ts.toInstant();
     }

@@ -65,7 +65,7 @@ public class EmailReceiptService {
             throw new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE,
                     "Email is temporarily unavailable. Please try again in a moment, or download the receipt.");
         }
-        if (used > props.perSessionHour() || usedByHousehold > HOUSEHOLD_FACTOR * props.perSessionHour()) {
+        if (used > props.perSessionHour() || usedByHousehold > (long) HOUSEHOLD_FACTOR * props.perSessionHour()) {
             registry.counter("receipt.emails", "outcome", "rate_limited").increment();
             throw new PaymentsException(ErrorCode.RATE_LIMITED,
                     "You have emailed this receipt several times already. Please try again later.");

@@ -1,5 +1,6 @@
 package com.patientpayments.bff.graphql;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
@@ -18,6 +19,8 @@ import java.util.function.Function;
 final class DocumentCache implements PreparsedDocumentProvider {
 
     private final int maxQueryLength;
+    /** An access-ordered LinkedHashMap: even a get() reorders it, so every access holds its lock. */
+    @GuardedBy("entries")
     private final Map<String, PreparsedDocumentEntry> entries;
 
     DocumentCache(int capacity, int maxQueryLength) {

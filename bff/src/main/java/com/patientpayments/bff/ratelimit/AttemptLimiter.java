@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -56,6 +57,8 @@ public class AttemptLimiter {
 
     private final RedisStore redis;
     private final RateLimitSettings settings;
+    /** The fallback counters while Redis is unreachable; check-then-count happens under the limiter's lock. */
+    @GuardedBy("this")
     private final Map<String, Window> local = new ConcurrentHashMap<>();
 
     public AttemptLimiter(RedisStore redis, RateLimitSettings settings) {
@@ -150,6 +153,7 @@ public class AttemptLimiter {
     private final class Granted implements Reservation {
         private final String[] keys;
         private final boolean locally;
+        @GuardedBy("this")
         private boolean released;
 
         Granted(String[] keys, boolean locally) {

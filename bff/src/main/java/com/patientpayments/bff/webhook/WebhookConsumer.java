@@ -1,5 +1,6 @@
 package com.patientpayments.bff.webhook;
 
+import org.jspecify.annotations.Nullable;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 
 /**
  * Drains the webhook queue: {@code concurrency} threads, each long-polling one message at a time (bounded
@@ -60,7 +62,8 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile WebhookQueue queue;
     private volatile StripeEventProcessor processor;
-    private volatile ExecutorService workers;
+    @GuardedBy("this")
+    private @Nullable ExecutorService workers;
     private volatile boolean running;
 
     /**

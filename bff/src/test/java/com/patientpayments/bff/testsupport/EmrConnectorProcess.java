@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -200,7 +202,10 @@ public final class EmrConnectorProcess {
             return;
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(coverageAgent());
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.put("DATABASE_URL", jdbcUrl());
         env.put("EMR_PORT", Integer.toString(port));
@@ -214,6 +219,16 @@ public final class EmrConnectorProcess {
             throw new IllegalStateException("cannot start the EMR connector from " + jar, e);
         }
         awaitHealthy();
+    }
+
+    /**
+     * The JaCoCo agent argument the build passes as {@code emr.connector.coverage-agent} (bff/pom.xml), so the
+     * connector code the BFF's tests run counts in the aggregated report; empty when coverage is off or the test runs
+     * outside Maven (an unresolved {@code ${...}} placeholder).
+     */
+    private static List<String> coverageAgent() {
+        String agent = System.getProperty("emr.connector.coverage-agent", "");
+        return agent.startsWith("-javaagent:") ? List.of(agent) : List.of();
     }
 
     /** Stops the connector (kills the process and waits for it), for "connector down" tests. */

@@ -1,6 +1,7 @@
 package com.patientpayments.emr.api;
 
 import com.patientpayments.emr.EmrException;
+import org.jspecify.annotations.Nullable;
 
 /** Bounds for every amount the API accepts: whole cents, positive, at most $100,000.00. */
 public final class Amounts {
@@ -9,7 +10,7 @@ public final class Amounts {
     private Amounts() {
     }
 
-    public static long require(java.math.BigDecimal cents, String field) {
+    public static long require(java.math.@Nullable BigDecimal cents, String field) {
         if (cents == null) {
             throw EmrException.invalid(field + " is required.");
         }
@@ -25,7 +26,7 @@ public final class Amounts {
         return require(cents.longValue(), field);
     }
 
-    public static long require(Long cents, String field) {
+    public static long require(@Nullable Long cents, String field) {
         if (cents == null) {
             throw EmrException.invalid(field + " is required.");
         }
@@ -38,7 +39,7 @@ public final class Amounts {
         return cents;
     }
 
-    public static String requireText(String value, String field, int maxLength) {
+    public static String requireText(@Nullable String value, String field, int maxLength) {
         if (value == null || value.isBlank()) {
             throw EmrException.invalid(field + " is required.");
         }
@@ -65,7 +66,7 @@ public final class Amounts {
         return value;
     }
 
-    public static String optionalText(String value, String field, int maxLength) {
+    public static @Nullable String optionalText(@Nullable String value, String field, int maxLength) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -77,16 +78,20 @@ public final class Amounts {
         requireText(value, field, 255);
         if (!value.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
             throw EmrException.invalid(field + " must be visible ASCII without spaces.");
+    public static String reference(@Nullable String value, String field) {
+        String text = requireText(value, field, 255);
+        if (!text.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+            throw ApiException.invalid(field + " must be visible ASCII without spaces.");
         }
-        return value;
+        return text;
     }
 
-    public static String optionalReference(String value, String field) {
+    public static @Nullable String optionalReference(@Nullable String value, String field) {
         return value == null || value.isEmpty() ? null : reference(value, field);
     }
 
     /** Only US dollars are supported; providers send lower case ("usd"). */
-    public static String currency(String value) {
+    public static String currency(@Nullable String value) {
         if (value == null || !value.equalsIgnoreCase("USD")) {
             throw EmrException.invalid("currency must be USD.");
         }

@@ -72,7 +72,7 @@ public class HouseholdLedgerController {
     }
 
     /** A comma-separated list of attempt statuses; empty or absent: all of them. */
-    static Set<AttemptStatus> statuses(String csv) {
+    static Set<AttemptStatus> statuses(@Nullable String csv) {
         if (csv == null || csv.isBlank()) {
             return EnumSet.allOf(AttemptStatus.class);
         }

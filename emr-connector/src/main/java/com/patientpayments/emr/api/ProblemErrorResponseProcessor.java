@@ -1,6 +1,7 @@
 package com.patientpayments.emr.api;
 
 import com.patientpayments.emr.ErrorCode;
+import org.jspecify.annotations.Nullable;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -50,7 +51,7 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
     }
 
     /** The field a {@link StrictNumbers} deserializer refused, named in its message (Serde keeps no path for records). */
-    private static String notAnInteger(ErrorContext context) {
+    private static @Nullable String notAnInteger(ErrorContext context) {
         Throwable t = context.getRootCause().orElse(null);
         for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
             String message = t.getMessage();

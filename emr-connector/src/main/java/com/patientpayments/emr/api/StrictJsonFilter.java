@@ -46,7 +46,7 @@ public class StrictJsonFilter implements Ordered {
     }
 
     /** Why the body is not exactly one JSON value without duplicate keys, or null when it is. */
-    static String problem(byte[] body) {
+    static @Nullable String problem(byte[] body) {
         boolean valueRead = false;
         try (JsonParser p = STRICT.createParser(body)) {
             if (p.nextToken() == null) {

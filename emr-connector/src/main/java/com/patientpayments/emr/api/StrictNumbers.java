@@ -1,5 +1,6 @@
 package com.patientpayments.emr.api;
 
+import org.jspecify.annotations.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.Decoder;
@@ -61,7 +62,7 @@ public final class StrictNumbers {
         }
 
         @Override
-        public T deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super T> type)
+        public @Nullable T deserializeNullable(Decoder decoder, DecoderContext context, Argument<? super T> type)
                 throws IOException {
             if (decoder.decodeNull()) {
                 return null;

@@ -127,7 +127,7 @@ public class TransactionController {
         return disputes.record(id, ClaimRequests.dispute(body));
     }
 
-    static Instant instant(String value, String field) {
+    static Instant instant(@Nullable String value, String field) {
         if (value == null || value.isBlank()) {
             throw EmrException.invalid(field + " is required (ISO-8601 instant).");
         }

@@ -1,5 +1,6 @@
 package com.patientpayments.emr.demo;
 
+import org.jspecify.annotations.Nullable;
 import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.household.LastNames;
 import com.patientpayments.emr.practice.PracticeLogos;
@@ -146,7 +147,7 @@ final class DemoData {
         charge("lindqvist-1", "lindqvist", "elin", "harbor-main", "okafor", "2026-10-07", "D7140", 21000);
     }
 
-    private void practice(String key, String name, String phone, String e164, String[] a, String tz, String acct) {
+    private void practice(String key, String name, String phone, String e164, String[] a, String tz, @Nullable String acct) {
         Jdbc.update(c, "INSERT INTO practices (id, tenant_id, company_id, name, phone, phone_e164, address_line1,"
                         + " address_line2, city, state, postal_code, logo_url, time_zone, stripe_account_id)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -1,5 +1,6 @@
 package com.patientpayments.emr.ledger;
 
+import org.jspecify.annotations.Nullable;
 import com.patientpayments.emr.Jdbc;
 import jakarta.inject.Singleton;
 
@@ -73,8 +74,8 @@ public class AttemptRepository {
         }
     }
 
-    public void update(Connection c, UUID id, String intentId, AttemptStatus status, String failureCode,
-                       String failureMessage, UUID transactionId) {
+    public void update(Connection c, UUID id, @Nullable String intentId, AttemptStatus status,
+                       @Nullable String failureCode, @Nullable String failureMessage, @Nullable UUID transactionId) {
         Jdbc.update(c, "UPDATE payment_attempts SET provider_intent_id = ?, status = ?, failure_code = ?,"
                         + " failure_message = ?, transaction_id = ?, updated_at = ? WHERE id = ?",
                 intentId, status.name(), failureCode, failureMessage, transactionId, Instant.now(), id);
@@ -85,6 +86,6 @@ public class AttemptRepository {
                 rs.getLong("amount_cents"), rs.getString("currency"), rs.getString("idempotency_key"),
                 rs.getString("provider_intent_id"), AttemptStatus.valueOf(rs.getString("status")),
                 rs.getString("failure_code"), rs.getString("failure_message"), rs.getString("transaction_id"),
-                Jdbc.instant(rs, "created_at").toString(), Jdbc.instant(rs, "updated_at").toString());
+                Jdbc.requiredInstant(rs, "created_at").toString(), Jdbc.requiredInstant(rs, "updated_at").toString());
     }
 }

@@ -1,7 +1,6 @@
 package com.patientpayments.emr.ledger;
 
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,13 +10,13 @@ import java.util.Set;
 public enum AttemptStatus {
     CREATED, PROCESSING, SUCCEEDED, FAILED;
 
-    private static final Map<AttemptStatus, Set<AttemptStatus>> ALLOWED = Map.of(
-            CREATED, EnumSet.of(PROCESSING, SUCCEEDED, FAILED),
-            PROCESSING, EnumSet.of(SUCCEEDED, FAILED),
-            FAILED, EnumSet.of(PROCESSING, SUCCEEDED, FAILED),
-            SUCCEEDED, EnumSet.noneOf(AttemptStatus.class));
-
+    /** Whether an attempt in this status may move to {@code next}; the switch covers every status. */
     public boolean canMoveTo(AttemptStatus next) {
-        return ALLOWED.get(this).contains(next);
+        Set<AttemptStatus> allowed = switch (this) {
+            case CREATED, FAILED -> EnumSet.of(PROCESSING, SUCCEEDED, FAILED);
+            case PROCESSING -> EnumSet.of(SUCCEEDED, FAILED);
+            case SUCCEEDED -> EnumSet.noneOf(AttemptStatus.class);
+        };
+        return allowed.contains(next);
     }
 }

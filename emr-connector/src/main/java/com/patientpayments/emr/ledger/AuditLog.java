@@ -1,5 +1,6 @@
 package com.patientpayments.emr.ledger;
 
+import org.jspecify.annotations.Nullable;
 import com.patientpayments.emr.Jdbc;
 import jakarta.inject.Singleton;
 
@@ -15,8 +16,9 @@ public class AuditLog {
             + " charge_id, amount_cents, reference) VALUES (?, ?, ?, ?, ?, ?, ?)";
 
     /** One audit row. */
-    public record Entry(String action, UUID householdId, UUID transactionId, UUID attemptId, UUID chargeId,
-                        Long amountCents, String reference) {
+    public record Entry(String action, UUID householdId, @Nullable UUID transactionId,
+                        @Nullable UUID attemptId, @Nullable UUID chargeId, @Nullable Long amountCents,
+                        @Nullable String reference) {
     }
 
     public void append(Connection c, List<Entry> entries) {

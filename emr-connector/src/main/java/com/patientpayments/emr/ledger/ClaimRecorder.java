@@ -1,5 +1,6 @@
 package com.patientpayments.emr.ledger;
 
+import org.jspecify.annotations.Nullable;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -32,12 +33,12 @@ public class ClaimRecorder {
     }
 
     /** A refund as the provider reports it; {@code providerCreatedAt} may be null (older shapes). */
-    public record RefundReport(String refundId, Money amount, RefundStatus status, Instant providerCreatedAt,
-                               String eventId) {
+    public record RefundReport(String refundId, Money amount, RefundStatus status,
+                               @Nullable Instant providerCreatedAt, @Nullable String eventId) {
     }
 
     /** A dispute as the provider reports it. */
-    public record DisputeReport(String disputeId, Money amount, DisputeStatus status, String eventId) {
+    public record DisputeReport(String disputeId, Money amount, DisputeStatus status, @Nullable String eventId) {
     }
 
     /** The refund now, and whether this report recorded it first. */

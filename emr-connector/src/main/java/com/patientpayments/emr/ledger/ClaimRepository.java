@@ -1,5 +1,6 @@
 package com.patientpayments.emr.ledger;
 
+import org.jspecify.annotations.Nullable;
 import com.patientpayments.emr.Jdbc;
 import jakarta.inject.Singleton;
 
@@ -19,7 +20,7 @@ public class ClaimRepository {
 
     /** A refund as stored. */
     public record RefundRow(String refundId, UUID transactionId, long amountCents, RefundStatus status,
-                            Instant providerCreatedAt) {
+                            @Nullable Instant providerCreatedAt) {
     }
 
     /** A dispute as stored. */
@@ -28,7 +29,7 @@ public class ClaimRepository {
 
     /** A refund or dispute report waiting for its payment. */
     public record Parked(long id, Holdings.Kind kind, String sourceId, long amountCents, String status,
-                         Instant providerCreatedAt, String eventId) {
+                         @Nullable Instant providerCreatedAt, @Nullable String eventId) {
     }
 
     public Optional<RefundRow> refund(Connection c, String refundId) {
@@ -100,7 +101,7 @@ public class ClaimRepository {
 
     /** Parks a report (a duplicate of the same source and status is kept once). */
     public boolean park(Connection c, String reference, Holdings.Kind kind, String sourceId, long amountCents,
-                        String status, Instant providerCreatedAt, String eventId) {
+                        String status, @Nullable Instant providerCreatedAt, @Nullable String eventId) {
         return Jdbc.update(c, "INSERT INTO parked_provider_events (provider_reference, kind, source_id, amount_cents,"
                         + " status, provider_created_at, event_id) VALUES (?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (kind, source_id, status) DO NOTHING", reference, kind.name(), sourceId,

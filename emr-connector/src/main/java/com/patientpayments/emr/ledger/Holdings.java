@@ -1,5 +1,6 @@
 package com.patientpayments.emr.ledger;
 
+import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,14 +42,14 @@ public final class Holdings {
      * One slot of the original posting: a charge ({@code chargeId}) or the credit ({@code chargeId == null}), with
      * what the posting put there.
      */
-    public record Slot(UUID chargeId, long capacityCents) {
+    public record Slot(@Nullable UUID chargeId, long capacityCents) {
         public boolean isCredit() {
             return chargeId == null;
         }
     }
 
     /** What one claim currently holds of one slot. For a charge slot: taken from the charge and from its in-lieu credit. */
-    public record Held(Source source, UUID chargeId, long takenCents) {
+    public record Held(Source source, @Nullable UUID chargeId, long takenCents) {
     }
 
     /**
@@ -56,7 +57,8 @@ public final class Holdings {
      * applied again) and {@code creditCents} to the household credit ({@code inLieuOf} the charge, or the transaction's
      * own credit when {@code chargeId} is null).
      */
-    public record Move(Source source, UUID chargeId, long chargeCents, long creditCents, long chargeBalanceAfter) {
+    public record Move(Source source, @Nullable UUID chargeId, long chargeCents, long creditCents,
+                       long chargeBalanceAfter) {
     }
 
     /**
@@ -146,7 +148,7 @@ public final class Holdings {
         return moves;
     }
 
-    private record Key(Source source, UUID chargeId) implements Comparable<Key> {
+    private record Key(Source source, @Nullable UUID chargeId) implements Comparable<Key> {
         @Override
         public int compareTo(Key o) {
             int c = source.kind().compareTo(o.source.kind());

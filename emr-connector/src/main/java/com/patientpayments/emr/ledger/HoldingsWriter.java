@@ -41,7 +41,7 @@ public class HoldingsWriter {
             boolean refund = m.source().kind() == Holdings.Kind.REFUND;
             String refundId = refund ? m.source().id() : null;
             String disputeId = refund ? null : m.source().id();
-            if (m.chargeCents() != 0) {
+            if (m.chargeId() != null && m.chargeCents() != 0) {   // charge moves; a credit-slot move has no charge
                 String kind = kind(m.source(), m.chargeCents());
                 ledger.appendApplications(c, txId, kind, refundId, disputeId,
                         List.of(new LedgerRepository.Row(m.chargeId(), m.chargeCents(), m.chargeBalanceAfter())));

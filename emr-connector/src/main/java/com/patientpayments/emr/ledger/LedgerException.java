@@ -6,10 +6,18 @@ package com.patientpayments.emr.ledger;
  */
 public class LedgerException extends RuntimeException {
     private final LedgerError code;
+    private final String safeMessage;
 
     public LedgerException(LedgerError code, String safeMessage) {
         super(safeMessage, null, false, false);
         this.code = code;
+        this.safeMessage = safeMessage;
+    }
+
+    /** The safe message, never null (the constructor requires one). */
+    @Override
+    public String getMessage() {
+        return safeMessage;
     }
 
     public LedgerError code() {

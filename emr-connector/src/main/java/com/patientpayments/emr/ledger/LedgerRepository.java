@@ -1,5 +1,6 @@
 package com.patientpayments.emr.ledger;
 
+import org.jspecify.annotations.Nullable;
 import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.charge.ChargeRepository;
 import jakarta.inject.Singleton;
@@ -19,8 +20,9 @@ import java.util.UUID;
 public class LedgerRepository {
     /** Takes the household's row lock for the rest of the transaction: concurrent payments queue here. */
     public void lockHousehold(Connection c, UUID householdId) {
-        Jdbc.one(c, "SELECT id FROM households WHERE id = ? FOR UPDATE", rs -> 1, householdId)
-                .orElseThrow(() -> new IllegalStateException("household row missing"));
+        if (Jdbc.one(c, "SELECT id FROM households WHERE id = ? FOR UPDATE", rs -> 1, householdId).isEmpty()) {
+            throw new IllegalStateException("household row missing");
+        }
     }
 
     /** Charges a payment may go to: positive balance and not under dispute. */
@@ -100,7 +102,8 @@ public class LedgerRepository {
     public record Row(UUID chargeId, long amountCents, long balanceAfterCents) {
     }
 
-    public void appendApplications(Connection c, UUID transactionId, String kind, String refundId, String disputeId,
+    public void appendApplications(Connection c, UUID transactionId, String kind, @Nullable String refundId,
+                                   @Nullable String disputeId,
                                    List<Row> rows) {
         List<Object[]> params = new ArrayList<>(rows.size());
         for (Row r : rows) {
@@ -116,14 +119,14 @@ public class LedgerRepository {
      * (null for the transaction's own credit).
      */
     public void appendCredit(Connection c, UUID householdId, UUID transactionId, long amountCents, String kind,
-                             String reference, UUID inLieuOf) {
+                             @Nullable String reference, @Nullable UUID inLieuOf) {
         Jdbc.update(c, "INSERT INTO household_credit_entries (household_id, transaction_id, amount_cents, kind,"
                 + " reference, charge_id) VALUES (?, ?, ?, ?, ?, ?)", householdId, transactionId, amountCents, kind,
                 reference, inLieuOf);
     }
 
     /** Records a provider event id; false when it was already recorded. */
-    public boolean recordEvent(Connection c, String eventId, String kind) {
+    public boolean recordEvent(Connection c, @Nullable String eventId, String kind) {
         if (eventId == null) {
             return true;
         }

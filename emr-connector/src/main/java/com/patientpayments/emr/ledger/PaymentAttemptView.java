@@ -1,11 +1,13 @@
 package com.patientpayments.emr.ledger;
 
+import org.jspecify.annotations.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 /** A payment attempt (API.md "PaymentAttempt"). */
 @Serdeable
 public record PaymentAttemptView(String id, String practiceId, String householdId, long amountCents, String currency,
-                                 String idempotencyKey, String providerIntentId, AttemptStatus status,
-                                 String failureCode, String failureMessage, String transactionId, String createdAt,
+                                 @Nullable String idempotencyKey, @Nullable String providerIntentId,
+                                 AttemptStatus status, @Nullable String failureCode, @Nullable String failureMessage,
+                                 @Nullable String transactionId, String createdAt,
                                  String updatedAt) {
 }

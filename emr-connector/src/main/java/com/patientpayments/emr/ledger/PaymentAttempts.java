@@ -1,5 +1,6 @@
 package com.patientpayments.emr.ledger;
 
+import org.jspecify.annotations.Nullable;
 import com.patientpayments.emr.Jdbc;
 import jakarta.inject.Singleton;
 import io.micronaut.transaction.TransactionOperations;
@@ -88,7 +89,8 @@ public class PaymentAttempts {
     }
 
     /** Records a failure; never overrides SUCCEEDED (a late failure after success changes nothing). */
-    public PaymentAttemptView fail(UUID id, String eventId, String failureCode, String failureMessage) {
+    public PaymentAttemptView fail(UUID id, @Nullable String eventId, String failureCode,
+                                   @Nullable String failureMessage) {
         return tx.executeWrite(s -> {
             Connection c = s.getConnection();
             PaymentAttemptView a = attempts.findForUpdate(c, id)
@@ -141,7 +143,7 @@ public class PaymentAttempts {
         });
     }
 
-    static UUID uuid(String s) {
+    static @Nullable UUID uuid(@Nullable String s) {
         return s == null ? null : UUID.fromString(s);
     }
 }

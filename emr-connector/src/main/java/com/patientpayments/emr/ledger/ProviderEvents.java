@@ -1,5 +1,6 @@
 package com.patientpayments.emr.ledger;
 
+import org.jspecify.annotations.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -36,7 +37,7 @@ public class ProviderEvents {
     }
 
     /** Applied now (one of {@code refund} / {@code dispute}), or parked. */
-    public record Outcome<T>(T applied, boolean created, ParkedView parked) {
+    public record Outcome<T>(@Nullable T applied, boolean created, @Nullable ParkedView parked) {
     }
 
     /** @throws LedgerException NOT_FOUND when no payment attempt carries this provider reference */
@@ -72,8 +73,9 @@ public class ProviderEvents {
 
     /** The posted transaction of the reference, after taking its household's lock; NOT_FOUND for an unknown one. */
     private Optional<TransactionFacts.Row> posted(Connection c, String reference) {
-        attempts.findByIntentLockingHousehold(c, reference)
-                .orElseThrow(() -> LedgerException.notFound("Payment attempt for this provider reference"));
+        if (attempts.findByIntentLockingHousehold(c, reference).isEmpty()) {
+            throw LedgerException.notFound("Payment attempt for this provider reference");
+        }
         return TransactionFacts.byReference(c, reference);
     }
 

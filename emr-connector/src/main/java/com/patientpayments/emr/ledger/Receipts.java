@@ -54,7 +54,7 @@ public class Receipts {
                             + " UNION ALL SELECT 'DISPUTE_' || status, amount_cents, created_at, dispute_id"
                             + " FROM disputes WHERE transaction_id = ? ORDER BY created_at, kind",
                     rs -> new ReceiptView.Adjustment(rs.getString(1), rs.getLong(2),
-                            Jdbc.instant(rs, "created_at").toString(), rs.getString(4)), txId, txId);
+                            Jdbc.requiredInstant(rs, "created_at").toString(), rs.getString(4)), txId, txId);
             return new ReceiptView(t, practice, guarantor, lines, adjustments, balanceAfter(c, t, txId));
         });
     }

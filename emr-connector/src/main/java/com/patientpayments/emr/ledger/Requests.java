@@ -1,5 +1,6 @@
 package com.patientpayments.emr.ledger;
 
+import org.jspecify.annotations.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
@@ -13,29 +14,33 @@ public final class Requests {
     }
 
     @Serdeable
-    public record CreateAttempt(String householdId, BigDecimal amountCents, String idempotencyKey) {
+    public record CreateAttempt(@Nullable String householdId, @Nullable BigDecimal amountCents,
+                                @Nullable String idempotencyKey) {
     }
 
     @Serdeable
-    public record SetIntent(String providerIntentId) {
+    public record SetIntent(@Nullable String providerIntentId) {
     }
 
     @Serdeable
-    public record Failure(String eventId, String failureCode, String failureMessage) {
+    public record Failure(@Nullable String eventId, @Nullable String failureCode, @Nullable String failureMessage) {
     }
 
     @Serdeable
-    public record PostTransaction(String providerReference, String eventId, BigDecimal amountCents, String currency,
-                           String methodBrand, String methodLast4, String paidAt) {
+    public record PostTransaction(@Nullable String providerReference, @Nullable String eventId,
+                                  @Nullable BigDecimal amountCents, @Nullable String currency,
+                                  @Nullable String methodBrand, @Nullable String methodLast4, @Nullable String paidAt) {
     }
 
     /** {@code status}: Stripe's refund status, default {@code succeeded}; {@code createdAt}: the provider's, ISO-8601. */
     @Serdeable
-    public record Refund(String refundId, BigDecimal amountCents, String status, String createdAt, String eventId) {
+    public record Refund(@Nullable String refundId, @Nullable BigDecimal amountCents, @Nullable String status,
+                         @Nullable String createdAt, @Nullable String eventId) {
     }
 
     /** {@code status}: Stripe's dispute status ({@code needs_response}, …) or the older OPENED / WON / LOST. */
     @Serdeable
-    public record Dispute(String disputeId, BigDecimal amountCents, String status, String eventId) {
+    public record Dispute(@Nullable String disputeId, @Nullable BigDecimal amountCents, @Nullable String status,
+                          @Nullable String eventId) {
     }
 }

@@ -1,5 +1,6 @@
 package com.patientpayments.emr.ledger;
 
+import org.jspecify.annotations.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 
@@ -39,8 +40,8 @@ public class TransactionPosting {
     }
 
     /** A validated posting request. */
-    public record Command(String providerReference, String eventId, Money amount, String methodBrand,
-                          String methodLast4, Instant paidAt) {
+    public record Command(String providerReference, @Nullable String eventId, Money amount,
+                          @Nullable String methodBrand, @Nullable String methodLast4, Instant paidAt) {
     }
 
     /** The transaction, and whether this call posted it (false: it was already posted). */

@@ -1,5 +1,6 @@
 package com.patientpayments.emr.ledger;
 
+import org.jspecify.annotations.Nullable;
 import com.patientpayments.emr.Jdbc;
 import jakarta.inject.Singleton;
 
@@ -25,7 +26,8 @@ public class TransactionRepository {
 
     /** The facts a new posting needs to insert. */
     public record NewTransaction(UUID id, String providerReference, UUID practiceId, UUID householdId,
-                                 UUID attemptId, long amountCents, String methodBrand, String methodLast4,
+                                 UUID attemptId, long amountCents, @Nullable String methodBrand,
+                                 @Nullable String methodLast4,
                                  Instant paidAt) {
     }
 
@@ -38,7 +40,7 @@ public class TransactionRepository {
                         + " attempt_id, source, status, amount_cents, currency, method_brand, method_last4, paid_at)"
                         + " VALUES (?, ?, ?, ?, ?, 'ONLINE_PATIENT_PAYMENT', 'SUCCEEDED', ?, 'USD', ?, ?, ?)"
                         + " ON CONFLICT (provider_reference) DO NOTHING RETURNING created_at",
-                rs -> Jdbc.instant(rs, "created_at"),
+                rs -> Jdbc.requiredInstant(rs, "created_at"),
                 t.id(), t.providerReference(), t.practiceId(), t.householdId(), t.attemptId(), t.amountCents(),
                 t.methodBrand(), t.methodLast4(), t.paidAt());
     }
@@ -62,7 +64,7 @@ public class TransactionRepository {
 
     private static TransactionView map(Connection c, ResultSet rs, boolean withAllocations) throws SQLException {
         String id = rs.getString("id");
-        List<TransactionView.Allocation> allocations = withAllocations ? Jdbc.list(c,
+        @Nullable List<TransactionView.Allocation> allocations = withAllocations ? Jdbc.list(c,
                 "SELECT a.charge_id, a.amount_cents, a.balance_after_cents FROM payment_applications a"
                         + " JOIN charges c ON c.id = a.charge_id WHERE a.transaction_id = ? AND a.kind = 'PAYMENT'"
                         + " ORDER BY c.service_date, c.entry_seq",
@@ -72,7 +74,7 @@ public class TransactionRepository {
                 rs.getString("household_id"), rs.getString("attempt_id"), rs.getString("source"),
                 TransactionStatus.valueOf(rs.getString("status")), rs.getLong("amount_cents"), rs.getLong("applied"),
                 rs.getLong("credit"), rs.getLong("refunded"), rs.getString("currency"), rs.getString("method_brand"),
-                rs.getString("method_last4"), Jdbc.instant(rs, "paid_at").toString(),
-                Jdbc.instant(rs, "created_at").toString(), allocations);
+                rs.getString("method_last4"), Jdbc.requiredInstant(rs, "paid_at").toString(),
+                Jdbc.requiredInstant(rs, "created_at").toString(), allocations);
     }
 }

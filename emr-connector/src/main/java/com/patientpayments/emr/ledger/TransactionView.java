@@ -1,5 +1,6 @@
 package com.patientpayments.emr.ledger;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -11,10 +12,11 @@ import java.util.List;
  */
 @Serdeable
 public record TransactionView(String id, String providerReference, String practiceId, String householdId,
-                              String attemptId, String source, TransactionStatus status, long amountCents,
+                              @Nullable String attemptId, String source, TransactionStatus status, long amountCents,
                               long appliedCents, long creditCents, long refundedCents, String currency,
-                              String methodBrand, String methodLast4, String paidAt, String createdAt,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) List<Allocation> allocations) {
+                              @Nullable String methodBrand, @Nullable String methodLast4, String paidAt,
+                              String createdAt,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<Allocation> allocations) {
 
     /** What the posting applied to one charge and the charge's balance right after. */
     @Serdeable

@@ -1,5 +1,6 @@
 package com.patientpayments.emr.practice;
 
+import org.jspecify.annotations.Nullable;
 import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.EmrException;
 import io.micronaut.serde.annotation.Serdeable;
@@ -49,7 +50,7 @@ public class PracticeLogos {
     }
 
     /** Validates (and for SVG, sanitizes) an upload; returns what would be stored. */
-    public Content validate(String contentType, byte[] bytes) {
+    public Content validate(String contentType, byte @Nullable [] bytes) {
         String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
         if (bytes == null || bytes.length == 0) {
             throw EmrException.invalid("The logo is empty.");

@@ -1,5 +1,6 @@
 package com.patientpayments.emr.practice;
 
+import org.jspecify.annotations.Nullable;
 import com.patientpayments.emr.Jdbc;
 import jakarta.inject.Singleton;
 
@@ -36,13 +37,13 @@ public class PracticeRepository {
                 logo(rs)), id);
     }
 
-    private static PracticeLogos.Logo logo(ResultSet rs) throws SQLException {
+    private static PracticeLogos.@Nullable Logo logo(ResultSet rs) throws SQLException {
         String type = rs.getString("logo_type");
         return type == null ? null : new PracticeLogos.Logo(type, rs.getString("logo_sha256").trim(),
                 rs.getInt("logo_size"));
     }
 
-    private static PracticeView.Address address(ResultSet rs) throws SQLException {
+    private static PracticeView.@Nullable Address address(ResultSet rs) throws SQLException {
         if (rs.getString("address_line1") == null && rs.getString("city") == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package com.patientpayments.emr.practice;
 
+import org.jspecify.annotations.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
@@ -11,16 +12,18 @@ import java.util.List;
  */
 @Serdeable
 public record PracticeView(String id, String hash, String tenantId, String companyId, String name, String phone,
-                           String phoneE164, Address address, String logoUrl, String timeZone, String stripeAccountId,
-                           List<Location> locations, PracticeLogos.Logo logo) {
+                           @Nullable String phoneE164, @Nullable Address address, @Nullable String logoUrl,
+                           String timeZone, @Nullable String stripeAccountId, List<Location> locations,
+                           PracticeLogos.@Nullable Logo logo) {
 
     /** A postal address; null as a whole when the EMR has none. */
     @Serdeable
-    public record Address(String line1, String line2, String city, String state, String postalCode) {
+    public record Address(@Nullable String line1, @Nullable String line2, @Nullable String city,
+                          @Nullable String state, @Nullable String postalCode) {
     }
 
     /** A practice location (office). */
     @Serdeable
-    public record Location(String id, String name, String phone, Address address) {
+    public record Location(String id, String name, @Nullable String phone, @Nullable Address address) {
     }
 }

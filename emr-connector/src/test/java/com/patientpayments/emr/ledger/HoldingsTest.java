@@ -36,6 +36,49 @@ class HoldingsTest {
         assertThat(afterFail.get(dispute)).containsExactlyInAnyOrderEntriesOf(mapOf(null, 500L, newer, 1500L));
     }
 
+    /**
+     * A refund fails while a dispute takes the same money: the restoration is planned before the withdrawal, so the
+     * charge's running balance goes 1000 → 0 → 1000 and never reads 2000 on a 1000 charge.
+     */
+    @Test
+    void moneyMovingFromOneClaimToAnotherOnTheSameChargeNeverOverdrawsIt() {
+        UUID charge = UUID.randomUUID();
+        Holdings.Source refund = new Holdings.Source(Holdings.Kind.REFUND, "re_1");
+        Holdings.Source dispute = new Holdings.Source(Holdings.Kind.DISPUTE, "dp_1");
+        List<Holdings.Slot> slots = List.of(new Holdings.Slot(null, 0), new Holdings.Slot(charge, 1000));
+        var target = Holdings.target(slots, List.of(new Holdings.Claim(refund, 0), new Holdings.Claim(dispute, 1000)));
+        List<Holdings.Move> moves = Holdings.plan(target, List.of(new Holdings.Held(refund, charge, 1000)),
+                Map.of(charge, 1000L), Map.of(charge, 0L));
+        assertThat(moves).containsExactly(
+                new Holdings.Move(refund, charge, 1000, 0, 0),
+                new Holdings.Move(dispute, charge, -1000, 0, 1000));
+    }
+
+    /** Same inputs, same rows in the same order: restorations first, then refunds before disputes, by id, credit first. */
+    @Test
+    void movesComeInOneDeterministicOrder() {
+        UUID a = new UUID(0, 1);
+        UUID b = new UUID(0, 2);
+        Holdings.Source re1 = new Holdings.Source(Holdings.Kind.REFUND, "re_1");
+        Holdings.Source re2 = new Holdings.Source(Holdings.Kind.REFUND, "re_2");
+        Holdings.Source dp = new Holdings.Source(Holdings.Kind.DISPUTE, "dp_1");
+        Map<Holdings.Source, Map<UUID, Long>> target = new HashMap<>();
+        target.put(dp, mapOf(null, 10L, b, 20L));
+        target.put(re2, mapOf(a, 30L, b, 40L));
+        target.put(re1, mapOf(null, 50L, a, 60L));
+        List<Holdings.Held> held = List.of(new Holdings.Held(dp, a, 5), new Holdings.Held(re2, null, 7));
+        Map<UUID, Long> balances = Map.of(a, 500L, b, 500L);
+        Map<UUID, Long> lieu = Map.of(a, 0L, b, 0L);
+        List<Holdings.Move> moves = Holdings.plan(target, held, balances, lieu);
+        assertThat(moves).extracting(m -> m.source().id() + "/" + (m.chargeId() == null ? "credit"
+                : m.chargeId().equals(a) ? "a" : "b")).containsExactly(
+                // restorations (what a claim no longer takes), then withdrawals; refunds before disputes, by id;
+                // on one claim the credit slot before the charges, charges by id
+                "re_2/credit", "dp_1/a",
+                "re_1/credit", "re_1/a", "re_2/a", "re_2/b", "dp_1/credit", "dp_1/b");
+        assertThat(Holdings.plan(target, held, balances, lieu)).isEqualTo(moves);
+    }
+
     @Test
     void anyHistoryOfClaimChangesEndsWhereTheFinalClaimsSayAndNeverOverdraws() {
         long seed = Long.getLong("holdings.seed", System.nanoTime());
@@ -124,6 +167,9 @@ class HoldingsTest {
                 rows.add(m);
                 if (m.chargeId() != null) {
                     assertThat(m.chargeBalanceAfter()).isEqualTo(balance(slots, m.chargeId()));
+                    // every row's running balance is one the charge really had: never above its amount, never < 0
+                    assertThat(m.chargeBalanceAfter()).as("balance after a move")
+                            .isBetween(0L, amount.get(m.chargeId()));
                 }
             }
             // planning again changes nothing

@@ -42,6 +42,12 @@ class TransactionStatusTest {
         }
         assertThat(RefundStatus.SUCCEEDED.merge(RefundStatus.FAILED)).isEqualTo(RefundStatus.FAILED);
         assertThat(RefundStatus.CANCELED.merge(RefundStatus.PENDING)).isEqualTo(RefundStatus.CANCELED);
+        // failed and canceled are both final: the one stored first stays what the ledger answers
+        assertThat(RefundStatus.FAILED.merge(RefundStatus.CANCELED)).isEqualTo(RefundStatus.FAILED);
+        assertThat(RefundStatus.CANCELED.merge(RefundStatus.FAILED)).isEqualTo(RefundStatus.CANCELED);
+        for (RefundStatus s : RefundStatus.values()) {
+            assertThat(s.canMoveTo(s)).as(s + " to itself").isFalse();
+        }
     }
 
     @Test
