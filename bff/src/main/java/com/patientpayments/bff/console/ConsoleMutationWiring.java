@@ -206,11 +206,11 @@ public class ConsoleMutationWiring implements GraphQLWiring {
         access.audit(p.staff().id(), "BRANDING_PREVIEWED", p.practice().id(), null, null, null);
         if (tx == null) {
             return receiptTokens.issue(new ReceiptDownloadTokens.Grant(
-                    ReceiptDownloadTokens.Grant.Kind.PRACTICE_SAMPLE, null, p.practice().hash(), locale));
+                    ReceiptDownloadTokens.Grant.Kind.DRAFT_SAMPLE, null, p.practice().hash(), locale));
         }
         String id = ConsoleArgs.id(tx, "transactionId");
         ConsoleErrors.value(emr.payment(p.staff().id(), p.practice().id(), id), "We could not find that payment.");
-        return receiptTokens.issue(new ReceiptDownloadTokens.Grant(ReceiptDownloadTokens.Grant.Kind.PRACTICE_TX, id,
+        return receiptTokens.issue(new ReceiptDownloadTokens.Grant(ReceiptDownloadTokens.Grant.Kind.DRAFT_TX, id,
                 p.practice().hash(), locale));
     }
 

@@ -41,7 +41,11 @@ public class ReceiptDownloadTokens {
      * language to render it in ({@code en}, {@code es}).
      */
     public record Grant(Kind kind, String txId, String ownerId, String locale) {
-        public enum Kind { HOUSEHOLD, PRACTICE_TX, PRACTICE_SAMPLE }
+        /**
+         * A household's own receipt; a practice's real or sample receipt with the published branding; or the same
+         * with the draft branding texts (the console's preview).
+         */
+        public enum Kind { HOUSEHOLD, PRACTICE_TX, PRACTICE_SAMPLE, DRAFT_TX, DRAFT_SAMPLE }
 
         public Grant {
             locale = locale == null ? ReceiptLocale.DEFAULT : locale;

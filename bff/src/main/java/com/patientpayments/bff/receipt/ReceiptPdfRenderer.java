@@ -52,13 +52,18 @@ public class ReceiptPdfRenderer {
     private final Timer renderTimer;
     private final GlyphFallback fallback;
     private final Function<ReceiptView, Optional<byte[]>> practiceLogos;
+    private Function<ReceiptView, ReceiptBrandingTexts.Texts> publishedTexts = view -> ReceiptBrandingTexts.Texts.NONE;
 
-    /** The service's renderer: logos from the connector through {@link PracticeLogos}. */
+    /**
+     * The service's renderer: logos from the connector through {@link PracticeLogos}, and the practice's published
+     * branding texts (signature area, footer) through {@link ReceiptBrandingTexts}.
+     */
     @Inject
-    public ReceiptPdfRenderer(MeterRegistry registry, PracticeLogos logos) {
+    public ReceiptPdfRenderer(MeterRegistry registry, PracticeLogos logos, ReceiptBrandingTexts texts) {
         this(registry, view -> view.practice().logo() == null ? Optional.empty()
                 : logos.published(view.practiceHash(), view.practice().logo().sha256())
                         .map(PracticeLogos.Image::bytes));
+        this.publishedTexts = view -> texts.published(view.practiceHash());
     }
 
     /** A renderer that prints no practice logo (tests, benchmarks). */
@@ -84,15 +89,24 @@ public class ReceiptPdfRenderer {
 
     /** The receipt as a PDF document in {@code language} ({@code en}, {@code es}; see {@link ReceiptLocale}). */
     public byte[] render(ReceiptView view, String language) {
-        Object logo = practiceLogos.apply(view).map(SimpleDataRenderer::getInstance).orElse(null);
-        return renderTimer.record(() -> renderUntimed(view, ReceiptText.of(language), logo));
+        return render(view, language, publishedTexts.apply(view));
     }
 
-    private byte[] renderUntimed(ReceiptView view, ReceiptText text, Object practiceLogo) {
+    /** As {@link #render(ReceiptView, String)} with given branding texts (the console's preview of a draft). */
+    public byte[] render(ReceiptView view, String language, ReceiptBrandingTexts.Texts branding) {
+        Object logo = practiceLogos.apply(view).map(SimpleDataRenderer::getInstance).orElse(null);
+        return renderTimer.record(() -> renderUntimed(view, ReceiptText.of(language), logo, branding));
+    }
+
+    private byte[] renderUntimed(ReceiptView view, ReceiptText text, Object practiceLogo,
+                                 ReceiptBrandingTexts.Texts branding) {
         try {
             GlyphFallback.Pass fit = fallback.pass();
             Map<String, Object> parameters = ReceiptJasperAdapter.parameters(view, text, fit, practiceLogo, pmsLogo,
                     PMS_NAME);
+            parameters.put("SIGNATURE_TEXT", branding.signatureText() == null ? null
+                    : fit.fit(branding.signatureText()));
+            parameters.put("FOOTER_TEXT", branding.footerText() == null ? null : fit.fit(branding.footerText()));
             List<Map<String, ?>> rows = ReceiptJasperAdapter.rows(view, text, fit);
             fit.report();
             JasperPrint print = JasperFillManager.getInstance(context).fill(report, parameters,

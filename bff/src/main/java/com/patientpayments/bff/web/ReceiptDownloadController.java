@@ -39,13 +39,16 @@ public class ReceiptDownloadController {
     private final ReceiptService receipts;
     private final ReceiptPdfRenderer renderer;
     private final MeterRegistry registry;
+    private final ReceiptBrandingTexts branding;
 
     public ReceiptDownloadController(ReceiptDownloadTokens tokens, ReceiptService receipts,
-                                     ReceiptPdfRenderer renderer, MeterRegistry registry) {
+                                     ReceiptPdfRenderer renderer, MeterRegistry registry,
+                                     ReceiptBrandingTexts branding) {
         this.tokens = tokens;
         this.receipts = receipts;
         this.renderer = renderer;
         this.registry = registry;
+        this.branding = branding;
     }
 
     @Get(ReceiptDownloadTokens.PATH + "{token}")
@@ -59,7 +62,11 @@ public class ReceiptDownloadController {
                         .header(HttpHeaders.CACHE_CONTROL, "no-store");
             }
             ReceiptView view = resolve(grant.get());
-            byte[] pdf = renderer.render(view, grant.get().locale());
+            var kind = grant.get().kind();
+            byte[] pdf = kind == ReceiptDownloadTokens.Grant.Kind.DRAFT_TX
+                    || kind == ReceiptDownloadTokens.Grant.Kind.DRAFT_SAMPLE
+                    ? renderer.render(view, grant.get().locale(), branding.draft(grant.get().ownerId()))
+                    : renderer.render(view, grant.get().locale());
             count("served");
             return HttpResponse.ok(pdf).contentType(MediaType.APPLICATION_PDF_TYPE)
                     .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -80,6 +87,7 @@ public class ReceiptDownloadController {
             case HOUSEHOLD:
                 return ReceiptService.requireHousehold(receipts.authoritative(grant.txId()), grant.ownerId());
             case PRACTICE_TX:
+            case DRAFT_TX:
                 return ReceiptAdminPreview.requirePractice(receipts.authoritative(grant.txId()), grant.ownerId());
             default:
                 return SampleReceipt.of(receipts.practiceIdentity(grant.ownerId()), Clock.systemUTC());

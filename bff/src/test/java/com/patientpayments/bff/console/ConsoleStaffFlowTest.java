@@ -181,6 +181,35 @@ class ConsoleStaffFlowTest {
         assertThat(rowsOf("refunds", txId)).isEqualTo(1);
         // The patient owes the $5.00 again.
         await("balance shows the refund", () -> balance(patient) == owedBefore + 500);
+
+        // Branding: a draft shows in the staff's preview only; patients' receipts print it once published.
+        String signature = "Received with thanks " + UUID.randomUUID().toString().substring(0, 8);
+        staff.execute("mutation($p: ID!, $s: String!) { saveReceiptBrandingDraft(practiceId: $p, input:"
+                + " { signatureText: $s }) { draft { signatureText } } }", "p", practiceId, "s", signature);
+        String preview = staff.execute("mutation($p: ID!, $tx: ID) { previewReceiptBranding(practiceId: $p,"
+                + " transactionId: $tx) { url } }", "p", practiceId, "tx", txId).data()
+                .at("/previewReceiptBranding/url").asText();
+        assertThat(pdfText(staff, preview)).contains(signature);
+        assertThat(pdfText(patient, patientReceipt(patient, txId))).doesNotContain(signature);
+        staff.execute("mutation($p: ID!) { publishReceiptBranding(practiceId: $p) { published { signatureText } } }",
+                "p", practiceId);
+        assertThat(pdfText(patient, patientReceipt(patient, txId))).contains(signature);
+        String staffReceipt = staff.execute("query($p: ID!, $tx: ID!) { console { practice(id: $p) {"
+                + " receiptPdf(transactionId: $tx) { url } } } }", "p", practiceId, "tx", txId).data()
+                .at("/console/practice/receiptPdf/url").asText();
+        assertThat(pdfText(staff, staffReceipt)).contains(signature);
+    }
+
+    private static String patientReceipt(GraphQLTestClient patient, String txId) {
+        return patient.execute("mutation($tx: ID!) { downloadReceipt(txId: $tx) { url } }", "tx", txId).data()
+                .at("/downloadReceipt/url").asText();
+    }
+
+    private static String pdfText(GraphQLTestClient c, String path) throws Exception {
+        byte[] pdf = c.sendBytes(java.net.http.HttpRequest.newBuilder(server.getURL().toURI().resolve(path)).GET());
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
     }
 
     private static String message(GraphQLTestClient c, String email, String password, String otp) {

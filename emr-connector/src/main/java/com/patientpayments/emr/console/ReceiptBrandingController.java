@@ -1,0 +1,58 @@
+package com.patientpayments.emr.console;
+
+import com.patientpayments.emr.Jdbc;
+import com.patientpayments.emr.api.ApiException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.TransactionOperations;
+import io.swagger.v3.oas.annotations.Operation;
+
+import java.sql.Connection;
+import java.util.UUID;
+
+/**
+ * The receipt branding texts a PDF prints, by practice hash (behind the service credential): the published ones for
+ * every receipt, the draft for the console's preview. No texts: both fields null.
+ */
+@Controller("/api/v1/practices/by-hash/{hash}/receipt-branding")
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ReceiptBrandingController {
+    private final TransactionOperations<Connection> tx;
+    private final ReceiptBranding branding;
+
+    public ReceiptBrandingController(TransactionOperations<Connection> tx, ReceiptBranding branding) {
+        this.tx = tx;
+        this.branding = branding;
+    }
+
+    /** The texts of one state; null fields print nothing. */
+    @Serdeable
+    public record Texts(@Nullable String signatureText, @Nullable String footerText) {
+    }
+
+    @Operation(summary = "Receipt branding texts of a practice: state PUBLISHED (default) or DRAFT")
+    @Get
+    public Texts texts(String hash, @Nullable @QueryValue String state) {
+        boolean draft = "DRAFT".equals(state);
+        if (state != null && !draft && !"PUBLISHED".equals(state)) {
+            throw ApiException.invalid("state must be PUBLISHED or DRAFT.");
+        }
+        return tx.executeRead(s -> {
+            Connection c = s.getConnection();
+            UUID practice = Jdbc.one(c, "SELECT practice_id FROM practice_hashes WHERE hash = ?",
+                    rs -> (UUID) rs.getObject(1), hash).orElseThrow(() -> ApiException.notFound("Practice"));
+            var state0 = branding.state(c, practice);
+            ReceiptBranding.Branding b = draft ? state0.draft() : state0.published();
+            return b == null ? new Texts(null, null) : new Texts(blank(b.signatureText()), blank(b.footerText()));
+        });
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
