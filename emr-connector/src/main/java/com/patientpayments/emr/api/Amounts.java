@@ -58,7 +58,7 @@ public final class Amounts {
     }
 
     /** A reference taken from a URL path: one that could never have been stored is simply not found. */
-    public static String pathReference(String value, String what) {
+    public static String pathReference(@Nullable String value, String what) {
         if (value == null || value.isEmpty() || value.length() > 255
                 || !value.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
             throw EmrException.notFound(what);
@@ -74,14 +74,10 @@ public final class Amounts {
     }
 
     /** An external reference (provider ids, idempotency keys): visible ASCII, no spaces, bounded. */
-    public static String reference(String value, String field) {
-        requireText(value, field, 255);
-        if (!value.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
-            throw EmrException.invalid(field + " must be visible ASCII without spaces.");
     public static String reference(@Nullable String value, String field) {
         String text = requireText(value, field, 255);
         if (!text.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
-            throw ApiException.invalid(field + " must be visible ASCII without spaces.");
+            throw EmrException.invalid(field + " must be visible ASCII without spaces.");
         }
         return text;
     }

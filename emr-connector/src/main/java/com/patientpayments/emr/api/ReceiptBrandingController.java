@@ -1,7 +1,9 @@
-package com.patientpayments.emr.console;
+package com.patientpayments.emr.api;
+
+import com.patientpayments.emr.console.*;
 
 import com.patientpayments.emr.Jdbc;
-import com.patientpayments.emr.api.ApiException;
+import com.patientpayments.emr.EmrException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -40,12 +42,12 @@ public class ReceiptBrandingController {
     public Texts texts(String hash, @Nullable @QueryValue String state) {
         boolean draft = "DRAFT".equals(state);
         if (state != null && !draft && !"PUBLISHED".equals(state)) {
-            throw ApiException.invalid("state must be PUBLISHED or DRAFT.");
+            throw EmrException.invalid("state must be PUBLISHED or DRAFT.");
         }
         return tx.executeRead(s -> {
             Connection c = s.getConnection();
             UUID practice = Jdbc.one(c, "SELECT practice_id FROM practice_hashes WHERE hash = ?",
-                    rs -> (UUID) rs.getObject(1), hash).orElseThrow(() -> ApiException.notFound("Practice"));
+                    rs -> (UUID) rs.getObject(1), hash).orElseThrow(() -> EmrException.notFound("Practice"));
             var state0 = branding.state(c, practice);
             ReceiptBranding.Branding b = draft ? state0.draft() : state0.published();
             return b == null ? new Texts(null, null) : new Texts(blank(b.signatureText()), blank(b.footerText()));
