@@ -1,5 +1,6 @@
 package com.patientpayments.bff.receipt;
 
+import com.patientpayments.bff.emr.ReceiptBrandingTexts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import com.patientpayments.bff.practice.PracticeLogos;

@@ -1,7 +1,7 @@
 package com.patientpayments.bff.web;
 
 import com.patientpayments.bff.receipt.SampleReceipt;
-import com.patientpayments.bff.receipt.ReceiptBrandingTexts;
+import com.patientpayments.bff.emr.ReceiptBrandingTexts;
 import com.patientpayments.bff.receipt.ReceiptView;
 import com.patientpayments.bff.receipt.ReceiptText;
 import com.patientpayments.bff.receipt.ReceiptService;

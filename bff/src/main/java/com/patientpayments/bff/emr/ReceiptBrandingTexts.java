@@ -1,7 +1,5 @@
-package com.patientpayments.bff.receipt;
+package com.patientpayments.bff.emr;
 
-import com.patientpayments.bff.emr.EmrClient;
-import com.patientpayments.bff.emr.EmrOutcome;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
