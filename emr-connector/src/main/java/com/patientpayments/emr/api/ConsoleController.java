@@ -75,7 +75,7 @@ public class ConsoleController {
 
     @Operation(summary = "Online payments of the practice, newest first, filtered, keyset-paginated")
     @Get("/payments")
-    public ConsolePaymentView.Page payments(String practiceId, @Header(STAFF_HEADER) String staffId,
+    public ConsolePaymentView.Page payments(String practiceId, @Header(STAFF_HEADER) @Nullable String staffId,
                                             @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                             @Nullable @QueryValue String locationId,
                                             @Nullable @QueryValue String status,
@@ -101,7 +101,7 @@ public class ConsoleController {
 
     @Operation(summary = "One online payment with allocations, timeline and audit rows; 404 when unknown")
     @Get("/payments/{transactionId}")
-    public ConsolePaymentView payment(String practiceId, String transactionId, @Header(STAFF_HEADER) String staffId) {
+    public ConsolePaymentView payment(String practiceId, String transactionId, @Header(STAFF_HEADER) @Nullable String staffId) {
         UUID id = Ids.parse(transactionId, "Transaction");
         return as(practiceId, staffId, StaffRole.SUPPORT, ctx -> {
             var found = payments.detail(ctx.c, ctx.practice, id).orElseThrow(() -> EmrException.notFound("Transaction"));
@@ -112,7 +112,7 @@ public class ConsoleController {
 
     @Operation(summary = "Record a refund request (admin, billing); the same idempotencyKey answers the same request")
     @Post("/refund-requests")
-    public HttpResponse<ConsoleRefunds.RequestView> refund(String practiceId, @Header(STAFF_HEADER) String staffId,
+    public HttpResponse<ConsoleRefunds.RequestView> refund(String practiceId, @Header(STAFF_HEADER) @Nullable String staffId,
                                                            @Body ConsoleRefunds.NewRequest body) {
         var view = as(practiceId, staffId, StaffRole.BILLING, ctx -> refunds.request(ctx.c, ctx.staff, ctx.practice,
                 body));
@@ -122,7 +122,7 @@ public class ConsoleController {
     @Operation(summary = "The provider's answer to a refund request (its refund id, or refused)")
     @Put("/refund-requests/{requestId}")
     public ConsoleRefunds.RequestView settle(String practiceId, String requestId,
-                                             @Header(STAFF_HEADER) String staffId, @Body Settlement body) {
+                                             @Header(STAFF_HEADER) @Nullable String staffId, @Body Settlement body) {
         UUID id = Ids.parse(requestId, "Refund request");
         String refundId = body == null ? null : blank(body.providerRefundId());
         if (refundId != null && !refundId.matches("[A-Za-z0-9_]{1,255}")) {
@@ -133,13 +133,13 @@ public class ConsoleController {
 
     @Operation(summary = "Receipt branding: the draft and the published state")
     @Get("/branding")
-    public ReceiptBranding.State branding(String practiceId, @Header(STAFF_HEADER) String staffId) {
+    public ReceiptBranding.State branding(String practiceId, @Header(STAFF_HEADER) @Nullable String staffId) {
         return as(practiceId, staffId, StaffRole.SUPPORT, ctx -> branding.state(ctx.c, ctx.practice));
     }
 
     @Operation(summary = "Save receipt branding texts into the draft (admin)")
     @Put("/branding/draft")
-    public ReceiptBranding.State saveDraft(String practiceId, @Header(STAFF_HEADER) String staffId,
+    public ReceiptBranding.State saveDraft(String practiceId, @Header(STAFF_HEADER) @Nullable String staffId,
                                            @Body ReceiptBranding.Edit edit) {
         return as(practiceId, staffId, StaffRole.PRACTICE_ADMIN, ctx -> {
             audit.append(ctx.c, ctx.staff, ctx.practice, StaffAudit.Action.BRANDING_SAVED, null, null, null);
@@ -150,7 +150,7 @@ public class ConsoleController {
 
     @Operation(summary = "Publish the branding draft (admin); 404 without a draft")
     @Post("/branding/publish")
-    public ReceiptBranding.State publish(String practiceId, @Header(STAFF_HEADER) String staffId) {
+    public ReceiptBranding.State publish(String practiceId, @Header(STAFF_HEADER) @Nullable String staffId) {
         return as(practiceId, staffId, StaffRole.PRACTICE_ADMIN, ctx -> {
             audit.append(ctx.c, ctx.staff, ctx.practice, StaffAudit.Action.BRANDING_PUBLISHED, null, null, null);
             return branding.publish(ctx.c, ctx.practice);
@@ -159,7 +159,7 @@ public class ConsoleController {
 
     @Operation(summary = "ROI of online bill pay for a range of the practice's days, optionally one location")
     @Get("/roi")
-    public RoiReport roi(String practiceId, @Header(STAFF_HEADER) String staffId, @QueryValue String from,
+    public RoiReport roi(String practiceId, @Header(STAFF_HEADER) @Nullable String staffId, @QueryValue String from,
                          @QueryValue String to, @Nullable @QueryValue String locationId) {
         LocalDate start = day(from, "from");
         LocalDate end = day(to, "to");
@@ -176,7 +176,7 @@ public class ConsoleController {
 
     @Operation(summary = "Whether a household with this account number exists in the practice (statement links)")
     @Get("/households/by-account/{accountNumber}")
-    public HouseholdRef household(String practiceId, String accountNumber, @Header(STAFF_HEADER) String staffId) {
+    public HouseholdRef household(String practiceId, String accountNumber, @Header(STAFF_HEADER) @Nullable String staffId) {
         return as(practiceId, staffId, StaffRole.SUPPORT, ctx -> Jdbc.one(ctx.c, "SELECT account_number FROM households"
                         + " WHERE practice_id = ? AND account_number = ?", rs -> new HouseholdRef(rs.getString(1)),
                 ctx.practice, accountNumber).orElseThrow(() -> EmrException.notFound("Household")));
@@ -190,7 +190,7 @@ public class ConsoleController {
      * Runs {@code work} in one transaction when the staff member may see the practice with at least {@code needs}
      * ({@code SUPPORT}: any role may read; {@code BILLING}: admin or billing; {@code PRACTICE_ADMIN}: admin only).
      */
-    private <T> T as(String practiceId, String staffId, StaffRole needs, Function<Ctx, T> work) {
+    private <T> T as(String practiceId, @Nullable String staffId, StaffRole needs, Function<Ctx, T> work) {
         UUID practice = Ids.parse(practiceId, "Practice");
         UUID staff = Ids.parse(staffId, "Staff member");
         return tx.executeWrite(s -> {
