@@ -101,7 +101,7 @@ class ConsoleBenchmark {
             c.setAutoCommit(false);
             exec(c, "INSERT INTO practices (id, tenant_id, company_id, name, time_zone) VALUES (?, ?, ?, 'Bench Dental',"
                     + " 'America/Chicago')", practice, UUID.randomUUID(), UUID.randomUUID());
-            exec(c, "INSERT INTO practice_hashes (hash, practice_id) VALUES ('BENCH7', ?)", practice);
+            exec(c, "INSERT INTO practice_hashes (hash, practice_id) VALUES ('CNCHM7', ?)", practice);
             UUID[] locations = {UUID.randomUUID(), UUID.randomUUID()};
             exec(c, "INSERT INTO practice_locations (id, practice_id, name) VALUES (?, ?, 'East'), (?, ?, 'West')",
                     locations[0], practice, locations[1], practice);
