@@ -140,9 +140,12 @@ final class LoadTool {
         };
     }
 
-    /** hey prints {@code 95% in 0.0500 secs}; answers milliseconds. */
+    /**
+     * hey prints {@code 95% in 0.0500 secs}; answers milliseconds, or NaN when hey left the percentile out (it does
+     * for runs with few answers).
+     */
     private static double heyLatency(String out, String percentile) {
-        return number(out, percentile + " in ([\\d.]+) secs") * 1000;
+        return numberOr(out, "\\s" + percentile + " in ([\\d.]+) secs", Double.NaN) * 1000;
     }
 
     private static double number(String out, String regex) {
