@@ -7,7 +7,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +31,8 @@ public class FloorController {
     public FloorController() {
         String file = System.getenv("FLOOR_BODY_FILE");
         try {
-            answer = file == null || file.isBlank() ? "{\"data\":{}}".getBytes(StandardCharsets.UTF_8)
+            answer = file == null || file.isBlank()
+                    ? "{\"data\":{}}".getBytes(StandardCharsets.UTF_8)
                     : Files.readAllBytes(Path.of(file));
         } catch (IOException e) {
             throw new UncheckedIOException("FLOOR_BODY_FILE unreadable", e);

@@ -12,8 +12,7 @@ import io.micronaut.runtime.Micronaut;
  */
 public final class MinimalApp {
 
-    private MinimalApp() {
-    }
+    private MinimalApp() {}
 
     /**
      * Starts the app; it runs until the process is stopped.

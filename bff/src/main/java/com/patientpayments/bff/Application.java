@@ -11,8 +11,7 @@ import io.micronaut.runtime.Micronaut;
  * several (comma-separated, round robin); SIGTERM drains the instance before it exits ({@link GracefulShutdown}).
  */
 public final class Application {
-    private Application() {
-    }
+    private Application() {}
 
     public static void main(String[] args) {
         String emrUrl = System.getenv("EMR_URL");

@@ -1,16 +1,16 @@
 package com.patientpayments.bff;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.junit.AnalyzeClasses;
-import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
-
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The BFF's package rules (ARCHITECTURE.md "Package rules"): feature packages form no cycle; only the edges
@@ -33,46 +33,79 @@ class ArchitectureTest {
      */
     private static final String CONSOLE_NOT_YET_SPLIT = ROOT + ".console..";
     /** Packages that hold the product's rules: what a request may do, not how it arrived. */
-    private static final String[] DOMAIN = {ROOT + ".email..", ROOT + ".household..", ROOT + ".observability..",
-        ROOT + ".payment..", ROOT + ".practice..", ROOT + ".ratelimit..", ROOT + ".receipt..",
-        ROOT + ".reconciliation..", ROOT + ".session..", ROOT + ".webhook.."};
+    private static final String[] DOMAIN = {
+        ROOT + ".email..",
+        ROOT + ".household..",
+        ROOT + ".observability..",
+        ROOT + ".payment..",
+        ROOT + ".practice..",
+        ROOT + ".ratelimit..",
+        ROOT + ".receipt..",
+        ROOT + ".reconciliation..",
+        ROOT + ".session..",
+        ROOT + ".webhook.."
+    };
 
     @ArchTest
-    static final ArchRule featurePackagesFormNoCycle = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
+    static final ArchRule featurePackagesFormNoCycle =
+            slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule onlyTheGraphQLLayerSeesGraphQL = noClasses()
-            .that().resideOutsideOfPackages(GRAPHQL, CONSOLE_NOT_YET_SPLIT).and().haveSimpleNameNotStartingWith("$")
-            .should().dependOnClassesThat().resideInAnyPackage("graphql..");
+            .that()
+            .resideOutsideOfPackages(GRAPHQL, CONSOLE_NOT_YET_SPLIT)
+            .and()
+            .haveSimpleNameNotStartingWith("$")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("graphql..");
 
     @ArchTest
     static final ArchRule onlyTheEdgesAndTheConnectorClientSeeHttp = noClasses()
-            .that().resideOutsideOfPackages(GRAPHQL, WEB, EMR, CONSOLE_NOT_YET_SPLIT)
-            .and().haveSimpleNameNotStartingWith("$")
-            .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..");
+            .that()
+            .resideOutsideOfPackages(GRAPHQL, WEB, EMR, CONSOLE_NOT_YET_SPLIT)
+            .and()
+            .haveSimpleNameNotStartingWith("$")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.micronaut.http..");
 
     @ArchTest
     static final ArchRule theConnectorClientServesNoHttp = noClasses()
-            .that().resideInAPackage(EMR).and().haveSimpleNameNotStartingWith("$")
-            .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http.server..",
-                    "io.micronaut.http.annotation.Controller");
+            .that()
+            .resideInAPackage(EMR)
+            .and()
+            .haveSimpleNameNotStartingWith("$")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.micronaut.http.server..", "io.micronaut.http.annotation.Controller");
 
     @ArchTest
     static final ArchRule domainPackagesUseNeitherEdgesNorJdbc = noClasses()
-            .that().resideInAnyPackage(DOMAIN).and().haveSimpleNameNotStartingWith("$")
-            .should().dependOnClassesThat().resideInAnyPackage(GRAPHQL, WEB, "java.sql..", "javax.sql..",
-                    "io.micronaut.data..");
+            .that()
+            .resideInAnyPackage(DOMAIN)
+            .and()
+            .haveSimpleNameNotStartingWith("$")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(GRAPHQL, WEB, "java.sql..", "javax.sql..", "io.micronaut.data..");
 
     @ArchTest
     static final ArchRule theErrorVocabularyStandsAlone = classes()
-            .that().haveFullyQualifiedName(ErrorCode.class.getName())
-            .or().haveFullyQualifiedName(PaymentsException.class.getName())
-            .should().onlyDependOnClassesThat(resideInAPackage(ROOT).or(not(resideInAPackage(ROOT + ".."))))
-            .andShould().onlyDependOnClassesThat(not(JavaClass.Predicates.resideInAnyPackage("graphql..",
-                    "io.micronaut..")));
+            .that()
+            .haveFullyQualifiedName(ErrorCode.class.getName())
+            .or()
+            .haveFullyQualifiedName(PaymentsException.class.getName())
+            .should()
+            .onlyDependOnClassesThat(resideInAPackage(ROOT).or(not(resideInAPackage(ROOT + ".."))))
+            .andShould()
+            .onlyDependOnClassesThat(not(JavaClass.Predicates.resideInAnyPackage("graphql..", "io.micronaut..")));
 
     @ArchTest
     static final ArchRule nothingDependsOnTheEntryPoint = noClasses()
-            .that().doNotHaveFullyQualifiedName(Application.class.getName())
-            .should().dependOnClassesThat().haveFullyQualifiedName(Application.class.getName());
+            .that()
+            .doNotHaveFullyQualifiedName(Application.class.getName())
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName(Application.class.getName());
 }

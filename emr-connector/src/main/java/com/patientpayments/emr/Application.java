@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,14 +16,21 @@ import java.util.Map;
  * {@code demo.DemoApplication} adds the embedded database when no {@code DATABASE_URL} is set.
  */
 @OpenAPIDefinition(
-        info = @Info(title = "emr-connector", version = "v1",
-                description = "EMR connector REST API for the Patient Payments BFF (see emr-connector/API.md)."),
+        info =
+                @Info(
+                        title = "emr-connector",
+                        version = "v1",
+                        description =
+                                "EMR connector REST API for the Patient Payments BFF (see emr-connector/API.md)."),
         security = @SecurityRequirement(name = "apiKey"))
-@SecurityScheme(name = "apiKey", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.HEADER, paramName = "X-Api-Key")
+@SecurityScheme(
+        name = "apiKey",
+        type = SecuritySchemeType.APIKEY,
+        in = SecuritySchemeIn.HEADER,
+        paramName = "X-Api-Key")
 public final class Application {
 
-    private Application() {
-    }
+    private Application() {}
 
     /**
      * Starts the connector against {@code DATABASE_URL} (a {@code postgres://} or JDBC URL). The jar's entry point is
@@ -37,7 +43,10 @@ public final class Application {
 
     /** Starts the application context with {@code props} on top of the configuration files. */
     public static ApplicationContext start(String[] args, Map<String, Object> props) {
-        return Micronaut.build(args).mainClass(Application.class).properties(props).start();
+        return Micronaut.build(args)
+                .mainClass(Application.class)
+                .properties(props)
+                .start();
     }
 
     /** The datasource properties for a {@code DATABASE_URL}; none when it is absent. */

@@ -1,9 +1,9 @@
 package com.patientpayments.emr;
 
-import org.jspecify.annotations.Nullable;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A database address from {@code DATABASE_URL}: either a JDBC URL ({@code jdbc:postgresql://host:port/db?user=…}) or
@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
  * @param username user from the URL's user-info, or null (then the JDBC URL's own parameters apply)
  * @param password password from the URL's user-info, or null
  */
-public record DatabaseUrl(String jdbcUrl, @Nullable String username, @Nullable String password) {
+public record DatabaseUrl(
+        String jdbcUrl, @Nullable String username, @Nullable String password) {
 
     /** Parses either accepted form; anything else is a configuration error stated without echoing credentials. */
     public static DatabaseUrl parse(String raw) {

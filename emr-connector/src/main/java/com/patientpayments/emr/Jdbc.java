@@ -1,6 +1,5 @@
 package com.patientpayments.emr;
 
-import org.jspecify.annotations.Nullable;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -12,14 +11,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Small helpers over plain JDBC. The connector's SQL is explicit (row locks, ON CONFLICT, aggregates), so repositories
  * write it by hand and run it on the connection of the surrounding Micronaut Data transaction.
  */
 public final class Jdbc {
-    private Jdbc() {
-    }
+    private Jdbc() {}
 
     /** Maps the current row of a result set. */
     @FunctionalInterface

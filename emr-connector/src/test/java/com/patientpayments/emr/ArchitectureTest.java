@@ -1,17 +1,17 @@
 package com.patientpayments.emr;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The connector's package rules (ARCHITECTURE.md "Package rules"): packages form no cycle and the root (the
@@ -26,41 +26,68 @@ class ArchitectureTest {
     private static final String ROOT = "com.patientpayments.emr";
     private static final String API = ROOT + ".api..";
     private static final String DEMO = ROOT + ".demo..";
-    private static final String[] FEATURES = {ROOT + ".charge..", ROOT + ".household..", ROOT + ".ledger..",
-        ROOT + ".practice..", ROOT + ".console.."};
-
-    /** The model: values, states, errors and pure rules, as opposed to the classes that read and write rows. */
-    private static final DescribedPredicate<JavaClass> MODEL = new DescribedPredicate<>(
-            "enums, records, exceptions or the allocation rules") {
-        @Override
-        public boolean test(JavaClass c) {
-            return c.isEnum() || c.isRecord() || c.isAssignableTo(RuntimeException.class)
-                    || c.getSimpleName().equals("Allocator") || c.getSimpleName().equals("SvgSanitizer");
-        }
+    private static final String[] FEATURES = {
+        ROOT + ".charge..", ROOT + ".household..", ROOT + ".ledger..", ROOT + ".practice..", ROOT + ".console.."
     };
 
+    /** The model: values, states, errors and pure rules, as opposed to the classes that read and write rows. */
+    private static final DescribedPredicate<JavaClass> MODEL =
+            new DescribedPredicate<>("enums, records, exceptions or the allocation rules") {
+                @Override
+                public boolean test(JavaClass c) {
+                    return c.isEnum()
+                            || c.isRecord()
+                            || c.isAssignableTo(RuntimeException.class)
+                            || c.getSimpleName().equals("Allocator")
+                            || c.getSimpleName().equals("SvgSanitizer");
+                }
+            };
+
     @ArchTest
-    static final ArchRule packagesFormNoCycle = slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
+    static final ArchRule packagesFormNoCycle =
+            slices().matching(ROOT + ".(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule theRootDependsOnNoPackageOfTheModule = classes()
-            .that().resideInAPackage(ROOT)
-            .should().onlyDependOnClassesThat(resideInAPackage(ROOT).or(not(resideInAPackage(ROOT + ".."))));
+            .that()
+            .resideInAPackage(ROOT)
+            .should()
+            .onlyDependOnClassesThat(resideInAPackage(ROOT).or(not(resideInAPackage(ROOT + ".."))));
 
     @ArchTest
     static final ArchRule onlyTheApiSeesHttp = noClasses()
-            .that().resideOutsideOfPackage(API).and().haveSimpleNameNotStartingWith("$")
-            .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..");
+            .that()
+            .resideOutsideOfPackage(API)
+            .and()
+            .haveSimpleNameNotStartingWith("$")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("io.micronaut.http..");
 
     @ArchTest
     static final ArchRule featuresUseNeitherTheApiNorTheDemo = noClasses()
-            .that().resideInAnyPackage(FEATURES)
-            .should().dependOnClassesThat().resideInAnyPackage(API, DEMO);
+            .that()
+            .resideInAnyPackage(FEATURES)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(API, DEMO);
 
     @ArchTest
     static final ArchRule theModelSeesNeitherHttpNorJdbc = noClasses()
-            .that().resideInAnyPackage(FEATURES).and(MODEL).and().haveSimpleNameNotStartingWith("$")
-            .should().dependOnClassesThat().resideInAnyPackage("io.micronaut.http..", "java.sql..", "javax.sql..",
-                    "io.micronaut.data..", "io.micronaut.transaction..")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName(Jdbc.class.getName());
+            .that()
+            .resideInAnyPackage(FEATURES)
+            .and(MODEL)
+            .and()
+            .haveSimpleNameNotStartingWith("$")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.micronaut.http..",
+                    "java.sql..",
+                    "javax.sql..",
+                    "io.micronaut.data..",
+                    "io.micronaut.transaction..")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName(Jdbc.class.getName());
 }

@@ -1,9 +1,9 @@
 package com.patientpayments.emr;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class DatabaseUrlTest {
     @Test
@@ -25,22 +25,27 @@ class DatabaseUrlTest {
     @Test
     void rejectsOtherSchemesWithoutEchoingThem() {
         assertThatThrownBy(() -> DatabaseUrl.parse("mysql://u:topsecret@h/db"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("topsecret");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("topsecret");
     }
 
     @Test
     void malformedPostgresUrlsNeverEchoThePassword() {
         assertThatThrownBy(() -> DatabaseUrl.parse("postgres://u:top secret%zz@h/db"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("top")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("top")
                 .hasMessageNotContaining("secret");
         assertThatThrownBy(() -> DatabaseUrl.parse("postgres://u:topsecret%zz@h/db"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("topsecret");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("topsecret");
     }
 
     @Test
     void toStringHidesThePassword() {
-        assertThat(DatabaseUrl.parse("postgres://emr:topsecret@h/db").toString()).doesNotContain("topsecret");
-        assertThat(DatabaseUrl.parse("jdbc:postgresql://h/db?user=u&password=topsecret").toString())
+        assertThat(DatabaseUrl.parse("postgres://emr:topsecret@h/db").toString())
+                .doesNotContain("topsecret");
+        assertThat(DatabaseUrl.parse("jdbc:postgresql://h/db?user=u&password=topsecret")
+                        .toString())
                 .doesNotContain("topsecret");
     }
 }

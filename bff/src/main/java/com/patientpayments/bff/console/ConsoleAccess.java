@@ -1,17 +1,16 @@
 package com.patientpayments.bff.console;
 
-import com.patientpayments.bff.emr.EmrOutcome;
+import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.emr.ConnectorErrors;
-import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.graphql.GraphQLRequestContext;
 import graphql.schema.DataFetchingEnvironment;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who may do what in the console. The staff member comes from the staff session only (never the patient's); their
@@ -56,22 +55,26 @@ public class ConsoleAccess {
 
     /** The signed-in staff member, or empty (no staff session, or the account is no longer active). */
     public Optional<ConsoleDtos.Staff> staff(DataFetchingEnvironment env) {
-        return GraphQLRequestContext.computeIfAbsent(env, STAFF, () -> sessions.staffId(env).flatMap(id -> {
-            EmrOutcome<ConsoleDtos.Staff> found = emr.staff(id);
-            if (found instanceof EmrOutcome.Found<ConsoleDtos.Staff> f) {
-                return Optional.of(f.value());
-            }
-            if (found.isNotFound()) {
-                return Optional.empty();
-            }
-            throw ConnectorErrors.toApi(found, "");
-        }));
+        return GraphQLRequestContext.computeIfAbsent(
+                env,
+                STAFF,
+                () -> sessions.staffId(env).flatMap(id -> {
+                    EmrOutcome<ConsoleDtos.Staff> found = emr.staff(id);
+                    if (found instanceof EmrOutcome.Found<ConsoleDtos.Staff> f) {
+                        return Optional.of(f.value());
+                    }
+                    if (found.isNotFound()) {
+                        return Optional.empty();
+                    }
+                    throw ConnectorErrors.toApi(found, "");
+                }));
     }
 
     /** The signed-in staff member, else {@code UNAUTHENTICATED}. */
     public ConsoleDtos.Staff require(DataFetchingEnvironment env) {
-        return staff(env).orElseThrow(() -> new PaymentsException(ErrorCode.UNAUTHENTICATED,
-                "Sign in to the practice console."));
+        return staff(env)
+                .orElseThrow(
+                        () -> new PaymentsException(ErrorCode.UNAUTHENTICATED, "Sign in to the practice console."));
     }
 
     /** The practice with the caller's role when the role has {@code needs}; else {@code FORBIDDEN}. */
@@ -103,8 +106,13 @@ public class ConsoleAccess {
     }
 
     /** Appends an audit row for an action the BFF performs itself; a failure is logged, never shown. */
-    public void audit(String staffId, String action, String practiceId, String transactionId, Long amountCents,
-                      String reference) {
+    public void audit(
+            String staffId,
+            String action,
+            String practiceId,
+            String transactionId,
+            Long amountCents,
+            String reference) {
         EmrOutcome<Void> result = emr.audit(staffId, action, practiceId, transactionId, amountCents, reference);
         if (!(result instanceof EmrOutcome.Found<Void>)) {
             LOG.warn("staff audit row not written ({}, {})", action, result.label());

@@ -1,8 +1,7 @@
 package com.patientpayments.bff.console;
 
-import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.ErrorCode;
-
+import com.patientpayments.bff.PaymentsException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -12,11 +11,10 @@ import java.util.Set;
 
 /** Checks of the console's arguments: specific {@code BAD_USER_INPUT} messages that never echo the value. */
 final class ConsoleArgs {
-    private static final Set<String> STATUSES = Set.of("SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED", "DISPUTED",
-            "DISPUTE_LOST");
+    private static final Set<String> STATUSES =
+            Set.of("SUCCEEDED", "PARTIALLY_REFUNDED", "REFUNDED", "DISPUTED", "DISPUTE_LOST");
 
-    private ConsoleArgs() {
-    }
+    private ConsoleArgs() {}
 
     /** An opaque id: 1-64 letters, digits, '-' or '_'. */
     static String id(Object raw, String name) {
@@ -38,8 +36,8 @@ final class ConsoleArgs {
     /** An account number: 1-32 letters, digits or '-'. */
     static String account(Object raw) {
         if (!(raw instanceof String s) || !s.strip().matches("[A-Za-z0-9-]{1,32}")) {
-            throw new PaymentsException(ErrorCode.BAD_USER_INPUT,
-                    "An account number must be 1 to 32 letters, digits or hyphens.");
+            throw new PaymentsException(
+                    ErrorCode.BAD_USER_INPUT, "An account number must be 1 to 32 letters, digits or hyphens.");
         }
         return ((String) raw).strip();
     }
@@ -56,15 +54,16 @@ final class ConsoleArgs {
         if (f.get("to") != null) {
             q.put("to", date(f.get("to"), "filter.to"));
         }
-        if (q.containsKey("from") && q.containsKey("to")
+        if (q.containsKey("from")
+                && q.containsKey("to")
                 && LocalDate.parse((String) q.get("to")).isBefore(LocalDate.parse((String) q.get("from")))) {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`filter.to` must not be before `filter.from`.");
         }
         Object location = f.get("locationId");
         if (location != null) {
             if (practice.locations().stream().noneMatch(l -> l.id().equals(location))) {
-                throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`filter.locationId` is not a location of this"
-                        + " practice.");
+                throw new PaymentsException(
+                        ErrorCode.BAD_USER_INPUT, "`filter.locationId` is not a location of this" + " practice.");
             }
             q.put("locationId", location);
         }
@@ -74,25 +73,32 @@ final class ConsoleArgs {
                     throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`filter.statuses` lists an unknown status.");
                 }
             }
-            q.put("status", String.join(",", statuses.stream().map(String::valueOf).toList()));
+            q.put(
+                    "status",
+                    String.join(",", statuses.stream().map(String::valueOf).toList()));
         }
         Integer min = (Integer) f.get("minAmountCents");
         Integer max = (Integer) f.get("maxAmountCents");
         if ((min != null && min < 0) || (max != null && max < 0) || (min != null && max != null && min > max)) {
-            throw new PaymentsException(ErrorCode.BAD_USER_INPUT,
+            throw new PaymentsException(
+                    ErrorCode.BAD_USER_INPUT,
                     "The amount range must be zero or more, the minimum not above the maximum.");
         }
         q.put("minAmountCents", min);
         q.put("maxAmountCents", max);
-        if (f.get("accountNumber") != null && !String.valueOf(f.get("accountNumber")).isBlank()) {
+        if (f.get("accountNumber") != null
+                && !String.valueOf(f.get("accountNumber")).isBlank()) {
             q.put("accountNumber", account(f.get("accountNumber")));
         }
-        if (f.get("transactionId") != null && !String.valueOf(f.get("transactionId")).isBlank()) {
+        if (f.get("transactionId") != null
+                && !String.valueOf(f.get("transactionId")).isBlank()) {
             q.put("transactionId", id(String.valueOf(f.get("transactionId")).strip(), "filter.transactionId"));
         }
-        if (f.get("providerReference") != null && !String.valueOf(f.get("providerReference")).isBlank()) {
-            q.put("providerReference", id(String.valueOf(f.get("providerReference")).strip(),
-                    "filter.providerReference"));
+        if (f.get("providerReference") != null
+                && !String.valueOf(f.get("providerReference")).isBlank()) {
+            q.put(
+                    "providerReference",
+                    id(String.valueOf(f.get("providerReference")).strip(), "filter.providerReference"));
         }
         return q;
     }

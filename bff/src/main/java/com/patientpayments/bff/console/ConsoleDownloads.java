@@ -1,13 +1,12 @@
 package com.patientpayments.bff.console;
 
-import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.receipt.ReceiptDownloadTokens;
 import com.patientpayments.bff.receipt.ReceiptProperties;
 import com.patientpayments.bff.redis.RedisStore;
 import com.patientpayments.bff.redis.RedisUnavailableException;
 import jakarta.inject.Singleton;
-
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -23,6 +22,7 @@ import java.util.regex.Pattern;
 public class ConsoleDownloads {
     /** Public path of the download endpoint; the token follows it. */
     public static final String PATH = "/console-files/download/";
+
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final RedisStore redis;
@@ -35,15 +35,15 @@ public class ConsoleDownloads {
     }
 
     /** A stored file: its name, content type and bytes. */
-    public record File(String name, String contentType, byte[] bytes) {
-    }
+    public record File(String name, String contentType, byte[] bytes) {}
 
     /** Stores {@code file} and answers its one-time link. */
     public ReceiptDownloadTokens.Link issue(File file) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        String value = file.name() + "|" + file.contentType() + "|" + Base64.getEncoder().encodeToString(file.bytes());
+        String value = file.name() + "|" + file.contentType() + "|"
+                + Base64.getEncoder().encodeToString(file.bytes());
         try {
             redis.set(key(token), value, props.downloadTtl());
         } catch (RedisUnavailableException e) {

@@ -2,19 +2,18 @@ package com.patientpayments.bff.console;
 
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrHttp;
+import com.patientpayments.bff.emr.EmrOutcome;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
-import com.patientpayments.bff.emr.EmrOutcome;
-import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.uri.UriBuilder;
 import jakarta.inject.Singleton;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -41,21 +40,26 @@ public class ConsoleEmr {
 
     /** The sign-in check. */
     public EmrOutcome<ConsoleDtos.SignInCheck> check(String email, String password, String otp) {
-        var request = HttpRequest.POST(STAFF + "/sign-in-check",
-                Map.of("email", email, "password", password, "otp", otp == null ? "" : otp));
+        var request = HttpRequest.POST(
+                STAFF + "/sign-in-check", Map.of("email", email, "password", password, "otp", otp == null ? "" : otp));
         String id = org.slf4j.MDC.get(EmrHttp.MDC_KEY);
         if (id != null && id.matches("[A-Za-z0-9._:-]{1,64}")) {
             request.header(EmrHttp.REQUEST_ID, id);
         }
         try {
-            HttpResponse<byte[]> r = slow.toBlocking().exchange(request, Argument.of(byte[].class),
-                    Argument.of(byte[].class));
-            return emr.decode(new EmrHttp.Raw(r.code(), r.getBody().orElse(new byte[0])),
+            HttpResponse<byte[]> r =
+                    slow.toBlocking().exchange(request, Argument.of(byte[].class), Argument.of(byte[].class));
+            return emr.decode(
+                    new EmrHttp.Raw(r.code(), r.getBody().orElse(new byte[0])),
                     Argument.of(ConsoleDtos.SignInCheck.class));
         } catch (HttpClientResponseException e) {
-            return e.code() >= 500 ? new EmrOutcome.Unavailable<>("status_" + e.code())
-                    : emr.decode(new EmrHttp.Raw(e.code(), e.getResponse().getBody(byte[].class)
-                    .orElse(new byte[0])), Argument.of(ConsoleDtos.SignInCheck.class));
+            return e.code() >= 500
+                    ? new EmrOutcome.Unavailable<>("status_" + e.code())
+                    : emr.decode(
+                            new EmrHttp.Raw(
+                                    e.code(),
+                                    e.getResponse().getBody(byte[].class).orElse(new byte[0])),
+                            Argument.of(ConsoleDtos.SignInCheck.class));
         } catch (HttpClientException e) {
             return new EmrOutcome.Unavailable<>("unreachable");
         }
@@ -67,8 +71,13 @@ public class ConsoleEmr {
     }
 
     /** Appends a staff audit row for an action the BFF performs itself. */
-    public EmrOutcome<Void> audit(String staffId, String action, String practiceId, String transactionId,
-                                  Long amountCents, String reference) {
+    public EmrOutcome<Void> audit(
+            String staffId,
+            String action,
+            String practiceId,
+            String transactionId,
+            Long amountCents,
+            String reference) {
         java.util.HashMap<String, Object> body = new java.util.HashMap<>();
         body.put("action", action);
         body.put("practiceId", practiceId);
@@ -90,49 +99,66 @@ public class ConsoleEmr {
     }
 
     public EmrOutcome<ConsoleDtos.Payment> payment(String staffId, String practiceId, String transactionId) {
-        return call(true, as(staffId, HttpRequest.GET(practice(practiceId) + "/payments/" + enc(transactionId))),
+        return call(
+                true,
+                as(staffId, HttpRequest.GET(practice(practiceId) + "/payments/" + enc(transactionId))),
                 Argument.of(ConsoleDtos.Payment.class));
     }
 
-    public EmrOutcome<ConsoleDtos.RefundRequest> requestRefund(String staffId, String practiceId,
-                                                               Map<String, Object> body) {
-        return call(false, as(staffId, HttpRequest.POST(practice(practiceId) + "/refund-requests", body)),
+    public EmrOutcome<ConsoleDtos.RefundRequest> requestRefund(
+            String staffId, String practiceId, Map<String, Object> body) {
+        return call(
+                false,
+                as(staffId, HttpRequest.POST(practice(practiceId) + "/refund-requests", body)),
                 Argument.of(ConsoleDtos.RefundRequest.class));
     }
 
-    public EmrOutcome<ConsoleDtos.RefundRequest> settleRefund(String staffId, String practiceId, String requestId,
-                                                              String providerRefundId) {
+    public EmrOutcome<ConsoleDtos.RefundRequest> settleRefund(
+            String staffId, String practiceId, String requestId, String providerRefundId) {
         java.util.HashMap<String, Object> body = new java.util.HashMap<>();
         body.put("providerRefundId", providerRefundId);
-        return call(false, as(staffId, HttpRequest.PUT(practice(practiceId) + "/refund-requests/" + enc(requestId),
-                body)), Argument.of(ConsoleDtos.RefundRequest.class));
+        return call(
+                false,
+                as(staffId, HttpRequest.PUT(practice(practiceId) + "/refund-requests/" + enc(requestId), body)),
+                Argument.of(ConsoleDtos.RefundRequest.class));
     }
 
     public EmrOutcome<ConsoleDtos.BrandingState> branding(String staffId, String practiceId) {
-        return call(true, as(staffId, HttpRequest.GET(practice(practiceId) + "/branding")),
+        return call(
+                true,
+                as(staffId, HttpRequest.GET(practice(practiceId) + "/branding")),
                 Argument.of(ConsoleDtos.BrandingState.class));
     }
 
-    public EmrOutcome<ConsoleDtos.BrandingState> saveBranding(String staffId, String practiceId,
-                                                              Map<String, Object> edit) {
-        return call(false, as(staffId, HttpRequest.PUT(practice(practiceId) + "/branding/draft", edit)),
+    public EmrOutcome<ConsoleDtos.BrandingState> saveBranding(
+            String staffId, String practiceId, Map<String, Object> edit) {
+        return call(
+                false,
+                as(staffId, HttpRequest.PUT(practice(practiceId) + "/branding/draft", edit)),
                 Argument.of(ConsoleDtos.BrandingState.class));
     }
 
     public EmrOutcome<ConsoleDtos.BrandingState> publishBranding(String staffId, String practiceId) {
-        return call(false, as(staffId, HttpRequest.POST(practice(practiceId) + "/branding/publish", "{}")),
+        return call(
+                false,
+                as(staffId, HttpRequest.POST(practice(practiceId) + "/branding/publish", "{}")),
                 Argument.of(ConsoleDtos.BrandingState.class));
     }
 
     /** Uploads the draft logo (checked and sanitized by the connector). */
     public EmrOutcome<ConsoleDtos.Logo> saveLogo(String practiceId, String contentType, byte[] bytes) {
-        return call(false, HttpRequest.PUT("/api/v1/practices/" + enc(practiceId) + "/logo/draft", bytes)
-                .contentType(MediaType.of(contentType)), Argument.of(ConsoleDtos.Logo.class));
+        return call(
+                false,
+                HttpRequest.PUT("/api/v1/practices/" + enc(practiceId) + "/logo/draft", bytes)
+                        .contentType(MediaType.of(contentType)),
+                Argument.of(ConsoleDtos.Logo.class));
     }
 
-    public EmrOutcome<ConsoleDtos.Roi> roi(String staffId, String practiceId, String from, String to,
-                                           String locationId) {
-        UriBuilder uri = UriBuilder.of(practice(practiceId) + "/roi").queryParam("from", from).queryParam("to", to);
+    public EmrOutcome<ConsoleDtos.Roi> roi(
+            String staffId, String practiceId, String from, String to, String locationId) {
+        UriBuilder uri = UriBuilder.of(practice(practiceId) + "/roi")
+                .queryParam("from", from)
+                .queryParam("to", to);
         if (locationId != null) {
             uri.queryParam("locationId", locationId);
         }
@@ -140,13 +166,17 @@ public class ConsoleEmr {
     }
 
     public EmrOutcome<ConsoleDtos.HouseholdRef> household(String staffId, String practiceId, String accountNumber) {
-        return call(true, as(staffId, HttpRequest.GET(practice(practiceId) + "/households/by-account/"
-                + enc(accountNumber))), Argument.of(ConsoleDtos.HouseholdRef.class));
+        return call(
+                true,
+                as(staffId, HttpRequest.GET(practice(practiceId) + "/households/by-account/" + enc(accountNumber))),
+                Argument.of(ConsoleDtos.HouseholdRef.class));
     }
 
     /** Counts one funnel step of a practice today. */
     public EmrOutcome<Void> funnel(String practiceHash, String step) {
-        return call(false, HttpRequest.POST(CONSOLE + "/funnel", Map.of("practiceHash", practiceHash, "step", step)),
+        return call(
+                false,
+                HttpRequest.POST(CONSOLE + "/funnel", Map.of("practiceHash", practiceHash, "step", step)),
                 Argument.of(Void.class));
     }
 
@@ -155,7 +185,9 @@ public class ConsoleEmr {
     }
 
     public EmrOutcome<List<ConsoleDtos.Run>> runs() {
-        return call(true, HttpRequest.GET(CONSOLE + "/reconciliation-runs?limit=20"),
+        return call(
+                true,
+                HttpRequest.GET(CONSOLE + "/reconciliation-runs?limit=20"),
                 Argument.listOf(ConsoleDtos.Run.class));
     }
 

@@ -1,10 +1,10 @@
 package com.patientpayments.bff.console;
 
-import com.patientpayments.bff.emr.EmrOutcome;
-import com.patientpayments.bff.emr.EmrProblem;
+import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.emr.ConnectorErrors;
-import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.emr.EmrOutcome;
+import com.patientpayments.bff.emr.EmrProblem;
 
 /**
  * The console's reading of connector outcomes: the value of a found one; a validation refusal is
@@ -12,20 +12,25 @@ import com.patientpayments.bff.ErrorCode;
  * {@code NOT_FOUND}; the rest as everywhere ({@link ConnectorErrors}).
  */
 final class ConsoleErrors {
-    private ConsoleErrors() {
-    }
+    private ConsoleErrors() {}
 
     static <T> T value(EmrOutcome<T> outcome, String notFound) {
         if (outcome instanceof EmrOutcome.Found<T> f) {
             return f.value();
         }
         if (outcome instanceof EmrOutcome.Rejected<T> r && r.problem().code() == EmrProblem.Code.VALIDATION_FAILED) {
-            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, r.problem().detail() == null
-                    ? "The request is not valid." : r.problem().detail());
+            throw new PaymentsException(
+                    ErrorCode.BAD_USER_INPUT,
+                    r.problem().detail() == null
+                            ? "The request is not valid."
+                            : r.problem().detail());
         }
         if (outcome instanceof EmrOutcome.Conflict<T> c) {
-            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, c.problem().detail() == null
-                    ? "The request conflicts with an earlier one." : c.problem().detail());
+            throw new PaymentsException(
+                    ErrorCode.BAD_USER_INPUT,
+                    c.problem().detail() == null
+                            ? "The request conflicts with an earlier one."
+                            : c.problem().detail());
         }
         throw ConnectorErrors.toApi(outcome, notFound);
     }

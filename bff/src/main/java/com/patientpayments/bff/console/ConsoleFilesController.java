@@ -27,8 +27,8 @@ public class ConsoleFilesController {
     private final ConsoleEmr emr;
     private final StatementLinks links;
 
-    public ConsoleFilesController(ConsoleDownloads downloads, StaffSessions sessions, ConsoleEmr emr,
-                                  StatementLinks links) {
+    public ConsoleFilesController(
+            ConsoleDownloads downloads, StaffSessions sessions, ConsoleEmr emr, StatementLinks links) {
         this.downloads = downloads;
         this.sessions = sessions;
         this.emr = emr;
@@ -37,10 +37,13 @@ public class ConsoleFilesController {
 
     @Get("/download/{token}")
     public HttpResponse<?> download(String token) {
-        return downloads.redeem(token).<HttpResponse<?>>map(f -> HttpResponse.ok(f.bytes())
+        return downloads
+                .redeem(token)
+                .<HttpResponse<?>>map(f -> HttpResponse.ok(f.bytes())
                         .contentType(MediaType.of(f.contentType()))
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + f.name() + "\"")
-                        .header(HttpHeaders.CACHE_CONTROL, "no-store").header("X-Content-Type-Options", "nosniff"))
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .header("X-Content-Type-Options", "nosniff"))
                 .orElseGet(() -> HttpResponse.notFound("This download link has expired or was already used.\n")
                         .contentType(MediaType.TEXT_PLAIN_TYPE));
     }
@@ -52,7 +55,8 @@ public class ConsoleFilesController {
             return HttpResponse.unauthorized();
         }
         EmrOutcome<ConsoleDtos.Staff> staff = emr.staff(staffId.get());
-        ConsoleDtos.Practice practice = staff.optional().map(s -> s.practice(practiceId)).orElse(null);
+        ConsoleDtos.Practice practice =
+                staff.optional().map(s -> s.practice(practiceId)).orElse(null);
         if (practice == null) {
             return HttpResponse.status(io.micronaut.http.HttpStatus.FORBIDDEN);
         }
@@ -60,6 +64,7 @@ public class ConsoleFilesController {
             return HttpResponse.notFound();
         }
         return HttpResponse.ok(StatementQr.png(links.url(practice.hash(), account)))
-                .contentType(MediaType.IMAGE_PNG_TYPE).header(HttpHeaders.CACHE_CONTROL, "private, no-store");
+                .contentType(MediaType.IMAGE_PNG_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store");
     }
 }

@@ -1,9 +1,9 @@
 package com.patientpayments.bff.console;
 
+import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.email.EmailProperties;
 import com.patientpayments.bff.emr.EmrOutcome;
-import com.patientpayments.bff.PaymentsException;
-import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.graphql.GraphQLWiring;
 import com.patientpayments.bff.payment.PaymentProvider;
 import com.patientpayments.bff.payment.ProviderException;
@@ -14,10 +14,6 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -26,6 +22,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The console's mutations: refunds (through the provider's refund API with the client's idempotency key; the ledger
@@ -46,9 +45,15 @@ public class ConsoleMutationWiring implements GraphQLWiring {
     private final BeanProvider<SesV2Client> ses;
     private final EmailProperties email;
 
-    public ConsoleMutationWiring(ConsoleAccess access, ConsoleEmr emr, BeanProvider<PaymentProvider> provider,
-                                 ReceiptDownloadTokens receiptTokens, ConsoleOperationsView operations,
-                                 StatementLinks links, BeanProvider<SesV2Client> ses, EmailProperties email) {
+    public ConsoleMutationWiring(
+            ConsoleAccess access,
+            ConsoleEmr emr,
+            BeanProvider<PaymentProvider> provider,
+            ReceiptDownloadTokens receiptTokens,
+            ConsoleOperationsView operations,
+            StatementLinks links,
+            BeanProvider<SesV2Client> ses,
+            EmailProperties email) {
         this.access = access;
         this.emr = emr;
         this.provider = provider;
@@ -61,39 +66,40 @@ public class ConsoleMutationWiring implements GraphQLWiring {
 
     @Override
     public void wire(RuntimeWiring.Builder builder) {
-        builder.type("Mutation", t -> t
-                .dataFetcher("refundPayment", this::refund)
-                .dataFetcher("saveReceiptBrandingDraft", this::saveDraft)
-                .dataFetcher("publishReceiptBranding", env -> {
-                    ConsoleNodes.PracticeNode p = practice(env, ConsoleAccess.Capability.EDIT_SETTINGS);
-                    EmrOutcome<ConsoleDtos.BrandingState> published = emr.publishBranding(p.staff().id(),
-                            p.practice().id());
-                    if (published.isNotFound()) {
-                        throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "There is no draft to publish.");
-                    }
-                    return ConsoleQueryWiring.brandingState(p.practice().hash(),
-                            ConsoleErrors.value(published, "Not found."));
-                })
-                .dataFetcher("previewReceiptBranding", this::preview)
-                .dataFetcher("emailPaymentLink", this::emailLink)
-                .dataFetcher("replayDeadLetters", env -> {
-                    ConsoleDtos.Staff s = access.requireSupport(env);
-                    Integer max = env.getArgument("max");
-                    if (max != null && (max < 1 || max > 1000)) {
-                        throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`max` must be 1 to 1,000.");
-                    }
-                    return operations.replay(s, max == null ? 100 : max);
-                })
-                .dataFetcher("runReconciliation", env -> {
-                    ConsoleDtos.Staff s = access.requireSupport(env);
-                    Instant from = instant(env.getArgument("from"), "from");
-                    Instant to = instant(env.getArgument("to"), "to");
-                    if (!from.isBefore(to) || Duration.between(from, to).compareTo(Duration.ofDays(31)) > 0) {
-                        throw new PaymentsException(ErrorCode.BAD_USER_INPUT,
-                                "`to` must be after `from`, at most 31 days later.");
-                    }
-                    return operations.reconcile(s, from, to);
-                }));
+        builder.type(
+                "Mutation",
+                t -> t.dataFetcher("refundPayment", this::refund)
+                        .dataFetcher("saveReceiptBrandingDraft", this::saveDraft)
+                        .dataFetcher("publishReceiptBranding", env -> {
+                            ConsoleNodes.PracticeNode p = practice(env, ConsoleAccess.Capability.EDIT_SETTINGS);
+                            EmrOutcome<ConsoleDtos.BrandingState> published = emr.publishBranding(
+                                    p.staff().id(), p.practice().id());
+                            if (published.isNotFound()) {
+                                throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "There is no draft to publish.");
+                            }
+                            return ConsoleQueryWiring.brandingState(
+                                    p.practice().hash(), ConsoleErrors.value(published, "Not found."));
+                        })
+                        .dataFetcher("previewReceiptBranding", this::preview)
+                        .dataFetcher("emailPaymentLink", this::emailLink)
+                        .dataFetcher("replayDeadLetters", env -> {
+                            ConsoleDtos.Staff s = access.requireSupport(env);
+                            Integer max = env.getArgument("max");
+                            if (max != null && (max < 1 || max > 1000)) {
+                                throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`max` must be 1 to 1,000.");
+                            }
+                            return operations.replay(s, max == null ? 100 : max);
+                        })
+                        .dataFetcher("runReconciliation", env -> {
+                            ConsoleDtos.Staff s = access.requireSupport(env);
+                            Instant from = instant(env.getArgument("from"), "from");
+                            Instant to = instant(env.getArgument("to"), "to");
+                            if (!from.isBefore(to) || Duration.between(from, to).compareTo(Duration.ofDays(31)) > 0) {
+                                throw new PaymentsException(
+                                        ErrorCode.BAD_USER_INPUT, "`to` must be after `from`, at most 31 days later.");
+                            }
+                            return operations.reconcile(s, from, to);
+                        }));
     }
 
     /** {@code refundPayment}: finds the payment among the caller's practices where they may refund. */
@@ -108,7 +114,8 @@ public class ConsoleMutationWiring implements GraphQLWiring {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`amountCents` must be more than zero.");
         }
         if (key == null || !key.matches("[A-Za-z0-9_-]{8,100}")) {
-            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`idempotencyKey` must be 8-100 letters, digits or '-'.");
+            throw new PaymentsException(
+                    ErrorCode.BAD_USER_INPUT, "`idempotencyKey` must be 8-100 letters, digits or '-'.");
         }
         if (note != null && note.length() > 500) {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`note` is at most 500 characters.");
@@ -125,10 +132,11 @@ public class ConsoleMutationWiring implements GraphQLWiring {
             }
         }
         if (practice == null) {
-            throw seen ? ConsoleAccess.forbidden() : staff.practices().stream().anyMatch(p ->
-                    ConsoleAccess.allows(p, ConsoleAccess.Capability.ACT))
-                    ? new PaymentsException(ErrorCode.NOT_FOUND, "We could not find that payment.")
-                    : ConsoleAccess.forbidden();
+            throw seen
+                    ? ConsoleAccess.forbidden()
+                    : staff.practices().stream().anyMatch(p -> ConsoleAccess.allows(p, ConsoleAccess.Capability.ACT))
+                            ? new PaymentsException(ErrorCode.NOT_FOUND, "We could not find that payment.")
+                            : ConsoleAccess.forbidden();
         }
         Map<String, Object> body = new HashMap<>();
         body.put("transactionId", tx);
@@ -136,8 +144,8 @@ public class ConsoleMutationWiring implements GraphQLWiring {
         body.put("reason", reason);
         body.put("note", note);
         body.put("idempotencyKey", key);
-        ConsoleDtos.RefundRequest request = ConsoleErrors.value(emr.requestRefund(staff.id(), practice.id(), body),
-                "We could not find that payment.");
+        ConsoleDtos.RefundRequest request = ConsoleErrors.value(
+                emr.requestRefund(staff.id(), practice.id(), body), "We could not find that payment.");
         if ("REQUESTED".equals(request.status())) {
             request = submit(staff, practice, request, key, reason);
         }
@@ -149,20 +157,30 @@ public class ConsoleMutationWiring implements GraphQLWiring {
     }
 
     /** Asks the provider (idempotent by the key: a retry after a crash asks again and gets the same refund). */
-    private ConsoleDtos.RefundRequest submit(ConsoleDtos.Staff staff, ConsoleDtos.Practice practice,
-                                             ConsoleDtos.RefundRequest request, String key, String reason) {
+    private ConsoleDtos.RefundRequest submit(
+            ConsoleDtos.Staff staff,
+            ConsoleDtos.Practice practice,
+            ConsoleDtos.RefundRequest request,
+            String key,
+            String reason) {
         String providerReason = "OTHER".equals(reason) ? null : reason.toLowerCase(Locale.ROOT);
         try {
-            PaymentProvider.RefundSnapshot refund = provider.get().refund(request.providerReference(),
-                    request.amountCents(), key, providerReason, request.stripeAccountId());
-            return ConsoleErrors.value(emr.settleRefund(staff.id(), practice.id(), request.id(), refund.id()),
-                    "Not found.");
+            PaymentProvider.RefundSnapshot refund = provider.get()
+                    .refund(
+                            request.providerReference(),
+                            request.amountCents(),
+                            key,
+                            providerReason,
+                            request.stripeAccountId());
+            return ConsoleErrors.value(
+                    emr.settleRefund(staff.id(), practice.id(), request.id(), refund.id()), "Not found.");
         } catch (ProviderRefusedException e) {
             emr.settleRefund(staff.id(), practice.id(), request.id(), null);
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "The payment processor refused this refund.");
         } catch (ProviderException e) {
             LOG.warn("refund request not answered by the provider; the same key may be retried");
-            throw new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE,
+            throw new PaymentsException(
+                    ErrorCode.UPSTREAM_UNAVAILABLE,
                     "The payment processor did not answer. Please try again in a moment.");
         }
     }
@@ -178,8 +196,8 @@ public class ConsoleMutationWiring implements GraphQLWiring {
         if (logo != null) {
             Object type = input.get("logoContentType");
             if (!"image/png".equals(type) && !"image/svg+xml".equals(type)) {
-                throw new PaymentsException(ErrorCode.BAD_USER_INPUT,
-                        "`logoContentType` must be image/png or image/svg+xml.");
+                throw new PaymentsException(
+                        ErrorCode.BAD_USER_INPUT, "`logoContentType` must be image/png or image/svg+xml.");
             }
             byte[] bytes;
             try {
@@ -195,8 +213,10 @@ public class ConsoleMutationWiring implements GraphQLWiring {
                 edit.put("removeLogo", false);
             }
         }
-        return ConsoleQueryWiring.brandingState(p.practice().hash(),
-                ConsoleErrors.value(emr.saveBranding(p.staff().id(), p.practice().id(), edit), "Not found."));
+        return ConsoleQueryWiring.brandingState(
+                p.practice().hash(),
+                ConsoleErrors.value(
+                        emr.saveBranding(p.staff().id(), p.practice().id(), edit), "Not found."));
     }
 
     private ReceiptDownloadTokens.Link preview(DataFetchingEnvironment env) {
@@ -206,31 +226,39 @@ public class ConsoleMutationWiring implements GraphQLWiring {
         access.audit(p.staff().id(), "BRANDING_PREVIEWED", p.practice().id(), null, null, null);
         if (tx == null) {
             return receiptTokens.issue(new ReceiptDownloadTokens.Grant(
-                    ReceiptDownloadTokens.Grant.Kind.DRAFT_SAMPLE, null, p.practice().hash(), locale));
+                    ReceiptDownloadTokens.Grant.Kind.DRAFT_SAMPLE,
+                    null,
+                    p.practice().hash(),
+                    locale));
         }
         String id = ConsoleArgs.id(tx, "transactionId");
         ConsoleErrors.value(emr.payment(p.staff().id(), p.practice().id(), id), "We could not find that payment.");
-        return receiptTokens.issue(new ReceiptDownloadTokens.Grant(ReceiptDownloadTokens.Grant.Kind.DRAFT_TX, id,
-                p.practice().hash(), locale));
+        return receiptTokens.issue(new ReceiptDownloadTokens.Grant(
+                ReceiptDownloadTokens.Grant.Kind.DRAFT_TX, id, p.practice().hash(), locale));
     }
 
     private Map<String, Object> emailLink(DataFetchingEnvironment env) {
         ConsoleNodes.PracticeNode p = practice(env, ConsoleAccess.Capability.ACT);
         String account = ConsoleArgs.account(env.getArgument("accountNumber"));
         Object to = env.getArgument("email");
-        if (!(to instanceof String address) || address.length() > 254
+        if (!(to instanceof String address)
+                || address.length() > 254
                 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`email` must be an email address.");
         }
-        ConsoleErrors.value(emr.household(p.staff().id(), p.practice().id(), account),
+        ConsoleErrors.value(
+                emr.household(p.staff().id(), p.practice().id(), account),
                 "No household of this practice has that account number.");
         String url = links.url(p.practice().hash(), account);
         String subject = "Pay your bill from " + p.practice().name() + " online";
         String text = p.practice().name() + " invites you to view and pay your bill online:\n" + url + "\n";
         try {
-            ses.get().sendEmail(r -> r.fromEmailAddress(email.from()).destination(d -> d.toAddresses(address))
-                    .content(c -> c.simple(m -> m.subject(s -> s.data(subject).charset("UTF-8"))
-                            .body(b -> b.text(x -> x.data(text).charset("UTF-8"))))));
+            ses.get()
+                    .sendEmail(r -> r.fromEmailAddress(email.from())
+                            .destination(d -> d.toAddresses(address))
+                            .content(c ->
+                                    c.simple(m -> m.subject(s -> s.data(subject).charset("UTF-8"))
+                                            .body(b -> b.text(x -> x.data(text).charset("UTF-8"))))));
         } catch (RuntimeException e) {
             LOG.warn("payment link email not sent ({})", e.getClass().getSimpleName());
             throw new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE, "Email is temporarily unavailable.");
@@ -241,8 +269,9 @@ public class ConsoleMutationWiring implements GraphQLWiring {
 
     private ConsoleNodes.PracticeNode practice(DataFetchingEnvironment env, ConsoleAccess.Capability needs) {
         ConsoleDtos.Staff staff = access.require(env);
-        return new ConsoleNodes.PracticeNode(staff, ConsoleAccess.practice(staff,
-                ConsoleArgs.id(env.getArgument("practiceId"), "practiceId"), needs));
+        return new ConsoleNodes.PracticeNode(
+                staff,
+                ConsoleAccess.practice(staff, ConsoleArgs.id(env.getArgument("practiceId"), "practiceId"), needs));
     }
 
     private static String text(Object raw, String name, int max) {
@@ -254,8 +283,8 @@ public class ConsoleMutationWiring implements GraphQLWiring {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is at most " + max + " characters.");
         }
         if (s.codePoints().anyMatch(cp -> Character.isISOControl(cp) && cp != '\n')) {
-            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` contains characters that are not"
-                    + " allowed.");
+            throw new PaymentsException(
+                    ErrorCode.BAD_USER_INPUT, "`" + name + "` contains characters that are not" + " allowed.");
         }
         return s;
     }

@@ -1,15 +1,14 @@
 package com.patientpayments.bff.console;
 
-import com.patientpayments.bff.emr.EmrOutcome;
-import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.reconciliation.Reconciliation;
 import com.patientpayments.bff.reconciliation.ReconciliationCompleted;
-import io.micronaut.context.event.ApplicationEventListener;
 import com.patientpayments.bff.webhook.WebhookQueue;
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.event.ApplicationEventListener;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,8 +24,11 @@ public class ConsoleOperationsView implements ApplicationEventListener<Reconcili
     private final ConsoleEmr emr;
     private final ConsoleAccess access;
 
-    public ConsoleOperationsView(BeanProvider<WebhookQueue> queue, BeanProvider<Reconciliation> reconciliation,
-                                 ConsoleEmr emr, ConsoleAccess access) {
+    public ConsoleOperationsView(
+            BeanProvider<WebhookQueue> queue,
+            BeanProvider<Reconciliation> reconciliation,
+            ConsoleEmr emr,
+            ConsoleAccess access) {
         this.queue = queue;
         this.reconciliation = reconciliation;
         this.emr = emr;
@@ -43,7 +45,11 @@ public class ConsoleOperationsView implements ApplicationEventListener<Reconcili
         } catch (RuntimeException e) {
             throw new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE, "The webhook queue cannot be read right now.");
         }
-        m.put("reconciliationRuns", ConsoleErrors.value(emr.runs(), "Not found.").stream().map(this::run).toList());
+        m.put(
+                "reconciliationRuns",
+                ConsoleErrors.value(emr.runs(), "Not found.").stream()
+                        .map(this::run)
+                        .toList());
         return m;
     }
 
@@ -58,7 +64,12 @@ public class ConsoleOperationsView implements ApplicationEventListener<Reconcili
     Map<String, Object> reconcile(ConsoleDtos.Staff staff, Instant from, Instant to) {
         Instant started = Instant.now();
         Reconciliation.Report report = reconciliation.get().run(from, to);
-        access.audit(staff.id(), "RECONCILIATION_RUN", null, null, null,
+        access.audit(
+                staff.id(),
+                "RECONCILIATION_RUN",
+                null,
+                null,
+                null,
                 "repaired=" + report.repairedTransactionIds().size());
         return run(record(started, report));
     }
@@ -70,14 +81,27 @@ public class ConsoleOperationsView implements ApplicationEventListener<Reconcili
 
     /** Records a run in the connector (also the scheduled job's); a failure to record loses only the listing. */
     public ConsoleDtos.Run record(Instant started, Reconciliation.Report report) {
-        ConsoleDtos.Run run = new ConsoleDtos.Run(started.toString(), report.from().toString(),
-                report.to().toString(), report.providerSucceeded(), report.repairedTransactionIds().size());
+        ConsoleDtos.Run run = new ConsoleDtos.Run(
+                started.toString(),
+                report.from().toString(),
+                report.to().toString(),
+                report.providerSucceeded(),
+                report.repairedTransactionIds().size());
         EmrOutcome<ConsoleDtos.Run> recorded = emr.recordRun(run);
         return recorded.optional().orElse(run);
     }
 
     private Map<String, Object> run(ConsoleDtos.Run r) {
-        return new LinkedHashMap<>(Map.of("startedAt", r.startedAt(), "from", r.from(), "to", r.to(),
-                "checked", r.checked(), "repaired", r.repaired()));
+        return new LinkedHashMap<>(Map.of(
+                "startedAt",
+                r.startedAt(),
+                "from",
+                r.from(),
+                "to",
+                r.to(),
+                "checked",
+                r.checked(),
+                "repaired",
+                r.repaired()));
     }
 }

@@ -2,8 +2,7 @@ package com.patientpayments.bff.console;
 
 /** RFC 4180 cells; a cell a spreadsheet would run as a formula ({@code = + - @}) is prefixed with {@code '}. */
 final class Csv {
-    private Csv() {
-    }
+    private Csv() {}
 
     static String cell(String value) {
         if (value == null) {

@@ -1,7 +1,7 @@
 package com.patientpayments.bff.console;
 
-import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.graphql.GraphQLRequestContext;
 import com.patientpayments.bff.redis.RedisStore;
 import com.patientpayments.bff.redis.RedisUnavailableException;
@@ -12,7 +12,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -82,7 +81,8 @@ public class StaffSessions {
             }
         });
         MutableHttpResponse<?> response = GraphQLRequestContext.response(env);
-        if (request != null && request.getCookies().findCookie(settings.cookieName()).isPresent()) {
+        if (request != null
+                && request.getCookies().findCookie(settings.cookieName()).isPresent()) {
             response.cookie(cookie("").maxAge(0));
         }
         env.getGraphQlContext().put(RESOLVED, Optional.empty());
@@ -96,8 +96,9 @@ public class StaffSessions {
         try {
             String key = redis.key(key(token.get()));
             // GETEX: read and slide the idle expiry in one command.
-            String staff = redis.run(c -> c.getex(key, io.lettuce.core.GetExArgs.Builder.px(
-                    settings.idleTimeout().toMillis())));
+            String staff = redis.run(c -> c.getex(
+                    key,
+                    io.lettuce.core.GetExArgs.Builder.px(settings.idleTimeout().toMillis())));
             return Optional.ofNullable(staff);
         } catch (RedisUnavailableException e) {
             throw unavailable();
@@ -108,13 +109,18 @@ public class StaffSessions {
         if (request == null) {
             return Optional.empty();
         }
-        return request.getCookies().findCookie(settings.cookieName()).map(Cookie::getValue)
+        return request.getCookies()
+                .findCookie(settings.cookieName())
+                .map(Cookie::getValue)
                 .filter(v -> TOKEN.matcher(v).matches());
     }
 
     private Cookie cookie(String value) {
         // No Max-Age: the browser drops it at exit; the server's Redis TTL is the idle expiry.
-        return Cookie.of(settings.cookieName(), value).httpOnly(true).secure(secure).sameSite(SameSite.Strict)
+        return Cookie.of(settings.cookieName(), value)
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(SameSite.Strict)
                 .path("/");
     }
 
@@ -128,7 +134,8 @@ public class StaffSessions {
     }
 
     private static PaymentsException unavailable() {
-        return new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE,
+        return new PaymentsException(
+                ErrorCode.UPSTREAM_UNAVAILABLE,
                 "The console is temporarily unavailable. Please try again in a moment.");
     }
 }

@@ -2,7 +2,6 @@ package com.patientpayments.bff.console;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -22,5 +21,4 @@ public record StaffSettings(
         @Bindable(defaultValue = "5") int maxAccountFailures,
         @Bindable(defaultValue = "20") int maxClientFailures,
         @Bindable(defaultValue = "15m") Duration window,
-        @Bindable(defaultValue = "150ms") Duration minDuration) {
-}
+        @Bindable(defaultValue = "150ms") Duration minDuration) {}

@@ -1,10 +1,10 @@
 package com.patientpayments.bff.console;
 
-import com.patientpayments.bff.emr.EmrOutcome;
-import com.patientpayments.bff.graphql.ApiErrorHandler;
+import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.emr.ConnectorErrors;
-import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.emr.EmrOutcome;
+import com.patientpayments.bff.graphql.ApiErrorHandler;
 import com.patientpayments.bff.graphql.GraphQLRequestContext;
 import com.patientpayments.bff.graphql.GraphQLWiring;
 import com.patientpayments.bff.ratelimit.AttemptLimiter;
@@ -15,7 +15,6 @@ import graphql.schema.idl.RuntimeWiring;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import jakarta.inject.Singleton;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +29,8 @@ import java.util.concurrent.TimeUnit;
  */
 @Singleton
 public class StaffSignInWiring implements GraphQLWiring {
-    static final String FAILED = "The email, password or code is not right, or too many attempts were made."
-            + " Please try again later.";
+    static final String FAILED =
+            "The email, password or code is not right, or too many attempts were made." + " Please try again later.";
 
     private final ConsoleEmr emr;
     private final StaffSessions sessions;
@@ -42,8 +41,13 @@ public class StaffSignInWiring implements GraphQLWiring {
     private final Limit perEmail;
     private final Limit perAddress;
 
-    public StaffSignInWiring(ConsoleEmr emr, StaffSessions sessions, ConsoleAccess access, AttemptLimiter limiter,
-                             StaffSettings settings, HttpClientAddressResolver addresses) {
+    public StaffSignInWiring(
+            ConsoleEmr emr,
+            StaffSessions sessions,
+            ConsoleAccess access,
+            AttemptLimiter limiter,
+            StaffSettings settings,
+            HttpClientAddressResolver addresses) {
         this.emr = emr;
         this.sessions = sessions;
         this.access = access;
@@ -56,9 +60,8 @@ public class StaffSignInWiring implements GraphQLWiring {
 
     @Override
     public void wire(RuntimeWiring.Builder builder) {
-        builder.type("Mutation", t -> t
-                .dataFetcher("staffSignIn", this::signIn)
-                .dataFetcher("staffSignOut", this::signOut));
+        builder.type(
+                "Mutation", t -> t.dataFetcher("staffSignIn", this::signIn).dataFetcher("staffSignOut", this::signOut));
     }
 
     Map<String, Object> signIn(DataFetchingEnvironment env) {
@@ -149,8 +152,8 @@ public class StaffSignInWiring implements GraphQLWiring {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` must not be empty.");
         }
         if (s.length() > max) {
-            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is too long (at most " + max
-                    + " characters).");
+            throw new PaymentsException(
+                    ErrorCode.BAD_USER_INPUT, "`" + name + "` is too long (at most " + max + " characters).");
         }
         return s;
     }

@@ -3,7 +3,6 @@ package com.patientpayments.bff.console;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +42,11 @@ public class StatementLinks {
             for (String account : accounts) {
                 String url = url(practiceHash, account);
                 String file = "qr/" + account.replaceAll("[^A-Za-z0-9_-]", "_") + (png ? ".png" : ".svg");
-                csv.append(Csv.cell(account)).append(',').append(Csv.cell(url)).append(',').append(file)
+                csv.append(Csv.cell(account))
+                        .append(',')
+                        .append(Csv.cell(url))
+                        .append(',')
+                        .append(file)
                         .append("\r\n");
                 zip.putNextEntry(new ZipEntry(file));
                 zip.write(png ? StatementQr.png(url) : StatementQr.svg(url).getBytes(StandardCharsets.UTF_8));

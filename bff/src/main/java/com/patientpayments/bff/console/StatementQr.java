@@ -6,13 +6,12 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 /**
  * QR codes of statement links through ZXing: an SVG sized for a paper statement (25 mm square, one path of dark
@@ -23,8 +22,7 @@ public final class StatementQr {
     /** Printed size: 25 mm at 300 dpi. */
     static final int PNG_PIXELS = 296;
 
-    private StatementQr() {
-    }
+    private StatementQr() {}
 
     /** The QR code of {@code text} as a standalone SVG document. */
     public static String svg(String text) {
@@ -63,9 +61,19 @@ public final class StatementQr {
 
     private static BitMatrix matrix(String text, int size) {
         try {
-            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
-                            EncodeHintType.CHARACTER_SET, "UTF-8"));
+            return new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            size,
+                            size,
+                            Map.of(
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.MARGIN,
+                                    4,
+                                    EncodeHintType.CHARACTER_SET,
+                                    "UTF-8"));
         } catch (WriterException e) {
             throw new IllegalArgumentException("text does not fit a QR code", e);
         }

@@ -1,8 +1,7 @@
 package com.patientpayments.bff.demo;
 
-import redis.embedded.RedisServer;
-
 import java.io.IOException;
+import redis.embedded.RedisServer;
 
 /**
  * The demo's Redis stand-in: when {@code PAYMENTS_EMBEDDED=true} (set by {@code make demo}) and {@code REDIS_URL} is
@@ -11,8 +10,7 @@ import java.io.IOException;
  */
 public final class EmbeddedRedis {
 
-    private EmbeddedRedis() {
-    }
+    private EmbeddedRedis() {}
 
     /** Starts the stand-in if the environment asks for it; sets {@code payments.redis.uri} for the context. */
     public static void startIfWanted() {
@@ -23,16 +21,24 @@ public final class EmbeddedRedis {
         }
         try {
             int port = LocalPorts.freePort();
-            RedisServer server = RedisServer.newRedisServer().bind("127.0.0.1").port(port)
-                    .setting("save \"\"").setting("appendonly no").onShutdownForceStop(true).build();
+            RedisServer server = RedisServer.newRedisServer()
+                    .bind("127.0.0.1")
+                    .port(port)
+                    .setting("save \"\"")
+                    .setting("appendonly no")
+                    .onShutdownForceStop(true)
+                    .build();
             server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    server.stop();
-                } catch (IOException e) {
-                    // The JVM is exiting; the child process is killed with it.
-                }
-            }, "embedded-redis-stop"));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    server.stop();
+                                } catch (IOException e) {
+                                    // The JVM is exiting; the child process is killed with it.
+                                }
+                            },
+                            "embedded-redis-stop"));
             System.setProperty("payments.redis.uri", "redis://127.0.0.1:" + port);
         } catch (IOException e) {
             throw new IllegalStateException("could not start the embedded Redis stand-in", e);

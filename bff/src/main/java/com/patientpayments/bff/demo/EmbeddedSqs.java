@@ -2,13 +2,12 @@ package com.patientpayments.bff.demo;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.net.URI;
 
 /**
  * An in-process ElasticMQ (SQS API) on a free 127.0.0.1 port, for the demo and tests when no {@code SQS_ENDPOINT}
@@ -24,7 +23,8 @@ public class EmbeddedSqs {
 
     public EmbeddedSqs() {
         int port = LocalPorts.freePort();
-        server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(port)
+        server = SQSRestServerBuilder.withInterface("127.0.0.1")
+                .withPort(port)
                 .withServerAddress(new NodeAddress("http", "127.0.0.1", port, ""))
                 .start();
         server.waitUntilStarted();

@@ -12,13 +12,13 @@ import java.util.Optional;
  */
 public final class InboxPages {
 
-    private static final String STYLE = "<style>body{font-family:system-ui,Arial,sans-serif;margin:2rem;max-width:60rem;"
-            + "color:#1e293b}table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.4rem .6rem;"
-            + "border-bottom:1px solid #e2e8f0}pre{white-space:pre-wrap;background:#f8fafc;padding:1rem;"
-            + "border:1px solid #e2e8f0}</style>";
+    private static final String STYLE =
+            "<style>body{font-family:system-ui,Arial,sans-serif;margin:2rem;max-width:60rem;"
+                    + "color:#1e293b}table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.4rem .6rem;"
+                    + "border-bottom:1px solid #e2e8f0}pre{white-space:pre-wrap;background:#f8fafc;padding:1rem;"
+                    + "border:1px solid #e2e8f0}</style>";
 
-    private InboxPages() {
-    }
+    private InboxPages() {}
 
     /** The inbox: newest message first. */
     static String list(List<Map<String, Object>> messages) {
@@ -26,29 +26,45 @@ public final class InboxPages {
         for (int i = messages.size() - 1; i >= 0; i--) {
             Map<String, Object> m = messages.get(i);
             String id = String.valueOf(m.get("messageId"));
-            rows.append("<tr><td>").append(esc(m.get("at"))).append("</td><td>").append(esc(m.get("to")))
-                    .append("</td><td><a href=\"/store/").append(esc(id)).append("\">").append(esc(m.get("subject")))
-                    .append("</a></td><td>").append(attachmentLinks(id, m)).append("</td></tr>");
+            rows.append("<tr><td>")
+                    .append(esc(m.get("at")))
+                    .append("</td><td>")
+                    .append(esc(m.get("to")))
+                    .append("</td><td><a href=\"/store/")
+                    .append(esc(id))
+                    .append("\">")
+                    .append(esc(m.get("subject")))
+                    .append("</a></td><td>")
+                    .append(attachmentLinks(id, m))
+                    .append("</td></tr>");
         }
-        return page("Demo inbox", "<h1>Demo inbox</h1><p>" + messages.size() + " message"
-                + (messages.size() == 1 ? "" : "s") + " received by the demo's email stand-in. "
-                + "<a href=\"/store\" type=\"application/json\">JSON</a>: send <code>Accept: application/json</code>."
-                + "</p>" + (messages.isEmpty() ? "<p>No messages yet.</p>"
-                : "<table><thead><tr><th>Received</th><th>To</th><th>Subject</th><th>Attachments</th></tr></thead>"
-                + "<tbody>" + rows + "</tbody></table>"));
+        return page(
+                "Demo inbox",
+                "<h1>Demo inbox</h1><p>" + messages.size() + " message"
+                        + (messages.size() == 1 ? "" : "s") + " received by the demo's email stand-in. "
+                        + "<a href=\"/store\" type=\"application/json\">JSON</a>: send <code>Accept: application/json</code>."
+                        + "</p>"
+                        + (messages.isEmpty()
+                                ? "<p>No messages yet.</p>"
+                                : "<table><thead><tr><th>Received</th><th>To</th><th>Subject</th><th>Attachments</th></tr></thead>"
+                                        + "<tbody>" + rows + "</tbody></table>"));
     }
 
     /** One message, readable. */
     public static String message(Map<String, Object> m) {
         String id = String.valueOf(m.get("messageId"));
-        return page(String.valueOf(m.get("subject")), "<p><a href=\"/store\">\u2190 Inbox</a></p><h1>"
-                + esc(m.get("subject")) + "</h1><table>"
-                + "<tr><th>From</th><td>" + esc(m.get("from")) + "</td></tr>"
-                + "<tr><th>To</th><td>" + esc(m.get("to")) + "</td></tr>"
-                + "<tr><th>Received</th><td>" + esc(m.get("at")) + "</td></tr>"
-                + "<tr><th>Attachments</th><td>" + attachmentLinks(id, m) + "</td></tr></table>"
-                + (m.get("html") == null ? "" : "<p><a href=\"/store/" + esc(id) + "/html\">HTML version</a></p>")
-                + "<pre>" + esc(m.get("text") == null ? "" : m.get("text")) + "</pre>");
+        return page(
+                String.valueOf(m.get("subject")),
+                "<p><a href=\"/store\">\u2190 Inbox</a></p><h1>"
+                        + esc(m.get("subject")) + "</h1><table>"
+                        + "<tr><th>From</th><td>" + esc(m.get("from")) + "</td></tr>"
+                        + "<tr><th>To</th><td>" + esc(m.get("to")) + "</td></tr>"
+                        + "<tr><th>Received</th><td>" + esc(m.get("at")) + "</td></tr>"
+                        + "<tr><th>Attachments</th><td>" + attachmentLinks(id, m) + "</td></tr></table>"
+                        + (m.get("html") == null
+                                ? ""
+                                : "<p><a href=\"/store/" + esc(id) + "/html\">HTML version</a></p>")
+                        + "<pre>" + esc(m.get("text") == null ? "" : m.get("text")) + "</pre>");
     }
 
     /** The message with {@code id}, if received. */
@@ -61,9 +77,18 @@ public final class InboxPages {
         List<?> attachments = (List<?>) m.get("attachments");
         for (int i = 0; attachments != null && i < attachments.size(); i++) {
             Map<?, ?> a = (Map<?, ?>) attachments.get(i);
-            sb.append(sb.length() > 0 ? ", " : "").append("<a href=\"/store/").append(esc(id)).append("/attachments/")
-                    .append(i).append("\">").append(esc(a.get("filename"))).append("</a> (")
-                    .append(esc(a.get("contentType"))).append(", ").append(a.get("size")).append(" bytes)");
+            sb.append(sb.length() > 0 ? ", " : "")
+                    .append("<a href=\"/store/")
+                    .append(esc(id))
+                    .append("/attachments/")
+                    .append(i)
+                    .append("\">")
+                    .append(esc(a.get("filename")))
+                    .append("</a> (")
+                    .append(esc(a.get("contentType")))
+                    .append(", ")
+                    .append(a.get("size"))
+                    .append(" bytes)");
         }
         return sb.length() == 0 ? "\u2014" : sb.toString();
     }
@@ -75,9 +100,14 @@ public final class InboxPages {
     }
 
     static String esc(Object value) {
-        String s = value instanceof List ? String.join(", ", ((List<?>) value).stream().map(String::valueOf).toList())
+        String s = value instanceof List
+                ? String.join(
+                        ", ", ((List<?>) value).stream().map(String::valueOf).toList())
                 : String.valueOf(value);
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }
 }

@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Free TCP ports on the loopback address for the demo's stand-ins and the tests' servers. */
 public final class LocalPorts {
 
-    private LocalPorts() {
-    }
+    private LocalPorts() {}
 
     /** A port on 127.0.0.1 that was free a moment ago (the caller binds it next). */
     public static int freePort() {

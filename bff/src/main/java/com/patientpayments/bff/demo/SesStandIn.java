@@ -8,9 +8,6 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +23,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A local stand-in for the SES v2 API (demo and tests only; never used when {@code SES_ENDPOINT} is set), on
@@ -128,9 +127,15 @@ public final class SesStandIn implements AutoCloseable {
             try (InputStream in = part.getInputStream()) {
                 bytes = in.readAllBytes();
             }
-            attachments.add(Map.of("filename", part.getFileName(), "contentType",
-                    part.getContentType().split(";")[0].trim(), "size", bytes.length,
-                    "content", Base64.getEncoder().encodeToString(bytes)));
+            attachments.add(Map.of(
+                    "filename",
+                    part.getFileName(),
+                    "contentType",
+                    part.getContentType().split(";")[0].trim(),
+                    "size",
+                    bytes.length,
+                    "content",
+                    Base64.getEncoder().encodeToString(bytes)));
         } else if (part.isMimeType("text/plain")) {
             m.put("text", part.getContent().toString());
         } else if (part.isMimeType("text/html")) {
@@ -145,7 +150,10 @@ public final class SesStandIn implements AutoCloseable {
      */
     private void list(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String[] parts = exchange.getRequestURI().getPath().replaceFirst("^/store/?", "").split("/");
+            String[] parts = exchange.getRequestURI()
+                    .getPath()
+                    .replaceFirst("^/store/?", "")
+                    .split("/");
             boolean html = wantsHtml(exchange);
             if (parts.length == 0 || parts[0].isEmpty()) {
                 if (html) {
@@ -164,16 +172,26 @@ public final class SesStandIn implements AutoCloseable {
                 } else {
                     reply(exchange, 200, message.get());
                 }
-            } else if (parts.length == 2 && "html".equals(parts[1]) && message.get().get("html") != null) {
-                replyHtml(exchange, 200, String.valueOf(message.get().get("html")),
+            } else if (parts.length == 2
+                    && "html".equals(parts[1])
+                    && message.get().get("html") != null) {
+                replyHtml(
+                        exchange,
+                        200,
+                        String.valueOf(message.get().get("html")),
                         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
-            } else if (parts.length == 3 && "attachments".equals(parts[1]) && parts[2].matches("\\d{1,3}")
+            } else if (parts.length == 3
+                    && "attachments".equals(parts[1])
+                    && parts[2].matches("\\d{1,3}")
                     && Integer.parseInt(parts[2]) < ((List<?>) message.get().get("attachments")).size()) {
                 Map<?, ?> a = (Map<?, ?>) ((List<?>) message.get().get("attachments")).get(Integer.parseInt(parts[2]));
                 byte[] bytes = Base64.getDecoder().decode(String.valueOf(a.get("content")));
                 exchange.getResponseHeaders().set("Content-Type", String.valueOf(a.get("contentType")));
-                exchange.getResponseHeaders().set("Content-Disposition", "inline; filename=\""
-                        + String.valueOf(a.get("filename")).replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
+                exchange.getResponseHeaders()
+                        .set(
+                                "Content-Disposition",
+                                "inline; filename=\""
+                                        + String.valueOf(a.get("filename")).replaceAll("[^A-Za-z0-9._-]", "_") + "\"");
                 exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
                 exchange.sendResponseHeaders(200, bytes.length);
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -195,8 +213,10 @@ public final class SesStandIn implements AutoCloseable {
     private static void replyHtml(HttpExchange exchange, int status, String html, String csp) throws IOException {
         byte[] bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        exchange.getResponseHeaders().set("Content-Security-Policy",
-                csp != null ? csp : "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+        exchange.getResponseHeaders()
+                .set(
+                        "Content-Security-Policy",
+                        csp != null ? csp : "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -217,5 +237,4 @@ public final class SesStandIn implements AutoCloseable {
     public void close() {
         server.stop(0);
     }
-
 }

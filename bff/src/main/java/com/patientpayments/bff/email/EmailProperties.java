@@ -3,7 +3,6 @@ package com.patientpayments.bff.email;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -22,7 +21,9 @@ import java.time.Duration;
  */
 @ConfigurationProperties("payments.email")
 public record EmailProperties(
-        @Bindable(defaultValue = "receipts@patientpayments.example") String from,
+        @Bindable(defaultValue = "receipts@patientpayments.example")
+        String from,
+
         @Nullable String sesEndpoint,
         @Bindable(defaultValue = "us-east-1") String region,
         @Bindable(defaultValue = "0") int standInPort,
@@ -30,5 +31,4 @@ public record EmailProperties(
         @Bindable(defaultValue = "5") int perSessionHour,
         @Bindable(defaultValue = "4") int maxAttempts,
         @Bindable(defaultValue = "2s") Duration retryBackoff,
-        @Bindable(defaultValue = "1d") Duration markerTtl) {
-}
+        @Bindable(defaultValue = "1d") Duration markerTtl) {}

@@ -1,17 +1,16 @@
 package com.patientpayments.bff.email;
 
-import com.patientpayments.bff.receipt.ReceiptLocale;
-import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.receipt.ReceiptLocale;
 import com.patientpayments.bff.receipt.ReceiptService;
-import com.patientpayments.bff.session.PatientSession;
 import com.patientpayments.bff.redis.RedisStore;
 import com.patientpayments.bff.redis.RedisUnavailableException;
+import com.patientpayments.bff.session.PatientSession;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-
 import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -23,8 +22,8 @@ import java.util.regex.Pattern;
 @Singleton
 public class EmailReceiptService {
 
-    private static final Pattern ADDRESS = Pattern.compile(
-            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+    private static final Pattern ADDRESS =
+            Pattern.compile("[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}");
 
     private final ReceiptService receipts;
@@ -33,8 +32,12 @@ public class EmailReceiptService {
     private final EmailProperties props;
     private final MeterRegistry registry;
 
-    public EmailReceiptService(ReceiptService receipts, ReceiptEmailSender sender,
-                               RedisStore redis, EmailProperties props, MeterRegistry registry) {
+    public EmailReceiptService(
+            ReceiptService receipts,
+            ReceiptEmailSender sender,
+            RedisStore redis,
+            EmailProperties props,
+            MeterRegistry registry) {
         this.receipts = receipts;
         this.sender = sender;
         this.redis = redis;
@@ -59,26 +62,30 @@ public class EmailReceiptService {
         try {
             used = redis.increment("ratelimit:email:" + session.sessionId(), Duration.ofHours(1));
             // Signing in again gives a new session, so the household has a (looser) limit of its own.
-            usedByHousehold = redis.increment("ratelimit:email:household:" + session.householdId(),
-                    Duration.ofHours(1));
+            usedByHousehold =
+                    redis.increment("ratelimit:email:household:" + session.householdId(), Duration.ofHours(1));
         } catch (RedisUnavailableException e) {
-            throw new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE,
+            throw new PaymentsException(
+                    ErrorCode.UPSTREAM_UNAVAILABLE,
                     "Email is temporarily unavailable. Please try again in a moment, or download the receipt.");
         }
         if (used > props.perSessionHour() || usedByHousehold > (long) HOUSEHOLD_FACTOR * props.perSessionHour()) {
             registry.counter("receipt.emails", "outcome", "rate_limited").increment();
-            throw new PaymentsException(ErrorCode.RATE_LIMITED,
+            throw new PaymentsException(
+                    ErrorCode.RATE_LIMITED,
                     "You have emailed this receipt several times already. Please try again later.");
         }
         receipts.forHousehold(session.householdId(), txId);
-        sender.submit(new ReceiptEmailSender.Job(UUID.randomUUID().toString(), session.householdId(), txId, address,
-                locale));
+        sender.submit(
+                new ReceiptEmailSender.Job(UUID.randomUUID().toString(), session.householdId(), txId, address, locale));
         registry.counter("receipt.emails", "outcome", "queued").increment();
     }
 
     static String validAddress(String email) {
         String trimmed = email == null ? "" : email.trim();
-        if (trimmed.isEmpty() || trimmed.length() > 254 || !ADDRESS.matcher(trimmed).matches()) {
+        if (trimmed.isEmpty()
+                || trimmed.length() > 254
+                || !ADDRESS.matcher(trimmed).matches()) {
             throw invalid();
         }
         try {
@@ -90,6 +97,7 @@ public class EmailReceiptService {
     }
 
     private static PaymentsException invalid() {
-        return new PaymentsException(ErrorCode.BAD_USER_INPUT, "Please enter a valid email address, like name@example.com.");
+        return new PaymentsException(
+                ErrorCode.BAD_USER_INPUT, "Please enter a valid email address, like name@example.com.");
     }
 }

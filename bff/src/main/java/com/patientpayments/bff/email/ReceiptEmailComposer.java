@@ -12,7 +12,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
@@ -93,8 +92,9 @@ public class ReceiptEmailComposer {
                 + " style=\"font-family:Arial,Helvetica,sans-serif;color:#1e293b\">"
                 + "<p>" + t.message("email.thanks", "<strong>" + escape(name) + "</strong>") + "</p>"
                 + "<table style=\"border-collapse:collapse\">"
-                + row(t.label("email.amountPaid"), "<strong>" + escape(t.money(view.totalCents(), view.currency()))
-                + "</strong>")
+                + row(
+                        t.label("email.amountPaid"),
+                        "<strong>" + escape(t.money(view.totalCents(), view.currency())) + "</strong>")
                 + row(t.label("email.date"), escape(t.paidDateTime(view)))
                 + row(t.label("email.paymentMethod"), escape(t.methodLabel(view)))
                 + "</table>"
@@ -108,7 +108,10 @@ public class ReceiptEmailComposer {
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
                 .replace("'", "&#39;");
     }
 }

@@ -1,7 +1,7 @@
 package com.patientpayments.bff.email;
 
-import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.receipt.ReceiptPdfRenderer;
 import com.patientpayments.bff.receipt.ReceiptService;
 import com.patientpayments.bff.receipt.ReceiptView;
@@ -12,17 +12,16 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.TaskScheduler;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-
-import java.net.ConnectException;
-import java.net.UnknownHostException;
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Sends queued receipt emails in the background through SES v2, with the PDF rendered from authoritative data.
@@ -64,11 +63,16 @@ public class ReceiptEmailSender {
     private final MeterRegistry registry;
     private final Timer sendTimer;
 
-    public ReceiptEmailSender(SesV2Client ses, ReceiptService receipts, ReceiptPdfRenderer renderer,
-                              ReceiptEmailComposer composer, RedisStore redis, EmailProperties props,
-                              @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                              @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
-                              MeterRegistry registry) {
+    public ReceiptEmailSender(
+            SesV2Client ses,
+            ReceiptService receipts,
+            ReceiptPdfRenderer renderer,
+            ReceiptEmailComposer composer,
+            RedisStore redis,
+            EmailProperties props,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
+            MeterRegistry registry) {
         this.ses = ses;
         this.receipts = receipts;
         this.renderer = renderer;
@@ -78,8 +82,10 @@ public class ReceiptEmailSender {
         this.blocking = blocking;
         this.scheduler = scheduler;
         this.registry = registry;
-        this.sendTimer = Timer.builder("email.send").description("Receipt email: SES v2 SendEmail call")
-                .publishPercentileHistogram().register(registry);
+        this.sendTimer = Timer.builder("email.send")
+                .description("Receipt email: SES v2 SendEmail call")
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     /** Starts sending in the background; returns at once. */
@@ -117,13 +123,20 @@ public class ReceiptEmailSender {
             if (safe && attempt < props.maxAttempts()) {
                 long delay = props.retryBackoff().toMillis() << (attempt - 1);
                 count("retried");
-                LOG.warn("receipt email {} attempt {} failed ({}); retrying in {} ms", job.requestId(), attempt,
-                        e.getClass().getSimpleName(), delay);
+                LOG.warn(
+                        "receipt email {} attempt {} failed ({}); retrying in {} ms",
+                        job.requestId(),
+                        attempt,
+                        e.getClass().getSimpleName(),
+                        delay);
                 scheduler.schedule(Duration.ofMillis(delay), () -> blocking.execute(() -> attempt(job, attempt + 1)));
             } else {
                 redis.set(marker, safe ? "FAILED" : "UNKNOWN", ttl);
                 count(safe ? "failed" : "ambiguous");
-                LOG.error("receipt email {} given up after attempt {} ({})", job.requestId(), attempt,
+                LOG.error(
+                        "receipt email {} given up after attempt {} ({})",
+                        job.requestId(),
+                        attempt,
                         e.getClass().getSimpleName());
             }
         }

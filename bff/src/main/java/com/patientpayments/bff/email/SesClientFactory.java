@@ -3,6 +3,8 @@ package com.patientpayments.bff.email;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -11,9 +13,6 @@ import software.amazon.awssdk.core.retry.RetryPolicy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
-
-import java.net.URI;
-import java.time.Duration;
 
 /**
  * The SES v2 client (micronaut-aws-sdk-v2 has no factory for it), pointed at {@link SesEndpoint}. Against the local
@@ -30,12 +29,15 @@ public class SesClientFactory {
                 .region(Region.of(props.region()))
                 .endpointOverride(URI.create(endpoint.endpoint()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(2)).socketTimeout(Duration.ofSeconds(10)))
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(10)))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryPolicy(RetryPolicy.none()).apiCallTimeout(Duration.ofSeconds(15)).build());
+                        .retryPolicy(RetryPolicy.none())
+                        .apiCallTimeout(Duration.ofSeconds(15))
+                        .build());
         if (endpoint.standIn().isPresent()) {
-            builder.credentialsProvider(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create("local-stand-in", "local-stand-in")));
+            builder.credentialsProvider(
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("local-stand-in", "local-stand-in")));
         } else {
             builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
         }

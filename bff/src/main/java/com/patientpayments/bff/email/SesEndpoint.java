@@ -4,7 +4,6 @@ import com.patientpayments.bff.demo.SesStandIn;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.annotation.PreDestroy;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

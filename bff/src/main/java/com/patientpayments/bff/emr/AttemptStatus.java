@@ -6,7 +6,10 @@ package com.patientpayments.bff.emr;
  * confirm again).
  */
 public enum AttemptStatus {
-    CREATED, PROCESSING, SUCCEEDED, FAILED;
+    CREATED,
+    PROCESSING,
+    SUCCEEDED,
+    FAILED;
 
     /** Neither posted nor failed yet. */
     public boolean open() {

@@ -1,7 +1,7 @@
 package com.patientpayments.bff.emr;
 
-import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,8 +15,7 @@ public final class ConnectorErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectorErrors.class);
 
-    private ConnectorErrors() {
-    }
+    private ConnectorErrors() {}
 
     /** The contract error for {@code outcome}; {@code notFoundMessage} is shown to the patient for a 404. */
     public static PaymentsException toApi(EmrOutcome<?> outcome, String notFoundMessage) {

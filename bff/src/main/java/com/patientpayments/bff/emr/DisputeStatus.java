@@ -1,7 +1,6 @@
 package com.patientpayments.bff.emr;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,7 +10,14 @@ import java.util.Optional;
  * withdrawn.
  */
 public enum DisputeStatus {
-    WARNING_NEEDS_RESPONSE, WARNING_UNDER_REVIEW, WARNING_CLOSED, NEEDS_RESPONSE, UNDER_REVIEW, WON, LOST, PREVENTED;
+    WARNING_NEEDS_RESPONSE,
+    WARNING_UNDER_REVIEW,
+    WARNING_CLOSED,
+    NEEDS_RESPONSE,
+    UNDER_REVIEW,
+    WON,
+    LOST,
+    PREVENTED;
 
     /** Stripe's spelling, e.g. {@code warning_needs_response}. */
     public String wire() {

@@ -7,7 +7,6 @@ import io.micronaut.http.uri.UriBuilder;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.retry.exception.CircuitOpenException;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -66,15 +65,18 @@ public class EmrClient {
     /** How {@code amountCents} would be applied now, by the posting's own allocator. */
     public EmrOutcome<EmrAllocationPreview> allocationPreview(String householdId, long amountCents) {
         URI uri = UriBuilder.of(path("households", householdId, "allocation-preview"))
-                .queryParam("amountCents", amountCents).build();
+                .queryParam("amountCents", amountCents)
+                .build();
         return read(uri.toString(), Argument.of(EmrAllocationPreview.class));
     }
 
     /** The household's attempts created since {@code since} in the given statuses, newest first (at most 20). */
-    public EmrOutcome<List<EmrAttempt>> recentAttempts(String householdId, Instant since,
-                                                       Collection<AttemptStatus> statuses) {
+    public EmrOutcome<List<EmrAttempt>> recentAttempts(
+            String householdId, Instant since, Collection<AttemptStatus> statuses) {
         URI uri = UriBuilder.of(path("households", householdId, "payment-attempts"))
-                .queryParam("since", since.toString()).queryParam("status", csv(statuses)).build();
+                .queryParam("since", since.toString())
+                .queryParam("status", csv(statuses))
+                .build();
         return read(uri.toString(), Argument.listOf(EmrAttempt.class));
     }
 
@@ -109,8 +111,11 @@ public class EmrClient {
 
     /** Attempts still CREATED/PROCESSING and unchanged since before {@code updatedBefore}, oldest first. */
     public EmrOutcome<List<EmrAttempt>> staleAttempts(Instant updatedBefore, int limit) {
-        URI uri = UriBuilder.of(path("payment-attempts")).queryParam("status", "CREATED,PROCESSING")
-                .queryParam("updatedBefore", updatedBefore.toString()).queryParam("limit", limit).build();
+        URI uri = UriBuilder.of(path("payment-attempts"))
+                .queryParam("status", "CREATED,PROCESSING")
+                .queryParam("updatedBefore", updatedBefore.toString())
+                .queryParam("limit", limit)
+                .build();
         return read(uri.toString(), Argument.listOf(EmrAttempt.class));
     }
 
@@ -127,8 +132,10 @@ public class EmrClient {
 
     /** Transactions paid in {@code [from, to)} (at most 31 days), without allocations. */
     public EmrOutcome<List<EmrTransaction>> transactions(Instant from, Instant to) {
-        URI uri = UriBuilder.of(path("transactions")).queryParam("from", from.toString())
-                .queryParam("to", to.toString()).build();
+        URI uri = UriBuilder.of(path("transactions"))
+                .queryParam("from", from.toString())
+                .queryParam("to", to.toString())
+                .build();
         return read(uri.toString(), Argument.listOf(EmrTransaction.class));
     }
 
@@ -140,17 +147,17 @@ public class EmrClient {
      * A refund report by the payment's provider reference: {@code Found} with status 200/201 applied, 202 parked
      * (the payment is not posted yet; it applies when it is); NotFound when no attempt carries the reference.
      */
-    public EmrOutcome<EmrClaims.Reported<EmrClaims.Refund>> refund(String providerReference,
-                                                                   EmrRequests.RefundReport report) {
-        return parkable(path("transactions", "by-reference", providerReference, "refunds"), report,
-                EmrClaims.Refund.class);
+    public EmrOutcome<EmrClaims.Reported<EmrClaims.Refund>> refund(
+            String providerReference, EmrRequests.RefundReport report) {
+        return parkable(
+                path("transactions", "by-reference", providerReference, "refunds"), report, EmrClaims.Refund.class);
     }
 
     /** A dispute report by the payment's provider reference (as {@link #refund}). */
-    public EmrOutcome<EmrClaims.Reported<EmrClaims.Dispute>> dispute(String providerReference,
-                                                                     EmrRequests.DisputeReport report) {
-        return parkable(path("transactions", "by-reference", providerReference, "disputes"), report,
-                EmrClaims.Dispute.class);
+    public EmrOutcome<EmrClaims.Reported<EmrClaims.Dispute>> dispute(
+            String providerReference, EmrRequests.DisputeReport report) {
+        return parkable(
+                path("transactions", "by-reference", providerReference, "disputes"), report, EmrClaims.Dispute.class);
     }
 
     // --- plumbing -----------------------------------------------------------------------------------------------
@@ -240,7 +247,9 @@ public class EmrClient {
     private static String path(String... segments) {
         StringBuilder b = new StringBuilder(V1);
         for (String s : segments) {
-            b.append('/').append(URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8).replace("+", "%20"));
+            b.append('/')
+                    .append(URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8)
+                            .replace("+", "%20"));
         }
         return b.toString();
     }

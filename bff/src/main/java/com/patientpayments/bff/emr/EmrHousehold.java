@@ -2,12 +2,17 @@ package com.patientpayments.bff.emr;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /** {@code GET /api/v1/households/{id}} and the answer of the sign-in lookup. */
 @Serdeable
-public record EmrHousehold(String id, String practiceId, String practiceHash, String accountNumber,
-                           String guarantorName, long balanceCents, long creditCents, String currency,
-                           @Nullable List<EmrPatient> patients) {
-}
+public record EmrHousehold(
+        String id,
+        String practiceId,
+        String practiceHash,
+        String accountNumber,
+        String guarantorName,
+        long balanceCents,
+        long creditCents,
+        String currency,
+        @Nullable List<EmrPatient> patients) {}

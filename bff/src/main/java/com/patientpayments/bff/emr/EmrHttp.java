@@ -2,25 +2,24 @@ package com.patientpayments.bff.emr;
 
 import io.micronaut.context.BeanContext;
 import io.micronaut.core.type.Argument;
-import io.micronaut.http.client.ServiceHttpClientConfiguration;
-import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.ServiceHttpClientConfiguration;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.client.exceptions.ReadTimeoutException;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.retry.annotation.CircuitBreaker;
 import jakarta.inject.Singleton;
-import org.slf4j.MDC;
-
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import org.slf4j.MDC;
 
 /**
  * The transport under {@link EmrClient}: one blocking exchange with the connector ({@code @Client(id = "emr")}:
@@ -47,19 +46,23 @@ public class EmrHttp {
     public static final String REQUEST_ID = "X-Request-Id";
     /** MDC key of the request id (observability.RequestIdFilter, the webhook consumer). */
     public static final String MDC_KEY = "requestId";
+
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final byte[] EMPTY = new byte[0];
 
     private final HttpClient client;
     /** The connectors' base URLs without a trailing slash; empty: the client's own (single) URL. */
     private final List<String> bases;
+
     private final AtomicInteger next = new AtomicInteger();
 
     public EmrHttp(@Client(id = "emr") HttpClient client, BeanContext context) {
         this.client = client;
         List<URI> urls = context.findBean(ServiceHttpClientConfiguration.class, Qualifiers.byName("emr"))
-                .map(ServiceHttpClientConfiguration::getUrls).orElse(List.of());
-        this.bases = urls == null ? List.of()
+                .map(ServiceHttpClientConfiguration::getUrls)
+                .orElse(List.of());
+        this.bases = urls == null
+                ? List.of()
                 : urls.stream().map(u -> u.toString().replaceAll("/+$", "")).toList();
     }
 
@@ -69,12 +72,14 @@ public class EmrHttp {
     }
 
     /** A status below 500 and its body bytes (empty when none). */
-    public record Raw(int status, byte[] body) {
-    }
+    public record Raw(int status, byte[] body) {}
 
     /** An idempotent read: retried once, behind the read circuit breaker. */
-    @CircuitBreaker(attempts = "${payments.emr.read-attempts:2}", delay = "${payments.emr.retry-delay:50ms}",
-            reset = "${payments.emr.circuit-reset:5s}", includes = EmrUnavailableException.class,
+    @CircuitBreaker(
+            attempts = "${payments.emr.read-attempts:2}",
+            delay = "${payments.emr.retry-delay:50ms}",
+            reset = "${payments.emr.circuit-reset:5s}",
+            includes = EmrUnavailableException.class,
             throwWrappedException = true)
     public Raw read(MutableHttpRequest<?> request) {
         return exchange(request, true);
@@ -122,8 +127,8 @@ public class EmrHttp {
 
     private Raw exchangeOnce(MutableHttpRequest<?> request) {
         try {
-            HttpResponse<byte[]> r = client.toBlocking().exchange(request, Argument.of(byte[].class),
-                    Argument.of(byte[].class));
+            HttpResponse<byte[]> r =
+                    client.toBlocking().exchange(request, Argument.of(byte[].class), Argument.of(byte[].class));
             return new Raw(r.code(), r.getBody().orElse(EMPTY));
         } catch (HttpClientResponseException e) {
             if (e.code() >= 500) {

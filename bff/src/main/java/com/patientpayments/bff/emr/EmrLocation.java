@@ -5,5 +5,8 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /** One office of a practice. */
 @Serdeable
-public record EmrLocation(String id, String name, @Nullable String phone, @Nullable EmrAddress address) {
-}
+public record EmrLocation(
+        String id,
+        String name,
+        @Nullable String phone,
+        @Nullable EmrAddress address) {}

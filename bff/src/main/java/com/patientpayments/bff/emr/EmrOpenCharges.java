@@ -1,7 +1,6 @@
 package com.patientpayments.bff.emr;
 
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**
@@ -9,6 +8,10 @@ import java.util.List;
  * paid (charges under an open dispute excluded); {@code disputedCents} the balance of those listed but not payable.
  */
 @Serdeable
-public record EmrOpenCharges(String householdId, long balanceCents, long creditCents, long disputedCents,
-                             String currency, List<EmrCharge> charges) {
-}
+public record EmrOpenCharges(
+        String householdId,
+        long balanceCents,
+        long creditCents,
+        long disputedCents,
+        String currency,
+        List<EmrCharge> charges) {}

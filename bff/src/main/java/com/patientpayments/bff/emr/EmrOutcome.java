@@ -29,20 +29,16 @@ public sealed interface EmrOutcome<T> {
     }
 
     /** 404. */
-    record NotFound<T>(EmrProblem problem) implements EmrOutcome<T> {
-    }
+    record NotFound<T>(EmrProblem problem) implements EmrOutcome<T> {}
 
     /** 409. */
-    record Conflict<T>(EmrProblem problem) implements EmrOutcome<T> {
-    }
+    record Conflict<T>(EmrProblem problem) implements EmrOutcome<T> {}
 
     /** Any other 4xx. */
-    record Rejected<T>(EmrProblem problem) implements EmrOutcome<T> {
-    }
+    record Rejected<T>(EmrProblem problem) implements EmrOutcome<T> {}
 
     /** No usable answer; {@code reason} is a short constant for logs and metrics (no request data). */
-    record Unavailable<T>(String reason) implements EmrOutcome<T> {
-    }
+    record Unavailable<T>(String reason) implements EmrOutcome<T> {}
 
     /** The value of a {@link Found}, else empty. */
     default Optional<T> optional() {

@@ -4,5 +4,4 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /** A patient of a household. */
 @Serdeable
-public record EmrPatient(String id, String firstName, String lastName, String name) {
-}
+public record EmrPatient(String id, String firstName, String lastName, String name) {}

@@ -2,18 +2,26 @@ package com.patientpayments.bff.emr;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /** {@code GET /api/v1/practices/by-hash/{hash}}; {@code logo} is the published logo, null when none. */
 @Serdeable
-public record EmrPractice(String id, String hash, @Nullable String tenantId, @Nullable String companyId, String name,
-                          @Nullable String phone, @Nullable String phoneE164, @Nullable EmrAddress address,
-                          @Nullable String logoUrl, String timeZone, @Nullable String stripeAccountId,
-                          @Nullable List<EmrLocation> locations, @Nullable Logo logo) {
+public record EmrPractice(
+        String id,
+        String hash,
+        @Nullable String tenantId,
+        @Nullable String companyId,
+        String name,
+        @Nullable String phone,
+        @Nullable String phoneE164,
+        @Nullable EmrAddress address,
+        @Nullable String logoUrl,
+        String timeZone,
+        @Nullable String stripeAccountId,
+        @Nullable List<EmrLocation> locations,
+        @Nullable Logo logo) {
 
     /** The connector's {@code Logo}: content type, SHA-256 (hex) of the bytes, size in bytes. */
     @Serdeable
-    public record Logo(String contentType, String sha256, int sizeBytes) {
-    }
+    public record Logo(String contentType, String sha256, int sizeBytes) {}
 }

@@ -2,7 +2,6 @@ package com.patientpayments.bff.emr;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.Locale;
 
 /**
@@ -13,7 +12,13 @@ public record EmrProblem(Code code, int status, @Nullable String detail) {
 
     /** The connector's error codes; {@link #UNKNOWN} for a code this BFF does not know (or no problem body). */
     public enum Code {
-        UNAUTHORIZED, NOT_FOUND, VALIDATION_FAILED, CONFLICT, METHOD_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE, INTERNAL,
+        UNAUTHORIZED,
+        NOT_FOUND,
+        VALIDATION_FAILED,
+        CONFLICT,
+        METHOD_NOT_ALLOWED,
+        UNSUPPORTED_MEDIA_TYPE,
+        INTERNAL,
         UNKNOWN;
 
         static Code of(@Nullable String code) {
@@ -30,9 +35,12 @@ public record EmrProblem(Code code, int status, @Nullable String detail) {
 
     /** The problem body as sent; every field may be missing. */
     @Serdeable
-    record Body(@Nullable String type, @Nullable String title, @Nullable Integer status, @Nullable String detail,
-                @Nullable String code) {
-    }
+    record Body(
+            @Nullable String type,
+            @Nullable String title,
+            @Nullable Integer status,
+            @Nullable String detail,
+            @Nullable String code) {}
 
     static EmrProblem of(int status, @Nullable Body body) {
         if (body == null) {

@@ -2,7 +2,6 @@ package com.patientpayments.bff.emr;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,40 +11,67 @@ import java.util.List;
  * only the fields the receipt uses. Unknown fields are ignored.
  */
 @Serdeable
-public record EmrReceipt(Transaction transaction, Practice practice, String guarantorName,
-                         @Nullable List<Line> lines, @Nullable List<Adjustment> adjustments,
-                         @Nullable Long balanceAfterCents) {
+public record EmrReceipt(
+        Transaction transaction,
+        Practice practice,
+        String guarantorName,
+        @Nullable List<Line> lines,
+        @Nullable List<Adjustment> adjustments,
+        @Nullable Long balanceAfterCents) {
 
     @Serdeable
-    public record Transaction(String id, String providerReference, String practiceId, String householdId,
-                              TransactionStatus status, long amountCents, long appliedCents, long creditCents,
-                              long refundedCents, @Nullable String currency, @Nullable String methodBrand,
-                              @Nullable String methodLast4, Instant paidAt) {
-    }
+    public record Transaction(
+            String id,
+            String providerReference,
+            String practiceId,
+            String householdId,
+            TransactionStatus status,
+            long amountCents,
+            long appliedCents,
+            long creditCents,
+            long refundedCents,
+            @Nullable String currency,
+            @Nullable String methodBrand,
+            @Nullable String methodLast4,
+            Instant paidAt) {}
 
     @Serdeable
-    public record Practice(String id, String hash, String name, @Nullable String phone, @Nullable String phoneE164,
-                           @Nullable Address address, @Nullable String logoUrl, @Nullable String timeZone,
-                           @Nullable Logo logo) {
-    }
+    public record Practice(
+            String id,
+            String hash,
+            String name,
+            @Nullable String phone,
+            @Nullable String phoneE164,
+            @Nullable Address address,
+            @Nullable String logoUrl,
+            @Nullable String timeZone,
+            @Nullable Logo logo) {}
 
     /** The published logo: content type, SHA-256 (hex), size in bytes. */
     @Serdeable
-    public record Logo(String contentType, String sha256, int sizeBytes) {
-    }
+    public record Logo(String contentType, String sha256, int sizeBytes) {}
 
     @Serdeable
-    public record Address(@Nullable String line1, @Nullable String line2, @Nullable String city,
-                          @Nullable String state, @Nullable String postalCode) {
-    }
+    public record Address(
+            @Nullable String line1,
+            @Nullable String line2,
+            @Nullable String city,
+            @Nullable String state,
+            @Nullable String postalCode) {}
 
     @Serdeable
-    public record Line(String chargeId, String patientId, String patientName, LocalDate serviceDate,
-                       String procedureName, @Nullable String providerName, @Nullable String locationName,
-                       long chargeAmountCents, long appliedCents, long remainingCents) {
-    }
+    public record Line(
+            String chargeId,
+            String patientId,
+            String patientName,
+            LocalDate serviceDate,
+            String procedureName,
+            @Nullable String providerName,
+            @Nullable String locationName,
+            long chargeAmountCents,
+            long appliedCents,
+            long remainingCents) {}
 
     @Serdeable
-    public record Adjustment(String kind, long amountCents, Instant occurredAt) {
-    }
+    public record Adjustment(String kind, long amountCents, Instant occurredAt) {}
 }

@@ -4,10 +4,9 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Optional;
 
 /**
  * Reads a practice's published logo from the connector through {@link PracticeLogoClient}, keeping HTTP inside this
@@ -26,8 +25,7 @@ public class PracticeLogoReader {
     }
 
     /** A logo's media type ({@code image/png}, {@code image/svg+xml}) and bytes. */
-    public record Logo(String contentType, byte[] bytes) {
-    }
+    public record Logo(String contentType, byte[] bytes) {}
 
     /** The logo of the practice with connector id {@code practiceId}; empty as described above. */
     public Optional<Logo> logo(String practiceId) {
@@ -40,7 +38,8 @@ public class PracticeLogoReader {
             return Optional.of(new Logo(response.getContentType().get().getName(), bytes));
         } catch (HttpClientResponseException e) {
             if (e.getStatus() != HttpStatus.NOT_FOUND) {
-                LOG.warn("practice logo could not be fetched ({})", e.getStatus().getCode());
+                LOG.warn(
+                        "practice logo could not be fetched ({})", e.getStatus().getCode());
             }
             return Optional.empty();
         } catch (HttpClientException e) {

@@ -5,11 +5,10 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The practice's receipt branding texts (signature area, footer) from the connector: the published ones for every
@@ -27,7 +26,8 @@ public class ReceiptBrandingTexts {
 
     /** Texts a receipt prints; null fields print nothing. */
     @Serdeable
-    public record Texts(@Nullable String signatureText, @Nullable String footerText) {
+    public record Texts(
+            @Nullable String signatureText, @Nullable String footerText) {
         /** No branding texts. */
         public static final Texts NONE = new Texts(null, null);
     }
@@ -46,8 +46,10 @@ public class ReceiptBrandingTexts {
         if (hash == null || !hash.matches("[A-Za-z0-9]{1,32}")) {
             return Texts.NONE;
         }
-        EmrOutcome<Texts> r = emr.exchange(true, HttpRequest.GET("/api/v1/practices/by-hash/"
-                + URLEncoder.encode(hash, StandardCharsets.UTF_8) + "/receipt-branding?state=" + state),
+        EmrOutcome<Texts> r = emr.exchange(
+                true,
+                HttpRequest.GET("/api/v1/practices/by-hash/" + URLEncoder.encode(hash, StandardCharsets.UTF_8)
+                        + "/receipt-branding?state=" + state),
                 Argument.of(Texts.class));
         if (r instanceof EmrOutcome.Found<Texts> f && f.value() != null) {
             return f.value();

@@ -1,7 +1,7 @@
 package com.patientpayments.bff.graphql;
 
-import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -11,13 +11,12 @@ import io.micronaut.http.client.exceptions.HttpClientException;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.retry.exception.CircuitOpenException;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns exceptions thrown by data fetchers into contract errors: {@link PaymentsException} keeps its code and patient
@@ -34,7 +33,8 @@ public class ApiErrorHandler implements DataFetcherExceptionHandler {
     static final String INTERNAL_MESSAGE = PaymentsException.INTERNAL_MESSAGE;
 
     @Override
-    public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters p) {
+    public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(
+            DataFetcherExceptionHandlerParameters p) {
         PaymentsException api = toApiException(p.getException());
         GraphQLError error = GraphqlErrorBuilder.newError()
                 .message(api.getMessage())
@@ -42,7 +42,8 @@ public class ApiErrorHandler implements DataFetcherExceptionHandler {
                 .location(p.getSourceLocation())
                 .extensions(extensions(api.code()))
                 .build();
-        return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+        return CompletableFuture.completedFuture(
+                DataFetcherExceptionHandlerResult.newResult(error).build());
     }
 
     /** Contract extensions for a code. */
@@ -72,14 +73,17 @@ public class ApiErrorHandler implements DataFetcherExceptionHandler {
         if (t instanceof HttpClientResponseException r) {
             return r.getStatus().getCode() >= 500;
         }
-        return t instanceof HttpClientException || t instanceof java.io.IOException
+        return t instanceof HttpClientException
+                || t instanceof java.io.IOException
                 || t instanceof java.util.concurrent.TimeoutException;
     }
 
     private static Throwable unwrap(Throwable t) {
         Throwable cur = t;
-        while ((cur instanceof CompletionException || cur instanceof ExecutionException
-                || cur instanceof java.lang.reflect.UndeclaredThrowableException) && cur.getCause() != null) {
+        while ((cur instanceof CompletionException
+                        || cur instanceof ExecutionException
+                        || cur instanceof java.lang.reflect.UndeclaredThrowableException)
+                && cur.getCause() != null) {
             cur = cur.getCause();
         }
         return cur;

@@ -1,7 +1,7 @@
 package com.patientpayments.bff.graphql;
 
-import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
 import graphql.schema.DataFetchingEnvironment;
 
 /**
@@ -14,8 +14,7 @@ public final class Arguments {
     private static final java.util.Set<Integer> INVISIBLE_IN_NAMES =
             java.util.Set.of(0x09, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x00AD);
 
-    private Arguments() {
-    }
+    private Arguments() {}
 
     /** A required, non-blank argument of at most {@code maxLength} characters without control characters, trimmed. */
     public static String text(DataFetchingEnvironment env, String name, int maxLength) {
@@ -24,10 +23,12 @@ public final class Arguments {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` must not be empty.");
         }
         if (value.length() > maxLength) {
-            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is too long (at most " + maxLength + " characters).");
+            throw new PaymentsException(
+                    ErrorCode.BAD_USER_INPUT, "`" + name + "` is too long (at most " + maxLength + " characters).");
         }
         if (value.codePoints().anyMatch(Arguments::forbidden)) {
-            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` contains characters that are not allowed.");
+            throw new PaymentsException(
+                    ErrorCode.BAD_USER_INPUT, "`" + name + "` contains characters that are not allowed.");
         }
         return value.strip();
     }
@@ -44,10 +45,12 @@ public final class Arguments {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` must not be empty.");
         }
         if (value.length() > maxLength) {
-            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is too long (at most " + maxLength + " characters).");
+            throw new PaymentsException(
+                    ErrorCode.BAD_USER_INPUT, "`" + name + "` is too long (at most " + maxLength + " characters).");
         }
         if (value.codePoints().anyMatch(cp -> !INVISIBLE_IN_NAMES.contains(cp) && forbidden(cp))) {
-            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` contains characters that are not allowed.");
+            throw new PaymentsException(
+                    ErrorCode.BAD_USER_INPUT, "`" + name + "` contains characters that are not allowed.");
         }
         return value.strip();
     }
@@ -55,9 +58,13 @@ public final class Arguments {
     /** Control, format (bidi overrides, zero-width), line/paragraph separators, lone surrogates, unassigned. */
     private static boolean forbidden(int cp) {
         int type = Character.getType(cp);
-        return Character.isISOControl(cp) || type == Character.FORMAT || type == Character.SURROGATE
-                || type == Character.UNASSIGNED || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE;
+        return Character.isISOControl(cp)
+                || type == Character.FORMAT
+                || type == Character.SURROGATE
+                || type == Character.UNASSIGNED
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.PRIVATE_USE;
     }
 
     /** An id-like argument: 1..{@code maxLength} characters of letters, digits, '-' and '_'. */

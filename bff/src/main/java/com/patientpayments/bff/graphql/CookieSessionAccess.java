@@ -14,7 +14,6 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -49,8 +48,9 @@ public class CookieSessionAccess implements GraphQLExchangeHook {
 
     /** The valid session, or {@link ErrorCode#UNAUTHENTICATED}. */
     public PatientSession require(DataFetchingEnvironment env) {
-        return current(env).orElseThrow(() ->
-                new PaymentsException(ErrorCode.UNAUTHENTICATED, "Your session has ended. Please sign in again."));
+        return current(env)
+                .orElseThrow(() -> new PaymentsException(
+                        ErrorCode.UNAUTHENTICATED, "Your session has ended. Please sign in again."));
     }
 
     /** Starts a session for a household after a successful sign-in; returns its idle expiry. */
@@ -59,15 +59,14 @@ public class CookieSessionAccess implements GraphQLExchangeHook {
     }
 
     /** Starts a session that remembers the patient's language ({@code en}, {@code es}); returns its idle expiry. */
-    public Instant start(DataFetchingEnvironment env, String practiceId, String practiceHash, String householdId,
-                         String locale) {
+    public Instant start(
+            DataFetchingEnvironment env, String practiceId, String practiceHash, String householdId, String locale) {
         State state = state(env.getGraphQlContext(), GraphQLRequestContext.request(env));
         if (state.session != null) {
             revoked.revoke(state.session.sessionId());
         }
         Instant now = Instant.now();
-        state.session = new PatientSession(UUID.randomUUID().toString(), practiceId, practiceHash, householdId,
-                locale);
+        state.session = new PatientSession(UUID.randomUUID().toString(), practiceId, practiceHash, householdId, locale);
         state.absoluteEnd = now.plus(settings.absoluteTimeout());
         state.changed = true;
         return writeCookie(GraphQLRequestContext.response(env), state, now);
@@ -138,8 +137,11 @@ public class CookieSessionAccess implements GraphQLExchangeHook {
     }
 
     private Cookie cookie(String value) {
-        return Cookie.of(settings.cookieName(), value).httpOnly(true).secure(settings.cookieSecure())
-                .sameSite(SameSite.Strict).path("/");
+        return Cookie.of(settings.cookieName(), value)
+                .httpOnly(true)
+                .secure(settings.cookieSecure())
+                .sameSite(SameSite.Strict)
+                .path("/");
     }
 
     private State state(GraphQLContext ctx, HttpRequest<?> request) {
@@ -151,7 +153,8 @@ public class CookieSessionAccess implements GraphQLExchangeHook {
         if (request == null) {
             return s;
         }
-        request.getCookies().findCookie(settings.cookieName())
+        request.getCookies()
+                .findCookie(settings.cookieName())
                 .flatMap(c -> tokens.verify(c.getValue(), Instant.now()))
                 .filter(v -> !revoked.isRevoked(v.session().sessionId()))
                 .ifPresent(v -> {

@@ -21,7 +21,6 @@ import graphql.language.SelectionSet;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
 import graphql.validation.ValidationError;
-
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -50,8 +49,8 @@ final class DocumentLimitsInstrumentation extends SimplePerformantInstrumentatio
     }
 
     @Override
-    public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters p,
-                                                                         InstrumentationState state) {
+    public InstrumentationContext<List<ValidationError>> beginValidation(
+            InstrumentationValidationParameters p, InstrumentationState state) {
         check(p.getDocument(), limits);
         return SimpleInstrumentationContext.noOp();
     }
@@ -59,33 +58,37 @@ final class DocumentLimitsInstrumentation extends SimplePerformantInstrumentatio
     /** Throws {@link AbortExecutionException} with a client-readable message when the document is over a limit. */
     static void check(Document document, GraphQLLimits limits) {
         int[] counts = new int[2];
-        new NodeTraverser().preOrder(new NodeVisitorStub() {
-            @Override
-            public TraversalControl visitField(Field node, TraverserContext<Node> context) {
-                if (node.getAlias() != null) {
-                    counts[0]++;
-                }
-                return super.visitField(node, context);
-            }
+        new NodeTraverser()
+                .preOrder(
+                        new NodeVisitorStub() {
+                            @Override
+                            public TraversalControl visitField(Field node, TraverserContext<Node> context) {
+                                if (node.getAlias() != null) {
+                                    counts[0]++;
+                                }
+                                return super.visitField(node, context);
+                            }
 
-            @Override
-            public TraversalControl visitDirective(Directive node, TraverserContext<Node> context) {
-                counts[1]++;
-                return super.visitDirective(node, context);
-            }
-        }, document.getChildren());
+                            @Override
+                            public TraversalControl visitDirective(Directive node, TraverserContext<Node> context) {
+                                counts[1]++;
+                                return super.visitDirective(node, context);
+                            }
+                        },
+                        document.getChildren());
         if (counts[0] > limits.maxAliases()) {
             throw new AbortExecutionException("The query uses too many aliases (at most " + limits.maxAliases() + ").");
         }
         if (counts[1] > limits.maxDirectives()) {
-            throw new AbortExecutionException("The query uses too many directives (at most " + limits.maxDirectives() + ").");
+            throw new AbortExecutionException(
+                    "The query uses too many directives (at most " + limits.maxDirectives() + ").");
         }
         Shape shape = new Shape(document);
         for (OperationDefinition op : document.getDefinitionsOfType(OperationDefinition.class)) {
             long[] dc = shape.of(op.getSelectionSet());
             if (dc[0] > limits.maxDepth()) {
-                throw new AbortExecutionException("The query is nested too deeply: its depth is " + dc[0]
-                        + ", at most " + limits.maxDepth() + " is allowed.");
+                throw new AbortExecutionException("The query is nested too deeply: its depth is " + dc[0] + ", at most "
+                        + limits.maxDepth() + " is allowed.");
             }
             if (dc[1] > limits.maxComplexity()) {
                 throw new AbortExecutionException("The query asks for too many fields: its complexity is "
@@ -114,13 +117,13 @@ final class DocumentLimitsInstrumentation extends SimplePerformantInstrumentatio
             long depth = 0;
             long fields = 0;
             if (set == null) {
-                return new long[]{0, 0};
+                return new long[] {0, 0};
             }
             for (Selection<?> s : set.getSelections()) {
                 long[] child;
                 if (s instanceof Field f) {
                     long[] sub = of(f.getSelectionSet());
-                    child = new long[]{sub[0] + 1, sub[1] + 1};
+                    child = new long[] {sub[0] + 1, sub[1] + 1};
                 } else if (s instanceof InlineFragment inline) {
                     child = of(inline.getSelectionSet());
                 } else if (s instanceof FragmentSpread spread) {
@@ -131,7 +134,7 @@ final class DocumentLimitsInstrumentation extends SimplePerformantInstrumentatio
                 depth = Math.max(depth, child[0]);
                 fields = saturatedAdd(fields, child[1]);
             }
-            return new long[]{depth, fields};
+            return new long[] {depth, fields};
         }
 
         private long[] fragment(String name) {
@@ -141,7 +144,7 @@ final class DocumentLimitsInstrumentation extends SimplePerformantInstrumentatio
             }
             FragmentDefinition f = fragments.get(name);
             if (f == null || !expanding.add(name)) {
-                return new long[]{0, 0};
+                return new long[] {0, 0};
             }
             long[] shape = of(f.getSelectionSet());
             expanding.remove(name);

@@ -8,7 +8,6 @@ import graphql.schema.idl.RuntimeWiring;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -25,8 +24,10 @@ public class EmailGraphQLWiring implements GraphQLWiring {
     private final EmailReceiptService emails;
     private final ExecutorService blocking;
 
-    public EmailGraphQLWiring(CookieSessionAccess sessions, EmailReceiptService emails,
-                              @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    public EmailGraphQLWiring(
+            CookieSessionAccess sessions,
+            EmailReceiptService emails,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.sessions = sessions;
         this.emails = emails;
         this.blocking = blocking;
@@ -42,9 +43,11 @@ public class EmailGraphQLWiring implements GraphQLWiring {
         String txId = env.getArgument("txId");
         String email = env.getArgument("email");
         String locale = ReceiptLocale.language(env.getArgument("locale"), "locale", session.locale());
-        return CompletableFuture.supplyAsync(() -> {
-            emails.queue(session, txId, email, locale);
-            return Map.<String, Object>of("queued", true);
-        }, blocking);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    emails.queue(session, txId, email, locale);
+                    return Map.<String, Object>of("queued", true);
+                },
+                blocking);
     }
 }

@@ -1,12 +1,12 @@
 package com.patientpayments.bff.graphql;
 
-import com.patientpayments.bff.ErrorCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.patientpayments.bff.ErrorCode;
 import graphql.ErrorClassification;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
@@ -28,7 +28,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,10 +64,10 @@ public class GraphQLEndpoint {
         this.graphQL = graphQL;
         this.limits = limits;
         this.hooks = hooks;
-        this.parserOptions = ParserOptions.getDefaultOperationParserOptions().transform(b -> b
-                .maxTokens(limits.maxTokens())
-                .maxCharacters(limits.maxBodyBytes())
-                .captureSourceLocation(true));
+        this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
+                .transform(b -> b.maxTokens(limits.maxTokens())
+                        .maxCharacters(limits.maxBodyBytes())
+                        .captureSourceLocation(true));
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
@@ -86,24 +85,33 @@ public class GraphQLEndpoint {
             return rejected(HttpStatus.BAD_REQUEST, invalidJson(e));
         }
         if (node != null && node.isArray()) {
-            return rejected(HttpStatus.BAD_REQUEST, "Batched requests are not supported: send one operation per request.");
+            return rejected(
+                    HttpStatus.BAD_REQUEST, "Batched requests are not supported: send one operation per request.");
         }
-        if (node == null || !node.isObject() || !node.path("query").isTextual() || node.path("query").asText().isBlank()) {
+        if (node == null
+                || !node.isObject()
+                || !node.path("query").isTextual()
+                || node.path("query").asText().isBlank()) {
             return rejected(HttpStatus.BAD_REQUEST, "The request body must be a JSON object with a `query`.");
         }
         JsonNode op = node.path("operationName");
         JsonNode vars = node.path("variables");
-        if (!(op.isMissingNode() || op.isNull() || op.isTextual()) || !(vars.isMissingNode() || vars.isNull() || vars.isObject())) {
+        if (!(op.isMissingNode() || op.isNull() || op.isTextual())
+                || !(vars.isMissingNode() || vars.isNull() || vars.isObject())) {
             return rejected(HttpStatus.BAD_REQUEST, "`operationName` must be a string and `variables` an object.");
         }
         // An empty operationName is no name (graphql-java would silently run the first of several operations).
         String operationName = op.isTextual() && !op.asText().isEmpty() ? op.asText() : null;
-        return execute(request, node.get("query").asText(), operationName,
+        return execute(
+                request,
+                node.get("query").asText(),
+                operationName,
                 vars.isObject() ? JSON.convertValue(vars, Map.class) : Map.of());
     }
 
     @SuppressWarnings("unchecked")
-    private HttpResponse<String> execute(HttpRequest<?> request, String query, String operationName, Map<?, ?> variables) {
+    private HttpResponse<String> execute(
+            HttpRequest<?> request, String query, String operationName, Map<?, ?> variables) {
         MutableHttpResponse<String> response = HttpResponse.ok();
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(query)
@@ -125,9 +133,13 @@ public class GraphQLEndpoint {
             if (!(e instanceof GraphQLError || e instanceof graphql.GraphQLException)) {
                 throw e;
             }
-            result = ExecutionResult.newExecutionResult().addError(GraphqlErrorBuilder.newError()
-                    .message(clientSafe(e.getMessage())).errorType(graphql.ErrorType.ValidationError)
-                    .extensions(ApiErrorHandler.extensions(ErrorCode.BAD_USER_INPUT)).build()).build();
+            result = ExecutionResult.newExecutionResult()
+                    .addError(GraphqlErrorBuilder.newError()
+                            .message(clientSafe(e.getMessage()))
+                            .errorType(graphql.ErrorType.ValidationError)
+                            .extensions(ApiErrorHandler.extensions(ErrorCode.BAD_USER_INPUT))
+                            .build())
+                    .build();
         }
         hooks.forEach(h -> h.afterExecution(request, response, ctx));
         try {
@@ -172,9 +184,13 @@ public class GraphQLEndpoint {
         boolean requestError = type instanceof graphql.ErrorType t && t != graphql.ErrorType.DataFetchingException;
         ErrorCode code = requestError ? ErrorCode.BAD_USER_INPUT : ErrorCode.INTERNAL;
         String message = requestError ? clientSafe(e.getMessage()) : ApiErrorHandler.INTERNAL_MESSAGE;
-        return GraphqlErrorBuilder.newError().message(message).locations(e.getLocations()).path(e.getPath())
+        return GraphqlErrorBuilder.newError()
+                .message(message)
+                .locations(e.getLocations())
+                .path(e.getPath())
                 .errorType(requestError ? type : graphql.ErrorType.DataFetchingException)
-                .extensions(ApiErrorHandler.extensions(code)).build();
+                .extensions(ApiErrorHandler.extensions(code))
+                .build();
     }
 
     /**
@@ -185,10 +201,11 @@ public class GraphQLEndpoint {
         if (message == null) {
             return "The request is not valid.";
         }
-        return message
-                .replaceAll("[A-Za-z]+Value\\{[^}]*}", "the given value")
-                .replaceAll("'(LinkedHashMap|HashMap|Map|ArrayList|List|BigInteger|BigDecimal|Integer|Long|Double|Float|"
-                        + "Boolean|String|Object)'", "'another type'")
+        return message.replaceAll("[A-Za-z]+Value\\{[^}]*}", "the given value")
+                .replaceAll(
+                        "'(LinkedHashMap|HashMap|Map|ArrayList|List|BigInteger|BigDecimal|Integer|Long|Double|Float|"
+                                + "Boolean|String|Object)'",
+                        "'another type'")
                 .replaceAll("\\b(java|javax|graphql)\\.[\\w.$]+", "a value");
     }
 
@@ -203,8 +220,9 @@ public class GraphQLEndpoint {
         if (message.startsWith("Duplicate field")) {
             return "A key is given twice in the request body.";
         }
-        if (message.contains("Trailing token") || e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
-                && message.contains("trailing")) {
+        if (message.contains("Trailing token")
+                || e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
+                        && message.contains("trailing")) {
             return "The request body must be one JSON object with nothing after it.";
         }
         return "The request body is not valid JSON.";
@@ -217,7 +235,8 @@ public class GraphQLEndpoint {
     static MutableHttpResponse<String> rejected(HttpStatus status, String message, ErrorCode code) {
         Map<String, Object> error = Map.of("message", message, "extensions", ApiErrorHandler.extensions(code));
         try {
-            return HttpResponse.<String>status(status).contentType(MediaType.APPLICATION_JSON_TYPE)
+            return HttpResponse.<String>status(status)
+                    .contentType(MediaType.APPLICATION_JSON_TYPE)
                     .body(JSON.writeValueAsString(Map.of("errors", List.of(error))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -3,17 +3,16 @@ package com.patientpayments.bff.graphql;
 import graphql.GraphQL;
 import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
-import graphql.schema.visibility.NoIntrospectionGraphqlFieldVisibility;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.visibility.NoIntrospectionGraphqlFieldVisibility;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.io.ResourceResolver;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,9 +35,11 @@ public class GraphQLFactory {
     @Bean
     @Singleton
     public TypeDefinitionRegistry typeDefinitionRegistry(ResourceResolver resources, List<SchemaFilter> filters) {
-        try (InputStream in = resources.getResourceAsStream(SCHEMA_RESOURCE)
+        try (InputStream in = resources
+                .getResourceAsStream(SCHEMA_RESOURCE)
                 .orElseThrow(() -> new IllegalStateException("schema.graphqls is missing from the classpath"))) {
-            TypeDefinitionRegistry registry = new SchemaParser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            TypeDefinitionRegistry registry =
+                    new SchemaParser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             filters.forEach(f -> f.apply(registry));
             return registry;
         } catch (IOException e) {
@@ -48,8 +49,8 @@ public class GraphQLFactory {
 
     @Bean
     @Singleton
-    public GraphQLSchema graphQLSchema(TypeDefinitionRegistry registry, List<GraphQLWiring> wirings,
-                                       GraphQLLimits limits) {
+    public GraphQLSchema graphQLSchema(
+            TypeDefinitionRegistry registry, List<GraphQLWiring> wirings, GraphQLLimits limits) {
         RuntimeWiring.Builder builder = RuntimeWiring.newRuntimeWiring();
         StrictScalars.install(builder);
         wirings.forEach(w -> w.wire(builder));
@@ -63,8 +64,11 @@ public class GraphQLFactory {
 
     @Bean
     @Singleton
-    public GraphQL graphQL(GraphQLSchema schema, GraphQLLimits limits, ApiErrorHandler errors,
-                           List<Instrumentation> extraInstrumentations) {
+    public GraphQL graphQL(
+            GraphQLSchema schema,
+            GraphQLLimits limits,
+            ApiErrorHandler errors,
+            List<Instrumentation> extraInstrumentations) {
         List<Instrumentation> instrumentations = new ArrayList<>();
         instrumentations.add(new DocumentLimitsInstrumentation(limits));
         instrumentations.addAll(extraInstrumentations);

@@ -23,5 +23,4 @@ public record GraphQLLimits(
         @Bindable(defaultValue = "200") int maxComplexity,
         @Bindable(defaultValue = "15") int maxAliases,
         @Bindable(defaultValue = "10") int maxDirectives,
-        @Bindable(defaultValue = "false") boolean devTools) {
-}
+        @Bindable(defaultValue = "false") boolean devTools) {}

@@ -14,8 +14,7 @@ public final class GraphQLRequestContext {
     static final String REQUEST = "pp.http.request";
     static final String RESPONSE = "pp.http.response";
 
-    private GraphQLRequestContext() {
-    }
+    private GraphQLRequestContext() {}
 
     static void put(GraphQLContext ctx, HttpRequest<?> request, MutableHttpResponse<?> response) {
         ctx.put(REQUEST, request);

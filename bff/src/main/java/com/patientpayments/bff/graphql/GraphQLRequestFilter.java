@@ -9,7 +9,6 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-
 import java.util.List;
 
 /**
@@ -36,16 +35,17 @@ public class GraphQLRequestFilter {
         }
         MediaType type = request.getContentType().orElse(null);
         if (type == null || !MediaType.APPLICATION_JSON.equals(type.getName())) {
-            return GraphQLEndpoint.rejected(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "Send GraphQL requests as Content-Type: application/json.");
+            return GraphQLEndpoint.rejected(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send GraphQL requests as Content-Type: application/json.");
         }
         if (request.getUri().getRawQuery() != null) {
-            return GraphQLEndpoint.rejected(HttpStatus.BAD_REQUEST,
-                    "Put the GraphQL document in the JSON body, not in the URL.");
+            return GraphQLEndpoint.rejected(
+                    HttpStatus.BAD_REQUEST, "Put the GraphQL document in the JSON body, not in the URL.");
         }
         String origin = request.getHeaders().get("Origin");
         if (origin != null && !sameOrigin(request, origin) && !allowedOrigins.contains(origin)) {
-            return GraphQLEndpoint.rejected(HttpStatus.FORBIDDEN, "This origin may not call the API.", ErrorCode.FORBIDDEN);
+            return GraphQLEndpoint.rejected(
+                    HttpStatus.FORBIDDEN, "This origin may not call the API.", ErrorCode.FORBIDDEN);
         }
         return null;
     }

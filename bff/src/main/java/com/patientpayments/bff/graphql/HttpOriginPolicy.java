@@ -2,7 +2,6 @@ package com.patientpayments.bff.graphql;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.util.List;
 
 /**
@@ -15,7 +14,11 @@ import java.util.List;
 public record HttpOriginPolicy(@Bindable(defaultValue = "") List<String> allowedOrigins) {
 
     public HttpOriginPolicy {
-        allowedOrigins = allowedOrigins == null ? List.of()
-                : allowedOrigins.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        allowedOrigins = allowedOrigins == null
+                ? List.of()
+                : allowedOrigins.stream()
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }

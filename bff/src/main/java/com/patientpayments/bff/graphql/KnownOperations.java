@@ -7,7 +7,6 @@ import graphql.parser.Parser;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,13 +28,16 @@ public class KnownOperations {
     public KnownOperations() {
         Set<String> known = new HashSet<>();
         Document spa = new Parser().parseDocument(resource("spa/operations.graphql"));
-        spa.getDefinitionsOfType(OperationDefinition.class).stream().map(OperationDefinition::getName)
-                .filter(n -> n != null && !n.isEmpty()).forEach(known::add);
+        spa.getDefinitionsOfType(OperationDefinition.class).stream()
+                .map(OperationDefinition::getName)
+                .filter(n -> n != null && !n.isEmpty())
+                .forEach(known::add);
         TypeDefinitionRegistry schema = new SchemaParser().parse(resource("schema.graphqls"));
-        for (String root : new String[]{"Query", "Mutation", "Subscription"}) {
+        for (String root : new String[] {"Query", "Mutation", "Subscription"}) {
             schema.getType(root, ObjectTypeDefinition.class)
                     .ifPresent(t -> t.getFieldDefinitions().forEach(f -> known.add(f.getName())));
-            schema.objectTypeExtensions().getOrDefault(root, java.util.List.of())
+            schema.objectTypeExtensions()
+                    .getOrDefault(root, java.util.List.of())
                     .forEach(t -> t.getFieldDefinitions().forEach(f -> known.add(f.getName())));
         }
         this.names = Set.copyOf(known);

@@ -1,5 +1,6 @@
 package com.patientpayments.bff.graphql;
 
+import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.observability.Failures;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -13,9 +14,6 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
-
-import com.patientpayments.bff.ErrorCode;
-
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -28,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 public class OperationMetrics extends SimplePerformantInstrumentation {
 
-    private static final Set<String> CODES = java.util.Arrays.stream(ErrorCode.values()).map(Enum::name)
+    private static final Set<String> CODES = java.util.Arrays.stream(ErrorCode.values())
+            .map(Enum::name)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private final MeterRegistry registry;
@@ -47,8 +46,8 @@ public class OperationMetrics extends SimplePerformantInstrumentation {
     }
 
     @Override
-    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters p,
-                                                                         InstrumentationState state) {
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters p, InstrumentationState state) {
         if (state instanceof Operation op) {
             op.name = p.getExecutionContext().getOperationDefinition().getName();
         }
@@ -56,22 +55,26 @@ public class OperationMetrics extends SimplePerformantInstrumentation {
     }
 
     @Override
-    public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters p,
-                                                                  InstrumentationState state) {
+    public InstrumentationContext<ExecutionResult> beginExecution(
+            InstrumentationExecutionParameters p, InstrumentationState state) {
         long started = System.nanoTime();
         return SimpleInstrumentationContext.whenCompleted((result, thrown) -> {
             String name = state instanceof Operation op && op.name != null ? op.name : p.getOperation();
             String operation = label(name);
-            Timer.builder("pp.graphql.operation").description("GraphQL operation duration by operation name")
-                    .publishPercentileHistogram().tag("operation", operation).register(registry)
+            Timer.builder("pp.graphql.operation")
+                    .description("GraphQL operation duration by operation name")
+                    .publishPercentileHistogram()
+                    .tag("operation", operation)
+                    .register(registry)
                     .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             if (thrown != null) {
                 failures.record(operation, "INTERNAL");
             } else if (result != null) {
                 for (GraphQLError e : result.getErrors()) {
-                    Object code = e.getExtensions() == null ? null : e.getExtensions().get("code");
-                    failures.record(operation, code instanceof String s ? (CODES.contains(s) ? s : "other")
-                            : "BAD_USER_INPUT");
+                    Object code =
+                            e.getExtensions() == null ? null : e.getExtensions().get("code");
+                    failures.record(
+                            operation, code instanceof String s ? (CODES.contains(s) ? s : "other") : "BAD_USER_INPUT");
                 }
             }
         });

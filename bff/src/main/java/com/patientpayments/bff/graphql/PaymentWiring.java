@@ -1,13 +1,13 @@
 package com.patientpayments.bff.graphql;
 
-import com.patientpayments.bff.payment.SimulatedPaymentProvider;
-import com.patientpayments.bff.payment.ProviderRefusedException;
-import com.patientpayments.bff.payment.PaymentService;
-import com.patientpayments.bff.payment.PaymentProvider;
-import com.patientpayments.bff.payment.AllocationPreviews;
-import com.patientpayments.bff.emr.EmrAttempt;
-import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.emr.EmrAttempt;
+import com.patientpayments.bff.payment.AllocationPreviews;
+import com.patientpayments.bff.payment.PaymentProvider;
+import com.patientpayments.bff.payment.PaymentService;
+import com.patientpayments.bff.payment.ProviderRefusedException;
+import com.patientpayments.bff.payment.SimulatedPaymentProvider;
 import com.patientpayments.bff.session.PatientSession;
 import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
@@ -15,7 +15,6 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -39,8 +38,11 @@ public class PaymentWiring implements GraphQLWiring, SchemaFilter {
     private final AllocationPreviews previews;
     private final PaymentProvider provider;
 
-    public PaymentWiring(CookieSessionAccess sessions, PaymentService payments, AllocationPreviews previews,
-                         PaymentProvider provider) {
+    public PaymentWiring(
+            CookieSessionAccess sessions,
+            PaymentService payments,
+            AllocationPreviews previews,
+            PaymentProvider provider) {
         this.sessions = sessions;
         this.payments = payments;
         this.previews = previews;
@@ -54,7 +56,8 @@ public class PaymentWiring implements GraphQLWiring, SchemaFilter {
         }
         registry.getType("Mutation", ObjectTypeDefinition.class).ifPresent(mutation -> {
             List<FieldDefinition> kept = mutation.getFieldDefinitions().stream()
-                    .filter(f -> !SIMULATOR_ONLY.contains(f.getName())).toList();
+                    .filter(f -> !SIMULATOR_ONLY.contains(f.getName()))
+                    .toList();
             registry.remove(mutation);
             registry.add(mutation.transform(b -> b.fieldDefinitions(kept)));
         });
@@ -68,7 +71,8 @@ public class PaymentWiring implements GraphQLWiring, SchemaFilter {
                 Integer amount = env.getArgument("amountCents");
                 String key = env.getArgument("idempotencyKey");
                 if (key != null && key.length() > 100) {
-                    throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "The payment request is malformed. Please try again.");
+                    throw new PaymentsException(
+                            ErrorCode.BAD_USER_INPUT, "The payment request is malformed. Please try again.");
                 }
                 return payments.start(session, amount == null ? 0 : amount, key);
             });
@@ -77,14 +81,17 @@ public class PaymentWiring implements GraphQLWiring, SchemaFilter {
             }
             return t;
         });
-        builder.type("Query", t -> t.dataFetcher("payment",
-                env -> payments.status(sessions.require(env), Arguments.id(env, "id", 100))));
-        builder.type("Household", t -> t
-                .dataFetcher("allocationPreview", env -> {
-                    Integer amount = env.getArgument("amountCents");
-                    return previews.preview(session(env), amount == null ? 0 : amount);
-                })
-                .dataFetcher("recentPayments", env -> payments.recent(session(env))));
+        builder.type(
+                "Query",
+                t -> t.dataFetcher(
+                        "payment", env -> payments.status(sessions.require(env), Arguments.id(env, "id", 100))));
+        builder.type(
+                "Household",
+                t -> t.dataFetcher("allocationPreview", env -> {
+                            Integer amount = env.getArgument("amountCents");
+                            return previews.preview(session(env), amount == null ? 0 : amount);
+                        })
+                        .dataFetcher("recentPayments", env -> payments.recent(session(env))));
     }
 
     private void wireSimulator(graphql.schema.idl.TypeRuntimeWiring.Builder t, SimulatedPaymentProvider simulator) {
@@ -104,8 +111,12 @@ public class PaymentWiring implements GraphQLWiring, SchemaFilter {
             Integer amount = env.getArgument("amountCents");
             EmrAttempt attempt = intentOf(session, id);
             try {
-                simulator.refund(attempt.providerIntentId(), amount == null ? 0 : amount,
-                        UUID.randomUUID().toString(), "requested_by_customer", null);
+                simulator.refund(
+                        attempt.providerIntentId(),
+                        amount == null ? 0 : amount,
+                        UUID.randomUUID().toString(),
+                        "requested_by_customer",
+                        null);
             } catch (ProviderRefusedException e) {
                 throw new PaymentsException(ErrorCode.BAD_USER_INPUT, e.getMessage());
             }

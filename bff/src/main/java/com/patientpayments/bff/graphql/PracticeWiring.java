@@ -1,12 +1,12 @@
 package com.patientpayments.bff.graphql;
 
-import com.patientpayments.bff.practice.PracticeView;
-import com.patientpayments.bff.practice.PracticeService;
-import com.patientpayments.bff.practice.PracticeLookupSettings;
-import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.observability.Failures;
 import com.patientpayments.bff.observability.Funnel;
+import com.patientpayments.bff.practice.PracticeLookupSettings;
+import com.patientpayments.bff.practice.PracticeService;
+import com.patientpayments.bff.practice.PracticeView;
 import com.patientpayments.bff.ratelimit.AttemptLimiter;
 import com.patientpayments.bff.ratelimit.Limit;
 import com.patientpayments.bff.ratelimit.Reservation;
@@ -27,8 +27,8 @@ public class PracticeWiring implements GraphQLWiring {
     /** Hashes are short; anything longer is malformed input, not an unknown practice. */
     static final int MAX_HASH_LENGTH = 32;
 
-    static final String RATE_LIMITED_MESSAGE = "Too many practice pages were looked up from your network. "
-            + "Please wait a few minutes and try again.";
+    static final String RATE_LIMITED_MESSAGE =
+            "Too many practice pages were looked up from your network. " + "Please wait a few minutes and try again.";
 
     private final PracticeService practices;
     private final Funnel funnel;
@@ -37,8 +37,13 @@ public class PracticeWiring implements GraphQLWiring {
     private final Limit misses;
     private final HttpClientAddressResolver addresses;
 
-    public PracticeWiring(PracticeService practices, Funnel funnel, Failures failures, AttemptLimiter limiter,
-                          PracticeLookupSettings settings, HttpClientAddressResolver addresses) {
+    public PracticeWiring(
+            PracticeService practices,
+            Funnel funnel,
+            Failures failures,
+            AttemptLimiter limiter,
+            PracticeLookupSettings settings,
+            HttpClientAddressResolver addresses) {
         this.practices = practices;
         this.funnel = funnel;
         this.failures = failures;

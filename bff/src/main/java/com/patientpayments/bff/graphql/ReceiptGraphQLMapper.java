@@ -1,8 +1,8 @@
 package com.patientpayments.bff.graphql;
 
-import com.patientpayments.bff.receipt.ReceiptView;
-import com.patientpayments.bff.receipt.ReceiptJasperAdapter;
 import com.patientpayments.bff.receipt.MoneyText;
+import com.patientpayments.bff.receipt.ReceiptJasperAdapter;
+import com.patientpayments.bff.receipt.ReceiptView;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -15,8 +15,7 @@ import java.util.stream.Collectors;
 /** {@link ReceiptView} as the GraphQL {@code Receipt} type (maps read by graphql-java's default fetchers). */
 final class ReceiptGraphQLMapper {
 
-    private ReceiptGraphQLMapper() {
-    }
+    private ReceiptGraphQLMapper() {}
 
     static Map<String, Object> receipt(ReceiptView v) {
         ZoneId zone = ReceiptJasperAdapter.zoneOf(v);
@@ -33,16 +32,29 @@ final class ReceiptGraphQLMapper {
         m.put("guarantorName", v.guarantorName());
         m.put("lines", v.lines().stream().map(l -> line(l, v.currency())).collect(Collectors.toList()));
         m.put("balanceAfter", v.balanceAfterCents() == null ? null : money(v.balanceAfterCents(), v.currency()));
-        m.put("adjustments", v.adjustments().stream().map(a -> Map.of("kind", a.kind(),
-                "amount", money(a.amountCents(), v.currency()), "at", instant(a.occurredAt(), zone)))
-                .collect(Collectors.toList()));
+        m.put(
+                "adjustments",
+                v.adjustments().stream()
+                        .map(a -> Map.of(
+                                "kind",
+                                a.kind(),
+                                "amount",
+                                money(a.amountCents(), v.currency()),
+                                "at",
+                                instant(a.occurredAt(), zone)))
+                        .collect(Collectors.toList()));
         return m;
     }
 
     /** GraphQL {@code Money}: cents, currency and an en-US display form. */
     static Map<String, Object> money(long cents, String currency) {
-        return Map.of("cents", Math.toIntExact(cents), "currency", currency,
-                "formatted", MoneyText.format(cents, currency, Locale.US));
+        return Map.of(
+                "cents",
+                Math.toIntExact(cents),
+                "currency",
+                currency,
+                "formatted",
+                MoneyText.format(cents, currency, Locale.US));
     }
 
     private static Map<String, Object> line(ReceiptView.Line l, String currency) {
@@ -74,14 +86,17 @@ final class ReceiptGraphQLMapper {
             a.put("city", p.city());
             a.put("state", p.state() == null ? "" : p.state());
             a.put("postalCode", p.postalCode() == null ? "" : p.postalCode());
-            a.put("formatted", p.line1() + (p.line2() == null || p.line2().isBlank() ? "" : ", " + p.line2())
-                    + ", " + p.cityLine().trim());
+            a.put(
+                    "formatted",
+                    p.line1() + (p.line2() == null || p.line2().isBlank() ? "" : ", " + p.line2()) + ", "
+                            + p.cityLine().trim());
             m.put("address", a);
         }
         return m;
     }
 
     private static String instant(java.time.Instant instant, ZoneId zone) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone));
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone));
     }
 }

@@ -1,9 +1,9 @@
 package com.patientpayments.bff.graphql;
 
-import com.patientpayments.bff.receipt.ReceiptService;
-import com.patientpayments.bff.receipt.ReceiptLocale;
-import com.patientpayments.bff.receipt.ReceiptDownloadTokens;
 import com.patientpayments.bff.receipt.ReceiptAdminPreview;
+import com.patientpayments.bff.receipt.ReceiptDownloadTokens;
+import com.patientpayments.bff.receipt.ReceiptLocale;
+import com.patientpayments.bff.receipt.ReceiptService;
 import com.patientpayments.bff.session.PatientSession;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
@@ -11,7 +11,6 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -31,9 +30,12 @@ public class ReceiptGraphQLWiring implements GraphQLWiring {
     private final ReceiptAdminPreview adminPreview;
     private final ExecutorService blocking;
 
-    public ReceiptGraphQLWiring(CookieSessionAccess sessions, ReceiptService receipts, ReceiptDownloadTokens tokens,
-                                ReceiptAdminPreview adminPreview,
-                                @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    public ReceiptGraphQLWiring(
+            CookieSessionAccess sessions,
+            ReceiptService receipts,
+            ReceiptDownloadTokens tokens,
+            ReceiptAdminPreview adminPreview,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.sessions = sessions;
         this.receipts = receipts;
         this.tokens = tokens;
@@ -43,9 +45,9 @@ public class ReceiptGraphQLWiring implements GraphQLWiring {
 
     @Override
     public void wire(RuntimeWiring.Builder builder) {
-        builder.type("Query", t -> t
-                .dataFetcher("receipt", this::receipt)
-                .dataFetcher("receiptPreview", this::receiptPreview));
+        builder.type(
+                "Query",
+                t -> t.dataFetcher("receipt", this::receipt).dataFetcher("receiptPreview", this::receiptPreview));
         builder.type("Mutation", t -> t.dataFetcher("downloadReceipt", this::downloadReceipt));
     }
 
@@ -68,7 +70,8 @@ public class ReceiptGraphQLWiring implements GraphQLWiring {
 
     private CompletionStage<Map<String, Object>> receiptPreview(DataFetchingEnvironment env) {
         HttpRequest<?> request = GraphQLRequestContext.request(env);
-        String authorization = request == null ? null : request.getHeaders().getAuthorization().orElse(null);
+        String authorization =
+                request == null ? null : request.getHeaders().getAuthorization().orElse(null);
         String practiceHash = env.getArgument("practiceHash");
         String txId = env.getArgument("txId");
         return async(() -> link(adminPreview.preview(authorization, practiceHash, txId)));
@@ -81,5 +84,4 @@ public class ReceiptGraphQLWiring implements GraphQLWiring {
     private <T> CompletionStage<T> async(Supplier<T> work) {
         return CompletableFuture.supplyAsync(work, blocking);
     }
-
 }

@@ -19,12 +19,17 @@ public class SessionInfoWiring implements GraphQLWiring {
 
     @Override
     public void wire(RuntimeWiring.Builder builder) {
-        builder.type("Query", t -> t.dataFetcher("session", env -> sessions.renew(env)
-                .map(e -> new SessionInfo(e.idleExpiry().toString(), e.absoluteEnd().toString()))
-                .orElse(null)));
+        builder.type(
+                "Query",
+                t -> t.dataFetcher(
+                        "session",
+                        env -> sessions.renew(env)
+                                .map(e -> new SessionInfo(
+                                        e.idleExpiry().toString(),
+                                        e.absoluteEnd().toString()))
+                                .orElse(null)));
     }
 
     /** GraphQL {@code SessionInfo}: ISO-8601 instants. */
-    public record SessionInfo(String idleExpiresAt, String absoluteExpiresAt) {
-    }
+    public record SessionInfo(String idleExpiresAt, String absoluteExpiresAt) {}
 }

@@ -1,6 +1,5 @@
 package com.patientpayments.bff.graphql;
 
-
 /** GraphQL {@code SignInResult}. */
 public record SignInResult(boolean ok, HouseholdRef household, String message, String idleExpiresAt) {
 

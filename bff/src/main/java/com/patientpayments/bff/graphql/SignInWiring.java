@@ -1,24 +1,23 @@
 package com.patientpayments.bff.graphql;
 
 import com.patientpayments.bff.emr.ConnectorErrors;
-import com.patientpayments.bff.session.SignInSettings;
-import com.patientpayments.bff.session.SignInLimiter;
-import com.patientpayments.bff.emr.EmrHousehold;
 import com.patientpayments.bff.emr.EmrClient;
+import com.patientpayments.bff.emr.EmrHousehold;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.emr.HouseholdLookup;
 import com.patientpayments.bff.observability.Failures;
 import com.patientpayments.bff.observability.Funnel;
+import com.patientpayments.bff.ratelimit.Reservation;
 import com.patientpayments.bff.receipt.ReceiptLocale;
+import com.patientpayments.bff.session.SignInLimiter;
+import com.patientpayments.bff.session.SignInSettings;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
-import com.patientpayments.bff.ratelimit.Reservation;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,8 +41,15 @@ public class SignInWiring implements GraphQLWiring {
     private final MeterRegistry registry;
     private final HttpClientAddressResolver addresses;
 
-    public SignInWiring(EmrClient emr, CookieSessionAccess sessions, SignInLimiter limiter, SignInSettings settings,
-                        Funnel funnel, Failures failures, MeterRegistry registry, HttpClientAddressResolver addresses) {
+    public SignInWiring(
+            EmrClient emr,
+            CookieSessionAccess sessions,
+            SignInLimiter limiter,
+            SignInSettings settings,
+            Funnel funnel,
+            Failures failures,
+            MeterRegistry registry,
+            HttpClientAddressResolver addresses) {
         this.addresses = addresses;
         this.emr = emr;
         this.sessions = sessions;
@@ -56,9 +62,7 @@ public class SignInWiring implements GraphQLWiring {
 
     @Override
     public void wire(RuntimeWiring.Builder builder) {
-        builder.type("Mutation", t -> t
-                .dataFetcher("signIn", this::signIn)
-                .dataFetcher("signOut", this::signOut));
+        builder.type("Mutation", t -> t.dataFetcher("signIn", this::signIn).dataFetcher("signOut", this::signOut));
     }
 
     SignInResult signIn(DataFetchingEnvironment env) {
@@ -85,8 +89,8 @@ public class SignInWiring implements GraphQLWiring {
                 guess.release(); // no answer (down, refused): the client learns nothing from this guess
                 throw ConnectorErrors.toApi(answer, "");
             }
-            Optional<EmrHousehold> found = answer instanceof EmrOutcome.Found<EmrHousehold> f
-                    ? Optional.of(f.value()) : Optional.empty();
+            Optional<EmrHousehold> found =
+                    answer instanceof EmrOutcome.Found<EmrHousehold> f ? Optional.of(f.value()) : Optional.empty();
             if (found.isEmpty()) {
                 failures.record("signIn", "no_match");
                 padFrom(started);
@@ -98,14 +102,17 @@ public class SignInWiring implements GraphQLWiring {
             funnel.record(Funnel.Step.SIGNED_IN, h.practiceHash());
             outcome = "success";
             padFrom(started);
-            return new SignInResult(true, new HouseholdRef(sessions.current(env).orElseThrow()), null,
-                    idleExpiry.toString());
+            return new SignInResult(
+                    true, new HouseholdRef(sessions.current(env).orElseThrow()), null, idleExpiry.toString());
         } catch (RuntimeException e) {
             outcome = "error";
             throw ApiErrorHandler.toApiException(e);
         } finally {
-            Timer.builder("pp.signin").description("Sign-in duration").publishPercentileHistogram()
-                    .tag("outcome", outcome).register(registry)
+            Timer.builder("pp.signin")
+                    .description("Sign-in duration")
+                    .publishPercentileHistogram()
+                    .tag("outcome", outcome)
+                    .register(registry)
                     .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }

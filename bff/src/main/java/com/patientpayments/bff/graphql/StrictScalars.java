@@ -11,7 +11,6 @@ import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.idl.RuntimeWiring;
-
 import java.math.BigInteger;
 import java.util.Locale;
 
@@ -25,13 +24,16 @@ import java.util.Locale;
  */
 final class StrictScalars {
 
-    private StrictScalars() {
-    }
+    private StrictScalars() {}
 
     /** Replaces the three built-ins in this wiring. */
     static void install(RuntimeWiring.Builder builder) {
-        builder.scalar(GraphQLScalarType.newScalar(graphql.Scalars.GraphQLInt).coercing(new StrictInt()).build());
-        builder.scalar(GraphQLScalarType.newScalar(graphql.Scalars.GraphQLID).coercing(new StrictId()).build());
+        builder.scalar(GraphQLScalarType.newScalar(graphql.Scalars.GraphQLInt)
+                .coercing(new StrictInt())
+                .build());
+        builder.scalar(GraphQLScalarType.newScalar(graphql.Scalars.GraphQLID)
+                .coercing(new StrictId())
+                .build());
     }
 
     private static int intOf(Object input) {
@@ -41,12 +43,12 @@ final class StrictScalars {
         } else if (input instanceof BigInteger big) {
             value = big;
         } else {
-            throw new CoercingParseValueException("must be a JSON integer (digits only: no quotes, decimal point, "
-                    + "exponent, boolean or array)");
+            throw new CoercingParseValueException(
+                    "must be a JSON integer (digits only: no quotes, decimal point, " + "exponent, boolean or array)");
         }
         if (value.bitLength() > 31) {
-            throw new CoercingParseValueException("must be an integer between " + Integer.MIN_VALUE + " and "
-                    + Integer.MAX_VALUE);
+            throw new CoercingParseValueException(
+                    "must be an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE);
         }
         return value.intValue();
     }
@@ -72,8 +74,8 @@ final class StrictScalars {
                 throw new CoercingParseLiteralException("must be an integer literal");
             }
             if (v.getValue().bitLength() > 31) {
-                throw new CoercingParseLiteralException("must be an integer between " + Integer.MIN_VALUE + " and "
-                        + Integer.MAX_VALUE);
+                throw new CoercingParseLiteralException(
+                        "must be an integer between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE);
             }
             return v.getValue().intValue();
         }
@@ -117,7 +119,8 @@ final class StrictScalars {
 
         @Override
         public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
-            return StringValue.newStringValue(parseValue(input, context, locale).toString()).build();
+            return StringValue.newStringValue(parseValue(input, context, locale).toString())
+                    .build();
         }
     }
 }

@@ -2,7 +2,6 @@ package com.patientpayments.bff.household;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -14,5 +13,4 @@ import java.time.Duration;
 @ConfigurationProperties("payments.cache")
 public record CacheSettings(
         @Bindable(defaultValue = "30m") Duration chargesTtl,
-        @Bindable(defaultValue = "1d") Duration practiceTtl) {
-}
+        @Bindable(defaultValue = "1d") Duration practiceTtl) {}

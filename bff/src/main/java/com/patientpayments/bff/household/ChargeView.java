@@ -3,13 +3,31 @@ package com.patientpayments.bff.household;
 import com.patientpayments.bff.emr.EmrCharge;
 
 /** GraphQL {@code Charge}. */
-public record ChargeView(String id, String patientId, String patientName, String serviceDate, String procedureName,
-                         String providerName, String locationName, Money amount, Money balance, String status,
-                         boolean disputed) {
+public record ChargeView(
+        String id,
+        String patientId,
+        String patientName,
+        String serviceDate,
+        String procedureName,
+        String providerName,
+        String locationName,
+        Money amount,
+        Money balance,
+        String status,
+        boolean disputed) {
 
     static ChargeView of(EmrCharge c, String currency) {
-        return new ChargeView(c.id(), c.patientId(), c.patientName(), c.serviceDate(), c.procedureName(),
-                c.providerName(), c.locationName(), Money.of(c.amountCents(), currency),
-                Money.of(c.balanceCents(), currency), c.status(), c.disputed());
+        return new ChargeView(
+                c.id(),
+                c.patientId(),
+                c.patientName(),
+                c.serviceDate(),
+                c.procedureName(),
+                c.providerName(),
+                c.locationName(),
+                Money.of(c.amountCents(), currency),
+                Money.of(c.balanceCents(), currency),
+                c.status(),
+                c.disputed());
     }
 }

@@ -3,16 +3,15 @@ package com.patientpayments.bff.household;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.patientpayments.bff.emr.ConnectorErrors;
+import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrHousehold;
 import com.patientpayments.bff.emr.EmrOpenCharges;
-import com.patientpayments.bff.emr.EmrClient;
-import com.patientpayments.bff.emr.ConnectorErrors;
 import com.patientpayments.bff.redis.RedisStore;
 import com.patientpayments.bff.redis.RedisUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -27,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public class HouseholdChargesCache {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final RedisStore redis;
     private final EmrClient emr;
@@ -47,15 +46,16 @@ public class HouseholdChargesCache {
     /** How many households' views {@link #views} keeps (about 10 KiB each); past that it starts over. */
     static final int MAX_VIEWS = 1_000;
 
-    private record BuiltView(String json, HouseholdView view) {
-    }
+    private record BuiltView(String json, HouseholdView view) {}
 
     public HouseholdChargesCache(RedisStore redis, EmrClient emr, CacheSettings settings, MeterRegistry registry) {
         this.redis = redis;
         this.emr = emr;
         this.settings = settings;
-        this.fetchTimer = Timer.builder("pp.charges.fetch").description("Household and open charges fetch (cache or connector)")
-                .publishPercentileHistogram().register(registry);
+        this.fetchTimer = Timer.builder("pp.charges.fetch")
+                .description("Household and open charges fetch (cache or connector)")
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     /** The household's snapshot, from the cache or the connector; NOT_FOUND if the connector no longer knows it. */

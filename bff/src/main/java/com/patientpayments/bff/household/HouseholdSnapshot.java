@@ -4,5 +4,4 @@ import com.patientpayments.bff.emr.EmrHousehold;
 import com.patientpayments.bff.emr.EmrOpenCharges;
 
 /** What the BFF caches per household: the household (guarantor, patients) and its open charges. */
-public record HouseholdSnapshot(EmrHousehold household, EmrOpenCharges openCharges) {
-}
+public record HouseholdSnapshot(EmrHousehold household, EmrOpenCharges openCharges) {}

@@ -2,7 +2,6 @@ package com.patientpayments.bff.household;
 
 import com.patientpayments.bff.emr.EmrCharge;
 import com.patientpayments.bff.emr.EmrPatient;
-
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +19,12 @@ import java.util.Set;
 public final class HouseholdView {
 
     /** Charge statuses in schema order (summary rows follow it). */
-    enum Status { OPEN, PARTIALLY_PAID, PAID, DISPUTED }
+    enum Status {
+        OPEN,
+        PARTIALLY_PAID,
+        PAID,
+        DISPUTED
+    }
 
     private static final Collator NAMES = Collator.getInstance(Locale.US);
 
@@ -32,8 +36,10 @@ public final class HouseholdView {
     public HouseholdView(HouseholdSnapshot snapshot) {
         this.snapshot = snapshot;
         this.currency = snapshot.openCharges().currency();
-        List<EmrPatient> ps = new ArrayList<>(snapshot.household().patients() == null ? List.of()
-                : snapshot.household().patients());
+        List<EmrPatient> ps = new ArrayList<>(
+                snapshot.household().patients() == null
+                        ? List.of()
+                        : snapshot.household().patients());
         ps.sort(Comparator.comparing(EmrPatient::name, NAMES).thenComparing(EmrPatient::id));
         Map<String, Integer> patientOrder = new LinkedHashMap<>();
         ps.forEach(p -> patientOrder.put(p.id(), patientOrder.size()));
@@ -44,8 +50,17 @@ public final class HouseholdView {
                 .thenComparing(EmrCharge::patientName, NAMES)
                 .thenComparing(EmrCharge::serviceDate));
         this.charges = open.stream().map(c -> ChargeView.of(c, currency)).toList();
-        this.patients = ps.stream().map(p -> new PatientView(p.id(), p.name(), Money.of(open.stream()
-                .filter(c -> c.patientId().equals(p.id())).mapToLong(EmrCharge::balanceCents).sum(), currency))).toList();
+        this.patients = ps.stream()
+                .map(p -> new PatientView(
+                        p.id(),
+                        p.name(),
+                        Money.of(
+                                open.stream()
+                                        .filter(c -> c.patientId().equals(p.id()))
+                                        .mapToLong(EmrCharge::balanceCents)
+                                        .sum(),
+                                currency)))
+                .toList();
     }
 
     public String guarantorName() {
@@ -88,19 +103,17 @@ public final class HouseholdView {
             row[1] += c.balance().cents();
         }
         List<ChargeStatusSummary> rows = new ArrayList<>();
-        byStatus.forEach((s, row) -> rows.add(new ChargeStatusSummary(s.name(), (int) row[0], Money.of(row[1], currency))));
+        byStatus.forEach(
+                (s, row) -> rows.add(new ChargeStatusSummary(s.name(), (int) row[0], Money.of(row[1], currency))));
         return new ChargeSummary(charges.size(), Money.of(amount, currency), Money.of(balance, currency), rows);
     }
 
     /** GraphQL {@code Patient}. */
-    public record PatientView(String id, String name, Money balance) {
-    }
+    public record PatientView(String id, String name, Money balance) {}
 
     /** GraphQL {@code ChargeSummary}. */
-    public record ChargeSummary(int count, Money totalAmount, Money totalBalance, List<ChargeStatusSummary> byStatus) {
-    }
+    public record ChargeSummary(int count, Money totalAmount, Money totalBalance, List<ChargeStatusSummary> byStatus) {}
 
     /** GraphQL {@code ChargeStatusSummary}. */
-    public record ChargeStatusSummary(String status, int count, Money totalBalance) {
-    }
+    public record ChargeStatusSummary(String status, int count, Money totalBalance) {}
 }

@@ -7,14 +7,13 @@ import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import sun.misc.Signal;
-
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A BFF's graceful shutdown on SIGTERM (what ECS, Kubernetes and {@code docker stop} send), in this order:
@@ -53,14 +52,18 @@ public class GracefulShutdown implements HealthIndicator {
      */
     public static void installSignalHandler(ApplicationContext context) {
         Signal.handle(new Signal("TERM"), signal -> {
-            Thread t = new Thread(() -> {
-                try {
-                    context.getBean(GracefulShutdown.class).drain();
-                } catch (RuntimeException e) {
-                    LOG.error("Graceful shutdown failed ({}); exiting", e.getClass().getSimpleName());
-                }
-                System.exit(0);
-            }, "graceful-shutdown");
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            context.getBean(GracefulShutdown.class).drain();
+                        } catch (RuntimeException e) {
+                            LOG.error(
+                                    "Graceful shutdown failed ({}); exiting",
+                                    e.getClass().getSimpleName());
+                        }
+                        System.exit(0);
+                    },
+                    "graceful-shutdown");
             t.setDaemon(false);
             t.start();
         });
@@ -84,7 +87,8 @@ public class GracefulShutdown implements HealthIndicator {
         consumer.stopTaking();
         boolean idle = consumer.awaitIdle(properties.drainTimeout());
         if (!idle) {
-            LOG.warn("Queue consumer still busy after {}; the unfinished messages will be redelivered",
+            LOG.warn(
+                    "Queue consumer still busy after {}; the unfinished messages will be redelivered",
                     properties.drainTimeout());
         }
         long waited = System.nanoTime() - started;
@@ -96,12 +100,15 @@ public class GracefulShutdown implements HealthIndicator {
                 Thread.currentThread().interrupt();
             }
         }
-        LOG.info("Drained in {} ms; stopping", Duration.ofNanos(System.nanoTime() - started).toMillis());
+        LOG.info(
+                "Drained in {} ms; stopping",
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
     }
 
     /** Readiness: DOWN once the shutdown has begun, UP otherwise. */
     @Override
     public Publisher<HealthResult> getResult() {
-        return Mono.just(HealthResult.builder("shutdown", draining.get() ? HealthStatus.DOWN : HealthStatus.UP).build());
+        return Mono.just(HealthResult.builder("shutdown", draining.get() ? HealthStatus.DOWN : HealthStatus.UP)
+                .build());
     }
 }

@@ -18,7 +18,11 @@ public class Failures {
     }
 
     public void record(String operation, String reason) {
-        Counter.builder("pp.failures").description("Failures by operation and reason")
-                .tag("operation", operation).tag("reason", reason).register(registry).increment();
+        Counter.builder("pp.failures")
+                .description("Failures by operation and reason")
+                .tag("operation", operation)
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
     }
 }

@@ -1,8 +1,8 @@
 package com.patientpayments.bff.observability;
 
 import io.micrometer.core.instrument.Counter;
-import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 
 /**
@@ -15,7 +15,10 @@ public class Funnel {
 
     /** Funnel steps, in patient order. */
     public enum Step {
-        LANDING("landing"), SIGNED_IN("signed_in"), PAYMENT_STARTED("payment_started"), PAYMENT_COMPLETED("payment_completed");
+        LANDING("landing"),
+        SIGNED_IN("signed_in"),
+        PAYMENT_STARTED("payment_started"),
+        PAYMENT_COMPLETED("payment_completed");
 
         private final String label;
 
@@ -35,8 +38,12 @@ public class Funnel {
 
     /** Counts one patient reaching {@code step} at the practice with this (existing) hash. */
     public void record(Step step, String practiceHash) {
-        Counter.builder("pp.funnel").description("Patients reaching each funnel step, per practice")
-                .tag("step", step.label).tag("practice", practiceHash).register(registry).increment();
+        Counter.builder("pp.funnel")
+                .description("Patients reaching each funnel step, per practice")
+                .tag("step", step.label)
+                .tag("practice", practiceHash)
+                .register(registry)
+                .increment();
         events.publishEvent(new FunnelStepReached(step.name(), practiceHash));
     }
 }

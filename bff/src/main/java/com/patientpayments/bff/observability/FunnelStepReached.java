@@ -8,5 +8,4 @@ package com.patientpayments.bff.observability;
  *                     {@code PAYMENT_COMPLETED})
  * @param practiceHash the practice's public hash (never a patient identifier)
  */
-public record FunnelStepReached(String step, String practiceHash) {
-}
+public record FunnelStepReached(String step, String practiceHash) {}

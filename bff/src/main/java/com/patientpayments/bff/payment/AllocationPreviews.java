@@ -1,15 +1,14 @@
 package com.patientpayments.bff.payment;
 
+import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.emr.ConnectorErrors;
 import com.patientpayments.bff.emr.EmrAllocationPreview;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOutcome;
-import com.patientpayments.bff.PaymentsException;
-import com.patientpayments.bff.emr.ConnectorErrors;
-import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.household.Money;
 import com.patientpayments.bff.session.PatientSession;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 
 /**
@@ -40,19 +39,23 @@ public class AllocationPreviews {
         if (outcome instanceof EmrOutcome.Rejected<EmrAllocationPreview>) {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "The amount is not valid.");
         }
-        EmrAllocationPreview p = outcome.orElseThrow(o -> ConnectorErrors.toApi(o,
-                "We couldn't find this account any more. Please sign in again."));
+        EmrAllocationPreview p = outcome.orElseThrow(
+                o -> ConnectorErrors.toApi(o, "We couldn't find this account any more. Please sign in again."));
         String currency = p.currency() == null ? "USD" : p.currency();
-        return new PreviewView(Money.of(p.amountCents(), currency), p.lines().stream()
-                .map(l -> new LineView(l.chargeId(), Money.of(l.appliedCents(), currency),
-                        Money.of(l.remainingCents(), currency))).toList(), Money.of(p.creditCents(), currency));
+        return new PreviewView(
+                Money.of(p.amountCents(), currency),
+                p.lines().stream()
+                        .map(l -> new LineView(
+                                l.chargeId(),
+                                Money.of(l.appliedCents(), currency),
+                                Money.of(l.remainingCents(), currency)))
+                        .toList(),
+                Money.of(p.creditCents(), currency));
     }
 
     /** GraphQL {@code AllocationPreview}. */
-    public record PreviewView(Money amount, List<LineView> lines, Money credit) {
-    }
+    public record PreviewView(Money amount, List<LineView> lines, Money credit) {}
 
     /** GraphQL {@code AllocationPreviewLine}. */
-    public record LineView(String chargeId, Money applied, Money remaining) {
-    }
+    public record LineView(String chargeId, Money applied, Money remaining) {}
 }

@@ -8,15 +8,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Settles payment attempts stuck in CREATED/PROCESSING — their final webhook was lost — from the provider's own
@@ -55,7 +54,9 @@ public class AttemptJanitor {
         try {
             run(Instant.now());
         } catch (RuntimeException e) {
-            LOG.warn("Janitor run failed ({}); the next run retries", e.getClass().getSimpleName());
+            LOG.warn(
+                    "Janitor run failed ({}); the next run retries",
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -69,17 +70,24 @@ public class AttemptJanitor {
             return new Report(results, repaired);
         }
         for (EmrAttempt attempt : found.value()) {
-            AttemptSettler.Result result = settler.settle(attempt, settings.abandonAfter(), now).result();
+            AttemptSettler.Result result =
+                    settler.settle(attempt, settings.abandonAfter(), now).result();
             results.merge(result, 1, Integer::sum);
             if (result.changed()) {
                 repaired.add(attempt.id());
             }
             Counter.builder("payments.janitor.attempts")
                     .description("Stale payment attempts the janitor looked at, by what it found")
-                    .tag("result", result.name().toLowerCase(Locale.ROOT)).register(meters).increment();
+                    .tag("result", result.name().toLowerCase(Locale.ROOT))
+                    .register(meters)
+                    .increment();
         }
         if (!found.value().isEmpty()) {
-            LOG.info("Janitor looked at {} stale attempts: {}; repaired {}", found.value().size(), results, repaired);
+            LOG.info(
+                    "Janitor looked at {} stale attempts: {}; repaired {}",
+                    found.value().size(),
+                    results,
+                    repaired);
         }
         return new Report(results, repaired);
     }

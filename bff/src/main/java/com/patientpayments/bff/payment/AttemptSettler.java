@@ -7,7 +7,6 @@ import com.patientpayments.bff.emr.EmrPractice;
 import com.patientpayments.bff.emr.EmrTransaction;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,7 +23,9 @@ public class AttemptSettler {
 
     /** What settling found; {@link #changed()} when the ledger now has a final state. */
     public enum Result {
-        POSTED, FAILED, ABANDONED,
+        POSTED,
+        FAILED,
+        ABANDONED,
         /** The provider is still working on it ({@code processing}). */
         STILL_PROCESSING,
         /** Waiting for the patient to confirm (the card form is open, or was left). */
@@ -35,7 +36,8 @@ public class AttemptSettler {
         NO_INTENT,
         /** The provider does not know the intent: an operator must look. */
         UNKNOWN_AT_PROVIDER,
-        PROVIDER_UNAVAILABLE, CONNECTOR_UNAVAILABLE,
+        PROVIDER_UNAVAILABLE,
+        CONNECTOR_UNAVAILABLE,
         /** Already final. */
         FINAL;
 
@@ -45,11 +47,10 @@ public class AttemptSettler {
     }
 
     /** The attempt after settling (re-read when it changed) and what happened. */
-    public record Settled(EmrAttempt attempt, Result result) {
-    }
+    public record Settled(EmrAttempt attempt, Result result) {}
 
-    private static final Set<String> AWAITING = Set.of("requires_payment_method", "requires_confirmation",
-            "requires_action");
+    private static final Set<String> AWAITING =
+            Set.of("requires_payment_method", "requires_confirmation", "requires_action");
 
     private final EmrClient emr;
     private final PaymentProvider provider;
@@ -72,7 +73,8 @@ public class AttemptSettler {
         if (!attempt.status().open()) {
             return new Settled(attempt, Result.FINAL);
         }
-        boolean stale = abandonAfter != null && attempt.updatedAt().plus(abandonAfter).isBefore(now);
+        boolean stale =
+                abandonAfter != null && attempt.updatedAt().plus(abandonAfter).isBefore(now);
         if (attempt.providerIntentId() == null) {
             return stale ? fail(attempt, "abandoned", Result.ABANDONED) : new Settled(attempt, Result.NO_INTENT);
         }
@@ -92,23 +94,32 @@ public class AttemptSettler {
         IntentSnapshot i = intent.get();
         if (i.succeeded()) {
             EmrOutcome<EmrTransaction> post = posting.post(i, null, null, null);
-            return post instanceof EmrOutcome.Found<EmrTransaction> ? reread(attempt, Result.POSTED)
+            return post instanceof EmrOutcome.Found<EmrTransaction>
+                    ? reread(attempt, Result.POSTED)
                     : new Settled(attempt, Result.CONNECTOR_UNAVAILABLE);
         }
         if (i.failed()) {
-            return fail(attempt, "canceled".equals(i.status()) ? "canceled"
-                    : i.failureCode() == null ? "payment_failed" : i.failureCode(), Result.FAILED);
+            return fail(
+                    attempt,
+                    "canceled".equals(i.status())
+                            ? "canceled"
+                            : i.failureCode() == null ? "payment_failed" : i.failureCode(),
+                    Result.FAILED);
         }
         if (stale && AWAITING.contains(i.status())) {
             return fail(attempt, "abandoned", Result.ABANDONED);
         }
-        return new Settled(attempt, "processing".equals(i.status()) ? Result.STILL_PROCESSING
-                : "requires_action".equals(i.status()) ? Result.AUTHENTICATING : Result.AWAITING_CUSTOMER);
+        return new Settled(
+                attempt,
+                "processing".equals(i.status())
+                        ? Result.STILL_PROCESSING
+                        : "requires_action".equals(i.status()) ? Result.AUTHENTICATING : Result.AWAITING_CUSTOMER);
     }
 
     private Settled fail(EmrAttempt attempt, String code, Result result) {
         EmrOutcome<EmrAttempt> failed = posting.fail(attempt.id(), code, null);
-        return failed instanceof EmrOutcome.Found<EmrAttempt> f ? new Settled(f.value(), result)
+        return failed instanceof EmrOutcome.Found<EmrAttempt> f
+                ? new Settled(f.value(), result)
                 : new Settled(attempt, Result.CONNECTOR_UNAVAILABLE);
     }
 

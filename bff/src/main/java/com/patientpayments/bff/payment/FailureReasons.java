@@ -15,8 +15,7 @@ public final class FailureReasons {
             "canceled", "This payment was canceled. Please start a new one.",
             "abandoned", "This payment was not completed. Please start a new one.");
 
-    private FailureReasons() {
-    }
+    private FailureReasons() {}
 
     public static String patientMessage(String code) {
         return MESSAGES.getOrDefault(code, "Your payment could not be completed. Please try another card.");

@@ -5,7 +5,6 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
 import com.stripe.model.StripeError;
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Instant;
 import java.util.Locale;
 
@@ -23,10 +22,18 @@ import java.util.Locale;
  * @param attemptId    our opaque reference in the intent's metadata ({@code attempt_id}); null on an intent that is
  *                     not ours (or an event copy without metadata)
  */
-public record IntentSnapshot(String id, String status, long amountCents, String currency, @Nullable String brand,
-                             @Nullable String last4, Instant created, @Nullable Instant paidAt,
-                             @Nullable String failureCode, @Nullable String failureMessage,
-                             @Nullable String attemptId) {
+public record IntentSnapshot(
+        String id,
+        String status,
+        long amountCents,
+        String currency,
+        @Nullable String brand,
+        @Nullable String last4,
+        Instant created,
+        @Nullable Instant paidAt,
+        @Nullable String failureCode,
+        @Nullable String failureMessage,
+        @Nullable String attemptId) {
 
     /** Metadata key of our opaque attempt reference on every intent we create. */
     public static final String ATTEMPT_ID = "attempt_id";
@@ -45,9 +52,18 @@ public record IntentSnapshot(String id, String status, long amountCents, String 
 
     /** The same intent with the fresher details of {@code other} filled in where this one lacks them. */
     public IntentSnapshot withDetailsFrom(IntentSnapshot other) {
-        return new IntentSnapshot(id, status, amountCents, currency, brand != null ? brand : other.brand(),
-                last4 != null ? last4 : other.last4(), created, paidAt != null ? paidAt : other.paidAt(), failureCode,
-                failureMessage, attemptId != null ? attemptId : other.attemptId());
+        return new IntentSnapshot(
+                id,
+                status,
+                amountCents,
+                currency,
+                brand != null ? brand : other.brand(),
+                last4 != null ? last4 : other.last4(),
+                created,
+                paidAt != null ? paidAt : other.paidAt(),
+                failureCode,
+                failureMessage,
+                attemptId != null ? attemptId : other.attemptId());
     }
 
     public static IntentSnapshot of(PaymentIntent intent) {
@@ -57,7 +73,8 @@ public record IntentSnapshot(String id, String status, long amountCents, String 
         Charge charge = intent.getLatestChargeObject();
         if (charge != null) {
             paidAt = charge.getCreated() == null ? null : Instant.ofEpochSecond(charge.getCreated());
-            if (charge.getPaymentMethodDetails() != null && charge.getPaymentMethodDetails().getCard() != null) {
+            if (charge.getPaymentMethodDetails() != null
+                    && charge.getPaymentMethodDetails().getCard() != null) {
                 brand = charge.getPaymentMethodDetails().getCard().getBrand();
                 last4 = charge.getPaymentMethodDetails().getCard().getLast4();
             }
@@ -68,7 +85,8 @@ public record IntentSnapshot(String id, String status, long amountCents, String 
             last4 = method.getCard().getLast4();
         }
         long amount = intent.getAmountReceived() != null && intent.getAmountReceived() > 0
-                ? intent.getAmountReceived() : intent.getAmount() == null ? 0 : intent.getAmount();
+                ? intent.getAmountReceived()
+                : intent.getAmount() == null ? 0 : intent.getAmount();
         StripeError error = intent.getLastPaymentError();
         String failureCode = null;
         String failureMessage = null;
@@ -76,11 +94,17 @@ public record IntentSnapshot(String id, String status, long amountCents, String 
             failureCode = error.getDeclineCode() != null ? error.getDeclineCode() : error.getCode();
             failureMessage = error.getMessage();
         }
-        return new IntentSnapshot(intent.getId(), intent.getStatus(), amount,
+        return new IntentSnapshot(
+                intent.getId(),
+                intent.getStatus(),
+                amount,
                 intent.getCurrency() == null ? "USD" : intent.getCurrency().toUpperCase(Locale.ROOT),
-                brand == null ? null : brand.toUpperCase(Locale.ROOT), last4,
+                brand == null ? null : brand.toUpperCase(Locale.ROOT),
+                last4,
                 intent.getCreated() == null ? Instant.now() : Instant.ofEpochSecond(intent.getCreated()),
-                paidAt, failureCode, failureMessage,
+                paidAt,
+                failureCode,
+                failureMessage,
                 intent.getMetadata() == null ? null : intent.getMetadata().get(ATTEMPT_ID));
     }
 }

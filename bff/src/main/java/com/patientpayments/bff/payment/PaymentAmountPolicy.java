@@ -1,7 +1,7 @@
 package com.patientpayments.bff.payment;
 
-import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
 
 /**
  * Whether an amount may be charged against a household's live balance: positive; at least the processor's minimum
@@ -9,8 +9,7 @@ import com.patientpayments.bff.ErrorCode;
  */
 public final class PaymentAmountPolicy {
 
-    private PaymentAmountPolicy() {
-    }
+    private PaymentAmountPolicy() {}
 
     /** Throws the contract's error for an amount that may not be charged. */
     public static void check(long amountCents, long balanceCents, long minimumCents) {
@@ -21,9 +20,10 @@ public final class PaymentAmountPolicy {
             throw new PaymentsException(ErrorCode.AMOUNT_EXCEEDS_BALANCE, "The amount is more than your balance.");
         }
         if (amountCents < minimumCents && amountCents != balanceCents) {
-            throw new PaymentsException(ErrorCode.AMOUNT_TOO_LOW,
-                    "The smallest card payment is $" + minimumCents / 100 + "." + String.format("%02d", minimumCents % 100)
-                            + " unless you pay your whole balance.");
+            throw new PaymentsException(
+                    ErrorCode.AMOUNT_TOO_LOW,
+                    "The smallest card payment is $" + minimumCents / 100 + "."
+                            + String.format("%02d", minimumCents % 100) + " unless you pay your whole balance.");
         }
     }
 }

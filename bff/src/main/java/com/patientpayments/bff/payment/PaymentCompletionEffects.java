@@ -9,12 +9,11 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What follows a posted payment, best effort (the ledger already has the money): the household's cached charges are
@@ -35,9 +34,13 @@ public class PaymentCompletionEffects implements ApplicationEventListener<Paymen
     private final Timer finalizeLatency;
     private final Timer webhookToPosted;
 
-    public PaymentCompletionEffects(PracticeAccounts practices, ReceiptService receipts, HouseholdChargesCache charges,
-                                    Funnel funnel, MeterRegistry meters,
-                                    @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+    public PaymentCompletionEffects(
+            PracticeAccounts practices,
+            ReceiptService receipts,
+            HouseholdChargesCache charges,
+            Funnel funnel,
+            MeterRegistry meters,
+            @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
         this.practices = practices;
         this.receipts = receipts;
         this.charges = charges;
@@ -45,10 +48,12 @@ public class PaymentCompletionEffects implements ApplicationEventListener<Paymen
         this.executor = executor;
         this.finalizeLatency = Timer.builder("payments.finalize.latency")
                 .description("Provider event created until the payment is posted to the ledger")
-                .publishPercentileHistogram().register(meters);
+                .publishPercentileHistogram()
+                .register(meters);
         this.webhookToPosted = Timer.builder("payments.webhook.to.posted")
                 .description("Webhook accepted until the payment is posted to the ledger")
-                .publishPercentileHistogram().register(meters);
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     @Override
@@ -57,7 +62,8 @@ public class PaymentCompletionEffects implements ApplicationEventListener<Paymen
         var tx = event.transaction();
         if (event.created()) {
             if (event.eventCreated() != null) {
-                finalizeLatency.record(Duration.between(event.eventCreated(), now).abs());
+                finalizeLatency.record(
+                        Duration.between(event.eventCreated(), now).abs());
             }
             if (event.receivedAt() != null) {
                 webhookToPosted.record(Duration.between(event.receivedAt(), now).abs());
@@ -76,7 +82,8 @@ public class PaymentCompletionEffects implements ApplicationEventListener<Paymen
     private void countCompleted(String practiceId) {
         var practice = practices.practice(practiceId);
         if (practice.optional().isPresent()) {
-            funnel.record(Funnel.Step.PAYMENT_COMPLETED, practice.optional().get().hash());
+            funnel.record(
+                    Funnel.Step.PAYMENT_COMPLETED, practice.optional().get().hash());
         } else {
             LOG.warn("payment_completed not counted ({})", practice.label());
         }

@@ -2,7 +2,6 @@ package com.patientpayments.bff.payment;
 
 import com.patientpayments.bff.emr.EmrTransaction;
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Instant;
 
 /**
@@ -12,6 +11,8 @@ import java.time.Instant;
  * @param eventCreated when the provider created the event (finalize latency), if known
  * @param receivedAt   when our webhook endpoint accepted the event, if known
  */
-public record PaymentPostedEvent(EmrTransaction transaction, boolean created, @Nullable Instant eventCreated,
-                                 @Nullable Instant receivedAt) {
-}
+public record PaymentPostedEvent(
+        EmrTransaction transaction,
+        boolean created,
+        @Nullable Instant eventCreated,
+        @Nullable Instant receivedAt) {}

@@ -8,7 +8,6 @@ import com.patientpayments.bff.emr.EmrTransaction;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 
 /**
@@ -31,11 +30,19 @@ public class PaymentPosting {
      * Posts a succeeded intent. {@code Found} with status 201 when posted now, 200 when it already was; a
      * {@link PaymentPostedEvent} follows either way. {@code NotFound}: no attempt carries the intent.
      */
-    public EmrOutcome<EmrTransaction> post(IntentSnapshot intent, @Nullable String eventId,
-                                           @Nullable Instant eventCreated, @Nullable Instant receivedAt) {
-        EmrOutcome<EmrTransaction> outcome = emr.postTransaction(new EmrRequests.NewTransaction(intent.id(), eventId,
-                intent.amountCents(), intent.currency(), intent.brand() == null ? "CARD" : intent.brand(),
-                intent.last4(), intent.paidAt() == null ? intent.created() : intent.paidAt()));
+    public EmrOutcome<EmrTransaction> post(
+            IntentSnapshot intent,
+            @Nullable String eventId,
+            @Nullable Instant eventCreated,
+            @Nullable Instant receivedAt) {
+        EmrOutcome<EmrTransaction> outcome = emr.postTransaction(new EmrRequests.NewTransaction(
+                intent.id(),
+                eventId,
+                intent.amountCents(),
+                intent.currency(),
+                intent.brand() == null ? "CARD" : intent.brand(),
+                intent.last4(),
+                intent.paidAt() == null ? intent.created() : intent.paidAt()));
         if (outcome instanceof EmrOutcome.Found<EmrTransaction> f) {
             posted.publishEvent(new PaymentPostedEvent(f.value(), f.created(), eventCreated, receivedAt));
         }
@@ -44,7 +51,7 @@ public class PaymentPosting {
 
     /** Records a failure ({@code code}: Stripe's decline code, {@code canceled}, {@code abandoned}, …). */
     public EmrOutcome<EmrAttempt> fail(String attemptId, String code, @Nullable String eventId) {
-        return emr.recordFailure(attemptId, new EmrRequests.AttemptFailure(eventId, code,
-                FailureReasons.patientMessage(code)));
+        return emr.recordFailure(
+                attemptId, new EmrRequests.AttemptFailure(eventId, code, FailureReasons.patientMessage(code)));
     }
 }

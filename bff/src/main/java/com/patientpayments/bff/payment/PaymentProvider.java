@@ -1,7 +1,6 @@
 package com.patientpayments.bff.payment;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -45,23 +44,28 @@ public interface PaymentProvider extends AutoCloseable {
      *
      * @param reason Stripe's {@code duplicate}, {@code fraudulent} or {@code requested_by_customer}, or null
      */
-    RefundSnapshot refund(String intentId, long amountCents, String idempotencyKey, @Nullable String reason,
-                          @Nullable String account);
+    RefundSnapshot refund(
+            String intentId,
+            long amountCents,
+            String idempotencyKey,
+            @Nullable String reason,
+            @Nullable String account);
 
     /** Releases what the provider holds (the simulator's scheduler); nothing for Stripe. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     /** An intent just created: what the browser needs. */
-    record CreatedIntent(String intentId, String clientSecret) {
-    }
+    record CreatedIntent(String intentId, String clientSecret) {}
 
     /**
      * A refund at its current status ({@code pending}, {@code requires_action}, {@code succeeded}, {@code failed},
      * {@code canceled}); {@code created} is the provider's creation time, when known.
      */
-    record RefundSnapshot(String id, long amountCents, String status, @Nullable Instant created,
-                          @Nullable String paymentIntent) {
-    }
+    record RefundSnapshot(
+            String id,
+            long amountCents,
+            String status,
+            @Nullable Instant created,
+            @Nullable String paymentIntent) {}
 }

@@ -1,20 +1,19 @@
 package com.patientpayments.bff.payment;
 
+import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.emr.AttemptStatus;
+import com.patientpayments.bff.emr.ConnectorErrors;
 import com.patientpayments.bff.emr.EmrAttempt;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOpenCharges;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.emr.EmrRequests;
-import com.patientpayments.bff.PaymentsException;
-import com.patientpayments.bff.emr.ConnectorErrors;
-import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.household.Money;
 import com.patientpayments.bff.observability.Funnel;
 import com.patientpayments.bff.session.PatientSession;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -40,9 +39,12 @@ public class PaymentService {
     private static final String NOT_FOUND = "We could not find that payment.";
     private static final String UNAVAILABLE = "Payments are temporarily unavailable. Please try again in a moment.";
     /** Settling results that mean "a payment is under way or done" for the two-tabs warning. */
-    private static final Set<AttemptSettler.Result> IN_FLIGHT = EnumSet.of(AttemptSettler.Result.POSTED,
-            AttemptSettler.Result.STILL_PROCESSING, AttemptSettler.Result.AUTHENTICATING,
-            AttemptSettler.Result.PROVIDER_UNAVAILABLE, AttemptSettler.Result.CONNECTOR_UNAVAILABLE,
+    private static final Set<AttemptSettler.Result> IN_FLIGHT = EnumSet.of(
+            AttemptSettler.Result.POSTED,
+            AttemptSettler.Result.STILL_PROCESSING,
+            AttemptSettler.Result.AUTHENTICATING,
+            AttemptSettler.Result.PROVIDER_UNAVAILABLE,
+            AttemptSettler.Result.CONNECTOR_UNAVAILABLE,
             AttemptSettler.Result.UNKNOWN_AT_PROVIDER);
 
     private final EmrClient emr;
@@ -54,8 +56,14 @@ public class PaymentService {
     private final Funnel funnel;
     private final Map<String, Instant> lastRecheck = new ConcurrentHashMap<>();
 
-    public PaymentService(EmrClient emr, PaymentProvider provider, StripeProperties stripe, PaymentSettings settings,
-                          PracticeAccounts practices, AttemptSettler settler, Funnel funnel) {
+    public PaymentService(
+            EmrClient emr,
+            PaymentProvider provider,
+            StripeProperties stripe,
+            PaymentSettings settings,
+            PracticeAccounts practices,
+            AttemptSettler settler,
+            Funnel funnel) {
         this.emr = emr;
         this.provider = provider;
         this.stripe = stripe;
@@ -69,18 +77,23 @@ public class PaymentService {
     public PaymentSessionView start(PatientSession session, long amountCents, @Nullable String idempotencyKey) {
         String key = idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey.trim();
         if (!KEY.matcher(key).matches()) {
-            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "The payment request is malformed. Please try again.");
+            throw new PaymentsException(
+                    ErrorCode.BAD_USER_INPUT, "The payment request is malformed. Please try again.");
         }
         EmrOpenCharges charges = emr.openCharges(session.householdId()).orElseThrow(this::unavailable);
         PaymentAmountPolicy.check(amountCents, charges.balanceCents(), stripe.minimumCents());
-        EmrOutcome<EmrAttempt> created = emr.createAttempt(new EmrRequests.NewAttempt(session.householdId(),
-                amountCents, key));
+        EmrOutcome<EmrAttempt> created =
+                emr.createAttempt(new EmrRequests.NewAttempt(session.householdId(), amountCents, key));
         if (created instanceof EmrOutcome.Conflict<EmrAttempt>) {
-            throw new PaymentsException(ErrorCode.BAD_USER_INPUT,
+            throw new PaymentsException(
+                    ErrorCode.BAD_USER_INPUT,
                     "This payment was already started with another amount. Please start a new payment.");
         }
         EmrAttempt attempt = created.orElseThrow(this::unavailable);
-        String account = practices.practice(attempt.practiceId()).orElseThrow(this::unavailable).stripeAccountId();
+        String account = practices
+                .practice(attempt.practiceId())
+                .orElseThrow(this::unavailable)
+                .stripeAccountId();
         String clientSecret;
         try {
             if (attempt.providerIntentId() != null) {
@@ -97,12 +110,18 @@ public class PaymentService {
                 funnel.record(Funnel.Step.PAYMENT_STARTED, session.practiceHash());
             }
         } catch (ProviderException e) {
-            throw new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE,
-                    "We could not reach the card processor. Please try again in a moment.", e);
+            throw new PaymentsException(
+                    ErrorCode.UPSTREAM_UNAVAILABLE,
+                    "We could not reach the card processor. Please try again in a moment.",
+                    e);
         }
-        return new PaymentSessionView(attempt.id(), provider.name(), clientSecret,
+        return new PaymentSessionView(
+                attempt.id(),
+                provider.name(),
+                clientSecret,
                 Money.of(amountCents, currency(attempt)),
-                provider.name().equals("STRIPE") ? stripe.publishableKey() : null, account);
+                provider.name().equals("STRIPE") ? stripe.publishableKey() : null,
+                account);
     }
 
     /**
@@ -113,8 +132,10 @@ public class PaymentService {
     public PaymentView status(PatientSession session, String paymentId) {
         EmrAttempt attempt = ownAttempt(session, paymentId);
         Instant now = Instant.now();
-        if (attempt.status().open() && attempt.providerIntentId() != null
-                && attempt.updatedAt().plus(settings.providerRecheckAfter()).isBefore(now) && dueForRecheck(attempt, now)) {
+        if (attempt.status().open()
+                && attempt.providerIntentId() != null
+                && attempt.updatedAt().plus(settings.providerRecheckAfter()).isBefore(now)
+                && dueForRecheck(attempt, now)) {
             attempt = settler.settle(attempt, null, now).attempt();
         }
         return PaymentView.of(attempt);
@@ -126,9 +147,11 @@ public class PaymentService {
      * patient never confirmed (an abandoned card form) is not listed.
      */
     public List<PaymentView> recent(PatientSession session) {
-        List<EmrAttempt> attempts = emr.recentAttempts(session.householdId(),
-                Instant.now().minus(settings.recentWindow()),
-                EnumSet.of(AttemptStatus.PROCESSING, AttemptStatus.SUCCEEDED)).orElseThrow(this::unavailable);
+        List<EmrAttempt> attempts = emr.recentAttempts(
+                        session.householdId(),
+                        Instant.now().minus(settings.recentWindow()),
+                        EnumSet.of(AttemptStatus.PROCESSING, AttemptStatus.SUCCEEDED))
+                .orElseThrow(this::unavailable);
         List<PaymentView> out = new ArrayList<>();
         for (EmrAttempt a : attempts) {
             if (a.status() == AttemptStatus.SUCCEEDED) {
@@ -178,7 +201,8 @@ public class PaymentService {
     private PaymentsException unavailable(EmrOutcome<?> outcome) {
         PaymentsException mapped = ConnectorErrors.toApi(outcome, NOT_FOUND);
         return mapped.code() == ErrorCode.UPSTREAM_UNAVAILABLE
-                ? new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE, UNAVAILABLE) : mapped;
+                ? new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE, UNAVAILABLE)
+                : mapped;
     }
 
     private static String currency(EmrAttempt a) {
@@ -186,13 +210,23 @@ public class PaymentService {
     }
 
     /** GraphQL {@code PaymentSession}. */
-    public record PaymentSessionView(String paymentId, String provider, String clientSecret, Money amount,
-                                     @Nullable String publishableKey, @Nullable String stripeAccount) {
-    }
+    public record PaymentSessionView(
+            String paymentId,
+            String provider,
+            String clientSecret,
+            Money amount,
+            @Nullable String publishableKey,
+            @Nullable String stripeAccount) {}
 
     /** GraphQL {@code Payment}; {@code status} is {@code PROCESSING}, {@code SUCCEEDED} or {@code FAILED}. */
-    public record PaymentView(String id, String status, Money amount, @Nullable String txId,
-                              @Nullable String failureReason, @Nullable String failureCode, String createdAt) {
+    public record PaymentView(
+            String id,
+            String status,
+            Money amount,
+            @Nullable String txId,
+            @Nullable String failureReason,
+            @Nullable String failureCode,
+            String createdAt) {
 
         static PaymentView of(EmrAttempt a) {
             Money amount = Money.of(a.amountCents(), currency(a));
@@ -201,9 +235,14 @@ public class PaymentService {
                 case SUCCEEDED:
                     return new PaymentView(a.id(), "SUCCEEDED", amount, a.transactionId(), null, null, created);
                 case FAILED:
-                    return new PaymentView(a.id(), "FAILED", amount, null,
+                    return new PaymentView(
+                            a.id(),
+                            "FAILED",
+                            amount,
+                            null,
                             FailureReasons.patientMessage(a.failureCode() == null ? "" : a.failureCode()),
-                            a.failureCode(), created);
+                            a.failureCode(),
+                            created);
                 default:
                     return new PaymentView(a.id(), "PROCESSING", amount, null, null, null, created);
             }

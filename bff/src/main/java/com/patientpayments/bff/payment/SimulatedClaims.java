@@ -3,7 +3,6 @@ package com.patientpayments.bff.payment;
 import com.patientpayments.bff.payment.PaymentProvider.RefundSnapshot;
 import com.patientpayments.bff.payment.SimulatedPaymentProvider.SimIntent;
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,8 +36,13 @@ final class SimulatedClaims implements AutoCloseable {
     static final Duration LATER = Duration.ofMillis(700);
 
     /** One simulated refund. */
-    record SimRefund(String id, String intentId, long amountCents, String status, Instant created,
-                     @Nullable String reason) {
+    record SimRefund(
+            String id,
+            String intentId,
+            long amountCents,
+            String status,
+            Instant created,
+            @Nullable String reason) {
         SimRefund withStatus(String next) {
             return new SimRefund(id, intentId, amountCents, next, created, reason);
         }
@@ -73,8 +77,8 @@ final class SimulatedClaims implements AutoCloseable {
         this.sender = sender;
     }
 
-    synchronized RefundSnapshot refund(SimIntent intent, long amountCents, String key, @Nullable String reason,
-                                       boolean failsLater) {
+    synchronized RefundSnapshot refund(
+            SimIntent intent, long amountCents, String key, @Nullable String reason, boolean failsLater) {
         String existing = refundByKey.get(key);
         if (existing != null) {
             return snapshot(refunds.get(existing));
@@ -90,14 +94,22 @@ final class SimulatedClaims implements AutoCloseable {
         if (amountCents <= 0 || amountCents > refundable) {
             throw new ProviderRefusedException("The refund must be between 1 and " + refundable + " cents.");
         }
-        SimRefund refund = new SimRefund("re_" + SimulatedPaymentProvider.random(24), intent.id(), amountCents,
-                "succeeded", Instant.now(), reason);
+        SimRefund refund = new SimRefund(
+                "re_" + SimulatedPaymentProvider.random(24),
+                intent.id(),
+                amountCents,
+                "succeeded",
+                Instant.now(),
+                reason);
         refunds.put(refund.id(), refund);
         refundByKey.put(key, refund.id());
         Instant now = Instant.now();
         sender.deliver("refund.created", SimulatedWebhookSender.refund(refund, intent), intent.account(), now);
-        sender.deliver("charge.refunded", SimulatedWebhookSender.charge(intent, refunded(intent.id()), now),
-                intent.account(), now);
+        sender.deliver(
+                "charge.refunded",
+                SimulatedWebhookSender.charge(intent, refunded(intent.id()), now),
+                intent.account(),
+                now);
         if (failsLater) {
             later.schedule(() -> fail(refund.id(), intent), LATER.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -114,18 +126,25 @@ final class SimulatedClaims implements AutoCloseable {
 
     /** Opens a dispute (or an inquiry) on a payment that just succeeded, a moment later. */
     void openLater(SimIntent intent, boolean inquiry, String reason) {
-        later.schedule(() -> {
-            SimDispute d = new SimDispute("dp_" + SimulatedPaymentProvider.random(24), intent.id(),
-                    intent.amountCents() - refunded(intent.id()), inquiry ? "warning_needs_response" : "needs_response",
-                    reason, Instant.now());
-            if (d.amountCents() <= 0 || disputeByIntent.putIfAbsent(intent.id(), d) != null) {
-                return;
-            }
-            send(d, intent, "charge.dispute.created");
-            if (!inquiry) {
-                send(d, intent, "charge.dispute.funds_withdrawn");
-            }
-        }, LATER.toMillis(), TimeUnit.MILLISECONDS);
+        later.schedule(
+                () -> {
+                    SimDispute d = new SimDispute(
+                            "dp_" + SimulatedPaymentProvider.random(24),
+                            intent.id(),
+                            intent.amountCents() - refunded(intent.id()),
+                            inquiry ? "warning_needs_response" : "needs_response",
+                            reason,
+                            Instant.now());
+                    if (d.amountCents() <= 0 || disputeByIntent.putIfAbsent(intent.id(), d) != null) {
+                        return;
+                    }
+                    send(d, intent, "charge.dispute.created");
+                    if (!inquiry) {
+                        send(d, intent, "charge.dispute.funds_withdrawn");
+                    }
+                },
+                LATER.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -134,7 +153,10 @@ final class SimulatedClaims implements AutoCloseable {
      */
     synchronized void evidence(SimIntent intent, String evidence) {
         SimDispute d = disputeByIntent.get(intent.id());
-        if (d == null || d.status().equals("won") || d.status().equals("lost") || d.status().equals("warning_closed")) {
+        if (d == null
+                || d.status().equals("won")
+                || d.status().equals("lost")
+                || d.status().equals("warning_closed")) {
             throw new ProviderRefusedException("This payment has no open dispute.");
         }
         boolean winning = "winning_evidence".equals(evidence);
@@ -156,8 +178,10 @@ final class SimulatedClaims implements AutoCloseable {
 
     List<RefundSnapshot> refundsOf(String intentId) {
         List<RefundSnapshot> out = new ArrayList<>();
-        refunds.values().stream().filter(r -> r.intentId().equals(intentId))
-                .sorted(java.util.Comparator.comparing(SimRefund::created)).forEach(r -> out.add(snapshot(r)));
+        refunds.values().stream()
+                .filter(r -> r.intentId().equals(intentId))
+                .sorted(java.util.Comparator.comparing(SimRefund::created))
+                .forEach(r -> out.add(snapshot(r)));
         return out;
     }
 
@@ -173,8 +197,10 @@ final class SimulatedClaims implements AutoCloseable {
     }
 
     private long refunded(String intentId) {
-        return refunds.values().stream().filter(r -> r.intentId().equals(intentId) && r.inEffect())
-                .mapToLong(SimRefund::amountCents).sum();
+        return refunds.values().stream()
+                .filter(r -> r.intentId().equals(intentId) && r.inEffect())
+                .mapToLong(SimRefund::amountCents)
+                .sum();
     }
 
     private static RefundSnapshot snapshot(SimRefund r) {

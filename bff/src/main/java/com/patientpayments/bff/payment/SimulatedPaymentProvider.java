@@ -1,9 +1,8 @@
 package com.patientpayments.bff.payment;
 
-import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
 import io.micronaut.core.annotation.Nullable;
-
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +22,12 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     /** What a test card does after confirmation. */
-    enum Later { NOTHING, REFUNDS_FAIL, DISPUTE, INQUIRY }
+    enum Later {
+        NOTHING,
+        REFUNDS_FAIL,
+        DISPUTE,
+        INQUIRY
+    }
 
     /** Stripe's test cards the simulator knows: number → outcome (stripe.com/docs/testing). */
     static final Map<String, Outcome> CARDS = Map.of(
@@ -55,8 +59,22 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     public CreatedIntent createIntent(String attemptId, long amountCents, String currency, @Nullable String account) {
         String intentId = intentByAttempt.computeIfAbsent(attemptId, a -> {
             String id = "pi_" + random(24);
-            intents.put(id, new SimIntent(id, a, amountCents, currency, account, id + "_secret_" + random(24),
-                    Instant.now(), "requires_payment_method", null, null, null, null, Later.NOTHING));
+            intents.put(
+                    id,
+                    new SimIntent(
+                            id,
+                            a,
+                            amountCents,
+                            currency,
+                            account,
+                            id + "_secret_" + random(24),
+                            Instant.now(),
+                            "requires_payment_method",
+                            null,
+                            null,
+                            null,
+                            null,
+                            Later.NOTHING));
             return id;
         });
         SimIntent intent = intents.get(intentId);
@@ -81,8 +99,11 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     @Override
     public List<IntentSnapshot> listSucceeded(Instant from, Instant to, @Nullable String account) {
         return intents.values().stream()
-                .filter(i -> "succeeded".equals(i.status()) && !i.created().isBefore(from) && i.created().isBefore(to))
-                .map(SimIntent::snapshot).toList();
+                .filter(i -> "succeeded".equals(i.status())
+                        && !i.created().isBefore(from)
+                        && i.created().isBefore(to))
+                .map(SimIntent::snapshot)
+                .toList();
     }
 
     @Override
@@ -97,8 +118,12 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     }
 
     @Override
-    public RefundSnapshot refund(String intentId, long amountCents, String idempotencyKey, @Nullable String reason,
-                                 @Nullable String account) {
+    public RefundSnapshot refund(
+            String intentId,
+            long amountCents,
+            String idempotencyKey,
+            @Nullable String reason,
+            @Nullable String account) {
         SimIntent intent = intents.get(intentId);
         if (intent == null) {
             throw new ProviderRefusedException("The payment is not known to the card processor.");
@@ -115,7 +140,8 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         String digits = cardNumber == null ? "" : cardNumber.replace(" ", "");
         Outcome outcome = CARDS.get(digits);
         if (outcome == null) {
-            throw new PaymentsException(ErrorCode.BAD_USER_INPUT,
+            throw new PaymentsException(
+                    ErrorCode.BAD_USER_INPUT,
                     "Use a test card: 4242 4242 4242 4242 (declined: 4000 0000 0000 0002, insufficient funds:"
                             + " 4000 0000 0000 9995; refunds fail: 4000 0000 0000 5126; disputed: 4000 0000 0000 0259;"
                             + " inquiry: 4000 0000 0000 1976).");
@@ -128,10 +154,24 @@ public class SimulatedPaymentProvider implements PaymentProvider {
             return;
         }
         String chargeId = "ch_" + random(24);
-        SimIntent updated = intents.computeIfPresent(intentId, (id, i) -> "succeeded".equals(i.status()) ? i
-                : new SimIntent(i.id(), i.attemptId(), i.amountCents(), i.currency(), i.account(), i.clientSecret(),
-                        i.created(), outcome.succeeds() ? "succeeded" : "requires_payment_method", chargeId,
-                        outcome.brand(), outcome.last4(), outcome.failureCode(), outcome.later()));
+        SimIntent updated = intents.computeIfPresent(
+                intentId,
+                (id, i) -> "succeeded".equals(i.status())
+                        ? i
+                        : new SimIntent(
+                                i.id(),
+                                i.attemptId(),
+                                i.amountCents(),
+                                i.currency(),
+                                i.account(),
+                                i.clientSecret(),
+                                i.created(),
+                                outcome.succeeds() ? "succeeded" : "requires_payment_method",
+                                chargeId,
+                                outcome.brand(),
+                                outcome.last4(),
+                                outcome.failureCode(),
+                                outcome.later()));
         intentByCharge.put(updated.chargeId(), intentId);
         sender.deliver(updated, Instant.now());
         if (outcome.succeeds() && (outcome.later() == Later.DISPUTE || outcome.later() == Later.INQUIRY)) {
@@ -162,20 +202,43 @@ public class SimulatedPaymentProvider implements PaymentProvider {
     }
 
     /** A test card's outcome. */
-    record Outcome(boolean succeeds, String brand, String last4, @Nullable String failureCode, Later later,
-                   @Nullable String disputeReason) {
-    }
+    record Outcome(
+            boolean succeeds,
+            String brand,
+            String last4,
+            @Nullable String failureCode,
+            Later later,
+            @Nullable String disputeReason) {}
 
     /** One simulated PaymentIntent; immutable, replaced on each state change. */
-    record SimIntent(String id, String attemptId, long amountCents, String currency, @Nullable String account,
-                     String clientSecret, Instant created, String status, @Nullable String chargeId,
-                     @Nullable String brand, @Nullable String last4, @Nullable String failureCode, Later later) {
+    record SimIntent(
+            String id,
+            String attemptId,
+            long amountCents,
+            String currency,
+            @Nullable String account,
+            String clientSecret,
+            Instant created,
+            String status,
+            @Nullable String chargeId,
+            @Nullable String brand,
+            @Nullable String last4,
+            @Nullable String failureCode,
+            Later later) {
 
         IntentSnapshot snapshot() {
-            return new IntentSnapshot(id, status, amountCents, currency.toUpperCase(java.util.Locale.ROOT),
-                    brand == null ? null : brand.toUpperCase(java.util.Locale.ROOT), last4, created,
-                    "succeeded".equals(status) ? created : null, failureCode,
-                    failureCode == null ? null : FailureReasons.patientMessage(failureCode), attemptId);
+            return new IntentSnapshot(
+                    id,
+                    status,
+                    amountCents,
+                    currency.toUpperCase(java.util.Locale.ROOT),
+                    brand == null ? null : brand.toUpperCase(java.util.Locale.ROOT),
+                    last4,
+                    created,
+                    "succeeded".equals(status) ? created : null,
+                    failureCode,
+                    failureCode == null ? null : FailureReasons.patientMessage(failureCode),
+                    attemptId);
         }
     }
 }

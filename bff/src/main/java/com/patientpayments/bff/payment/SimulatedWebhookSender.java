@@ -8,9 +8,6 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sends the simulator's events the way Stripe does: a Stripe-format event JSON ({@code evt_…}, {@code api_version},
@@ -33,9 +32,11 @@ public class SimulatedWebhookSender {
     private final WebhookProperties webhook;
     private final StripeProperties stripe;
     private final BeanProvider<EmbeddedServer> server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public SimulatedWebhookSender(WebhookProperties webhook, StripeProperties stripe, BeanProvider<EmbeddedServer> server) {
+    public SimulatedWebhookSender(
+            WebhookProperties webhook, StripeProperties stripe, BeanProvider<EmbeddedServer> server) {
         this.webhook = webhook;
         this.stripe = stripe;
         this.server = server;
@@ -43,20 +44,23 @@ public class SimulatedWebhookSender {
 
     /** {@code payment_intent.succeeded} or {@code payment_intent.payment_failed} for the intent's state. */
     void deliver(SimIntent intent, Instant now) {
-        String type = "succeeded".equals(intent.status()) ? "payment_intent.succeeded" : "payment_intent.payment_failed";
+        String type =
+                "succeeded".equals(intent.status()) ? "payment_intent.succeeded" : "payment_intent.payment_failed";
         deliver(type, paymentIntent(intent, now), intent.account(), now);
     }
 
     /** Any event of {@code type} with {@code object} as its {@code data.object}. */
     void deliver(String type, JsonObject object, @Nullable String account, Instant now) {
         String payload = event(type, object, account, now).toString();
-        String url = stripe.webhookUrl() != null ? stripe.webhookUrl()
+        String url = stripe.webhookUrl() != null
+                ? stripe.webhookUrl()
                 : server.get().getURL().toString().replaceAll("/$", "") + "/webhooks/stripe";
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/json; charset=utf-8")
-                .header("Stripe-Signature", StripeSignatureVerifier.header(payload, webhook.signingSecret(),
-                        now.getEpochSecond()))
+                .header(
+                        "Stripe-Signature",
+                        StripeSignatureVerifier.header(payload, webhook.signingSecret(), now.getEpochSecond()))
                 .POST(HttpRequest.BodyPublishers.ofString(payload))
                 .build();
         try {

@@ -6,14 +6,13 @@ import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.Refund;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.ChargeRetrieveParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentListParams;
 import com.stripe.param.PaymentIntentRetrieveParams;
-import com.stripe.param.ChargeRetrieveParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.RefundListParams;
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,10 +55,14 @@ public class StripePaymentProvider implements PaymentProvider {
                 .setDescription(DESCRIPTION)
                 .putMetadata("attempt_id", attemptId)
                 .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
-                        .setEnabled(true).build())
+                        .setEnabled(true)
+                        .build())
                 .build();
         // Stripe returns the first intent for a repeated key (24 h), so a retried start never makes a second one.
-        RequestOptions options = options(account).toBuilderFullCopy().setIdempotencyKey("attempt-" + attemptId).build();
+        RequestOptions options = options(account)
+                .toBuilderFullCopy()
+                .setIdempotencyKey("attempt-" + attemptId)
+                .build();
         try {
             PaymentIntent intent = client.v1().paymentIntents().create(params, options);
             return new CreatedIntent(intent.getId(), intent.getClientSecret());
@@ -71,8 +74,14 @@ public class StripePaymentProvider implements PaymentProvider {
     @Override
     public Optional<IntentSnapshot> retrieve(String intentId, @Nullable String account) {
         try {
-            PaymentIntent intent = client.v1().paymentIntents().retrieve(intentId,
-                    PaymentIntentRetrieveParams.builder().addExpand("latest_charge").build(), options(account));
+            PaymentIntent intent = client.v1()
+                    .paymentIntents()
+                    .retrieve(
+                            intentId,
+                            PaymentIntentRetrieveParams.builder()
+                                    .addExpand("latest_charge")
+                                    .build(),
+                            options(account));
             return Optional.of(IntentSnapshot.of(intent));
         } catch (InvalidRequestException e) {
             if (e.getStatusCode() != null && e.getStatusCode() == 404) {
@@ -87,7 +96,9 @@ public class StripePaymentProvider implements PaymentProvider {
     @Override
     public String clientSecret(String intentId, @Nullable String account) {
         try {
-            return client.v1().paymentIntents().retrieve(intentId, (PaymentIntentRetrieveParams) null, options(account))
+            return client.v1()
+                    .paymentIntents()
+                    .retrieve(intentId, (PaymentIntentRetrieveParams) null, options(account))
                     .getClientSecret();
         } catch (StripeException e) {
             throw new ProviderException("Stripe did not answer the retrieve request", e);
@@ -98,13 +109,17 @@ public class StripePaymentProvider implements PaymentProvider {
     public List<IntentSnapshot> listSucceeded(Instant from, Instant to, @Nullable String account) {
         PaymentIntentListParams params = PaymentIntentListParams.builder()
                 .setCreated(PaymentIntentListParams.Created.builder()
-                        .setGte(from.getEpochSecond()).setLt(to.getEpochSecond()).build())
+                        .setGte(from.getEpochSecond())
+                        .setLt(to.getEpochSecond())
+                        .build())
                 .addExpand("data.latest_charge")
                 .setLimit(100L)
                 .build();
         List<IntentSnapshot> succeeded = new ArrayList<>();
         try {
-            for (PaymentIntent intent : client.v1().paymentIntents().list(params, options(account))
+            for (PaymentIntent intent : client.v1()
+                    .paymentIntents()
+                    .list(params, options(account))
                     .autoPagingIterable(null, options(account))) {
                 if ("succeeded".equals(intent.getStatus())) {
                     succeeded.add(IntentSnapshot.of(intent));
@@ -120,8 +135,15 @@ public class StripePaymentProvider implements PaymentProvider {
     public List<RefundSnapshot> refundsOfCharge(String chargeId, @Nullable String account) {
         try {
             List<RefundSnapshot> refunds = new ArrayList<>();
-            for (Refund refund : client.v1().refunds().list(RefundListParams.builder().setCharge(chargeId)
-                    .setLimit(100L).build(), options(account)).autoPagingIterable(null, options(account))) {
+            for (Refund refund : client.v1()
+                    .refunds()
+                    .list(
+                            RefundListParams.builder()
+                                    .setCharge(chargeId)
+                                    .setLimit(100L)
+                                    .build(),
+                            options(account))
+                    .autoPagingIterable(null, options(account))) {
                 refunds.add(snapshot(refund));
             }
             return refunds;
@@ -133,8 +155,10 @@ public class StripePaymentProvider implements PaymentProvider {
     @Override
     public Optional<String> intentOfCharge(String chargeId, @Nullable String account) {
         try {
-            return Optional.ofNullable(client.v1().charges().retrieve(chargeId, (ChargeRetrieveParams) null,
-                    options(account)).getPaymentIntent());
+            return Optional.ofNullable(client.v1()
+                    .charges()
+                    .retrieve(chargeId, (ChargeRetrieveParams) null, options(account))
+                    .getPaymentIntent());
         } catch (InvalidRequestException e) {
             if (e.getStatusCode() != null && e.getStatusCode() == 404) {
                 return Optional.empty();
@@ -146,27 +170,33 @@ public class StripePaymentProvider implements PaymentProvider {
     }
 
     @Override
-    public RefundSnapshot refund(String intentId, long amountCents, String idempotencyKey, @Nullable String reason,
-                                 @Nullable String account) {
-        RefundCreateParams.Builder params = RefundCreateParams.builder().setPaymentIntent(intentId)
-                .setAmount(amountCents);
+    public RefundSnapshot refund(
+            String intentId,
+            long amountCents,
+            String idempotencyKey,
+            @Nullable String reason,
+            @Nullable String account) {
+        RefundCreateParams.Builder params =
+                RefundCreateParams.builder().setPaymentIntent(intentId).setAmount(amountCents);
         if (reason != null) {
             try {
                 params.setReason(RefundCreateParams.Reason.valueOf(reason.toUpperCase(java.util.Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw new ProviderRefusedException("The refund reason must be duplicate, fraudulent or"
-                        + " requested_by_customer.");
+                throw new ProviderRefusedException(
+                        "The refund reason must be duplicate, fraudulent or" + " requested_by_customer.");
             }
         }
         // Stripe returns the first refund for a repeated key (24 h): a retried refund never refunds twice.
-        RequestOptions options = options(account).toBuilderFullCopy().setIdempotencyKey("refund-" + idempotencyKey)
+        RequestOptions options = options(account)
+                .toBuilderFullCopy()
+                .setIdempotencyKey("refund-" + idempotencyKey)
                 .build();
         try {
             return snapshot(client.v1().refunds().create(params.build(), options));
         } catch (InvalidRequestException e) {
             // Stripe answered and refused (more than is refundable, a disputed charge): say so, without its text.
-            throw new ProviderRefusedException("Stripe refused the refund (" + (e.getCode() == null ? "invalid_request"
-                    : e.getCode()) + ").");
+            throw new ProviderRefusedException(
+                    "Stripe refused the refund (" + (e.getCode() == null ? "invalid_request" : e.getCode()) + ").");
         } catch (StripeException e) {
             throw new ProviderException("Stripe did not answer the refund request", e);
         }
@@ -174,7 +204,9 @@ public class StripePaymentProvider implements PaymentProvider {
 
     /** A stripe-java refund as payments see it. */
     static RefundSnapshot snapshot(Refund refund) {
-        return new RefundSnapshot(refund.getId(), refund.getAmount() == null ? 0 : refund.getAmount(),
+        return new RefundSnapshot(
+                refund.getId(),
+                refund.getAmount() == null ? 0 : refund.getAmount(),
                 refund.getStatus() == null ? "succeeded" : refund.getStatus(),
                 refund.getCreated() == null ? null : Instant.ofEpochSecond(refund.getCreated()),
                 refund.getPaymentIntent());

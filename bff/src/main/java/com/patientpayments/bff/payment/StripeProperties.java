@@ -3,7 +3,6 @@ package com.patientpayments.bff.payment;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -33,7 +32,8 @@ public record StripeProperties(
         publishableKey = blankToNull(publishableKey);
         apiBase = blankToNull(apiBase);
         webhookUrl = blankToNull(webhookUrl);
-        currency = currency == null || currency.isBlank() ? "usd" : currency.trim().toLowerCase(java.util.Locale.ROOT);
+        currency =
+                currency == null || currency.isBlank() ? "usd" : currency.trim().toLowerCase(java.util.Locale.ROOT);
         minimumCents = minimumCents <= 0 ? 50 : minimumCents;
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
     }

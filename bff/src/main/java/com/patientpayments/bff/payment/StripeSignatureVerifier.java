@@ -1,9 +1,6 @@
 package com.patientpayments.bff.payment;
 
 import jakarta.inject.Singleton;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -12,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Verifies Stripe's {@code Stripe-Signature} header ({@code t=<unix seconds>,v1=<hex hmac>[,v1=…][,v0=…]}) over the
@@ -57,8 +56,9 @@ public class StripeSignatureVerifier {
      * @param arrivedAt when the delivery arrived (the tolerance's reference point)
      */
     public boolean verify(String payload, String header, Instant arrivedAt) {
-        if (arrivedAt == null || arrivedAt.getEpochSecond() - clock.instant().getEpochSecond()
-                > properties.tolerance().toSeconds()) {
+        if (arrivedAt == null
+                || arrivedAt.getEpochSecond() - clock.instant().getEpochSecond()
+                        > properties.tolerance().toSeconds()) {
             return false;
         }
         if (payload == null || header == null || header.isBlank()) {

@@ -2,7 +2,6 @@ package com.patientpayments.bff.payment;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -18,13 +17,18 @@ import java.util.List;
  */
 @ConfigurationProperties("payments.webhook")
 public record WebhookProperties(
-        @Bindable(defaultValue = "whsec_demo_patient_payments") List<String> secrets,
+        @Bindable(defaultValue = "whsec_demo_patient_payments")
+        List<String> secrets,
+
         @Bindable(defaultValue = "5m") Duration tolerance) {
 
     public WebhookProperties {
-        secrets = secrets == null ? List.of() : secrets.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        secrets = secrets == null
+                ? List.of()
+                : secrets.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (secrets.isEmpty()) {
-            throw new IllegalStateException("payments.webhook.secrets (STRIPE_WEBHOOK_SECRET) must name at least one secret");
+            throw new IllegalStateException(
+                    "payments.webhook.secrets (STRIPE_WEBHOOK_SECRET) must name at least one secret");
         }
         tolerance = tolerance == null ? Duration.ofMinutes(5) : tolerance;
     }

@@ -11,10 +11,10 @@ public final class PracticeLogoUrls {
 
     /** Path prefix served by {@link PracticeLogoController}. */
     public static final String PREFIX = "/practice-logos/";
+
     public static final Pattern FILE = Pattern.compile("([0-9a-f]{64})\\.(png|svg)");
 
-    private PracticeLogoUrls() {
-    }
+    private PracticeLogoUrls() {}
 
     /** The URL of a practice's published logo, or null when it has none (or of a type the BFF does not serve). */
     public static String url(String practiceHash, String contentType, String sha256) {
@@ -27,9 +27,12 @@ public final class PracticeLogoUrls {
 
     public static String extension(String contentType) {
         switch (contentType) {
-            case "image/png": return "png";
-            case "image/svg+xml": return "svg";
-            default: return null;
+            case "image/png":
+                return "png";
+            case "image/svg+xml":
+                return "svg";
+            default:
+                return null;
         }
     }
 }

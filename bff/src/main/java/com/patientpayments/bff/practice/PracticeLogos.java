@@ -2,15 +2,14 @@ package com.patientpayments.bff.practice;
 
 import com.patientpayments.bff.emr.PracticeLogoReader;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Published practice logos by content hash, fetched from the connector and kept in memory (at most
@@ -24,8 +23,7 @@ public class PracticeLogos {
     private static final Logger LOG = LoggerFactory.getLogger(PracticeLogos.class);
 
     /** A logo's bytes and content type. */
-    public record Image(String contentType, String sha256, byte[] bytes) {
-    }
+    public record Image(String contentType, String sha256, byte[] bytes) {}
 
     private final PracticeLogoReader logos;
     private final PracticeService practices;

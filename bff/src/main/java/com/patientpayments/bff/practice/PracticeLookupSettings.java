@@ -2,7 +2,6 @@ package com.patientpayments.bff.practice;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -17,5 +16,4 @@ import java.time.Duration;
 @ConfigurationProperties("payments.practice")
 public record PracticeLookupSettings(
         @Bindable(defaultValue = "30") int maxLookupMisses,
-        @Bindable(defaultValue = "15m") Duration window) {
-}
+        @Bindable(defaultValue = "15m") Duration window) {}

@@ -3,15 +3,14 @@ package com.patientpayments.bff.practice;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.patientpayments.bff.emr.EmrPractice;
+import com.patientpayments.bff.emr.ConnectorErrors;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOutcome;
-import com.patientpayments.bff.emr.ConnectorErrors;
+import com.patientpayments.bff.emr.EmrPractice;
 import com.patientpayments.bff.household.CacheSettings;
 import com.patientpayments.bff.redis.RedisStore;
 import com.patientpayments.bff.redis.RedisUnavailableException;
 import jakarta.inject.Singleton;
-
 import java.util.Optional;
 
 /**
@@ -21,8 +20,8 @@ import java.util.Optional;
 @Singleton
 public class PracticeService {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final RedisStore redis;
     private final EmrClient emr;

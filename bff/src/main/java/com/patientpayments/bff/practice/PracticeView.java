@@ -3,21 +3,39 @@ package com.patientpayments.bff.practice;
 import com.patientpayments.bff.emr.EmrAddress;
 import com.patientpayments.bff.emr.EmrLocation;
 import com.patientpayments.bff.emr.EmrPractice;
-
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** GraphQL {@code Practice}: public landing data only (no ids, tenant or Stripe account). */
-public record PracticeView(String hash, String name, String phone, String phoneE164, AddressView address,
-                           String logoUrl, String timeZone, List<LocationView> locations) {
+public record PracticeView(
+        String hash,
+        String name,
+        String phone,
+        String phoneE164,
+        AddressView address,
+        String logoUrl,
+        String timeZone,
+        List<LocationView> locations) {
 
     static PracticeView of(EmrPractice p) {
-        List<LocationView> locations = p.locations() == null ? List.of() : p.locations().stream()
-                .map(l -> new LocationView(l.id(), l.name(), l.phone(), AddressView.of(l.address()))).toList();
-        return new PracticeView(p.hash(), p.name(), p.phone(), p.phoneE164(), AddressView.of(p.address()),
-                p.logo() == null ? null : PracticeLogoUrls.url(p.hash(), p.logo().contentType(), p.logo().sha256()),
-                p.timeZone(), locations);
+        List<LocationView> locations = p.locations() == null
+                ? List.of()
+                : p.locations().stream()
+                        .map(l -> new LocationView(l.id(), l.name(), l.phone(), AddressView.of(l.address())))
+                        .toList();
+        return new PracticeView(
+                p.hash(),
+                p.name(),
+                p.phone(),
+                p.phoneE164(),
+                AddressView.of(p.address()),
+                p.logo() == null
+                        ? null
+                        : PracticeLogoUrls.url(
+                                p.hash(), p.logo().contentType(), p.logo().sha256()),
+                p.timeZone(),
+                locations);
     }
 
     /** GraphQL {@code Location}. */
@@ -36,7 +54,8 @@ public record PracticeView(String hash, String name, String phone, String phoneE
         /** One line, e.g. {@code 120 Main St, Suite 4, Austin, TX 78701}. */
         public String formatted() {
             return Stream.of(line1, line2, city, state + " " + postalCode)
-                    .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(", "));
+                    .filter(s -> s != null && !s.isBlank())
+                    .collect(Collectors.joining(", "));
         }
     }
 }

@@ -1,18 +1,17 @@
 package com.patientpayments.bff.ratelimit;
 
+import com.google.errorprone.annotations.concurrent.GuardedBy;
 import com.patientpayments.bff.redis.RedisStore;
 import com.patientpayments.bff.redis.RedisUnavailableException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.ScriptOutputType;
 import jakarta.inject.Singleton;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import com.google.errorprone.annotations.concurrent.GuardedBy;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -75,7 +74,8 @@ public class AttemptLimiter {
         String[] args = new String[subjects.size() * 2];
         for (int i = 0; i < keys.length; i++) {
             Limit limit = subjects.get(i).limit();
-            keys[i] = redis.key("ratelimit:" + limit.name() + ":" + digest(subjects.get(i).subject()));
+            keys[i] = redis.key(
+                    "ratelimit:" + limit.name() + ":" + digest(subjects.get(i).subject()));
             args[i] = Integer.toString(limit.capacity());
             args[keys.length + i] = Long.toString(limit.window().toMillis());
         }
@@ -104,14 +104,19 @@ public class AttemptLimiter {
         }
         for (int i = 0; i < keys.length; i++) {
             Window w = local.get(keys[i]);
-            if (w != null && !w.expired(now) && w.count >= subjects.get(i).limit().capacity()) {
+            if (w != null
+                    && !w.expired(now)
+                    && w.count >= subjects.get(i).limit().capacity()) {
                 return false;
             }
         }
         for (int i = 0; i < keys.length; i++) {
             long windowNanos = subjects.get(i).limit().window().toNanos();
-            local.compute(keys[i], (k, w) -> w == null || w.expired(now) ? new Window(now + windowNanos, 1)
-                    : new Window(w.endsAt, w.count + 1));
+            local.compute(
+                    keys[i],
+                    (k, w) -> w == null || w.expired(now)
+                            ? new Window(now + windowNanos, 1)
+                            : new Window(w.endsAt, w.count + 1));
         }
         return true;
     }
@@ -119,7 +124,8 @@ public class AttemptLimiter {
     private synchronized void releaseLocally(String[] keys) {
         long now = System.nanoTime();
         for (String key : keys) {
-            local.computeIfPresent(key, (k, w) -> w.expired(now) || w.count <= 0 ? w : new Window(w.endsAt, w.count - 1));
+            local.computeIfPresent(
+                    key, (k, w) -> w.expired(now) || w.count <= 0 ? w : new Window(w.endsAt, w.count - 1));
         }
     }
 
@@ -153,6 +159,7 @@ public class AttemptLimiter {
     private final class Granted implements Reservation {
         private final String[] keys;
         private final boolean locally;
+
         @GuardedBy("this")
         private boolean released;
 
@@ -187,7 +194,6 @@ public class AttemptLimiter {
         }
 
         @Override
-        public void release() {
-        }
+        public void release() {}
     }
 }

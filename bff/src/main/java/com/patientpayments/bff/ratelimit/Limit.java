@@ -24,6 +24,5 @@ public record Limit(String name, int capacity, Duration window) {
     }
 
     /** A limit and the subject it counts (raw; the limiter stores only a digest of it). */
-    public record Subject(Limit limit, String subject) {
-    }
+    public record Subject(Limit limit, String subject) {}
 }

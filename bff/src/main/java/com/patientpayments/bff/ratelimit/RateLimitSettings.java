@@ -11,5 +11,5 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                         counter, so the fallback never forgets an attacker to make room
  */
 @ConfigurationProperties("payments.rate-limit")
-public record RateLimitSettings(@Bindable(defaultValue = "100000") int maxLocalSubjects) {
-}
+public record RateLimitSettings(
+        @Bindable(defaultValue = "100000") int maxLocalSubjects) {}

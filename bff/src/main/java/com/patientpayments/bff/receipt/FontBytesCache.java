@@ -1,15 +1,14 @@
 package com.patientpayments.bff.receipt;
 
-import net.sf.jasperreports.repo.InputStreamResource;
-import net.sf.jasperreports.repo.RepositoryService;
-import net.sf.jasperreports.repo.Resource;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import net.sf.jasperreports.repo.InputStreamResource;
+import net.sf.jasperreports.repo.RepositoryService;
+import net.sf.jasperreports.repo.Resource;
 
 /**
  * A JasperReports repository in front of the default ones that keeps font files (the receipt-fonts TTFs) in memory.
@@ -27,7 +26,8 @@ final class FontBytesCache implements RepositoryService {
 
     @Override
     public <K extends Resource> K getResource(String uri, Class<K> resourceType) {
-        if (uri == null || !(uri.endsWith(".ttf") || uri.endsWith(".otf"))
+        if (uri == null
+                || !(uri.endsWith(".ttf") || uri.endsWith(".otf"))
                 || !resourceType.isAssignableFrom(InputStreamResource.class)) {
             return null;
         }

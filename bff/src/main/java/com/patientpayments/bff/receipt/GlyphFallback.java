@@ -3,19 +3,18 @@ package com.patientpayments.bff.receipt;
 import com.ibm.icu.text.Transliterator;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.fonts.FontFamily;
 import net.sf.jasperreports.engine.fonts.FontSet;
 import net.sf.jasperreports.engine.fonts.FontSetFamily;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.awt.Font;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * Keeps every character of receipt text visible. The PDF embeds the fonts of the {@value #FONT_SET} font set
@@ -31,16 +30,31 @@ final class GlyphFallback {
 
     /** The template's font set (receipt-fonts.xml). */
     static final String FONT_SET = "Receipt Sans";
+
     private static final Logger LOG = LoggerFactory.getLogger(GlyphFallback.class);
     /** Scripts the PDF exporter cannot lay out correctly (no shaping engine, no bidi reordering). */
-    private static final Set<Character.UnicodeScript> UNSHAPED = EnumSet.of(Character.UnicodeScript.ARABIC,
-            Character.UnicodeScript.HEBREW, Character.UnicodeScript.SYRIAC, Character.UnicodeScript.THAANA,
-            Character.UnicodeScript.NKO, Character.UnicodeScript.DEVANAGARI, Character.UnicodeScript.BENGALI,
-            Character.UnicodeScript.GURMUKHI, Character.UnicodeScript.GUJARATI, Character.UnicodeScript.ORIYA,
-            Character.UnicodeScript.TAMIL, Character.UnicodeScript.TELUGU, Character.UnicodeScript.KANNADA,
-            Character.UnicodeScript.MALAYALAM, Character.UnicodeScript.SINHALA, Character.UnicodeScript.THAI,
-            Character.UnicodeScript.LAO, Character.UnicodeScript.TIBETAN, Character.UnicodeScript.MYANMAR,
-            Character.UnicodeScript.KHMER, Character.UnicodeScript.MONGOLIAN);
+    private static final Set<Character.UnicodeScript> UNSHAPED = EnumSet.of(
+            Character.UnicodeScript.ARABIC,
+            Character.UnicodeScript.HEBREW,
+            Character.UnicodeScript.SYRIAC,
+            Character.UnicodeScript.THAANA,
+            Character.UnicodeScript.NKO,
+            Character.UnicodeScript.DEVANAGARI,
+            Character.UnicodeScript.BENGALI,
+            Character.UnicodeScript.GURMUKHI,
+            Character.UnicodeScript.GUJARATI,
+            Character.UnicodeScript.ORIYA,
+            Character.UnicodeScript.TAMIL,
+            Character.UnicodeScript.TELUGU,
+            Character.UnicodeScript.KANNADA,
+            Character.UnicodeScript.MALAYALAM,
+            Character.UnicodeScript.SINHALA,
+            Character.UnicodeScript.THAI,
+            Character.UnicodeScript.LAO,
+            Character.UnicodeScript.TIBETAN,
+            Character.UnicodeScript.MYANMAR,
+            Character.UnicodeScript.KHMER,
+            Character.UnicodeScript.MONGOLIAN);
 
     private final List<Font> fonts;
     private final Transliterator toLatin = Transliterator.getInstance("Any-Latin");
@@ -61,7 +75,8 @@ final class GlyphFallback {
 
     /** True when an embedded font draws {@code codePoint} (whitespace and invisible format characters count as drawn). */
     boolean covered(int codePoint) {
-        if (Character.isWhitespace(codePoint) || Character.isISOControl(codePoint)
+        if (Character.isWhitespace(codePoint)
+                || Character.isISOControl(codePoint)
                 || Character.getType(codePoint) == Character.FORMAT) {
             return true;
         }
@@ -112,8 +127,12 @@ final class GlyphFallback {
             }
             transliterated.increment(transliteratedCount);
             codePoints.increment(codePointCount);
-            LOG.info("receipt text had {} characters no embedded font covers: {} transliterated, {} shown as code"
-                    + " points", transliteratedCount + codePointCount, transliteratedCount, codePointCount);
+            LOG.info(
+                    "receipt text had {} characters no embedded font covers: {} transliterated, {} shown as code"
+                            + " points",
+                    transliteratedCount + codePointCount,
+                    transliteratedCount,
+                    codePointCount);
         }
 
         int transliteratedCount() {
@@ -134,13 +153,16 @@ final class GlyphFallback {
                 if (covered(cp)) {
                     out.appendCodePoint(cp);
                 } else {
-                    out.append("[U+").append(Integer.toHexString(cp).toUpperCase(Locale.ROOT)).append(']');
+                    out.append("[U+")
+                            .append(Integer.toHexString(cp).toUpperCase(Locale.ROOT))
+                            .append(']');
                 }
             });
             // Counted per character of the original run: those still undrawable after transliteration are shown as
             // code points, the others were transliterated.
             int length = (int) run.codePoints().count();
-            int unchanged = Math.min(length, (int) latin.codePoints().filter(cp -> !covered(cp)).count());
+            int unchanged = Math.min(
+                    length, (int) latin.codePoints().filter(cp -> !covered(cp)).count());
             codePointCount += unchanged;
             transliteratedCount += length - unchanged;
             return out.toString();
@@ -167,13 +189,16 @@ final class GlyphFallback {
     /** The AWT fonts of the font set's families (the ones JasperReports itself draws with), in the set's order. */
     private static List<Font> fontsOf(JasperReportsContext context) {
         FontSet set = context.getExtensions(FontSet.class).stream()
-                .filter(s -> FONT_SET.equals(s.getName())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("font set '" + FONT_SET
-                        + "' is not on the classpath (the receipt-fonts jar)"));
+                .filter(s -> FONT_SET.equals(s.getName()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "font set '" + FONT_SET + "' is not on the classpath (the receipt-fonts jar)"));
         List<FontFamily> families = context.getExtensions(FontFamily.class);
         List<Font> fonts = new ArrayList<>();
         for (FontSetFamily member : set.getFamilies()) {
-            families.stream().filter(f -> member.getFamilyName().equals(f.getName())).findFirst()
+            families.stream()
+                    .filter(f -> member.getFamilyName().equals(f.getName()))
+                    .findFirst()
                     .map(f -> f.getNormalFace().getFont())
                     .ifPresent(fonts::add);
         }

@@ -6,7 +6,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,10 +20,10 @@ public final class MintAdminToken {
 
     /** The demo's documented key; any real deployment sets {@code ADMIN_JWT_SECRET}. */
     public static final String DEMO_SECRET = "demo-admin-jwt-secret-for-local-runs-only-0123456789";
+
     public static final String ROLE = "PRACTICE_ADMIN";
 
-    private MintAdminToken() {
-    }
+    private MintAdminToken() {}
 
     public static void main(String[] args) throws JOSEException {
         if (args.length < 1 || args.length > 2) {
@@ -39,8 +38,12 @@ public final class MintAdminToken {
     /** A signed token with role {@value #ROLE} for {@code practiceHash}. */
     public static String mint(String secret, String practiceHash, String subject, Duration ttl) throws JOSEException {
         Instant now = Instant.now();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).claim("role", ROLE)
-                .claim("practice", practiceHash).issueTime(Date.from(now)).expirationTime(Date.from(now.plus(ttl)))
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .subject(subject)
+                .claim("role", ROLE)
+                .claim("practice", practiceHash)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(ttl)))
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));

@@ -13,8 +13,7 @@ import java.util.Locale;
  */
 public final class MoneyText {
 
-    private MoneyText() {
-    }
+    private MoneyText() {}
 
     /** {@code minorUnits} of {@code currency} (ISO 4217) as text in {@code locale}, e.g. {@code $1,234.50}. */
     public static String format(long minorUnits, String currency, Locale locale) {

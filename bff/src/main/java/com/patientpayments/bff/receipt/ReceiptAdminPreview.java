@@ -5,10 +5,9 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
 import jakarta.inject.Singleton;
-
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Instant;
@@ -28,11 +27,15 @@ public class ReceiptAdminPreview {
     private final ReceiptService receipts;
     private final ReceiptDownloadTokens tokens;
 
-    public ReceiptAdminPreview(ReceiptProperties props, ReceiptService receipts, ReceiptDownloadTokens tokens,
-                               java.util.Optional<AdminPreviewGate> secrets) {
+    public ReceiptAdminPreview(
+            ReceiptProperties props,
+            ReceiptService receipts,
+            ReceiptDownloadTokens tokens,
+            java.util.Optional<AdminPreviewGate> secrets) {
         // Outside the demo the public demo key signs nothing we accept: the feature is off (DemoSecretsGuard).
         this.secret = secrets.map(AdminPreviewGate::adminPreviewsEnabled).orElse(false)
-                ? props.adminJwtSecret().getBytes(StandardCharsets.UTF_8) : null;
+                ? props.adminJwtSecret().getBytes(StandardCharsets.UTF_8)
+                : null;
         this.receipts = receipts;
         this.tokens = tokens;
     }
@@ -50,8 +53,8 @@ public class ReceiptAdminPreview {
         }
         ReceiptService.requireValidId(txId);
         requirePractice(receipts.authoritative(txId), practiceHash);
-        return tokens.issue(new ReceiptDownloadTokens.Grant(
-                ReceiptDownloadTokens.Grant.Kind.PRACTICE_TX, txId, practiceHash));
+        return tokens.issue(
+                new ReceiptDownloadTokens.Grant(ReceiptDownloadTokens.Grant.Kind.PRACTICE_TX, txId, practiceHash));
     }
 
     /** Another practice's transaction answers like an unknown one. */
@@ -71,9 +74,9 @@ public class ReceiptAdminPreview {
             throw unauthenticated();
         }
         try {
-            SignedJWT jwt = SignedJWT.parse(authorization.substring(BEARER.length()).trim());
-            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())
-                    || !jwt.verify(new MACVerifier(secret))) {
+            SignedJWT jwt =
+                    SignedJWT.parse(authorization.substring(BEARER.length()).trim());
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(new MACVerifier(secret))) {
                 throw unauthenticated();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
@@ -100,6 +103,7 @@ public class ReceiptAdminPreview {
     }
 
     private static PaymentsException unauthenticated() {
-        return new PaymentsException(ErrorCode.UNAUTHENTICATED, "Sign in as a practice administrator to preview receipts.");
+        return new PaymentsException(
+                ErrorCode.UNAUTHENTICATED, "Sign in as a practice administrator to preview receipts.");
     }
 }

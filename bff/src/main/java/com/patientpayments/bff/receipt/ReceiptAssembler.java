@@ -2,7 +2,6 @@ package com.patientpayments.bff.receipt;
 
 import com.patientpayments.bff.emr.EmrReceipt;
 import com.patientpayments.bff.practice.PracticeLogoUrls;
-
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -11,23 +10,49 @@ final class ReceiptAssembler {
 
     private static final String DEFAULT_ZONE = "America/Chicago";
 
-    private ReceiptAssembler() {
-    }
+    private ReceiptAssembler() {}
 
     static ReceiptView fromConnector(EmrReceipt data) {
         EmrReceipt.Transaction tx = data.transaction();
-        List<ReceiptView.Line> lines = data.lines() == null ? List.of() : data.lines().stream()
-                .map(l -> new ReceiptView.Line(l.chargeId(), l.patientId(), l.patientName(), l.serviceDate(),
-                        l.procedureName(), l.providerName(), l.locationName(), l.chargeAmountCents(),
-                        l.appliedCents(), l.remainingCents()))
-                .collect(Collectors.toList());
-        List<ReceiptView.Adjustment> adjustments = data.adjustments() == null ? List.of() : data.adjustments()
-                .stream().map(a -> new ReceiptView.Adjustment(a.kind(), a.amountCents(), a.occurredAt()))
-                .collect(Collectors.toList());
-        return new ReceiptView(tx.id(), tx.providerReference(), tx.practiceId(), data.practice().hash(),
-                tx.householdId(), practice(data.practice()), data.guarantorName(), tx.paidAt(), tx.methodBrand(),
-                tx.methodLast4(), tx.currency() == null ? "USD" : tx.currency(), tx.amountCents(),
-                tx.appliedCents(), tx.creditCents(), tx.refundedCents(), tx.status().name(), lines, adjustments,
+        List<ReceiptView.Line> lines = data.lines() == null
+                ? List.of()
+                : data.lines().stream()
+                        .map(l -> new ReceiptView.Line(
+                                l.chargeId(),
+                                l.patientId(),
+                                l.patientName(),
+                                l.serviceDate(),
+                                l.procedureName(),
+                                l.providerName(),
+                                l.locationName(),
+                                l.chargeAmountCents(),
+                                l.appliedCents(),
+                                l.remainingCents()))
+                        .collect(Collectors.toList());
+        List<ReceiptView.Adjustment> adjustments = data.adjustments() == null
+                ? List.of()
+                : data.adjustments().stream()
+                        .map(a -> new ReceiptView.Adjustment(a.kind(), a.amountCents(), a.occurredAt()))
+                        .collect(Collectors.toList());
+        return new ReceiptView(
+                tx.id(),
+                tx.providerReference(),
+                tx.practiceId(),
+                data.practice().hash(),
+                tx.householdId(),
+                practice(data.practice()),
+                data.guarantorName(),
+                tx.paidAt(),
+                tx.methodBrand(),
+                tx.methodLast4(),
+                tx.currency() == null ? "USD" : tx.currency(),
+                tx.amountCents(),
+                tx.appliedCents(),
+                tx.creditCents(),
+                tx.refundedCents(),
+                tx.status().name(),
+                lines,
+                adjustments,
                 data.balanceAfterCents());
     }
 
@@ -35,9 +60,17 @@ final class ReceiptAssembler {
         EmrReceipt.Address a = p.address();
         EmrReceipt.Logo logo = p.logo();
         String logoUrl = logo == null ? null : PracticeLogoUrls.url(p.hash(), logo.contentType(), logo.sha256());
-        return new ReceiptView.Practice(p.hash(), p.name(), p.phone(), p.phoneE164(),
-                a == null ? null : a.line1(), a == null ? null : a.line2(), a == null ? null : a.city(),
-                a == null ? null : a.state(), a == null ? null : a.postalCode(), logoUrl,
+        return new ReceiptView.Practice(
+                p.hash(),
+                p.name(),
+                p.phone(),
+                p.phoneE164(),
+                a == null ? null : a.line1(),
+                a == null ? null : a.line2(),
+                a == null ? null : a.city(),
+                a == null ? null : a.state(),
+                a == null ? null : a.postalCode(),
+                logoUrl,
                 p.timeZone() == null || p.timeZone().isBlank() ? DEFAULT_ZONE : p.timeZone(),
                 logoUrl == null ? null : new ReceiptView.Logo(logo.contentType(), logo.sha256(), logo.sizeBytes()));
     }

@@ -5,13 +5,12 @@ import com.patientpayments.bff.redis.RedisUnavailableException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The receipt payload cache: JSON of {@link ReceiptView} in Redis under {@code receipt:<txId>} (after the
@@ -30,8 +29,7 @@ public class ReceiptCache {
     private final ObjectMapper json;
     private final Duration ttl;
 
-    public ReceiptCache(RedisStore redis, ObjectMapper json,
-                        @Value("${payments.cache.receipt-ttl:30m}") Duration ttl) {
+    public ReceiptCache(RedisStore redis, ObjectMapper json, @Value("${payments.cache.receipt-ttl:30m}") Duration ttl) {
         this.redis = redis;
         this.json = json;
         this.ttl = ttl;
@@ -62,7 +60,9 @@ public class ReceiptCache {
         try {
             return Optional.of(json.readValue(value, ReceiptView.class));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("receipt cache entry unreadable; rebuilding from the connector ({})", e.getClass().getSimpleName());
+            LOG.warn(
+                    "receipt cache entry unreadable; rebuilding from the connector ({})",
+                    e.getClass().getSimpleName());
             return Optional.empty();
         }
     }

@@ -1,11 +1,10 @@
 package com.patientpayments.bff.receipt;
 
-import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.redis.RedisStore;
 import com.patientpayments.bff.redis.RedisUnavailableException;
 import jakarta.inject.Singleton;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +22,7 @@ public class ReceiptDownloadTokens {
 
     /** Public path of the download endpoint; the token follows it. */
     public static final String PATH = "/receipts/download/";
+
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final RedisStore redis;
@@ -45,7 +45,13 @@ public class ReceiptDownloadTokens {
          * A household's own receipt; a practice's real or sample receipt with the published branding; or the same
          * with the draft branding texts (the console's preview).
          */
-        public enum Kind { HOUSEHOLD, PRACTICE_TX, PRACTICE_SAMPLE, DRAFT_TX, DRAFT_SAMPLE }
+        public enum Kind {
+            HOUSEHOLD,
+            PRACTICE_TX,
+            PRACTICE_SAMPLE,
+            DRAFT_TX,
+            DRAFT_SAMPLE
+        }
 
         public Grant {
             locale = locale == null ? ReceiptLocale.DEFAULT : locale;
@@ -62,14 +68,16 @@ public class ReceiptDownloadTokens {
 
         static Grant decode(String value) {
             String[] parts = value.split("\\|", -1);
-            return new Grant(Kind.valueOf(parts[0]), parts[1].isEmpty() ? null : parts[1], parts[2],
+            return new Grant(
+                    Kind.valueOf(parts[0]),
+                    parts[1].isEmpty() ? null : parts[1],
+                    parts[2],
                     parts.length > 3 ? parts[3] : null);
         }
     }
 
     /** A link the holder can use once. */
-    public record Link(String url, Instant expiresAt) {
-    }
+    public record Link(String url, Instant expiresAt) {}
 
     public Link issue(Grant grant) {
         byte[] bytes = new byte[32];
@@ -78,7 +86,8 @@ public class ReceiptDownloadTokens {
         try {
             redis.set(key(token), grant.encode(), props.downloadTtl());
         } catch (RedisUnavailableException e) {
-            throw new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE,
+            throw new PaymentsException(
+                    ErrorCode.UPSTREAM_UNAVAILABLE,
                     "Downloads are temporarily unavailable. Please try again in a moment, or print the receipt.");
         }
         return new Link(PATH + token, clock.instant().plus(props.downloadTtl()));
@@ -93,7 +102,8 @@ public class ReceiptDownloadTokens {
         try {
             value = redis.run(c -> c.getdel(redis.key(key(token))));
         } catch (RedisUnavailableException e) {
-            throw new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE,
+            throw new PaymentsException(
+                    ErrorCode.UPSTREAM_UNAVAILABLE,
                     "Downloads are temporarily unavailable. Please try again in a moment.");
         }
         return value == null ? Optional.empty() : Optional.of(Grant.decode(value));

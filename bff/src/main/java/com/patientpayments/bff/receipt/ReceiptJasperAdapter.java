@@ -1,7 +1,5 @@
 package com.patientpayments.bff.receipt;
 
-import net.sf.jasperreports.engine.JRParameter;
-
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import net.sf.jasperreports.engine.JRParameter;
 
 /**
  * The display edge between {@link ReceiptView} (cents, instants) and the Jasper template: every value arrives as text
@@ -21,12 +20,16 @@ public final class ReceiptJasperAdapter {
     static final String DEFAULT_ZONE = "America/Chicago";
     private static final String NONE = "\u2014";
 
-    private ReceiptJasperAdapter() {
-    }
+    private ReceiptJasperAdapter() {}
 
     /** Report parameters (everything outside the itemized table). */
-    static Map<String, Object> parameters(ReceiptView view, ReceiptText text, GlyphFallback.Pass fit,
-                                          Object practiceLogo, Object pmsLogo, String pmsName) {
+    static Map<String, Object> parameters(
+            ReceiptView view,
+            ReceiptText text,
+            GlyphFallback.Pass fit,
+            Object practiceLogo,
+            Object pmsLogo,
+            String pmsName) {
         ZoneId zone = zoneOf(view);
         String currency = view.currency();
         Map<String, Object> p = new HashMap<>();
@@ -48,10 +51,16 @@ public final class ReceiptJasperAdapter {
         p.put("TOTAL_PAID", text.money(view.totalCents(), currency));
         p.put("APPLIED", text.money(view.appliedCents(), currency));
         p.put("CREDIT", text.money(view.creditCents(), currency));
-        p.put("REMAINING_ON_CHARGES", text.money(
-                view.lines().stream().mapToLong(ReceiptView.Line::remainingCents).sum(), currency));
-        p.put("BALANCE_AFTER", view.balanceAfterCents() == null ? null
-                : text.money(view.balanceAfterCents(), currency));
+        p.put(
+                "REMAINING_ON_CHARGES",
+                text.money(
+                        view.lines().stream()
+                                .mapToLong(ReceiptView.Line::remainingCents)
+                                .sum(),
+                        currency));
+        p.put(
+                "BALANCE_AFTER",
+                view.balanceAfterCents() == null ? null : text.money(view.balanceAfterCents(), currency));
         p.put("ADJUSTMENTS", adjustments(view, text, zone));
         p.put("STATUS_NOTE", text.statusNote(view));
         return p;
@@ -137,8 +146,11 @@ public final class ReceiptJasperAdapter {
             if (sb.length() > 0) {
                 sb.append('\n');
             }
-            sb.append(text.message("adjustment.line", text.adjustedAt(a.occurredAt(), zone),
-                    text.adjustmentKind(a.kind()), text.money(a.amountCents(), view.currency())));
+            sb.append(text.message(
+                    "adjustment.line",
+                    text.adjustedAt(a.occurredAt(), zone),
+                    text.adjustmentKind(a.kind()),
+                    text.money(a.amountCents(), view.currency())));
         }
         return sb.toString();
     }

@@ -1,8 +1,7 @@
 package com.patientpayments.bff.receipt;
 
-import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.ErrorCode;
-
+import com.patientpayments.bff.PaymentsException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,12 +18,10 @@ public final class ReceiptLocale {
 
     /** The default language when neither the request nor the session names one. */
     public static final String DEFAULT = "en";
-    private static final Map<String, Locale> SUPPORTED = Map.of(
-            "en", Locale.US,
-            "es", new Locale("es", "US"));
 
-    private ReceiptLocale() {
-    }
+    private static final Map<String, Locale> SUPPORTED = Map.of("en", Locale.US, "es", new Locale("es", "US"));
+
+    private ReceiptLocale() {}
 
     /**
      * The supported language of an argument ({@code en} or {@code es}); {@code fallback} when the argument is absent.
@@ -39,8 +36,8 @@ public final class ReceiptLocale {
         int dash = tag.indexOf('-');
         String language = (dash < 0 ? tag : tag.substring(0, dash)).toLowerCase(Locale.ROOT);
         if (tag.length() > 35 || !SUPPORTED.containsKey(language)) {
-            throw new PaymentsException(ErrorCode.BAD_USER_INPUT,
-                    "The " + argumentName + " argument must be one of: en, es.");
+            throw new PaymentsException(
+                    ErrorCode.BAD_USER_INPUT, "The " + argumentName + " argument must be one of: en, es.");
         }
         return language;
     }

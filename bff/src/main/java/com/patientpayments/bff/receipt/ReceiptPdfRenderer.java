@@ -1,11 +1,20 @@
 package com.patientpayments.bff.receipt;
 
 import com.patientpayments.bff.emr.ReceiptBrandingTexts;
+import com.patientpayments.bff.practice.PracticeLogos;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import com.patientpayments.bff.practice.PracticeLogos;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperFillManager;
@@ -23,16 +32,6 @@ import net.sf.jasperreports.pdf.SimplePdfReportConfiguration;
 import net.sf.jasperreports.renderers.SimpleDataRenderer;
 import net.sf.jasperreports.repo.RepositoryService;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-
 /**
  * Renders a {@link ReceiptView} to PDF with the build-time compiled {@code receipts/receipt.jasper}, in a receipt
  * language ({@link ReceiptText}), with the practice's published logo (the bytes the web page shows) and the
@@ -44,6 +43,7 @@ public class ReceiptPdfRenderer {
 
     /** Classpath location of the compiled template (see {@link ReceiptTemplateCompiler}). */
     public static final String TEMPLATE = "receipts/receipt.jasper";
+
     private static final String PMS_LOGO = "receipts/pms-logo.png";
     private static final String PMS_NAME = "Patient Payments";
 
@@ -61,9 +61,14 @@ public class ReceiptPdfRenderer {
      */
     @Inject
     public ReceiptPdfRenderer(MeterRegistry registry, PracticeLogos logos, ReceiptBrandingTexts texts) {
-        this(registry, view -> view.practice().logo() == null ? Optional.empty()
-                : logos.published(view.practiceHash(), view.practice().logo().sha256())
-                        .map(PracticeLogos.Image::bytes));
+        this(
+                registry,
+                view -> view.practice().logo() == null
+                        ? Optional.empty()
+                        : logos.published(
+                                        view.practiceHash(),
+                                        view.practice().logo().sha256())
+                                .map(PracticeLogos.Image::bytes));
         this.publishedTexts = view -> texts.published(view.practiceHash());
     }
 
@@ -77,8 +82,10 @@ public class ReceiptPdfRenderer {
         this.context = context();
         this.report = loadReport();
         this.pmsLogo = SimpleDataRenderer.getInstance(readResource(PMS_LOGO));
-        this.renderTimer = Timer.builder("receipt.render").description("Receipt PDF fill and export")
-                .publishPercentileHistogram().register(registry);
+        this.renderTimer = Timer.builder("receipt.render")
+                .description("Receipt PDF fill and export")
+                .publishPercentileHistogram()
+                .register(registry);
         this.fallback = new GlyphFallback(context, registry);
         this.practiceLogos = practiceLogos;
     }
@@ -95,23 +102,24 @@ public class ReceiptPdfRenderer {
 
     /** As {@link #render(ReceiptView, String)} with given branding texts (the console's preview of a draft). */
     public byte[] render(ReceiptView view, String language, ReceiptBrandingTexts.Texts branding) {
-        Object logo = practiceLogos.apply(view).map(SimpleDataRenderer::getInstance).orElse(null);
+        Object logo =
+                practiceLogos.apply(view).map(SimpleDataRenderer::getInstance).orElse(null);
         return renderTimer.record(() -> renderUntimed(view, ReceiptText.of(language), logo, branding));
     }
 
-    private byte[] renderUntimed(ReceiptView view, ReceiptText text, Object practiceLogo,
-                                 ReceiptBrandingTexts.Texts branding) {
+    private byte[] renderUntimed(
+            ReceiptView view, ReceiptText text, Object practiceLogo, ReceiptBrandingTexts.Texts branding) {
         try {
             GlyphFallback.Pass fit = fallback.pass();
-            Map<String, Object> parameters = ReceiptJasperAdapter.parameters(view, text, fit, practiceLogo, pmsLogo,
-                    PMS_NAME);
-            parameters.put("SIGNATURE_TEXT", branding.signatureText() == null ? null
-                    : fit.fit(branding.signatureText()));
+            Map<String, Object> parameters =
+                    ReceiptJasperAdapter.parameters(view, text, fit, practiceLogo, pmsLogo, PMS_NAME);
+            parameters.put(
+                    "SIGNATURE_TEXT", branding.signatureText() == null ? null : fit.fit(branding.signatureText()));
             parameters.put("FOOTER_TEXT", branding.footerText() == null ? null : fit.fit(branding.footerText()));
             List<Map<String, ?>> rows = ReceiptJasperAdapter.rows(view, text, fit);
             fit.report();
-            JasperPrint print = JasperFillManager.getInstance(context).fill(report, parameters,
-                    new JRMapCollectionDataSource(rows));
+            JasperPrint print = JasperFillManager.getInstance(context)
+                    .fill(report, parameters, new JRMapCollectionDataSource(rows));
             ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
             JRPdfExporter exporter = new JRPdfExporter(context);
             exporter.setExporterInput(new SimpleExporterInput(print));

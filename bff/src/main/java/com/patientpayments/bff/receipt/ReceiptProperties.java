@@ -2,7 +2,6 @@ package com.patientpayments.bff.receipt;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -17,5 +16,4 @@ import java.time.Duration;
 public record ReceiptProperties(
         @Bindable(defaultValue = "5m") Duration downloadTtl,
         @Bindable(defaultValue = MintAdminToken.DEMO_SECRET) String adminJwtSecret,
-        @Bindable(defaultValue = "1h") Duration adminTokenTtl) {
-}
+        @Bindable(defaultValue = "1h") Duration adminTokenTtl) {}

@@ -1,18 +1,17 @@
 package com.patientpayments.bff.receipt;
 
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
-import io.micronaut.context.BeanProvider;
-import io.micronaut.context.annotation.Value;
-import java.time.Duration;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Clock;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Renders sample receipts in the background right after start-up (one naming patients in every script the fonts
@@ -23,16 +22,28 @@ import java.util.concurrent.ExecutorService;
 public class ReceiptRendererWarmup implements ApplicationEventListener<ServerStartupEvent> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptRendererWarmup.class);
-    private static final ReceiptView.Practice SAMPLE_PRACTICE = new ReceiptView.Practice("SAMPLE", "Sample Dental",
-            "(555) 555-0100", null, "1 Main St", null, "Austin", "TX", "78701", null, "America/Chicago");
+    private static final ReceiptView.Practice SAMPLE_PRACTICE = new ReceiptView.Practice(
+            "SAMPLE",
+            "Sample Dental",
+            "(555) 555-0100",
+            null,
+            "1 Main St",
+            null,
+            "Austin",
+            "TX",
+            "78701",
+            null,
+            "America/Chicago");
 
     private final BeanProvider<ReceiptPdfRenderer> renderer;
     private final Duration startDelay;
     private final ExecutorService blocking;
 
     /** The renderer (which loads the compiled report) is created on the background thread too. */
-    public ReceiptRendererWarmup(@Value("${payments.startup.background-delay:1500ms}") Duration startDelay,
-                                 BeanProvider<ReceiptPdfRenderer> renderer, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    public ReceiptRendererWarmup(
+            @Value("${payments.startup.background-delay:1500ms}") Duration startDelay,
+            BeanProvider<ReceiptPdfRenderer> renderer,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.renderer = renderer;
         this.startDelay = startDelay;
         this.blocking = blocking;

@@ -1,19 +1,18 @@
 package com.patientpayments.bff.receipt;
 
+import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.emr.EmrPractice;
 import com.patientpayments.bff.emr.EmrReceipt;
-import com.patientpayments.bff.PaymentsException;
-import com.patientpayments.bff.ErrorCode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds receipt payloads from the EMR connector (authoritative) and serves them through the Redis cache, enforcing
@@ -25,6 +24,7 @@ public class ReceiptService {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptService.class);
     /** Connector ids are UUIDs; anything else is rejected before it reaches a URL. */
     private static final Pattern TX_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
     static final String NOT_FOUND_MESSAGE = "We could not find that receipt.";
 
     private final EmrClient connector;
@@ -34,8 +34,10 @@ public class ReceiptService {
     public ReceiptService(EmrClient connector, ReceiptCache cache, MeterRegistry registry) {
         this.connector = connector;
         this.cache = cache;
-        this.buildTimer = Timer.builder("receipt.build").description("Receipt payload build from the EMR connector")
-                .publishPercentileHistogram().register(registry);
+        this.buildTimer = Timer.builder("receipt.build")
+                .description("Receipt payload build from the EMR connector")
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     /**
@@ -120,15 +122,26 @@ public class ReceiptService {
     /** The practice identity a receipt prints, from the connector's practice. */
     private static EmrReceipt.Practice identity(EmrPractice p) {
         var a = p.address();
-        return new EmrReceipt.Practice(p.id(), p.hash(), p.name(), p.phone(), p.phoneE164(), a == null ? null
-                : new EmrReceipt.Address(a.line1(), a.line2(), a.city(), a.state(), a.postalCode()), p.logoUrl(),
-                p.timeZone(), p.logo() == null ? null
-                : new EmrReceipt.Logo(p.logo().contentType(), p.logo().sha256(), p.logo().sizeBytes()));
+        return new EmrReceipt.Practice(
+                p.id(),
+                p.hash(),
+                p.name(),
+                p.phone(),
+                p.phoneE164(),
+                a == null ? null : new EmrReceipt.Address(a.line1(), a.line2(), a.city(), a.state(), a.postalCode()),
+                p.logoUrl(),
+                p.timeZone(),
+                p.logo() == null
+                        ? null
+                        : new EmrReceipt.Logo(
+                                p.logo().contentType(),
+                                p.logo().sha256(),
+                                p.logo().sizeBytes()));
     }
 
     private static PaymentsException unavailable() {
         LOG.warn("EMR connector call for a receipt failed");
-        return new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE,
-                "Receipts are temporarily unavailable. Please try again in a moment.");
+        return new PaymentsException(
+                ErrorCode.UPSTREAM_UNAVAILABLE, "Receipts are temporarily unavailable. Please try again in a moment.");
     }
 }

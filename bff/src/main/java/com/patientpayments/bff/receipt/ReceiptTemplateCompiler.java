@@ -1,14 +1,13 @@
 package com.patientpayments.bff.receipt;
 
-import net.sf.jasperreports.engine.JRException;
-import net.sf.jasperreports.engine.JasperCompileManager;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JasperCompileManager;
 
 /**
  * Build-time step (run by {@code exec-maven-plugin} in {@code process-classes}): compiles every {@code .jrxml} of a
@@ -17,8 +16,7 @@ import java.util.stream.Stream;
  */
 public final class ReceiptTemplateCompiler {
 
-    private ReceiptTemplateCompiler() {
-    }
+    private ReceiptTemplateCompiler() {}
 
     public static void main(String[] args) throws IOException, JRException {
         if (args.length != 2) {
@@ -29,7 +27,8 @@ public final class ReceiptTemplateCompiler {
         Files.createDirectories(target);
         List<Path> templates;
         try (Stream<Path> files = Files.list(source)) {
-            templates = files.filter(p -> p.toString().endsWith(".jrxml")).sorted().collect(Collectors.toList());
+            templates =
+                    files.filter(p -> p.toString().endsWith(".jrxml")).sorted().collect(Collectors.toList());
         }
         for (Path jrxml : templates) {
             String name = jrxml.getFileName().toString().replaceFirst("\\.jrxml$", ".jasper");

@@ -2,7 +2,6 @@ package com.patientpayments.bff.receipt;
 
 import com.ibm.icu.text.DateTimePatternGenerator;
 import com.ibm.icu.util.ULocale;
-
 import java.text.MessageFormat;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +25,7 @@ public final class ReceiptText {
 
     /** Resource bundle of every receipt label (PDF and email). */
     public static final String BUNDLE = "receipts.receipt";
+
     private static final Map<String, ReceiptText> BY_LANGUAGE = new ConcurrentHashMap<>();
 
     private final String language;
@@ -42,15 +42,16 @@ public final class ReceiptText {
         this.language = language;
         this.locale = ReceiptLocale.locale(language);
         // No fallback to the JVM's default locale: English is the base bundle.
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.bundle = ResourceBundle.getBundle(
+                BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         this.paidDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         this.time = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale);
         this.zone = DateTimeFormatter.ofPattern("z", locale);
         this.zoneName = DateTimeFormatter.ofPattern("vvvv", locale);
         this.serviceDate = DateTimeFormatter.ofPattern(
                 DateTimePatternGenerator.getInstance(ULocale.forLocale(locale)).getBestPattern("yyyyMMdd"), locale);
-        this.adjustedDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        this.adjustedDate =
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
     }
 
     /** The texts of a supported language ({@code en}, {@code es}); others get English. */
@@ -138,7 +139,8 @@ public final class ReceiptText {
     /** Payment method as printed, e.g. {@code VISA ••••4242}; "Card" in this language when the brand is unknown. */
     public String methodLabel(ReceiptView view) {
         return view.methodBrand() == null || view.methodBrand().isBlank()
-                ? view.methodLabel().replaceFirst("^Card", label("method.card")) : view.methodLabel();
+                ? view.methodLabel().replaceFirst("^Card", label("method.card"))
+                : view.methodLabel();
     }
 
     /** {@code receipt-3F9C2A71.pdf}. */

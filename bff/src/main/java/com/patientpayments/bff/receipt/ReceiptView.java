@@ -2,7 +2,6 @@ package com.patientpayments.bff.receipt;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,21 +34,67 @@ import java.util.Locale;
  *                          {@code balanceAfterCents}); null in payloads cached before it existed, and in samples
  */
 @Serdeable
-public record ReceiptView(String txId, String providerReference, String practiceId, String practiceHash,
-                          String householdId, Practice practice, String guarantorName, Instant paidAt,
-                          @Nullable String methodBrand, @Nullable String methodLast4, String currency,
-                          long totalCents, long appliedCents, long creditCents, long refundedCents, String status,
-                          List<Line> lines, List<Adjustment> adjustments, @Nullable Long balanceAfterCents) {
+public record ReceiptView(
+        String txId,
+        String providerReference,
+        String practiceId,
+        String practiceHash,
+        String householdId,
+        Practice practice,
+        String guarantorName,
+        Instant paidAt,
+        @Nullable String methodBrand,
+        @Nullable String methodLast4,
+        String currency,
+        long totalCents,
+        long appliedCents,
+        long creditCents,
+        long refundedCents,
+        String status,
+        List<Line> lines,
+        List<Adjustment> adjustments,
+        @Nullable Long balanceAfterCents) {
 
     /** A receipt without a known balance after the payment (samples, tests). */
-    public ReceiptView(String txId, String providerReference, String practiceId, String practiceHash,
-                       String householdId, Practice practice, String guarantorName, Instant paidAt,
-                       String methodBrand, String methodLast4, String currency, long totalCents, long appliedCents,
-                       long creditCents, long refundedCents, String status, List<Line> lines,
-                       List<Adjustment> adjustments) {
-        this(txId, providerReference, practiceId, practiceHash, householdId, practice, guarantorName, paidAt,
-                methodBrand, methodLast4, currency, totalCents, appliedCents, creditCents, refundedCents, status,
-                lines, adjustments, null);
+    public ReceiptView(
+            String txId,
+            String providerReference,
+            String practiceId,
+            String practiceHash,
+            String householdId,
+            Practice practice,
+            String guarantorName,
+            Instant paidAt,
+            String methodBrand,
+            String methodLast4,
+            String currency,
+            long totalCents,
+            long appliedCents,
+            long creditCents,
+            long refundedCents,
+            String status,
+            List<Line> lines,
+            List<Adjustment> adjustments) {
+        this(
+                txId,
+                providerReference,
+                practiceId,
+                practiceHash,
+                householdId,
+                practice,
+                guarantorName,
+                paidAt,
+                methodBrand,
+                methodLast4,
+                currency,
+                totalCents,
+                appliedCents,
+                creditCents,
+                refundedCents,
+                status,
+                lines,
+                adjustments,
+                null);
     }
 
     public ReceiptView {
@@ -72,11 +117,17 @@ public record ReceiptView(String txId, String providerReference, String practice
 
     private static String brandLabel(String brand) {
         switch (brand.toLowerCase(Locale.ROOT)) {
-            case "visa": return "VISA";
-            case "mastercard": return "Mastercard";
-            case "amex": case "american_express": return "AMEX";
-            case "discover": return "Discover";
-            default: return brand.toUpperCase(Locale.ROOT);
+            case "visa":
+                return "VISA";
+            case "mastercard":
+                return "Mastercard";
+            case "amex":
+            case "american_express":
+                return "AMEX";
+            case "discover":
+                return "Discover";
+            default:
+                return brand.toUpperCase(Locale.ROOT);
         }
     }
 
@@ -85,14 +136,33 @@ public record ReceiptView(String txId, String providerReference, String practice
      * {@code logo} that logo's description (the PDF prints the same bytes); both null when it has none.
      */
     @Serdeable
-    public record Practice(String hash, String name, @Nullable String phone, @Nullable String phoneE164,
-                           @Nullable String line1, @Nullable String line2, @Nullable String city,
-                           @Nullable String state, @Nullable String postalCode, @Nullable String logoUrl,
-                           String timeZone, @Nullable Logo logo) {
+    public record Practice(
+            String hash,
+            String name,
+            @Nullable String phone,
+            @Nullable String phoneE164,
+            @Nullable String line1,
+            @Nullable String line2,
+            @Nullable String city,
+            @Nullable String state,
+            @Nullable String postalCode,
+            @Nullable String logoUrl,
+            String timeZone,
+            @Nullable Logo logo) {
 
         /** A practice without a logo. */
-        public Practice(String hash, String name, String phone, String phoneE164, String line1, String line2,
-                        String city, String state, String postalCode, String logoUrl, String timeZone) {
+        public Practice(
+                String hash,
+                String name,
+                String phone,
+                String phoneE164,
+                String line1,
+                String line2,
+                String city,
+                String state,
+                String postalCode,
+                String logoUrl,
+                String timeZone) {
             this(hash, name, phone, phoneE164, line1, line2, city, state, postalCode, logoUrl, timeZone, null);
         }
 
@@ -107,18 +177,23 @@ public record ReceiptView(String txId, String providerReference, String practice
 
     /** A published practice logo: content type, SHA-256 (hex) of its bytes, size in bytes. */
     @Serdeable
-    public record Logo(String contentType, String sha256, int sizeBytes) {
-    }
+    public record Logo(String contentType, String sha256, int sizeBytes) {}
 
     /** What this payment did to one charge. */
     @Serdeable
-    public record Line(String chargeId, String patientId, String patientName, LocalDate serviceDate,
-                       String procedureName, @Nullable String providerName, @Nullable String locationName,
-                       long chargeAmountCents, long appliedCents, long remainingCents) {
-    }
+    public record Line(
+            String chargeId,
+            String patientId,
+            String patientName,
+            LocalDate serviceDate,
+            String procedureName,
+            @Nullable String providerName,
+            @Nullable String locationName,
+            long chargeAmountCents,
+            long appliedCents,
+            long remainingCents) {}
 
     /** A later refund or dispute of this payment. {@code kind}: REFUND, DISPUTE_OPENED, DISPUTE_WON, DISPUTE_LOST. */
     @Serdeable
-    public record Adjustment(String kind, long amountCents, Instant occurredAt) {
-    }
+    public record Adjustment(String kind, long amountCents, Instant occurredAt) {}
 }

@@ -10,20 +10,41 @@ public final class SampleReceipt {
 
     static final String SAMPLE_TX_ID = "SAMPLE-0000-0000-0000-000000000000";
 
-    private SampleReceipt() {
-    }
+    private SampleReceipt() {}
 
     public static ReceiptView of(ReceiptView.Practice practice, Clock clock) {
         LocalDate today = LocalDate.now(clock.withZone(zoneOf(practice)));
         List<ReceiptView.Line> lines = List.of(
                 line("s1", "p1", "Alex Sample", today.minusDays(40), "Periodic oral evaluation", 6_500, 6_500),
                 line("s2", "p1", "Alex Sample", today.minusDays(40), "Prophylaxis (adult cleaning)", 11_000, 11_000),
-                line("s3", "p2", "Jamie Sample", today.minusDays(12),
-                        "Resin-based composite, two surfaces, posterior", 21_000, 10_000));
+                line(
+                        "s3",
+                        "p2",
+                        "Jamie Sample",
+                        today.minusDays(12),
+                        "Resin-based composite, two surfaces, posterior",
+                        21_000,
+                        10_000));
         long applied = lines.stream().mapToLong(ReceiptView.Line::appliedCents).sum();
-        return new ReceiptView(SAMPLE_TX_ID, "pi_sample", "sample", practice.hash(), "sample", practice,
-                "Pat Sample", clock.instant(), "visa", "4242", "USD", applied, applied, 0, 0, "SUCCEEDED",
-                lines, List.of());
+        return new ReceiptView(
+                SAMPLE_TX_ID,
+                "pi_sample",
+                "sample",
+                practice.hash(),
+                "sample",
+                practice,
+                "Pat Sample",
+                clock.instant(),
+                "visa",
+                "4242",
+                "USD",
+                applied,
+                applied,
+                0,
+                0,
+                "SUCCEEDED",
+                lines,
+                List.of());
     }
 
     /**
@@ -32,23 +53,47 @@ public final class SampleReceipt {
      */
     static ReceiptView allScripts(ReceiptView.Practice practice, Clock clock) {
         LocalDate today = LocalDate.now(clock.withZone(zoneOf(practice)));
-        String[] names = {"Nguyễn Łucja Ørsted", "Σοφία Παπαδοπούλου", "Дмитрий Иванов", "陈小明", "山田 はなこ",
-            "김민준"};
+        String[] names = {"Nguyễn Łucja Ørsted", "Σοφία Παπαδοπούλου", "Дмитрий Иванов", "陈小明", "山田 はなこ", "김민준"};
         List<ReceiptView.Line> lines = new java.util.ArrayList<>();
         for (int i = 0; i < names.length; i++) {
-            lines.add(line("w" + i, "p" + i, names[i], today.minusDays(i), "Periodic oral evaluation", 6_500,
-                    6_500));
+            lines.add(line("w" + i, "p" + i, names[i], today.minusDays(i), "Periodic oral evaluation", 6_500, 6_500));
         }
         long applied = 6_500L * names.length;
-        return new ReceiptView(SAMPLE_TX_ID, "pi_sample", "sample", practice.hash(), "sample", practice,
-                "Pat Sample", clock.instant(), "visa", "4242", "USD", applied, applied, 0, 0, "SUCCEEDED",
-                lines, List.of(), 0L);
+        return new ReceiptView(
+                SAMPLE_TX_ID,
+                "pi_sample",
+                "sample",
+                practice.hash(),
+                "sample",
+                practice,
+                "Pat Sample",
+                clock.instant(),
+                "visa",
+                "4242",
+                "USD",
+                applied,
+                applied,
+                0,
+                0,
+                "SUCCEEDED",
+                lines,
+                List.of(),
+                0L);
     }
 
-    private static ReceiptView.Line line(String id, String patientId, String patient, LocalDate date, String procedure,
-                                         long charge, long applied) {
-        return new ReceiptView.Line(id, patientId, patient, date, procedure, "Dr. Sample Provider", null, charge,
-                applied, charge - applied);
+    private static ReceiptView.Line line(
+            String id, String patientId, String patient, LocalDate date, String procedure, long charge, long applied) {
+        return new ReceiptView.Line(
+                id,
+                patientId,
+                patient,
+                date,
+                procedure,
+                "Dr. Sample Provider",
+                null,
+                charge,
+                applied,
+                charge - applied);
     }
 
     private static ZoneId zoneOf(ReceiptView.Practice practice) {

@@ -9,15 +9,14 @@ import com.patientpayments.bff.payment.PaymentProvider;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compares the provider's succeeded intents created in a window with the ledger and posts the missing ones
@@ -38,14 +37,19 @@ public class Reconciliation {
     private final Counter repaired;
     private final Counter runs;
 
-    public Reconciliation(PaymentProvider provider, EmrClient ledger, PaymentPosting posting,
-                          ReconciliationProperties properties, MeterRegistry meters) {
+    public Reconciliation(
+            PaymentProvider provider,
+            EmrClient ledger,
+            PaymentPosting posting,
+            ReconciliationProperties properties,
+            MeterRegistry meters) {
         this.provider = provider;
         this.ledger = ledger;
         this.posting = posting;
         this.properties = properties;
         this.repaired = Counter.builder("payments.reconciliation.repaired")
-                .description("Provider payments the ledger lacked, posted by reconciliation").register(meters);
+                .description("Provider payments the ledger lacked, posted by reconciliation")
+                .register(meters);
         this.runs = Counter.builder("payments.reconciliation.runs").register(meters);
     }
 
@@ -76,10 +80,16 @@ public class Reconciliation {
         Report report = new Report(from, to, succeeded.size(), repairedIds);
         // The counts are also JSON fields of the line (SLF4J key-value pairs): the CloudWatch metric filter of the
         // production stack (infra/) reads `repaired` to alarm on repairs, as Prometheus does on the counter.
-        LOG.atInfo().addKeyValue("providerSucceeded", report.providerSucceeded())
+        LOG.atInfo()
+                .addKeyValue("providerSucceeded", report.providerSucceeded())
                 .addKeyValue("repaired", repairedIds.size())
-                .log("Reconciliation from={} to={} providerSucceeded={} repaired={} repairedTx={}",
-                        from, to, report.providerSucceeded(), repairedIds.size(), repairedIds);
+                .log(
+                        "Reconciliation from={} to={} providerSucceeded={} repaired={} repairedTx={}",
+                        from,
+                        to,
+                        report.providerSucceeded(),
+                        repairedIds.size(),
+                        repairedIds);
         return report;
     }
 
@@ -102,6 +112,5 @@ public class Reconciliation {
     }
 
     /** What one run found and repaired (transaction ids are opaque). */
-    public record Report(Instant from, Instant to, int providerSucceeded, List<String> repairedTransactionIds) {
-    }
+    public record Report(Instant from, Instant to, int providerSucceeded, List<String> repairedTransactionIds) {}
 }

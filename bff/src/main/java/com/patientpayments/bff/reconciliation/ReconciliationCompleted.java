@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param started when the run started
  * @param report  what the run found and repaired
  */
-public record ReconciliationCompleted(Instant started, Reconciliation.Report report) {
-}
+public record ReconciliationCompleted(Instant started, Reconciliation.Report report) {}

@@ -4,10 +4,9 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Instant;
 
 /** Runs {@link Reconciliation} every {@code payments.reconciliation.interval} over the trailing window. */
 @Singleton
@@ -21,8 +20,10 @@ public class ReconciliationJob {
     private final ApplicationEventPublisher<ReconciliationCompleted> runs;
 
     /** @param runs where each run is published ({@link ReconciliationCompleted}: the console's operations view) */
-    public ReconciliationJob(Reconciliation reconciliation, ReconciliationProperties properties,
-                             ApplicationEventPublisher<ReconciliationCompleted> runs) {
+    public ReconciliationJob(
+            Reconciliation reconciliation,
+            ReconciliationProperties properties,
+            ApplicationEventPublisher<ReconciliationCompleted> runs) {
         this.reconciliation = reconciliation;
         this.properties = properties;
         this.runs = runs;
@@ -35,7 +36,9 @@ public class ReconciliationJob {
             Reconciliation.Report report = reconciliation.run(now.minus(properties.window()), now);
             runs.publishEvent(new ReconciliationCompleted(now, report));
         } catch (RuntimeException e) {
-            LOG.warn("Reconciliation run failed ({}); next run retries", e.getClass().getSimpleName());
+            LOG.warn(
+                    "Reconciliation run failed ({}); next run retries",
+                    e.getClass().getSimpleName());
         }
     }
 }

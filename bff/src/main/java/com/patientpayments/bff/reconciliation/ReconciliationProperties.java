@@ -3,7 +3,6 @@ package com.patientpayments.bff.reconciliation;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -26,7 +25,11 @@ public record ReconciliationProperties(
     public ReconciliationProperties {
         interval = interval == null ? Duration.ofMinutes(15) : interval;
         window = window == null ? Duration.ofDays(2) : window;
-        connectedAccounts = connectedAccounts == null ? List.of()
-                : connectedAccounts.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        connectedAccounts = connectedAccounts == null
+                ? List.of()
+                : connectedAccounts.stream()
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }

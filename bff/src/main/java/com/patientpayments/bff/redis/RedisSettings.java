@@ -2,7 +2,6 @@ package com.patientpayments.bff.redis;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -18,5 +17,4 @@ public record RedisSettings(
         @Bindable(defaultValue = "redis://127.0.0.1:6379") String uri,
         @Bindable(defaultValue = "pp:") String keyPrefix,
         @Bindable(defaultValue = "250ms") Duration commandTimeout,
-        @Bindable(defaultValue = "1s") Duration retryInterval) {
-}
+        @Bindable(defaultValue = "1s") Duration retryInterval) {}

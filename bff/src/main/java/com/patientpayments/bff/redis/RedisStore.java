@@ -11,13 +11,12 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The BFF's one Redis connection, opened lazily so that the BFF starts and keeps serving reads while Redis is down.
@@ -41,7 +40,9 @@ public class RedisStore {
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
-                .socketOptions(SocketOptions.builder().connectTimeout(settings.commandTimeout()).build())
+                .socketOptions(SocketOptions.builder()
+                        .connectTimeout(settings.commandTimeout())
+                        .build())
                 .build());
     }
 
@@ -60,8 +61,9 @@ public class RedisStore {
         for (int i = 0; i < keys.length; i++) {
             full[i] = key(keys[i]);
         }
-        return run(c -> c.mget(full).stream().map(kv -> kv.hasValue() ? Optional.of(kv.getValue())
-                : Optional.<String>empty()).toList());
+        return run(c -> c.mget(full).stream()
+                .map(kv -> kv.hasValue() ? Optional.of(kv.getValue()) : Optional.<String>empty())
+                .toList());
     }
 
     public void set(String key, String value, Duration ttl) {

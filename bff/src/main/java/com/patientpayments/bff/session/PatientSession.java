@@ -10,8 +10,8 @@ package com.patientpayments.bff.session;
  * @param householdId  the connector's household id
  * @param locale       the patient's language as given at sign-in ({@code en}, {@code es}); receipts default to it
  */
-public record PatientSession(String sessionId, String practiceId, String practiceHash, String householdId,
-                             String locale) {
+public record PatientSession(
+        String sessionId, String practiceId, String practiceHash, String householdId, String locale) {
 
     public PatientSession {
         locale = locale == null || locale.isBlank() ? "en" : locale;

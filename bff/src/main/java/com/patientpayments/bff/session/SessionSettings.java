@@ -3,7 +3,6 @@ package com.patientpayments.bff.session;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -23,5 +22,4 @@ public record SessionSettings(
         @Bindable(defaultValue = "60m") Duration absoluteTimeout,
         @Bindable(defaultValue = "pp_session") String cookieName,
         @Bindable(defaultValue = "true") boolean cookieSecure,
-        @Nullable String jwtSecret) {
-}
+        @Nullable String jwtSecret) {}

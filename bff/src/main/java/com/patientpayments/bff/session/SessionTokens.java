@@ -8,9 +8,6 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.ParseException;
@@ -19,6 +16,8 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Signs and verifies the session JWT (HS256, Nimbus as shipped with micronaut-security-jwt). Claims are opaque
@@ -108,13 +107,18 @@ public class SessionTokens {
                 return Optional.empty();
             }
             JWTClaimsSet c = jwt.getJWTClaimsSet();
-            Instant exp = c.getExpirationTime() == null ? null : c.getExpirationTime().toInstant();
+            Instant exp =
+                    c.getExpirationTime() == null ? null : c.getExpirationTime().toInstant();
             Long amx = c.getLongClaim("amx");
             if (exp == null || amx == null) {
                 return Optional.empty();
             }
-            PatientSession s = new PatientSession(c.getJWTID(), c.getStringClaim("pid"), c.getStringClaim("ph"),
-                    c.getStringClaim("hid"), c.getStringClaim("lc"));
+            PatientSession s = new PatientSession(
+                    c.getJWTID(),
+                    c.getStringClaim("pid"),
+                    c.getStringClaim("ph"),
+                    c.getStringClaim("hid"),
+                    c.getStringClaim("lc"));
             if (s.sessionId() == null || s.householdId() == null || s.practiceId() == null) {
                 return Optional.empty();
             }

@@ -4,7 +4,6 @@ import com.patientpayments.bff.ratelimit.AttemptLimiter;
 import com.patientpayments.bff.ratelimit.Limit;
 import com.patientpayments.bff.ratelimit.Reservation;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 
 /**

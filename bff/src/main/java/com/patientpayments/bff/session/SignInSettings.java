@@ -2,7 +2,6 @@ package com.patientpayments.bff.session;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.time.Duration;
 
 /**
@@ -21,5 +20,4 @@ public record SignInSettings(
         @Bindable(defaultValue = "5") int maxAccountFailures,
         @Bindable(defaultValue = "20") int maxClientFailures,
         @Bindable(defaultValue = "15m") Duration window,
-        @Bindable(defaultValue = "40ms") Duration minDuration) {
-}
+        @Bindable(defaultValue = "40ms") Duration minDuration) {}

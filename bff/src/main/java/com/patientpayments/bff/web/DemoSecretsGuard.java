@@ -1,19 +1,18 @@
 package com.patientpayments.bff.web;
 
 import com.patientpayments.bff.payment.StripeProperties;
+import com.patientpayments.bff.payment.WebhookProperties;
 import com.patientpayments.bff.receipt.AdminPreviewGate;
 import com.patientpayments.bff.receipt.MintAdminToken;
 import com.patientpayments.bff.receipt.ReceiptProperties;
-import com.patientpayments.bff.payment.WebhookProperties;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One rule for every secret with a documented demo value (README "Secrets"): the demo value is public, so outside the
@@ -42,25 +41,34 @@ public class DemoSecretsGuard implements AdminPreviewGate {
     private final boolean adminPreviewsEnabled;
 
     @Inject
-    public DemoSecretsGuard(StripeProperties stripe, WebhookProperties webhook, ReceiptProperties receipt,
-                            @Value("${payments.emr.api-key:}") String emrApiKey,
-                            @Value("${payments.email.ses-endpoint:}") String sesEndpoint,
-                            @Value("${payments.queue.endpoint:}") String sqsEndpoint,
-                            @Value("${payments.embedded:false}") boolean embedded) {
-        List<String> problems = problems(embedded, stripe.secretKey() != null, webhook.secrets(), emrApiKey,
-                sesEndpoint, sqsEndpoint);
+    public DemoSecretsGuard(
+            StripeProperties stripe,
+            WebhookProperties webhook,
+            ReceiptProperties receipt,
+            @Value("${payments.emr.api-key:}") String emrApiKey,
+            @Value("${payments.email.ses-endpoint:}") String sesEndpoint,
+            @Value("${payments.queue.endpoint:}") String sqsEndpoint,
+            @Value("${payments.embedded:false}") boolean embedded) {
+        List<String> problems =
+                problems(embedded, stripe.secretKey() != null, webhook.secrets(), emrApiKey, sesEndpoint, sqsEndpoint);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The BFF cannot start: " + String.join("; ", problems));
         }
         this.adminPreviewsEnabled = embedded || !MintAdminToken.DEMO_SECRET.equals(receipt.adminJwtSecret());
         if (!adminPreviewsEnabled) {
-            LOG.warn("ADMIN_JWT_SECRET is not set (or is the public demo value): practice-admin receipt previews are off");
+            LOG.warn(
+                    "ADMIN_JWT_SECRET is not set (or is the public demo value): practice-admin receipt previews are off");
         }
     }
 
     /** What keeps this configuration from starting; empty when it may start. Names variables, never values. */
-    static List<String> problems(boolean embedded, boolean realProvider, List<String> webhookSecrets,
-                                 String emrApiKey, String sesEndpoint, String sqsEndpoint) {
+    static List<String> problems(
+            boolean embedded,
+            boolean realProvider,
+            List<String> webhookSecrets,
+            String emrApiKey,
+            String sesEndpoint,
+            String sqsEndpoint) {
         List<String> problems = new ArrayList<>();
         if (!embedded) {
             if (webhookSecrets.contains(DEMO_WEBHOOK_SECRET)) {

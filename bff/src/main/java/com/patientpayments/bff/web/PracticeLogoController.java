@@ -1,9 +1,9 @@
 package com.patientpayments.bff.web;
 
-import com.patientpayments.bff.practice.PracticeService;
-import com.patientpayments.bff.practice.PracticeLogos;
-import com.patientpayments.bff.practice.PracticeLogoUrls;
 import com.patientpayments.bff.emr.EmrPractice;
+import com.patientpayments.bff.practice.PracticeLogoUrls;
+import com.patientpayments.bff.practice.PracticeLogos;
+import com.patientpayments.bff.practice.PracticeService;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -14,7 +14,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-
 import java.util.Optional;
 import java.util.regex.Matcher;
 
@@ -50,14 +49,18 @@ public class PracticeLogoController {
         String sha = m.group(1);
         Optional<EmrPractice> practice = practices.practice(hash);
         EmrPractice.Logo logo = practice.map(EmrPractice::logo).orElse(null);
-        if (logo == null || !sha.equals(logo.sha256())
+        if (logo == null
+                || !sha.equals(logo.sha256())
                 || !m.group(2).equals(PracticeLogoUrls.extension(logo.contentType()))) {
             return notFound();
         }
         String etag = "\"" + sha + "\"";
-        if (request.getHeaders().get(HttpHeaders.IF_NONE_MATCH, String.class).map(v -> v.contains(etag))
+        if (request.getHeaders()
+                .get(HttpHeaders.IF_NONE_MATCH, String.class)
+                .map(v -> v.contains(etag))
                 .orElse(false)) {
-            return HttpResponse.notModified().header(HttpHeaders.ETAG, etag)
+            return HttpResponse.notModified()
+                    .header(HttpHeaders.ETAG, etag)
                     .header(HttpHeaders.CACHE_CONTROL, IMMUTABLE);
         }
         Optional<PracticeLogos.Image> image = logos.published(hash, sha);

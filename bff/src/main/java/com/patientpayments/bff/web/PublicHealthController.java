@@ -1,5 +1,6 @@
 package com.patientpayments.bff.web;
 
+import io.micronaut.health.HealthStatus;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -8,10 +9,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.management.endpoint.health.HealthEndpoint;
 import io.micronaut.management.health.indicator.HealthCheckType;
 import io.micronaut.management.health.indicator.HealthResult;
-import io.micronaut.health.HealthStatus;
-import reactor.core.publisher.Mono;
-
 import java.util.Map;
+import reactor.core.publisher.Mono;
 
 /**
  * The only health answers on the public port (management endpoints live on {@code MANAGEMENT_PORT}):

@@ -1,14 +1,14 @@
 package com.patientpayments.bff.web;
 
-import com.patientpayments.bff.receipt.SampleReceipt;
-import com.patientpayments.bff.emr.ReceiptBrandingTexts;
-import com.patientpayments.bff.receipt.ReceiptView;
-import com.patientpayments.bff.receipt.ReceiptText;
-import com.patientpayments.bff.receipt.ReceiptService;
-import com.patientpayments.bff.receipt.ReceiptPdfRenderer;
-import com.patientpayments.bff.receipt.ReceiptDownloadTokens;
-import com.patientpayments.bff.receipt.ReceiptAdminPreview;
 import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.emr.ReceiptBrandingTexts;
+import com.patientpayments.bff.receipt.ReceiptAdminPreview;
+import com.patientpayments.bff.receipt.ReceiptDownloadTokens;
+import com.patientpayments.bff.receipt.ReceiptPdfRenderer;
+import com.patientpayments.bff.receipt.ReceiptService;
+import com.patientpayments.bff.receipt.ReceiptText;
+import com.patientpayments.bff.receipt.ReceiptView;
+import com.patientpayments.bff.receipt.SampleReceipt;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -19,10 +19,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Clock;
 
 /**
  * Serves a receipt PDF for a one-time token, without the session cookie (the token is the authorization). The PDF is
@@ -42,9 +41,12 @@ public class ReceiptDownloadController {
     private final MeterRegistry registry;
     private final ReceiptBrandingTexts branding;
 
-    public ReceiptDownloadController(ReceiptDownloadTokens tokens, ReceiptService receipts,
-                                     ReceiptPdfRenderer renderer, MeterRegistry registry,
-                                     ReceiptBrandingTexts branding) {
+    public ReceiptDownloadController(
+            ReceiptDownloadTokens tokens,
+            ReceiptService receipts,
+            ReceiptPdfRenderer renderer,
+            MeterRegistry registry,
+            ReceiptBrandingTexts branding) {
         this.tokens = tokens;
         this.receipts = receipts;
         this.renderer = renderer;
@@ -59,27 +61,36 @@ public class ReceiptDownloadController {
             var grant = tokens.redeem(token);
             if (grant.isEmpty()) {
                 count("expired");
-                return HttpResponse.notFound(GONE_BODY).contentType(MediaType.TEXT_PLAIN_TYPE)
+                return HttpResponse.notFound(GONE_BODY)
+                        .contentType(MediaType.TEXT_PLAIN_TYPE)
                         .header(HttpHeaders.CACHE_CONTROL, "no-store");
             }
             ReceiptView view = resolve(grant.get());
             var kind = grant.get().kind();
             byte[] pdf = kind == ReceiptDownloadTokens.Grant.Kind.DRAFT_TX
-                    || kind == ReceiptDownloadTokens.Grant.Kind.DRAFT_SAMPLE
-                    ? renderer.render(view, grant.get().locale(), branding.draft(grant.get().ownerId()))
+                            || kind == ReceiptDownloadTokens.Grant.Kind.DRAFT_SAMPLE
+                    ? renderer.render(
+                            view,
+                            grant.get().locale(),
+                            branding.draft(grant.get().ownerId()))
                     : renderer.render(view, grant.get().locale());
             count("served");
-            return HttpResponse.ok(pdf).contentType(MediaType.APPLICATION_PDF_TYPE)
-                    .header(HttpHeaders.CONTENT_DISPOSITION,
+            return HttpResponse.ok(pdf)
+                    .contentType(MediaType.APPLICATION_PDF_TYPE)
+                    .header(
+                            HttpHeaders.CONTENT_DISPOSITION,
                             "attachment; filename=\"" + ReceiptText.fileName(view) + "\"")
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .header("X-Content-Type-Options", "nosniff");
         } catch (PaymentsException e) {
             count("unavailable");
             LOG.warn("receipt download could not be served: {}", e.code());
-            return HttpResponse.status(e.retryable() ? io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE
-                            : io.micronaut.http.HttpStatus.NOT_FOUND)
-                    .body(e.getMessage() + "\n").contentType(MediaType.TEXT_PLAIN_TYPE);
+            return HttpResponse.status(
+                            e.retryable()
+                                    ? io.micronaut.http.HttpStatus.SERVICE_UNAVAILABLE
+                                    : io.micronaut.http.HttpStatus.NOT_FOUND)
+                    .body(e.getMessage() + "\n")
+                    .contentType(MediaType.TEXT_PLAIN_TYPE);
         }
     }
 

@@ -9,14 +9,13 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Filter;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-
-import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is a short safe token (a proxy's), otherwise a
@@ -36,15 +35,21 @@ public class RequestIdFilter implements HttpServerFilter {
     @Override
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         String incoming = request.getHeaders().get(HEADER);
-        String id = incoming != null && SAFE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = incoming != null && SAFE.matcher(incoming).matches()
+                ? incoming
+                : UUID.randomUUID().toString();
         try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty()
-                .plus(new MdcPropagationContext(Map.of(MDC_KEY, id))).propagate()) {
+                .plus(new MdcPropagationContext(Map.of(MDC_KEY, id)))
+                .propagate()) {
             long started = System.nanoTime();
             return Publishers.map(chain.proceed(request), response -> {
                 MDC.put(MDC_KEY, id);
                 try {
                     // Path only: query strings and bodies may carry PII and are never logged.
-                    LOG.info("{} {} -> {} in {} ms", request.getMethodName(), loggablePath(request.getPath()),
+                    LOG.info(
+                            "{} {} -> {} in {} ms",
+                            request.getMethodName(),
+                            loggablePath(request.getPath()),
                             response.code(),
                             (System.nanoTime() - started) / 1_000_000);
                 } finally {

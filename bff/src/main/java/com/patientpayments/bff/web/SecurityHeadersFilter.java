@@ -54,7 +54,8 @@ public class SecurityHeadersFilter {
         }
         if (!h.contains("Cache-Control")) {
             // The SPA's content-hashed files never change under their name; everything else is never stored.
-            boolean hashedAsset = response.status() == HttpStatus.OK && SpaAssetsFilter.isHashedAsset(request.getPath());
+            boolean hashedAsset =
+                    response.status() == HttpStatus.OK && SpaAssetsFilter.isHashedAsset(request.getPath());
             h.add("Cache-Control", hashedAsset ? SpaAssetsFilter.IMMUTABLE : "no-store");
         }
     }

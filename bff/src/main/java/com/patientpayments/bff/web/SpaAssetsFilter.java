@@ -13,7 +13,6 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +73,8 @@ public class SpaAssetsFilter {
             MediaType type = "js".equals(m.group(1))
                     ? MediaType.of("text/javascript;charset=utf-8")
                     : MediaType.of("text/css;charset=utf-8");
-            MutableHttpResponse<byte[]> response = HttpResponse.ok(Files.readAllBytes(gz)).contentType(type);
+            MutableHttpResponse<byte[]> response =
+                    HttpResponse.ok(Files.readAllBytes(gz)).contentType(type);
             response.header(HttpHeaders.CONTENT_ENCODING, "gzip");
             response.header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
             response.header(HttpHeaders.CACHE_CONTROL, IMMUTABLE);
@@ -92,7 +92,8 @@ public class SpaAssetsFilter {
         for (String part : accept.toLowerCase(Locale.ROOT).split(",")) {
             String[] coding = part.trim().split(";");
             if (coding[0].trim().equals("gzip") || coding[0].trim().equals("*")) {
-                boolean refused = coding.length > 1 && coding[1].trim().replace(" ", "").matches("q=0(\\.0*)?");
+                boolean refused =
+                        coding.length > 1 && coding[1].trim().replace(" ", "").matches("q=0(\\.0*)?");
                 return !refused;
             }
         }

@@ -1,14 +1,13 @@
 package com.patientpayments.bff.web;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +51,8 @@ public class SpaController {
         try {
             return HttpResponse.ok(Files.readString(index)).contentType(MediaType.TEXT_HTML_TYPE);
         } catch (IOException e) {
-            return HttpResponse.<String>notFound().contentType(MediaType.TEXT_PLAIN_TYPE)
+            return HttpResponse.<String>notFound()
+                    .contentType(MediaType.TEXT_PLAIN_TYPE)
                     .body("The patient app is not built (UI_DIST_DIR).");
         }
     }

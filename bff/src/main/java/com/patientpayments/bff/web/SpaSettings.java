@@ -10,5 +10,6 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param distDir directory holding {@code index.html} and the built assets
  */
 @ConfigurationProperties("payments.spa")
-public record SpaSettings(@Bindable(defaultValue = "ui-angular/dist/ui-angular/browser") String distDir) {
-}
+public record SpaSettings(
+        @Bindable(defaultValue = "ui-angular/dist/ui-angular/browser")
+        String distDir) {}

@@ -1,10 +1,10 @@
 package com.patientpayments.bff.web;
 
-import com.patientpayments.bff.webhook.WebhookQueue;
-import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.patientpayments.bff.payment.StripeSignatureVerifier;
+import com.patientpayments.bff.webhook.WebhookQueue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
@@ -18,10 +18,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Map;
 
 /**
  * Stripe's webhook endpoint (deployments without the API Gateway ingress). Verifies the signature over the byte-exact
@@ -45,14 +44,18 @@ public class StripeWebhookController {
     public StripeWebhookController(StripeSignatureVerifier verifier, WebhookQueue queue, MeterRegistry meters) {
         this.verifier = verifier;
         this.queue = queue;
-        this.accepted = Counter.builder("payments.webhook.received").tag("outcome", "accepted").register(meters);
-        this.rejected = Counter.builder("payments.webhook.received").tag("outcome", "rejected").register(meters);
+        this.accepted = Counter.builder("payments.webhook.received")
+                .tag("outcome", "accepted")
+                .register(meters);
+        this.rejected = Counter.builder("payments.webhook.received")
+                .tag("outcome", "rejected")
+                .register(meters);
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<Map<String, Object>> receive(@Nullable @Body String payload,
-                                                     @Nullable @Header("Stripe-Signature") String signature) {
+    public HttpResponse<Map<String, Object>> receive(
+            @Nullable @Body String payload, @Nullable @Header("Stripe-Signature") String signature) {
         long receivedAt = System.currentTimeMillis();
         if (!verifier.verify(payload, signature) || !looksLikeEvent(payload)) {
             rejected.increment();

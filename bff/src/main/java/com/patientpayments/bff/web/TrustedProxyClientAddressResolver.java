@@ -10,7 +10,6 @@ import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
 import io.netty.util.NetUtil;
 import jakarta.inject.Singleton;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -36,7 +35,9 @@ public class TrustedProxyClientAddressResolver implements HttpClientAddressResol
     private final String header;
 
     public TrustedProxyClientAddressResolver(TrustedProxySettings settings) {
-        this.trusted = settings.trustedProxies().stream().map(TrustedProxyClientAddressResolver::rule).toList();
+        this.trusted = settings.trustedProxies().stream()
+                .map(TrustedProxyClientAddressResolver::rule)
+                .toList();
         this.header = settings.forwardedHeader();
     }
 

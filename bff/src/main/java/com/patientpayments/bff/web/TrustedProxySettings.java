@@ -2,7 +2,6 @@ package com.patientpayments.bff.web;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
-
 import java.util.List;
 
 /**
@@ -21,7 +20,11 @@ public record TrustedProxySettings(
         @Bindable(defaultValue = "X-Forwarded-For") String forwardedHeader) {
 
     public TrustedProxySettings {
-        trustedProxies = trustedProxies == null ? List.of()
-                : trustedProxies.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        trustedProxies = trustedProxies == null
+                ? List.of()
+                : trustedProxies.stream()
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList();
     }
 }

@@ -7,10 +7,9 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Map;
 
 /**
  * Last line of defence for anything no feature handled: the client gets a generic JSON error and never an exception
@@ -26,7 +25,10 @@ public class UnexpectedErrorHandler implements ExceptionHandler<Exception, HttpR
 
     @Override
     public HttpResponse<?> handle(HttpRequest request, Exception exception) {
-        LOG.error("unhandled {} on {} {}", exception.getClass().getName(), request.getMethodName(),
+        LOG.error(
+                "unhandled {} on {} {}",
+                exception.getClass().getName(),
+                request.getMethodName(),
                 RequestIdFilter.loggablePath(request.getPath()));
         return HttpResponse.serverError(Map.of(
                         "error", "INTERNAL",

@@ -18,13 +18,12 @@ import com.stripe.model.Dispute;
 import com.stripe.model.Refund;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Refund and dispute events: each reports the object's <em>current status</em> to the ledger, which keeps the
@@ -54,8 +53,13 @@ public class ClaimEvents {
     private final HouseholdChargesCache charges;
     private final ReceiptService receipts;
 
-    public ClaimEvents(EmrClient emr, PaymentProvider provider, PaymentPosting posting, IntentOwnership ownership,
-                       HouseholdChargesCache charges, ReceiptService receipts) {
+    public ClaimEvents(
+            EmrClient emr,
+            PaymentProvider provider,
+            PaymentPosting posting,
+            IntentOwnership ownership,
+            HouseholdChargesCache charges,
+            ReceiptService receipts) {
         this.emr = emr;
         this.provider = provider;
         this.posting = posting;
@@ -71,7 +75,9 @@ public class ClaimEvents {
         try {
             intent = intentOf(charge.getPaymentIntent(), charge.getId(), account);
             refunds = charge.getRefunds() != null && charge.getRefunds().getData() != null
-                    ? charge.getRefunds().getData().stream().map(ClaimEvents::snapshot).toList()
+                    ? charge.getRefunds().getData().stream()
+                            .map(ClaimEvents::snapshot)
+                            .toList()
                     : provider.refundsOfCharge(charge.getId(), account);
         } catch (ProviderException e) {
             return EventResult.retry("provider_unavailable");
@@ -82,7 +88,8 @@ public class ClaimEvents {
         if (refunds.isEmpty()) {
             // amount_refunded without a refund the provider can list yet: look again on the next receive.
             return charge.getAmountRefunded() != null && charge.getAmountRefunded() > 0
-                    ? EventResult.retry("refunds_not_listed") : EventResult.ignored("no_refund");
+                    ? EventResult.retry("refunds_not_listed")
+                    : EventResult.ignored("no_refund");
         }
         EventResult result = null;
         for (RefundSnapshot r : refunds) {
@@ -120,7 +127,8 @@ public class ClaimEvents {
         if (intent.isEmpty()) {
             return EventResult.ignored("no_payment_intent");
         }
-        var report = new EmrRequests.DisputeReport(dispute.getId(), dispute.getAmount(), status.get().wire(), eventId);
+        var report = new EmrRequests.DisputeReport(
+                dispute.getId(), dispute.getAmount(), status.get().wire(), eventId);
         return report(intent.get(), account, () -> emr.dispute(intent.get(), report));
     }
 
@@ -133,21 +141,23 @@ public class ClaimEvents {
     }
 
     /** Sends a report; posts the payment first when the report had to be parked; classifies unknown intents. */
-    private <T extends EmrClaims.Claim> EventResult report(String intentId, @Nullable String account,
-                                   Supplier<EmrOutcome<EmrClaims.Reported<T>>> send) {
+    private <T extends EmrClaims.Claim> EventResult report(
+            String intentId, @Nullable String account, Supplier<EmrOutcome<EmrClaims.Reported<T>>> send) {
         EmrOutcome<EmrClaims.Reported<T>> outcome = send.get();
         if (outcome.isNotFound()) {
             String attemptId;
             try {
-                attemptId = provider.retrieve(intentId, account).map(IntentSnapshot::attemptId).orElse(null);
+                attemptId = provider.retrieve(intentId, account)
+                        .map(IntentSnapshot::attemptId)
+                        .orElse(null);
             } catch (ProviderException e) {
-                return EventResult.retry("provider_unavailable");   // cannot tell whose it is yet
+                return EventResult.retry("provider_unavailable"); // cannot tell whose it is yet
             }
             EventResult unknown = IntentEvents.unknown(ownership.resolve(intentId, attemptId));
             if (unknown != null) {
                 return unknown;
             }
-            outcome = send.get();   // the attempt was just attached: report again
+            outcome = send.get(); // the attempt was just attached: report again
         }
         if (!(outcome instanceof EmrOutcome.Found<EmrClaims.Reported<T>> found)) {
             return IntentEvents.committed(outcome);
@@ -165,7 +175,9 @@ public class ClaimEvents {
         try {
             receipts.buildAndCache(transactionId);
         } catch (RuntimeException e) {
-            LOG.info("Receipt payload not refreshed ({}); it is rebuilt when next read", e.getClass().getSimpleName());
+            LOG.info(
+                    "Receipt payload not refreshed ({}); it is rebuilt when next read",
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -173,16 +185,17 @@ public class ClaimEvents {
     private boolean postFirst(String intentId, @Nullable String account) {
         try {
             Optional<IntentSnapshot> intent = provider.retrieve(intentId, account);
-            return intent.isPresent() && intent.get().succeeded()
+            return intent.isPresent()
+                    && intent.get().succeeded()
                     && IntentEvents.posted(posting.post(intent.get(), null, null, null));
         } catch (ProviderException e) {
-            return false;   // parked durably: the payment's own event, reconciliation or the janitor posts it
+            return false; // parked durably: the payment's own event, reconciliation or the janitor posts it
         }
     }
 
     /** The intent an object belongs to; older shapes name only the charge, so the provider is asked. */
-    private Optional<String> intentOf(@Nullable String paymentIntent, @Nullable String chargeId,
-                                      @Nullable String account) {
+    private Optional<String> intentOf(
+            @Nullable String paymentIntent, @Nullable String chargeId, @Nullable String account) {
         if (paymentIntent != null) {
             return Optional.of(paymentIntent);
         }
@@ -190,7 +203,9 @@ public class ClaimEvents {
     }
 
     private static RefundSnapshot snapshot(Refund refund) {
-        return new RefundSnapshot(refund.getId(), refund.getAmount() == null ? 0 : refund.getAmount(),
+        return new RefundSnapshot(
+                refund.getId(),
+                refund.getAmount() == null ? 0 : refund.getAmount(),
                 refund.getStatus() == null ? "succeeded" : refund.getStatus(),
                 refund.getCreated() == null ? null : Instant.ofEpochSecond(refund.getCreated()),
                 refund.getPaymentIntent());

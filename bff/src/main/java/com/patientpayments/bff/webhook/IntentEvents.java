@@ -10,7 +10,6 @@ import com.patientpayments.bff.payment.ProviderException;
 import com.stripe.model.PaymentIntent;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -33,8 +32,13 @@ public class IntentEvents {
         this.posting = posting;
     }
 
-    public EventResult handle(String eventId, String type, PaymentIntent eventIntent, @Nullable String account,
-                              Instant eventCreated, @Nullable Instant receivedAt) {
+    public EventResult handle(
+            String eventId,
+            String type,
+            PaymentIntent eventIntent,
+            @Nullable String account,
+            Instant eventCreated,
+            @Nullable Instant receivedAt) {
         IntentSnapshot fromEvent = IntentSnapshot.of(eventIntent);
         Optional<IntentSnapshot> reread = reread(fromEvent.id(), account);
         IntentSnapshot current = reread.orElse(fromEvent);
@@ -49,7 +53,8 @@ public class IntentEvents {
             EventResult unknown = unknown(ownership.resolve(fromEvent.id(), attemptId));
             return unknown != null ? unknown : committed(posting.post(best, eventId, eventCreated, receivedAt));
         }
-        if (!current.failed() && !"payment_intent.payment_failed".equals(type)
+        if (!current.failed()
+                && !"payment_intent.payment_failed".equals(type)
                 && !"payment_intent.canceled".equals(type)) {
             return EventResult.ignored("not_final");
         }
@@ -62,9 +67,11 @@ public class IntentEvents {
         if (unknown != null) {
             return unknown;
         }
-        String code = current.failureCode() != null ? current.failureCode()
-                : fromEvent.failureCode() != null ? fromEvent.failureCode()
-                : "canceled".equals(current.status()) ? "canceled" : "payment_failed";
+        String code = current.failureCode() != null
+                ? current.failureCode()
+                : fromEvent.failureCode() != null
+                        ? fromEvent.failureCode()
+                        : "canceled".equals(current.status()) ? "canceled" : "payment_failed";
         EmrAttempt attempt = owner.attempt();
         return committed(posting.fail(attempt.id(), code, eventId));
     }

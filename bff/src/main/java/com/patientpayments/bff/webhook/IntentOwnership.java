@@ -34,11 +34,15 @@ public class IntentOwnership {
     }
 
     /** What is known about an intent's owner. */
-    public enum Kind { KNOWN, NOT_OURS, OURS_UNKNOWN, UNAVAILABLE }
+    public enum Kind {
+        KNOWN,
+        NOT_OURS,
+        OURS_UNKNOWN,
+        UNAVAILABLE
+    }
 
     /** The owner; {@code attempt} is set when {@link Kind#KNOWN}. */
-    public record Owner(Kind kind, @Nullable EmrAttempt attempt) {
-    }
+    public record Owner(Kind kind, @Nullable EmrAttempt attempt) {}
 
     /**
      * @param intentId  the PaymentIntent id
@@ -63,13 +67,13 @@ public class IntentOwnership {
                     LOG.info("Attached intent to attempt {} from its webhook", attemptId);
                     return new Owner(Kind.KNOWN, r.value());
                 }
-                return new Owner(repaired instanceof EmrOutcome.Unavailable<EmrAttempt> ? Kind.UNAVAILABLE
-                        : Kind.OURS_UNKNOWN, null);
+                return new Owner(
+                        repaired instanceof EmrOutcome.Unavailable<EmrAttempt> ? Kind.UNAVAILABLE : Kind.OURS_UNKNOWN,
+                        null);
             }
-            return new Owner(intentId.equals(f.value().providerIntentId()) ? Kind.KNOWN : Kind.OURS_UNKNOWN,
-                    f.value());
+            return new Owner(intentId.equals(f.value().providerIntentId()) ? Kind.KNOWN : Kind.OURS_UNKNOWN, f.value());
         }
-        return new Owner(byId instanceof EmrOutcome.Unavailable<EmrAttempt> ? Kind.UNAVAILABLE : Kind.OURS_UNKNOWN,
-                null);
+        return new Owner(
+                byId instanceof EmrOutcome.Unavailable<EmrAttempt> ? Kind.UNAVAILABLE : Kind.OURS_UNKNOWN, null);
     }
 }

@@ -2,7 +2,6 @@ package com.patientpayments.bff.webhook;
 
 import com.patientpayments.bff.reconciliation.Reconciliation;
 import io.micronaut.context.ApplicationContext;
-
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +21,7 @@ import java.util.Optional;
  */
 public final class OperatorCommands {
 
-    private OperatorCommands() {
-    }
+    private OperatorCommands() {}
 
     /** Runs the command named by {@code args[0]} if it is one; empty when {@code args} ask for the server. */
     public static Optional<Integer> run(String[] args, PrintStream out) {
@@ -31,10 +29,14 @@ public final class OperatorCommands {
             return Optional.empty();
         }
         try (ApplicationContext context = ApplicationContext.builder()
-                .properties(Map.of("payments.queue.consumer-enabled", false,
-                        "payments.reconciliation.enabled", false,
+                .properties(Map.of(
+                        "payments.queue.consumer-enabled",
+                        false,
+                        "payments.reconciliation.enabled",
+                        false,
                         // Not a server: nothing is served, so web.DemoSecretsGuard (what a server accepts) stays off.
-                        "payments.operator-command", true))
+                        "payments.operator-command",
+                        true))
                 .start()) {
             if (args[0].equals("replay-dlq")) {
                 int moved = context.getBean(WebhookQueue.class).replayDeadLetters();

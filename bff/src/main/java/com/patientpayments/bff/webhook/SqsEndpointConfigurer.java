@@ -5,12 +5,11 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import jakarta.inject.Singleton;
+import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
-
-import java.net.URI;
 
 /**
  * Points the {@code SqsClient} that micronaut-aws-sdk-v2 builds at {@code SQS_ENDPOINT}, or at the embedded ElasticMQ
@@ -34,7 +33,8 @@ public class SqsEndpointConfigurer implements BeanCreatedEventListener<SqsClient
         if (properties.embedded()) {
             builder.endpointOverride(embedded.get().endpoint())
                     .region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+                    .credentialsProvider(
+                            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
         } else {
             builder.endpointOverride(URI.create(properties.endpoint()));
         }

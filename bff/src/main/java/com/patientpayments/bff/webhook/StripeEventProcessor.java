@@ -13,11 +13,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Instant;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns one verified Stripe event into its ledger effect ({@link IntentEvents}, {@link ClaimEvents}). Everything it
@@ -30,12 +29,16 @@ import java.util.Set;
 public class StripeEventProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(StripeEventProcessor.class);
-    private static final Set<String> INTENT = Set.of("payment_intent.succeeded", "payment_intent.payment_failed",
-            "payment_intent.canceled");
-    private static final Set<String> REFUND = Set.of("refund.created", "refund.updated", "refund.failed",
-            "charge.refund.updated");
-    private static final Set<String> DISPUTE = Set.of("charge.dispute.created", "charge.dispute.updated",
-            "charge.dispute.closed", "charge.dispute.funds_withdrawn", "charge.dispute.funds_reinstated");
+    private static final Set<String> INTENT =
+            Set.of("payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled");
+    private static final Set<String> REFUND =
+            Set.of("refund.created", "refund.updated", "refund.failed", "charge.refund.updated");
+    private static final Set<String> DISPUTE = Set.of(
+            "charge.dispute.created",
+            "charge.dispute.updated",
+            "charge.dispute.closed",
+            "charge.dispute.funds_withdrawn",
+            "charge.dispute.funds_reinstated");
 
     private final IntentEvents intents;
     private final ClaimEvents claims;
@@ -72,12 +75,20 @@ public class StripeEventProcessor {
         count(metricType(type), result.outcome());
         if (result.outcome() == ProcessingOutcome.DEAD_LETTER) {
             failures.record("webhook", result.reason());
-            LOG.error("Event {} ({}) needs an operator: {}; moved to the dead-letter queue", event.getId(), type,
+            LOG.error(
+                    "Event {} ({}) needs an operator: {}; moved to the dead-letter queue",
+                    event.getId(),
+                    type,
                     result.reason());
         } else if (result.outcome() == ProcessingOutcome.RETRY) {
             LOG.warn("Event {} ({}) not committed: {}", event.getId(), type, result.reason());
         } else if (result.outcome() != ProcessingOutcome.DONE) {
-            LOG.info("Event {} ({}) {}: {}", event.getId(), type, result.outcome().name().toLowerCase(), result.reason());
+            LOG.info(
+                    "Event {} ({}) {}: {}",
+                    event.getId(),
+                    type,
+                    result.outcome().name().toLowerCase(),
+                    result.reason());
         }
         return result.outcome();
     }
@@ -85,8 +96,13 @@ public class StripeEventProcessor {
     private EventResult handle(Event event, String type, @Nullable Instant receivedAt) {
         String account = event.getAccount();
         if (INTENT.contains(type)) {
-            return intents.handle(event.getId(), type, (PaymentIntent) object(event), account,
-                    Instant.ofEpochSecond(event.getCreated()), receivedAt);
+            return intents.handle(
+                    event.getId(),
+                    type,
+                    (PaymentIntent) object(event),
+                    account,
+                    Instant.ofEpochSecond(event.getCreated()),
+                    receivedAt);
         }
         if ("charge.refunded".equals(type)) {
             return claims.chargeRefunded(event.getId(), (Charge) object(event), account);
@@ -112,12 +128,19 @@ public class StripeEventProcessor {
     }
 
     private static String metricType(String type) {
-        return INTENT.contains(type) || REFUND.contains(type) || DISPUTE.contains(type)
-                || "charge.refunded".equals(type) ? type : "other";
+        return INTENT.contains(type)
+                        || REFUND.contains(type)
+                        || DISPUTE.contains(type)
+                        || "charge.refunded".equals(type)
+                ? type
+                : "other";
     }
 
     private void count(String type, ProcessingOutcome outcome) {
-        Counter.builder("payments.webhook.processed").tag("type", type)
-                .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)).register(meters).increment();
+        Counter.builder("payments.webhook.processed")
+                .tag("type", type)
+                .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .register(meters)
+                .increment();
     }
 }

@@ -1,31 +1,30 @@
 package com.patientpayments.bff.webhook;
 
-import org.jspecify.annotations.Nullable;
+import com.google.errorprone.annotations.concurrent.GuardedBy;
+import com.patientpayments.bff.emr.EmrHttp;
+import com.patientpayments.bff.observability.Failures;
+import com.patientpayments.bff.payment.StripeSignatureVerifier;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
-import io.micronaut.context.BeanProvider;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-import com.patientpayments.bff.emr.EmrHttp;
-import com.patientpayments.bff.payment.StripeSignatureVerifier;
-import com.patientpayments.bff.observability.Failures;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import com.google.errorprone.annotations.concurrent.GuardedBy;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * Drains the webhook queue: {@code concurrency} threads, each long-polling one message at a time (bounded
@@ -60,20 +59,27 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
     private final Duration startDelay;
     /** Messages received and not yet settled (deleted, dead-lettered or released). */
     private final AtomicInteger inFlight = new AtomicInteger();
+
     private volatile WebhookQueue queue;
     private volatile StripeEventProcessor processor;
+
     @GuardedBy("this")
     private @Nullable ExecutorService workers;
+
     private volatile boolean running;
 
     /**
      * The queue (created at first use when missing) and the processor are resolved on the consumer's own threads, so
      * the HTTP server does not wait for SQS round trips before it answers.
      */
-    public WebhookConsumer(BeanProvider<WebhookQueue> queue, BeanProvider<StripeEventProcessor> processor,
-                           QueueProperties properties, StripeSignatureVerifier verifier, Failures failures,
-                           MeterRegistry meters,
-                           @Value("${payments.startup.background-delay:1500ms}") Duration startDelay) {
+    public WebhookConsumer(
+            BeanProvider<WebhookQueue> queue,
+            BeanProvider<StripeEventProcessor> processor,
+            QueueProperties properties,
+            StripeSignatureVerifier verifier,
+            Failures failures,
+            MeterRegistry meters,
+            @Value("${payments.startup.background-delay:1500ms}") Duration startDelay) {
         this.startDelay = startDelay;
         this.verifier = verifier;
         this.failures = failures;
@@ -119,7 +125,9 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
                     if (!running || Thread.currentThread().isInterrupted()) {
                         return;
                     }
-                    LOG.error("Webhook consumer waiting for the queue ({}); retrying", e.getClass().getSimpleName());
+                    LOG.error(
+                            "Webhook consumer waiting for the queue ({}); retrying",
+                            e.getClass().getSimpleName());
                     pause();
                 }
             }
@@ -134,7 +142,8 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
     private static Counter unverified(MeterRegistry meters, String reason) {
         return Counter.builder("payments.webhook.unverified")
                 .description("Queued webhook messages whose signature did not verify (moved to the DLQ, not applied)")
-                .tag("reason", reason).register(meters);
+                .tag("reason", reason)
+                .register(meters);
     }
 
     /**
@@ -240,15 +249,19 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
             queue.deadLetter(message);
             return;
         }
-        int receives = Integer.parseInt(message.attributes()
-                .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
-        long delay = Math.min(properties.retryBackoff().toSeconds() * receives, properties.visibilityTimeout().toSeconds());
+        int receives = Integer.parseInt(
+                message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
+        long delay = Math.min(
+                properties.retryBackoff().toSeconds() * receives,
+                properties.visibilityTimeout().toSeconds());
         queue.retryLater(message, (int) delay);
     }
 
     private boolean verified(Message message, Instant arrivedAt) {
         var signature = message.messageAttributes().get(WebhookQueue.SIGNATURE);
-        if (signature == null || signature.stringValue() == null || signature.stringValue().isBlank()) {
+        if (signature == null
+                || signature.stringValue() == null
+                || signature.stringValue().isBlank()) {
             missingSignature.increment();
             return false;
         }
@@ -265,7 +278,8 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
      */
     static Instant arrivedAt(Message message) {
         var attribute = message.messageAttributes().get(WebhookQueue.RECEIVED_AT);
-        String millis = attribute != null ? attribute.stringValue()
+        String millis = attribute != null
+                ? attribute.stringValue()
                 : message.attributes().get(MessageSystemAttributeName.SENT_TIMESTAMP);
         try {
             return millis == null ? null : Instant.ofEpochMilli(Long.parseLong(millis.trim()));

@@ -3,6 +3,9 @@ package com.patientpayments.bff.webhook;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -14,10 +17,6 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
-
-import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The main queue of Stripe webhook deliveries and its dead-letter queue. Every message has the same shape whichever
@@ -53,11 +52,19 @@ public class WebhookQueue {
         this.properties = properties;
         this.dlqUrl = existingOrCreated(properties.dlqName(), () -> Map.of());
         this.queueUrl = existingOrCreated(properties.name(), () -> {
-            String dlqArn = sqs.getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(dlqUrl)
-                    .attributeNames(QueueAttributeName.QUEUE_ARN).build()).attributes().get(QueueAttributeName.QUEUE_ARN);
-            String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + properties.maxReceives() + "\"}";
-            return Map.of(QueueAttributeName.REDRIVE_POLICY, redrive,
-                    QueueAttributeName.VISIBILITY_TIMEOUT, String.valueOf(properties.visibilityTimeout().toSeconds()));
+            String dlqArn = sqs.getQueueAttributes(GetQueueAttributesRequest.builder()
+                            .queueUrl(dlqUrl)
+                            .attributeNames(QueueAttributeName.QUEUE_ARN)
+                            .build())
+                    .attributes()
+                    .get(QueueAttributeName.QUEUE_ARN);
+            String redrive = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\""
+                    + properties.maxReceives() + "\"}";
+            return Map.of(
+                    QueueAttributeName.REDRIVE_POLICY,
+                    redrive,
+                    QueueAttributeName.VISIBILITY_TIMEOUT,
+                    String.valueOf(properties.visibilityTimeout().toSeconds()));
         });
         Gauge.builder("payments.webhook.dlq.depth", this, WebhookQueue::dlqDepthOrNaN)
                 .description("Messages waiting in the webhook dead-letter queue")
@@ -73,7 +80,10 @@ public class WebhookQueue {
         try {
             return sqs.getQueueUrl(b -> b.queueName(name)).queueUrl();
         } catch (QueueDoesNotExistException e) {
-            return sqs.createQueue(CreateQueueRequest.builder().queueName(name).attributes(attributes.get()).build())
+            return sqs.createQueue(CreateQueueRequest.builder()
+                            .queueName(name)
+                            .attributes(attributes.get())
+                            .build())
                     .queueUrl();
         }
     }
@@ -83,12 +93,19 @@ public class WebhookQueue {
      * when it arrived.
      */
     public void send(String eventJson, String signatureHeader, long receivedAtMillis) {
-        sqs.sendMessage(b -> b.queueUrl(queueUrl).messageBody(eventJson)
+        sqs.sendMessage(b -> b.queueUrl(queueUrl)
+                .messageBody(eventJson)
                 .messageAttributes(Map.of(
-                        RECEIVED_AT, MessageAttributeValue.builder().dataType("Number")
-                                .stringValue(Long.toString(receivedAtMillis)).build(),
-                        SIGNATURE, MessageAttributeValue.builder().dataType("String")
-                                .stringValue(signatureHeader).build())));
+                        RECEIVED_AT,
+                                MessageAttributeValue.builder()
+                                        .dataType("Number")
+                                        .stringValue(Long.toString(receivedAtMillis))
+                                        .build(),
+                        SIGNATURE,
+                                MessageAttributeValue.builder()
+                                        .dataType("String")
+                                        .stringValue(signatureHeader)
+                                        .build())));
     }
 
     /** Long-polls the main queue for up to {@code max} messages. */
@@ -97,14 +114,17 @@ public class WebhookQueue {
     }
 
     List<Message> receive(String url, int max, int waitSeconds) {
-        return sqs.receiveMessage(ReceiveMessageRequest.builder().queueUrl(url)
-                .maxNumberOfMessages(max)
-                .waitTimeSeconds(waitSeconds)
-                .visibilityTimeout((int) properties.visibilityTimeout().toSeconds())
-                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
-                        MessageSystemAttributeName.SENT_TIMESTAMP)
-                .messageAttributeNames("All")
-                .build()).messages();
+        return sqs.receiveMessage(ReceiveMessageRequest.builder()
+                        .queueUrl(url)
+                        .maxNumberOfMessages(max)
+                        .waitTimeSeconds(waitSeconds)
+                        .visibilityTimeout((int) properties.visibilityTimeout().toSeconds())
+                        .messageSystemAttributeNames(
+                                MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+                                MessageSystemAttributeName.SENT_TIMESTAMP)
+                        .messageAttributeNames("All")
+                        .build())
+                .messages();
     }
 
     /** Removes a message once its effect is committed in the ledger. */
@@ -114,15 +134,14 @@ public class WebhookQueue {
 
     /** Moves a message an operator must look at to the DLQ at once (copy, then delete from the main queue). */
     public void deadLetter(Message message) {
-        sqs.sendMessage(b -> b.queueUrl(dlqUrl).messageBody(message.body())
-                .messageAttributes(keptAttributes(message)));
+        sqs.sendMessage(b -> b.queueUrl(dlqUrl).messageBody(message.body()).messageAttributes(keptAttributes(message)));
         delete(message);
     }
 
     /** Makes a failed message visible again after {@code seconds} (0: at once). */
     public void retryLater(Message message, int seconds) {
-        sqs.changeMessageVisibility(b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
-                .visibilityTimeout(seconds));
+        sqs.changeMessageVisibility(
+                b -> b.queueUrl(queueUrl).receiptHandle(message.receiptHandle()).visibilityTimeout(seconds));
     }
 
     /**
@@ -163,7 +182,12 @@ public class WebhookQueue {
             return message.messageAttributes();
         }
         Map<String, MessageAttributeValue> kept = new java.util.HashMap<>(message.messageAttributes());
-        kept.put(RECEIVED_AT, MessageAttributeValue.builder().dataType("Number").stringValue(sent).build());
+        kept.put(
+                RECEIVED_AT,
+                MessageAttributeValue.builder()
+                        .dataType("Number")
+                        .stringValue(sent)
+                        .build());
         return kept;
     }
 
@@ -178,11 +202,16 @@ public class WebhookQueue {
     }
 
     private long depth(String url) {
-        Map<QueueAttributeName, String> attrs = sqs.getQueueAttributes(GetQueueAttributesRequest.builder().queueUrl(url)
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE).build()).attributes();
+        Map<QueueAttributeName, String> attrs = sqs.getQueueAttributes(GetQueueAttributesRequest.builder()
+                        .queueUrl(url)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)
+                        .build())
+                .attributes();
         return Long.parseLong(attrs.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"))
-                + Long.parseLong(attrs.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
+                + Long.parseLong(
+                        attrs.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
     }
 
     private double dlqDepthOrNaN() {

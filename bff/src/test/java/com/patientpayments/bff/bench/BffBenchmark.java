@@ -1,20 +1,11 @@
 package com.patientpayments.bff.bench;
 
+import com.patientpayments.bff.demo.EmbeddedSqs;
 import com.patientpayments.bff.demo.LocalPorts;
-import io.micronaut.serde.ObjectMapper;
 import com.patientpayments.bff.demo.SesStandIn;
 import com.patientpayments.bff.testsupport.BffTestSupport;
-import com.patientpayments.bff.demo.EmbeddedSqs;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
+import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,6 +20,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The BFF's HTTP figures, each beside its floor measured in the same run in interleaved rounds ({@link Floors}):
@@ -56,8 +55,10 @@ class BffBenchmark {
     static final String CHARGES = "{\"query\":\"query Charges { household { balance { cents } charges { id patientName "
             + "serviceDate procedureName balance { cents } status disputed } } }\"}";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(8)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newFixedThreadPool(8))
+            .build();
     private Launch.Started bff;
     private String base;
     private EmbeddedSqs sqs;
@@ -87,7 +88,8 @@ class BffBenchmark {
         }
         try (var files = Files.list(Path.of("target"))) {
             Path jar = files.filter(f -> f.getFileName().toString().matches("bff-.*\\.jar"))
-                    .findFirst().orElseThrow(() -> new IllegalStateException("bff jar missing: run `./mvnw -pl bff "
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("bff jar missing: run `./mvnw -pl bff "
                             + "verify -Pbench` (benchmarks run after package)"));
             Path classes = Path.of("target", "classes");
             if (Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(classes)) < 0) {
@@ -115,9 +117,11 @@ class BffBenchmark {
         env.put("SESSION_COOKIE_SECURE", "false");
         env.put("LOG_LEVEL", "WARN");
         env.put("UI_DIST_DIR", staticDir.toString());
-        env.put("JAVA_TOOL_OPTIONS", "-Dpayments.redis.key-prefix=" + BffTestSupport.redisPrefix(getClass())
-                + " -Dpayments.sign-in.max-client-failures=1000000 -Dpayments.sign-in.max-account-failures=1000000 "
-                + System.getProperty("bench.bff.java-options", ""));
+        env.put(
+                "JAVA_TOOL_OPTIONS",
+                "-Dpayments.redis.key-prefix=" + BffTestSupport.redisPrefix(getClass())
+                        + " -Dpayments.sign-in.max-client-failures=1000000 -Dpayments.sign-in.max-account-failures=1000000 "
+                        + System.getProperty("bench.bff.java-options", ""));
         String url = "http://127.0.0.1:" + port;
         return Launch.start(Launch.jarCommand(Launch.jvmFlags(jvmOption), shadedJar()), env, url, "/health/readiness");
     }
@@ -130,15 +134,15 @@ class BffBenchmark {
         if (body != null) {
             env.put("FLOOR_BODY_FILE", body.toString());
         }
-        return Launch.start(Launch.floorCommand(Launch.jvmFlags(jvmOption)), env, "http://127.0.0.1:" + port,
-                "/health/readiness");
+        return Launch.start(
+                Launch.floorCommand(Launch.jvmFlags(jvmOption)), env, "http://127.0.0.1:" + port, "/health/readiness");
     }
 
     /** The running BFF for the load figures: started once, with its AppCDS archive when the ready test made one. */
     private void ensureBff() throws Exception {
         if (bff == null) {
-            bff = startBff(bffArchive != null && Files.exists(bffArchive) ? "-XX:SharedArchiveFile=" + bffArchive
-                    : null);
+            bff = startBff(
+                    bffArchive != null && Files.exists(bffArchive) ? "-XX:SharedArchiveFile=" + bffArchive : null);
             base = bff.base();
             System.out.printf("BENCH bff.rss_mib_after_start=%d%n", rssMib());
             firstLogin();
@@ -176,7 +180,8 @@ class BffBenchmark {
         try (Launch.Started training = startFloor("-XX:ArchiveClassesAtExit=" + floorArchive, null)) {
             http.send(request(training.base() + "/graphql", CHARGES, null), HttpResponse.BodyHandlers.discarding());
         }
-        System.out.printf("BENCH ready: AppCDS archives %s (bff) and %s (floor)%n",
+        System.out.printf(
+                "BENCH ready: AppCDS archives %s (bff) and %s (floor)%n",
                 Files.exists(bffArchive) ? "recorded" : "MISSING", Files.exists(floorArchive) ? "recorded" : "MISSING");
         Floors plain = new Floors("ready (no AppCDS)", "ms", "≤ 1.5×");
         Floors cds = new Floors("ready (AppCDS)", "ms", "≤ 1.5×");
@@ -208,21 +213,24 @@ class BffBenchmark {
     void householdCharges() throws Exception {
         ensureBff();
         String cookie = login().orElseThrow();
-        HttpResponse<byte[]> answer = http.send(request(base + "/graphql", CHARGES, cookie),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> answer =
+                http.send(request(base + "/graphql", CHARGES, cookie), HttpResponse.BodyHandlers.ofByteArray());
         if (answer.statusCode() != 200 || new String(answer.body(), StandardCharsets.UTF_8).contains("\"errors\"")) {
             throw new IllegalStateException("charges query failed: " + answer.statusCode());
         }
         byte[] bytes = answer.body();
         Path file = staticDir.resolve("charges-floor.json");
         Files.write(file, bytes);
-        HttpResponse<byte[]> served = http.send(HttpRequest.newBuilder(URI.create(base + "/charges-floor.json")).build(),
+        HttpResponse<byte[]> served = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/charges-floor.json")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (served.statusCode() != 200 || served.body().length != bytes.length) {
             throw new IllegalStateException("static floor not served: " + served.statusCode());
         }
-        System.out.printf("BENCH household{charges}: answer %,d bytes; floors: (a) GET /charges-floor.json on the "
-                + "same BFF, (b) POST /graphql on the minimal app, same bytes%n", bytes.length);
+        System.out.printf(
+                "BENCH household{charges}: answer %,d bytes; floors: (a) GET /charges-floor.json on the "
+                        + "same BFF, (b) POST /graphql on the minimal app, same bytes%n",
+                bytes.length);
         try (Launch.Started floor = startFloor(null, file)) {
             String product = base + "/graphql";
             String floorB = floor.base() + "/graphql";
@@ -233,7 +241,8 @@ class BffBenchmark {
             LoadTool.wrk(floorA, CONNECTIONS, warm, null, List.of());
             LoadTool.wrk(floorB, CONNECTIONS, warm, CHARGES, List.of());
             LoadTool.wrk(product, CONNECTIONS, warm, CHARGES, session);
-            System.out.printf("BENCH household{charges}: warm-up done (%d s each, wrk -t1 -c%d); rounds of %d s%n",
+            System.out.printf(
+                    "BENCH household{charges}: warm-up done (%d s each, wrk -t1 -c%d); rounds of %d s%n",
                     warm, CONNECTIONS, seconds);
             Floors rps = new Floors("household{charges} throughput", "req/s", "≥ 0.6× (a), ≥ 0.5× (b)");
             Floors p50 = new Floors("household{charges} p50", "ms", "(latency: lower is better)");
@@ -272,8 +281,8 @@ class BffBenchmark {
         exec(jcmd, pid, "JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
         LoadTool.Result r = LoadTool.wrk(product, CONNECTIONS, seconds, CHARGES, session);
         exec(jcmd, pid, "JFR.stop", "name=bench");
-        System.out.printf("BENCH profile household{charges} under JFR: %.0f req/s; recording %s%n",
-                r.requestsPerSecond(), jfr);
+        System.out.printf(
+                "BENCH profile household{charges} under JFR: %.0f req/s; recording %s%n", r.requestsPerSecond(), jfr);
         JfrSummary.print(jfr, 30, null);
     }
 
@@ -307,8 +316,8 @@ class BffBenchmark {
         try (Launch.Started floor = startFloor(null, null)) {
             LoadTool.hey(base + "/graphql", 50, 5, Floors.seconds(5, 30), body, List.of());
             LoadTool.hey(floor.base() + "/graphql", 50, 5, Floors.seconds(3, 10), body, List.of());
-            Floors p95 = new Floors("signIn p95 @250/s", "ms", "≤ padding " + padding + " ms + 15 ms = "
-                    + (padding + 15) + " ms");
+            Floors p95 = new Floors(
+                    "signIn p95 @250/s", "ms", "≤ padding " + padding + " ms + 15 ms = " + (padding + 15) + " ms");
             Floors rate = new Floors("signIn achieved rate", "req/s", "250");
             for (int r = 0; r < Floors.rounds(3); r++) {
                 LoadTool.Result f = check(LoadTool.hey(floor.base() + "/graphql", 50, 5, seconds, body, List.of()));
@@ -320,15 +329,20 @@ class BffBenchmark {
             }
             p95.summary();
             rate.summary();
-            System.out.printf("BENCH signIn p95 @250/s: product median %.1f ms vs goal %d ms (padding %d ms + 15): %s%n",
-                    p95.productMedian(), padding + 15, padding, p95.productMedian() <= padding + 15 ? "met" : "NOT met");
+            System.out.printf(
+                    "BENCH signIn p95 @250/s: product median %.1f ms vs goal %d ms (padding %d ms + 15): %s%n",
+                    p95.productMedian(),
+                    padding + 15,
+                    padding,
+                    p95.productMedian() <= padding + 15 ? "met" : "NOT met");
         }
     }
 
     /** {@code payments.sign-in.min-duration} of the BFF's application.yml, in milliseconds. */
     private static int signInPaddingMillis() throws IOException {
         String yml = Files.readString(Path.of("src", "main", "resources", "application.yml"));
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("min-duration:\\s*(\\d+)ms").matcher(yml);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("min-duration:\\s*(\\d+)ms").matcher(yml);
         if (!m.find()) {
             throw new IllegalStateException("payments.sign-in.min-duration not found in application.yml");
         }
@@ -341,9 +355,10 @@ class BffBenchmark {
     void signInFailureTimingByCause() throws Exception {
         ensureBff();
         String[][] causes = {
-                {"unknown_practice", "ZZ9ZZ9", BffTestSupport.ACCOUNT, BffTestSupport.LAST_NAME},
-                {"unknown_account", BffTestSupport.PRACTICE, "987654", BffTestSupport.LAST_NAME},
-                {"wrong_name", BffTestSupport.PRACTICE, BffTestSupport.ACCOUNT, "Smith"}};
+            {"unknown_practice", "ZZ9ZZ9", BffTestSupport.ACCOUNT, BffTestSupport.LAST_NAME},
+            {"unknown_account", BffTestSupport.PRACTICE, "987654", BffTestSupport.LAST_NAME},
+            {"wrong_name", BffTestSupport.PRACTICE, BffTestSupport.ACCOUNT, "Smith"}
+        };
         int rounds = Integer.getInteger("bench.timing.rounds", Floors.QUICK ? 50 : 200);
         long[][] samples = new long[causes.length][rounds];
         for (int r = 0; r < rounds; r++) {
@@ -362,8 +377,9 @@ class BffBenchmark {
         for (int c = 0; c < causes.length; c++) {
             long[] sorted = samples[c].clone();
             Arrays.sort(sorted);
-            System.out.printf("BENCH signIn.failure cause=%s n=%d p50=%.2f ms p95=%.2f ms%n", causes[c][0], rounds,
-                    pct(sorted, 50), pct(sorted, 95));
+            System.out.printf(
+                    "BENCH signIn.failure cause=%s n=%d p50=%.2f ms p95=%.2f ms%n",
+                    causes[c][0], rounds, pct(sorted, 50), pct(sorted, 95));
         }
     }
 
@@ -399,8 +415,10 @@ class BffBenchmark {
         if (r.statusCode() != 200 || !r.body().contains("\"ok\":true")) {
             throw new IllegalStateException("sign-in failed: " + r.statusCode());
         }
-        return r.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("pp_session="))
-                .map(c -> c.split(";", 2)[0]).findFirst();
+        return r.headers().allValues("set-cookie").stream()
+                .filter(c -> c.startsWith("pp_session="))
+                .map(c -> c.split(";", 2)[0])
+                .findFirst();
     }
 
     private void post(String body, String cookie) throws IOException, InterruptedException {
@@ -415,8 +433,10 @@ class BffBenchmark {
     }
 
     private static HttpRequest request(String url, String body, String cookie) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (cookie != null) {
             b.header("Cookie", cookie);
         }
@@ -425,7 +445,8 @@ class BffBenchmark {
 
     private long rssMib() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + bff.process().pid() + "/status"))) {
+            for (String line :
+                    Files.readAllLines(Path.of("/proc/" + bff.process().pid() + "/status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
                 }

@@ -1,10 +1,5 @@
 package com.patientpayments.bff.bench;
 
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedStackTrace;
-import jdk.jfr.consumer.RecordingFile;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -12,6 +7,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
 
 /**
  * Where the CPU time went in a JFR recording ({@code jdk.ExecutionSample} events, as {@code jfr print --events
@@ -21,8 +20,7 @@ import java.util.Set;
  */
 final class JfrSummary {
 
-    private JfrSummary() {
-    }
+    private JfrSummary() {}
 
     /**
      * Prints the summary of {@code recording}, {@code top} lines per table, restricted to samples of threads whose name
@@ -38,7 +36,9 @@ final class JfrSummary {
             if (!e.getEventType().getName().equals("jdk.ExecutionSample")) {
                 continue;
             }
-            String thread = e.getThread("sampledThread") == null ? "?" : e.getThread("sampledThread").getJavaName();
+            String thread = e.getThread("sampledThread") == null
+                    ? "?"
+                    : e.getThread("sampledThread").getJavaName();
             if (threadPattern != null && (thread == null || !thread.matches(threadPattern))) {
                 continue;
             }
@@ -74,8 +74,10 @@ final class JfrSummary {
 
     private static void table(String title, Map<String, Integer> counts, int samples, int top) {
         System.out.printf("BENCH profile -- %s%n", title);
-        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
-                .forEach(e -> System.out.printf("BENCH profile %6.1f %%  %s%n", 100.0 * e.getValue() / samples,
-                        e.getKey()));
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(top)
+                .forEach(e ->
+                        System.out.printf("BENCH profile %6.1f %%  %s%n", 100.0 * e.getValue() / samples, e.getKey()));
     }
 }

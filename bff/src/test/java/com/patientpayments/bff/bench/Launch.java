@@ -18,7 +18,8 @@ import java.util.Map;
  */
 final class Launch {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     /** A started process, its base URL and the time from start to its first readiness 200 (ms). */
     record Started(Process process, String base, long readyMillis, Path log) implements AutoCloseable {
@@ -29,8 +30,7 @@ final class Launch {
         }
     }
 
-    private Launch() {
-    }
+    private Launch() {}
 
     /** The JVM flags every benchmark start uses, product and floor alike ({@code -Dbench.jvm-flags} adds more). */
     static List<String> jvmFlags(String extra) {
@@ -52,18 +52,23 @@ final class Launch {
         Path classpath = target.resolve("floor.classpath");
         Path jar;
         try (var files = Files.list(target)) {
-            jar = files.filter(f -> f.getFileName().toString().matches("bench-floor-.*-tests\\.jar")).findFirst()
+            jar = files.filter(f -> f.getFileName().toString().matches("bench-floor-.*-tests\\.jar"))
+                    .findFirst()
                     .orElse(null);
         } catch (IOException e) {
             jar = null;
         }
         if (jar == null || !Files.exists(classpath)) {
-            throw new IllegalStateException("the floor app is not built: run `./mvnw -pl bench-floor package` (make "
-                    + "bench builds it)");
+            throw new IllegalStateException(
+                    "the floor app is not built: run `./mvnw -pl bench-floor package` (make " + "bench builds it)");
         }
         List<String> cmd = new ArrayList<>(List.of(java()));
         cmd.addAll(flags);
-        cmd.addAll(List.of("-cp", jar.toAbsolutePath() + java.io.File.pathSeparator + Files.readString(classpath).trim(),
+        cmd.addAll(List.of(
+                "-cp",
+                jar.toAbsolutePath()
+                        + java.io.File.pathSeparator
+                        + Files.readString(classpath).trim(),
                 "com.patientpayments.floor.MinimalApp"));
         return cmd;
     }
@@ -91,8 +96,8 @@ final class Launch {
         URI ready = URI.create(base + readinessPath);
         while (!ok(ready)) {
             if (!p.isAlive()) {
-                throw new IllegalStateException("process exited before it was ready; see " + log + ":\n"
-                        + Files.readString(log));
+                throw new IllegalStateException(
+                        "process exited before it was ready; see " + log + ":\n" + Files.readString(log));
             }
             if (System.nanoTime() - started > Duration.ofMinutes(3).toNanos()) {
                 p.destroyForcibly();
@@ -105,8 +110,13 @@ final class Launch {
 
     private static boolean ok(URI uri) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(1)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            return HTTP.send(
+                                    HttpRequest.newBuilder(uri)
+                                            .timeout(Duration.ofSeconds(1))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

@@ -19,12 +19,10 @@ import java.util.regex.Pattern;
  */
 final class LoadTool {
 
-    private LoadTool() {
-    }
+    private LoadTool() {}
 
     /** One wrk or hey run: throughput and latency percentiles in milliseconds, and the non-2xx answers. */
-    record Result(double requestsPerSecond, double p50, double p95, double p99, long errors, String output) {
-    }
+    record Result(double requestsPerSecond, double p50, double p95, double p99, long errors, String output) {}
 
     /**
      * {@code wrk -t1 -c<connections> -d<seconds>s --latency} against {@code url}: a POST with {@code body} when it is
@@ -35,18 +33,22 @@ final class LoadTool {
      */
     static Result wrk(String url, int connections, int seconds, String body, List<String> headers)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency",
-                "--timeout", "10s"));
+        List<String> cmd = new ArrayList<>(
+                List.of("wrk", "-t1", "-c" + connections, "-d" + seconds + "s", "--latency", "--timeout", "10s"));
         Path script = Files.createTempFile("bench-wrk-", ".lua");
         StringBuilder lua = new StringBuilder();
         if (body != null) {
-            lua.append("wrk.method = \"POST\"\nwrk.body = ").append(luaString(body))
+            lua.append("wrk.method = \"POST\"\nwrk.body = ")
+                    .append(luaString(body))
                     .append("\nwrk.headers[\"Content-Type\"] = \"application/json\"\n");
         }
         for (String h : headers) {
             String[] kv = h.split(":", 2);
-            lua.append("wrk.headers[").append(luaString(kv[0].trim())).append("] = ")
-                    .append(luaString(kv[1].trim())).append('\n');
+            lua.append("wrk.headers[")
+                    .append(luaString(kv[0].trim()))
+                    .append("] = ")
+                    .append(luaString(kv[1].trim()))
+                    .append('\n');
         }
         lua.append("""
                 request = function()
@@ -76,8 +78,13 @@ final class LoadTool {
         if (m.find()) {
             socketErrors = Long.parseLong(m.group(1)) + Long.parseLong(m.group(3)) + Long.parseLong(m.group(4));
         }
-        return new Result(rps, wrkLatency(out, "50%"), wrkLatency(out, "90%"), wrkLatency(out, "99%"),
-                non2xx + socketErrors, out);
+        return new Result(
+                rps,
+                wrkLatency(out, "50%"),
+                wrkLatency(out, "90%"),
+                wrkLatency(out, "99%"),
+                non2xx + socketErrors,
+                out);
     }
 
     /**
@@ -86,8 +93,20 @@ final class LoadTool {
      */
     static Result hey(String url, int workers, double perWorker, int seconds, String body, List<String> headers)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("hey", "-z", seconds + "s", "-c", Integer.toString(workers), "-q",
-                String.valueOf(perWorker), "-m", "POST", "-T", "application/json", "-d", body));
+        List<String> cmd = new ArrayList<>(List.of(
+                "hey",
+                "-z",
+                seconds + "s",
+                "-c",
+                Integer.toString(workers),
+                "-q",
+                String.valueOf(perWorker),
+                "-m",
+                "POST",
+                "-T",
+                "application/json",
+                "-d",
+                body));
         for (String h : headers) {
             cmd.add("-H");
             cmd.add(h);
@@ -108,8 +127,13 @@ final class LoadTool {
                 errors += Long.parseLong(e.group(1));
             }
         }
-        return new Result(number(out, "Requests/sec:\\s+([\\d.]+)"), heyLatency(out, "50%"), heyLatency(out, "95%"),
-                heyLatency(out, "99%"), errors, out);
+        return new Result(
+                number(out, "Requests/sec:\\s+([\\d.]+)"),
+                heyLatency(out, "50%"),
+                heyLatency(out, "95%"),
+                heyLatency(out, "99%"),
+                errors,
+                out);
     }
 
     private static String run(List<String> cmd, int timeoutSeconds) throws IOException, InterruptedException {
@@ -128,7 +152,8 @@ final class LoadTool {
 
     /** wrk prints latencies as {@code 3.77ms}, {@code 812.00us} or {@code 1.02s}; answers milliseconds. */
     private static double wrkLatency(String out, String percentile) {
-        Matcher m = Pattern.compile("\\s" + percentile + "\\s+([\\d.]+)(us|ms|s)").matcher(out);
+        Matcher m =
+                Pattern.compile("\\s" + percentile + "\\s+([\\d.]+)(us|ms|s)").matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("no " + percentile + " latency in wrk's output:\n" + out);
         }

@@ -5,9 +5,6 @@ import com.patientpayments.bff.receipt.ReceiptJasperFloor;
 import com.patientpayments.bff.receipt.ReceiptPdfRenderer;
 import com.patientpayments.bff.receipt.ReceiptView;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -15,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Receipt PDF rendering on this machine: the first render after start-up (template load, font and class loading
@@ -34,15 +33,18 @@ class ReceiptPdfBenchmark {
         long t0 = System.nanoTime();
         ReceiptPdfRenderer renderer = new ReceiptPdfRenderer(new SimpleMeterRegistry());
         renderer.render(one);
-        System.out.printf("BENCH receipt.pdf first render of a new renderer (incl. template load; a fresh JVM's first only "
-                + "when this benchmark runs alone): wall %.0f ms, CPU %.0f ms%n",
+        System.out.printf(
+                "BENCH receipt.pdf first render of a new renderer (incl. template load; a fresh JVM's first only "
+                        + "when this benchmark runs alone): wall %.0f ms, CPU %.0f ms%n",
                 (System.nanoTime() - t0) / 1e6, (cpu.getCurrentThreadCpuTime() - c0) / 1e6);
         // In the service, ReceiptRendererWarmup does one sample render at start-up: this is what a patient waits.
         long t1 = System.nanoTime();
         long c1 = cpu.getCurrentThreadCpuTime();
         renderer.render(ReceiptFixtures.receipt(30));
-        System.out.printf("BENCH receipt.pdf first patient render after the start-up warm-up (30 lines): wall %.0f ms,"
-                + " CPU %.0f ms%n", (System.nanoTime() - t1) / 1e6, (cpu.getCurrentThreadCpuTime() - c1) / 1e6);
+        System.out.printf(
+                "BENCH receipt.pdf first patient render after the start-up warm-up (30 lines): wall %.0f ms,"
+                        + " CPU %.0f ms%n",
+                (System.nanoTime() - t1) / 1e6, (cpu.getCurrentThreadCpuTime() - c1) / 1e6);
 
         ReceiptView thirty = ReceiptFixtures.receipt(30);
         ReceiptView twoHundred = ReceiptFixtures.receipt(200);
@@ -132,9 +134,16 @@ class ReceiptPdfBenchmark {
         Arrays.sort(nanos);
         Arrays.sort(cpu);
         double meanCpuMs = Arrays.stream(cpu).average().orElse(0) / 1e6;
-        System.out.printf("BENCH receipt.pdf %-9s wall p50 %.1f ms, p95 %.1f ms | CPU p50 %.1f ms, p95 %.1f ms"
-                        + " (=> ~%.0f PDFs/s per idle core) (%d runs, %d KiB)%n", label,
-                nanos[runs / 2] / 1e6, nanos[(int) (runs * 0.95)] / 1e6, cpu[runs / 2] / 1e6,
-                cpu[(int) (runs * 0.95)] / 1e6, 1000 / meanCpuMs, runs, bytes / 1024);
+        System.out.printf(
+                "BENCH receipt.pdf %-9s wall p50 %.1f ms, p95 %.1f ms | CPU p50 %.1f ms, p95 %.1f ms"
+                        + " (=> ~%.0f PDFs/s per idle core) (%d runs, %d KiB)%n",
+                label,
+                nanos[runs / 2] / 1e6,
+                nanos[(int) (runs * 0.95)] / 1e6,
+                cpu[runs / 2] / 1e6,
+                cpu[(int) (runs * 0.95)] / 1e6,
+                1000 / meanCpuMs,
+                runs,
+                bytes / 1024);
     }
 }

@@ -1,21 +1,18 @@
 package com.patientpayments.bff.bench;
 
-import com.patientpayments.bff.demo.LocalPorts;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.patientpayments.bff.demo.LocalPorts;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrRequests.IntentRef;
 import com.patientpayments.bff.emr.EmrRequests.NewAttempt;
+import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
-import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import com.patientpayments.bff.webhook.WebhookQueue;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,8 +35,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The webhook pipeline under load, in the demo's configuration (embedded ElasticMQ, real connector and PostgreSQL):
@@ -57,7 +56,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WebhookPipelineBenchmark {
 
     private static final String SECRET = "whsec_bench";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static EmbeddedServer server;
     private static EmrClient ledger;
     private static String householdId;
@@ -79,9 +79,14 @@ class WebhookPipelineBenchmark {
         ledger = server.getApplicationContext().getBean(EmrClient.class);
         EmrConnectorProcess emr = EmrConnectorProcess.shared();
         String body = "{\"practiceHash\":\"HR9T3W\",\"accountNumber\":\"200100\",\"lastName\":\"Nguyen-Smith\"}";
-        String household = HTTP.send(HttpRequest.newBuilder(URI.create(emr.url() + "/api/v1/households/lookup"))
-                .header("X-Api-Key", emr.apiKey()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String household = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(emr.url() + "/api/v1/households/lookup"))
+                                .header("X-Api-Key", emr.apiKey())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         householdId = new ObjectMapper().readTree(household).path("id").asText();
     }
 
@@ -129,11 +134,16 @@ class WebhookPipelineBenchmark {
     private static long deliver(String url, String event) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
-                .header("Stripe-Signature", StripeSignatureVerifier.header(event, SECRET, Instant.now().getEpochSecond()))
-                .POST(HttpRequest.BodyPublishers.ofString(event)).build();
+                .header(
+                        "Stripe-Signature",
+                        StripeSignatureVerifier.header(
+                                event, SECRET, Instant.now().getEpochSecond()))
+                .POST(HttpRequest.BodyPublishers.ofString(event))
+                .build();
         long start = System.nanoTime();
         try {
-            int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            int status =
+                    HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
             return status == 200 ? (System.nanoTime() - start) / 1000 : -1;
         } catch (Exception e) {
             return -1;
@@ -143,11 +153,12 @@ class WebhookPipelineBenchmark {
     /** provider reference → (count, sum of cents, created_at millis) of the ledger's transactions. */
     private static Map<String, long[]> ledgerRows() throws Exception {
         Map<String, long[]> rows = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl());
-             Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT provider_reference, count(*), sum(amount_cents), "
-                     + "max(extract(epoch from created_at) * 1000) FROM transactions "
-                     + "WHERE provider_reference LIKE 'pi_bench%' GROUP BY provider_reference")) {
+        try (Connection c =
+                        DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl());
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT provider_reference, count(*), sum(amount_cents), "
+                        + "max(extract(epoch from created_at) * 1000) FROM transactions "
+                        + "WHERE provider_reference LIKE 'pi_bench%' GROUP BY provider_reference")) {
             while (r.next()) {
                 rows.put(r.getString(1), new long[] {r.getLong(2), r.getLong(3), (long) r.getDouble(4)});
             }
@@ -191,8 +202,11 @@ class WebhookPipelineBenchmark {
         // The floor: the minimal Micronaut app (../bench-floor) answering a signed POST of the same size, at the same
         // rate from the same client; it reads the body as a string and acknowledges.
         int port = LocalPorts.freePort();
-        try (Launch.Started floor = Launch.start(Launch.floorCommand(Launch.jvmFlags(null)),
-                Map.of("FLOOR_PORT", Integer.toString(port)), "http://127.0.0.1:" + port, "/health/readiness")) {
+        try (Launch.Started floor = Launch.start(
+                Launch.floorCommand(Launch.jvmFlags(null)),
+                Map.of("FLOOR_PORT", Integer.toString(port)),
+                "http://127.0.0.1:" + port,
+                "/health/readiness")) {
             String floorUrl = floor.base() + "/webhooks/stripe";
             String sample = event("payment_intent.succeeded", "pi_floor" + "0".repeat(32), 50);
             for (int i = 0; i < warmup * 3; i++) {
@@ -205,8 +219,10 @@ class WebhookPipelineBenchmark {
             for (int r = 0; r < rounds; r++) {
                 List<String> floorBodies = new ArrayList<>();
                 for (int i = 0; i < rate * seconds; i++) {
-                    floorBodies.add(event("payment_intent.succeeded", "pi_floor" + UUID.randomUUID().toString()
-                            .replace("-", ""), 50 + i % 7));
+                    floorBodies.add(event(
+                            "payment_intent.succeeded",
+                            "pi_floor" + UUID.randomUUID().toString().replace("-", ""),
+                            50 + i % 7));
                 }
                 List<Long> f = atRate(rate, floorBodies, body -> deliver(floorUrl, body));
                 p50.floor("minimal app", percentile(f, 0.50) / 1000.0);
@@ -221,7 +237,9 @@ class WebhookPipelineBenchmark {
                     events.add(event("payment_intent.succeeded", roundIntents.get(i), 50 + i % 7));
                 }
                 List<Long> p = atRate(rate, events, body -> {
-                    sentAt.put(body.substring(body.indexOf("\"id\":\"pi_") + 6, body.indexOf("\",\"object\":\"payment_intent")),
+                    sentAt.put(
+                            body.substring(
+                                    body.indexOf("\"id\":\"pi_") + 6, body.indexOf("\",\"object\":\"payment_intent")),
                             System.currentTimeMillis());
                     return deliver(server.getURL() + "/webhooks/stripe", body);
                 });
@@ -243,9 +261,15 @@ class WebhookPipelineBenchmark {
                     posted.add(Math.max(0, row[2] - sentAt.get(intent)));
                 }
             }
-            System.out.printf("BENCH webhook steady: events=%d rate=%d/s postedP50=%dms postedP95=%dms posted=%d/%d "
-                            + "(webhook received → ledger row; no floor)%n", intents.size(), rate,
-                    percentile(posted, 0.50), percentile(posted, 0.95), posted.size(), intents.size());
+            System.out.printf(
+                    "BENCH webhook steady: events=%d rate=%d/s postedP50=%dms postedP95=%dms posted=%d/%d "
+                            + "(webhook received → ledger row; no floor)%n",
+                    intents.size(),
+                    rate,
+                    percentile(posted, 0.50),
+                    percentile(posted, 0.95),
+                    posted.size(),
+                    intents.size());
             assertThat(posted).hasSize(intents.size());
         }
     }
@@ -258,7 +282,9 @@ class WebhookPipelineBenchmark {
         ExecutorService senders = Executors.newFixedThreadPool(8);
         for (int i = 0; i < bodies.size(); i++) {
             String body = bodies.get(i);
-            ticker.schedule(() -> senders.submit(() -> acks.add(send.applyAsLong(body))), i * 1000L / rate,
+            ticker.schedule(
+                    () -> senders.submit(() -> acks.add(send.applyAsLong(body))),
+                    i * 1000L / rate,
                     TimeUnit.MILLISECONDS);
         }
         ticker.shutdown();
@@ -286,13 +312,14 @@ class WebhookPipelineBenchmark {
             deliveries.add(reordered ? staleFailure : success);
             deliveries.add(reordered ? success : null);
             if (random.nextDouble() < 0.30) {
-                deliveries.add(success);   // duplicate delivery
+                deliveries.add(success); // duplicate delivery
             }
         }
         deliveries.removeIf(java.util.Objects::isNull);
         ExecutorService senders = Executors.newFixedThreadPool(8);
         int restartAt = deliveries.size() / 2;
-        long expectedTotal = amounts.values().stream().mapToLong(Long::longValue).sum();
+        long expectedTotal =
+                amounts.values().stream().mapToLong(Long::longValue).sum();
         for (int i = 0; i < deliveries.size(); i++) {
             if (i == restartAt) {
                 senders.submit(() -> EmrConnectorProcess.shared().restart());
@@ -310,11 +337,17 @@ class WebhookPipelineBenchmark {
         }
         Map<String, long[]> rows = ledgerRows();
         long lost = intents.stream().filter(i -> !rows.containsKey(i)).count();
-        long doubled = intents.stream().filter(i -> rows.containsKey(i) && rows.get(i)[0] > 1).count();
-        long ledgerTotal = intents.stream().filter(rows::containsKey).mapToLong(i -> rows.get(i)[1]).sum();
-        System.out.printf("BENCH webhook chaos: payments=%d deliveries=%d connectorRestarts=1 lost=%d doubled=%d "
-                        + "expectedCents=%d ledgerCents=%d dlq=%d%n", payments, deliveries.size(), lost, doubled,
-                expectedTotal, ledgerTotal, queue.deadLetterDepth());
+        long doubled = intents.stream()
+                .filter(i -> rows.containsKey(i) && rows.get(i)[0] > 1)
+                .count();
+        long ledgerTotal = intents.stream()
+                .filter(rows::containsKey)
+                .mapToLong(i -> rows.get(i)[1])
+                .sum();
+        System.out.printf(
+                "BENCH webhook chaos: payments=%d deliveries=%d connectorRestarts=1 lost=%d doubled=%d "
+                        + "expectedCents=%d ledgerCents=%d dlq=%d%n",
+                payments, deliveries.size(), lost, doubled, expectedTotal, ledgerTotal, queue.deadLetterDepth());
         assertThat(lost).isZero();
         assertThat(doubled).isZero();
         assertThat(ledgerTotal).isEqualTo(expectedTotal);

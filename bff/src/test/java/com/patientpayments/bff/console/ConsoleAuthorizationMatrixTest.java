@@ -1,14 +1,12 @@
 package com.patientpayments.bff.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The console's authorization matrix against the real connector: each role (PRACTICE_ADMIN, BILLING, SUPPORT) × each
@@ -31,8 +30,11 @@ class ConsoleAuthorizationMatrixTest {
 
     /** What a field needs: which roles may use it. */
     private enum Needs {
-        READ(Set.of("ADMIN", "BILLING", "SUPPORT")), VIEW_SETTINGS(Set.of("ADMIN", "SUPPORT")),
-        EDIT(Set.of("ADMIN")), ACT(Set.of("ADMIN", "BILLING")), SUPPORT(Set.of("SUPPORT"));
+        READ(Set.of("ADMIN", "BILLING", "SUPPORT")),
+        VIEW_SETTINGS(Set.of("ADMIN", "SUPPORT")),
+        EDIT(Set.of("ADMIN")),
+        ACT(Set.of("ADMIN", "BILLING")),
+        SUPPORT(Set.of("SUPPORT"));
 
         final Set<String> roles;
 
@@ -42,38 +44,63 @@ class ConsoleAuthorizationMatrixTest {
     }
 
     /** A console field, the document that reaches it ($p practice id, $tx transaction id) and its path. */
-    private record Field(String name, Needs needs, boolean mutation, String document) {
-    }
+    private record Field(String name, Needs needs, boolean mutation, String document) {}
 
     private static final String TO = LocalDate.now().toString();
     private static final String FROM = LocalDate.now().minusDays(30).toString();
     private static final List<Field> FIELDS = List.of(
             q("practice", Needs.READ, "practice(id: $p) { id name role locations { id name } }"),
-            q("payments", Needs.READ, "practice(id: $p) { payments(first: 5) { totalCount edges { cursor node {"
-                    + " transactionId accountNumber guarantorName amount { cents } } } } }"),
+            q(
+                    "payments",
+                    Needs.READ,
+                    "practice(id: $p) { payments(first: 5) { totalCount edges { cursor node {"
+                            + " transactionId accountNumber guarantorName amount { cents } } } } }"),
             q("paymentsCsv", Needs.READ, "practice(id: $p) { paymentsCsv { url } }"),
-            q("payment", Needs.READ, "practice(id: $p) { payment(transactionId: $tx) { transactionId"
-                    + " allocations { patientName } timeline { kind } auditTrail { action actor } } }"),
+            q(
+                    "payment",
+                    Needs.READ,
+                    "practice(id: $p) { payment(transactionId: $tx) { transactionId"
+                            + " allocations { patientName } timeline { kind } auditTrail { action actor } } }"),
             q("receiptPdf", Needs.READ, "practice(id: $p) { receiptPdf(transactionId: $tx) { url } }"),
-            q("receiptBranding", Needs.VIEW_SETTINGS, "practice(id: $p) { receiptBranding { published {"
-                    + " updatedAt } } }"),
-            q("roi", Needs.READ, "practice(id: $p) { roi(from: \"" + FROM + "\", to: \"" + TO + "\") {"
-                    + " allCollections { cents } byDay { date } } }"),
-            q("statementLink", Needs.READ, "practice(id: $p) { statementLink(accountNumber: \"100234\") { url"
-                    + " qrSvg } }"),
-            q("statementLinksExport", Needs.READ, "practice(id: $p) { statementLinksExport(accountNumbers:"
-                    + " [\"100234\"]) { url } }"),
+            q(
+                    "receiptBranding",
+                    Needs.VIEW_SETTINGS,
+                    "practice(id: $p) { receiptBranding { published {" + " updatedAt } } }"),
+            q(
+                    "roi",
+                    Needs.READ,
+                    "practice(id: $p) { roi(from: \"" + FROM + "\", to: \"" + TO + "\") {"
+                            + " allCollections { cents } byDay { date } } }"),
+            q(
+                    "statementLink",
+                    Needs.READ,
+                    "practice(id: $p) { statementLink(accountNumber: \"100234\") { url" + " qrSvg } }"),
+            q(
+                    "statementLinksExport",
+                    Needs.READ,
+                    "practice(id: $p) { statementLinksExport(accountNumbers:" + " [\"100234\"]) { url } }"),
             q("operations", Needs.SUPPORT, "operations { deadLetterDepth queueDepth reconciliationRuns { checked } }"),
-            m("refundPayment", Needs.ACT, "refundPayment(transactionId: $tx, amountCents: 999999999, reason: OTHER,"
-                    + " idempotencyKey: \"matrix-" + UUID.randomUUID() + "\") { status }"),
-            m("saveReceiptBrandingDraft", Needs.EDIT, "saveReceiptBrandingDraft(practiceId: $p, input:"
-                    + " { footerText: \"Thank you\" }) { draft { footerText } }"),
-            m("publishReceiptBranding", Needs.EDIT, "publishReceiptBranding(practiceId: $p) { published {"
-                    + " footerText } }"),
+            m(
+                    "refundPayment",
+                    Needs.ACT,
+                    "refundPayment(transactionId: $tx, amountCents: 999999999, reason: OTHER,"
+                            + " idempotencyKey: \"matrix-" + UUID.randomUUID() + "\") { status }"),
+            m(
+                    "saveReceiptBrandingDraft",
+                    Needs.EDIT,
+                    "saveReceiptBrandingDraft(practiceId: $p, input:"
+                            + " { footerText: \"Thank you\" }) { draft { footerText } }"),
+            m(
+                    "publishReceiptBranding",
+                    Needs.EDIT,
+                    "publishReceiptBranding(practiceId: $p) { published {" + " footerText } }"),
             m("previewReceiptBranding", Needs.EDIT, "previewReceiptBranding(practiceId: $p) { url }"),
             // Deliberately invalid inputs: an allowed caller gets BAD_USER_INPUT (checked after authorization).
-            m("emailPaymentLink", Needs.ACT, "emailPaymentLink(practiceId: $p, accountNumber: \"100234\","
-                    + " email: \"not-an-address\") { queued }"),
+            m(
+                    "emailPaymentLink",
+                    Needs.ACT,
+                    "emailPaymentLink(practiceId: $p, accountNumber: \"100234\","
+                            + " email: \"not-an-address\") { queued }"),
             m("replayDeadLetters", Needs.SUPPORT, "replayDeadLetters(max: 0)"),
             m("runReconciliation", Needs.SUPPORT, "runReconciliation(from: \"x\", to: \"y\") { checked }"));
 
@@ -107,9 +134,14 @@ class ConsoleAuthorizationMatrixTest {
         p.put("payments.reconciliation.enabled", "false");
         server = ApplicationContext.run(EmbeddedServer.class, p);
         GraphQLTestClient admin = ConsoleTestKit.staff(server.getURL(), ConsoleTestKit.ADMIN);
-        tx = admin.execute("query($p: ID!) { console { practice(id: $p) { payments(first: 1) { edges { node {"
-                + " transactionId } } } } } }", "p", ConsoleTestKit.BRIGHT).data()
-                .at("/console/practice/payments/edges/0/node/transactionId").asText();
+        tx = admin.execute(
+                        "query($p: ID!) { console { practice(id: $p) { payments(first: 1) { edges { node {"
+                                + " transactionId } } } } } }",
+                        "p",
+                        ConsoleTestKit.BRIGHT)
+                .data()
+                .at("/console/practice/payments/edges/0/node/transactionId")
+                .asText();
         assertThat(tx).isNotEmpty();
     }
 
@@ -142,8 +174,11 @@ class ConsoleAuthorizationMatrixTest {
                 JsonNode r = call(e.getValue(), f);
                 // Nothing of Bright Smiles for Lakeside's staff (operations: support only, which they are not).
                 check(failures, f, e.getKey() + "/other", r, false);
-                assertThat(r.toString()).as(f.name + " for " + e.getKey() + " of another practice")
-                        .doesNotContain("Bright Smiles").doesNotContain("Garc").doesNotContain("\"cents\"");
+                assertThat(r.toString())
+                        .as(f.name + " for " + e.getKey() + " of another practice")
+                        .doesNotContain("Bright Smiles")
+                        .doesNotContain("Garc")
+                        .doesNotContain("\"cents\"");
             }
         }
         assertThat(failures).isEmpty();
@@ -152,8 +187,18 @@ class ConsoleAuthorizationMatrixTest {
     @Test
     void patientSessionAndNoSessionNeverReachAConsoleField() {
         GraphQLTestClient patient = new GraphQLTestClient(server.getURL());
-        assertThat(patient.execute(BffTestSupport.SIGN_IN, "h", BffTestSupport.PRACTICE, "a", BffTestSupport.ACCOUNT,
-                "l", BffTestSupport.LAST_NAME).data().at("/signIn/ok").asBoolean()).isTrue();
+        assertThat(patient.execute(
+                                BffTestSupport.SIGN_IN,
+                                "h",
+                                BffTestSupport.PRACTICE,
+                                "a",
+                                BffTestSupport.ACCOUNT,
+                                "l",
+                                BffTestSupport.LAST_NAME)
+                        .data()
+                        .at("/signIn/ok")
+                        .asBoolean())
+                .isTrue();
         GraphQLTestClient nobody = new GraphQLTestClient(server.getURL());
         for (GraphQLTestClient c : List.of(patient, nobody)) {
             for (Field f : FIELDS) {
@@ -161,8 +206,12 @@ class ConsoleAuthorizationMatrixTest {
                 if (f.mutation) {
                     assertThat(code(r)).as(f.name).isEqualTo("UNAUTHENTICATED");
                 } else {
-                    assertThat(r.at("/data/console").isNull()).as(f.name + ": " + r).isTrue();
-                    assertThat(r.path("errors").isMissingNode() || r.path("errors").isEmpty()).isTrue();
+                    assertThat(r.at("/data/console").isNull())
+                            .as(f.name + ": " + r)
+                            .isTrue();
+                    assertThat(r.path("errors").isMissingNode()
+                                    || r.path("errors").isEmpty())
+                            .isTrue();
                 }
             }
         }
@@ -171,12 +220,19 @@ class ConsoleAuthorizationMatrixTest {
     @Test
     void aStaffSessionNeverReachesAPatientField() {
         GraphQLTestClient admin = ConsoleTestKit.staff(server.getURL(), ConsoleTestKit.ADMIN);
-        assertThat(admin.execute("{ household { guarantorName } }").data().path("household").isNull()).isTrue();
-        assertThat(code(admin.execute("query($tx: ID!) { receipt(txId: $tx) { txId } }", "tx", tx).json()))
+        assertThat(admin.execute("{ household { guarantorName } }")
+                        .data()
+                        .path("household")
+                        .isNull())
+                .isTrue();
+        assertThat(code(admin.execute("query($tx: ID!) { receipt(txId: $tx) { txId } }", "tx", tx)
+                        .json()))
                 .isEqualTo("UNAUTHENTICATED");
-        assertThat(code(admin.execute("mutation { startPayment(amountCents: 500) { paymentId } }").json()))
+        assertThat(code(admin.execute("mutation { startPayment(amountCents: 500) { paymentId } }")
+                        .json()))
                 .isEqualTo("UNAUTHENTICATED");
-        assertThat(code(admin.execute("mutation($tx: ID!) { downloadReceipt(txId: $tx) { url } }", "tx", tx).json()))
+        assertThat(code(admin.execute("mutation($tx: ID!) { downloadReceipt(txId: $tx) { url } }", "tx", tx)
+                        .json()))
                 .isEqualTo("UNAUTHENTICATED");
     }
 
@@ -198,6 +254,8 @@ class ConsoleAuthorizationMatrixTest {
 
     private static String code(JsonNode r) {
         JsonNode errors = r.path("errors");
-        return errors.isArray() && !errors.isEmpty() ? errors.get(0).at("/extensions/code").asText() : null;
+        return errors.isArray() && !errors.isEmpty()
+                ? errors.get(0).at("/extensions/code").asText()
+                : null;
     }
 }

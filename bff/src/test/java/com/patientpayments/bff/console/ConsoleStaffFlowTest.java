@@ -1,5 +1,7 @@
 package com.patientpayments.bff.console;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds;
@@ -7,10 +9,6 @@ import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -28,8 +26,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The staff side end to end on the real connector, Redis, queue and the simulated provider: sign-in with the second
@@ -66,29 +65,56 @@ class ConsoleStaffFlowTest {
     @Test
     void theSecondFactorIsRequiredAndEveryFailureLooksTheSame() {
         GraphQLTestClient c = new GraphQLTestClient(server.getURL());
-        JsonNode first = c.execute(ConsoleTestKit.SIGN_IN, "e", ConsoleTestKit.BILLING, "p", ConsoleTestKit.PASSWORD,
-                "o", null).data().path("staffSignIn");
+        JsonNode first = c.execute(
+                        ConsoleTestKit.SIGN_IN, "e", ConsoleTestKit.BILLING, "p", ConsoleTestKit.PASSWORD, "o", null)
+                .data()
+                .path("staffSignIn");
         assertThat(first.path("ok").asBoolean()).isFalse();
         assertThat(first.path("otpRequired").asBoolean()).isTrue();
         assertThat(c.cookies()).doesNotContainKey("pp_staff");
-        assertThat(c.execute("{ console { me { id } } }").data().path("console").isNull()).isTrue();
+        assertThat(c.execute("{ console { me { id } } }").data().path("console").isNull())
+                .isTrue();
 
         String wrongPassword = message(c, ConsoleTestKit.BILLING, "not-the-password", null);
         String unknownEmail = message(c, "nobody@example.test", ConsoleTestKit.PASSWORD, null);
-        String wrongCode = message(c, ConsoleTestKit.BILLING, ConsoleTestKit.PASSWORD,
+        String wrongCode = message(
+                c,
+                ConsoleTestKit.BILLING,
+                ConsoleTestKit.PASSWORD,
                 ConsoleTestKit.code(Instant.now().getEpochSecond() / 30 + 40));
         assertThat(wrongPassword).isNotBlank().isEqualTo(unknownEmail).isEqualTo(wrongCode);
 
         GraphQLTestClient billing = ConsoleTestKit.staff(server.getURL(), ConsoleTestKit.BILLING);
         assertThat(billing.cookies()).containsKey("pp_staff");
-        assertThat(billing.execute("{ console { me { email memberships { role } } } }").data()
-                .at("/console/me/memberships/0/role").asText()).isEqualTo("BILLING");
+        assertThat(billing.execute("{ console { me { email memberships { role } } } }")
+                        .data()
+                        .at("/console/me/memberships/0/role")
+                        .asText())
+                .isEqualTo("BILLING");
         // The vendor's support cannot refund: no second factor asked.
         GraphQLTestClient support = new GraphQLTestClient(server.getURL());
-        assertThat(support.execute(ConsoleTestKit.SIGN_IN, "e", ConsoleTestKit.SUPPORT, "p", ConsoleTestKit.PASSWORD,
-                "o", null).data().at("/staffSignIn/ok").asBoolean()).isTrue();
-        assertThat(support.execute("mutation { staffSignOut }").data().path("staffSignOut").asBoolean()).isTrue();
-        assertThat(support.execute("{ console { me { id } } }").data().path("console").isNull()).isTrue();
+        assertThat(support.execute(
+                                ConsoleTestKit.SIGN_IN,
+                                "e",
+                                ConsoleTestKit.SUPPORT,
+                                "p",
+                                ConsoleTestKit.PASSWORD,
+                                "o",
+                                null)
+                        .data()
+                        .at("/staffSignIn/ok")
+                        .asBoolean())
+                .isTrue();
+        assertThat(support.execute("mutation { staffSignOut }")
+                        .data()
+                        .path("staffSignOut")
+                        .asBoolean())
+                .isTrue();
+        assertThat(support.execute("{ console { me { id } } }")
+                        .data()
+                        .path("console")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
@@ -102,8 +128,10 @@ class ConsoleStaffFlowTest {
             int n = i;
             answers.add(pool.submit(() -> {
                 go.await();
-                return new GraphQLTestClient(server.getURL()).execute(ConsoleTestKit.SIGN_IN, "e", email, "p",
-                        "wrong-" + n, "o", null).data().path("staffSignIn");
+                return new GraphQLTestClient(server.getURL())
+                        .execute(ConsoleTestKit.SIGN_IN, "e", email, "p", "wrong-" + n, "o", null)
+                        .data()
+                        .path("staffSignIn");
             }));
         }
         go.countDown();
@@ -113,8 +141,10 @@ class ConsoleStaffFlowTest {
         pool.shutdown();
         // Locked: the right password and code fail the same way until the window ends.
         GraphQLTestClient c = new GraphQLTestClient(server.getURL());
-        JsonNode locked = c.execute(ConsoleTestKit.SIGN_IN, "e", email, "p", ConsoleTestKit.PASSWORD, "o",
-                ConsoleTestKit.code()).data().path("staffSignIn");
+        JsonNode locked = c.execute(
+                        ConsoleTestKit.SIGN_IN, "e", email, "p", ConsoleTestKit.PASSWORD, "o", ConsoleTestKit.code())
+                .data()
+                .path("staffSignIn");
         assertThat(locked.path("ok").asBoolean()).isFalse();
         assertThat(locked.path("otpRequired").asBoolean()).isFalse();
         assertThat(c.cookies()).doesNotContainKey("pp_staff");
@@ -122,31 +152,57 @@ class ConsoleStaffFlowTest {
 
     @Test
     void aRefundFromTheConsolePostsThroughTheWebhookPathOncePerKey() throws Exception {
-        ConnectorHouseholds.Household h = ConnectorHouseholds.create(
-                new ConnectorHouseholds.Charge(LocalDate.of(2026, 5, 4), 6000));
+        ConnectorHouseholds.Household h =
+                ConnectorHouseholds.create(new ConnectorHouseholds.Charge(LocalDate.of(2026, 5, 4), 6000));
         String practiceId = practiceOf(h);
         String email = "refund-" + UUID.randomUUID() + "@example.test";
         staffFor(practiceId, email);
 
         // The patient pays $25.00 with the simulated provider's test card.
         GraphQLTestClient patient = new GraphQLTestClient(server.getURL());
-        assertThat(patient.execute(BffTestSupport.SIGN_IN, "h", h.practiceHash(), "a", h.accountNumber(), "l",
-                h.lastName()).data().at("/signIn/ok").asBoolean()).isTrue();
-        String paymentId = patient.execute("mutation { startPayment(amountCents: 2500) { paymentId } }").data()
-                .at("/startPayment/paymentId").asText();
-        patient.execute("mutation($id: ID!) { confirmSimulatedPayment(paymentId: $id, cardNumber:"
-                + " \"4242424242424242\") { status } }", "id", paymentId);
-        await("payment posted", () -> !patient.execute("query($id: ID!) { payment(id: $id) { txId } }", "id",
-                paymentId).data().at("/payment/txId").isNull());
-        String txId = patient.execute("query($id: ID!) { payment(id: $id) { txId } }", "id", paymentId).data()
-                .at("/payment/txId").asText();
+        assertThat(patient.execute(
+                                BffTestSupport.SIGN_IN,
+                                "h",
+                                h.practiceHash(),
+                                "a",
+                                h.accountNumber(),
+                                "l",
+                                h.lastName())
+                        .data()
+                        .at("/signIn/ok")
+                        .asBoolean())
+                .isTrue();
+        String paymentId = patient.execute("mutation { startPayment(amountCents: 2500) { paymentId } }")
+                .data()
+                .at("/startPayment/paymentId")
+                .asText();
+        patient.execute(
+                "mutation($id: ID!) { confirmSimulatedPayment(paymentId: $id, cardNumber:"
+                        + " \"4242424242424242\") { status } }",
+                "id",
+                paymentId);
+        await(
+                "payment posted",
+                () -> !patient.execute("query($id: ID!) { payment(id: $id) { txId } }", "id", paymentId)
+                        .data()
+                        .at("/payment/txId")
+                        .isNull());
+        String txId = patient.execute("query($id: ID!) { payment(id: $id) { txId } }", "id", paymentId)
+                .data()
+                .at("/payment/txId")
+                .asText();
         long owedBefore = balance(patient);
 
         // Staff find it by account number and refund $5.00.
         GraphQLTestClient staff = ConsoleTestKit.staff(server.getURL(), email);
-        JsonNode rows = staff.execute("query($p: ID!, $f: ConsolePaymentFilter) { console { practice(id: $p) {"
-                + " payments(filter: $f) { totalCount edges { node { transactionId amount { cents } } } } } } }",
-                "p", practiceId, "f", Map.of("accountNumber", h.accountNumber())).data()
+        JsonNode rows = staff.execute(
+                        "query($p: ID!, $f: ConsolePaymentFilter) { console { practice(id: $p) {"
+                                + " payments(filter: $f) { totalCount edges { node { transactionId amount { cents } } } } } } }",
+                        "p",
+                        practiceId,
+                        "f",
+                        Map.of("accountNumber", h.accountNumber()))
+                .data()
                 .at("/console/practice/payments");
         assertThat(rows.path("totalCount").asInt()).isEqualTo(1);
         assertThat(rows.at("/edges/0/node/transactionId").asText()).isEqualTo(txId);
@@ -160,77 +216,118 @@ class ConsoleStaffFlowTest {
         String detail = "query($p: ID!, $tx: ID!) { console { practice(id: $p) { payment(transactionId: $tx) {"
                 + " refunded { cents } refundable { cents } timeline { kind status amount { cents } }"
                 + " auditTrail { action actor } } } } }";
-        await("refund posted by the webhook path", () -> staff.execute(detail, "p", practiceId, "tx", txId).data()
-                .at("/console/practice/payment/refunded/cents").asLong() == 500);
-        JsonNode payment = staff.execute(detail, "p", practiceId, "tx", txId).data().at("/console/practice/payment");
+        await(
+                "refund posted by the webhook path",
+                () -> staff.execute(detail, "p", practiceId, "tx", txId)
+                                .data()
+                                .at("/console/practice/payment/refunded/cents")
+                                .asLong()
+                        == 500);
+        JsonNode payment =
+                staff.execute(detail, "p", practiceId, "tx", txId).data().at("/console/practice/payment");
         assertThat(payment.path("timeline")).anySatisfy(a -> {
             assertThat(a.path("kind").asText()).isEqualTo("REFUND");
             assertThat(a.path("status").asText()).isEqualTo("SUCCEEDED");
         });
-        assertThat(payment.path("timeline")).noneSatisfy(a -> assertThat(a.path("status").asText())
-                .isEqualTo("PENDING"));
+        assertThat(payment.path("timeline"))
+                .noneSatisfy(a -> assertThat(a.path("status").asText()).isEqualTo("PENDING"));
         assertThat(payment.at("/refundable/cents").asLong()).isEqualTo(2000);
         List<String> audit = new ArrayList<>();
-        payment.path("auditTrail").forEach(a -> audit.add(a.path("action").asText() + ":" + a.path("actor").asText()));
+        payment.path("auditTrail")
+                .forEach(a -> audit.add(
+                        a.path("action").asText() + ":" + a.path("actor").asText()));
         assertThat(audit).contains("REFUND_REQUESTED:Refund Tester", "VIEW_PAYMENT:Refund Tester");
 
         // The same key again is the same refund: nothing more is refunded.
         JsonNode again = staff.execute(refund, "tx", txId, "k", key).data().path("refundPayment");
-        assertThat(again.path("refundRequestId").asText()).isEqualTo(asked.path("refundRequestId").asText());
+        assertThat(again.path("refundRequestId").asText())
+                .isEqualTo(asked.path("refundRequestId").asText());
         assertThat(rowsOf("refund_requests", txId)).isEqualTo(1);
         assertThat(rowsOf("refunds", txId)).isEqualTo(1);
         // The patient owes the $5.00 again.
         await("balance shows the refund", () -> balance(patient) == owedBefore + 500);
 
         // Branding: a draft shows in the staff's preview only; patients' receipts print it once published.
-        String signature = "Received with thanks " + UUID.randomUUID().toString().substring(0, 8);
-        staff.execute("mutation($p: ID!, $s: String!) { saveReceiptBrandingDraft(practiceId: $p, input:"
-                + " { signatureText: $s }) { draft { signatureText } } }", "p", practiceId, "s", signature);
-        String preview = staff.execute("mutation($p: ID!, $tx: ID) { previewReceiptBranding(practiceId: $p,"
-                + " transactionId: $tx) { url } }", "p", practiceId, "tx", txId).data()
-                .at("/previewReceiptBranding/url").asText();
+        String signature =
+                "Received with thanks " + UUID.randomUUID().toString().substring(0, 8);
+        staff.execute(
+                "mutation($p: ID!, $s: String!) { saveReceiptBrandingDraft(practiceId: $p, input:"
+                        + " { signatureText: $s }) { draft { signatureText } } }",
+                "p",
+                practiceId,
+                "s",
+                signature);
+        String preview = staff.execute(
+                        "mutation($p: ID!, $tx: ID) { previewReceiptBranding(practiceId: $p,"
+                                + " transactionId: $tx) { url } }",
+                        "p",
+                        practiceId,
+                        "tx",
+                        txId)
+                .data()
+                .at("/previewReceiptBranding/url")
+                .asText();
         assertThat(pdfText(staff, preview)).contains(signature);
         assertThat(pdfText(patient, patientReceipt(patient, txId))).doesNotContain(signature);
-        staff.execute("mutation($p: ID!) { publishReceiptBranding(practiceId: $p) { published { signatureText } } }",
-                "p", practiceId);
+        staff.execute(
+                "mutation($p: ID!) { publishReceiptBranding(practiceId: $p) { published { signatureText } } }",
+                "p",
+                practiceId);
         assertThat(pdfText(patient, patientReceipt(patient, txId))).contains(signature);
-        String staffReceipt = staff.execute("query($p: ID!, $tx: ID!) { console { practice(id: $p) {"
-                + " receiptPdf(transactionId: $tx) { url } } } }", "p", practiceId, "tx", txId).data()
-                .at("/console/practice/receiptPdf/url").asText();
+        String staffReceipt = staff.execute(
+                        "query($p: ID!, $tx: ID!) { console { practice(id: $p) {"
+                                + " receiptPdf(transactionId: $tx) { url } } } }",
+                        "p",
+                        practiceId,
+                        "tx",
+                        txId)
+                .data()
+                .at("/console/practice/receiptPdf/url")
+                .asText();
         assertThat(pdfText(staff, staffReceipt)).contains(signature);
     }
 
     private static String patientReceipt(GraphQLTestClient patient, String txId) {
-        return patient.execute("mutation($tx: ID!) { downloadReceipt(txId: $tx) { url } }", "tx", txId).data()
-                .at("/downloadReceipt/url").asText();
+        return patient.execute("mutation($tx: ID!) { downloadReceipt(txId: $tx) { url } }", "tx", txId)
+                .data()
+                .at("/downloadReceipt/url")
+                .asText();
     }
 
     private static String pdfText(GraphQLTestClient c, String path) throws Exception {
-        byte[] pdf = c.sendBytes(java.net.http.HttpRequest.newBuilder(server.getURL().toURI().resolve(path)).GET());
+        byte[] pdf = c.sendBytes(
+                java.net.http.HttpRequest.newBuilder(server.getURL().toURI().resolve(path))
+                        .GET());
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
         }
     }
 
     private static String message(GraphQLTestClient c, String email, String password, String otp) {
-        JsonNode r = c.execute(ConsoleTestKit.SIGN_IN, "e", email, "p", password, "o", otp).data().path("staffSignIn");
+        JsonNode r = c.execute(ConsoleTestKit.SIGN_IN, "e", email, "p", password, "o", otp)
+                .data()
+                .path("staffSignIn");
         assertThat(r.path("ok").asBoolean()).isFalse();
         assertThat(r.path("otpRequired").asBoolean()).isFalse();
         return r.path("message").asText();
     }
 
     private static long balance(GraphQLTestClient patient) {
-        return patient.execute("{ household { balance { cents } } }").data().at("/household/balance/cents").asLong();
+        return patient.execute("{ household { balance { cents } } }")
+                .data()
+                .at("/household/balance/cents")
+                .asLong();
     }
 
     private static long rowsOf(String table, String txId) {
-        return ConnectorHouseholds.value("SELECT COUNT(*) FROM " + table + " WHERE transaction_id = ?",
-                UUID.fromString(txId));
+        return ConnectorHouseholds.value(
+                "SELECT COUNT(*) FROM " + table + " WHERE transaction_id = ?", UUID.fromString(txId));
     }
 
     private static String practiceOf(ConnectorHouseholds.Household h) throws Exception {
-        try (Connection c = DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl());
-             PreparedStatement s = c.prepareStatement("SELECT practice_id FROM practice_hashes WHERE hash = ?")) {
+        try (Connection c =
+                        DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl());
+                PreparedStatement s = c.prepareStatement("SELECT practice_id FROM practice_hashes WHERE hash = ?")) {
             s.setString(1, h.practiceHash());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -241,7 +338,8 @@ class ConsoleStaffFlowTest {
 
     /** A staff member of that practice with the demo's password hash and authenticator secret. */
     private static void staffFor(String practiceId, String email) throws Exception {
-        try (Connection c = DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl())) {
+        try (Connection c =
+                DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl())) {
             UUID id = UUID.randomUUID();
             try (PreparedStatement s = c.prepareStatement("INSERT INTO staff_accounts (id, email, display_name,"
                     + " password_hash, totp_secret) SELECT ?, ?, 'Refund Tester', password_hash, totp_secret"

@@ -1,13 +1,12 @@
 package com.patientpayments.bff.console;
 
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The console's demo staff (emr-connector demo.DemoConsole) and an RFC 6238 code generator written here, apart from
@@ -25,12 +24,12 @@ final class ConsoleTestKit {
     static final String SIGN_IN = "mutation($e: String!, $p: String!, $o: String) { staffSignIn(email: $e,"
             + " password: $p, otp: $o) { ok otpRequired message staff { id displayName } } }";
 
-    private ConsoleTestKit() {
-    }
+    private ConsoleTestKit() {}
 
     /** A demo id (DemoData.id). */
     static String id(String name) {
-        return UUID.nameUUIDFromBytes(("patient-payments-demo:" + name).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("patient-payments-demo:" + name).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     /** The TOTP code (SHA-1, 6 digits, 30 s) of the demo secret now. */

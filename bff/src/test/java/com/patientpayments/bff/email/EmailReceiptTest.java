@@ -1,5 +1,10 @@
 package com.patientpayments.bff.email;
 
+import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
+import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
+import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.bff.receipt.LedgerFixture;
@@ -10,13 +15,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,11 +25,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
-import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
-import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * emailReceipt end to end: the real SES v2 SDK sends a raw MIME message to the in-process SES stand-in; the test reads
@@ -50,10 +49,13 @@ class EmailReceiptTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     SesEndpoint ses;
+
     @Inject
     MeterRegistry registry;
+
     private String txId;
 
     @Override
@@ -88,15 +90,22 @@ class EmailReceiptTest implements TestPropertyProvider {
         assertThat(message.path("html").asText()).contains("Bright Smiles Dental", "$12.50");
         JsonNode receipt = LedgerFixture.receiptData(txId);
         for (JsonNode line : receipt.path("lines")) {
-            assertThat(text + message.path("html").asText()).doesNotContain(line.path("procedureName").asText());
+            assertThat(text + message.path("html").asText())
+                    .doesNotContain(line.path("procedureName").asText());
         }
         JsonNode attachment = message.path("attachments").get(0);
         assertThat(attachment.path("contentType").asText()).isEqualTo("application/pdf");
         assertThat(attachment.path("filename").asText()).matches("receipt-[A-Z0-9]{8}\\.pdf");
-        try (PDDocument pdf = Loader.loadPDF(Base64.getDecoder().decode(attachment.path("content").asText()))) {
+        try (PDDocument pdf = Loader.loadPDF(
+                Base64.getDecoder().decode(attachment.path("content").asText()))) {
             String pdfText = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
-            assertThat(pdfText).contains(txId, "$12.50", "Maria García", "Itemized receipt for HSA/FSA",
-                    receipt.path("lines").get(0).path("procedureName").asText());
+            assertThat(pdfText)
+                    .contains(
+                            txId,
+                            "$12.50",
+                            "Maria García",
+                            "Itemized receipt for HSA/FSA",
+                            receipt.path("lines").get(0).path("procedureName").asText());
         }
         assertThat(registry.timer("email.send").count()).isPositive();
     }
@@ -104,20 +113,28 @@ class EmailReceiptTest implements TestPropertyProvider {
     @Test
     void sesFailuresAreRetriedAndTheMessageIsSentExactlyOnce() throws Exception {
         String to = "retry+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        double retriedBefore = registry.counter("receipt.emails", "outcome", "retried").count();
+        double retriedBefore =
+                registry.counter("receipt.emails", "outcome", "retried").count();
         ses.standIn().orElseThrow().failNext(2);
         signedIn().execute(EMAIL, "id", txId, "e", to);
         awaitMessagesTo(to, 1);
         Thread.sleep(500); // a duplicate would arrive within the retry back-off (20-80 ms)
         assertThat(messagesTo(to)).hasSize(1);
-        assertThat(registry.counter("receipt.emails", "outcome", "retried").count() - retriedBefore).isEqualTo(2);
+        assertThat(registry.counter("receipt.emails", "outcome", "retried").count() - retriedBefore)
+                .isEqualTo(2);
     }
 
     @Test
     void anInvalidAddressIsRejectedAndNothingIsSent() {
         GraphQLTestClient c = signedIn();
-        for (String bad : List.of("", "maria", "maria@", "maria@example", "a b@example.com",
-                "maria@example.com\r\nBcc: x@example.com", "x".repeat(250) + "@example.com")) {
+        for (String bad : List.of(
+                "",
+                "maria",
+                "maria@",
+                "maria@example",
+                "a b@example.com",
+                "maria@example.com\r\nBcc: x@example.com",
+                "x".repeat(250) + "@example.com")) {
             GraphQLTestClient.Result r = c.execute(EMAIL, "id", txId, "e", bad);
             assertThat(r.errorCode()).as(bad).isEqualTo("BAD_USER_INPUT");
             assertThat(r.errors().get(0).path("message").asText()).contains("valid email address");
@@ -129,13 +146,23 @@ class EmailReceiptTest implements TestPropertyProvider {
         GraphQLTestClient c = signedIn();
         String to = "limit+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         for (int i = 0; i < 5; i++) {
-            assertThat(c.execute(EMAIL, "id", txId, "e", to).data().at("/emailReceipt/queued").asBoolean()).isTrue();
+            assertThat(c.execute(EMAIL, "id", txId, "e", to)
+                            .data()
+                            .at("/emailReceipt/queued")
+                            .asBoolean())
+                    .isTrue();
         }
         GraphQLTestClient.Result sixth = c.execute(EMAIL, "id", txId, "e", to);
         assertThat(sixth.errorCode()).isEqualTo("RATE_LIMITED");
-        assertThat(sixth.errors().get(0).path("extensions").path("retryable").asBoolean()).isTrue();
+        assertThat(sixth.errors().get(0).path("extensions").path("retryable").asBoolean())
+                .isTrue();
         // Another session is not affected.
-        assertThat(signedIn().execute(EMAIL, "id", txId, "e", to).data().at("/emailReceipt/queued").asBoolean()).isTrue();
+        assertThat(signedIn()
+                        .execute(EMAIL, "id", txId, "e", to)
+                        .data()
+                        .at("/emailReceipt/queued")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -148,8 +175,11 @@ class EmailReceiptTest implements TestPropertyProvider {
         GraphQLTestClient.Result last = null;
         for (int session = 0; session < EmailReceiptService.HOUSEHOLD_FACTOR + 1; session++) {
             GraphQLTestClient c = new GraphQLTestClient(server.getURL());
-            assertThat(c.execute(SIGN_IN, "h", "QX7TMD", "a", "300001", "l", "Lindqvist").data()
-                    .at("/signIn/ok").asBoolean()).isTrue();
+            assertThat(c.execute(SIGN_IN, "h", "QX7TMD", "a", "300001", "l", "Lindqvist")
+                            .data()
+                            .at("/signIn/ok")
+                            .asBoolean())
+                    .isTrue();
             for (int i = 0; i < 5; i++) {
                 last = c.execute(EMAIL, "id", tx, "e", to);
                 if (last.errorCode() == null) {
@@ -165,9 +195,12 @@ class EmailReceiptTest implements TestPropertyProvider {
     void anotherHouseholdCannotEmailThisReceipt() {
         GraphQLTestClient ana = new GraphQLTestClient(server.getURL());
         ana.execute(SIGN_IN, "h", "HR9T3W", "a", "200100", "l", "Nguyen-Smith");
-        assertThat(ana.execute(EMAIL, "id", txId, "e", "ana@example.com").errorCode()).isEqualTo("NOT_FOUND");
-        assertThat(new GraphQLTestClient(server.getURL()).execute(EMAIL, "id", txId, "e", "x@example.com")
-                .errorCode()).isEqualTo("UNAUTHENTICATED");
+        assertThat(ana.execute(EMAIL, "id", txId, "e", "ana@example.com").errorCode())
+                .isEqualTo("NOT_FOUND");
+        assertThat(new GraphQLTestClient(server.getURL())
+                        .execute(EMAIL, "id", txId, "e", "x@example.com")
+                        .errorCode())
+                .isEqualTo("UNAUTHENTICATED");
     }
 
     private List<JsonNode> awaitMessagesTo(String to, int count) throws Exception {
@@ -184,8 +217,8 @@ class EmailReceiptTest implements TestPropertyProvider {
     /** Reads the stand-in's inbox over HTTP, as the demo's mail= link does. */
     private List<JsonNode> messagesTo(String to) throws Exception {
         String inbox = ses.inboxUrl().orElseThrow();
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(inbox)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(inbox)).GET().build(), HttpResponse.BodyHandlers.ofString());
         List<JsonNode> found = new ArrayList<>();
         for (JsonNode m : JSON.readTree(r.body()).path("emails")) {
             if (m.path("to").toString().contains(to)) {

@@ -1,15 +1,12 @@
 package com.patientpayments.bff.emr;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds.Charge;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import io.micronaut.context.ApplicationContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.slf4j.MDC;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -19,8 +16,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 /**
  * The one typed connector client against the real connector: every answer is an outcome (found, not found, conflict
@@ -70,18 +69,24 @@ class EmrClientTest {
         assertThat(((EmrOutcome.Found<EmrAttempt>) created).created()).isTrue();
         assertThat(created.optional().orElseThrow().status()).isEqualTo(AttemptStatus.CREATED);
         assertThat(created.optional().orElseThrow().createdAt()).isBeforeOrEqualTo(Instant.now());
-        assertThat(((EmrOutcome.Found<EmrAttempt>) emr.createAttempt(new EmrRequests.NewAttempt(h.id().toString(),
-                1000, key))).created()).isFalse();
+        assertThat(((EmrOutcome.Found<EmrAttempt>)
+                                emr.createAttempt(new EmrRequests.NewAttempt(h.id().toString(), 1000, key)))
+                        .created())
+                .isFalse();
         EmrOutcome<EmrAttempt> conflict = emr.createAttempt(new EmrRequests.NewAttempt(h.id().toString(), 1001, key));
         assertThat(conflict).isInstanceOf(EmrOutcome.Conflict.class);
-        assertThat(((EmrOutcome.Conflict<EmrAttempt>) conflict).problem().code()).isEqualTo(EmrProblem.Code.CONFLICT);
+        assertThat(((EmrOutcome.Conflict<EmrAttempt>) conflict).problem().code())
+                .isEqualTo(EmrProblem.Code.CONFLICT);
 
         EmrOutcome<EmrAllocationPreview> bad = emr.allocationPreview(h.id().toString(), 0);
         assertThat(bad).isInstanceOf(EmrOutcome.Rejected.class);
         assertThat(((EmrOutcome.Rejected<EmrAllocationPreview>) bad).problem().code())
                 .isEqualTo(EmrProblem.Code.VALIDATION_FAILED);
-        assertThat(emr.recentAttempts(h.id().toString(), Instant.now().minusSeconds(60),
-                EnumSet.of(AttemptStatus.CREATED)).optional().orElseThrow()).hasSize(1);
+        assertThat(emr.recentAttempts(
+                                h.id().toString(), Instant.now().minusSeconds(60), EnumSet.of(AttemptStatus.CREATED))
+                        .optional()
+                        .orElseThrow())
+                .hasSize(1);
     }
 
     @Test
@@ -93,7 +98,8 @@ class EmrClientTest {
             EmrOutcome<EmrPractice> open = emr.practiceByHash("K7MX4Q");
             assertThat(open).isInstanceOf(EmrOutcome.Unavailable.class);
             assertThat(((EmrOutcome.Unavailable<EmrPractice>) open).reason()).isEqualTo("circuit_open");
-            assertThat(emr.createAttempt(new EmrRequests.NewAttempt(UUID.randomUUID().toString(), 100, "k")))
+            assertThat(emr.createAttempt(
+                            new EmrRequests.NewAttempt(UUID.randomUUID().toString(), 100, "k")))
                     .isInstanceOf(EmrOutcome.Unavailable.class);
         } finally {
             EmrConnectorProcess.shared().start();
@@ -110,8 +116,10 @@ class EmrClientTest {
         } finally {
             MDC.remove(EmrHttp.MDC_KEY);
         }
-        until(() -> EmrConnectorProcess.shared().log().lines().anyMatch(l -> l.contains("\"requestId\":\"" + id + "\"")
-                && l.contains("/api/v1/practices/by-hash/")));
+        until(() -> EmrConnectorProcess.shared()
+                .log()
+                .lines()
+                .anyMatch(l -> l.contains("\"requestId\":\"" + id + "\"") && l.contains("/api/v1/practices/by-hash/")));
     }
 
     private static void until(BooleanSupplier condition) {

@@ -1,8 +1,8 @@
 package com.patientpayments.bff.graphql;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 class ClientSafeMessageTest {
 
@@ -12,7 +12,8 @@ class ClientSafeMessageTest {
                 + "'BooleanValue{value=true}' is not a valid 'ID' - Expected an AST type of 'StringValue' "
                 + "but it was a 'LinkedHashMap' (java.util.LinkedHashMap)";
         String safe = GraphQLEndpoint.clientSafe(raw);
-        assertThat(safe).doesNotContain("BooleanValue{", "LinkedHashMap", "java.util")
+        assertThat(safe)
+                .doesNotContain("BooleanValue{", "LinkedHashMap", "java.util")
                 .contains("argument 'practiceHash'", "is not a valid 'ID'");
     }
 

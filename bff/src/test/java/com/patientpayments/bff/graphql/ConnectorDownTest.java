@@ -1,5 +1,8 @@
 package com.patientpayments.bff.graphql;
 
+import static com.patientpayments.bff.testsupport.BffTestSupport.OTHER_PRACTICE;
+import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
@@ -9,16 +12,11 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.util.HashMap;
-import java.util.Map;
-
-import static com.patientpayments.bff.testsupport.BffTestSupport.OTHER_PRACTICE;
-import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real connector is stopped: reads answer UPSTREAM_UNAVAILABLE (retryable); after a restart all works again. */
 @MicronautTest
@@ -47,7 +45,14 @@ class ConnectorDownTest implements TestPropertyProvider {
         try {
             Result practice = c.execute("{ practice(hash: \"" + OTHER_PRACTICE + "\") { name } }");
             assertUpstream(practice);
-            Result signIn = c.execute(com.patientpayments.bff.testsupport.BffTestSupport.SIGN_IN, "h", PRACTICE, "a", "100234", "l", "Garcia");
+            Result signIn = c.execute(
+                    com.patientpayments.bff.testsupport.BffTestSupport.SIGN_IN,
+                    "h",
+                    PRACTICE,
+                    "a",
+                    "100234",
+                    "l",
+                    "Garcia");
             assertUpstream(signIn);
             assertThat(signIn.raw()).doesNotContain("Exception").doesNotContain("Connection refused");
             // While the circuit is open the answer is the same (and immediate).
@@ -69,6 +74,7 @@ class ConnectorDownTest implements TestPropertyProvider {
     private static void assertUpstream(Result r) {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.errorCode()).as(r.raw()).isEqualTo("UPSTREAM_UNAVAILABLE");
-        assertThat(r.errors().path(0).path("extensions").path("retryable").asBoolean()).isTrue();
+        assertThat(r.errors().path(0).path("extensions").path("retryable").asBoolean())
+                .isTrue();
     }
 }

@@ -1,5 +1,7 @@
 package com.patientpayments.bff.graphql;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import com.patientpayments.bff.testsupport.GraphQLTestClient.Result;
@@ -7,13 +9,10 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** GRAPHQL_DEV_TOOLS=true: GraphiQL from WebJars, introspection on — and the depth limit still holds. */
 @MicronautTest
@@ -38,19 +37,25 @@ class DevToolsTest implements TestPropertyProvider {
         GraphQLTestClient c = new GraphQLTestClient(server.getURL());
         Result page = c.get("/graphiql");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.raw()).contains("/graphiql-assets/graphiql/").doesNotContain("unpkg").doesNotContain("cdn");
-        for (String asset : new String[]{"/graphiql-assets/graphiql/2.4.7/graphiql.min.js",
-                "/graphiql-assets/graphiql/2.4.7/graphiql.min.css",
-                "/graphiql-assets/react/18.2.0/umd/react.production.min.js",
-                "/graphiql-assets/react-dom/18.2.0/umd/react-dom.production.min.js",
-                "/graphiql-static/graphiql-init.js"}) {
+        assertThat(page.raw())
+                .contains("/graphiql-assets/graphiql/")
+                .doesNotContain("unpkg")
+                .doesNotContain("cdn");
+        for (String asset : new String[] {
+            "/graphiql-assets/graphiql/2.4.7/graphiql.min.js",
+            "/graphiql-assets/graphiql/2.4.7/graphiql.min.css",
+            "/graphiql-assets/react/18.2.0/umd/react.production.min.js",
+            "/graphiql-assets/react-dom/18.2.0/umd/react-dom.production.min.js",
+            "/graphiql-static/graphiql-init.js"
+        }) {
             assertThat(c.get(asset).status()).as(asset).isEqualTo(200);
         }
     }
 
     @Test
     void introspectionWorks() {
-        Result r = new GraphQLTestClient(server.getURL()).execute("{ __type(name: \"Household\") { fields { name } } }");
+        Result r =
+                new GraphQLTestClient(server.getURL()).execute("{ __type(name: \"Household\") { fields { name } } }");
         assertThat(r.hasErrors()).as(r.raw()).isFalse();
         assertThat(r.raw()).contains("chargeSummary");
     }

@@ -1,5 +1,10 @@
 package com.patientpayments.bff.graphql;
 
+import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
+import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
+import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import com.patientpayments.bff.testsupport.GraphQLTestClient.Result;
@@ -7,17 +12,11 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
-
-import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
-import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
-import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** Transport and document rules of /graphql (contract + OWASP GraphQL cheat sheet), production settings. */
 @MicronautTest
@@ -48,14 +47,22 @@ class HardeningTest implements TestPropertyProvider {
 
     @Test
     void onlyApplicationJsonIsAccepted() {
-        for (String type : new String[]{"text/plain", "application/x-www-form-urlencoded", "application/graphql",
-                "multipart/form-data; boundary=x", null}) {
+        for (String type : new String[] {
+            "text/plain",
+            "application/x-www-form-urlencoded",
+            "application/graphql",
+            "multipart/form-data; boundary=x",
+            null
+        }) {
             Result r = client().post("/graphql", "{\"query\":\"{ __typename }\"}", type);
             assertThat(r.status()).as(String.valueOf(type)).isEqualTo(415);
             assertThat(r.data().isMissingNode()).isTrue();
         }
         assertThat(client().post("/graphql", "{\"query\":\"{ __typename }\"}", "application/json; charset=utf-8")
-                .data().path("__typename").asText()).isEqualTo("Query");
+                        .data()
+                        .path("__typename")
+                        .asText())
+                .isEqualTo("Query");
     }
 
     @Test
@@ -67,25 +74,36 @@ class HardeningTest implements TestPropertyProvider {
 
     @Test
     void queryInTheUrlOfAPostIsRejected() {
-        Result r = client().post("/graphql?query=%7B__typename%7D", "{\"query\":\"{ __typename }\"}", "application/json");
+        Result r =
+                client().post("/graphql?query=%7B__typename%7D", "{\"query\":\"{ __typename }\"}", "application/json");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.errorCode()).isEqualTo("BAD_USER_INPUT");
     }
 
     @Test
     void batchesAndMalformedBodiesAreRejected() {
-        Result batch = client().post("/graphql", "[{\"query\":\"{ __typename }\"},{\"query\":\"{ __typename }\"}]",
-                "application/json");
+        Result batch = client().post(
+                        "/graphql",
+                        "[{\"query\":\"{ __typename }\"},{\"query\":\"{ __typename }\"}]",
+                        "application/json");
         assertThat(batch.status()).isEqualTo(400);
         assertThat(batch.errors().path(0).path("message").asText()).contains("Batched");
-        for (String body : new String[]{"", "not json", "{}", "{\"query\": 5}", "\"{ __typename }\"",
-                "{\"query\":\"{ __typename }\",\"variables\":[1]}"}) {
+        for (String body : new String[] {
+            "",
+            "not json",
+            "{}",
+            "{\"query\": 5}",
+            "\"{ __typename }\"",
+            "{\"query\":\"{ __typename }\",\"variables\":[1]}"
+        }) {
             Result r = client().post("/graphql", body, "application/json");
             assertThat(r.status()).as(body).isEqualTo(400);
             assertThat(r.errorCode()).as(body).isEqualTo("BAD_USER_INPUT");
         }
-        Result large = client().post("/graphql", "{\"query\":\"{ __typename }\",\"x\":\"" + "a".repeat(40_000) + "\"}",
-                "application/json");
+        Result large = client().post(
+                        "/graphql",
+                        "{\"query\":\"{ __typename }\",\"x\":\"" + "a".repeat(40_000) + "\"}",
+                        "application/json");
         assertThat(large.status()).isEqualTo(413);
     }
 
@@ -93,16 +111,21 @@ class HardeningTest implements TestPropertyProvider {
     void tooManyAliasesAreRejectedBeforeAnySignInRuns() {
         StringBuilder doc = new StringBuilder("mutation {");
         for (int i = 0; i < 16; i++) {
-            doc.append(" a").append(i).append(": signIn(practiceHash: \"").append(PRACTICE)
-                    .append("\", accountNumber: \"").append(ACCOUNT).append("\", lastName: \"Wrong\") { ok }");
+            doc.append(" a")
+                    .append(i)
+                    .append(": signIn(practiceHash: \"")
+                    .append(PRACTICE)
+                    .append("\", accountNumber: \"")
+                    .append(ACCOUNT)
+                    .append("\", lastName: \"Wrong\") { ok }");
         }
         Result r = client().execute(doc.append(" }").toString());
         assertThat(r.errorCode()).isEqualTo("BAD_USER_INPUT");
         assertThat(r.errors().path(0).path("message").asText()).contains("aliases");
         assertThat(r.data().isMissingNode() || r.data().isNull()).isTrue();
         // Had any of the 16 wrong attempts run, the account would now be locked (5 failures).
-        Result ok = client().execute("mutation { signIn(practiceHash: \"" + PRACTICE + "\", accountNumber: \""
-                + ACCOUNT + "\", lastName: \"" + LAST_NAME + "\") { ok } }");
+        Result ok = client().execute("mutation { signIn(practiceHash: \"" + PRACTICE + "\", accountNumber: \"" + ACCOUNT
+                + "\", lastName: \"" + LAST_NAME + "\") { ok } }");
         assertThat(ok.data().path("signIn").path("ok").asBoolean()).as(ok.raw()).isTrue();
     }
 
@@ -130,7 +153,8 @@ class HardeningTest implements TestPropertyProvider {
         assertThat(r.data().isMissingNode() || r.data().isNull()).isTrue();
     }
 
-    static final String DEEP = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { name } } } } } } } } }";
+    static final String DEEP =
+            "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { name } } } } } } } } }";
 
     @Test
     void deepDocumentsAreRejectedEveryTime() {
@@ -138,7 +162,9 @@ class HardeningTest implements TestPropertyProvider {
         for (int i = 0; i < 2; i++) {
             Result r = client().execute(DEEP);
             assertThat(r.errorCode()).isEqualTo("BAD_USER_INPUT");
-            assertThat(r.errors().path(0).path("message").asText()).contains("depth is 9").contains("at most 8");
+            assertThat(r.errors().path(0).path("message").asText())
+                    .contains("depth is 9")
+                    .contains("at most 8");
             assertThat(r.data().isMissingNode() || r.data().isNull()).isTrue();
         }
     }
@@ -147,13 +173,16 @@ class HardeningTest implements TestPropertyProvider {
     void depthCountsThroughFragmentsAndEveryOperationOfTheDocument() {
         String viaFragments = "query Ok { __typename } query Deep { ...A } fragment A on Query { __schema { ...B } } "
                 + "fragment B on __Schema { types { fields { type { ofType { ofType { ofType { ofType { name } } } } } } } }";
-        Result named = client().post("/graphql", "{\"query\":\"" + viaFragments + "\",\"operationName\":\"Ok\"}",
-                "application/json");
+        Result named = client().post(
+                        "/graphql",
+                        "{\"query\":\"" + viaFragments + "\",\"operationName\":\"Ok\"}",
+                        "application/json");
         assertThat(named.errorCode()).isEqualTo("BAD_USER_INPUT");
         assertThat(named.errors().path(0).path("message").asText()).contains("depth is 9");
         String cyclic = "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }";
         Result cycle = client().execute(cyclic);
-        assertThat(cycle.errorCode()).as("a fragment cycle is refused by validation, not a stack overflow")
+        assertThat(cycle.errorCode())
+                .as("a fragment cycle is refused by validation, not a stack overflow")
                 .isEqualTo("BAD_USER_INPUT");
     }
 
@@ -161,7 +190,9 @@ class HardeningTest implements TestPropertyProvider {
     void complexityIsLimited() {
         Result over = client().execute("{ " + "__typename ".repeat(201) + "}");
         assertThat(over.errorCode()).isEqualTo("BAD_USER_INPUT");
-        assertThat(over.errors().path(0).path("message").asText()).contains("complexity is 201").contains("at most 200");
+        assertThat(over.errors().path(0).path("message").asText())
+                .contains("complexity is 201")
+                .contains("at most 200");
         Result within = client().execute("{ " + "__typename ".repeat(200) + "}");
         assertThat(within.hasErrors()).as(within.raw()).isFalse();
         // Fragments spread many times are counted in full, without walking them each time.
@@ -184,7 +215,9 @@ class HardeningTest implements TestPropertyProvider {
     void introspectionIsOffAndErrorsGiveNoHints() {
         Result schema = client().execute("{ __schema { types { name } } }");
         assertThat(schema.errorCode()).isEqualTo("BAD_USER_INPUT");
-        assertThat(schema.data().path("__schema").isMissingNode() || schema.data().path("__schema").isNull()).isTrue();
+        assertThat(schema.data().path("__schema").isMissingNode()
+                        || schema.data().path("__schema").isNull())
+                .isTrue();
         Result type = client().execute("{ __type(name: \"Household\") { fields { name } } }");
         assertThat(type.errorCode()).isEqualTo("BAD_USER_INPUT");
 
@@ -213,16 +246,23 @@ class HardeningTest implements TestPropertyProvider {
 
         Result preflight = client().send(HttpRequest.newBuilder(URI.create(self + "/graphql"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST"));
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST"));
         assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
     }
 
     @Test
     void securityHeadersOnEveryResponse() {
-        for (Result r : new Result[]{client().execute("{ __typename }"), client().get("/health"),
-                client().get("/no-such-page"), client().get("/graphql")}) {
-            assertThat(r.header("Content-Security-Policy")).contains("frame-ancestors 'none'")
-                    .contains("https://js.stripe.com").contains("https://api.stripe.com");
+        for (Result r : new Result[] {
+            client().execute("{ __typename }"),
+            client().get("/health"),
+            client().get("/no-such-page"),
+            client().get("/graphql")
+        }) {
+            assertThat(r.header("Content-Security-Policy"))
+                    .contains("frame-ancestors 'none'")
+                    .contains("https://js.stripe.com")
+                    .contains("https://api.stripe.com");
             assertThat(r.header("X-Content-Type-Options")).isEqualTo("nosniff");
             assertThat(r.header("Referrer-Policy")).isEqualTo("no-referrer");
             assertThat(r.header("X-Request-Id")).isNotBlank();
@@ -233,8 +273,13 @@ class HardeningTest implements TestPropertyProvider {
     void errorsNeverShowInternals() {
         Result r = client().execute("{ practice(hash: true) { name } }");
         assertThat(r.errorCode()).isEqualTo("BAD_USER_INPUT");
-        assertThat(r.raw()).doesNotContain("Exception").doesNotContain("java.").doesNotContain("\tat ")
-                .doesNotContain("Value{").doesNotContain("LinkedHashMap");
-        assertThat(r.errors().path(0).path("extensions").path("retryable").isBoolean()).isTrue();
+        assertThat(r.raw())
+                .doesNotContain("Exception")
+                .doesNotContain("java.")
+                .doesNotContain("\tat ")
+                .doesNotContain("Value{")
+                .doesNotContain("LinkedHashMap");
+        assertThat(r.errors().path(0).path("extensions").path("retryable").isBoolean())
+                .isTrue();
     }
 }

@@ -1,10 +1,10 @@
 package com.patientpayments.bff.graphql;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.patientpayments.bff.observability.Failures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Only operation names the server knows become labels; a client's free text is {@code other}. */
 class OperationMetricsTest {
@@ -14,8 +14,17 @@ class OperationMetricsTest {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         KnownOperations known = new KnownOperations();
         OperationMetrics metrics = new OperationMetrics(registry, new Failures(registry), known);
-        assertThat(known.names()).contains("Practice", "SignIn", "Household", "StartPayment", "Receipt",
-                "practice", "signIn", "household", "startPayment");
+        assertThat(known.names())
+                .contains(
+                        "Practice",
+                        "SignIn",
+                        "Household",
+                        "StartPayment",
+                        "Receipt",
+                        "practice",
+                        "signIn",
+                        "household",
+                        "startPayment");
         assertThat(metrics.label(null)).isEqualTo("anonymous");
         assertThat(metrics.label("Household")).isEqualTo("Household");
         assertThat(metrics.label("signIn")).isEqualTo("signIn");

@@ -1,5 +1,11 @@
 package com.patientpayments.bff.graphql;
 
+import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
+import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
+import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
+import static com.patientpayments.bff.testsupport.BffTestSupport.SIGN_IN;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.patientpayments.bff.demo.LocalPorts;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
@@ -8,17 +14,10 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.util.HashMap;
 import java.util.Map;
-
-import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
-import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
-import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
-import static com.patientpayments.bff.testsupport.BffTestSupport.SIGN_IN;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** Redis unreachable (a closed port): reads go to the connector, sign-out and the limiter hold in memory. */
 @MicronautTest
@@ -39,9 +38,15 @@ class RedisDownTest implements TestPropertyProvider {
     @Test
     void readsAndSessionsKeepWorking() {
         GraphQLTestClient c = new GraphQLTestClient(server.getURL());
-        assertThat(c.execute("{ practice(hash: \"" + PRACTICE + "\") { name } }").data().at("/practice/name").asText())
+        assertThat(c.execute("{ practice(hash: \"" + PRACTICE + "\") { name } }")
+                        .data()
+                        .at("/practice/name")
+                        .asText())
                 .isEqualTo("Bright Smiles Dental");
-        assertThat(c.execute(SIGN_IN, "h", PRACTICE, "a", ACCOUNT, "l", LAST_NAME).data().at("/signIn/ok").asBoolean())
+        assertThat(c.execute(SIGN_IN, "h", PRACTICE, "a", ACCOUNT, "l", LAST_NAME)
+                        .data()
+                        .at("/signIn/ok")
+                        .asBoolean())
                 .isTrue();
         Result household = c.execute("{ household { balance { cents } charges { id } } }");
         assertThat(household.hasErrors()).as(household.raw()).isFalse();
@@ -51,17 +56,27 @@ class RedisDownTest implements TestPropertyProvider {
         c.execute("mutation { signOut }");
         GraphQLTestClient replay = new GraphQLTestClient(server.getURL());
         replay.cookies().put("pp_session", token);
-        assertThat(replay.execute("{ household { guarantorName } }").data().path("household").isNull()).isTrue();
+        assertThat(replay.execute("{ household { guarantorName } }")
+                        .data()
+                        .path("household")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
     void theLimiterNeverFailsOpen() {
         GraphQLTestClient c = new GraphQLTestClient(server.getURL());
         for (int i = 0; i < 5; i++) {
-            assertThat(c.execute(SIGN_IN, "h", PRACTICE, "a", "100235", "l", "Wrong").data().at("/signIn/ok").asBoolean())
+            assertThat(c.execute(SIGN_IN, "h", PRACTICE, "a", "100235", "l", "Wrong")
+                            .data()
+                            .at("/signIn/ok")
+                            .asBoolean())
                     .isFalse();
         }
-        assertThat(c.execute(SIGN_IN, "h", PRACTICE, "a", "100235", "l", "O'Brien").data().at("/signIn/ok").asBoolean())
+        assertThat(c.execute(SIGN_IN, "h", PRACTICE, "a", "100235", "l", "O'Brien")
+                        .data()
+                        .at("/signIn/ok")
+                        .asBoolean())
                 .isFalse();
     }
 }

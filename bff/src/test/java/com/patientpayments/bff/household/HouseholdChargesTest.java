@@ -1,5 +1,11 @@
 package com.patientpayments.bff.household;
 
+import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
+import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
+import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
+import static com.patientpayments.bff.testsupport.BffTestSupport.SIGN_IN;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.bff.redis.RedisStore;
 import com.patientpayments.bff.testsupport.BffTestSupport;
@@ -9,33 +15,29 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
-import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
-import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
-import static com.patientpayments.bff.testsupport.BffTestSupport.SIGN_IN;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HouseholdChargesTest implements TestPropertyProvider {
 
-    static final String HOUSEHOLD = "query H($s: [ChargeStatus!]) { household { guarantorName balance { cents currency formatted } "
-            + "credit { cents } practice { hash name } patients { id name balance { cents } } "
-            + "charges(status: $s) { id patientId patientName serviceDate procedureName providerName locationName "
-            + "amount { cents } balance { cents } status disputed } "
-            + "chargeSummary { count totalAmount { cents } totalBalance { cents } byStatus { status count totalBalance { cents } } } } }";
+    static final String HOUSEHOLD =
+            "query H($s: [ChargeStatus!]) { household { guarantorName balance { cents currency formatted } "
+                    + "credit { cents } practice { hash name } patients { id name balance { cents } } "
+                    + "charges(status: $s) { id patientId patientName serviceDate procedureName providerName locationName "
+                    + "amount { cents } balance { cents } status disputed } "
+                    + "chargeSummary { count totalAmount { cents } totalBalance { cents } byStatus { status count totalBalance { cents } } } } }";
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     RedisStore redis;
+
     @Inject
     HouseholdChargesCache cache;
 
@@ -46,7 +48,11 @@ class HouseholdChargesTest implements TestPropertyProvider {
 
     GraphQLTestClient signedIn(String account, String lastName) {
         GraphQLTestClient c = new GraphQLTestClient(server.getURL());
-        assertThat(c.execute(SIGN_IN, "h", PRACTICE, "a", account, "l", lastName).data().at("/signIn/ok").asBoolean()).isTrue();
+        assertThat(c.execute(SIGN_IN, "h", PRACTICE, "a", account, "l", lastName)
+                        .data()
+                        .at("/signIn/ok")
+                        .asBoolean())
+                .isTrue();
         return c;
     }
 
@@ -68,11 +74,13 @@ class HouseholdChargesTest implements TestPropertyProvider {
             sum += c.path("balance").path("cents").asLong();
             if (i > 0) {
                 JsonNode prev = charges.get(i - 1);
-                int byPatient = Integer.compare(patientNames.indexOf(prev.path("patientName").asText()),
+                int byPatient = Integer.compare(
+                        patientNames.indexOf(prev.path("patientName").asText()),
                         patientNames.indexOf(c.path("patientName").asText()));
                 assertThat(byPatient).isLessThanOrEqualTo(0);
                 if (byPatient == 0) {
-                    assertThat(prev.path("serviceDate").asText()).isLessThanOrEqualTo(c.path("serviceDate").asText());
+                    assertThat(prev.path("serviceDate").asText())
+                            .isLessThanOrEqualTo(c.path("serviceDate").asText());
                 }
             }
         }
@@ -90,8 +98,10 @@ class HouseholdChargesTest implements TestPropertyProvider {
     void statusFilterAndDisputedFlag() {
         GraphQLTestClient c = signedIn("100235", "O'Brien");
         JsonNode all = c.execute(HOUSEHOLD).data().path("household");
-        JsonNode disputed = c.execute(HOUSEHOLD, "s", List.of("DISPUTED")).data().at("/household/charges");
-        JsonNode partial = c.execute(HOUSEHOLD, "s", List.of("PARTIALLY_PAID")).data().at("/household/charges");
+        JsonNode disputed =
+                c.execute(HOUSEHOLD, "s", List.of("DISPUTED")).data().at("/household/charges");
+        JsonNode partial =
+                c.execute(HOUSEHOLD, "s", List.of("PARTIALLY_PAID")).data().at("/household/charges");
         assertThat(disputed.size()).isGreaterThanOrEqualTo(1);
         disputed.forEach(ch -> assertThat(ch.path("disputed").asBoolean()).isTrue());
         assertThat(partial.size()).isGreaterThanOrEqualTo(1);
@@ -139,17 +149,20 @@ class HouseholdChargesTest implements TestPropertyProvider {
         assertThat(c.execute(HOUSEHOLD).data().path("household")).isEqualTo(first);
         String key = redis.<List<String>>run(r -> r.keys(redis.key("household:*"))).stream()
                 .filter(k -> redis.<String>run(r -> r.get(k)).contains("\"accountNumber\":\"" + ACCOUNT + "\""))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         String entry = redis.<String>run(r -> r.get(key));
         String changed = entry.replace("\"guarantorName\":\"Maria García\"", "\"guarantorName\":\"Maria Changed\"")
-                .replace("\"balanceCents\":" + first.at("/balance/cents").asLong() + ",",
+                .replace(
+                        "\"balanceCents\":" + first.at("/balance/cents").asLong() + ",",
                         "\"balanceCents\":" + (first.at("/balance/cents").asLong() - 100) + ",");
         assertThat(changed).isNotEqualTo(entry);
         redis.<String>run(r -> r.set(key, changed));
         try {
             JsonNode after = c.execute(HOUSEHOLD).data().path("household");
             assertThat(after.path("guarantorName").asText()).isEqualTo("Maria Changed");
-            assertThat(after.at("/balance/cents").asLong()).isEqualTo(first.at("/balance/cents").asLong() - 100);
+            assertThat(after.at("/balance/cents").asLong())
+                    .isEqualTo(first.at("/balance/cents").asLong() - 100);
         } finally {
             cache.evict(key.substring(redis.key("household:").length()));
         }
@@ -163,6 +176,10 @@ class HouseholdChargesTest implements TestPropertyProvider {
         assertThat(r.data().path("household").isNull()).isTrue();
         GraphQLTestClient forged = new GraphQLTestClient(server.getURL());
         forged.cookies().put("pp_session", "eyJhbGciOiJub25lIn0.eyJoaWQiOiJ4In0.");
-        assertThat(forged.execute("{ household { guarantorName } }").data().path("household").isNull()).isTrue();
+        assertThat(forged.execute("{ household { guarantorName } }")
+                        .data()
+                        .path("household")
+                        .isNull())
+                .isTrue();
     }
 }

@@ -1,9 +1,9 @@
 package com.patientpayments.bff.household;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class MoneyTest {
 
@@ -17,7 +17,9 @@ class MoneyTest {
     @Test
     void addsInCentsAndRefusesMixedCurrencies() {
         assertThat(Money.of(199, "USD").plus(Money.of(1, "USD"))).isEqualTo(Money.of(200, "USD"));
-        assertThatThrownBy(() -> Money.of(1, "USD").plus(Money.of(1, "EUR"))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Money.of(Long.MAX_VALUE, "USD").plus(Money.of(1, "USD"))).isInstanceOf(ArithmeticException.class);
+        assertThatThrownBy(() -> Money.of(1, "USD").plus(Money.of(1, "EUR")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.of(Long.MAX_VALUE, "USD").plus(Money.of(1, "USD")))
+                .isInstanceOf(ArithmeticException.class);
     }
 }

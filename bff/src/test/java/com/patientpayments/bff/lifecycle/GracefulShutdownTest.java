@@ -1,20 +1,15 @@
 package com.patientpayments.bff.lifecycle;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
-import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import com.patientpayments.bff.webhook.WebhookConsumer;
 import com.patientpayments.bff.webhook.WebhookQueue;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,8 +33,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The BFF's graceful shutdown ({@link GracefulShutdown#drain()}, what its SIGTERM handler runs; the signal itself is
@@ -75,11 +73,17 @@ class GracefulShutdownTest {
         server = ApplicationContext.run(EmbeddedServer.class, p);
         management = BffTestSupport.managementUrl(server).toString();
         String body = "{\"practiceHash\":\"HR9T3W\",\"accountNumber\":\"200100\",\"lastName\":\"Nguyen-Smith\"}";
-        householdId = new ObjectMapper().readTree(HTTP.send(HttpRequest.newBuilder(
-                        URI.create(emr.url() + "/api/v1/households/lookup"))
-                .header("X-Api-Key", emr.apiKey()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body())
-                .path("id").asText();
+        householdId = new ObjectMapper()
+                .readTree(HTTP.send(
+                                HttpRequest.newBuilder(URI.create(emr.url() + "/api/v1/households/lookup"))
+                                        .header("X-Api-Key", emr.apiKey())
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .path("id")
+                .asText();
     }
 
     @AfterAll
@@ -113,12 +117,16 @@ class GracefulShutdownTest {
         assertThat(status(server.getURL() + "/health")).isEqualTo(200);
         assertThat(status(server.getURL() + "/health/liveness")).isEqualTo(200);
         assertThat(status(management + "/health/liveness")).isEqualTo(200);
-        assertThat(transactions(inFlight)).as("still in flight when readiness went down").isZero();
+        assertThat(transactions(inFlight))
+                .as("still in flight when readiness went down")
+                .isZero();
         send(queue, late, 2600);
 
         drain.get(60, TimeUnit.SECONDS);
         assertThat(consumer.inFlight()).isZero();
-        assertThat(transactions(inFlight)).as("the in-flight message was finished").isEqualTo(1);
+        assertThat(transactions(inFlight))
+                .as("the in-flight message was finished")
+                .isEqualTo(1);
         // The late message stays on the queue for the other instances (a receive already under way hands it back).
         Thread.sleep(1500);
         assertThat(transactions(late)).isZero();
@@ -130,16 +138,24 @@ class GracefulShutdownTest {
     private String attempt(long cents) throws Exception {
         EmrConnectorProcess emr = EmrConnectorProcess.shared();
         ObjectMapper json = new ObjectMapper();
-        String attempt = HTTP.send(HttpRequest.newBuilder(URI.create(emr.url() + "/api/v1/payment-attempts"))
-                .header("X-Api-Key", emr.apiKey()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"householdId\":\"" + householdId + "\",\"amountCents\":"
-                        + cents + ",\"idempotencyKey\":\"" + UUID.randomUUID() + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String attempt = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(emr.url() + "/api/v1/payment-attempts"))
+                                .header("X-Api-Key", emr.apiKey())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"householdId\":\"" + householdId + "\",\"amountCents\":" + cents
+                                                + ",\"idempotencyKey\":\"" + UUID.randomUUID() + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         String intent = "pi_shutdown" + UUID.randomUUID().toString().replace("-", "");
-        HTTP.send(HttpRequest.newBuilder(URI.create(emr.url() + "/api/v1/payment-attempts/"
-                        + json.readTree(attempt).path("id").asText() + "/intent"))
-                .header("X-Api-Key", emr.apiKey()).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"providerIntentId\":\"" + intent + "\"}")).build(),
+        HTTP.send(
+                HttpRequest.newBuilder(URI.create(emr.url() + "/api/v1/payment-attempts/"
+                                + json.readTree(attempt).path("id").asText() + "/intent"))
+                        .header("X-Api-Key", emr.apiKey())
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"providerIntentId\":\"" + intent + "\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.discarding());
         return intent;
     }
@@ -156,14 +172,17 @@ class GracefulShutdownTest {
 
     private static long visible(WebhookQueue queue) {
         SqsClient sqs = server.getApplicationContext().getBean(SqsClient.class);
-        return Long.parseLong(sqs.getQueueAttributes(b -> b.queueUrl(queue.queueUrl())
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+        return Long.parseLong(sqs.getQueueAttributes(b ->
+                        b.queueUrl(queue.queueUrl()).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                .attributes()
                 .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
     }
 
     private static int transactions(String intent) throws Exception {
-        try (Connection c = DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl());
-             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM transactions WHERE provider_reference = ?")) {
+        try (Connection c =
+                        DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl());
+                PreparedStatement s =
+                        c.prepareStatement("SELECT count(*) FROM transactions WHERE provider_reference = ?")) {
             s.setString(1, intent);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
@@ -219,7 +238,8 @@ class GracefulShutdownTest {
 
         private void pipe(Socket from, Socket to, boolean delayed) {
             byte[] buffer = new byte[16384];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try (InputStream in = from.getInputStream();
+                    OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
                     if (delayed && delayMillis > 0) {

@@ -1,13 +1,38 @@
 package com.patientpayments.bff.multi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.patientpayments.bff.demo.EmbeddedSqs;
 import com.patientpayments.bff.demo.SesStandIn;
+import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import com.patientpayments.bff.testsupport.BffProcess;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
-import com.patientpayments.bff.demo.EmbeddedSqs;
-import com.patientpayments.bff.payment.StripeSignatureVerifier;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -26,32 +51,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Several instances behave as one (issue 15): two BFF processes and two connector processes, all started from the
  * packaged jars, on one PostgreSQL database, one Redis key prefix and one ElasticMQ queue, all on 127.0.0.1. Each BFF
@@ -66,7 +65,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MultiInstanceTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final String SECRET = "whsec_multi_" + EmrConnectorProcess.randomHex(8);
     private static final String SIGN_IN = "mutation($h: ID!, $a: String!, $l: String!) { signIn(practiceHash: $h, "
             + "accountNumber: $a, lastName: $l) { ok message } }";
@@ -96,8 +96,11 @@ class MultiInstanceTest {
         CompletableFuture<Void> b = CompletableFuture.runAsync(emrB::start);
         sqs = EmbeddedSqs.start();
         ses = new SesStandIn(io.micronaut.serde.ObjectMapper.getDefault(), 0);
-        sqsClient = SqsClient.builder().endpointOverride(sqs.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x"))).build();
+        sqsClient = SqsClient.builder()
+                .endpointOverride(sqs.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+                .build();
         queueName = "multi-" + UUID.randomUUID();
         a.join();
         b.join();
@@ -169,7 +172,8 @@ class MultiInstanceTest {
     @Test
     @Order(1)
     void bothConnectorsStartedAtOnceOnAnEmptyDatabaseMigrateOnceWithoutError() throws Exception {
-        try (Connection c = DriverManager.getConnection(emrA.jdbcUrl()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(emrA.jdbcUrl());
+                Statement s = c.createStatement()) {
             ResultSet twice = s.executeQuery("SELECT version FROM flyway_schema_history WHERE version IS NOT NULL "
                     + "GROUP BY version HAVING count(*) > 1");
             assertThat(twice.next()).as("a migration version applied twice").isFalse();
@@ -184,19 +188,26 @@ class MultiInstanceTest {
             assertThat(seeded.getInt(1)).as("demo data seeded once").isEqualTo(1);
         }
         for (EmrConnectorProcess emr : List.of(emrA, emrB)) {
-            assertThat(emr.log()).as("connector log %s", emr.logFile()).doesNotContain("\"level\":\"ERROR\"")
+            assertThat(emr.log())
+                    .as("connector log %s", emr.logFile())
+                    .doesNotContain("\"level\":\"ERROR\"")
                     .doesNotContain("Exception in thread");
         }
         // Both ran Flyway; exactly one of them seeded the demo data (the other found it there).
         assertThat(List.of(emrA, emrB)).allSatisfy(e -> assertThat(e.log()).contains("Running migrations"));
-        assertThat(List.of(emrA, emrB).stream().filter(e -> e.log().contains("demo data seeded")).count()).isEqualTo(1);
+        assertThat(List.of(emrA, emrB).stream()
+                        .filter(e -> e.log().contains("demo data seeded"))
+                        .count())
+                .isEqualTo(1);
     }
 
     private static int migrationFiles() throws Exception {
-        Path dir = Path.of(System.getProperty("user.dir")).getParent()
+        Path dir = Path.of(System.getProperty("user.dir"))
+                .getParent()
                 .resolve("emr-connector/src/main/resources/db/migration");
         try (var files = java.nio.file.Files.list(dir)) {
-            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+.*\\.sql")).count();
+            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+.*\\.sql"))
+                    .count();
         }
     }
 
@@ -208,22 +219,30 @@ class MultiInstanceTest {
         for (BffProcess bff : List.of(bffA, bffB)) {
             for (int i = 0; i < 4; i++) {
                 // The BFF forwards a caller's X-Request-Id to the connector, whose access log shows it.
-                String body = JSON.writeValueAsString(Map.of("query", SIGN_IN, "variables",
-                        Map.of("h", "HR9T3W", "a", "200100", "l", "Nguyen-Smith")));
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(bff.url() + "/graphql"))
-                        .header("Content-Type", "application/json")
-                        .header("X-Request-Id", "rr-" + run + "-" + (bff == bffA ? "a" : "b") + "-" + i)
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                assertThat(JSON.readTree(r.body()).at("/data/signIn/ok").asBoolean()).as(r.body()).isTrue();
+                String body = JSON.writeValueAsString(Map.of(
+                        "query", SIGN_IN, "variables", Map.of("h", "HR9T3W", "a", "200100", "l", "Nguyen-Smith")));
+                HttpResponse<String> r = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(bff.url() + "/graphql"))
+                                .header("Content-Type", "application/json")
+                                .header("X-Request-Id", "rr-" + run + "-" + (bff == bffA ? "a" : "b") + "-" + i)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(JSON.readTree(r.body()).at("/data/signIn/ok").asBoolean())
+                        .as(r.body())
+                        .isTrue();
             }
         }
         for (String bff : List.of("a", "b")) {
             for (EmrConnectorProcess emr : List.of(emrA, emrB)) {
-                assertThat(emr.log()).as("BFF %s's requests in connector log %s", bff, emr.logFile())
+                assertThat(emr.log())
+                        .as("BFF %s's requests in connector log %s", bff, emr.logFile())
                         .contains("\"requestId\":\"rr-" + run + "-" + bff + "-");
             }
         }
-        assertThat(emrA.lookups("match") + emrB.lookups("match") - before).as("one look-up per sign-in").isEqualTo(8);
+        assertThat(emrA.lookups("match") + emrB.lookups("match") - before)
+                .as("one look-up per sign-in")
+                .isEqualTo(8);
     }
 
     @Test
@@ -234,10 +253,13 @@ class MultiInstanceTest {
         GraphQLTestClient onB = new GraphQLTestClient(bffB.url());
         onB.cookies().putAll(onA.cookies());
         GraphQLTestClient.Result onBBefore = onB.execute(HOUSEHOLD);
-        assertThat(onBBefore.data().at("/household/guarantorName").asText()).as(onBBefore.raw()).isNotBlank();
+        assertThat(onBBefore.data().at("/household/guarantorName").asText())
+                .as(onBBefore.raw())
+                .isNotBlank();
 
         Map<String, String> issued = new HashMap<>(onA.cookies());
-        assertThat(onA.execute("mutation { signOut }").data().at("/signOut").asBoolean()).isTrue();
+        assertThat(onA.execute("mutation { signOut }").data().at("/signOut").asBoolean())
+                .isTrue();
         // B holds the very cookie A issued and revoked: refused.
         onB.cookies().clear();
         onB.cookies().putAll(issued);
@@ -258,14 +280,18 @@ class MultiInstanceTest {
             GraphQLTestClient c = new GraphQLTestClient(i % 2 == 0 ? bffA.url() : bffB.url());
             assertThat(signIn(c, "K7MX4Q", "100235", "Wrongname" + i)).isFalse();
         }
-        long lookupsBefore = emrA.lookups("match") + emrB.lookups("match") + emrA.lookups("no_match")
-                + emrB.lookups("no_match");
+        long lookupsBefore =
+                emrA.lookups("match") + emrB.lookups("match") + emrA.lookups("no_match") + emrB.lookups("no_match");
         // The right name is refused on either instance: the account is locked for both.
-        assertThat(signIn(new GraphQLTestClient(bffB.url()), "K7MX4Q", "100235", "O'Brien")).isFalse();
-        assertThat(signIn(new GraphQLTestClient(bffA.url()), "K7MX4Q", "100235", "O'Brien")).isFalse();
-        long lookupsAfter = emrA.lookups("match") + emrB.lookups("match") + emrA.lookups("no_match")
-                + emrB.lookups("no_match");
-        assertThat(lookupsAfter).as("a locked account's guesses never reach a connector").isEqualTo(lookupsBefore);
+        assertThat(signIn(new GraphQLTestClient(bffB.url()), "K7MX4Q", "100235", "O'Brien"))
+                .isFalse();
+        assertThat(signIn(new GraphQLTestClient(bffA.url()), "K7MX4Q", "100235", "O'Brien"))
+                .isFalse();
+        long lookupsAfter =
+                emrA.lookups("match") + emrB.lookups("match") + emrA.lookups("no_match") + emrB.lookups("no_match");
+        assertThat(lookupsAfter)
+                .as("a locked account's guesses never reach a connector")
+                .isEqualTo(lookupsBefore);
     }
 
     @Test
@@ -281,7 +307,8 @@ class MultiInstanceTest {
         HttpResponse<byte[]> first = get(bffB.url() + path);
         assertThat(first.statusCode()).isEqualTo(200);
         try (PDDocument pdf = Loader.loadPDF(first.body())) {
-            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ")).contains(txId, "$12.34");
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .contains(txId, "$12.34");
         }
         assertThat(get(bffB.url() + path).statusCode()).isEqualTo(404);
         assertThat(get(bffA.url() + path).statusCode()).isEqualTo(404);
@@ -384,7 +411,7 @@ class MultiInstanceTest {
                 }
                 accepted.incrementAndGet();
                 if (n % 25 == 24) {
-                    Thread.sleep(50);   // spread the burst over several seconds so the faults land inside it
+                    Thread.sleep(50); // spread the burst over several seconds so the faults land inside it
                 }
                 return null;
             });
@@ -399,20 +426,39 @@ class MultiInstanceTest {
 
         Instant deadline = Instant.now().plusSeconds(180);
         Map<String, long[]> rows = ledgerRows();
-        while ((!rows.keySet().containsAll(intents) || queueDepth() > 0) && Instant.now().isBefore(deadline)) {
+        while ((!rows.keySet().containsAll(intents) || queueDepth() > 0)
+                && Instant.now().isBefore(deadline)) {
             Thread.sleep(250);
             rows = ledgerRows();
         }
         Map<String, long[]> ledger = rows;
         long lost = intents.stream().filter(i -> !ledger.containsKey(i)).count();
-        long doubled = intents.stream().filter(i -> ledger.containsKey(i) && ledger.get(i)[0] > 1).count();
-        long ledgerTotal = intents.stream().filter(ledger::containsKey).mapToLong(i -> ledger.get(i)[1]).sum();
+        long doubled = intents.stream()
+                .filter(i -> ledger.containsKey(i) && ledger.get(i)[0] > 1)
+                .count();
+        long ledgerTotal = intents.stream()
+                .filter(ledger::containsKey)
+                .mapToLong(i -> ledger.get(i)[1])
+                .sum();
         long dlq = depth(queueName + "-dlq");
-        System.out.printf("MULTI-INSTANCE burst: payments=%d deliveries=%d duplicates=%d reordered=%d viaBffA=%d "
+        System.out.printf(
+                "MULTI-INSTANCE burst: payments=%d deliveries=%d duplicates=%d reordered=%d viaBffA=%d "
                         + "viaBffB=%d viaGatewayShape=%d lost=%d doubled=%d expectedCents=%d ledgerCents=%d dlq=%d "
-                        + "bffBExit=%d signInsWhileConnectorADown=%d/3 phase=%d s%n", payments, deliveries.size(),
-                duplicates, reorders, viaA.get(), viaB.get(), viaGateway.get(), lost, doubled, expectedTotal,
-                ledgerTotal, dlq, exit, signInsWhileConnectorADown.get(),
+                        + "bffBExit=%d signInsWhileConnectorADown=%d/3 phase=%d s%n",
+                payments,
+                deliveries.size(),
+                duplicates,
+                reorders,
+                viaA.get(),
+                viaB.get(),
+                viaGateway.get(),
+                lost,
+                doubled,
+                expectedTotal,
+                ledgerTotal,
+                dlq,
+                exit,
+                signInsWhileConnectorADown.get(),
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - phaseStart));
         assertThat(lost).isZero();
         assertThat(doubled).isZero();
@@ -422,7 +468,9 @@ class MultiInstanceTest {
         // BFF B's graceful shutdown: readiness went down while it was still live, then it drained and exited 0.
         assertThat(readinessDownWhileLive.get()).isTrue();
         assertThat(exit).as("BFF B exit status; log %s", bffB.logFile()).isZero();
-        assertThat(bffB.log()).contains("readiness down, queue consumer stops taking messages").contains("Drained in");
+        assertThat(bffB.log())
+                .contains("readiness down, queue consumer stops taking messages")
+                .contains("Drained in");
         assertThat(bffA.process().isAlive()).isTrue();
     }
 
@@ -444,7 +492,8 @@ class MultiInstanceTest {
     }
 
     private static HttpResponse<byte[]> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** A connector call with the service credential, to whichever connector is up (tests play the PMS here). */
@@ -452,9 +501,13 @@ class MultiInstanceTest {
         for (EmrConnectorProcess emr : List.of(emrB, emrA)) {
             try {
                 HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(emr.url() + path))
-                        .header("X-Api-Key", apiKey).header("Content-Type", "application/json");
-                b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                        .header("X-Api-Key", apiKey)
+                        .header("Content-Type", "application/json");
+                b.method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
                 HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() >= 300) {
                     throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
@@ -471,16 +524,28 @@ class MultiInstanceTest {
     }
 
     private JsonNode lookup(String practice, String account, String lastName) {
-        return connector("POST", "/api/v1/households/lookup",
+        return connector(
+                "POST",
+                "/api/v1/households/lookup",
                 Map.of("practiceHash", practice, "accountNumber", account, "lastName", lastName));
     }
 
     /** An attempt with a provider intent, as startPayment leaves it. */
     private String attempt(String householdId, long cents) {
-        JsonNode attempt = connector("POST", "/api/v1/payment-attempts", Map.of("householdId", householdId,
-                "amountCents", cents, "idempotencyKey", UUID.randomUUID().toString()));
+        JsonNode attempt = connector(
+                "POST",
+                "/api/v1/payment-attempts",
+                Map.of(
+                        "householdId",
+                        householdId,
+                        "amountCents",
+                        cents,
+                        "idempotencyKey",
+                        UUID.randomUUID().toString()));
         String intent = "pi_multi" + UUID.randomUUID().toString().replace("-", "");
-        connector("PUT", "/api/v1/payment-attempts/" + attempt.path("id").asText() + "/intent",
+        connector(
+                "PUT",
+                "/api/v1/payment-attempts/" + attempt.path("id").asText() + "/intent",
                 Map.of("providerIntentId", intent));
         return intent;
     }
@@ -488,8 +553,22 @@ class MultiInstanceTest {
     /** A posted card payment (the ledger's transaction id). */
     private String pay(String practice, String account, String lastName, long cents) {
         String intent = attempt(lookup(practice, account, lastName).path("id").asText(), cents);
-        return connector("POST", "/api/v1/transactions", Map.of("providerReference", intent, "amountCents", cents,
-                "currency", "USD", "methodBrand", "visa", "methodLast4", "4242")).path("id").asText();
+        return connector(
+                        "POST",
+                        "/api/v1/transactions",
+                        Map.of(
+                                "providerReference",
+                                intent,
+                                "amountCents",
+                                cents,
+                                "currency",
+                                "USD",
+                                "methodBrand",
+                                "visa",
+                                "methodLast4",
+                                "4242"))
+                .path("id")
+                .asText();
     }
 
     private static String event(String type, String intent, long cents) {
@@ -506,9 +585,14 @@ class MultiInstanceTest {
     /** Posts a freshly signed delivery to a BFF's webhook endpoint; whether it answered 200. */
     private static boolean deliver(BffProcess bff, String event) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(bff.url() + "/webhooks/stripe"))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                .header("Stripe-Signature", StripeSignatureVerifier.header(event, SECRET, Instant.now().getEpochSecond()))
-                .POST(HttpRequest.BodyPublishers.ofString(event)).build();
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header(
+                        "Stripe-Signature",
+                        StripeSignatureVerifier.header(
+                                event, SECRET, Instant.now().getEpochSecond()))
+                .POST(HttpRequest.BodyPublishers.ofString(event))
+                .build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (Exception e) {
@@ -520,12 +604,25 @@ class MultiInstanceTest {
     private void gatewayShaped(String event) {
         Instant now = Instant.now();
         String url = sqsClient.getQueueUrl(b -> b.queueName(queueName)).queueUrl();
-        sqsClient.sendMessage(b -> b.queueUrl(url).messageBody(event).messageAttributes(Map.of(
-                "Stripe-Signature", MessageAttributeValue.builder().dataType("String")
-                        .stringValue(StripeSignatureVerifier.header(event, SECRET, now.getEpochSecond())).build(),
-                "receivedAt", MessageAttributeValue.builder().dataType("Number")
-                        .stringValue(Long.toString(now.toEpochMilli())).build(),
-                "ingress", MessageAttributeValue.builder().dataType("String").stringValue("api-gateway").build())));
+        sqsClient.sendMessage(b -> b.queueUrl(url)
+                .messageBody(event)
+                .messageAttributes(Map.of(
+                        "Stripe-Signature",
+                                MessageAttributeValue.builder()
+                                        .dataType("String")
+                                        .stringValue(
+                                                StripeSignatureVerifier.header(event, SECRET, now.getEpochSecond()))
+                                        .build(),
+                        "receivedAt",
+                                MessageAttributeValue.builder()
+                                        .dataType("Number")
+                                        .stringValue(Long.toString(now.toEpochMilli()))
+                                        .build(),
+                        "ingress",
+                                MessageAttributeValue.builder()
+                                        .dataType("String")
+                                        .stringValue("api-gateway")
+                                        .build())));
     }
 
     private long queueDepth() {
@@ -534,9 +631,12 @@ class MultiInstanceTest {
 
     private long depth(String name) {
         String url = sqsClient.getQueueUrl(b -> b.queueName(name)).queueUrl();
-        Map<QueueAttributeName, String> a = sqsClient.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        Map<QueueAttributeName, String> a = sqsClient
+                .getQueueAttributes(b -> b.queueUrl(url)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
         return Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"))
                 + Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
     }
@@ -544,9 +644,10 @@ class MultiInstanceTest {
     /** provider reference → (transactions, sum of cents) in the shared database. */
     private Map<String, long[]> ledgerRows() throws Exception {
         Map<String, long[]> rows = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(emrB.jdbcUrl()); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT provider_reference, count(*), sum(amount_cents) FROM transactions "
-                     + "WHERE provider_reference LIKE 'pi_multi%' GROUP BY provider_reference")) {
+        try (Connection c = DriverManager.getConnection(emrB.jdbcUrl());
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT provider_reference, count(*), sum(amount_cents) FROM transactions "
+                        + "WHERE provider_reference LIKE 'pi_multi%' GROUP BY provider_reference")) {
             while (r.next()) {
                 rows.put(r.getString(1), new long[] {r.getLong(2), r.getLong(3)});
             }

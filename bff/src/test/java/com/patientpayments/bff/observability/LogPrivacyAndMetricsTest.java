@@ -1,5 +1,10 @@
 package com.patientpayments.bff.observability;
 
+import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
+import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
+import static com.patientpayments.bff.testsupport.BffTestSupport.SIGN_IN;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -10,21 +15,15 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import net.logstash.logback.encoder.LogstashEncoder;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.slf4j.LoggerFactory;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
-import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
-import static com.patientpayments.bff.testsupport.BffTestSupport.SIGN_IN;
-import static org.assertj.core.api.Assertions.assertThat;
+import net.logstash.logback.encoder.LogstashEncoder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the patient flow (landing, a failed and a good sign-in, charges, sign-out) with the production JSON encoder at
@@ -74,21 +73,28 @@ class LogPrivacyAndMetricsTest implements TestPropertyProvider {
             appender.stop();
         }
         String logs = captured.toString(StandardCharsets.UTF_8);
-        List<String> requestLines = Arrays.stream(logs.split("\n")).filter(l -> l.contains("/graphql")).toList();
+        List<String> requestLines = Arrays.stream(logs.split("\n"))
+                .filter(l -> l.contains("/graphql"))
+                .toList();
         assertThat(requestLines).hasSizeGreaterThanOrEqualTo(5);
         assertThat(requestLines).allMatch(l -> l.contains("\"requestId\""));
         assertThat(token).isNotBlank();
-        for (String secret : new String[]{ACCOUNT, "Garc", "GARC", "Maria", "Lucas", "Sofia", token, token.substring(0, 20)}) {
+        for (String secret :
+                new String[] {ACCOUNT, "Garc", "GARC", "Maria", "Lucas", "Sofia", token, token.substring(0, 20)}) {
             assertThat(logs).doesNotContain(secret);
         }
 
-        String metrics = new GraphQLTestClient(BffTestSupport.managementUrl(server)).get("/prometheus").raw();
-        assertThat(metrics).contains("pp_signin_seconds_bucket").contains("pp_charges_fetch_seconds_bucket")
+        String metrics = new GraphQLTestClient(BffTestSupport.managementUrl(server))
+                .get("/prometheus")
+                .raw();
+        assertThat(metrics)
+                .contains("pp_signin_seconds_bucket")
+                .contains("pp_charges_fetch_seconds_bucket")
                 .contains("pp_graphql_operation_seconds_bucket{operation=\"Household\"")
                 .contains("pp_funnel_total{practice=\"K7MX4Q\",step=\"landing\"}")
                 .contains("pp_funnel_total{practice=\"K7MX4Q\",step=\"signed_in\"}")
                 .contains("pp_failures_total");
-        for (String secret : new String[]{ACCOUNT, "Garc", "Maria", token.substring(0, 20)}) {
+        for (String secret : new String[] {ACCOUNT, "Garc", "Maria", token.substring(0, 20)}) {
             assertThat(metrics).doesNotContain(secret);
         }
     }

@@ -1,17 +1,16 @@
 package com.patientpayments.bff.observability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Management endpoints only on the management port; the public port answers {@code /health} and
@@ -35,8 +34,18 @@ class ManagementPortTest implements TestPropertyProvider {
         GraphQLTestClient pub = new GraphQLTestClient(server.getURL());
         GraphQLTestClient mgmt = new GraphQLTestClient(BffTestSupport.managementUrl(server));
         pub.execute("query Practice($h: ID!) { practice(hash: $h) { name } }", "h", BffTestSupport.PRACTICE);
-        for (String path : new String[]{"/prometheus", "/metrics", "/beans", "/env", "/loggers", "/routes",
-                "/threaddump", "/info", "/health/details", "/health/liveness/details"}) {
+        for (String path : new String[] {
+            "/prometheus",
+            "/metrics",
+            "/beans",
+            "/env",
+            "/loggers",
+            "/routes",
+            "/threaddump",
+            "/info",
+            "/health/details",
+            "/health/liveness/details"
+        }) {
             GraphQLTestClient.Result r = pub.get(path);
             assertThat(r.status()).as(path).isIn(404, 405);
             assertThat(r.raw()).as(path).doesNotContain("pp_funnel").doesNotContain("jvm_");

@@ -1,14 +1,13 @@
 package com.patientpayments.bff.observability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Label cardinality over the wire: 100 random operation names, 100 random practice hashes and 100 random paths, then
@@ -48,7 +47,9 @@ class MetricLabelsTest implements TestPropertyProvider {
         for (int i = 0; i < 100; i++) {
             String name = "Abc" + Integer.toString(random.nextInt(1 << 30), 36) + "x" + i;
             c.execute("query " + name + " { __typename }");
-            c.execute("query " + name + "($h: ID!) { practice(hash: $h) { name } }", "h",
+            c.execute(
+                    "query " + name + "($h: ID!) { practice(hash: $h) { name } }",
+                    "h",
                     "ZZ" + Integer.toString(random.nextInt(1 << 20), 36).toUpperCase());
             c.execute("mutation " + name + " { signOut }");
             c.execute("query " + name + " { nope }"); // a validation error, counted under its code
@@ -56,7 +57,9 @@ class MetricLabelsTest implements TestPropertyProvider {
             c.get("/" + name + ".js");
             c.post("/graphql/" + name, "{}", "application/json");
         }
-        String metrics = new GraphQLTestClient(BffTestSupport.managementUrl(server)).get("/prometheus").raw();
+        String metrics = new GraphQLTestClient(BffTestSupport.managementUrl(server))
+                .get("/prometheus")
+                .raw();
         Map<String, Set<String>> values = new HashMap<>();
         for (String line : metrics.split("\n")) {
             if (line.startsWith("#") || !line.contains("{")) {
@@ -66,12 +69,13 @@ class MetricLabelsTest implements TestPropertyProvider {
             Matcher m = LABEL.matcher(line.substring(line.indexOf('{'), line.lastIndexOf('}')));
             while (m.find()) {
                 if (!m.group(1).equals("le") && !m.group(1).equals("quantile")) {
-                    values.computeIfAbsent(metric + "/" + m.group(1), k -> new HashSet<>()).add(m.group(2));
+                    values.computeIfAbsent(metric + "/" + m.group(1), k -> new HashSet<>())
+                            .add(m.group(2));
                 }
             }
         }
-        assertThat(values.get("pp_graphql_operation_seconds_count/operation")).containsExactlyInAnyOrder(
-                "Practice", "other", "anonymous");
+        assertThat(values.get("pp_graphql_operation_seconds_count/operation"))
+                .containsExactlyInAnyOrder("Practice", "other", "anonymous");
         values.forEach((label, seen) -> {
             assertThat(seen).as(label + " " + seen).hasSizeLessThan(20);
             assertThat(seen).as(label).noneMatch(v -> v.contains("Abc") || v.startsWith("ZZ"));

@@ -1,5 +1,7 @@
 package com.patientpayments.bff.observability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -13,15 +15,6 @@ import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import com.patientpayments.bff.webhook.WebhookConsumer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import net.logstash.logback.encoder.LogstashEncoder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.slf4j.LoggerFactory;
-import org.yaml.snakeyaml.Yaml;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,8 +39,14 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import net.logstash.logback.encoder.LogstashEncoder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.slf4j.LoggerFactory;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * The operations kit (ops/prometheus/alerts.yml, ops/grafana/patient-payments.json) against a real running BFF (real
@@ -62,16 +61,31 @@ class OpsMetricsExportTest {
     private static final String PRACTICE = "HR9T3W";
     private static final String ACCOUNT = "200100";
     private static final String LAST_NAME = "Nguyen-Smith";
-    private static final String START = "mutation($a: Int!, $k: String) { startPayment(amountCents: $a, idempotencyKey: $k) "
-            + "{ paymentId clientSecret } }";
-    private static final String CONFIRM = "mutation($id: ID!, $card: String!) { confirmSimulatedPayment(paymentId: $id, "
-            + "cardNumber: $card) { id status } }";
+    private static final String START =
+            "mutation($a: Int!, $k: String) { startPayment(amountCents: $a, idempotencyKey: $k) "
+                    + "{ paymentId clientSecret } }";
+    private static final String CONFIRM =
+            "mutation($id: ID!, $card: String!) { confirmSimulatedPayment(paymentId: $id, "
+                    + "cardNumber: $card) { id status } }";
     private static final String PAYMENT = "query($id: ID!) { payment(id: $id) { status txId } }";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
     /** PromQL words that are not metric names: functions are recognised by the "(" after them. */
-    private static final Set<String> PROMQL_KEYWORDS = Set.of("and", "or", "unless", "by", "without", "on", "ignoring",
-            "group_left", "group_right", "offset", "bool", "inf", "nan");
+    private static final Set<String> PROMQL_KEYWORDS = Set.of(
+            "and",
+            "or",
+            "unless",
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "offset",
+            "bool",
+            "inf",
+            "nan");
 
     private static EmbeddedServer server;
     private static GraphQLTestClient patient;
@@ -91,8 +105,15 @@ class OpsMetricsExportTest {
         server = ApplicationContext.run(EmbeddedServer.class, p);
         server.getApplicationContext().getBean(graphql.GraphQL.class);
         patient = new GraphQLTestClient(server.getURL());
-        var signIn = patient.execute("mutation SignIn($h: ID!, $a: String!, $l: String!) { signIn(practiceHash: $h, "
-                + "accountNumber: $a, lastName: $l) { ok } }", "h", PRACTICE, "a", ACCOUNT, "l", LAST_NAME);
+        var signIn = patient.execute(
+                "mutation SignIn($h: ID!, $a: String!, $l: String!) { signIn(practiceHash: $h, "
+                        + "accountNumber: $a, lastName: $l) { ok } }",
+                "h",
+                PRACTICE,
+                "a",
+                ACCOUNT,
+                "l",
+                LAST_NAME);
         assertThat(signIn.data().at("/signIn/ok").asBoolean()).as(signIn.raw()).isTrue();
     }
 
@@ -121,29 +142,37 @@ class OpsMetricsExportTest {
         Set<String> exported = exportedNames(scrape());
         Map<String, Set<String>> referenced = referencedNames();
         assertThat(referenced.get("ops/prometheus/alerts.yml"))
-                .contains("payments_webhook_dlq_depth", "http_server_requests_seconds_count",
-                        "pp_graphql_operation_seconds_bucket", "payments_reconciliation_repaired_total",
+                .contains(
+                        "payments_webhook_dlq_depth",
+                        "http_server_requests_seconds_count",
+                        "pp_graphql_operation_seconds_bucket",
+                        "payments_reconciliation_repaired_total",
                         "process_start_time_seconds");
         assertThat(referenced.get("ops/grafana/patient-payments.json")).hasSizeGreaterThan(15);
         referenced.forEach((file, names) -> {
             System.out.println("# " + file + " uses " + names.size() + " metric names, all exported: " + names);
-            assertThat(exported).as("metric names %s uses that the BFF does not export", file).containsAll(names);
+            assertThat(exported)
+                    .as("metric names %s uses that the BFF does not export", file)
+                    .containsAll(names);
         });
     }
 
     @Test
     void theReconciliationLogLineCarriesTheRepairedCountAsANumberForTheCloudWatchMetricFilter() throws IOException {
         WebhookConsumer consumer = server.getApplicationContext().getBean(WebhookConsumer.class);
-        consumer.stop();   // the webhook of the next payment is "lost": it stays in the queue
+        consumer.stop(); // the webhook of the next payment is "lost": it stays in the queue
         Paid paid = payAndConfirm(130);
         Logger logger = (Logger) LoggerFactory.getLogger(Reconciliation.class);
         List<JsonNode> lines = captureJson(logger, () -> {
             Instant now = Instant.now();
-            var report = server.getApplicationContext().getBean(Reconciliation.class)
+            var report = server.getApplicationContext()
+                    .getBean(Reconciliation.class)
                     .run(now.minus(Duration.ofHours(1)), now.plus(Duration.ofMinutes(1)));
             assertThat(report.repairedTransactionIds()).hasSize(1);
         });
-        JsonNode line = lines.stream().filter(l -> l.path("message").asText().startsWith("Reconciliation ")).findFirst()
+        JsonNode line = lines.stream()
+                .filter(l -> l.path("message").asText().startsWith("Reconciliation "))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no reconciliation line in " + lines));
         // What the metric filter of infra/lib/alarms.ts matches: { ($.logger_name = "<logger>") && ($.repaired >= 0) }.
         String filterLogger = infraConstant("infra/lib/alarms.ts", "RECONCILIATION_LOGGER");
@@ -158,17 +187,20 @@ class OpsMetricsExportTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "max(payments_webhook_dlq_depth) > 0 | payments_webhook_dlq_depth",
-            "histogram_quantile(0.95, sum by (le, operation) (rate(pp_x_seconds_bucket[$__rate_interval]))) > 1 | pp_x_seconds_bucket",
-            "100 * sum(rate(a_total{status=~\"5..\",uri!=\"/x(y)\"}[5m])) / sum(rate(a_total[5m])) > 1 | a_total",
-            "min_over_time(sum(q_depth)[5m:1m]) > 0 unless on() sum(increase(p_total[5m])) > 0 | p_total q_depth",
-            "changes(process_start_time_seconds[5m]) > 0 | process_start_time_seconds",
-            "sum by (practice, step) (increase(pp_funnel_total[$__range])) | pp_funnel_total",
-            "a:recorded:rate5m or on(instance) b offset 5m | a:recorded:rate5m b",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "max(payments_webhook_dlq_depth) > 0 | payments_webhook_dlq_depth",
+                "histogram_quantile(0.95, sum by (le, operation) (rate(pp_x_seconds_bucket[$__rate_interval]))) > 1 | pp_x_seconds_bucket",
+                "100 * sum(rate(a_total{status=~\"5..\",uri!=\"/x(y)\"}[5m])) / sum(rate(a_total[5m])) > 1 | a_total",
+                "min_over_time(sum(q_depth)[5m:1m]) > 0 unless on() sum(increase(p_total[5m])) > 0 | p_total q_depth",
+                "changes(process_start_time_seconds[5m]) > 0 | process_start_time_seconds",
+                "sum by (practice, step) (increase(pp_funnel_total[$__range])) | pp_funnel_total",
+                "a:recorded:rate5m or on(instance) b offset 5m | a:recorded:rate5m b",
+            })
     void metricNamesAreReadFromPromQl(String expr, String names) {
-        assertThat(metricNames(expr)).containsExactlyInAnyOrderElementsOf(Arrays.asList(names.trim().split(" ")));
+        assertThat(metricNames(expr))
+                .containsExactlyInAnyOrderElementsOf(Arrays.asList(names.trim().split(" ")));
     }
 
     // --- the exercise ---------------------------------------------------------------------------------------------
@@ -176,8 +208,15 @@ class OpsMetricsExportTest {
     private static void exerciseEverything() {
         GraphQLTestClient anonymous = new GraphQLTestClient(server.getURL());
         anonymous.execute("query Landing { practice(hash: \"" + PRACTICE + "\") { name } }");
-        anonymous.execute("mutation SignIn($h: ID!, $a: String!, $l: String!) { signIn(practiceHash: $h, "
-                + "accountNumber: $a, lastName: $l) { ok } }", "h", PRACTICE, "a", ACCOUNT, "l", "Wrongname");
+        anonymous.execute(
+                "mutation SignIn($h: ID!, $a: String!, $l: String!) { signIn(practiceHash: $h, "
+                        + "accountNumber: $a, lastName: $l) { ok } }",
+                "h",
+                PRACTICE,
+                "a",
+                ACCOUNT,
+                "l",
+                "Wrongname");
         anonymous.get("/no-such-page");
         patient.execute("query Charges { household { charges { id } } }");
 
@@ -185,24 +224,38 @@ class OpsMetricsExportTest {
         server.getApplicationContext().getBean(Reconciliation.class).run(now.minus(Duration.ofHours(1)), now);
         server.getApplicationContext().getBean(WebhookConsumer.class).start();
         String paymentId = payAndConfirm(140).paymentId();
-        await("payment posted by the consumer", () -> "SUCCEEDED".equals(
-                patient.execute(PAYMENT, "id", paymentId).data().at("/payment/status").asText()));
-        String txId = patient.execute(PAYMENT, "id", paymentId).data().at("/payment/txId").asText();
+        await(
+                "payment posted by the consumer",
+                () -> "SUCCEEDED"
+                        .equals(patient.execute(PAYMENT, "id", paymentId)
+                                .data()
+                                .at("/payment/status")
+                                .asText()));
+        String txId = patient.execute(PAYMENT, "id", paymentId)
+                .data()
+                .at("/payment/txId")
+                .asText();
 
         var download = patient.execute("mutation($id: ID!) { downloadReceipt(txId: $id) { url } }", "id", txId);
         String url = download.data().at("/downloadReceipt/url").asText();
         assertThat(url).as(download.raw()).isNotBlank();
-        assertThat(get(URI.create(url).isAbsolute() ? URI.create(url) : URI.create(server.getURL() + url)).statusCode())
+        assertThat(get(URI.create(url).isAbsolute() ? URI.create(url) : URI.create(server.getURL() + url))
+                        .statusCode())
                 .isEqualTo(200);
-        var email = patient.execute("mutation($id: ID!, $e: String!) { emailReceipt(txId: $id, email: $e) { queued } }",
-                "id", txId, "e", "ops-metrics@example.com");
-        assertThat(email.data().at("/emailReceipt/queued").asBoolean()).as(email.raw()).isTrue();
+        var email = patient.execute(
+                "mutation($id: ID!, $e: String!) { emailReceipt(txId: $id, email: $e) { queued } }",
+                "id",
+                txId,
+                "e",
+                "ops-metrics@example.com");
+        assertThat(email.data().at("/emailReceipt/queued").asBoolean())
+                .as(email.raw())
+                .isTrue();
         await("receipt email sent", () -> sampleSum(scrape(), "email_send_seconds_count") >= 1);
     }
 
     /** A payment started and confirmed with the success test card. */
-    private record Paid(String paymentId, String intentId) {
-    }
+    private record Paid(String paymentId, String intentId) {}
 
     private static Paid payAndConfirm(long cents) {
         var started = patient.execute(START, "a", cents, "k", UUID.randomUUID().toString());
@@ -211,7 +264,9 @@ class OpsMetricsExportTest {
         assertThat(paymentId).as(started.raw()).isNotNull();
         assertThat(secret).contains("_secret_");
         var confirmed = patient.execute(CONFIRM, "id", paymentId, "card", "4242424242424242");
-        assertThat(confirmed.data().at("/confirmSimulatedPayment/id").asText()).as(confirmed.raw()).isEqualTo(paymentId);
+        assertThat(confirmed.data().at("/confirmSimulatedPayment/id").asText())
+                .as(confirmed.raw())
+                .isEqualTo(paymentId);
         return new Paid(paymentId, secret.substring(0, secret.indexOf("_secret_")));
     }
 
@@ -238,7 +293,8 @@ class OpsMetricsExportTest {
     /** The sum of a sample's values over all its label sets (0 when absent). */
     static double sampleSum(String exposition, String name) {
         double sum = 0;
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$").matcher(exposition);
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)$")
+                .matcher(exposition);
         while (m.find()) {
             sum += Double.parseDouble(m.group(2));
         }
@@ -247,10 +303,10 @@ class OpsMetricsExportTest {
 
     /** Metric names a PromQL expression selects: identifiers that are neither functions, keywords nor labels. */
     static Set<String> metricNames(String expr) {
-        String s = expr.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"")          // string literals
-                .replaceAll("\\{[^}]*}", " ")                                        // label matchers
-                .replaceAll("\\[[^]]*]", " ")                                        // ranges, subqueries
-                .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", " ")    // label lists
+        String s = expr.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"") // string literals
+                .replaceAll("\\{[^}]*}", " ") // label matchers
+                .replaceAll("\\[[^]]*]", " ") // ranges, subqueries
+                .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", " ") // label lists
                 .replaceAll("\\boffset\\s+\\d+[smhdwy]", " ");
         Set<String> names = new TreeSet<>();
         Matcher m = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*").matcher(s);
@@ -347,7 +403,11 @@ class OpsMetricsExportTest {
 
     private static HttpResponse<String> get(URI uri) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+            return HTTP.send(
+                    HttpRequest.newBuilder(uri)
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

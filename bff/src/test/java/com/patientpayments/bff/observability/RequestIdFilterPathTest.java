@@ -1,9 +1,9 @@
 package com.patientpayments.bff.observability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.patientpayments.bff.web.RequestIdFilter;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class RequestIdFilterPathTest {
 

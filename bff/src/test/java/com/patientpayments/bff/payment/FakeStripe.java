@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.stripe.Stripe;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -34,8 +33,7 @@ import java.util.concurrent.Executors;
 public final class FakeStripe implements AutoCloseable {
 
     /** One request as Stripe would have received it. */
-    public record Recorded(String method, String path, String query, Map<String, List<String>> headers, String body) {
-    }
+    public record Recorded(String method, String path, String query, Map<String, List<String>> headers, String body) {}
 
     private final HttpServer server;
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
@@ -66,8 +64,11 @@ public final class FakeStripe implements AutoCloseable {
     public String intentOfAttempt(String attemptId) {
         return intents.values().stream()
                 .filter(i -> i.getAsJsonObject("metadata").has("attempt_id")
-                        && attemptId.equals(i.getAsJsonObject("metadata").get("attempt_id").getAsString()))
-                .map(i -> i.get("id").getAsString()).findFirst().orElse(null);
+                        && attemptId.equals(
+                                i.getAsJsonObject("metadata").get("attempt_id").getAsString()))
+                .map(i -> i.get("id").getAsString())
+                .findFirst()
+                .orElse(null);
     }
 
     /** The {@code Stripe-Account} the intent was created on, or null. */
@@ -124,7 +125,8 @@ public final class FakeStripe implements AutoCloseable {
         dispute.addProperty("object", "dispute");
         dispute.addProperty("amount", amountCents);
         dispute.addProperty("currency", "usd");
-        dispute.addProperty("charge", pi.getAsJsonObject("latest_charge").get("id").getAsString());
+        dispute.addProperty(
+                "charge", pi.getAsJsonObject("latest_charge").get("id").getAsString());
         dispute.addProperty("payment_intent", intentId);
         dispute.addProperty("reason", "fraudulent");
         dispute.addProperty("status", status);
@@ -153,8 +155,8 @@ public final class FakeStripe implements AutoCloseable {
     }
 
     /** Records a refund of the intent's charge at {@code status}, as if created in the Dashboard; answers it. */
-    public synchronized JsonObject createRefund(String intentId, String refundId, long amountCents, String status,
-                                                long created) {
+    public synchronized JsonObject createRefund(
+            String intentId, String refundId, long amountCents, String status, long created) {
         JsonObject pi = intents.get(intentId);
         String chargeId = pi.getAsJsonObject("latest_charge").get("id").getAsString();
         JsonObject refund = new JsonObject();
@@ -168,7 +170,9 @@ public final class FakeStripe implements AutoCloseable {
         refund.addProperty("status", status);
         refund.add("metadata", new JsonObject());
         refunds.put(refundId, refund);
-        refundsByCharge.computeIfAbsent(chargeId, c -> new CopyOnWriteArrayList<>()).add(refund);
+        refundsByCharge
+                .computeIfAbsent(chargeId, c -> new CopyOnWriteArrayList<>())
+                .add(refund);
         refreshRefunded(pi);
         return refund.deepCopy();
     }
@@ -190,24 +194,30 @@ public final class FakeStripe implements AutoCloseable {
 
     /** A refund event ({@code refund.created}, {@code refund.updated}, {@code refund.failed}, {@code charge.refund.updated}) of a refund state. */
     public String refundObjectEvent(String type, JsonObject refundState) {
-        return event(type, refundState.deepCopy(), accounts.get(refundState.get("payment_intent").getAsString()));
+        return event(
+                type,
+                refundState.deepCopy(),
+                accounts.get(refundState.get("payment_intent").getAsString()));
     }
 
     /** {@code charge.refunded} in the current API shape: the charge with {@code amount_refunded}, no refunds list. */
     public synchronized String chargeRefundedEvent(String intentId) {
-        JsonObject charge = intents.get(intentId).getAsJsonObject("latest_charge").deepCopy();
+        JsonObject charge =
+                intents.get(intentId).getAsJsonObject("latest_charge").deepCopy();
         return event("charge.refunded", charge, accounts.get(intentId));
     }
 
     /** The same event as an older pinned API version shapes it: the charge embeds its refunds. */
     public synchronized String chargeRefundedEventWithEmbeddedRefunds(String intentId, String apiVersion) {
-        JsonObject charge = intents.get(intentId).getAsJsonObject("latest_charge").deepCopy();
+        JsonObject charge =
+                intents.get(intentId).getAsJsonObject("latest_charge").deepCopy();
         String chargeId = charge.get("id").getAsString();
         JsonArray data = new JsonArray();
         refundsByCharge.getOrDefault(chargeId, List.of()).forEach(r -> data.add(r.deepCopy()));
         charge.add("refunds", list(data, "/v1/charges/" + chargeId + "/refunds"));
-        JsonObject event = com.google.gson.JsonParser.parseString(event("charge.refunded", charge,
-                accounts.get(intentId))).getAsJsonObject();
+        JsonObject event = com.google.gson.JsonParser.parseString(
+                        event("charge.refunded", charge, accounts.get(intentId)))
+                .getAsJsonObject();
         event.addProperty("api_version", apiVersion);
         return event.toString();
     }
@@ -215,12 +225,17 @@ public final class FakeStripe implements AutoCloseable {
     /** A dispute object at {@code status}, for {@link #disputeObjectEvent}. */
     public JsonObject dispute(String intentId, String disputeId, long amountCents, String status) {
         return com.google.gson.JsonParser.parseString(disputeEvent("x", intentId, disputeId, amountCents, status))
-                .getAsJsonObject().getAsJsonObject("data").getAsJsonObject("object");
+                .getAsJsonObject()
+                .getAsJsonObject("data")
+                .getAsJsonObject("object");
     }
 
     /** Any dispute event type ({@code charge.dispute.funds_withdrawn}, …) for a dispute state. */
     public String disputeObjectEvent(String type, JsonObject disputeState) {
-        return event(type, disputeState.deepCopy(), accounts.get(disputeState.get("payment_intent").getAsString()));
+        return event(
+                type,
+                disputeState.deepCopy(),
+                accounts.get(disputeState.get("payment_intent").getAsString()));
     }
 
     private void refreshRefunded(JsonObject pi) {
@@ -228,7 +243,8 @@ public final class FakeStripe implements AutoCloseable {
         long refunded = refundsByCharge.getOrDefault(charge.get("id").getAsString(), List.of()).stream()
                 .filter(r -> !"failed".equals(r.get("status").getAsString())
                         && !"canceled".equals(r.get("status").getAsString()))
-                .mapToLong(r -> r.get("amount").getAsLong()).sum();
+                .mapToLong(r -> r.get("amount").getAsLong())
+                .sum();
         charge.addProperty("amount_refunded", refunded);
         charge.addProperty("refunded", refunded >= charge.get("amount").getAsLong());
     }
@@ -253,7 +269,8 @@ public final class FakeStripe implements AutoCloseable {
 
     private static JsonObject charge(JsonObject pi, boolean paid) {
         JsonObject charge = new JsonObject();
-        charge.addProperty("id", "ch_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24));
+        charge.addProperty(
+                "id", "ch_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24));
         charge.addProperty("object", "charge");
         charge.addProperty("amount", pi.get("amount").getAsLong());
         charge.addProperty("amount_refunded", 0);
@@ -276,8 +293,12 @@ public final class FakeStripe implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath();
         String query = exchange.getRequestURI().getRawQuery();
-        requests.add(new Recorded(exchange.getRequestMethod(), path, query == null ? "" : query,
-                Map.copyOf(exchange.getRequestHeaders()), body));
+        requests.add(new Recorded(
+                exchange.getRequestMethod(),
+                path,
+                query == null ? "" : query,
+                Map.copyOf(exchange.getRequestHeaders()),
+                body));
         JsonObject answer;
         int status = 200;
         synchronized (this) {
@@ -289,14 +310,20 @@ public final class FakeStripe implements AutoCloseable {
                 status = answer.has("error") ? 400 : 200;
             } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/v1/charges/")) {
                 String chargeId = path.substring("/v1/charges/".length());
-                answer = intents.values().stream().map(i -> i.get("latest_charge"))
-                        .filter(c -> c != null && c.isJsonObject()
+                answer = intents.values().stream()
+                        .map(i -> i.get("latest_charge"))
+                        .filter(c -> c != null
+                                && c.isJsonObject()
                                 && chargeId.equals(c.getAsJsonObject().get("id").getAsString()))
-                        .map(c -> c.getAsJsonObject().deepCopy()).findFirst().orElse(null);
+                        .map(c -> c.getAsJsonObject().deepCopy())
+                        .findFirst()
+                        .orElse(null);
                 status = answer == null ? 404 : 200;
                 answer = answer == null ? error("resource_missing") : answer;
             } else if ("POST".equals(exchange.getRequestMethod()) && path.equals("/v1/payment_intents")) {
-                answer = create(form(body), exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                answer = create(
+                        form(body),
+                        exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                         exchange.getRequestHeaders().getFirst("Stripe-Account"));
             } else if ("GET".equals(exchange.getRequestMethod()) && path.startsWith("/v1/payment_intents/")) {
                 JsonObject pi = intents.get(path.substring("/v1/payment_intents/".length()));
@@ -309,8 +336,10 @@ public final class FakeStripe implements AutoCloseable {
                 String account = exchange.getRequestHeaders().getFirst("Stripe-Account");
                 JsonArray data = new JsonArray();
                 intents.values().stream()
-                        .filter(i -> i.get("created").getAsLong() >= gte && i.get("created").getAsLong() < lt)
-                        .filter(i -> java.util.Objects.equals(account, accounts.get(i.get("id").getAsString())))
+                        .filter(i -> i.get("created").getAsLong() >= gte
+                                && i.get("created").getAsLong() < lt)
+                        .filter(i -> java.util.Objects.equals(
+                                account, accounts.get(i.get("id").getAsString())))
                         .forEach(i -> data.add(i.deepCopy()));
                 answer = list(data, "/v1/payment_intents");
             } else if ("GET".equals(exchange.getRequestMethod()) && path.equals("/v1/refunds")) {
@@ -340,13 +369,20 @@ public final class FakeStripe implements AutoCloseable {
         if (pi == null || !"succeeded".equals(pi.get("status").getAsString())) {
             return error("charge_not_refundable");
         }
-        long amount = Long.parseLong(form.getOrDefault("amount", pi.get("amount").getAsString()));
+        long amount =
+                Long.parseLong(form.getOrDefault("amount", pi.get("amount").getAsString()));
         JsonObject charge = pi.getAsJsonObject("latest_charge");
-        if (amount > charge.get("amount").getAsLong() - charge.get("amount_refunded").getAsLong()) {
+        if (amount
+                > charge.get("amount").getAsLong()
+                        - charge.get("amount_refunded").getAsLong()) {
             return error("charge_already_refunded");
         }
         String id = "re_" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-        JsonObject refund = createRefund(pi.get("id").getAsString(), id, amount, "succeeded",
+        JsonObject refund = createRefund(
+                pi.get("id").getAsString(),
+                id,
+                amount,
+                "succeeded",
                 Instant.now().getEpochSecond());
         if (form.containsKey("reason")) {
             refunds.get(id).addProperty("reason", form.get("reason"));
@@ -369,7 +405,8 @@ public final class FakeStripe implements AutoCloseable {
         pi.addProperty("amount_received", 0);
         pi.addProperty("currency", form.get("currency"));
         pi.addProperty("status", "requires_payment_method");
-        pi.addProperty("client_secret", id + "_secret_" + UUID.randomUUID().toString().replace("-", ""));
+        pi.addProperty(
+                "client_secret", id + "_secret_" + UUID.randomUUID().toString().replace("-", ""));
         pi.addProperty("created", Instant.now().getEpochSecond());
         pi.addProperty("description", form.get("description"));
         pi.addProperty("livemode", false);

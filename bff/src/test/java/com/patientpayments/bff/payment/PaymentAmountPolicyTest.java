@@ -1,19 +1,19 @@
 package com.patientpayments.bff.payment;
 
-import com.patientpayments.bff.PaymentsException;
-import com.patientpayments.bff.ErrorCode;
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
 class PaymentAmountPolicyTest {
 
     private static ErrorCode codeOf(long amount, long balance) {
-        PaymentsException e = catchThrowableOfType(PaymentsException.class, () -> PaymentAmountPolicy.check(amount, balance, 50));
+        PaymentsException e =
+                catchThrowableOfType(PaymentsException.class, () -> PaymentAmountPolicy.check(amount, balance, 50));
         return e == null ? null : e.code();
     }
 

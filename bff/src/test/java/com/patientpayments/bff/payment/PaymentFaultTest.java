@@ -1,9 +1,18 @@
 package com.patientpayments.bff.payment;
 
-import com.patientpayments.bff.demo.LocalPorts;
+import static com.patientpayments.bff.payment.PaymentTestKit.await;
+import static com.patientpayments.bff.payment.PaymentTestKit.connectorGet;
+import static com.patientpayments.bff.payment.PaymentTestKit.deliver;
+import static com.patientpayments.bff.payment.PaymentTestKit.start;
+import static com.patientpayments.bff.payment.PaymentTestKit.status;
+import static com.patientpayments.bff.payment.PaymentTestKit.transactionCount;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.JsonObject;
+import com.patientpayments.bff.demo.EmbeddedSqs;
+import com.patientpayments.bff.demo.LocalPorts;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrTransaction;
 import com.patientpayments.bff.emr.TransactionStatus;
@@ -12,18 +21,12 @@ import com.patientpayments.bff.reconciliation.Reconciliation;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
-import com.patientpayments.bff.demo.EmbeddedSqs;
 import com.patientpayments.bff.webhook.StripeEventProcessor;
 import com.patientpayments.bff.webhook.WebhookConsumer;
 import com.patientpayments.bff.webhook.WebhookQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.model.Message;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,14 +37,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import static com.patientpayments.bff.payment.PaymentTestKit.await;
-import static com.patientpayments.bff.payment.PaymentTestKit.connectorGet;
-import static com.patientpayments.bff.payment.PaymentTestKit.deliver;
-import static com.patientpayments.bff.payment.PaymentTestKit.start;
-import static com.patientpayments.bff.payment.PaymentTestKit.status;
-import static com.patientpayments.bff.payment.PaymentTestKit.transactionCount;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Payments end to end in STRIPE mode: real stripe-java against a local fake Stripe API, real ElasticMQ, the real
@@ -62,10 +61,14 @@ class PaymentFaultTest {
     static void startAll() throws Exception {
         stripe = new FakeStripe();
         sqs = EmbeddedSqs.start();
-        server = ApplicationContext.run(EmbeddedServer.class, properties("main", Map.of(
-                "payments.queue.max-receives", "1000",
-                "payments.queue.retry-backoff", "1s",
-                "payments.queue.visibility-timeout", "5s")));
+        server = ApplicationContext.run(
+                EmbeddedServer.class,
+                properties(
+                        "main",
+                        Map.of(
+                                "payments.queue.max-receives", "1000",
+                                "payments.queue.retry-backoff", "1s",
+                                "payments.queue.visibility-timeout", "5s")));
         // Build the GraphQL schema and every feature bean now, not inside the first request's HTTP timeout.
         server.getApplicationContext().getBean(graphql.GraphQL.class);
         patient = PaymentTestKit.signedIn(server.getURL());
@@ -115,7 +118,6 @@ class PaymentFaultTest {
         return stripe.intentOfAttempt(paymentId);
     }
 
-
     private static long balanceOf(String paymentId) {
         EmrClient emr = bean(EmrClient.class);
         String householdId = emr.attempt(paymentId).optional().orElseThrow().householdId();
@@ -160,8 +162,12 @@ class PaymentFaultTest {
         JsonNode payment = PaymentTestKit.payment(patient, paymentId);
         assertThat(payment.path("txId").asText()).isNotBlank();
         // The receipt payload is cached for the receipt page (Redis is up here).
-        await("receipt payload cached", WAIT,
-                () -> bean(ReceiptCache.class).get(payment.path("txId").asText()).isPresent());
+        await(
+                "receipt payload cached",
+                WAIT,
+                () -> bean(ReceiptCache.class)
+                        .get(payment.path("txId").asText())
+                        .isPresent());
     }
 
     @Test
@@ -172,7 +178,9 @@ class PaymentFaultTest {
         stripe.fail(firstIntent, "card_declined");
         JsonObject failedState = stripe.intent(firstIntent);
         stripe.succeed(firstIntent);
-        deliver(server.getURL(), stripe.intentEvent("payment_intent.succeeded", firstIntent, stripe.intent(firstIntent)));
+        deliver(
+                server.getURL(),
+                stripe.intentEvent("payment_intent.succeeded", firstIntent, stripe.intent(firstIntent)));
         awaitStatus(first, "SUCCEEDED");
         deliver(server.getURL(), stripe.intentEvent("payment_intent.payment_failed", firstIntent, failedState));
         awaitDrained(bean(WebhookQueue.class));
@@ -183,11 +191,16 @@ class PaymentFaultTest {
         String second = start(patient, 130);
         String secondIntent = intentOf(second);
         stripe.fail(secondIntent, "insufficient_funds");
-        deliver(server.getURL(), stripe.intentEvent("payment_intent.payment_failed", secondIntent, stripe.intent(secondIntent)));
+        deliver(
+                server.getURL(),
+                stripe.intentEvent("payment_intent.payment_failed", secondIntent, stripe.intent(secondIntent)));
         awaitStatus(second, "FAILED");
-        assertThat(PaymentTestKit.payment(patient, second).path("failureCode").asText()).isEqualTo("insufficient_funds");
+        assertThat(PaymentTestKit.payment(patient, second).path("failureCode").asText())
+                .isEqualTo("insufficient_funds");
         stripe.succeed(secondIntent);
-        deliver(server.getURL(), stripe.intentEvent("payment_intent.succeeded", secondIntent, stripe.intent(secondIntent)));
+        deliver(
+                server.getURL(),
+                stripe.intentEvent("payment_intent.succeeded", secondIntent, stripe.intent(secondIntent)));
         awaitStatus(second, "SUCCEEDED");
         assertThat(transactionCount(secondIntent)).isEqualTo(1);
     }
@@ -201,9 +214,14 @@ class PaymentFaultTest {
         double unreachableBefore = unreachable(meters);
         EmrConnectorProcess.shared().stop();
         try {
-            assertThat(deliver(server.getURL(), stripe.intentEvent("payment_intent.succeeded", intent,
-                    stripe.intent(intent)))).isEqualTo(200);
-            await("a failed attempt while the connector is down", WAIT, () -> unreachable(meters) >= unreachableBefore + 2);
+            assertThat(deliver(
+                            server.getURL(),
+                            stripe.intentEvent("payment_intent.succeeded", intent, stripe.intent(intent))))
+                    .isEqualTo(200);
+            await(
+                    "a failed attempt while the connector is down",
+                    WAIT,
+                    () -> unreachable(meters) >= unreachableBefore + 2);
         } finally {
             EmrConnectorProcess.shared().start();
         }
@@ -212,7 +230,9 @@ class PaymentFaultTest {
     }
 
     private static double unreachable(MeterRegistry meters) {
-        var counter = meters.find("payments.webhook.processed").tag("outcome", "retry").counter();
+        var counter = meters.find("payments.webhook.processed")
+                .tag("outcome", "retry")
+                .counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -225,12 +245,14 @@ class PaymentFaultTest {
         awaitStatus(paymentId, "SUCCEEDED");
         long paidBalance = balanceOf(paymentId);
 
-        String partial = stripe.refundEvent(intent, "re_" + UUID.randomUUID().toString().replace("-", ""), 100);
+        String partial =
+                stripe.refundEvent(intent, "re_" + UUID.randomUUID().toString().replace("-", ""), 100);
         for (int i = 0; i < 3; i++) {
             deliver(server.getURL(), partial);
         }
         await("partial refund", WAIT, () -> transaction(intent).refundedCents() == 100);
-        String rest = stripe.refundEvent(intent, "re_" + UUID.randomUUID().toString().replace("-", ""), 200);
+        String rest =
+                stripe.refundEvent(intent, "re_" + UUID.randomUUID().toString().replace("-", ""), 200);
         deliver(server.getURL(), rest);
         deliver(server.getURL(), partial);
         deliver(server.getURL(), rest);
@@ -242,13 +264,15 @@ class PaymentFaultTest {
         String disputed = start(patient, 200);
         String disputedIntent = intentOf(disputed);
         stripe.succeed(disputedIntent);
-        deliver(server.getURL(), stripe.intentEvent("payment_intent.succeeded", disputedIntent, stripe.intent(disputedIntent)));
+        deliver(
+                server.getURL(),
+                stripe.intentEvent("payment_intent.succeeded", disputedIntent, stripe.intent(disputedIntent)));
         awaitStatus(disputed, "SUCCEEDED");
         long beforeDispute = balanceOf(disputed);
         String disputeId = "dp_" + UUID.randomUUID().toString().replace("-", "");
         String closedLost = stripe.disputeEvent("charge.dispute.closed", disputedIntent, disputeId, 200, "lost");
         String opened = stripe.disputeEvent("charge.dispute.created", disputedIntent, disputeId, 200, "needs_response");
-        deliver(server.getURL(), closedLost);   // out of order: held until the dispute is open
+        deliver(server.getURL(), closedLost); // out of order: held until the dispute is open
         deliver(server.getURL(), opened);
         deliver(server.getURL(), opened);
         await("dispute lost", WAIT, () -> transaction(disputedIntent).status() == TransactionStatus.DISPUTE_LOST);
@@ -261,14 +285,15 @@ class PaymentFaultTest {
     void aLostWebhookIsRepairedByReconciliationOnce() {
         String paymentId = start(patient, 110);
         String intent = intentOf(paymentId);
-        stripe.succeed(intent);   // paid at Stripe; the webhook never arrives
+        stripe.succeed(intent); // paid at Stripe; the webhook never arrives
         Reconciliation reconciliation = bean(Reconciliation.class);
         Instant now = Instant.now();
         MeterRegistry meters = bean(MeterRegistry.class);
         var report = reconciliation.run(now.minus(Duration.ofHours(1)), now.plus(Duration.ofMinutes(1)));
         assertThat(report.repairedTransactionIds()).hasSize(1);
         assertThat(status(patient, paymentId)).isEqualTo("SUCCEEDED");
-        assertThat(meters.find("payments.reconciliation.repaired").counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.find("payments.reconciliation.repaired").counter().count())
+                .isGreaterThanOrEqualTo(1);
         var again = reconciliation.run(now.minus(Duration.ofHours(1)), now.plus(Duration.ofMinutes(1)));
         assertThat(again.repairedTransactionIds()).isEmpty();
         assertThat(transactionCount(intent)).isEqualTo(1);
@@ -278,12 +303,16 @@ class PaymentFaultTest {
     void deadLetterReplayAndAConsumerKilledBeforeDeletingStillPostOnceEvenWithRedisDown() {
         // A second BFF with a short fuse: 2 receives to the DLQ, no backoff, and Redis unreachable.
         int closedPort = LocalPorts.freePort();
-        try (EmbeddedServer fragile = ApplicationContext.run(EmbeddedServer.class, properties("fragile", Map.of(
-                "payments.queue.max-receives", "2",
-                "payments.queue.retry-backoff", "0s",
-                "payments.queue.visibility-timeout", "2s",
-                "payments.queue.consumer-enabled", "false",
-                "payments.redis.uri", "redis://127.0.0.1:" + closedPort)))) {
+        try (EmbeddedServer fragile = ApplicationContext.run(
+                EmbeddedServer.class,
+                properties(
+                        "fragile",
+                        Map.of(
+                                "payments.queue.max-receives", "2",
+                                "payments.queue.retry-backoff", "0s",
+                                "payments.queue.visibility-timeout", "2s",
+                                "payments.queue.consumer-enabled", "false",
+                                "payments.redis.uri", "redis://127.0.0.1:" + closedPort)))) {
             WebhookQueue queue = fragile.getApplicationContext().getBean(WebhookQueue.class);
             WebhookConsumer consumer = fragile.getApplicationContext().getBean(WebhookConsumer.class);
 
@@ -291,11 +320,15 @@ class PaymentFaultTest {
             String killed = start(patient, 105);
             String killedIntent = intentOf(killed);
             stripe.succeed(killedIntent);
-            deliver(fragile.getURL(), stripe.intentEvent("payment_intent.succeeded", killedIntent, stripe.intent(killedIntent)));
+            deliver(
+                    fragile.getURL(),
+                    stripe.intentEvent("payment_intent.succeeded", killedIntent, stripe.intent(killedIntent)));
             List<Message> taken = queue.receive(1);
             assertThat(taken).hasSize(1);
-            fragile.getApplicationContext().getBean(StripeEventProcessor.class).process(taken.get(0).body(), null);
-            assertThat(transactionCount(killedIntent)).isEqualTo(1);   // posted, message not deleted: "killed"
+            fragile.getApplicationContext()
+                    .getBean(StripeEventProcessor.class)
+                    .process(taken.get(0).body(), null);
+            assertThat(transactionCount(killedIntent)).isEqualTo(1); // posted, message not deleted: "killed"
             consumer.start();
             awaitDrained(queue);
             assertThat(transactionCount(killedIntent)).isEqualTo(1);
@@ -307,14 +340,17 @@ class PaymentFaultTest {
             stripe.succeed(lateIntent);
             EmrConnectorProcess.shared().stop();
             try {
-                deliver(fragile.getURL(), stripe.intentEvent("payment_intent.succeeded", lateIntent, stripe.intent(lateIntent)));
+                deliver(
+                        fragile.getURL(),
+                        stripe.intentEvent("payment_intent.succeeded", lateIntent, stripe.intent(lateIntent)));
                 await("event dead-lettered", WAIT, () -> queue.deadLetterDepth() == 1);
             } finally {
                 EmrConnectorProcess.shared().start();
             }
             assertThat(transactionCount(lateIntent)).isZero();
             MeterRegistry meters = fragile.getApplicationContext().getBean(MeterRegistry.class);
-            assertThat(meters.find("payments.webhook.dlq.depth").gauge().value()).isEqualTo(1.0);
+            assertThat(meters.find("payments.webhook.dlq.depth").gauge().value())
+                    .isEqualTo(1.0);
             assertThat(queue.replayDeadLetters()).isEqualTo(1);
             await("replayed event posted", WAIT, () -> transactionCount(lateIntent) == 1);
             awaitDrained(queue);
@@ -334,60 +370,94 @@ class PaymentFaultTest {
         assertThat(session.path("provider").asText()).isEqualTo("STRIPE");
         assertThat(session.path("amount").path("cents").asLong()).isEqualTo(175);
         assertThat(session.path("stripeAccount").asText()).isEqualTo("acct_1DemoLakeside00");
-        assertThat(second.data().path("startPayment").path("paymentId").asText()).isEqualTo(session.path("paymentId").asText());
-        assertThat(second.data().path("startPayment").path("clientSecret").asText()).isEqualTo(session.path("clientSecret").asText());
+        assertThat(second.data().path("startPayment").path("paymentId").asText())
+                .isEqualTo(session.path("paymentId").asText());
+        assertThat(second.data().path("startPayment").path("clientSecret").asText())
+                .isEqualTo(session.path("clientSecret").asText());
         assertThat(stripe.intentCount()).isEqualTo(intentsBefore + 1);
         String intent = intentOf(session.path("paymentId").asText());
         assertThat(stripe.accountOf(intent)).isEqualTo("acct_1DemoLakeside00");
         assertThat(status(patient, session.path("paymentId").asText())).isEqualTo("PROCESSING");
 
         long balance = balanceOf(session.path("paymentId").asText());
-        assertThat(PaymentTestKit.startPayment(patient, 0, UUID.randomUUID().toString()).errorCode()).isEqualTo("BAD_USER_INPUT");
-        assertThat(PaymentTestKit.startPayment(patient, -5, UUID.randomUUID().toString()).errorCode()).isEqualTo("BAD_USER_INPUT");
-        assertThat(PaymentTestKit.startPayment(patient, 49, UUID.randomUUID().toString()).errorCode()).isEqualTo("AMOUNT_TOO_LOW");
-        assertThat(PaymentTestKit.startPayment(patient, balance + 1, UUID.randomUUID().toString()).errorCode())
+        assertThat(PaymentTestKit.startPayment(patient, 0, UUID.randomUUID().toString())
+                        .errorCode())
+                .isEqualTo("BAD_USER_INPUT");
+        assertThat(PaymentTestKit.startPayment(patient, -5, UUID.randomUUID().toString())
+                        .errorCode())
+                .isEqualTo("BAD_USER_INPUT");
+        assertThat(PaymentTestKit.startPayment(patient, 49, UUID.randomUUID().toString())
+                        .errorCode())
+                .isEqualTo("AMOUNT_TOO_LOW");
+        assertThat(PaymentTestKit.startPayment(
+                                patient, balance + 1, UUID.randomUUID().toString())
+                        .errorCode())
                 .isEqualTo("AMOUNT_EXCEEDS_BALANCE");
         assertThat(PaymentTestKit.startPayment(patient, 176, key).errorCode()).isEqualTo("BAD_USER_INPUT");
-        assertThat(new GraphQLTestClient(server.getURL()).execute("mutation { startPayment(amountCents: 100) { paymentId } }")
-                .errorCode()).isEqualTo("UNAUTHENTICATED");
+        assertThat(new GraphQLTestClient(server.getURL())
+                        .execute("mutation { startPayment(amountCents: 100) { paymentId } }")
+                        .errorCode())
+                .isEqualTo("UNAUTHENTICATED");
         // The simulator's confirm step does not exist with the real provider.
-        assertThat(patient.execute("mutation { confirmSimulatedPayment(paymentId: \"x\", cardNumber: \"4242\") { id } }")
-                .hasErrors()).isTrue();
+        assertThat(patient.execute(
+                                "mutation { confirmSimulatedPayment(paymentId: \"x\", cardNumber: \"4242\") { id } }")
+                        .hasErrors())
+                .isTrue();
     }
 
     @Test
     void anotherHouseholdsPaymentIsNotFound() {
         String paymentId = start(patient, 100);
         GraphQLTestClient other = new GraphQLTestClient(server.getURL());
-        other.execute("mutation($h: ID!, $a: String!, $l: String!) { signIn(practiceHash: $h, accountNumber: $a, "
-                + "lastName: $l) { ok } }", "h", BffTestSupport.PRACTICE, "a", BffTestSupport.ACCOUNT, "l",
+        other.execute(
+                "mutation($h: ID!, $a: String!, $l: String!) { signIn(practiceHash: $h, accountNumber: $a, "
+                        + "lastName: $l) { ok } }",
+                "h",
+                BffTestSupport.PRACTICE,
+                "a",
+                BffTestSupport.ACCOUNT,
+                "l",
                 BffTestSupport.LAST_NAME);
-        assertThat(other.execute("query($id: ID!) { payment(id: $id) { status } }", "id", paymentId).errorCode())
+        assertThat(other.execute("query($id: ID!) { payment(id: $id) { status } }", "id", paymentId)
+                        .errorCode())
                 .isEqualTo("NOT_FOUND");
-        assertThat(patient.execute("query($id: ID!) { payment(id: $id) { status } }", "id",
-                UUID.randomUUID().toString()).errorCode()).isEqualTo("NOT_FOUND");
+        assertThat(patient.execute(
+                                "query($id: ID!) { payment(id: $id) { status } }",
+                                "id",
+                                UUID.randomUUID().toString())
+                        .errorCode())
+                .isEqualTo("NOT_FOUND");
     }
 
     @Test
     void nothingSentToStripeCarriesPhi() throws Exception {
-        start(patient, 101);   // at least one create request, whatever ran before
+        start(patient, 101); // at least one create request, whatever ran before
         // every other kind of call the BFF makes to Stripe: refund create and list, charge retrieve, and the
         // janitor's intent retrieve (the webhook path and payment(id) re-read the same way)
         String paid = start(patient, 103);
         String paidIntent = intentOf(paid);
         stripe.succeed(paidIntent);
         String account = stripe.accountOf(paidIntent);
-        String chargeId = stripe.intent(paidIntent).getAsJsonObject("latest_charge").get("id").getAsString();
+        String chargeId = stripe.intent(paidIntent)
+                .getAsJsonObject("latest_charge")
+                .get("id")
+                .getAsString();
         PaymentProvider provider = bean(PaymentProvider.class);
         provider.refund(paidIntent, 50, "privacy-" + UUID.randomUUID(), "requested_by_customer", account);
         assertThat(provider.refundsOfCharge(chargeId, account)).hasSize(1);
         assertThat(provider.intentOfCharge(chargeId, account)).contains(paidIntent);
         bean(AttemptJanitor.class).run(Instant.now().plus(Duration.ofMinutes(11)));
-        assertThat(stripe.requests()).extracting(r -> r.method() + " " + r.path().replaceAll("/(pi|ch)_\\w+$", "/{id}"))
-                .contains("POST /v1/payment_intents", "GET /v1/payment_intents/{id}", "POST /v1/refunds",
-                        "GET /v1/refunds", "GET /v1/charges/{id}");
+        assertThat(stripe.requests())
+                .extracting(r -> r.method() + " " + r.path().replaceAll("/(pi|ch)_\\w+$", "/{id}"))
+                .contains(
+                        "POST /v1/payment_intents",
+                        "GET /v1/payment_intents/{id}",
+                        "POST /v1/refunds",
+                        "GET /v1/refunds",
+                        "GET /v1/charges/{id}");
         String householdId = JSON.readTree(connectorGet("/api/v1/payment-attempts/" + start(patient, 102)))
-                .path("householdId").asText();
+                .path("householdId")
+                .asText();
         JsonNode household = JSON.readTree(connectorGet("/api/v1/households/" + householdId));
         JsonNode charges = JSON.readTree(connectorGet("/api/v1/households/" + householdId + "/charges"));
         List<String> phi = new ArrayList<>();
@@ -414,9 +484,11 @@ class PaymentFaultTest {
             var form = FakeStripe.form(r.body());
             if (r.path().equals("/v1/refunds")) {
                 assertThat(form.keySet()).isSubsetOf("payment_intent", "amount", "reason");
-                assertThat(r.headers().entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase("Idempotency-Key"))
-                        .map(h -> h.getValue().get(0)).findFirst()).hasValueSatisfying(k ->
-                        assertThat(k).matches("refund-[A-Za-z0-9-]+"));
+                assertThat(r.headers().entrySet().stream()
+                                .filter(h -> h.getKey().equalsIgnoreCase("Idempotency-Key"))
+                                .map(h -> h.getValue().get(0))
+                                .findFirst())
+                        .hasValueSatisfying(k -> assertThat(k).matches("refund-[A-Za-z0-9-]+"));
                 return;
             }
             assertThat(form.get("description")).isEqualTo(StripePaymentProvider.DESCRIPTION);

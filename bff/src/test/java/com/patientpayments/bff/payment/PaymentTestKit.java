@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,18 +25,23 @@ final class PaymentTestKit {
     static final String ACCOUNT = "200100";
     static final String LAST_NAME = "Nguyen-Smith";
     static final String SECRET = "whsec_fault_tests";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private PaymentTestKit() {
-    }
+    private PaymentTestKit() {}
 
     static GraphQLTestClient signedIn(java.net.URL server) {
         return BffTestSupport.signedIn(server, PRACTICE, ACCOUNT, LAST_NAME);
     }
 
     static GraphQLTestClient.Result startPayment(GraphQLTestClient client, long cents, String key) {
-        return client.execute("mutation($a: Int!, $k: String) { startPayment(amountCents: $a, idempotencyKey: $k) "
-                + "{ paymentId provider clientSecret amount { cents } stripeAccount } }", "a", cents, "k", key);
+        return client.execute(
+                "mutation($a: Int!, $k: String) { startPayment(amountCents: $a, idempotencyKey: $k) "
+                        + "{ paymentId provider clientSecret amount { cents } stripeAccount } }",
+                "a",
+                cents,
+                "k",
+                key);
     }
 
     /** Starts a payment and answers its id. */
@@ -51,8 +55,13 @@ final class PaymentTestKit {
     }
 
     static JsonNode payment(GraphQLTestClient client, String paymentId) {
-        return client.execute("query($id: ID!) { payment(id: $id) { id status txId failureCode failureReason "
-                + "amount { cents } } }", "id", paymentId).data().path("payment");
+        return client.execute(
+                        "query($id: ID!) { payment(id: $id) { id status txId failureCode failureReason "
+                                + "amount { cents } } }",
+                        "id",
+                        paymentId)
+                .data()
+                .path("payment");
     }
 
     static String status(GraphQLTestClient client, String paymentId) {
@@ -60,14 +69,19 @@ final class PaymentTestKit {
     }
 
     static int deliver(java.net.URL server, String eventJson) {
-        return deliver(server, eventJson, StripeSignatureVerifier.header(eventJson, SECRET, Instant.now().getEpochSecond()));
+        return deliver(
+                server,
+                eventJson,
+                StripeSignatureVerifier.header(eventJson, SECRET, Instant.now().getEpochSecond()));
     }
 
     static int deliver(java.net.URL server, String body, String signature) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(server + "/webhooks/stripe"))
-                    .header("Content-Type", "application/json").header("Stripe-Signature", signature)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .header("Content-Type", "application/json")
+                    .header("Stripe-Signature", signature)
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {
             throw new IllegalStateException(e);
@@ -80,8 +94,9 @@ final class PaymentTestKit {
     }
 
     static int count(String sql, String parameter) {
-        try (Connection c = DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl());
-             PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c =
+                        DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl());
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, parameter);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
@@ -97,7 +112,9 @@ final class PaymentTestKit {
         EmrConnectorProcess emr = EmrConnectorProcess.shared();
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(emr.url() + path))
-                    .header("X-Api-Key", emr.apiKey()).GET().build();
+                    .header("X-Api-Key", emr.apiKey())
+                    .GET()
+                    .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
         } catch (Exception e) {
             throw new IllegalStateException(e);

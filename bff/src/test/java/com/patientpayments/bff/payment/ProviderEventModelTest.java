@@ -1,5 +1,7 @@
 package com.patientpayments.bff.payment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.gson.JsonObject;
 import com.patientpayments.bff.emr.EmrTransaction;
@@ -7,10 +9,6 @@ import com.patientpayments.bff.emr.TransactionStatus;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds.Charge;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Model-based property test of the money path: for random histories of one payment at the provider — the payment,
@@ -62,8 +61,10 @@ class ProviderEventModelTest {
             try {
                 run(new Random(runSeed), story);
             } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError("model test failed: replay with -Dpayments.model.seed=" + runSeed
-                        + " -Dpayments.model.iterations=1; history: " + story + ": " + e.getMessage(), e);
+                throw new AssertionError(
+                        "model test failed: replay with -Dpayments.model.seed=" + runSeed
+                                + " -Dpayments.model.iterations=1; history: " + story + ": " + e.getMessage(),
+                        e);
             }
         }
     }
@@ -113,30 +114,41 @@ class ProviderEventModelTest {
         long created = Instant.now().getEpochSecond();
         for (int k = r.nextInt(4); k > 0 && refundable > 0; k--) {
             long cents = 1 + r.nextInt((int) Math.min(refundable, 3000));
-            List<String> path = List.of(List.of("succeeded"), List.of("pending", "succeeded"),
-                    List.of("pending", "failed"), List.of("pending", "canceled"), List.of("succeeded", "failed"),
-                    List.of("requires_action", "canceled")).get(r.nextInt(6));
+            List<String> path = List.of(
+                            List.of("succeeded"),
+                            List.of("pending", "succeeded"),
+                            List.of("pending", "failed"),
+                            List.of("pending", "canceled"),
+                            List.of("succeeded", "failed"),
+                            List.of("requires_action", "canceled"))
+                    .get(r.nextInt(6));
             String id = "re_" + UUID.randomUUID().toString().replace("-", "");
             RefundState refund = new RefundState(id, cents, path);
             refunds.add(refund);
             refundable -= cents;
             for (int s = 0; s < path.size(); s++) {
-                JsonObject state = s == 0 ? app.stripe.createRefund(intent, id, cents, path.get(s), created++)
+                JsonObject state = s == 0
+                        ? app.stripe.createRefund(intent, id, cents, path.get(s), created++)
                         : refundMove(id, path.get(s));
                 events.addAll(refundEvents(r, intent, state, s == 0, path.get(s)));
             }
         }
         // at most one dispute per charge: an inquiry (maybe escalated) or a chargeback
         DisputeState dispute = null;
-        long disputable = amount - refunds.stream().mapToLong(RefundState::amount).sum();
+        long disputable =
+                amount - refunds.stream().mapToLong(RefundState::amount).sum();
         if (disputable > 0 && r.nextInt(10) < 7) {
             List<String> path = List.of(
-                    List.of("warning_needs_response"), List.of("warning_needs_response", "warning_closed"),
-                    List.of("warning_needs_response", "warning_under_review", "warning_closed"),
-                    List.of("warning_needs_response", "needs_response", "under_review", "won"),
-                    List.of("needs_response"), List.of("needs_response", "under_review"),
-                    List.of("needs_response", "under_review", "won"), List.of("needs_response", "lost"),
-                    List.of("needs_response", "under_review", "lost")).get(r.nextInt(9));
+                            List.of("warning_needs_response"),
+                            List.of("warning_needs_response", "warning_closed"),
+                            List.of("warning_needs_response", "warning_under_review", "warning_closed"),
+                            List.of("warning_needs_response", "needs_response", "under_review", "won"),
+                            List.of("needs_response"),
+                            List.of("needs_response", "under_review"),
+                            List.of("needs_response", "under_review", "won"),
+                            List.of("needs_response", "lost"),
+                            List.of("needs_response", "under_review", "lost"))
+                    .get(r.nextInt(9));
             dispute = new DisputeState("dp_" + UUID.randomUUID().toString().replace("-", ""), disputable, path);
             for (int s = 0; s < path.size(); s++) {
                 events.addAll(disputeEvents(intent, dispute, path.get(s), s == 0));
@@ -150,8 +162,16 @@ class ProviderEventModelTest {
             }
         }
         Collections.shuffle(deliveries, r);
-        story.append("charges=").append(specs).append(" amount=").append(amount).append(" refunds=").append(refunds)
-                .append(" dispute=").append(dispute).append(" deliveries=").append(deliveries.size());
+        story.append("charges=")
+                .append(specs)
+                .append(" amount=")
+                .append(amount)
+                .append(" refunds=")
+                .append(refunds)
+                .append(" dispute=")
+                .append(dispute)
+                .append(" deliveries=")
+                .append(deliveries.size());
         long dlq = app.deadLetters();
         for (String e : deliveries) {
             assertThat(app.deliver(e)).isEqualTo(200);
@@ -171,8 +191,10 @@ class ProviderEventModelTest {
         List<String> out = new ArrayList<>();
         if (first) {
             out.add(app.stripe.refundObjectEvent("refund.created", refund));
-            out.add(r.nextBoolean() ? app.stripe.chargeRefundedEvent(intent)
-                    : app.stripe.chargeRefundedEventWithEmbeddedRefunds(intent, "2022-08-01"));
+            out.add(
+                    r.nextBoolean()
+                            ? app.stripe.chargeRefundedEvent(intent)
+                            : app.stripe.chargeRefundedEventWithEmbeddedRefunds(intent, "2022-08-01"));
             return out;
         }
         out.add(app.stripe.refundObjectEvent("refund.updated", refund));
@@ -186,8 +208,13 @@ class ProviderEventModelTest {
     private static List<String> disputeEvents(String intent, DisputeState d, String status, boolean first) {
         JsonObject state = app.stripe.dispute(intent, d.id(), d.amount(), status);
         List<String> out = new ArrayList<>();
-        out.add(app.stripe.disputeObjectEvent(first ? "charge.dispute.created" : List.of("won", "lost",
-                "warning_closed").contains(status) ? "charge.dispute.closed" : "charge.dispute.updated", state));
+        out.add(app.stripe.disputeObjectEvent(
+                first
+                        ? "charge.dispute.created"
+                        : List.of("won", "lost", "warning_closed").contains(status)
+                                ? "charge.dispute.closed"
+                                : "charge.dispute.updated",
+                state));
         if (status.equals("needs_response")) {
             out.add(app.stripe.disputeObjectEvent("charge.dispute.funds_withdrawn", state));
         }
@@ -198,23 +225,32 @@ class ProviderEventModelTest {
     }
 
     /** The independent model of the final ledger, and the comparison. */
-    private static void check(ConnectorHouseholds.Household h, List<Charge> specs, long amount,
-                              List<RefundState> refunds, DisputeState dispute, String intent,
-                              GraphQLTestClient patient) {
+    private static void check(
+            ConnectorHouseholds.Household h,
+            List<Charge> specs,
+            long amount,
+            List<RefundState> refunds,
+            DisputeState dispute,
+            String intent,
+            GraphQLTestClient patient) {
         // allocation: oldest date of service first, then entry order
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             order.add(i);
         }
         order.sort((a, b) -> specs.get(a).serviceDate().compareTo(specs.get(b).serviceDate()) != 0
-                ? specs.get(a).serviceDate().compareTo(specs.get(b).serviceDate()) : Integer.compare(a, b));
+                ? specs.get(a).serviceDate().compareTo(specs.get(b).serviceDate())
+                : Integer.compare(a, b));
         long[] applied = new long[specs.size()];
         long left = amount;
         for (int i : order) {
             applied[i] = Math.min(left, specs.get(i).amountCents());
             left -= applied[i];
         }
-        long refunded = refunds.stream().filter(RefundState::inEffect).mapToLong(RefundState::amount).sum();
+        long refunded = refunds.stream()
+                .filter(RefundState::inEffect)
+                .mapToLong(RefundState::amount)
+                .sum();
         long withdrawn = dispute != null && dispute.withdrawn() ? dispute.amount() : 0;
         long taken = Math.min(amount, refunded + withdrawn);
         // what is taken back is the newest money: from the last charge in allocation order down
@@ -233,26 +269,36 @@ class ProviderEventModelTest {
         }
         boolean open = dispute != null && dispute.open();
         EmrTransaction tx = app.tx(intent);
-        TransactionStatus expectedStatus = open ? TransactionStatus.DISPUTED
-                : Math.min(amount, refunded) >= amount ? TransactionStatus.REFUNDED
-                : dispute != null && dispute.last().equals("lost") ? TransactionStatus.DISPUTE_LOST
-                : refunded > 0 ? TransactionStatus.PARTIALLY_REFUNDED : TransactionStatus.SUCCEEDED;
+        TransactionStatus expectedStatus = open
+                ? TransactionStatus.DISPUTED
+                : Math.min(amount, refunded) >= amount
+                        ? TransactionStatus.REFUNDED
+                        : dispute != null && dispute.last().equals("lost")
+                                ? TransactionStatus.DISPUTE_LOST
+                                : refunded > 0 ? TransactionStatus.PARTIALLY_REFUNDED : TransactionStatus.SUCCEEDED;
         assertThat(tx.status()).as("transaction status").isEqualTo(expectedStatus);
         assertThat(tx.refundedCents()).as("refunded").isEqualTo(Math.min(amount, refunded));
         Map<String, Boolean> flagged = new HashMap<>();
         JsonNode household = StripeTestServer.household(patient);
-        household.path("charges").forEach(c -> flagged.put(c.path("id").asText(), c.path("disputed").asBoolean()));
+        household
+                .path("charges")
+                .forEach(c ->
+                        flagged.put(c.path("id").asText(), c.path("disputed").asBoolean()));
         long payable = 0;
         for (int i = 0; i < specs.size(); i++) {
             long expected = specs.get(i).amountCents() - applied[i] + takenOn[i];
-            assertThat(ConnectorHouseholds.balance(h.chargeIds().get(i))).as("balance of charge " + i)
+            assertThat(ConnectorHouseholds.balance(h.chargeIds().get(i)))
+                    .as("balance of charge " + i)
                     .isEqualTo(expected);
             boolean isDisputed = open && disputedOn[i] > 0;
-            assertThat(flagged.getOrDefault(h.chargeIds().get(i).toString(), false)).as("charge " + i + " disputed")
+            assertThat(flagged.getOrDefault(h.chargeIds().get(i).toString(), false))
+                    .as("charge " + i + " disputed")
                     .isEqualTo(isDisputed);
             payable += isDisputed ? 0 : expected;
         }
-        assertThat(household.at("/balance/cents").asLong()).as("payable balance").isEqualTo(payable);
+        assertThat(household.at("/balance/cents").asLong())
+                .as("payable balance")
+                .isEqualTo(payable);
         assertThat(ConnectorHouseholds.credit(h.id())).as("credit").isZero();
     }
 }

@@ -1,5 +1,9 @@
 package com.patientpayments.bff.payment;
 
+import static com.patientpayments.bff.payment.PaymentTestKit.await;
+import static com.patientpayments.bff.payment.StripeTestServer.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.gson.JsonObject;
 import com.patientpayments.bff.emr.EmrClient;
@@ -7,21 +11,16 @@ import com.patientpayments.bff.emr.TransactionStatus;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds.Charge;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Map;
-import java.util.UUID;
-
-import static com.patientpayments.bff.payment.PaymentTestKit.await;
-import static com.patientpayments.bff.payment.StripeTestServer.WAIT;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 10's first list, each bullet with its quoted input, through the real webhook endpoint → SQS → consumer →
@@ -35,10 +34,12 @@ class ProviderEventRegressionTest {
 
     @BeforeAll
     static void startAll() throws Exception {
-        app = StripeTestServer.start(ProviderEventRegressionTest.class, Map.of(
-                "payments.payment.provider-recheck-after", "2s",
-                "payments.payment.provider-recheck-every", "0s",
-                "payments.janitor.batch", "500"));
+        app = StripeTestServer.start(
+                ProviderEventRegressionTest.class,
+                Map.of(
+                        "payments.payment.provider-recheck-after", "2s",
+                        "payments.payment.provider-recheck-every", "0s",
+                        "payments.janitor.batch", "500"));
     }
 
     @AfterAll
@@ -60,16 +61,19 @@ class ProviderEventRegressionTest {
         var paid = app.pay(patient, 7000);
         long dlq = app.deadLetters();
         String inquiry = "du_" + UUID.randomUUID().toString().replace("-", "");
-        app.deliverAndSettle(app.stripe.disputeEvent("charge.dispute.created", paid.intent(), inquiry, 7000,
-                "warning_needs_response"));
+        app.deliverAndSettle(app.stripe.disputeEvent(
+                "charge.dispute.created", paid.intent(), inquiry, 7000, "warning_needs_response"));
         assertThat(app.tx(paid.intent()).status()).isEqualTo(TransactionStatus.SUCCEEDED);
         JsonNode household = StripeTestServer.household(patient);
-        assertThat(household.path("charges")).as("nothing owed again, nothing flagged").isEmpty();
+        assertThat(household.path("charges"))
+                .as("nothing owed again, nothing flagged")
+                .isEmpty();
         assertThat(ConnectorHouseholds.value("SELECT count(*) FROM dispute_states WHERE dispute_id = ?", inquiry))
-                .as("the inquiry is recorded").isEqualTo(1);
+                .as("the inquiry is recorded")
+                .isEqualTo(1);
 
-        app.deliverAndSettle(app.stripe.disputeEvent("charge.dispute.closed", paid.intent(), inquiry, 7000,
-                "warning_closed"));
+        app.deliverAndSettle(
+                app.stripe.disputeEvent("charge.dispute.closed", paid.intent(), inquiry, 7000, "warning_closed"));
         assertThat(app.tx(paid.intent()).status()).isEqualTo(TransactionStatus.SUCCEEDED);
         assertThat(StripeTestServer.household(patient).path("charges")).isEmpty();
         assertThat(app.deadLetters()).isEqualTo(dlq);
@@ -77,25 +81,32 @@ class ProviderEventRegressionTest {
 
     /** "A refund that later fails stays on the ledger." Every event that can carry the failure, both final statuses. */
     @ParameterizedTest
-    @CsvSource({"charge.refund.updated, failed", "charge.refund.updated, canceled", "refund.updated, failed",
-        "refund.updated, canceled", "refund.failed, failed"})
+    @CsvSource({
+        "charge.refund.updated, failed",
+        "charge.refund.updated, canceled",
+        "refund.updated, failed",
+        "refund.updated, canceled",
+        "refund.failed, failed"
+    })
     void aRefundThatLaterFailsOrIsCanceledIsAppliedAgain(String type, String finalStatus) {
         var h = household();
         GraphQLTestClient patient = app.signIn(h);
         var paid = app.pay(patient, 7000);
         String refundId = "re_" + UUID.randomUUID().toString().replace("-", "");
-        JsonObject refund = app.stripe.createRefund(paid.intent(), refundId, 2500, "pending",
-                Instant.now().getEpochSecond());
+        JsonObject refund = app.stripe.createRefund(
+                paid.intent(), refundId, 2500, "pending", Instant.now().getEpochSecond());
         app.deliverAndSettle(app.stripe.refundObjectEvent("refund.created", refund));
         assertThat(app.tx(paid.intent()).refundedCents()).isEqualTo(2500);
-        assertThat(StripeTestServer.household(patient).at("/balance/cents").asLong()).isEqualTo(2500);
+        assertThat(StripeTestServer.household(patient).at("/balance/cents").asLong())
+                .isEqualTo(2500);
 
         app.stripe.setRefundStatus(refundId, finalStatus);
         app.deliverAndSettle(app.stripe.refundObjectEvent(type, app.stripe.refund(refundId)));
         assertThat(app.tx(paid.intent()).refundedCents()).isZero();
         assertThat(app.tx(paid.intent()).status()).isEqualTo(TransactionStatus.SUCCEEDED);
         assertThat(StripeTestServer.household(patient).at("/balance/cents").asLong())
-                .as("the practice kept the money: nothing owed").isZero();
+                .as("the practice kept the money: nothing owed")
+                .isZero();
         // the stale "pending" event arriving late changes nothing
         app.deliverAndSettle(app.stripe.refundObjectEvent("refund.created", refund));
         assertThat(app.tx(paid.intent()).refundedCents()).isZero();
@@ -112,11 +123,13 @@ class ProviderEventRegressionTest {
         String event = claimEvent(type, started.intent());
         app.deliverAndSettle(event);
         assertThat(app.deadLetters()).as("never the DLQ for ordering").isEqualTo(dlq);
-        assertThat(app.transaction(started.intent())).as("posted from the provider's own record").isPresent();
+        assertThat(app.transaction(started.intent()))
+                .as("posted from the provider's own record")
+                .isPresent();
         assertClaimApplied(type, started.intent());
         // the payment's own event, late, changes nothing
-        app.deliverAndSettle(app.stripe.intentEvent("payment_intent.succeeded", started.intent(),
-                app.stripe.intent(started.intent())));
+        app.deliverAndSettle(app.stripe.intentEvent(
+                "payment_intent.succeeded", started.intent(), app.stripe.intent(started.intent())));
         assertThat(PaymentTestKit.transactionCount(started.intent())).isEqualTo(1);
         assertClaimApplied(type, started.intent());
     }
@@ -127,10 +140,18 @@ class ProviderEventRegressionTest {
         var h = household();
         GraphQLTestClient patient = app.signIn(h);
         var started = app.startAndSucceed(patient, 7000);
-        JsonObject refund = app.stripe.createRefund(started.intent(), "re_" + UUID.randomUUID().toString()
-                .replace("-", ""), 1500, "succeeded", Instant.now().getEpochSecond());
-        String disputeClosed = app.stripe.disputeEvent("charge.dispute.closed", started.intent(),
-                "dp_" + UUID.randomUUID().toString().replace("-", ""), 5500, "lost");
+        JsonObject refund = app.stripe.createRefund(
+                started.intent(),
+                "re_" + UUID.randomUUID().toString().replace("-", ""),
+                1500,
+                "succeeded",
+                Instant.now().getEpochSecond());
+        String disputeClosed = app.stripe.disputeEvent(
+                "charge.dispute.closed",
+                started.intent(),
+                "dp_" + UUID.randomUUID().toString().replace("-", ""),
+                5500,
+                "lost");
         long dlq = app.deadLetters();
         app.stripe.setUnavailable(true);
         try {
@@ -141,14 +162,18 @@ class ProviderEventRegressionTest {
         }
         assertThat(app.deadLetters()).isEqualTo(dlq);
         assertThat(app.transaction(started.intent())).isEmpty();
-        assertThat(ConnectorHouseholds.value("SELECT count(*) FROM parked_provider_events WHERE provider_reference = ?"
-                + " AND applied_at IS NULL", started.intent())).isEqualTo(2);
+        assertThat(ConnectorHouseholds.value(
+                        "SELECT count(*) FROM parked_provider_events WHERE provider_reference = ?"
+                                + " AND applied_at IS NULL",
+                        started.intent()))
+                .isEqualTo(2);
 
-        app.deliverAndSettle(app.stripe.intentEvent("payment_intent.succeeded", started.intent(),
-                app.stripe.intent(started.intent())));
+        app.deliverAndSettle(app.stripe.intentEvent(
+                "payment_intent.succeeded", started.intent(), app.stripe.intent(started.intent())));
         assertThat(app.tx(started.intent()).refundedCents()).isEqualTo(1500);
         assertThat(app.tx(started.intent()).status()).isEqualTo(TransactionStatus.DISPUTE_LOST);
-        assertThat(StripeTestServer.household(patient).at("/balance/cents").asLong()).isEqualTo(7000);
+        assertThat(StripeTestServer.household(patient).at("/balance/cents").asLong())
+                .isEqualTo(7000);
     }
 
     /** "A refund event without an embedded refunds list is acknowledged and dropped" — and older shapes still work. */
@@ -159,17 +184,23 @@ class ProviderEventRegressionTest {
         GraphQLTestClient patient = app.signIn(h);
         var paid = app.pay(patient, 7000);
         String first = "re_" + UUID.randomUUID().toString().replace("-", "");
-        app.stripe.createRefund(paid.intent(), first, 1000, "succeeded", Instant.now().getEpochSecond());
-        app.stripe.createRefund(paid.intent(), first + "b", 2000, "succeeded", Instant.now().getEpochSecond() + 1);
+        app.stripe.createRefund(
+                paid.intent(), first, 1000, "succeeded", Instant.now().getEpochSecond());
+        app.stripe.createRefund(
+                paid.intent(), first + "b", 2000, "succeeded", Instant.now().getEpochSecond() + 1);
         int listsBefore = refundLists();
-        String event = olderApiVersion ? app.stripe.chargeRefundedEventWithEmbeddedRefunds(paid.intent(), "2022-08-01")
+        String event = olderApiVersion
+                ? app.stripe.chargeRefundedEventWithEmbeddedRefunds(paid.intent(), "2022-08-01")
                 : app.stripe.chargeRefundedEvent(paid.intent());
         assertThat(event.contains("\"refunds\"")).isEqualTo(olderApiVersion);
         app.deliverAndSettle(event);
         assertThat(app.tx(paid.intent()).refundedCents()).isEqualTo(3000);
         assertThat(app.tx(paid.intent()).status()).isEqualTo(TransactionStatus.PARTIALLY_REFUNDED);
-        assertThat(refundLists() > listsBefore).as("the refunds were listed from Stripe").isEqualTo(!olderApiVersion);
-        assertThat(StripeTestServer.household(patient).at("/balance/cents").asLong()).isEqualTo(3000);
+        assertThat(refundLists() > listsBefore)
+                .as("the refunds were listed from Stripe")
+                .isEqualTo(!olderApiVersion);
+        assertThat(StripeTestServer.household(patient).at("/balance/cents").asLong())
+                .isEqualTo(3000);
     }
 
     /** "Unknown intents": ours-but-unknown goes to the DLQ with a failure counter; not ours is acknowledged. */
@@ -192,16 +223,25 @@ class ProviderEventRegressionTest {
         app.deliverAndSettle(app.stripe.intentEvent("payment_intent.succeeded", theirs, app.stripe.intent(theirs)));
         String declined = app.stripe.createIntent(4400, null);
         app.stripe.fail(declined, "card_declined");
-        app.deliverAndSettle(app.stripe.intentEvent("payment_intent.payment_failed", declined,
-                app.stripe.intent(declined)));
-        app.deliverAndSettle(app.stripe.disputeEvent("charge.dispute.created", theirs, "dp_theirs"
-                + UUID.randomUUID().toString().replace("-", ""), 4300, "needs_response"));
+        app.deliverAndSettle(
+                app.stripe.intentEvent("payment_intent.payment_failed", declined, app.stripe.intent(declined)));
+        app.deliverAndSettle(app.stripe.disputeEvent(
+                "charge.dispute.created",
+                theirs,
+                "dp_theirs" + UUID.randomUUID().toString().replace("-", ""),
+                4300,
+                "needs_response"));
         assertThat(app.deadLetters()).as("not ours: never the DLQ").isEqualTo(dlqBefore + 1);
-        assertThat(app.counter("payments.webhook.processed", "outcome", "ignored")).isEqualTo(ignoredBefore + 3);
+        assertThat(app.counter("payments.webhook.processed", "outcome", "ignored"))
+                .isEqualTo(ignoredBefore + 3);
 
         // a dispute of an intent that is ours but unknown is dead-lettered too
-        app.deliverAndSettle(app.stripe.disputeEvent("charge.dispute.created", ours, "dp_ours"
-                + UUID.randomUUID().toString().replace("-", ""), 4200, "needs_response"));
+        app.deliverAndSettle(app.stripe.disputeEvent(
+                "charge.dispute.created",
+                ours,
+                "dp_ours" + UUID.randomUUID().toString().replace("-", ""),
+                4200,
+                "needs_response"));
         await("dispute dead-lettered", WAIT, () -> app.deadLetters() == dlqBefore + 2);
     }
 
@@ -210,14 +250,15 @@ class ProviderEventRegressionTest {
     void stuckAttemptsAreSettledByTheJanitorAndByPaymentStatus() {
         var h = household();
         GraphQLTestClient patient = app.signIn(h);
-        var succeeded = app.startAndSucceed(patient, 1000);     // final webhook lost
+        var succeeded = app.startAndSucceed(patient, 1000); // final webhook lost
         String declined = PaymentTestKit.start(patient, 1100);
         app.stripe.fail(app.stripe.intentOfAttempt(declined), "insufficient_funds");
         String walkedAway = PaymentTestKit.start(patient, 1200); // card form never submitted
 
         double postedBefore = app.counter("payments.janitor.attempts", "result", "posted");
         var report = app.bean(AttemptJanitor.class).run(Instant.now().plus(java.time.Duration.ofMinutes(11)));
-        assertThat(report.repairedAttemptIds()).contains(succeeded.paymentId(), declined)
+        assertThat(report.repairedAttemptIds())
+                .contains(succeeded.paymentId(), declined)
                 .doesNotContain(walkedAway);
         assertThat(app.counter("payments.janitor.attempts", "result", "posted")).isGreaterThan(postedBefore);
         assertThat(PaymentTestKit.status(patient, succeeded.paymentId())).isEqualTo("SUCCEEDED");
@@ -226,13 +267,21 @@ class ProviderEventRegressionTest {
         assertThat(PaymentTestKit.status(patient, walkedAway)).isEqualTo("PROCESSING");
 
         app.bean(AttemptJanitor.class).run(Instant.now().plus(java.time.Duration.ofHours(3)));
-        assertThat(PaymentTestKit.payment(patient, walkedAway).path("failureCode").asText()).isEqualTo("abandoned");
+        assertThat(PaymentTestKit.payment(patient, walkedAway)
+                        .path("failureCode")
+                        .asText())
+                .isEqualTo("abandoned");
 
         // payment(id): processing longer than the recheck delay (2 s here) is re-read from Stripe and posted
         var late = app.startAndSucceed(patient, 1300);
-        await("payment(id) settles it", WAIT, () -> "SUCCEEDED".equals(PaymentTestKit.status(patient,
-                late.paymentId())));
-        assertThat(PaymentTestKit.payment(patient, late.paymentId()).path("txId").asText()).isNotBlank();
+        await(
+                "payment(id) settles it",
+                WAIT,
+                () -> "SUCCEEDED".equals(PaymentTestKit.status(patient, late.paymentId())));
+        assertThat(PaymentTestKit.payment(patient, late.paymentId())
+                        .path("txId")
+                        .asText())
+                .isNotBlank();
         assertThat(PaymentTestKit.transactionCount(late.intent())).isEqualTo(1);
     }
 
@@ -240,11 +289,18 @@ class ProviderEventRegressionTest {
         String id = UUID.randomUUID().toString().replace("-", "");
         switch (type) {
             case "charge.refunded":
-                app.stripe.createRefund(intent, "re_" + id, 2000, "succeeded", Instant.now().getEpochSecond());
+                app.stripe.createRefund(
+                        intent, "re_" + id, 2000, "succeeded", Instant.now().getEpochSecond());
                 return app.stripe.chargeRefundedEvent(intent);
             case "refund.created":
-                return app.stripe.refundObjectEvent(type, app.stripe.createRefund(intent, "re_" + id, 2000,
-                        "succeeded", Instant.now().getEpochSecond()));
+                return app.stripe.refundObjectEvent(
+                        type,
+                        app.stripe.createRefund(
+                                intent,
+                                "re_" + id,
+                                2000,
+                                "succeeded",
+                                Instant.now().getEpochSecond()));
             case "charge.dispute.created":
                 return app.stripe.disputeEvent(type, intent, "dp_" + id, 7000, "needs_response");
             default:
@@ -255,8 +311,8 @@ class ProviderEventRegressionTest {
     private static void assertClaimApplied(String type, String intent) {
         var tx = app.tx(intent);
         if (type.startsWith("charge.dispute")) {
-            assertThat(tx.status()).isEqualTo(type.endsWith("created") ? TransactionStatus.DISPUTED
-                    : TransactionStatus.DISPUTE_LOST);
+            assertThat(tx.status())
+                    .isEqualTo(type.endsWith("created") ? TransactionStatus.DISPUTED : TransactionStatus.DISPUTE_LOST);
         } else {
             assertThat(tx.refundedCents()).isEqualTo(2000);
         }
@@ -264,7 +320,8 @@ class ProviderEventRegressionTest {
 
     private static int refundLists() {
         return (int) app.stripe.requests().stream()
-                .filter(r -> r.method().equals("GET") && r.path().equals("/v1/refunds")).count();
+                .filter(r -> r.method().equals("GET") && r.path().equals("/v1/refunds"))
+                .count();
     }
 
     static EmrClient emr() {

@@ -1,5 +1,8 @@
 package com.patientpayments.bff.payment;
 
+import static com.patientpayments.bff.payment.PaymentTestKit.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrTransaction;
@@ -10,10 +13,6 @@ import com.patientpayments.bff.testsupport.ConnectorHouseholds.Charge;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,9 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static com.patientpayments.bff.payment.PaymentTestKit.await;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The whole money path in the demo's SIMULATED mode: Stripe's test cards drive payments, refunds (and failing ones),
@@ -35,10 +34,11 @@ class SimulatedMoneyPathTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final LocalDate D = LocalDate.of(2026, 4, 6);
-    private static final String CONFIRM = "mutation($id: ID!, $card: String!) { confirmSimulatedPayment(paymentId: $id, "
-            + "cardNumber: $card) { id status } }";
-    private static final String REFUND = "mutation($id: ID!, $a: Int!) { simulateRefund(paymentId: $id, "
-            + "amountCents: $a) { id status } }";
+    private static final String CONFIRM =
+            "mutation($id: ID!, $card: String!) { confirmSimulatedPayment(paymentId: $id, "
+                    + "cardNumber: $card) { id status } }";
+    private static final String REFUND =
+            "mutation($id: ID!, $a: Int!) { simulateRefund(paymentId: $id, " + "amountCents: $a) { id status } }";
     private static final String EVIDENCE = "mutation($id: ID!, $e: String!) { simulateDisputeEvidence(paymentId: $id, "
             + "evidence: $e) { id status } }";
     private static final String PREVIEW = "query($a: Int!) { household { allocationPreview(amountCents: $a) { "
@@ -88,14 +88,25 @@ class SimulatedMoneyPathTest {
 
     private static EmrTransaction tx(GraphQLTestClient c, String paymentId) {
         String txId = PaymentTestKit.payment(c, paymentId).path("txId").asText();
-        String intent = server.getApplicationContext().getBean(EmrClient.class).receipt(txId).optional()
-                .orElseThrow().transaction().providerReference();
-        return server.getApplicationContext().getBean(EmrClient.class).transactionByReference(intent).optional()
+        String intent = server.getApplicationContext()
+                .getBean(EmrClient.class)
+                .receipt(txId)
+                .optional()
+                .orElseThrow()
+                .transaction()
+                .providerReference();
+        return server.getApplicationContext()
+                .getBean(EmrClient.class)
+                .transactionByReference(intent)
+                .optional()
                 .orElseThrow();
     }
 
-    private static void awaitTx(GraphQLTestClient c, String paymentId, String what,
-                                java.util.function.Predicate<EmrTransaction> condition) {
+    private static void awaitTx(
+            GraphQLTestClient c,
+            String paymentId,
+            String what,
+            java.util.function.Predicate<EmrTransaction> condition) {
         await(what, WAIT, () -> condition.test(tx(c, paymentId)));
     }
 
@@ -103,7 +114,8 @@ class SimulatedMoneyPathTest {
     @Test
     void thePreviewIsTheReceiptForTheHouseholdWithADisputedCharge() {
         GraphQLTestClient c = signIn(BffTestSupport.PRACTICE, "100235", "O'Brien");
-        JsonNode household = c.execute("{ household { charges { id disputed } } }").data().path("household");
+        JsonNode household =
+                c.execute("{ household { charges { id disputed } } }").data().path("household");
         List<String> disputed = new ArrayList<>();
         household.path("charges").forEach(ch -> {
             if (ch.path("disputed").asBoolean()) {
@@ -113,7 +125,9 @@ class SimulatedMoneyPathTest {
         assertThat(disputed).hasSize(1);
         JsonNode preview = c.execute(PREVIEW, "a", 18025).data().at("/household/allocationPreview");
         assertThat(preview.path("lines")).hasSize(2);
-        preview.path("lines").forEach(l -> assertThat(disputed).doesNotContain(l.path("chargeId").asText()));
+        preview.path("lines")
+                .forEach(l ->
+                        assertThat(disputed).doesNotContain(l.path("chargeId").asText()));
         assertThat(preview.path("lines").get(0).at("/applied/cents").asLong()).isEqualTo(16500);
         assertThat(preview.path("lines").get(1).at("/applied/cents").asLong()).isEqualTo(1525);
         assertThat(preview.at("/credit/cents").asLong()).isZero();
@@ -128,7 +142,7 @@ class SimulatedMoneyPathTest {
         var h = ConnectorHouseholds.create(new Charge(D, 3000), new Charge(D.plusDays(1), 4000));
         GraphQLTestClient c = fresh(h);
         String first = PaymentTestKit.start(c, 7000);
-        String second = PaymentTestKit.start(c, 5000);   // a second tab, started before the first posted
+        String second = PaymentTestKit.start(c, 5000); // a second tab, started before the first posted
         c.execute(CONFIRM, "id", first, "card", "4242424242424242");
         await("first posted", WAIT, () -> "SUCCEEDED".equals(PaymentTestKit.status(c, first)));
         c.execute(CONFIRM, "id", second, "card", "4242424242424242");
@@ -171,7 +185,10 @@ class SimulatedMoneyPathTest {
         var h = ConnectorHouseholds.create(new Charge(D, 50000), new Charge(D.plusDays(3), 18100));
         GraphQLTestClient c = fresh(h);
         String key = UUID.randomUUID().toString();
-        String paymentId = PaymentTestKit.startPayment(c, 3750, key).data().at("/startPayment/paymentId").asText();
+        String paymentId = PaymentTestKit.startPayment(c, 3750, key)
+                .data()
+                .at("/startPayment/paymentId")
+                .asText();
         c.execute(CONFIRM, "id", paymentId, "card", "4000 0000 0000 0002");
         await("declined", WAIT, () -> "FAILED".equals(PaymentTestKit.status(c, paymentId)));
         // the same payment again (same key): same id, processing again, same amount
@@ -182,8 +199,15 @@ class SimulatedMoneyPathTest {
         c.execute(CONFIRM, "id", paymentId, "card", "4242 4242 4242 4242");
         await("paid", WAIT, () -> "SUCCEEDED".equals(PaymentTestKit.status(c, paymentId)));
         String txId = PaymentTestKit.payment(c, paymentId).path("txId").asText();
-        assertThat(c.execute(RECEIPT, "tx", txId).data().at("/receipt/total/cents").asLong()).isEqualTo(3750);
-        assertThat(c.execute("{ household { balance { cents } } }").data().at("/household/balance/cents").asLong())
+        assertThat(c.execute(RECEIPT, "tx", txId)
+                        .data()
+                        .at("/receipt/total/cents")
+                        .asLong())
+                .isEqualTo(3750);
+        assertThat(c.execute("{ household { balance { cents } } }")
+                        .data()
+                        .at("/household/balance/cents")
+                        .asLong())
                 .isEqualTo(68100 - 3750);
     }
 
@@ -198,16 +222,22 @@ class SimulatedMoneyPathTest {
         String txId = PaymentTestKit.payment(c, paid).path("txId").asText();
         JsonNode adjustments = c.execute(RECEIPT, "tx", txId).data().at("/receipt/adjustments");
         assertThat(adjustments.get(0).path("kind").asText()).isEqualTo("REFUND");
-        assertThat(c.execute(REFUND, "id", paid, "a", 5001).errorCode()).as("more than is refundable")
+        assertThat(c.execute(REFUND, "id", paid, "a", 5001).errorCode())
+                .as("more than is refundable")
                 .isEqualTo("BAD_USER_INPUT");
 
         var other = ConnectorHouseholds.create(new Charge(D, 6000));
         GraphQLTestClient o = fresh(other);
         String failing = pay(o, 6000, "4000 0000 0000 5126");
         o.execute(REFUND, "id", failing, "a", 2500);
-        await("the refund failed later", WAIT, () -> ConnectorHouseholds.value("SELECT count(*) FROM refunds r JOIN"
-                + " transactions t ON t.id = r.transaction_id WHERE t.household_id = ? AND r.status = 'failed'",
-                other.id()) == 1);
+        await(
+                "the refund failed later",
+                WAIT,
+                () -> ConnectorHouseholds.value(
+                                "SELECT count(*) FROM refunds r JOIN"
+                                        + " transactions t ON t.id = r.transaction_id WHERE t.household_id = ? AND r.status = 'failed'",
+                                other.id())
+                        == 1);
         awaitTx(o, failing, "applied again", t -> t.refundedCents() == 0 && t.status() == TransactionStatus.SUCCEEDED);
         assertThat(ConnectorHouseholds.balance(other.chargeIds().get(0))).isZero();
     }
@@ -218,18 +248,28 @@ class SimulatedMoneyPathTest {
         GraphQLTestClient c = fresh(h);
         String fraud = pay(c, 7000, "4000 0000 0000 0259");
         awaitTx(c, fraud, "disputed", t -> t.status() == TransactionStatus.DISPUTED);
-        assertThat(c.execute("{ household { charges(status: [DISPUTED]) { id } } }").data()
-                .at("/household/charges").size()).isEqualTo(2);
+        assertThat(c.execute("{ household { charges(status: [DISPUTED]) { id } } }")
+                        .data()
+                        .at("/household/charges")
+                        .size())
+                .isEqualTo(2);
         assertThat(c.execute(REFUND, "id", fraud, "a", 100).errorCode()).isEqualTo("BAD_USER_INPUT");
         c.execute(EVIDENCE, "id", fraud, "e", "winning_evidence");
         awaitTx(c, fraud, "won", t -> t.status() == TransactionStatus.SUCCEEDED);
-        assertThat(c.execute("{ household { charges { id } } }").data().at("/household/charges")).isEmpty();
+        assertThat(c.execute("{ household { charges { id } } }").data().at("/household/charges"))
+                .isEmpty();
 
         var i = ConnectorHouseholds.create(new Charge(D, 5000));
         GraphQLTestClient ic = fresh(i);
         String inquiry = pay(ic, 5000, "4000 0000 0000 1976");
-        await("inquiry recorded", WAIT, () -> ConnectorHouseholds.value("SELECT count(*) FROM dispute_states d JOIN"
-                + " transactions t ON t.id = d.transaction_id WHERE t.household_id = ?", i.id()) == 1);
+        await(
+                "inquiry recorded",
+                WAIT,
+                () -> ConnectorHouseholds.value(
+                                "SELECT count(*) FROM dispute_states d JOIN"
+                                        + " transactions t ON t.id = d.transaction_id WHERE t.household_id = ?",
+                                i.id())
+                        == 1);
         assertThat(tx(ic, inquiry).status()).as("an inquiry moves no money").isEqualTo(TransactionStatus.SUCCEEDED);
         assertThat(ConnectorHouseholds.balance(i.chargeIds().get(0))).isZero();
         ic.execute(EVIDENCE, "id", inquiry, "e", "losing_evidence");
@@ -241,9 +281,14 @@ class SimulatedMoneyPathTest {
         awaitTx(lc, lost, "disputed", t -> t.status() == TransactionStatus.DISPUTED);
         lc.execute(EVIDENCE, "id", lost, "e", "losing_evidence");
         awaitTx(lc, lost, "lost", t -> t.status() == TransactionStatus.DISPUTE_LOST);
-        assertThat(lc.execute("{ household { balance { cents } } }").data().at("/household/balance/cents").asLong())
-                .as("owed again").isEqualTo(4500);
-        assertThat(lc.execute(EVIDENCE, "id", lost, "e", "winning_evidence").errorCode()).isEqualTo("BAD_USER_INPUT");
+        assertThat(lc.execute("{ household { balance { cents } } }")
+                        .data()
+                        .at("/household/balance/cents")
+                        .asLong())
+                .as("owed again")
+                .isEqualTo(4500);
+        assertThat(lc.execute(EVIDENCE, "id", lost, "e", "winning_evidence").errorCode())
+                .isEqualTo("BAD_USER_INPUT");
     }
 
     @Test
@@ -252,9 +297,10 @@ class SimulatedMoneyPathTest {
         GraphQLTestClient c = fresh(h);
         String paid = pay(c, 1000, "4242424242424242");
         String declined = pay(c, 1100, "4000000000000002");
-        String open = PaymentTestKit.start(c, 1200);   // a card form left open: not a payment under way
+        String open = PaymentTestKit.start(c, 1200); // a card form left open: not a payment under way
         JsonNode recent = c.execute("{ household { recentPayments { id status txId createdAt amount { cents } } } }")
-                .data().at("/household/recentPayments");
+                .data()
+                .at("/household/recentPayments");
         List<String> ids = new ArrayList<>();
         recent.forEach(p -> ids.add(p.path("id").asText()));
         assertThat(ids).containsExactly(paid).doesNotContain(declined, open);

@@ -1,14 +1,13 @@
 package com.patientpayments.bff.payment;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class StripeSignatureVerifierTest {
 
@@ -20,15 +19,18 @@ class StripeSignatureVerifierTest {
 
     @Test
     void acceptsEitherRotatedSecret() {
-        assertThat(verifier.verify(PAYLOAD, StripeSignatureVerifier.header(PAYLOAD, "whsec_new", NOW))).isTrue();
-        assertThat(verifier.verify(PAYLOAD, StripeSignatureVerifier.header(PAYLOAD, "whsec_old", NOW))).isTrue();
+        assertThat(verifier.verify(PAYLOAD, StripeSignatureVerifier.header(PAYLOAD, "whsec_new", NOW)))
+                .isTrue();
+        assertThat(verifier.verify(PAYLOAD, StripeSignatureVerifier.header(PAYLOAD, "whsec_old", NOW)))
+                .isTrue();
     }
 
     @Test
     void rejectsMissingWrongSecretAndTamperedBody() {
         assertThat(verifier.verify(PAYLOAD, null)).isFalse();
         assertThat(verifier.verify(PAYLOAD, "")).isFalse();
-        assertThat(verifier.verify(PAYLOAD, StripeSignatureVerifier.header(PAYLOAD, "whsec_other", NOW))).isFalse();
+        assertThat(verifier.verify(PAYLOAD, StripeSignatureVerifier.header(PAYLOAD, "whsec_other", NOW)))
+                .isFalse();
         String header = StripeSignatureVerifier.header(PAYLOAD, "whsec_new", NOW);
         assertThat(verifier.verify(PAYLOAD.replace("evt_1", "evt_2"), header)).isFalse();
         assertThat(verifier.verify(PAYLOAD + " ", header)).isFalse();
@@ -36,18 +38,24 @@ class StripeSignatureVerifierTest {
 
     @Test
     void toleranceAppliesToPastAndFuture() {
-        assertThat(verifier.verify(PAYLOAD, StripeSignatureVerifier.header(PAYLOAD, "whsec_new", NOW - 300))).isTrue();
-        assertThat(verifier.verify(PAYLOAD, StripeSignatureVerifier.header(PAYLOAD, "whsec_new", NOW + 300))).isTrue();
-        assertThat(verifier.verify(PAYLOAD, StripeSignatureVerifier.header(PAYLOAD, "whsec_new", NOW - 301))).isFalse();
-        assertThat(verifier.verify(PAYLOAD, StripeSignatureVerifier.header(PAYLOAD, "whsec_new", NOW + 301))).isFalse();
+        assertThat(verifier.verify(PAYLOAD, StripeSignatureVerifier.header(PAYLOAD, "whsec_new", NOW - 300)))
+                .isTrue();
+        assertThat(verifier.verify(PAYLOAD, StripeSignatureVerifier.header(PAYLOAD, "whsec_new", NOW + 300)))
+                .isTrue();
+        assertThat(verifier.verify(PAYLOAD, StripeSignatureVerifier.header(PAYLOAD, "whsec_new", NOW - 301)))
+                .isFalse();
+        assertThat(verifier.verify(PAYLOAD, StripeSignatureVerifier.header(PAYLOAD, "whsec_new", NOW + 301)))
+                .isFalse();
     }
 
     @Test
     void v0OnlyIsRejectedAndOneValidV1AmongSeveralIsEnough() {
         String valid = StripeSignatureVerifier.hmac("whsec_new", NOW + "." + PAYLOAD);
         assertThat(verifier.verify(PAYLOAD, "t=" + NOW + ",v0=" + valid)).isFalse();
-        assertThat(verifier.verify(PAYLOAD, "t=" + NOW + ",v1=" + "0".repeat(64) + ",v1=" + valid)).isTrue();
-        assertThat(verifier.verify(PAYLOAD, "t=" + NOW + ",v1=" + "0".repeat(64) + ",v0=" + valid)).isFalse();
+        assertThat(verifier.verify(PAYLOAD, "t=" + NOW + ",v1=" + "0".repeat(64) + ",v1=" + valid))
+                .isTrue();
+        assertThat(verifier.verify(PAYLOAD, "t=" + NOW + ",v1=" + "0".repeat(64) + ",v0=" + valid))
+                .isFalse();
     }
 
     @Test
@@ -60,22 +68,27 @@ class StripeSignatureVerifierTest {
 
     @Test
     void queuedDeliveriesAreJudgedAgainstTheirArrivalTimeOnBothSides() {
-        Instant arrived = Instant.ofEpochSecond(NOW - 3600);   // arrived an hour ago, processed only now
+        Instant arrived = Instant.ofEpochSecond(NOW - 3600); // arrived an hour ago, processed only now
         String signedOnArrival = StripeSignatureVerifier.header(PAYLOAD, "whsec_old", NOW - 3600);
         assertThat(verifier.verify(PAYLOAD, signedOnArrival, arrived)).isTrue();
         assertThat(verifier.verify(PAYLOAD, signedOnArrival)).isFalse();
         for (long offset : new long[] {-301, 301}) {
             String header = StripeSignatureVerifier.header(PAYLOAD, "whsec_new", NOW - 3600 + offset);
-            assertThat(verifier.verify(PAYLOAD, header, arrived)).as("offset %d", offset).isFalse();
+            assertThat(verifier.verify(PAYLOAD, header, arrived))
+                    .as("offset %d", offset)
+                    .isFalse();
         }
         for (long offset : new long[] {-300, 0, 300}) {
             String header = StripeSignatureVerifier.header(PAYLOAD, "whsec_new", NOW - 3600 + offset);
-            assertThat(verifier.verify(PAYLOAD, header, arrived)).as("offset %d", offset).isTrue();
+            assertThat(verifier.verify(PAYLOAD, header, arrived))
+                    .as("offset %d", offset)
+                    .isTrue();
         }
         // An arrival time in the future beyond the tolerance, or none, proves nothing.
         Instant later = Instant.ofEpochSecond(NOW + 3600);
         assertThat(verifier.verify(PAYLOAD, StripeSignatureVerifier.header(PAYLOAD, "whsec_new", NOW + 3600), later))
                 .isFalse();
-        assertThat(verifier.verify(PAYLOAD, StripeSignatureVerifier.header(PAYLOAD, "whsec_new", NOW), null)).isFalse();
+        assertThat(verifier.verify(PAYLOAD, StripeSignatureVerifier.header(PAYLOAD, "whsec_new", NOW), null))
+                .isFalse();
     }
 }

@@ -1,18 +1,17 @@
 package com.patientpayments.bff.payment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.patientpayments.bff.demo.EmbeddedSqs;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrTransaction;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
-import com.patientpayments.bff.demo.EmbeddedSqs;
 import com.patientpayments.bff.webhook.WebhookQueue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -85,8 +84,7 @@ final class StripeTestServer implements AutoCloseable {
     }
 
     /** A started payment whose intent succeeded at Stripe; no webhook sent yet. */
-    record Started(String paymentId, String intent) {
-    }
+    record Started(String paymentId, String intent) {}
 
     Started startAndSucceed(GraphQLTestClient client, long cents) {
         String paymentId = PaymentTestKit.start(client, cents);
@@ -99,7 +97,8 @@ final class StripeTestServer implements AutoCloseable {
     Started pay(GraphQLTestClient client, long cents) {
         Started s = startAndSucceed(client, cents);
         deliver(stripe.intentEvent("payment_intent.succeeded", s.intent(), stripe.intent(s.intent())));
-        PaymentTestKit.await("payment posted", WAIT, () -> transaction(s.intent()).isPresent());
+        PaymentTestKit.await(
+                "payment posted", WAIT, () -> transaction(s.intent()).isPresent());
         return s;
     }
 
@@ -134,12 +133,16 @@ final class StripeTestServer implements AutoCloseable {
 
     /** The sum of every counter of that name carrying those tags (whatever its other tags). */
     double counter(String name, String... tags) {
-        return bean(MeterRegistry.class).find(name).tags(tags).counters().stream().mapToDouble(Counter::count).sum();
+        return bean(MeterRegistry.class).find(name).tags(tags).counters().stream()
+                .mapToDouble(Counter::count)
+                .sum();
     }
 
     static JsonNode household(GraphQLTestClient client) {
         return client.execute("{ household { balance { cents } credit { cents } charges { id status disputed "
-                + "balance { cents } } } }").data().path("household");
+                        + "balance { cents } } } }")
+                .data()
+                .path("household");
     }
 
     @Override

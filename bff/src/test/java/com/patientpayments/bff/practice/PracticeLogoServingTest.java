@@ -1,23 +1,22 @@
 package com.patientpayments.bff.practice;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Practice logos through the BFF, as a browser loads them from {@code Practice.logoUrl}: the URL answers 200 (never a
@@ -43,7 +42,9 @@ class PracticeLogoServingTest implements TestPropertyProvider {
     private String logoUrl(String hash) {
         var r = new GraphQLTestClient(server.getURL()).execute(QUERY, "h", hash);
         assertThat(r.hasErrors()).as(r.raw()).isFalse();
-        return r.data().at("/practice/logoUrl").isNull() ? null : r.data().at("/practice/logoUrl").asText();
+        return r.data().at("/practice/logoUrl").isNull()
+                ? null
+                : r.data().at("/practice/logoUrl").asText();
     }
 
     private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
@@ -82,8 +83,11 @@ class PracticeLogoServingTest implements TestPropertyProvider {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("content-type").orElseThrow()).isEqualTo("image/svg+xml");
         assertThat(r.headers().firstValue("content-security-policy").orElseThrow())
-                .contains("default-src 'none'", "sandbox").doesNotContain("script-src");
-        assertThat(new String(r.body(), StandardCharsets.UTF_8)).startsWith("<svg").doesNotContain("<script");
+                .contains("default-src 'none'", "sandbox")
+                .doesNotContain("script-src");
+        assertThat(new String(r.body(), StandardCharsets.UTF_8))
+                .startsWith("<svg")
+                .doesNotContain("<script");
     }
 
     @Test
@@ -93,11 +97,15 @@ class PracticeLogoServingTest implements TestPropertyProvider {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"/practice-logos/K7MX4Q/0000000000000000000000000000000000000000000000000000000000000000.png",
-        "/practice-logos/ZZZZZZ/0000000000000000000000000000000000000000000000000000000000000000.png",
-        "/practice-logos/QX7TMD/0000000000000000000000000000000000000000000000000000000000000000.svg",
-        "/practice-logos/K7MX4Q/logo.png", "/practice-logos/K7MX4Q/..%2F..%2Fetc%2Fpasswd",
-        "/practice-logos/W3NPKV/0000000000000000000000000000000000000000000000000000000000000000.png"})
+    @ValueSource(
+            strings = {
+                "/practice-logos/K7MX4Q/0000000000000000000000000000000000000000000000000000000000000000.png",
+                "/practice-logos/ZZZZZZ/0000000000000000000000000000000000000000000000000000000000000000.png",
+                "/practice-logos/QX7TMD/0000000000000000000000000000000000000000000000000000000000000000.svg",
+                "/practice-logos/K7MX4Q/logo.png",
+                "/practice-logos/K7MX4Q/..%2F..%2Fetc%2Fpasswd",
+                "/practice-logos/W3NPKV/0000000000000000000000000000000000000000000000000000000000000000.png"
+            })
     void anythingElseIsAPlainNotFound(String path) throws Exception {
         HttpResponse<byte[]> r = get(path);
         assertThat(r.statusCode()).isEqualTo(404);

@@ -1,5 +1,7 @@
 package com.patientpayments.bff.practice;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
@@ -7,9 +9,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +17,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code practice(hash)} against hash enumeration: unknown hashes use up a per-address allowance (5 here), checked
@@ -47,7 +46,8 @@ class PracticeLookupLimitTest implements TestPropertyProvider {
         GraphQLTestClient c = new GraphQLTestClient(server.getURL());
         String body = "{\"query\":\"" + PRACTICE.replace("\"", "\\\"") + "\",\"variables\":{\"h\":\"" + hash + "\"}}";
         return c.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.getURL() + "/graphql"))
-                .header("Content-Type", "application/json").header("X-Forwarded-For", forwardedFor)
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", forwardedFor)
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -79,8 +79,10 @@ class PracticeLookupLimitTest implements TestPropertyProvider {
                 GraphQLTestClient.Result r = f.get();
                 assertThat(r.status()).isEqualTo(200);
                 if (r.hasErrors()) {
-                    assertThat(r.json().at("/errors/0/extensions/code").asText()).isEqualTo("RATE_LIMITED");
-                    assertThat(r.json().at("/errors/0/extensions/retryable").asBoolean()).isTrue();
+                    assertThat(r.json().at("/errors/0/extensions/code").asText())
+                            .isEqualTo("RATE_LIMITED");
+                    assertThat(r.json().at("/errors/0/extensions/retryable").asBoolean())
+                            .isTrue();
                     limited++;
                 } else {
                     assertThat(r.data().get("practice").isNull()).isTrue();
@@ -93,9 +95,15 @@ class PracticeLookupLimitTest implements TestPropertyProvider {
             pool.shutdownNow();
         }
         // That address is now refused even for a real hash; another patient behind the same proxy is not.
-        assertThat(lookup(BffTestSupport.PRACTICE, "198.51.100.2").json().at("/errors/0/extensions/code").asText())
+        assertThat(lookup(BffTestSupport.PRACTICE, "198.51.100.2")
+                        .json()
+                        .at("/errors/0/extensions/code")
+                        .asText())
                 .isEqualTo("RATE_LIMITED");
-        assertThat(lookup(BffTestSupport.PRACTICE, "198.51.100.3").data().at("/practice/name").asText())
+        assertThat(lookup(BffTestSupport.PRACTICE, "198.51.100.3")
+                        .data()
+                        .at("/practice/name")
+                        .asText())
                 .isEqualTo("Bright Smiles Dental");
     }
 }

@@ -1,5 +1,9 @@
 package com.patientpayments.bff.practice;
 
+import static com.patientpayments.bff.testsupport.BffTestSupport.INACTIVE_PRACTICE;
+import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
@@ -8,21 +12,17 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.util.Map;
-
-import static com.patientpayments.bff.testsupport.BffTestSupport.INACTIVE_PRACTICE;
-import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
-import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PracticeQueryTest implements TestPropertyProvider {
 
-    static final String QUERY = "query Landing($h: ID!) { practice(hash: $h) { hash name phone phoneE164 timeZone logoUrl "
-            + "address { line1 city state postalCode formatted } locations { id name address { formatted } } } }";
+    static final String QUERY =
+            "query Landing($h: ID!) { practice(hash: $h) { hash name phone phoneE164 timeZone logoUrl "
+                    + "address { line1 city state postalCode formatted } locations { id name address { formatted } } } }";
 
     @Inject
     EmbeddedServer server;
@@ -42,14 +42,15 @@ class PracticeQueryTest implements TestPropertyProvider {
         assertThat(p.path("name").asText()).isEqualTo("Bright Smiles Dental");
         assertThat(p.path("timeZone").asText()).isEqualTo("America/Chicago");
         assertThat(p.path("locations").size()).isEqualTo(2);
-        assertThat(p.at("/address/formatted").asText()).contains(p.at("/address/city").asText());
+        assertThat(p.at("/address/formatted").asText())
+                .contains(p.at("/address/city").asText());
         // Second read comes from the cache and is identical.
         assertThat(practice(PRACTICE).data().path("practice")).isEqualTo(p);
     }
 
     @Test
     void unknownAndInactiveHashesAreNullWithoutErrors() {
-        for (String hash : new String[]{"ZZZZZZ", INACTIVE_PRACTICE, "Q2W3E4R5"}) {
+        for (String hash : new String[] {"ZZZZZZ", INACTIVE_PRACTICE, "Q2W3E4R5"}) {
             Result r = practice(hash);
             assertThat(r.hasErrors()).as(r.raw()).isFalse();
             assertThat(r.data().path("practice").isNull()).as(hash).isTrue();
@@ -58,7 +59,7 @@ class PracticeQueryTest implements TestPropertyProvider {
 
     @Test
     void badHashesAreBadInput() {
-        for (String hash : new String[]{"", "x".repeat(10_000), "K7\u0000MX", "K7MX4Q\u2028", "Ñandú", "../x"}) {
+        for (String hash : new String[] {"", "x".repeat(10_000), "K7\u0000MX", "K7MX4Q\u2028", "Ñandú", "../x"}) {
             Result r = practice(hash);
             assertThat(r.errorCode()).as(hash.length() > 20 ? "long" : hash).isEqualTo("BAD_USER_INPUT");
             assertThat(r.errors().path(0).path("message").asText()).contains("hash");

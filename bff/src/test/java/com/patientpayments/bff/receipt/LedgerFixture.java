@@ -3,7 +3,6 @@ package com.patientpayments.bff.receipt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,20 +20,44 @@ public final class LedgerFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private LedgerFixture() {
-    }
+    private LedgerFixture() {}
 
     /** Posts a card payment of {@code amountCents} for the household and returns the transaction id. */
     public static String pay(String practiceHash, String account, String lastName, long amountCents) {
-        JsonNode household = call("POST", "/api/v1/households/lookup",
+        JsonNode household = call(
+                "POST",
+                "/api/v1/households/lookup",
                 Map.of("practiceHash", practiceHash, "accountNumber", account, "lastName", lastName));
-        JsonNode attempt = call("POST", "/api/v1/payment-attempts", Map.of("householdId", household.path("id").asText(),
-                "amountCents", amountCents, "idempotencyKey", UUID.randomUUID().toString()));
-        String intent = "pi_test" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
-        call("PUT", "/api/v1/payment-attempts/" + attempt.path("id").asText() + "/intent",
+        JsonNode attempt = call(
+                "POST",
+                "/api/v1/payment-attempts",
+                Map.of(
+                        "householdId",
+                        household.path("id").asText(),
+                        "amountCents",
+                        amountCents,
+                        "idempotencyKey",
+                        UUID.randomUUID().toString()));
+        String intent =
+                "pi_test" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+        call(
+                "PUT",
+                "/api/v1/payment-attempts/" + attempt.path("id").asText() + "/intent",
                 Map.of("providerIntentId", intent));
-        JsonNode tx = call("POST", "/api/v1/transactions", Map.of("providerReference", intent,
-                "amountCents", amountCents, "currency", "USD", "methodBrand", "visa", "methodLast4", "4242"));
+        JsonNode tx = call(
+                "POST",
+                "/api/v1/transactions",
+                Map.of(
+                        "providerReference",
+                        intent,
+                        "amountCents",
+                        amountCents,
+                        "currency",
+                        "USD",
+                        "methodBrand",
+                        "visa",
+                        "methodLast4",
+                        "4242"));
         return tx.path("id").asText();
     }
 
@@ -45,17 +68,27 @@ public final class LedgerFixture {
 
     /** Refunds part of a transaction (a later change the receipt must show). */
     public static void refund(String txId, long amountCents) {
-        call("POST", "/api/v1/transactions/" + txId + "/refunds",
-                Map.of("refundId", "re_test" + UUID.randomUUID().toString().substring(0, 8), "amountCents", amountCents));
+        call(
+                "POST",
+                "/api/v1/transactions/" + txId + "/refunds",
+                Map.of(
+                        "refundId",
+                        "re_test" + UUID.randomUUID().toString().substring(0, 8),
+                        "amountCents",
+                        amountCents));
     }
 
     private static JsonNode call(String method, String path, Object body) {
         EmrConnectorProcess emr = EmrConnectorProcess.shared();
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(emr.url() + path))
-                    .header("X-Api-Key", emr.apiKey()).header("Content-Type", "application/json");
-            b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+                    .header("X-Api-Key", emr.apiKey())
+                    .header("Content-Type", "application/json");
+            b.method(
+                    method,
+                    body == null
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() >= 300) {
                 throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());

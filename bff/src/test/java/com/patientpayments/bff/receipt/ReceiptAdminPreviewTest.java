@@ -1,5 +1,11 @@
 package com.patientpayments.bff.receipt;
 
+import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
+import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
+import static com.patientpayments.bff.testsupport.BffTestSupport.OTHER_PRACTICE;
+import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
@@ -7,13 +13,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,12 +21,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
-import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
-import static com.patientpayments.bff.testsupport.BffTestSupport.OTHER_PRACTICE;
-import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Practice-admin previews: a bearer JWT (HS256, role PRACTICE_ADMIN, practice claim) gets a one-time PDF link of sample
@@ -38,13 +37,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReceiptAdminPreviewTest implements TestPropertyProvider {
 
     private static final String SECRET = "test-admin-secret-" + java.util.UUID.randomUUID();
-    private static final String PREVIEW = "query($h: ID!, $tx: ID) { receiptPreview(practiceHash: $h, txId: $tx) "
-            + "{ url expiresAt } }";
+    private static final String PREVIEW =
+            "query($h: ID!, $tx: ID) { receiptPreview(practiceHash: $h, txId: $tx) " + "{ url expiresAt } }";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Inject
     EmbeddedServer server;
+
     private String txId;
 
     @Override
@@ -64,7 +64,8 @@ class ReceiptAdminPreviewTest implements TestPropertyProvider {
     void anAdminPreviewsSampleDataOfTheirPractice() throws Exception {
         GraphQLTestClient.Result r = preview(token(PRACTICE, SECRET, "PRACTICE_ADMIN"), PRACTICE, null);
         String text = pdfText(r.data().at("/receiptPreview/url").asText());
-        assertThat(text).contains("Bright Smiles Dental", "Alex Sample", "Jamie Sample", "Itemized receipt for HSA/FSA");
+        assertThat(text)
+                .contains("Bright Smiles Dental", "Alex Sample", "Jamie Sample", "Itemized receipt for HSA/FSA");
     }
 
     @Test
@@ -81,17 +82,21 @@ class ReceiptAdminPreviewTest implements TestPropertyProvider {
         // Their own practice hash with this practice's transaction: like an unknown transaction.
         GraphQLTestClient.Result own = preview(otherAdmin, OTHER_PRACTICE, txId);
         assertThat(own.errorCode()).as(own.raw()).isEqualTo("NOT_FOUND");
-        assertThat(own.data().path("receiptPreview").isMissingNode() || own.data().isNull()
-                || own.data().path("receiptPreview").isNull()).isTrue();
+        assertThat(own.data().path("receiptPreview").isMissingNode()
+                        || own.data().isNull()
+                        || own.data().path("receiptPreview").isNull())
+                .isTrue();
     }
 
     @Test
     void missingForgedOrUnprivilegedTokensAreRefused() {
         assertThat(preview(null, PRACTICE, null).errorCode()).isEqualTo("UNAUTHENTICATED");
-        assertThat(preview(token(PRACTICE, SECRET + "x", "PRACTICE_ADMIN"), PRACTICE, null).errorCode())
+        assertThat(preview(token(PRACTICE, SECRET + "x", "PRACTICE_ADMIN"), PRACTICE, null)
+                        .errorCode())
                 .isEqualTo("UNAUTHENTICATED");
         assertThat(preview("Bearer not.a.jwt", PRACTICE, null).errorCode()).isEqualTo("UNAUTHENTICATED");
-        assertThat(preview(token(PRACTICE, SECRET, "PATIENT"), PRACTICE, null).errorCode()).isEqualTo("FORBIDDEN");
+        assertThat(preview(token(PRACTICE, SECRET, "PATIENT"), PRACTICE, null).errorCode())
+                .isEqualTo("FORBIDDEN");
     }
 
     private static String token(String practice, String secret, String role) {
@@ -99,11 +104,16 @@ class ReceiptAdminPreviewTest implements TestPropertyProvider {
             String t = MintAdminToken.mint(secret, practice, "admin-test", Duration.ofMinutes(5));
             if (!MintAdminToken.ROLE.equals(role)) {
                 // Re-sign with another role: same key, valid signature, wrong privilege.
-                var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder().subject("x").claim("role", role)
-                        .claim("practice", practice).expirationTime(new java.util.Date(System.currentTimeMillis() + 300_000))
+                var claims = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                        .subject("x")
+                        .claim("role", role)
+                        .claim("practice", practice)
+                        .expirationTime(new java.util.Date(System.currentTimeMillis() + 300_000))
                         .build();
-                var jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256), claims);
-                jwt.sign(new com.nimbusds.jose.crypto.MACSigner(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                var jwt = new com.nimbusds.jwt.SignedJWT(
+                        new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.HS256), claims);
+                jwt.sign(new com.nimbusds.jose.crypto.MACSigner(
+                        secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                 t = jwt.serialize();
             }
             return "Bearer " + t;
@@ -119,7 +129,8 @@ class ReceiptAdminPreviewTest implements TestPropertyProvider {
             vars.put("tx", tx);
             String body = JSON.writeValueAsString(Map.of("query", PREVIEW, "variables", vars));
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + "/graphql"))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
             if (authorization != null) {
                 b.header("Authorization", authorization);
             }
@@ -131,7 +142,8 @@ class ReceiptAdminPreviewTest implements TestPropertyProvider {
 
     private String pdfText(String url) throws Exception {
         assertThat(url).startsWith("/receipts/download/");
-        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(base() + url)).GET().build(),
+        HttpResponse<byte[]> r = HTTP.send(
+                HttpRequest.newBuilder(URI.create(base() + url)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(200);
         try (PDDocument pdf = Loader.loadPDF(r.body())) {

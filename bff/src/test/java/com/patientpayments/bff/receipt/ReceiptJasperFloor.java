@@ -1,6 +1,12 @@
 package com.patientpayments.bff.receipt;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import net.sf.jasperreports.engine.DefaultJasperReportsContext;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JasperFillManager;
@@ -8,19 +14,12 @@ import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.JasperReportsContext;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
-import net.sf.jasperreports.renderers.SimpleDataRenderer;
 import net.sf.jasperreports.engine.util.JRLoader;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
-import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import net.sf.jasperreports.pdf.JRPdfExporter;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import net.sf.jasperreports.renderers.SimpleDataRenderer;
 
 /**
  * The receipt PDF benchmark's floor: bare JasperReports fill + PDF export of the same compiled template
@@ -41,14 +40,15 @@ public final class ReceiptJasperFloor {
      * @param view the receipt (e.g. {@link ReceiptFixtures#receipt(int)})
      */
     public ReceiptJasperFloor(ReceiptView view) {
-        try (InputStream in = ReceiptJasperFloor.class.getClassLoader().getResourceAsStream(ReceiptPdfRenderer.TEMPLATE);
-             InputStream logo = ReceiptJasperFloor.class.getClassLoader()
-                     .getResourceAsStream("receipts/pms-logo.png")) {
+        try (InputStream in =
+                        ReceiptJasperFloor.class.getClassLoader().getResourceAsStream(ReceiptPdfRenderer.TEMPLATE);
+                InputStream logo =
+                        ReceiptJasperFloor.class.getClassLoader().getResourceAsStream("receipts/pms-logo.png")) {
             report = (JasperReport) JRLoader.loadObject(in);
             ReceiptText text = ReceiptText.of(ReceiptLocale.DEFAULT);
             GlyphFallback.Pass fit = new GlyphFallback(context, new SimpleMeterRegistry()).pass();
-            parameters = ReceiptJasperAdapter.parameters(view, text, fit, null,
-                    SimpleDataRenderer.getInstance(logo.readAllBytes()), "Patient Payments");
+            parameters = ReceiptJasperAdapter.parameters(
+                    view, text, fit, null, SimpleDataRenderer.getInstance(logo.readAllBytes()), "Patient Payments");
             rows = ReceiptJasperAdapter.rows(view, text, fit);
         } catch (IOException | JRException e) {
             throw new IllegalStateException("floor template cannot be loaded", e);
@@ -62,8 +62,8 @@ public final class ReceiptJasperFloor {
      */
     public byte[] render() {
         try {
-            JasperPrint print = JasperFillManager.getInstance(context).fill(report, new HashMap<>(parameters),
-                    new JRMapCollectionDataSource(rows));
+            JasperPrint print = JasperFillManager.getInstance(context)
+                    .fill(report, new HashMap<>(parameters), new JRMapCollectionDataSource(rows));
             ByteArrayOutputStream out = new ByteArrayOutputStream(32 * 1024);
             JRPdfExporter exporter = new JRPdfExporter(context);
             exporter.setExporterInput(new SimpleExporterInput(print));

@@ -1,5 +1,10 @@
 package com.patientpayments.bff.receipt;
 
+import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
+import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
+import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.bff.email.SesEndpoint;
 import com.patientpayments.bff.testsupport.BffTestSupport;
@@ -8,16 +13,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,11 +24,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
-import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
-import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
-import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Receipts in the patient's language end to end (real connector, Redis, SES stand-in, PDFBox): the language given at
@@ -47,17 +46,20 @@ class ReceiptLanguageTest implements TestPropertyProvider {
 
     static final String SIGN_IN = "mutation($h: ID!, $a: String!, $l: String!, $lc: String) { signIn(practiceHash: $h,"
             + " accountNumber: $a, lastName: $l, locale: $lc) { ok } }";
-    static final String DOWNLOAD = "mutation($id: ID!, $lc: String) { downloadReceipt(txId: $id, locale: $lc) { url } }";
+    static final String DOWNLOAD =
+            "mutation($id: ID!, $lc: String) { downloadReceipt(txId: $id, locale: $lc) { url } }";
     static final String EMAIL = "mutation($id: ID!, $e: String!, $lc: String) { emailReceipt(txId: $id, email: $e,"
             + " locale: $lc) { queued } }";
-    static final String RECEIPT = "query($id: ID!) { receipt(txId: $id) { balanceAfter { cents formatted }"
-            + " practice { logoUrl } } }";
+    static final String RECEIPT =
+            "query($id: ID!) { receipt(txId: $id) { balanceAfter { cents formatted }" + " practice { logoUrl } } }";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Inject
     EmbeddedServer server;
+
     @Inject
     SesEndpoint ses;
+
     private String txId;
 
     @Override
@@ -83,20 +85,32 @@ class ReceiptLanguageTest implements TestPropertyProvider {
     void aSpanishSessionGetsASpanishPdfUnlessItAsksForEnglish() throws Exception {
         GraphQLTestClient maria = signedIn("es");
         String spanish = pdfText(maria.execute(DOWNLOAD, "id", txId, "lc", null));
-        assertThat(spanish).contains("RECIBO", "FECHA DE PAGO", "MÉTODO DE PAGO", "Pagado por: Maria García",
-                "Paciente:", "Fecha del servicio", "Total pagado hoy $12.34", "Página 1 de 1", "(hora ")
+        assertThat(spanish)
+                .contains(
+                        "RECIBO",
+                        "FECHA DE PAGO",
+                        "MÉTODO DE PAGO",
+                        "Pagado por: Maria García",
+                        "Paciente:",
+                        "Fecha del servicio",
+                        "Total pagado hoy $12.34",
+                        "Página 1 de 1",
+                        "(hora ")
                 .containsPattern("\\d{1,2} de [a-z]+ de 20\\d\\d")
                 .doesNotContain("DATE OF PAYMENT", "Patient:", "Total paid today");
         String english = pdfText(maria.execute(DOWNLOAD, "id", txId, "lc", "en"));
-        assertThat(english).contains("RECEIPT", "DATE OF PAYMENT", "Paid by: Maria García", "Total paid today $12.34")
-                .containsPattern("[A-Z][a-z]+ \\d{1,2}, 20\\d\\d").doesNotContain("RECIBO");
+        assertThat(english)
+                .contains("RECEIPT", "DATE OF PAYMENT", "Paid by: Maria García", "Total paid today $12.34")
+                .containsPattern("[A-Z][a-z]+ \\d{1,2}, 20\\d\\d")
+                .doesNotContain("RECIBO");
     }
 
     @Test
     void withoutALanguageAtSignInReceiptsAreInEnglish() throws Exception {
-        assertThat(pdfText(signedIn(null).execute(DOWNLOAD, "id", txId, "lc", null))).contains("RECEIPT",
-                "DATE OF PAYMENT");
-        assertThat(pdfText(signedIn(null).execute(DOWNLOAD, "id", txId, "lc", "es-MX"))).contains("RECIBO");
+        assertThat(pdfText(signedIn(null).execute(DOWNLOAD, "id", txId, "lc", null)))
+                .contains("RECEIPT", "DATE OF PAYMENT");
+        assertThat(pdfText(signedIn(null).execute(DOWNLOAD, "id", txId, "lc", "es-MX")))
+                .contains("RECIBO");
     }
 
     @Test
@@ -104,14 +118,22 @@ class ReceiptLanguageTest implements TestPropertyProvider {
         GraphQLTestClient maria = signedIn("es");
         String toEs = "es+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String toEn = "en+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        assertThat(maria.execute(EMAIL, "id", txId, "e", toEs, "lc", null).data().at("/emailReceipt/queued")
-                .asBoolean()).isTrue();
-        assertThat(maria.execute(EMAIL, "id", txId, "e", toEn, "lc", "EN").data().at("/emailReceipt/queued")
-                .asBoolean()).isTrue();
+        assertThat(maria.execute(EMAIL, "id", txId, "e", toEs, "lc", null)
+                        .data()
+                        .at("/emailReceipt/queued")
+                        .asBoolean())
+                .isTrue();
+        assertThat(maria.execute(EMAIL, "id", txId, "e", toEn, "lc", "EN")
+                        .data()
+                        .at("/emailReceipt/queued")
+                        .asBoolean())
+                .isTrue();
         Map<String, Object> es = awaitMessageTo(toEs);
         assertThat(es.get("subject")).isEqualTo("Su recibo de pago de Bright Smiles Dental");
-        assertThat((String) es.get("text")).contains("Gracias por su pago a Bright Smiles Dental.",
-                "Importe pagado: $12.34", "Método de pago: VISA").containsPattern("Fecha: \\d{1,2} de [a-z]+ de");
+        assertThat((String) es.get("text"))
+                .contains(
+                        "Gracias por su pago a Bright Smiles Dental.", "Importe pagado: $12.34", "Método de pago: VISA")
+                .containsPattern("Fecha: \\d{1,2} de [a-z]+ de");
         assertThat((String) es.get("html")).contains("lang=\"es\"", "Importe pagado");
         assertThat(attachmentText(es)).contains("RECIBO", "Paciente:");
         Map<String, Object> en = awaitMessageTo(toEn);
@@ -120,8 +142,19 @@ class ReceiptLanguageTest implements TestPropertyProvider {
     }
 
     @ParameterizedTest(name = "locale \"{0}\"")
-    @ValueSource(strings = {"fr", "", " ", "e", "english", "zz-ES", "es;en", "en\u0000", "\u0435n",
-        "es-ES-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(
+            strings = {
+                "fr",
+                "",
+                " ",
+                "e",
+                "english",
+                "zz-ES",
+                "es;en",
+                "en\u0000",
+                "\u0435n",
+                "es-ES-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+            })
     void unknownLanguagesAreBadInputNamingTheArgument(String locale) {
         GraphQLTestClient maria = signedIn("es");
         List<GraphQLTestClient.Result> results = new ArrayList<>();
@@ -137,7 +170,8 @@ class ReceiptLanguageTest implements TestPropertyProvider {
 
     @Test
     void theBalanceAfterThePaymentIsTheConnectorsAndIsPrinted() throws Exception {
-        long expected = LedgerFixture.receiptData(txId).path("balanceAfterCents").asLong();
+        long expected =
+                LedgerFixture.receiptData(txId).path("balanceAfterCents").asLong();
         GraphQLTestClient maria = signedIn("en");
         JsonNode receipt = maria.execute(RECEIPT, "id", txId).data().path("receipt");
         assertThat(receipt.at("/balanceAfter/cents").asLong()).isEqualTo(expected);
@@ -149,10 +183,15 @@ class ReceiptLanguageTest implements TestPropertyProvider {
     @Test
     void thePdfPrintsThePracticeLogoTheWebPageShows() throws Exception {
         GraphQLTestClient maria = signedIn("en");
-        String logoUrl = maria.execute(RECEIPT, "id", txId).data().at("/receipt/practice/logoUrl").asText();
+        String logoUrl = maria.execute(RECEIPT, "id", txId)
+                .data()
+                .at("/receipt/practice/logoUrl")
+                .asText();
         assertThat(logoUrl).matches("/practice-logos/K7MX4Q/[0-9a-f]{64}\\.png");
-        byte[] served = HTTP.send(HttpRequest.newBuilder(server.getURI().resolve(logoUrl)).build(),
-                HttpResponse.BodyHandlers.ofByteArray()).body();
+        byte[] served = HTTP.send(
+                        HttpRequest.newBuilder(server.getURI().resolve(logoUrl)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray())
+                .body();
         java.awt.image.BufferedImage web = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(served));
         try (PDDocument doc = Loader.loadPDF(download(maria.execute(DOWNLOAD, "id", txId, "lc", "en")))) {
             List<java.awt.image.BufferedImage> images = new ArrayList<>();
@@ -179,7 +218,8 @@ class ReceiptLanguageTest implements TestPropertyProvider {
     private byte[] download(GraphQLTestClient.Result r) throws Exception {
         String url = r.data().at("/downloadReceipt/url").asText();
         assertThat(url).as(r.raw()).startsWith("/receipts/download/");
-        HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + url)).build(),
+        HttpResponse<byte[]> pdf = HTTP.send(
+                HttpRequest.newBuilder(URI.create(server.getURL() + url)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
         return pdf.body();

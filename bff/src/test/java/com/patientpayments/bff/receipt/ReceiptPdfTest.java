@@ -1,6 +1,14 @@
 package com.patientpayments.bff.receipt;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -8,15 +16,6 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import javax.imageio.ImageIO;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real JasperReports template rendered to PDF and read back with PDFBox: every header field, every line, subtotals,
@@ -44,7 +43,8 @@ class ReceiptPdfTest {
             String text = flat(doc);
             ReceiptView.Line line = view.lines().get(0);
             assertThat(text)
-                    .contains("Bright Smiles Dental", "120 Main St, Suite 4", "Austin, TX 78701", "Phone (512) 555-0142")
+                    .contains(
+                            "Bright Smiles Dental", "120 Main St, Suite 4", "Austin, TX 78701", "Phone (512) 555-0142")
                     .contains("RECEIPT", "Itemized receipt for HSA/FSA")
                     .contains("DATE OF PAYMENT", "March 3, 2026", "2:05 PM CST (Central Time)")
                     .contains("TRANSACTION ID", ReceiptFixtures.TX_ID)
@@ -54,7 +54,10 @@ class ReceiptPdfTest {
                     .contains("Patient: Sofía García-Núñez", "Subtotal for Sofía García-Núñez")
                     .contains("Date of service", "Procedure", "Provider", "Charge", "Applied now", "Remaining")
                     .contains("01/05/2026", flatten(line.procedureName()), line.providerName())
-                    .contains("Applied to charges", "Unapplied credit (kept on your account) $0.00", "Total paid today $45.00")
+                    .contains(
+                            "Applied to charges",
+                            "Unapplied credit (kept on your account) $0.00",
+                            "Total paid today $45.00")
                     .contains("Remaining balance on these charges: $0.00")
                     .contains("Patient Payments", "Payment processed online by")
                     .contains("Page 1 of 1")
@@ -91,22 +94,25 @@ class ReceiptPdfTest {
                 assertThat(text).contains(flatten(line.procedureName()));
             }
             for (String patient : List.of("Sofía García-Núñez", "Lucas García", "Zoë O'Brien-Łukasiewicz")) {
-                long applied = view.lines().stream().filter(l -> l.patientName().equals(patient))
-                        .mapToLong(ReceiptView.Line::appliedCents).sum();
+                long applied = view.lines().stream()
+                        .filter(l -> l.patientName().equals(patient))
+                        .mapToLong(ReceiptView.Line::appliedCents)
+                        .sum();
                 assertThat(text).contains("Subtotal for " + patient);
                 assertThat(text).contains(MoneyText.format(applied, "USD", java.util.Locale.US));
             }
-            assertThat(text).contains("Total paid today " + MoneyText.format(view.totalCents(), "USD",
-                    java.util.Locale.US));
+            assertThat(text)
+                    .contains("Total paid today " + MoneyText.format(view.totalCents(), "USD", java.util.Locale.US));
         }
     }
 
     @Test
     void anSvgPracticeLogoIsDrawnInsteadOfTheInitials() throws IOException {
         byte[] svg = ("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 96 96\"><rect width=\"96\""
-                + " height=\"96\" rx=\"20\" fill=\"#1D4ED8\"/></svg>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        ReceiptPdfRenderer withLogo = new ReceiptPdfRenderer(new SimpleMeterRegistry(),
-                v -> java.util.Optional.of(svg));
+                        + " height=\"96\" rx=\"20\" fill=\"#1D4ED8\"/></svg>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ReceiptPdfRenderer withLogo =
+                new ReceiptPdfRenderer(new SimpleMeterRegistry(), v -> java.util.Optional.of(svg));
         try (PDDocument doc = Loader.loadPDF(withLogo.render(ReceiptFixtures.receipt(1)))) {
             preview(doc, "receipt-svg-logo", 0);
             assertThat(flat(doc)).doesNotStartWith("BS ").startsWith("Bright Smiles Dental");
@@ -119,9 +125,12 @@ class ReceiptPdfTest {
 
     @Test
     void creditAndLaterRefundsAndDisputesAreShownAsSuch() throws IOException {
-        ReceiptView view = ReceiptFixtures.receipt(3, 1_234, List.of(
-                new ReceiptView.Adjustment("REFUND", 2_000, Instant.parse("2026-03-05T15:30:00Z")),
-                new ReceiptView.Adjustment("DISPUTE_OPENED", 4_500, Instant.parse("2026-03-09T16:00:00Z"))),
+        ReceiptView view = ReceiptFixtures.receipt(
+                3,
+                1_234,
+                List.of(
+                        new ReceiptView.Adjustment("REFUND", 2_000, Instant.parse("2026-03-05T15:30:00Z")),
+                        new ReceiptView.Adjustment("DISPUTE_OPENED", 4_500, Instant.parse("2026-03-09T16:00:00Z"))),
                 "PARTIALLY_REFUNDED");
         try (PDDocument doc = Loader.loadPDF(renderer.render(view))) {
             preview(doc, "receipt-adjusted", 0);
@@ -164,7 +173,11 @@ class ReceiptPdfTest {
 
     static void preview(PDDocument doc, String name, int pageIndex) throws IOException {
         var image = new PDFRenderer(doc).renderImageWithDPI(pageIndex, 110);
-        ImageIO.write(image, "png", PREVIEW.resolve(name + (name.endsWith("page") ? "-" + (pageIndex + 1) : "") + ".png").toFile());
+        ImageIO.write(
+                image,
+                "png",
+                PREVIEW.resolve(name + (name.endsWith("page") ? "-" + (pageIndex + 1) : "") + ".png")
+                        .toFile());
     }
 
     private static String flat(PDDocument doc) throws IOException {

@@ -1,6 +1,14 @@
 package com.patientpayments.bff.receipt;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -9,15 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.io.IOException;
-import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Names and procedures in every script the receipt promises (Latin incl. Vietnamese, Polish, Nordic; Greek; Cyrillic;
@@ -54,8 +53,13 @@ class ReceiptScriptsTest {
         ReceiptView view = withPatient(ReceiptFixtures.receipt(2), name, procedure, name);
         try (PDDocument doc = Loader.loadPDF(renderer.render(view))) {
             String text = nfc(new PDFTextStripper().getText(doc));
-            assertThat(text).as(script).contains("Patient: " + nfc(name), "Subtotal for " + nfc(name),
-                    "Paid by: " + nfc(name), nfc(procedure));
+            assertThat(text)
+                    .as(script)
+                    .contains(
+                            "Patient: " + nfc(name),
+                            "Subtotal for " + nfc(name),
+                            "Paid by: " + nfc(name),
+                            nfc(procedure));
             Set<String> faces = ReceiptPdfTest.assertEmbeddedSubsets(doc);
             assertThat(faces).as(script).anyMatch(f -> f.contains("+" + face));
         }
@@ -71,8 +75,10 @@ class ReceiptScriptsTest {
             for (ReceiptView.Line line : view.lines()) {
                 assertThat(text).contains("Paciente: " + nfc(line.patientName()));
             }
-            assertThat(ReceiptPdfTest.assertEmbeddedSubsets(doc)).anyMatch(f -> f.contains("+NotoSansSC"))
-                    .anyMatch(f -> f.contains("+NotoSansKR")).anyMatch(f -> f.contains("+NotoSans-"));
+            assertThat(ReceiptPdfTest.assertEmbeddedSubsets(doc))
+                    .anyMatch(f -> f.contains("+NotoSansSC"))
+                    .anyMatch(f -> f.contains("+NotoSansKR"))
+                    .anyMatch(f -> f.contains("+NotoSans-"));
         }
     }
 
@@ -93,14 +99,22 @@ class ReceiptScriptsTest {
         ReceiptView view = withPatient(ReceiptFixtures.receipt(1), name, "Prophylaxis", "María José García");
         try (PDDocument doc = Loader.loadPDF(renderer.render(view))) {
             String text = new PDFTextStripper().getText(doc);
-            String patientLine = text.lines().filter(l -> l.startsWith("Patient: ")).findFirst().orElseThrow();
+            String patientLine = text.lines()
+                    .filter(l -> l.startsWith("Patient: "))
+                    .findFirst()
+                    .orElseThrow();
             String printed = patientLine.substring("Patient: ".length()).trim();
             // Something legible stands where the name was: never an empty or shortened label.
             assertThat(printed).as(script).isNotBlank();
-            assertThat(Normalizer.normalize(printed, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase())
-                    .as(script).contains(expected.toLowerCase());
-            assertThat(printed.codePoints().filter(cp -> name.indexOf(new String(Character.toChars(cp))) >= 0
-                    && cp > 0x2FF)).as(script + ": no uncovered character reaches the PDF").isEmpty();
+            assertThat(Normalizer.normalize(printed, Normalizer.Form.NFD)
+                            .replaceAll("\\p{M}", "")
+                            .toLowerCase())
+                    .as(script)
+                    .contains(expected.toLowerCase());
+            assertThat(printed.codePoints()
+                            .filter(cp -> name.indexOf(new String(Character.toChars(cp))) >= 0 && cp > 0x2FF))
+                    .as(script + ": no uncovered character reaches the PDF")
+                    .isEmpty();
             ReceiptPdfTest.assertEmbeddedSubsets(doc);
         }
         // Name once per occurrence: group header, subtotal (the guarantor is Latin). Counts only, never text.
@@ -110,7 +124,8 @@ class ReceiptScriptsTest {
     @Test
     void transliterationLeavesCoveredTextAlone() {
         GlyphFallback.Pass pass = new GlyphFallback(
-                net.sf.jasperreports.engine.DefaultJasperReportsContext.getInstance(), new SimpleMeterRegistry())
+                        net.sf.jasperreports.engine.DefaultJasperReportsContext.getInstance(),
+                        new SimpleMeterRegistry())
                 .pass();
         assertThat(pass.fit("Nguyễn 陈小明 김민준 Σοφία")).isEqualTo("Nguyễn 陈小明 김민준 Σοφία");
         assertThat(pass.transliteratedCount() + pass.codePointCount()).isZero();
@@ -120,7 +135,9 @@ class ReceiptScriptsTest {
     }
 
     private double fallbackCount() {
-        return registry.find("receipt.text.fallback").counters().stream().mapToDouble(c -> c.count()).sum();
+        return registry.find("receipt.text.fallback").counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum();
     }
 
     private static String nfc(String s) {
@@ -131,11 +148,36 @@ class ReceiptScriptsTest {
     static ReceiptView withPatient(ReceiptView v, String patient, String procedure, String payer) {
         List<ReceiptView.Line> lines = new ArrayList<>();
         for (ReceiptView.Line l : v.lines()) {
-            lines.add(new ReceiptView.Line(l.chargeId(), "pat-x", patient, l.serviceDate(), procedure,
-                    l.providerName(), l.locationName(), l.chargeAmountCents(), l.appliedCents(), l.remainingCents()));
+            lines.add(new ReceiptView.Line(
+                    l.chargeId(),
+                    "pat-x",
+                    patient,
+                    l.serviceDate(),
+                    procedure,
+                    l.providerName(),
+                    l.locationName(),
+                    l.chargeAmountCents(),
+                    l.appliedCents(),
+                    l.remainingCents()));
         }
-        return new ReceiptView(v.txId(), v.providerReference(), v.practiceId(), v.practiceHash(), v.householdId(),
-                v.practice(), payer, v.paidAt(), v.methodBrand(), v.methodLast4(), v.currency(), v.totalCents(),
-                v.appliedCents(), v.creditCents(), v.refundedCents(), v.status(), lines, v.adjustments());
+        return new ReceiptView(
+                v.txId(),
+                v.providerReference(),
+                v.practiceId(),
+                v.practiceHash(),
+                v.householdId(),
+                v.practice(),
+                payer,
+                v.paidAt(),
+                v.methodBrand(),
+                v.methodLast4(),
+                v.currency(),
+                v.totalCents(),
+                v.appliedCents(),
+                v.creditCents(),
+                v.refundedCents(),
+                v.status(),
+                lines,
+                v.adjustments());
     }
 }

@@ -1,21 +1,20 @@
 package com.patientpayments.bff.session;
 
+import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
+import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
+import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.util.HashMap;
 import java.util.Map;
-
-import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
-import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
-import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** Failures spread over many accounts from one address exhaust that address (limit lowered to 6 here). */
 @MicronautTest
@@ -37,10 +36,12 @@ class ClientAddressLimitTest implements TestPropertyProvider {
         GraphQLTestClient c = new GraphQLTestClient(server.getURL());
         String first = null;
         for (int i = 0; i < 6; i++) {
-            GraphQLTestClient.Result r = c.execute(SessionFlowTest.SIGN_IN, "h", PRACTICE, "a", "90000" + i, "l", "Nobody");
+            GraphQLTestClient.Result r =
+                    c.execute(SessionFlowTest.SIGN_IN, "h", PRACTICE, "a", "90000" + i, "l", "Nobody");
             first = first == null ? r.raw() : first;
         }
-        GraphQLTestClient.Result refused = c.execute(SessionFlowTest.SIGN_IN, "h", PRACTICE, "a", ACCOUNT, "l", LAST_NAME);
+        GraphQLTestClient.Result refused =
+                c.execute(SessionFlowTest.SIGN_IN, "h", PRACTICE, "a", ACCOUNT, "l", LAST_NAME);
         assertThat(refused.data().at("/signIn/ok").asBoolean()).isFalse();
         assertThat(refused.raw()).isEqualTo(first);
         assertThat(refused.setCookies()).noneMatch(s -> s.startsWith("pp_session="));

@@ -1,21 +1,20 @@
 package com.patientpayments.bff.session;
 
+import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
+import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
+import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.util.HashMap;
 import java.util.Map;
-
-import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
-import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
-import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Idle expiry with sliding renewal and the absolute maximum, with short timeouts (idle 4 s, absolute 6 s). The test
@@ -41,12 +40,18 @@ class IdleExpiryTest implements TestPropertyProvider {
     GraphQLTestClient signedIn() {
         GraphQLTestClient c = new GraphQLTestClient(server.getURL());
         assertThat(c.execute(SessionFlowTest.SIGN_IN, "h", PRACTICE, "a", ACCOUNT, "l", LAST_NAME)
-                .data().at("/signIn/ok").asBoolean()).isTrue();
+                        .data()
+                        .at("/signIn/ok")
+                        .asBoolean())
+                .isTrue();
         return c;
     }
 
     static boolean signedIn(GraphQLTestClient c) {
-        return !c.execute("{ household { guarantorName } }").data().path("household").isNull();
+        return !c.execute("{ household { guarantorName } }")
+                .data()
+                .path("household")
+                .isNull();
     }
 
     @Test
@@ -55,7 +60,9 @@ class IdleExpiryTest implements TestPropertyProvider {
         Thread.sleep(3_000);
         assertThat(signedIn(c)).isTrue();
         Thread.sleep(3_000);
-        assertThat(signedIn(c)).as("6 s after sign-in (idle 5 s), 3 s after the last request").isTrue();
+        assertThat(signedIn(c))
+                .as("6 s after sign-in (idle 5 s), 3 s after the last request")
+                .isTrue();
 
         GraphQLTestClient idle = signedIn();
         Thread.sleep(5_300);

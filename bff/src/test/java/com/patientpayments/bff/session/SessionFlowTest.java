@@ -1,5 +1,10 @@
 package com.patientpayments.bff.session;
 
+import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
+import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
+import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
@@ -7,15 +12,9 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-
-import java.util.Map;
-
-import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
-import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
-import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
-import static org.assertj.core.api.Assertions.assertThat;
 
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,10 +34,19 @@ class SessionFlowTest implements TestPropertyProvider {
     void signInSeesChargesThenSignOutEndsTheSession() {
         GraphQLTestClient browser = new GraphQLTestClient(server.getURL());
         GraphQLTestClient.Result signIn = browser.execute(SIGN_IN, "h", PRACTICE, "a", ACCOUNT, "l", " garcía ");
-        assertThat(signIn.data().path("signIn").path("ok").asBoolean()).as(signIn.raw()).isTrue();
+        assertThat(signIn.data().path("signIn").path("ok").asBoolean())
+                .as(signIn.raw())
+                .isTrue();
         assertThat(signIn.data().at("/signIn/household/guarantorName").asText()).isEqualTo("Maria García");
-        String setCookie = signIn.setCookies().stream().filter(c -> c.startsWith("pp_session=")).findFirst().orElseThrow();
-        assertThat(setCookie.toLowerCase()).contains("httponly").contains("samesite=strict").contains("secure").contains("path=/");
+        String setCookie = signIn.setCookies().stream()
+                .filter(c -> c.startsWith("pp_session="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(setCookie.toLowerCase())
+                .contains("httponly")
+                .contains("samesite=strict")
+                .contains("secure")
+                .contains("path=/");
 
         GraphQLTestClient.Result household = browser.execute("{ household { guarantorName balance { cents formatted } "
                 + "patients { name } charges { patientName serviceDate procedureName balance { cents } status } "
@@ -46,11 +54,16 @@ class SessionFlowTest implements TestPropertyProvider {
         JsonNode h = household.data().path("household");
         assertThat(h.path("balance").path("cents").asLong()).as(household.raw()).isGreaterThan(10_000);
         assertThat(h.path("charges").size()).isGreaterThanOrEqualTo(3);
-        assertThat(h.at("/chargeSummary/totalBalance/cents").asLong()).isEqualTo(h.at("/balance/cents").asLong());
+        assertThat(h.at("/chargeSummary/totalBalance/cents").asLong())
+                .isEqualTo(h.at("/balance/cents").asLong());
 
         GraphQLTestClient.Result out = browser.execute("mutation { signOut }");
         assertThat(out.data().path("signOut").asBoolean()).isTrue();
-        assertThat(browser.execute("{ household { guarantorName } }").data().path("household").isNull()).isTrue();
+        assertThat(browser.execute("{ household { guarantorName } }")
+                        .data()
+                        .path("household")
+                        .isNull())
+                .isTrue();
     }
 
     @Test
@@ -74,6 +87,10 @@ class SessionFlowTest implements TestPropertyProvider {
 
         GraphQLTestClient replay = new GraphQLTestClient(server.getURL());
         replay.cookies().put("pp_session", token);
-        assertThat(replay.execute("{ household { guarantorName } }").data().path("household").isNull()).isTrue();
+        assertThat(replay.execute("{ household { guarantorName } }")
+                        .data()
+                        .path("household")
+                        .isNull())
+                .isTrue();
     }
 }

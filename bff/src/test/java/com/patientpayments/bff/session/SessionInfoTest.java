@@ -1,5 +1,10 @@
 package com.patientpayments.bff.session;
 
+import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
+import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
+import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
@@ -7,18 +12,12 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-
-import static com.patientpayments.bff.testsupport.BffTestSupport.ACCOUNT;
-import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
-import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * {@code query { session { idleExpiresAt absoluteExpiresAt } }}, the SPA's "Stay signed in": null when signed out;
@@ -53,7 +52,10 @@ class SessionInfoTest implements TestPropertyProvider {
         GraphQLTestClient c = new GraphQLTestClient(server.getURL());
         Instant signedInAt = Instant.now();
         assertThat(c.execute(BffTestSupport.SIGN_IN, "h", PRACTICE, "a", ACCOUNT, "l", LAST_NAME)
-                .data().at("/signIn/ok").asBoolean()).isTrue();
+                        .data()
+                        .at("/signIn/ok")
+                        .asBoolean())
+                .isTrue();
 
         Thread.sleep(3_000);
         Instant asked = Instant.now();
@@ -61,7 +63,9 @@ class SessionInfoTest implements TestPropertyProvider {
         JsonNode s = first.data().path("session");
         Instant idle = Instant.parse(s.path("idleExpiresAt").asText());
         Instant absolute = Instant.parse(s.path("absoluteExpiresAt").asText());
-        assertThat(idle).as(first.raw()).isBetween(asked.plus(Duration.ofSeconds(4)), Instant.now().plus(Duration.ofSeconds(5)));
+        assertThat(idle)
+                .as(first.raw())
+                .isBetween(asked.plus(Duration.ofSeconds(4)), Instant.now().plus(Duration.ofSeconds(5)));
         assertThat(absolute).isBetween(signedInAt.plus(Duration.ofSeconds(19)), asked.plus(Duration.ofSeconds(20)));
         // Renewed even though the token is only 3 s old (other requests skip re-issuing within 10 s / a sixtieth).
         assertThat(first.setCookies()).anyMatch(h -> h.startsWith("pp_session=") && !h.startsWith("pp_session=;"));
@@ -78,7 +82,10 @@ class SessionInfoTest implements TestPropertyProvider {
     void theIdleExpiryNeverPassesTheAbsoluteEnd() throws InterruptedException {
         GraphQLTestClient c = new GraphQLTestClient(server.getURL());
         assertThat(c.execute(BffTestSupport.SIGN_IN, "h", PRACTICE, "a", ACCOUNT, "l", LAST_NAME)
-                .data().at("/signIn/ok").asBoolean()).isTrue();
+                        .data()
+                        .at("/signIn/ok")
+                        .asBoolean())
+                .isTrue();
         JsonNode s = c.execute(SESSION).data().path("session");
         Instant absolute = Instant.parse(s.path("absoluteExpiresAt").asText());
         // Keep it alive until less than the idle timeout is left before the absolute end.

@@ -1,13 +1,14 @@
 package com.patientpayments.bff.session;
 
+import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.patientpayments.bff.demo.LocalPorts;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.Test;
-
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,9 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
-
-import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Lockout under concurrency: 50 guesses fired at once, counted where they land — the real connector's own look-up
@@ -39,8 +38,9 @@ class SignInConcurrencyTest {
     }
 
     /** Fires {@link #GUESSES} sign-ins at once (guess i through server {@code serverFor(i)}); their answers. */
-    private static List<String> fire(IntFunction<URL> serverFor, String account, IntFunction<String> lastName,
-                                     IntFunction<String> accountFor) throws Exception {
+    private static List<String> fire(
+            IntFunction<URL> serverFor, String account, IntFunction<String> lastName, IntFunction<String> accountFor)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(GUESSES);
         try {
             CountDownLatch go = new CountDownLatch(1);
@@ -50,8 +50,15 @@ class SignInConcurrencyTest {
                 answers.add(pool.submit(() -> {
                     GraphQLTestClient c = new GraphQLTestClient(serverFor.apply(n));
                     go.await();
-                    return c.execute(SessionFlowTest.SIGN_IN, "h", PRACTICE, "a",
-                            accountFor == null ? account : accountFor.apply(n), "l", lastName.apply(n)).raw();
+                    return c.execute(
+                                    SessionFlowTest.SIGN_IN,
+                                    "h",
+                                    PRACTICE,
+                                    "a",
+                                    accountFor == null ? account : accountFor.apply(n),
+                                    "l",
+                                    lastName.apply(n))
+                            .raw();
                 }));
             }
             go.countDown();
@@ -84,8 +91,7 @@ class SignInConcurrencyTest {
             long before = misses();
             long matchesBefore = EmrConnectorProcess.shared().lookups("match");
             // 49 wrong names, the right one last (the attack the issue reports).
-            List<String> answers = fire(i -> url(server), "100236", i -> i == GUESSES - 1 ? "Chen" : "Wrong" + i,
-                    null);
+            List<String> answers = fire(i -> url(server), "100236", i -> i == GUESSES - 1 ? "Chen" : "Wrong" + i, null);
             long checkedWrong = misses() - before;
             long checkedRight = EmrConnectorProcess.shared().lookups("match") - matchesBefore;
             // At most 5 wrong names were ever checked; the right one only if it got one of the slots (a success
@@ -93,20 +99,27 @@ class SignInConcurrencyTest {
             assertThat(checkedWrong).isLessThanOrEqualTo(5);
             assertThat(checkedRight).isLessThanOrEqualTo(1);
             assertThat(checkedWrong + checkedRight).isPositive();
-            assertThat(answers.stream().filter(a -> a.contains("\"ok\":true")).count()).isEqualTo(checkedRight);
+            assertThat(answers.stream().filter(a -> a.contains("\"ok\":true")).count())
+                    .isEqualTo(checkedRight);
             if (checkedWrong == 5) {
                 // Five failures: the account stays locked, even for the right name.
-                assertThat(new GraphQLTestClient(url(server)).execute(SessionFlowTest.SIGN_IN, "h", PRACTICE,
-                        "a", "100236", "l", "Chen").raw()).contains("\"ok\":false");
+                assertThat(new GraphQLTestClient(url(server))
+                                .execute(SessionFlowTest.SIGN_IN, "h", PRACTICE, "a", "100236", "l", "Chen")
+                                .raw())
+                        .contains("\"ok\":false");
             }
         }
     }
 
     @Test
     void twoBffInstancesSharingRedisShareTheLimit() throws Exception {
-        Map<String, String> props = Map.of("payments.sign-in.max-client-failures", "1000",
-                "payments.redis.key-prefix", BffTestSupport.redisPrefix(SignInConcurrencyTest.class));
-        try (EmbeddedServer a = bff(props); EmbeddedServer b = bff(props)) {
+        Map<String, String> props = Map.of(
+                "payments.sign-in.max-client-failures",
+                "1000",
+                "payments.redis.key-prefix",
+                BffTestSupport.redisPrefix(SignInConcurrencyTest.class));
+        try (EmbeddedServer a = bff(props);
+                EmbeddedServer b = bff(props)) {
             long before = misses();
             fire(i -> i % 2 == 0 ? url(a) : url(b), "100235", i -> "Wrong" + i, null);
             assertThat(misses() - before).isBetween(1L, 5L);
@@ -116,8 +129,11 @@ class SignInConcurrencyTest {
     @Test
     void withRedisDownEachInstanceStillChecksAtMostTheLimit() throws Exception {
         int closedPort = LocalPorts.freePort();
-        try (EmbeddedServer server = bff(Map.of("payments.sign-in.max-client-failures", "1000",
-                "payments.redis.uri", "redis://127.0.0.1:" + closedPort))) {
+        try (EmbeddedServer server = bff(Map.of(
+                "payments.sign-in.max-client-failures",
+                "1000",
+                "payments.redis.uri",
+                "redis://127.0.0.1:" + closedPort))) {
             long before = misses();
             fire(i -> url(server), "100234", i -> "Wrong" + i, null);
             assertThat(misses() - before).isBetween(1L, 5L);

@@ -50,7 +50,8 @@ public final class BffProcess {
         int management = LocalPorts.freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1"));
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar().toString()));
         ProcessBuilder pb = new ProcessBuilder(command);
@@ -75,10 +76,13 @@ public final class BffProcess {
         try (var files = Files.list(target)) {
             return files.filter(f -> f.getFileName().toString().matches("bff-[0-9].*(?<!-sources|-javadoc)\\.jar"))
                     .filter(f -> !f.getFileName().toString().startsWith("original-"))
-                    .findFirst().orElseThrow();
+                    .findFirst()
+                    .orElseThrow();
         } catch (IOException | java.util.NoSuchElementException e) {
-            throw new IllegalStateException("The BFF jar is missing: these tests run after `package` "
-                    + "(./mvnw -pl bff verify); expected bff/target/bff-*.jar", e);
+            throw new IllegalStateException(
+                    "The BFF jar is missing: these tests run after `package` "
+                            + "(./mvnw -pl bff verify); expected bff/target/bff-*.jar",
+                    e);
         }
     }
 
@@ -86,8 +90,8 @@ public final class BffProcess {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the BFF exited with " + process.exitValue() + "; its output is in "
-                        + logFile);
+                throw new IllegalStateException(
+                        "the BFF exited with " + process.exitValue() + "; its output is in " + logFile);
             }
             if (status("/health/readiness") == 200) {
                 return;

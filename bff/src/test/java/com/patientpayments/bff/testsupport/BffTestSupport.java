@@ -25,6 +25,7 @@ public final class BffTestSupport {
     public static final String PRACTICE = "K7MX4Q";
     /** Maria García's household: two+ patients, open charges, balance above $100. */
     public static final String ACCOUNT = "100234";
+
     public static final String LAST_NAME = "Garcia";
     /** Lakeside Family Dentistry, active; household 200100 / Nguyen-Smith. */
     public static final String OTHER_PRACTICE = "HR9T3W";
@@ -32,18 +33,18 @@ public final class BffTestSupport {
     public static final String INACTIVE_PRACTICE = "W3NPKV";
 
     /** The SPA's sign-in mutation; variables {@code h}, {@code a}, {@code l}. */
-    public static final String SIGN_IN = "mutation SignIn($h: ID!, $a: String!, $l: String!) { signIn(practiceHash: $h, "
-            + "accountNumber: $a, lastName: $l) { ok message idleExpiresAt household { guarantorName } } }";
+    public static final String SIGN_IN =
+            "mutation SignIn($h: ID!, $a: String!, $l: String!) { signIn(practiceHash: $h, "
+                    + "accountNumber: $a, lastName: $l) { ok message idleExpiresAt household { guarantorName } } }";
 
-    private BffTestSupport() {
-    }
+    private BffTestSupport() {}
 
     /**
      * A new client of {@code server} signed in as the household ({@code practiceHash}, {@code account},
      * {@code lastName}); fails when the sign-in is refused.
      */
-    public static GraphQLTestClient signedIn(java.net.URL server, String practiceHash, String account,
-                                             String lastName) {
+    public static GraphQLTestClient signedIn(
+            java.net.URL server, String practiceHash, String account, String lastName) {
         GraphQLTestClient client = new GraphQLTestClient(server);
         GraphQLTestClient.Result result = client.execute(SIGN_IN, "h", practiceHash, "a", account, "l", lastName);
         if (!result.data().path("signIn").path("ok").asBoolean()) {

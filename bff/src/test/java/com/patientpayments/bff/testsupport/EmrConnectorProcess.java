@@ -82,10 +82,13 @@ public final class EmrConnectorProcess {
             throw new IllegalStateException("cannot create the connector log file", e);
         }
         EmrConnectorProcess finalEmr = emr;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            finalEmr.stop();
-            dropDatabase(database);
-        }, "emr-connector-cleanup"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            finalEmr.stop();
+                            dropDatabase(database);
+                        },
+                        "emr-connector-cleanup"));
         return emr;
     }
 
@@ -96,8 +99,8 @@ public final class EmrConnectorProcess {
      */
     public static EmrConnectorProcess onDatabase(String database, String apiKey) {
         try {
-            return new EmrConnectorProcess(findJar(), database, LocalPorts.freePort(), apiKey,
-                    Files.createTempFile("emr-connector-", ".log"));
+            return new EmrConnectorProcess(
+                    findJar(), database, LocalPorts.freePort(), apiKey, Files.createTempFile("emr-connector-", ".log"));
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the connector log file", e);
         }
@@ -174,14 +177,15 @@ public final class EmrConnectorProcess {
      */
     public long lookups(String outcome) {
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/prometheus").toURL().openConnection();
+            HttpURLConnection c = (HttpURLConnection)
+                    URI.create(url() + "/prometheus").toURL().openConnection();
             c.setRequestProperty("X-Api-Key", apiKey);
             c.setConnectTimeout(1000);
             c.setReadTimeout(5000);
             try (var in = c.getInputStream()) {
                 String body = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                        "(?m)^emr_household_lookups_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*} ([0-9.E]+)$")
+                                "(?m)^emr_household_lookups_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*} ([0-9.E]+)$")
                         .matcher(body);
                 return m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
             } finally {
@@ -257,8 +261,8 @@ public final class EmrConnectorProcess {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the EMR connector exited with " + process.exitValue()
-                        + "; its output is in " + logFile);
+                throw new IllegalStateException(
+                        "the EMR connector exited with " + process.exitValue() + "; its output is in " + logFile);
             }
             if (healthy()) {
                 return;
@@ -266,13 +270,14 @@ public final class EmrConnectorProcess {
             sleep(100);
         }
         stop();
-        throw new IllegalStateException("the EMR connector did not become healthy in " + START_TIMEOUT
-                + "; its output is in " + logFile);
+        throw new IllegalStateException(
+                "the EMR connector did not become healthy in " + START_TIMEOUT + "; its output is in " + logFile);
     }
 
     private boolean healthy() {
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(url() + "/health").toURL().openConnection();
+            HttpURLConnection c =
+                    (HttpURLConnection) URI.create(url() + "/health").toURL().openConnection();
             c.setConnectTimeout(200);
             c.setReadTimeout(1000);
             try {
@@ -312,10 +317,11 @@ public final class EmrConnectorProcess {
 
     private static void adminSql(String sql) {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 (user postgres) is needed: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL at 127.0.0.1:5432 (user postgres) is needed: " + e.getMessage(), e);
         }
     }
 

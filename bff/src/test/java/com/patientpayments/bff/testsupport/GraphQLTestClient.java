@@ -3,7 +3,6 @@ package com.patientpayments.bff.testsupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
@@ -22,7 +21,8 @@ import java.util.Map;
 public final class GraphQLTestClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final URI base;
     private final Map<String, String> cookies = new LinkedHashMap<>();
@@ -53,7 +53,8 @@ public final class GraphQLTestClient {
 
     /** POSTs a raw body with a content type (for hardening tests). */
     public Result post(String path, String body, String contentType) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             b.header("Content-Type", contentType);
@@ -63,14 +64,21 @@ public final class GraphQLTestClient {
 
     /** A GET (for hardening and static-file tests). */
     public Result get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30)).GET());
+        return send(HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .GET());
     }
 
     /** Sends a request built by the test, with this client's cookies and origin. */
     public Result send(HttpRequest.Builder b) {
         if (!cookies.isEmpty()) {
-            b.header("Cookie", String.join("; ", cookies.entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+            b.header(
+                    "Cookie",
+                    String.join(
+                            "; ",
+                            cookies.entrySet().stream()
+                                    .map(e -> e.getKey() + "=" + e.getValue())
+                                    .toList()));
         }
         if (origin != null) {
             b.header("Origin", origin);
@@ -153,8 +161,11 @@ public final class GraphQLTestClient {
 
         /** The first value of a response header, or null. */
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .findFirst().map(e -> e.getValue().get(0)).orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .findFirst()
+                    .map(e -> e.getValue().get(0))
+                    .orElse(null);
         }
     }
 }

@@ -1,16 +1,15 @@
 package com.patientpayments.bff.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** With Secure cookies (HTTPS) every response carries HSTS for at least a year with subdomains; plain http none. */
 class HstsTest {
@@ -24,16 +23,26 @@ class HstsTest {
     private static List<GraphQLTestClient.Result> everyKindOfResponse(EmbeddedServer server) {
         GraphQLTestClient c = new GraphQLTestClient(server.getURL());
         GraphQLTestClient m = new GraphQLTestClient(BffTestSupport.managementUrl(server));
-        return List.of(c.execute("{ __typename }"), c.get("/health"), c.get("/health/readiness"), c.get("/no-such-file"),
-                c.get("/graphql"), c.post("/graphql", "{", "application/json"), c.post("/graphql", "{}", "text/plain"),
-                c.get("/p/K7MX4Q"), c.post("/webhooks/stripe", "{}", "application/json"), m.get("/prometheus"));
+        return List.of(
+                c.execute("{ __typename }"),
+                c.get("/health"),
+                c.get("/health/readiness"),
+                c.get("/no-such-file"),
+                c.get("/graphql"),
+                c.post("/graphql", "{", "application/json"),
+                c.post("/graphql", "{}", "text/plain"),
+                c.get("/p/K7MX4Q"),
+                c.post("/webhooks/stripe", "{}", "application/json"),
+                m.get("/prometheus"));
     }
 
     @Test
     void secureCookiesMeanHstsOnEveryResponse() {
         try (EmbeddedServer server = bff(true)) {
             for (GraphQLTestClient.Result r : everyKindOfResponse(server)) {
-                String hsts = r.headers().getOrDefault("strict-transport-security", List.of("")).get(0);
+                String hsts = r.headers()
+                        .getOrDefault("strict-transport-security", List.of(""))
+                        .get(0);
                 assertThat(hsts).as(r.status() + " " + r.raw()).contains("includeSubDomains");
                 long maxAge = Long.parseLong(hsts.replaceAll(".*max-age=(\\d+).*", "$1"));
                 assertThat(maxAge).isGreaterThanOrEqualTo(31_536_000L);

@@ -1,5 +1,7 @@
 package com.patientpayments.bff.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import com.patientpayments.bff.testsupport.GraphQLTestClient.Result;
@@ -7,22 +9,19 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /** The SPA build is served with an index.html fallback for /p/** client routes; API paths are untouched. */
 @MicronautTest
@@ -55,7 +54,7 @@ class SpaServingTest implements TestPropertyProvider {
     @Test
     void clientRoutesGetIndexHtmlAndAssetsAreServed() {
         GraphQLTestClient c = new GraphQLTestClient(server.getURL());
-        for (String route : new String[]{"/p/K7MX4Q", "/p/K7MX4Q/charges", "/p/K7MX4Q/receipt/abc"}) {
+        for (String route : new String[] {"/p/K7MX4Q", "/p/K7MX4Q/charges", "/p/K7MX4Q/receipt/abc"}) {
             Result r = c.get(route);
             assertThat(r.status()).as(route).isEqualTo(200);
             assertThat(r.raw()).contains("<app-root>");
@@ -72,7 +71,8 @@ class SpaServingTest implements TestPropertyProvider {
     void hashedAssetsAreImmutableAndServedFromTheirGzipTwin() throws IOException {
         GraphQLTestClient c = new GraphQLTestClient(server.getURL());
         Result gzipped = c.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/main-ABCD1234.js"))
-                .header("Accept-Encoding", "gzip, deflate, br").GET());
+                .header("Accept-Encoding", "gzip, deflate, br")
+                .GET());
         assertThat(gzipped.status()).isEqualTo(200);
         assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
         assertThat(gzipped.header("Content-Type")).startsWith("text/javascript");
@@ -82,7 +82,8 @@ class SpaServingTest implements TestPropertyProvider {
         assertThat(gzipped.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(gzipped.header("X-Request-Id")).isNotBlank();
         byte[] body = c.sendBytes(HttpRequest.newBuilder(URI.create(server.getURL() + "/main-ABCD1234.js"))
-                .header("Accept-Encoding", "gzip").GET());
+                .header("Accept-Encoding", "gzip")
+                .GET());
         try (var in = new GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("console.log('hashed')");
         }

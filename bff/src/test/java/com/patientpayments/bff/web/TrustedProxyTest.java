@@ -1,22 +1,21 @@
 package com.patientpayments.bff.web;
 
+import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-
-import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The per-address sign-in limit keys on the client's address: {@code X-Forwarded-For} counts only when the peer is a
@@ -40,7 +39,8 @@ class TrustedProxyTest {
         String body = "{\"query\":\"" + SIGN_IN.replace("\"", "\\\"") + "\",\"variables\":{\"h\":\"" + PRACTICE
                 + "\",\"a\":\"7" + (100000 + n) + "\",\"l\":\"Nobody\"}}";
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(server) + "/graphql"))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (forwardedFor != null) {
             b.header("X-Forwarded-For", forwardedFor);
@@ -90,9 +90,17 @@ class TrustedProxyTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"203.0.113.7|203.0.113.7", "203.0.113.7:5678|203.0.113.7",
-            "[2001:db8::1]:443|2001:db8:0:0:0:0:0:1", "2001:db8::1|2001:db8:0:0:0:0:0:1", "unknown|", "example.com|",
-            "_hidden|"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "203.0.113.7|203.0.113.7",
+                "203.0.113.7:5678|203.0.113.7",
+                "[2001:db8::1]:443|2001:db8:0:0:0:0:0:1",
+                "2001:db8::1|2001:db8:0:0:0:0:0:1",
+                "unknown|",
+                "example.com|",
+                "_hidden|"
+            })
     void forwardedEntriesAreIpLiteralsNeverResolved(String entry, String address) {
         var parsed = TrustedProxyClientAddressResolver.literal(entry);
         assertThat(parsed == null ? null : parsed.getHostAddress()).isEqualTo(address);

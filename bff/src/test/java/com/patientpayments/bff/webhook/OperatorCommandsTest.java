@@ -1,20 +1,19 @@
 package com.patientpayments.bff.webhook;
 
-import com.patientpayments.bff.demo.EmbeddedSqs;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sqs.SqsClient;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.patientpayments.bff.demo.EmbeddedSqs;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** {@code java -jar bff.jar replay-dlq} against a real (ElasticMQ) queue shared with "the servers". */
 class OperatorCommandsTest {
@@ -30,7 +29,9 @@ class OperatorCommandsTest {
                 "aws.secret-key", "local",
                 "micronaut.http.services.emr.urls", "http://127.0.0.1:9");
         props.forEach(System::setProperty);
-        try (SqsClient client = SqsClient.builder().endpointOverride(sqs.endpoint()).region(Region.US_EAST_1)
+        try (SqsClient client = SqsClient.builder()
+                .endpointOverride(sqs.endpoint())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build()) {
             // Nothing to replay yet: the command creates the queues and moves nothing.
@@ -42,10 +43,15 @@ class OperatorCommandsTest {
 
             assertThat(run("replay-dlq")).isEqualTo("replay-dlq moved=2");
 
-            var moved = client.receiveMessage(b -> b.queueUrl(mainUrl).maxNumberOfMessages(10).waitTimeSeconds(2)).messages();
-            assertThat(moved).extracting(m -> m.body())
+            var moved = client.receiveMessage(
+                            b -> b.queueUrl(mainUrl).maxNumberOfMessages(10).waitTimeSeconds(2))
+                    .messages();
+            assertThat(moved)
+                    .extracting(m -> m.body())
                     .containsExactlyInAnyOrder("{\"id\":\"evt_dead_1\"}", "{\"id\":\"evt_dead_2\"}");
-            assertThat(client.receiveMessage(b -> b.queueUrl(dlqUrl).waitTimeSeconds(0)).messages()).isEmpty();
+            assertThat(client.receiveMessage(b -> b.queueUrl(dlqUrl).waitTimeSeconds(0))
+                            .messages())
+                    .isEmpty();
         } finally {
             props.keySet().forEach(System::clearProperty);
             sqs.stop();
@@ -60,7 +66,8 @@ class OperatorCommandsTest {
 
     private static String run(String command) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Optional<Integer> exit = OperatorCommands.run(new String[] {command}, new PrintStream(out, true, StandardCharsets.UTF_8));
+        Optional<Integer> exit =
+                OperatorCommands.run(new String[] {command}, new PrintStream(out, true, StandardCharsets.UTF_8));
         assertThat(exit).contains(0);
         return out.toString(StandardCharsets.UTF_8).trim();
     }

@@ -1,14 +1,13 @@
 package com.patientpayments.bff.webhook;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-
-import java.time.Instant;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The arrival time a queued delivery is verified against, and what a copy to the DLQ (or back) keeps: without it a
@@ -17,7 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QueuedMessageShapeTest {
 
     private static MessageAttributeValue number(long v) {
-        return MessageAttributeValue.builder().dataType("Number").stringValue(Long.toString(v)).build();
+        return MessageAttributeValue.builder()
+                .dataType("Number")
+                .stringValue(Long.toString(v))
+                .build();
     }
 
     private static MessageAttributeValue text(String v) {
@@ -26,28 +28,44 @@ class QueuedMessageShapeTest {
 
     @Test
     void theArrivalIsReceivedAtElseSqsSentTimestampElseUnknown() {
-        Message both = Message.builder().messageAttributes(Map.of(WebhookQueue.RECEIVED_AT, number(1_000)))
-                .attributes(Map.of(MessageSystemAttributeName.SENT_TIMESTAMP, "2000")).build();
+        Message both = Message.builder()
+                .messageAttributes(Map.of(WebhookQueue.RECEIVED_AT, number(1_000)))
+                .attributes(Map.of(MessageSystemAttributeName.SENT_TIMESTAMP, "2000"))
+                .build();
         assertThat(WebhookConsumer.arrivedAt(both)).isEqualTo(Instant.ofEpochMilli(1_000));
-        Message sentOnly = Message.builder().attributes(Map.of(MessageSystemAttributeName.SENT_TIMESTAMP, "2000"))
+        Message sentOnly = Message.builder()
+                .attributes(Map.of(MessageSystemAttributeName.SENT_TIMESTAMP, "2000"))
                 .build();
         assertThat(WebhookConsumer.arrivedAt(sentOnly)).isEqualTo(Instant.ofEpochMilli(2_000));
         assertThat(WebhookConsumer.arrivedAt(Message.builder().build())).isNull();
-        Message garbage = Message.builder().messageAttributes(Map.of(WebhookQueue.RECEIVED_AT, text("soon"))).build();
+        Message garbage = Message.builder()
+                .messageAttributes(Map.of(WebhookQueue.RECEIVED_AT, text("soon")))
+                .build();
         assertThat(WebhookConsumer.arrivedAt(garbage)).isNull();
     }
 
     @Test
     void aCopyKeepsEveryAttributeAndGainsTheArrivalTimeWhenItHadNone() {
-        Map<String, MessageAttributeValue> gateway = Map.of(WebhookQueue.SIGNATURE, text("t=1,v1=ab"),
-                WebhookQueue.RECEIVED_AT, number(1_000), WebhookQueue.INGRESS, text("api-gateway"));
-        Message shaped = Message.builder().messageAttributes(gateway)
-                .attributes(Map.of(MessageSystemAttributeName.SENT_TIMESTAMP, "5000")).build();
+        Map<String, MessageAttributeValue> gateway = Map.of(
+                WebhookQueue.SIGNATURE,
+                text("t=1,v1=ab"),
+                WebhookQueue.RECEIVED_AT,
+                number(1_000),
+                WebhookQueue.INGRESS,
+                text("api-gateway"));
+        Message shaped = Message.builder()
+                .messageAttributes(gateway)
+                .attributes(Map.of(MessageSystemAttributeName.SENT_TIMESTAMP, "5000"))
+                .build();
         assertThat(WebhookQueue.keptAttributes(shaped)).isEqualTo(gateway);
 
-        Message untimed = Message.builder().messageAttributes(Map.of(WebhookQueue.SIGNATURE, text("t=1,v1=ab")))
-                .attributes(Map.of(MessageSystemAttributeName.SENT_TIMESTAMP, "5000")).build();
-        assertThat(WebhookQueue.keptAttributes(untimed)).containsEntry(WebhookQueue.SIGNATURE, text("t=1,v1=ab"))
-                .containsEntry(WebhookQueue.RECEIVED_AT, number(5_000)).hasSize(2);
+        Message untimed = Message.builder()
+                .messageAttributes(Map.of(WebhookQueue.SIGNATURE, text("t=1,v1=ab")))
+                .attributes(Map.of(MessageSystemAttributeName.SENT_TIMESTAMP, "5000"))
+                .build();
+        assertThat(WebhookQueue.keptAttributes(untimed))
+                .containsEntry(WebhookQueue.SIGNATURE, text("t=1,v1=ab"))
+                .containsEntry(WebhookQueue.RECEIVED_AT, number(5_000))
+                .hasSize(2);
     }
 }

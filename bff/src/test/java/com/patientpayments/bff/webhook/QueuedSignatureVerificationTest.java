@@ -1,22 +1,17 @@
 package com.patientpayments.bff.webhook;
 
-import com.patientpayments.bff.payment.StripeSignatureVerifier;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrRequests.IntentRef;
 import com.patientpayments.bff.emr.EmrRequests.NewAttempt;
+import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,8 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * The queue consumer verifies every message, whichever ingress wrote it, through the real consumer, the real queue
@@ -73,9 +72,14 @@ class QueuedSignatureVerificationTest {
         meters = server.getApplicationContext().getBean(MeterRegistry.class);
         EmrConnectorProcess emr = EmrConnectorProcess.shared();
         String body = "{\"practiceHash\":\"HR9T3W\",\"accountNumber\":\"200100\",\"lastName\":\"Nguyen-Smith\"}";
-        String household = HTTP.send(HttpRequest.newBuilder(URI.create(emr.url() + "/api/v1/households/lookup"))
-                .header("X-Api-Key", emr.apiKey()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String household = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(emr.url() + "/api/v1/households/lookup"))
+                                .header("X-Api-Key", emr.apiKey())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
         householdId = new ObjectMapper().readTree(household).path("id").asText();
     }
 
@@ -88,7 +92,8 @@ class QueuedSignatureVerificationTest {
 
     /** A payment attempt with a provider intent, as startPayment leaves it: a succeeded event for it posts. */
     private static String attempt(long cents) {
-        var attempt = ledger.createAttempt(new NewAttempt(householdId, cents, UUID.randomUUID().toString()))
+        var attempt = ledger.createAttempt(
+                        new NewAttempt(householdId, cents, UUID.randomUUID().toString()))
                 .orElseThrow(o -> new IllegalStateException("attempt not created: " + o.label()));
         String intent = "pi_verify" + UUID.randomUUID().toString().replace("-", "");
         ledger.setIntent(attempt.id(), new IntentRef(intent))
@@ -109,27 +114,46 @@ class QueuedSignatureVerificationTest {
     private static void sendGatewayShaped(String body, String signature, Instant arrivedAt) {
         Map<String, MessageAttributeValue> attributes = new HashMap<>();
         if (signature != null) {
-            attributes.put("Stripe-Signature", MessageAttributeValue.builder().dataType("String")
-                    .stringValue(signature).build());
+            attributes.put(
+                    "Stripe-Signature",
+                    MessageAttributeValue.builder()
+                            .dataType("String")
+                            .stringValue(signature)
+                            .build());
         }
         if (arrivedAt != null) {
-            attributes.put("receivedAt", MessageAttributeValue.builder().dataType("Number")
-                    .stringValue(Long.toString(arrivedAt.toEpochMilli())).build());
+            attributes.put(
+                    "receivedAt",
+                    MessageAttributeValue.builder()
+                            .dataType("Number")
+                            .stringValue(Long.toString(arrivedAt.toEpochMilli()))
+                            .build());
         }
-        attributes.put("ingress", MessageAttributeValue.builder().dataType("String").stringValue("api-gateway").build());
+        attributes.put(
+                "ingress",
+                MessageAttributeValue.builder()
+                        .dataType("String")
+                        .stringValue("api-gateway")
+                        .build());
         sqs.sendMessage(b -> b.queueUrl(queue.queueUrl()).messageBody(body).messageAttributes(attributes));
     }
 
     private static int postToEndpoint(String body, String signature) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.getURL() + "/webhooks/stripe"))
-                .header("Content-Type", "application/json").header("Stripe-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+        return HTTP.send(
+                        HttpRequest.newBuilder(URI.create(server.getURL() + "/webhooks/stripe"))
+                                .header("Content-Type", "application/json")
+                                .header("Stripe-Signature", signature)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }
 
     private static int transactions(String intent) {
-        try (Connection c = DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl());
-             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM transactions WHERE provider_reference = ?")) {
+        try (Connection c =
+                        DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl());
+                PreparedStatement s =
+                        c.prepareStatement("SELECT count(*) FROM transactions WHERE provider_reference = ?")) {
             s.setString(1, intent);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
@@ -141,7 +165,8 @@ class QueuedSignatureVerificationTest {
     }
 
     private static double unverified(String reason) {
-        var counter = meters.find("payments.webhook.unverified").tag("reason", reason).counter();
+        var counter =
+                meters.find("payments.webhook.unverified").tag("reason", reason).counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -150,7 +175,10 @@ class QueuedSignatureVerificationTest {
         List<String> bodies = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
             List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queue.deadLetterQueueUrl())
-                    .maxNumberOfMessages(10).visibilityTimeout(0).waitTimeSeconds(0)).messages();
+                            .maxNumberOfMessages(10)
+                            .visibilityTimeout(0)
+                            .waitTimeSeconds(0))
+                    .messages();
             batch.forEach(m -> bodies.add(m.body()));
         }
         return bodies;
@@ -182,7 +210,10 @@ class QueuedSignatureVerificationTest {
     void endpointShapedMessagesAreVerifiedAgainByTheConsumerAndPosted() throws Exception {
         String intent = attempt(4321);
         String body = succeeded(intent, 4321);
-        assertThat(postToEndpoint(body, StripeSignatureVerifier.header(body, SECRET, Instant.now().getEpochSecond())))
+        assertThat(postToEndpoint(
+                        body,
+                        StripeSignatureVerifier.header(
+                                body, SECRET, Instant.now().getEpochSecond())))
                 .isEqualTo(200);
         await("posted", () -> transactions(intent) == 1);
     }
@@ -197,8 +228,11 @@ class QueuedSignatureVerificationTest {
         // No receivedAt attribute: SQS's own SentTimestamp is the arrival time.
         String untimed = attempt(778);
         String untimedBody = succeeded(untimed, 778);
-        sendGatewayShaped(untimedBody, StripeSignatureVerifier.header(untimedBody, SECRET,
-                Instant.now().getEpochSecond()), null);
+        sendGatewayShaped(
+                untimedBody,
+                StripeSignatureVerifier.header(
+                        untimedBody, SECRET, Instant.now().getEpochSecond()),
+                null);
         await("both posted", () -> transactions(intent) == 1 && transactions(untimed) == 1);
     }
 
@@ -208,44 +242,60 @@ class QueuedSignatureVerificationTest {
         double missingBefore = unverified("missing_signature");
         Instant now = Instant.now();
         long t = now.getEpochSecond();
-        Map<String, String> forged = new java.util.LinkedHashMap<>();   // intent → body sent
+        Map<String, String> forged = new java.util.LinkedHashMap<>(); // intent → body sent
         // 1. signed with a secret we do not hold
         String wrongSecret = attempt(100);
         forged.put(wrongSecret, succeeded(wrongSecret, 100));
-        sendGatewayShaped(forged.get(wrongSecret), StripeSignatureVerifier.header(forged.get(wrongSecret),
-                "whsec_attacker", t), now);
+        sendGatewayShaped(
+                forged.get(wrongSecret),
+                StripeSignatureVerifier.header(forged.get(wrongSecret), "whsec_attacker", t),
+                now);
         // 2. a valid header of another body (tampered amount)
         String tampered = attempt(101);
         forged.put(tampered, succeeded(tampered, 101_00));
-        sendGatewayShaped(forged.get(tampered), StripeSignatureVerifier.header(succeeded(tampered, 101), SECRET, t), now);
+        sendGatewayShaped(
+                forged.get(tampered), StripeSignatureVerifier.header(succeeded(tampered, 101), SECRET, t), now);
         // 3. signed longer ago than the tolerance before it arrived (a captured delivery posted again)
         String stale = attempt(102);
         forged.put(stale, succeeded(stale, 102));
-        sendGatewayShaped(forged.get(stale), StripeSignatureVerifier.header(forged.get(stale), SECRET,
-                t - TOLERANCE.toSeconds() - 60), now);
+        sendGatewayShaped(
+                forged.get(stale),
+                StripeSignatureVerifier.header(forged.get(stale), SECRET, t - TOLERANCE.toSeconds() - 60),
+                now);
         // 4. signed further in the future than the tolerance
         String future = attempt(103);
         forged.put(future, succeeded(future, 103));
-        sendGatewayShaped(forged.get(future), StripeSignatureVerifier.header(forged.get(future), SECRET,
-                t + TOLERANCE.toSeconds() + 60), now);
+        sendGatewayShaped(
+                forged.get(future),
+                StripeSignatureVerifier.header(forged.get(future), SECRET, t + TOLERANCE.toSeconds() + 60),
+                now);
         // 5. a v0-only header (Stripe's test scheme is not accepted)
         String v0 = attempt(104);
         forged.put(v0, succeeded(v0, 104));
-        sendGatewayShaped(forged.get(v0), StripeSignatureVerifier.header(forged.get(v0), SECRET, t)
-                .replace("v1=", "v0="), now);
+        sendGatewayShaped(
+                forged.get(v0),
+                StripeSignatureVerifier.header(forged.get(v0), SECRET, t).replace("v1=", "v0="),
+                now);
         // 6. the BFF endpoint's shape without the signature attribute (what an older BFF or a stray sender writes)
         String unsigned = attempt(105);
         forged.put(unsigned, succeeded(unsigned, 105));
-        sqs.sendMessage(b -> b.queueUrl(queue.queueUrl()).messageBody(forged.get(unsigned)).messageAttributes(Map.of(
-                "receivedAt", MessageAttributeValue.builder().dataType("Number")
-                        .stringValue(Long.toString(now.toEpochMilli())).build())));
+        sqs.sendMessage(b -> b.queueUrl(queue.queueUrl())
+                .messageBody(forged.get(unsigned))
+                .messageAttributes(Map.of(
+                        "receivedAt",
+                        MessageAttributeValue.builder()
+                                .dataType("Number")
+                                .stringValue(Long.toString(now.toEpochMilli()))
+                                .build())));
         // 7. gateway shape with an empty signature attribute value
         String blank = attempt(106);
         forged.put(blank, succeeded(blank, 106));
         sendGatewayShaped(forged.get(blank), " ", now);
 
-        await("all seven in the DLQ", () -> unverified("invalid_signature") - invalidBefore >= 5
-                && unverified("missing_signature") - missingBefore >= 2);
+        await(
+                "all seven in the DLQ",
+                () -> unverified("invalid_signature") - invalidBefore >= 5
+                        && unverified("missing_signature") - missingBefore >= 2);
         assertThat(unverified("invalid_signature") - invalidBefore).isEqualTo(5);
         assertThat(unverified("missing_signature") - missingBefore).isEqualTo(2);
         List<String> dead = deadLetterBodies();
@@ -256,7 +306,9 @@ class QueuedSignatureVerificationTest {
         sendGatewayShaped(controlBody, StripeSignatureVerifier.header(controlBody, SECRET, t), now);
         await("control posted", () -> transactions(control) == 1);
         for (String intent : forged.keySet()) {
-            assertThat(transactions(intent)).as("forged delivery for %s posted", intent).isZero();
+            assertThat(transactions(intent))
+                    .as("forged delivery for %s posted", intent)
+                    .isZero();
         }
         assertThat(queue.depth()).isZero();
     }

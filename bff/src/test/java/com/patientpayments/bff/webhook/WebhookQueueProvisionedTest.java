@@ -1,7 +1,12 @@
 package com.patientpayments.bff.webhook;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.patientpayments.bff.demo.EmbeddedSqs;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,12 +15,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-
-import java.time.Duration;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * In production the infrastructure (infra/) creates the webhook queues — KMS key, retention, its own redrive policy
@@ -30,7 +29,9 @@ class WebhookQueueProvisionedTest {
     @BeforeAll
     static void start() {
         elasticMq = EmbeddedSqs.start();
-        sqs = SqsClient.builder().endpointOverride(elasticMq.endpoint()).region(Region.US_EAST_1)
+        sqs = SqsClient.builder()
+                .endpointOverride(elasticMq.endpoint())
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build();
     }
@@ -42,24 +43,37 @@ class WebhookQueueProvisionedTest {
     }
 
     private static QueueProperties properties(String name) {
-        return new QueueProperties(elasticMq.endpoint().toString(), name, null, 5, Duration.ofSeconds(30),
-                Duration.ofSeconds(2), Duration.ofSeconds(1), 1, false);
+        return new QueueProperties(
+                elasticMq.endpoint().toString(),
+                name,
+                null,
+                5,
+                Duration.ofSeconds(30),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(1),
+                1,
+                false);
     }
 
     private static Map<QueueAttributeName, String> attributes(String url) {
-        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.ALL)).attributes();
+        return sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.ALL))
+                .attributes();
     }
 
     @Test
     void queuesTheInfrastructureCreatedAreUsedAsTheyAreEvenWhenTheirAttributesDiffer() {
         String name = "provisioned-" + UUID.randomUUID();
         String dlqUrl = sqs.createQueue(b -> b.queueName(name + "-dlq")
-                .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600"))).queueUrl();
+                        .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600")))
+                .queueUrl();
         String dlqArn = attributes(dlqUrl).get(QueueAttributeName.QUEUE_ARN);
         // Redrive policy as CloudFormation writes it (maxReceiveCount a number), another visibility timeout.
-        String url = sqs.createQueue(b -> b.queueName(name).attributes(Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, "45",
-                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":3}")))
+        String url = sqs.createQueue(b -> b.queueName(name)
+                        .attributes(Map.of(
+                                QueueAttributeName.VISIBILITY_TIMEOUT,
+                                "45",
+                                QueueAttributeName.REDRIVE_POLICY,
+                                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":3}")))
                 .queueUrl();
 
         WebhookQueue queue = new WebhookQueue(sqs, properties(name), new SimpleMeterRegistry());
@@ -67,7 +81,9 @@ class WebhookQueueProvisionedTest {
         assertThat(queue.queueUrl()).isEqualTo(url);
         assertThat(queue.deadLetterQueueUrl()).isEqualTo(dlqUrl);
         assertThat(attributes(url).get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("45");
-        assertThat(attributes(url).get(QueueAttributeName.REDRIVE_POLICY)).contains("3").doesNotContain("\"5\"");
+        assertThat(attributes(url).get(QueueAttributeName.REDRIVE_POLICY))
+                .contains("3")
+                .doesNotContain("\"5\"");
         queue.send("{\"id\":\"evt_provisioned\",\"type\":\"payment_intent.succeeded\"}", "t=1,v1=00", 1L);
         assertThat(queue.depth()).isEqualTo(1);
     }
@@ -78,7 +94,9 @@ class WebhookQueueProvisionedTest {
         WebhookQueue queue = new WebhookQueue(sqs, properties(name), new SimpleMeterRegistry());
         Map<QueueAttributeName, String> attrs = attributes(queue.queueUrl());
         assertThat(attrs.get(QueueAttributeName.VISIBILITY_TIMEOUT)).isEqualTo("30");
-        assertThat(attrs.get(QueueAttributeName.REDRIVE_POLICY)).contains(name + "-dlq").contains("5");
+        assertThat(attrs.get(QueueAttributeName.REDRIVE_POLICY))
+                .contains(name + "-dlq")
+                .contains("5");
         assertThat(queue.deadLetterQueueUrl()).endsWith(name + "-dlq");
     }
 }

@@ -7,8 +7,7 @@ import org.jspecify.annotations.Nullable;
 public final class Amounts {
     public static final long MAX_CENTS = 10_000_000L;
 
-    private Amounts() {
-    }
+    private Amounts() {}
 
     public static long require(java.math.@Nullable BigDecimal cents, String field) {
         if (cents == null) {
@@ -59,7 +58,9 @@ public final class Amounts {
 
     /** A reference taken from a URL path: one that could never have been stored is simply not found. */
     public static String pathReference(@Nullable String value, String what) {
-        if (value == null || value.isEmpty() || value.length() > 255
+        if (value == null
+                || value.isEmpty()
+                || value.length() > 255
                 || !value.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
             throw EmrException.notFound(what);
         }

@@ -1,7 +1,7 @@
 package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.ErrorCode;
 import com.patientpayments.emr.EmrConfig;
+import com.patientpayments.emr.ErrorCode;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
@@ -11,7 +11,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
@@ -61,7 +60,9 @@ public class ApiKeyFilter implements Ordered {
     }
 
     static boolean isDocs(String path) {
-        return path.equals("/openapi") || path.startsWith("/swagger/") || path.equals("/swagger-ui")
+        return path.equals("/openapi")
+                || path.startsWith("/swagger/")
+                || path.equals("/swagger-ui")
                 || path.startsWith("/swagger-ui/");
     }
 }

@@ -1,10 +1,8 @@
 package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.console.*;
-
-import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.EmrException;
-import com.patientpayments.emr.api.Ids;
+import com.patientpayments.emr.Jdbc;
+import com.patientpayments.emr.console.*;
 import com.patientpayments.emr.ledger.TransactionStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -21,9 +19,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import io.swagger.v3.oas.annotations.Operation;
-
 import java.sql.Connection;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -52,8 +48,14 @@ public class ConsoleController {
     private final ReceiptBranding branding;
     private final Roi roi;
 
-    public ConsoleController(TransactionOperations<Connection> tx, StaffAccounts accounts, StaffAudit audit,
-                             ConsolePayments payments, ConsoleRefunds refunds, ReceiptBranding branding, Roi roi) {
+    public ConsoleController(
+            TransactionOperations<Connection> tx,
+            StaffAccounts accounts,
+            StaffAudit audit,
+            ConsolePayments payments,
+            ConsoleRefunds refunds,
+            ReceiptBranding branding,
+            Roi roi) {
         this.tx = tx;
         this.accounts = accounts;
         this.audit = audit;
@@ -65,46 +67,62 @@ public class ConsoleController {
 
     /** The provider's answer to a refund request: its refund id, or null when it refused. */
     @Serdeable
-    public record Settlement(@Nullable String providerRefundId) {
-    }
+    public record Settlement(@Nullable String providerRefundId) {}
 
     /** A household by account number (statement links): only that it exists. */
     @Serdeable
-    public record HouseholdRef(String accountNumber) {
-    }
+    public record HouseholdRef(String accountNumber) {}
 
     @Operation(summary = "Online payments of the practice, newest first, filtered, keyset-paginated")
     @Get("/payments")
-    public ConsolePaymentView.Page payments(String practiceId, @Header(STAFF_HEADER) @Nullable String staffId,
-                                            @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                                            @Nullable @QueryValue String locationId,
-                                            @Nullable @QueryValue String status,
-                                            @Nullable @QueryValue Long minAmountCents,
-                                            @Nullable @QueryValue Long maxAmountCents,
-                                            @Nullable @QueryValue String accountNumber,
-                                            @Nullable @QueryValue String transactionId,
-                                            @Nullable @QueryValue String providerReference,
-                                            @Nullable @QueryValue Integer first, @Nullable @QueryValue String after) {
+    public ConsolePaymentView.Page payments(
+            String practiceId,
+            @Header(STAFF_HEADER) @Nullable String staffId,
+            @Nullable @QueryValue String from,
+            @Nullable @QueryValue String to,
+            @Nullable @QueryValue String locationId,
+            @Nullable @QueryValue String status,
+            @Nullable @QueryValue Long minAmountCents,
+            @Nullable @QueryValue Long maxAmountCents,
+            @Nullable @QueryValue String accountNumber,
+            @Nullable @QueryValue String transactionId,
+            @Nullable @QueryValue String providerReference,
+            @Nullable @QueryValue Integer first,
+            @Nullable @QueryValue String after) {
         return as(practiceId, staffId, StaffRole.SUPPORT, (ctx) -> {
             ZoneId zone = ctx.zone;
             PaymentFilter filter = new PaymentFilter(
                     from == null ? null : day(from, "from").atStartOfDay(zone).toInstant(),
-                    to == null ? null : day(to, "to").plusDays(1).atStartOfDay(zone).toInstant(),
-                    locationId == null ? null : Ids.parse(locationId, "Location"), statuses(status),
-                    minAmountCents, maxAmountCents, blank(accountNumber),
-                    transactionId == null ? null : uuidOrNone(transactionId), blank(providerReference));
-            audit.append(ctx.c, ctx.staff, ctx.practice, StaffAudit.Action.VIEW_PAYMENTS, filter.transactionId(),
-                    null, null);
+                    to == null
+                            ? null
+                            : day(to, "to").plusDays(1).atStartOfDay(zone).toInstant(),
+                    locationId == null ? null : Ids.parse(locationId, "Location"),
+                    statuses(status),
+                    minAmountCents,
+                    maxAmountCents,
+                    blank(accountNumber),
+                    transactionId == null ? null : uuidOrNone(transactionId),
+                    blank(providerReference));
+            audit.append(
+                    ctx.c,
+                    ctx.staff,
+                    ctx.practice,
+                    StaffAudit.Action.VIEW_PAYMENTS,
+                    filter.transactionId(),
+                    null,
+                    null);
             return payments.page(ctx.c, ctx.practice, filter, first == null ? 50 : first, blank(after));
         });
     }
 
     @Operation(summary = "One online payment with allocations, timeline and audit rows; 404 when unknown")
     @Get("/payments/{transactionId}")
-    public ConsolePaymentView payment(String practiceId, String transactionId, @Header(STAFF_HEADER) @Nullable String staffId) {
+    public ConsolePaymentView payment(
+            String practiceId, String transactionId, @Header(STAFF_HEADER) @Nullable String staffId) {
         UUID id = Ids.parse(transactionId, "Transaction");
         return as(practiceId, staffId, StaffRole.SUPPORT, ctx -> {
-            var found = payments.detail(ctx.c, ctx.practice, id).orElseThrow(() -> EmrException.notFound("Transaction"));
+            var found =
+                    payments.detail(ctx.c, ctx.practice, id).orElseThrow(() -> EmrException.notFound("Transaction"));
             audit.append(ctx.c, ctx.staff, ctx.practice, StaffAudit.Action.VIEW_PAYMENT, id, null, null);
             return found;
         });
@@ -112,17 +130,21 @@ public class ConsoleController {
 
     @Operation(summary = "Record a refund request (admin, billing); the same idempotencyKey answers the same request")
     @Post("/refund-requests")
-    public HttpResponse<ConsoleRefunds.RequestView> refund(String practiceId, @Header(STAFF_HEADER) @Nullable String staffId,
-                                                           @Body ConsoleRefunds.NewRequest body) {
-        var view = as(practiceId, staffId, StaffRole.BILLING, ctx -> refunds.request(ctx.c, ctx.staff, ctx.practice,
-                body));
-        return HttpResponse.status(view.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view);
+    public HttpResponse<ConsoleRefunds.RequestView> refund(
+            String practiceId, @Header(STAFF_HEADER) @Nullable String staffId, @Body ConsoleRefunds.NewRequest body) {
+        var view = as(
+                practiceId, staffId, StaffRole.BILLING, ctx -> refunds.request(ctx.c, ctx.staff, ctx.practice, body));
+        return HttpResponse.status(view.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(view);
     }
 
     @Operation(summary = "The provider's answer to a refund request (its refund id, or refused)")
     @Put("/refund-requests/{requestId}")
-    public ConsoleRefunds.RequestView settle(String practiceId, String requestId,
-                                             @Header(STAFF_HEADER) @Nullable String staffId, @Body Settlement body) {
+    public ConsoleRefunds.RequestView settle(
+            String practiceId,
+            String requestId,
+            @Header(STAFF_HEADER) @Nullable String staffId,
+            @Body Settlement body) {
         UUID id = Ids.parse(requestId, "Refund request");
         String refundId = body == null ? null : blank(body.providerRefundId());
         if (refundId != null && !refundId.matches("[A-Za-z0-9_]{1,255}")) {
@@ -139,12 +161,12 @@ public class ConsoleController {
 
     @Operation(summary = "Save receipt branding texts into the draft (admin)")
     @Put("/branding/draft")
-    public ReceiptBranding.State saveDraft(String practiceId, @Header(STAFF_HEADER) @Nullable String staffId,
-                                           @Body ReceiptBranding.Edit edit) {
+    public ReceiptBranding.State saveDraft(
+            String practiceId, @Header(STAFF_HEADER) @Nullable String staffId, @Body ReceiptBranding.Edit edit) {
         return as(practiceId, staffId, StaffRole.PRACTICE_ADMIN, ctx -> {
             audit.append(ctx.c, ctx.staff, ctx.practice, StaffAudit.Action.BRANDING_SAVED, null, null, null);
-            return branding.saveDraft(ctx.c, ctx.practice, edit == null ? new ReceiptBranding.Edit(null, null, null)
-                    : edit);
+            return branding.saveDraft(
+                    ctx.c, ctx.practice, edit == null ? new ReceiptBranding.Edit(null, null, null) : edit);
         });
     }
 
@@ -159,14 +181,24 @@ public class ConsoleController {
 
     @Operation(summary = "ROI of online bill pay for a range of the practice's days, optionally one location")
     @Get("/roi")
-    public RoiReport roi(String practiceId, @Header(STAFF_HEADER) @Nullable String staffId, @QueryValue String from,
-                         @QueryValue String to, @Nullable @QueryValue String locationId) {
+    public RoiReport roi(
+            String practiceId,
+            @Header(STAFF_HEADER) @Nullable String staffId,
+            @QueryValue String from,
+            @QueryValue String to,
+            @Nullable @QueryValue String locationId) {
         LocalDate start = day(from, "from");
         LocalDate end = day(to, "to");
         UUID location = locationId == null ? null : Ids.parse(locationId, "Location");
         return as(practiceId, staffId, StaffRole.SUPPORT, ctx -> {
-            if (location != null && Jdbc.one(ctx.c, "SELECT 1 FROM practice_locations WHERE id = ? AND practice_id = ?",
-                    rs -> 1, location, ctx.practice).isEmpty()) {
+            if (location != null
+                    && Jdbc.one(
+                                    ctx.c,
+                                    "SELECT 1 FROM practice_locations WHERE id = ? AND practice_id = ?",
+                                    rs -> 1,
+                                    location,
+                                    ctx.practice)
+                            .isEmpty()) {
                 throw EmrException.notFound("Location");
             }
             audit.append(ctx.c, ctx.staff, ctx.practice, StaffAudit.Action.VIEW_ROI, null, null, null);
@@ -176,15 +208,24 @@ public class ConsoleController {
 
     @Operation(summary = "Whether a household with this account number exists in the practice (statement links)")
     @Get("/households/by-account/{accountNumber}")
-    public HouseholdRef household(String practiceId, String accountNumber, @Header(STAFF_HEADER) @Nullable String staffId) {
-        return as(practiceId, staffId, StaffRole.SUPPORT, ctx -> Jdbc.one(ctx.c, "SELECT account_number FROM households"
-                        + " WHERE practice_id = ? AND account_number = ?", rs -> new HouseholdRef(rs.getString(1)),
-                ctx.practice, accountNumber).orElseThrow(() -> EmrException.notFound("Household")));
+    public HouseholdRef household(
+            String practiceId, String accountNumber, @Header(STAFF_HEADER) @Nullable String staffId) {
+        return as(
+                practiceId,
+                staffId,
+                StaffRole.SUPPORT,
+                ctx -> Jdbc.one(
+                                ctx.c,
+                                "SELECT account_number FROM households"
+                                        + " WHERE practice_id = ? AND account_number = ?",
+                                rs -> new HouseholdRef(rs.getString(1)),
+                                ctx.practice,
+                                accountNumber)
+                        .orElseThrow(() -> EmrException.notFound("Household")));
     }
 
     /** What a console call runs with: its connection, the staff member, the practice, its time zone and the role. */
-    private record Ctx(Connection c, UUID staff, UUID practice, ZoneId zone, StaffRole role) {
-    }
+    private record Ctx(Connection c, UUID staff, UUID practice, ZoneId zone, StaffRole role) {}
 
     /**
      * Runs {@code work} in one transaction when the staff member may see the practice with at least {@code needs}
@@ -204,8 +245,9 @@ public class ConsoleController {
             if (!allowed) {
                 throw EmrException.notFound("Practice");
             }
-            ZoneId zone = ZoneId.of(Jdbc.one(c, "SELECT time_zone FROM practices WHERE id = ?", rs -> rs.getString(1),
-                    practice).orElseThrow());
+            ZoneId zone = ZoneId.of(
+                    Jdbc.one(c, "SELECT time_zone FROM practices WHERE id = ?", rs -> rs.getString(1), practice)
+                            .orElseThrow());
             return work.apply(new Ctx(c, staff, practice, zone, role));
         });
     }

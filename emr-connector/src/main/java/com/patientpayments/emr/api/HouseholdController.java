@@ -1,29 +1,27 @@
 package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.household.LookupRequest;
-import com.patientpayments.emr.household.HouseholdView;
-import com.patientpayments.emr.household.HouseholdRepository;
 import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.ErrorCode;
 import com.patientpayments.emr.charge.ChargeRepository;
 import com.patientpayments.emr.charge.OpenChargesView;
+import com.patientpayments.emr.household.HouseholdRepository;
+import com.patientpayments.emr.household.HouseholdView;
+import com.patientpayments.emr.household.LookupRequest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Status;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.transaction.TransactionOperations;
 import io.swagger.v3.oas.annotations.Operation;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-
 import java.sql.Connection;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Household sign-in look-up, household by id and its open charges. */
@@ -39,37 +37,48 @@ public class HouseholdController {
     private final Counter matched;
     private final Counter unmatched;
 
-    public HouseholdController(TransactionOperations<Connection> tx, HouseholdRepository households,
-                               ChargeRepository charges, MeterRegistry meters) {
+    public HouseholdController(
+            TransactionOperations<Connection> tx,
+            HouseholdRepository households,
+            ChargeRepository charges,
+            MeterRegistry meters) {
         this.tx = tx;
         this.households = households;
         this.charges = charges;
         // Sign-in guesses that reached the EMR (emr_household_lookups_total{outcome}): what the BFF's limiter bounds.
-        this.matched = Counter.builder("emr.household.lookups").tag("outcome", "match").register(meters);
-        this.unmatched = Counter.builder("emr.household.lookups").tag("outcome", "no_match").register(meters);
+        this.matched =
+                Counter.builder("emr.household.lookups").tag("outcome", "match").register(meters);
+        this.unmatched = Counter.builder("emr.household.lookups")
+                .tag("outcome", "no_match")
+                .register(meters);
     }
 
     @Operation(summary = "Find a household by practice hash, account number and the guarantor's last name")
     @Post("/lookup")
     @Status(HttpStatus.OK)
     public HouseholdView lookup(@Body LookupRequest request) {
-        if (request == null || blank(request.practiceHash()) || blank(request.accountNumber())
+        if (request == null
+                || blank(request.practiceHash())
+                || blank(request.accountNumber())
                 || blank(request.lastName())) {
             throw EmrException.invalid("practiceHash, accountNumber and lastName are required.");
         }
         // A tab in a typed name is only a space (LastNames); other control characters are refused.
-        if (Amounts.hasControlCharacters(request.practiceHash() + request.accountNumber()
+        if (Amounts.hasControlCharacters(request.practiceHash()
+                + request.accountNumber()
                 + request.lastName().replace('\t', ' '))) {
             throw EmrException.invalid("practiceHash, accountNumber and lastName must not contain control characters.");
         }
-        if (request.practiceHash().length() > 12 || request.accountNumber().length() > 32
+        if (request.practiceHash().length() > 12
+                || request.accountNumber().length() > 32
                 || request.lastName().length() > 100) {
             throw new EmrException(ErrorCode.NOT_FOUND, LOOKUP_FAILED);
         }
         String hash = request.practiceHash().trim().toUpperCase(Locale.ROOT);
         String account = request.accountNumber().trim();
-        Optional<HouseholdView> found = tx.executeRead(s -> households.lookup(s.getConnection(), hash, account,
-                request.lastName()).flatMap(id -> households.find(s.getConnection(), id)));
+        Optional<HouseholdView> found = tx.executeRead(s -> households
+                .lookup(s.getConnection(), hash, account, request.lastName())
+                .flatMap(id -> households.find(s.getConnection(), id)));
         (found.isPresent() ? matched : unmatched).increment();
         return found.orElseThrow(() -> new EmrException(ErrorCode.NOT_FOUND, LOOKUP_FAILED));
     }

@@ -1,14 +1,14 @@
 package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.ledger.PaymentAttempts;
-import com.patientpayments.emr.ledger.PaymentAttemptView;
-import com.patientpayments.emr.ledger.Money;
-import com.patientpayments.emr.ledger.AttemptStatus;
-import com.patientpayments.emr.ledger.Allocator;
-import com.patientpayments.emr.ledger.Allocations;
-import com.patientpayments.emr.ledger.AllocationPreviewView;
-import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.EmrException;
+import com.patientpayments.emr.Jdbc;
+import com.patientpayments.emr.ledger.AllocationPreviewView;
+import com.patientpayments.emr.ledger.Allocations;
+import com.patientpayments.emr.ledger.Allocator;
+import com.patientpayments.emr.ledger.AttemptStatus;
+import com.patientpayments.emr.ledger.Money;
+import com.patientpayments.emr.ledger.PaymentAttemptView;
+import com.patientpayments.emr.ledger.PaymentAttempts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -17,7 +17,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.transaction.TransactionOperations;
 import io.swagger.v3.oas.annotations.Operation;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Instant;
@@ -35,8 +34,8 @@ public class HouseholdLedgerController {
     private final Allocations allocations;
     private final PaymentAttempts attempts;
 
-    public HouseholdLedgerController(TransactionOperations<Connection> tx, Allocations allocations,
-                                     PaymentAttempts attempts) {
+    public HouseholdLedgerController(
+            TransactionOperations<Connection> tx, Allocations allocations, PaymentAttempts attempts) {
         this.tx = tx;
         this.allocations = allocations;
         this.attempts = attempts;
@@ -51,16 +50,24 @@ public class HouseholdLedgerController {
             Connection c = s.getConnection();
             requireHousehold(c, id);
             Allocator.Allocation a = allocations.plan(c, id, Money.ofCents(amount));
-            return new AllocationPreviewView(id.toString(), amount, Money.CURRENCY, a.lines().stream()
-                    .map(l -> new AllocationPreviewView.Line(l.chargeId().toString(), l.applied().cents(),
-                            l.balanceAfter().cents())).toList(), a.credit().cents());
+            return new AllocationPreviewView(
+                    id.toString(),
+                    amount,
+                    Money.CURRENCY,
+                    a.lines().stream()
+                            .map(l -> new AllocationPreviewView.Line(
+                                    l.chargeId().toString(),
+                                    l.applied().cents(),
+                                    l.balanceAfter().cents()))
+                            .toList(),
+                    a.credit().cents());
         });
     }
 
     @Operation(summary = "Attempts created since an instant with the given statuses, newest first (at most 20)")
     @Get("/payment-attempts")
-    public List<PaymentAttemptView> recent(String householdId, @QueryValue @Nullable String since,
-                                           @QueryValue @Nullable String status) {
+    public List<PaymentAttemptView> recent(
+            String householdId, @QueryValue @Nullable String since, @QueryValue @Nullable String status) {
         UUID id = Ids.parse(householdId, "Household");
         Instant from = TransactionController.instant(since, "since");
         Set<AttemptStatus> statuses = statuses(status);

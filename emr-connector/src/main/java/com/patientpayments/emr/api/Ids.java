@@ -5,8 +5,7 @@ import java.util.UUID;
 
 /** Ids are opaque on the wire; one that is not ours (not a UUID) is simply not found. */
 public final class Ids {
-    private Ids() {
-    }
+    private Ids() {}
 
     public static UUID parse(String raw, String what) {
         if (raw == null || raw.length() != 36) {

@@ -1,9 +1,8 @@
 package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.console.*;
-
-import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.EmrException;
+import com.patientpayments.emr.Jdbc;
+import com.patientpayments.emr.console.*;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -16,7 +15,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import io.swagger.v3.oas.annotations.Operation;
-
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -40,29 +38,38 @@ public class OperationsController {
 
     /** One funnel event of a practice (by its landing hash). */
     @Serdeable
-    public record FunnelEvent(String practiceHash, String step) {
-    }
+    public record FunnelEvent(String practiceHash, String step) {}
 
     /** One reconciliation run (ISO-8601 instants). */
     @Serdeable
-    public record Run(String startedAt, String from, String to, int checked, int repaired) {
-    }
+    public record Run(String startedAt, String from, String to, int checked, int repaired) {}
 
     @Operation(summary = "Count one funnel step for today (practice time zone); unknown hashes are ignored")
     @Post("/funnel")
     public HttpResponse<Void> funnel(@Body FunnelEvent event) {
-        if (event == null || event.step() == null || !STEPS.contains(event.step()) || event.practiceHash() == null
+        if (event == null
+                || event.step() == null
+                || !STEPS.contains(event.step())
+                || event.practiceHash() == null
                 || !event.practiceHash().matches("[A-Z0-9]{6,12}")) {
             throw EmrException.invalid("practiceHash and a step of " + STEPS + " are required.");
         }
         tx.executeWrite(s -> {
             Connection c = s.getConnection();
-            Jdbc.one(c, "SELECT p.id, p.time_zone FROM practice_hashes h JOIN practices p ON p.id = h.practice_id"
-                            + " WHERE h.hash = ?", rs -> new Object[] {rs.getObject(1), rs.getString(2)},
-                    event.practiceHash()).ifPresent(p -> Jdbc.update(c, "INSERT INTO funnel_daily (practice_id, day,"
-                            + " step, count) VALUES (?, ?, ?, 1) ON CONFLICT (practice_id, day, step)"
-                            + " DO UPDATE SET count = funnel_daily.count + 1", p[0],
-                    java.time.LocalDate.now(ZoneId.of((String) p[1])), event.step()));
+            Jdbc.one(
+                            c,
+                            "SELECT p.id, p.time_zone FROM practice_hashes h JOIN practices p ON p.id = h.practice_id"
+                                    + " WHERE h.hash = ?",
+                            rs -> new Object[] {rs.getObject(1), rs.getString(2)},
+                            event.practiceHash())
+                    .ifPresent(p -> Jdbc.update(
+                            c,
+                            "INSERT INTO funnel_daily (practice_id, day,"
+                                    + " step, count) VALUES (?, ?, ?, 1) ON CONFLICT (practice_id, day, step)"
+                                    + " DO UPDATE SET count = funnel_daily.count + 1",
+                            p[0],
+                            java.time.LocalDate.now(ZoneId.of((String) p[1])),
+                            event.step()));
             return null;
         });
         return HttpResponse.noContent();
@@ -77,8 +84,14 @@ public class OperationsController {
         Instant started = instant(run.startedAt(), "startedAt");
         Instant from = instant(run.from(), "from");
         Instant to = instant(run.to(), "to");
-        tx.executeWrite(s -> Jdbc.update(s.getConnection(), "INSERT INTO reconciliation_runs (started_at, window_from,"
-                + " window_to, checked, repaired) VALUES (?, ?, ?, ?, ?)", started, from, to, run.checked(),
+        tx.executeWrite(s -> Jdbc.update(
+                s.getConnection(),
+                "INSERT INTO reconciliation_runs (started_at, window_from,"
+                        + " window_to, checked, repaired) VALUES (?, ?, ?, ?, ?)",
+                started,
+                from,
+                to,
+                run.checked(),
                 run.repaired()));
         return run;
     }
@@ -87,10 +100,17 @@ public class OperationsController {
     @Get("/reconciliation-runs")
     public List<Run> runs(@Nullable @QueryValue Integer limit) {
         int n = limit == null ? 20 : Math.max(1, Math.min(100, limit));
-        return tx.executeRead(s -> Jdbc.list(s.getConnection(), "SELECT started_at, window_from, window_to, checked,"
+        return tx.executeRead(s -> Jdbc.list(
+                s.getConnection(),
+                "SELECT started_at, window_from, window_to, checked,"
                         + " repaired FROM reconciliation_runs ORDER BY started_at DESC, id DESC LIMIT ?",
-                rs -> new Run(Jdbc.instant(rs, "started_at").toString(), Jdbc.instant(rs, "window_from").toString(),
-                        Jdbc.instant(rs, "window_to").toString(), rs.getInt(4), rs.getInt(5)), n));
+                rs -> new Run(
+                        Jdbc.instant(rs, "started_at").toString(),
+                        Jdbc.instant(rs, "window_from").toString(),
+                        Jdbc.instant(rs, "window_to").toString(),
+                        rs.getInt(4),
+                        rs.getInt(5)),
+                n));
     }
 
     private static Instant instant(String value, String field) {

@@ -1,9 +1,10 @@
 package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.ledger.Requests;
-import com.patientpayments.emr.ledger.PaymentAttempts;
-import com.patientpayments.emr.ledger.PaymentAttemptView;
 import com.patientpayments.emr.EmrException;
+import com.patientpayments.emr.ledger.PaymentAttemptView;
+import com.patientpayments.emr.ledger.PaymentAttempts;
+import com.patientpayments.emr.ledger.Requests;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -11,12 +12,10 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.annotation.QueryValue;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -45,7 +44,8 @@ public class PaymentAttemptController {
             throw EmrException.invalid("householdId is required.");
         }
         var result = attempts.create(Ids.parse(body.householdId(), "Household"), amount, key);
-        return HttpResponse.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.attempt());
+        return HttpResponse.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(result.attempt());
     }
 
     @Operation(summary = "Attempt by id")
@@ -68,10 +68,13 @@ public class PaymentAttemptController {
         return attempts.byIntent(Amounts.pathReference(providerIntentId, "Payment attempt"));
     }
 
-    @Operation(summary = "Open attempts (status, default CREATED,PROCESSING) unchanged since updatedBefore, oldest first")
+    @Operation(
+            summary = "Open attempts (status, default CREATED,PROCESSING) unchanged since updatedBefore, oldest first")
     @Get
-    public List<PaymentAttemptView> stale(@QueryValue @Nullable String status, @QueryValue @Nullable String updatedBefore,
-                                          @QueryValue @Nullable Integer limit) {
+    public List<PaymentAttemptView> stale(
+            @QueryValue @Nullable String status,
+            @QueryValue @Nullable String updatedBefore,
+            @QueryValue @Nullable Integer limit) {
         var statuses = HouseholdLedgerController.statuses(status == null ? "CREATED,PROCESSING" : status);
         Instant before = TransactionController.instant(updatedBefore, "updatedBefore");
         int max = limit == null ? 100 : limit;
@@ -96,9 +99,9 @@ public class PaymentAttemptController {
         }
         String code = Amounts.requireText(body.failureCode(), "failureCode", 100);
         // Provider messages are free text: flatten line breaks and the like rather than refuse the failure.
-        String message = body.failureMessage() == null ? null
+        String message = body.failureMessage() == null
+                ? null
                 : Amounts.optionalText(body.failureMessage().replaceAll("\\p{Cntrl}", " "), "failureMessage", 500);
-        return HttpResponse.ok(attempts.fail(id, Amounts.optionalReference(body.eventId(), "eventId"), code,
-                message));
+        return HttpResponse.ok(attempts.fail(id, Amounts.optionalReference(body.eventId(), "eventId"), code, message));
     }
 }

@@ -1,15 +1,14 @@
 package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.practice.PracticeView;
-import com.patientpayments.emr.practice.PracticeRepository;
 import com.patientpayments.emr.EmrException;
+import com.patientpayments.emr.practice.PracticeRepository;
+import com.patientpayments.emr.practice.PracticeView;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.transaction.TransactionOperations;
 import io.swagger.v3.oas.annotations.Operation;
-
 import java.sql.Connection;
 
 /** Practice by landing-page hash (only active hashes) and by id. */

@@ -1,8 +1,8 @@
 package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.practice.PracticeRepository;
-import com.patientpayments.emr.practice.PracticeLogos;
 import com.patientpayments.emr.EmrException;
+import com.patientpayments.emr.practice.PracticeLogos;
+import com.patientpayments.emr.practice.PracticeRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -18,7 +18,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.transaction.TransactionOperations;
 import io.swagger.v3.oas.annotations.Operation;
-
 import java.sql.Connection;
 import java.util.UUID;
 
@@ -33,8 +32,8 @@ public class PracticeLogoController {
     private final PracticeLogos logos;
     private final PracticeRepository practices;
 
-    public PracticeLogoController(TransactionOperations<Connection> tx, PracticeLogos logos,
-                                  PracticeRepository practices) {
+    public PracticeLogoController(
+            TransactionOperations<Connection> tx, PracticeLogos logos, PracticeRepository practices) {
         this.tx = tx;
         this.logos = logos;
         this.practices = practices;
@@ -47,7 +46,9 @@ public class PracticeLogoController {
     }
 
     @Operation(summary = "The draft logo's bytes (console preview); 404 when there is no draft")
-    @Get(value = "/draft", produces = {PracticeLogos.PNG, PracticeLogos.SVG})
+    @Get(
+            value = "/draft",
+            produces = {PracticeLogos.PNG, PracticeLogos.SVG})
     public HttpResponse<byte[]> draft(String practiceId) {
         return bytes(practiceId, PracticeLogos.State.DRAFT);
     }
@@ -55,12 +56,12 @@ public class PracticeLogoController {
     @Operation(summary = "Upload the draft logo: PNG or SVG (sanitized), at most 256 KiB")
     @Put("/draft")
     @Consumes({PracticeLogos.PNG, PracticeLogos.SVG})
-    public PracticeLogos.Logo saveDraft(String practiceId, @Header(HttpHeaders.CONTENT_TYPE) String contentType,
-                                        @Nullable @Body byte[] body) {
+    public PracticeLogos.Logo saveDraft(
+            String practiceId, @Header(HttpHeaders.CONTENT_TYPE) String contentType, @Nullable @Body byte[] body) {
         UUID id = existing(practiceId);
         PracticeLogos.Content checked = logos.validate(contentType, body); // outside the transaction: CPU only
-        return tx.executeWrite(s -> logos.saveDraft(s.getConnection(), id, checked.logo().contentType(),
-                checked.bytes()));
+        return tx.executeWrite(
+                s -> logos.saveDraft(s.getConnection(), id, checked.logo().contentType(), checked.bytes()));
     }
 
     @Operation(summary = "Publish the draft logo; 404 when there is no draft")

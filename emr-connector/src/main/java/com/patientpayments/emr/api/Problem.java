@@ -17,7 +17,9 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public static MutableHttpResponse<Problem> response(ErrorCode code, String detail) {
-        return HttpResponse.<Problem>status(status(code)).contentType(PROBLEM_JSON).body(of(code, detail));
+        return HttpResponse.<Problem>status(status(code))
+                .contentType(PROBLEM_JSON)
+                .body(of(code, detail));
     }
 
     /** The one place an error code becomes an HTTP status. */

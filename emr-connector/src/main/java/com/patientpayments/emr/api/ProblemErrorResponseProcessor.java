@@ -1,7 +1,6 @@
 package com.patientpayments.emr.api;
 
 import com.patientpayments.emr.ErrorCode;
-import org.jspecify.annotations.Nullable;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -9,8 +8,8 @@ import io.micronaut.http.server.exceptions.response.Error;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
-
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every error the framework itself answers (malformed JSON, wrong types, missing body, unknown route, wrong method,
@@ -83,8 +82,12 @@ public class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Pro
                 if (notInteger != null) {
                     return notInteger;
                 }
-                String path = context.getErrors().stream().map(Error::getPath)
-                        .flatMap(p -> p.stream()).filter(p -> SAFE_PATH.matcher(p).matches()).findFirst().orElse(null);
+                String path = context.getErrors().stream()
+                        .map(Error::getPath)
+                        .flatMap(p -> p.stream())
+                        .filter(p -> SAFE_PATH.matcher(p).matches())
+                        .findFirst()
+                        .orElse(null);
                 return path == null
                         ? "The request is malformed: check that the body is valid JSON with fields of the right types."
                         : "The request is malformed at '" + path + "': check the field's type and value.";

@@ -1,7 +1,7 @@
 package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.ledger.Requests;
 import com.patientpayments.emr.ledger.ProviderEvents;
+import com.patientpayments.emr.ledger.Requests;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -32,7 +32,8 @@ public class ProviderEventController {
         if (outcome.parked() != null) {
             return HttpResponse.accepted().body(outcome.parked());
         }
-        return HttpResponse.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.applied());
+        return HttpResponse.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(outcome.applied());
     }
 
     @Operation(summary = "Dispute report: 200 applied, 202 parked until the payment is posted")

@@ -1,9 +1,8 @@
 package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.console.*;
-
-import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.EmrException;
+import com.patientpayments.emr.Jdbc;
+import com.patientpayments.emr.console.*;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -13,7 +12,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import io.swagger.v3.oas.annotations.Operation;
-
 import java.sql.Connection;
 import java.util.UUID;
 
@@ -34,8 +32,8 @@ public class ReceiptBrandingController {
 
     /** The texts of one state; null fields print nothing. */
     @Serdeable
-    public record Texts(@Nullable String signatureText, @Nullable String footerText) {
-    }
+    public record Texts(
+            @Nullable String signatureText, @Nullable String footerText) {}
 
     @Operation(summary = "Receipt branding texts of a practice: state PUBLISHED (default) or DRAFT")
     @Get
@@ -46,8 +44,12 @@ public class ReceiptBrandingController {
         }
         return tx.executeRead(s -> {
             Connection c = s.getConnection();
-            UUID practice = Jdbc.one(c, "SELECT practice_id FROM practice_hashes WHERE hash = ?",
-                    rs -> (UUID) rs.getObject(1), hash).orElseThrow(() -> EmrException.notFound("Practice"));
+            UUID practice = Jdbc.one(
+                            c,
+                            "SELECT practice_id FROM practice_hashes WHERE hash = ?",
+                            rs -> (UUID) rs.getObject(1),
+                            hash)
+                    .orElseThrow(() -> EmrException.notFound("Practice"));
             var state0 = branding.state(c, practice);
             ReceiptBranding.Branding b = draft ? state0.draft() : state0.published();
             return b == null ? new Texts(null, null) : new Texts(blank(b.signatureText()), blank(b.footerText()));

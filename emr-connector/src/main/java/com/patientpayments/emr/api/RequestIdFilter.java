@@ -1,20 +1,19 @@
 package com.patientpayments.emr.api;
 
+import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
-import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts a request id (the caller's {@code X-Request-Id} when it looks like one, else a new UUID) into the MDC of every
@@ -37,7 +36,9 @@ public class RequestIdFilter implements Ordered {
     @RequestFilter
     public void assignId(HttpRequest<?> request, MutablePropagatedContext propagated) {
         String given = request.getHeaders().get(HEADER);
-        String id = given != null && SAFE_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SAFE_ID.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         request.setAttribute(ID, id);
         request.setAttribute(STARTED, System.nanoTime());
         propagated.add(new MdcPropagationContext(Map.of("requestId", id)));
@@ -49,7 +50,11 @@ public class RequestIdFilter implements Ordered {
         response.header(HEADER, id);
         long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
         if (LOG.isInfoEnabled()) {
-            LOG.info("{} {} -> {} in {} us", request.getMethodName(), request.getPath(), response.code(),
+            LOG.info(
+                    "{} {} -> {} in {} us",
+                    request.getMethodName(),
+                    request.getPath(),
+                    response.code(),
                     (System.nanoTime() - started) / 1000);
         }
     }

@@ -1,9 +1,7 @@
 package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.console.*;
-
 import com.patientpayments.emr.EmrException;
-import com.patientpayments.emr.api.Ids;
+import com.patientpayments.emr.console.*;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -13,9 +11,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.Operation;
 import io.micronaut.transaction.TransactionOperations;
-
+import io.swagger.v3.oas.annotations.Operation;
 import java.sql.Connection;
 import java.util.UUID;
 
@@ -38,21 +35,29 @@ public class StaffController {
 
     /** The body of a sign-in check. */
     @Serdeable
-    public record SignInCheck(String email, String password, @Nullable String otp) {
-    }
+    public record SignInCheck(
+            String email, String password, @Nullable String otp) {}
 
     /** A BFF-side staff action to audit. */
     @Serdeable
-    public record AuditEntry(String action, @Nullable String practiceId, @Nullable String transactionId,
-                             @Nullable Long amountCents, @Nullable String reference) {
-    }
+    public record AuditEntry(
+            String action,
+            @Nullable String practiceId,
+            @Nullable String transactionId,
+            @Nullable Long amountCents,
+            @Nullable String reference) {}
 
-    @Operation(summary = "Check a staff sign-in: OK with the staff member, OTP_REQUIRED, or INVALID (one answer for"
-            + " every failure)")
+    @Operation(
+            summary = "Check a staff sign-in: OK with the staff member, OTP_REQUIRED, or INVALID (one answer for"
+                    + " every failure)")
     @Post("/sign-in-check")
     public StaffAccounts.Check check(@Body SignInCheck body) {
-        if (body == null || body.email() == null || body.password() == null || body.email().length() > 254
-                || body.password().length() > 200 || (body.otp() != null && body.otp().length() > 12)) {
+        if (body == null
+                || body.email() == null
+                || body.password() == null
+                || body.email().length() > 254
+                || body.password().length() > 200
+                || (body.otp() != null && body.otp().length() > 12)) {
             throw EmrException.invalid("email (≤ 254), password (≤ 200) and optional otp (≤ 12) are required.");
         }
         return tx.executeRead(s -> accounts.check(s.getConnection(), body.email(), body.password(), body.otp()));

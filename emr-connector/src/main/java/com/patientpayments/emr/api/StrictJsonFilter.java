@@ -1,10 +1,10 @@
 package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.ErrorCode;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.patientpayments.emr.ErrorCode;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -13,7 +13,6 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
-
 import java.io.IOException;
 
 /**
@@ -26,7 +25,8 @@ import java.io.IOException;
 public class StrictJsonFilter implements Ordered {
 
     private static final JsonFactory STRICT = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     private static final String TRAILING = "The request body must be one JSON value with nothing after it.";
 
@@ -66,7 +66,8 @@ public class StrictJsonFilter implements Ordered {
             if (message != null && message.startsWith("Duplicate field")) {
                 // Field names are the API's own, never values; keep only a safe one.
                 String field = message.replaceAll("^Duplicate field '([A-Za-z0-9_]{1,80})'.*$", "$1");
-                return field.equals(message) ? "A field is given twice in the request body."
+                return field.equals(message)
+                        ? "A field is given twice in the request body."
                         : field + " is given twice in the request body.";
             }
             return null; // malformed JSON: the framework's own problem answer applies
@@ -76,7 +77,8 @@ public class StrictJsonFilter implements Ordered {
     }
 
     private static boolean isJson(HttpRequest<?> request) {
-        return request.getContentType().map(t -> t.getSubtype().equals("json") || t.getSubtype().endsWith("+json"))
+        return request.getContentType()
+                .map(t -> t.getSubtype().equals("json") || t.getSubtype().endsWith("+json"))
                 .orElse(false);
     }
 }

@@ -1,15 +1,14 @@
 package com.patientpayments.emr.api;
 
-import org.jspecify.annotations.Nullable;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.Decoder;
 import io.micronaut.serde.Deserializer;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every number the connector reads from a JSON body is a JSON <em>integer</em> token: Micronaut Serde's own decoders
@@ -26,8 +25,7 @@ public final class StrictNumbers {
     /** The decoder's message starts with the field's name in brackets (the property path is not kept by Serde). */
     static final String FIELD_PREFIX = "field [";
 
-    private StrictNumbers() {
-    }
+    private StrictNumbers() {}
 
     /** The next value as an integer, or an exception when it is any other JSON value. Null is handled by callers. */
     static BigInteger integer(Decoder decoder, Argument<?> field) throws IOException {
@@ -46,8 +44,8 @@ public final class StrictNumbers {
 
     static long inRange(Decoder decoder, Argument<?> field, BigInteger value, long min, long max) throws IOException {
         if (value.compareTo(BigInteger.valueOf(min)) < 0 || value.compareTo(BigInteger.valueOf(max)) > 0) {
-            throw decoder.createDeserializationException(FIELD_PREFIX + field.getName() + "] " + NOT_AN_INTEGER
-                    + " between " + min + " and " + max, null);
+            throw decoder.createDeserializationException(
+                    FIELD_PREFIX + field.getName() + "] " + NOT_AN_INTEGER + " between " + min + " and " + max, null);
         }
         return value.longValue();
     }

@@ -1,17 +1,17 @@
 package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.ledger.TransactionView;
-import com.patientpayments.emr.ledger.TransactionRepository;
-import com.patientpayments.emr.ledger.TransactionPosting;
-import com.patientpayments.emr.ledger.Requests;
-import com.patientpayments.emr.ledger.Refunds;
-import com.patientpayments.emr.ledger.RefundView;
-import com.patientpayments.emr.ledger.Receipts;
-import com.patientpayments.emr.ledger.ReceiptView;
-import com.patientpayments.emr.ledger.Money;
-import com.patientpayments.emr.ledger.Disputes;
-import com.patientpayments.emr.ledger.DisputeView;
 import com.patientpayments.emr.EmrException;
+import com.patientpayments.emr.ledger.DisputeView;
+import com.patientpayments.emr.ledger.Disputes;
+import com.patientpayments.emr.ledger.Money;
+import com.patientpayments.emr.ledger.ReceiptView;
+import com.patientpayments.emr.ledger.Receipts;
+import com.patientpayments.emr.ledger.RefundView;
+import com.patientpayments.emr.ledger.Refunds;
+import com.patientpayments.emr.ledger.Requests;
+import com.patientpayments.emr.ledger.TransactionPosting;
+import com.patientpayments.emr.ledger.TransactionRepository;
+import com.patientpayments.emr.ledger.TransactionView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -24,7 +24,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.transaction.TransactionOperations;
 import io.swagger.v3.oas.annotations.Operation;
-
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,9 +44,13 @@ public class TransactionController {
     private final Refunds refunds;
     private final Disputes disputes;
 
-    public TransactionController(TransactionOperations<Connection> tx, TransactionPosting posting,
-                                 TransactionRepository transactions, Receipts receipts, Refunds refunds,
-                                 Disputes disputes) {
+    public TransactionController(
+            TransactionOperations<Connection> tx,
+            TransactionPosting posting,
+            TransactionRepository transactions,
+            Receipts receipts,
+            Refunds refunds,
+            Disputes disputes) {
         this.tx = tx;
         this.posting = posting;
         this.transactions = transactions;
@@ -73,10 +76,15 @@ public class TransactionController {
         // PostgreSQL keeps microseconds: truncate so the first answer and every later read agree.
         Instant paidAt = (body.paidAt() == null ? Instant.now() : instant(body.paidAt(), "paidAt"))
                 .truncatedTo(ChronoUnit.MICROS);
-        var result = posting.post(new TransactionPosting.Command(reference,
-                Amounts.optionalReference(body.eventId(), "eventId"), Money.ofCents(amount),
-                brand == null ? null : brand.toUpperCase(Locale.ROOT), last4, paidAt));
-        return HttpResponse.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.transaction());
+        var result = posting.post(new TransactionPosting.Command(
+                reference,
+                Amounts.optionalReference(body.eventId(), "eventId"),
+                Money.ofCents(amount),
+                brand == null ? null : brand.toUpperCase(Locale.ROOT),
+                last4,
+                paidAt));
+        return HttpResponse.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(result.transaction());
     }
 
     @Operation(summary = "Transactions paid in [from, to) (window at most 31 days), without allocations")
@@ -117,7 +125,8 @@ public class TransactionController {
     public HttpResponse<RefundView> refund(String transactionId, @Body Requests.Refund body) {
         var id = Ids.parse(transactionId, "Transaction");
         var result = refunds.refund(id, ClaimRequests.refund(body));
-        return HttpResponse.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.refund());
+        return HttpResponse.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(result.refund());
     }
 
     @Operation(summary = "Dispute or inquiry at the provider's status; any order of reports ends in the same state")

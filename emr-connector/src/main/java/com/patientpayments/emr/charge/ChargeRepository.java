@@ -2,7 +2,6 @@ package com.patientpayments.emr.charge;
 
 import com.patientpayments.emr.Jdbc;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.util.List;
 import java.util.UUID;
@@ -35,30 +34,51 @@ public class ChargeRepository {
 
     /** Every charge of the household (paid ones too), in allocation order. */
     public List<ChargeView> all(Connection c, UUID householdId) {
-        return Jdbc.list(c, SELECT, rs -> {
-            long amount = rs.getLong("amount_cents");
-            long paid = rs.getLong("paid");
-            boolean disputed = rs.getBoolean("disputed");
-            return new ChargeView(rs.getString("id"), rs.getString("patient_id"),
-                    rs.getString("first_name") + " " + rs.getString("last_name"), rs.getString("location_id"),
-                    rs.getString("location_name"), rs.getString("display_name"),
-                    rs.getDate("service_date").toLocalDate().toString(), rs.getString("procedure_code"),
-                    rs.getString("patient_name"), amount, paid, amount - paid, disputed,
-                    ChargeStatus.of(amount, paid, disputed));
-        }, householdId);
+        return Jdbc.list(
+                c,
+                SELECT,
+                rs -> {
+                    long amount = rs.getLong("amount_cents");
+                    long paid = rs.getLong("paid");
+                    boolean disputed = rs.getBoolean("disputed");
+                    return new ChargeView(
+                            rs.getString("id"),
+                            rs.getString("patient_id"),
+                            rs.getString("first_name") + " " + rs.getString("last_name"),
+                            rs.getString("location_id"),
+                            rs.getString("location_name"),
+                            rs.getString("display_name"),
+                            rs.getDate("service_date").toLocalDate().toString(),
+                            rs.getString("procedure_code"),
+                            rs.getString("patient_name"),
+                            amount,
+                            paid,
+                            amount - paid,
+                            disputed,
+                            ChargeStatus.of(amount, paid, disputed));
+                },
+                householdId);
     }
 
     /** Household credit: the sum of its append-only credit entries. */
     public long credit(Connection c, UUID householdId) {
-        return Jdbc.longValue(c,
+        return Jdbc.longValue(
+                c,
                 "SELECT COALESCE(SUM(amount_cents), 0) FROM household_credit_entries WHERE household_id = ?",
                 householdId);
     }
 
     public OpenChargesView open(Connection c, UUID householdId) {
-        List<ChargeView> open = all(c, householdId).stream().filter(ch -> ch.balanceCents() > 0).toList();
-        long payable = open.stream().filter(ch -> !ch.disputed()).mapToLong(ChargeView::balanceCents).sum();
-        long disputed = open.stream().filter(ChargeView::disputed).mapToLong(ChargeView::balanceCents).sum();
+        List<ChargeView> open =
+                all(c, householdId).stream().filter(ch -> ch.balanceCents() > 0).toList();
+        long payable = open.stream()
+                .filter(ch -> !ch.disputed())
+                .mapToLong(ChargeView::balanceCents)
+                .sum();
+        long disputed = open.stream()
+                .filter(ChargeView::disputed)
+                .mapToLong(ChargeView::balanceCents)
+                .sum();
         return new OpenChargesView(householdId.toString(), payable, credit(c, householdId), disputed, "USD", open);
     }
 }

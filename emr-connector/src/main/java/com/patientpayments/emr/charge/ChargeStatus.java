@@ -2,7 +2,10 @@ package com.patientpayments.emr.charge;
 
 /** What the patient sees for a charge; derived from its amount, what was applied and open disputes. */
 public enum ChargeStatus {
-    OPEN, PARTIALLY_PAID, PAID, DISPUTED;
+    OPEN,
+    PARTIALLY_PAID,
+    PAID,
+    DISPUTED;
 
     public static ChargeStatus of(long amountCents, long paidCents, boolean disputed) {
         if (disputed) {

@@ -1,7 +1,6 @@
 package com.patientpayments.emr.charge;
 
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**
@@ -9,6 +8,10 @@ import java.util.List;
  * applied to (disputed charges excluded); {@code disputedCents} (addition) is the balance of disputed charges.
  */
 @Serdeable
-public record OpenChargesView(String householdId, long balanceCents, long creditCents, long disputedCents,
-                              String currency, List<ChargeView> charges) {
-}
+public record OpenChargesView(
+        String householdId,
+        long balanceCents,
+        long creditCents,
+        long disputedCents,
+        String currency,
+        List<ChargeView> charges) {}

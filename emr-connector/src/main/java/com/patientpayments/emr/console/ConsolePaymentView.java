@@ -2,7 +2,6 @@ package com.patientpayments.emr.console;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**
@@ -13,37 +12,63 @@ import java.util.List;
  * @param refundableCents what may still be asked: amount − refunds not failed − console requests still pending
  */
 @Serdeable
-public record ConsolePaymentView(String transactionId, String providerReference, String source, String status,
-                                 long amountCents, long refundedCents, long refundableCents, String paidAt,
-                                 String methodBrand, String methodLast4, String accountNumber,
-                                 String guarantorName,
-                                 @JsonInclude(JsonInclude.Include.NON_NULL) List<Allocation> allocations,
-                                 @JsonInclude(JsonInclude.Include.NON_NULL) List<Adjustment> timeline,
-                                 @JsonInclude(JsonInclude.Include.NON_NULL) List<AuditRow> audit) {
+public record ConsolePaymentView(
+        String transactionId,
+        String providerReference,
+        String source,
+        String status,
+        long amountCents,
+        long refundedCents,
+        long refundableCents,
+        String paidAt,
+        String methodBrand,
+        String methodLast4,
+        String accountNumber,
+        String guarantorName,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Allocation> allocations,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Adjustment> timeline,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<AuditRow> audit) {
 
     /** What the payment applied to one charge, and what remained right after. */
     @Serdeable
-    public record Allocation(String chargeId, String patientName, String serviceDate, String procedureCode,
-                             String procedureName, String locationName, long appliedCents, long remainingCents) {
-    }
+    public record Allocation(
+            String chargeId,
+            String patientName,
+            String serviceDate,
+            String procedureCode,
+            String procedureName,
+            String locationName,
+            long appliedCents,
+            long remainingCents) {}
 
     /** A refund ({@code PENDING}, {@code SUCCEEDED}, {@code FAILED}…), dispute or inquiry. */
     @Serdeable
-    public record Adjustment(String kind, String status, long amountCents, String at, String reference) {
-    }
+    public record Adjustment(String kind, String status, long amountCents, String at, String reference) {}
 
     /** One audit row: the ledger's ({@code actor} null: the system) or a staff member's. */
     @Serdeable
-    public record AuditRow(String at, String action, String actor, Long amountCents) {
-    }
+    public record AuditRow(String at, String action, String actor, Long amountCents) {}
 
     ConsolePaymentView withDetail(List<Allocation> a, List<Adjustment> t, List<AuditRow> r) {
-        return new ConsolePaymentView(transactionId, providerReference, source, status, amountCents, refundedCents,
-                refundableCents, paidAt, methodBrand, methodLast4, accountNumber, guarantorName, a, t, r);
+        return new ConsolePaymentView(
+                transactionId,
+                providerReference,
+                source,
+                status,
+                amountCents,
+                refundedCents,
+                refundableCents,
+                paidAt,
+                methodBrand,
+                methodLast4,
+                accountNumber,
+                guarantorName,
+                a,
+                t,
+                r);
     }
 
     /** A page of payments, newest first. */
     @Serdeable
-    public record Page(List<ConsolePaymentView> rows, long totalCount, boolean hasNextPage, String endCursor) {
-    }
+    public record Page(List<ConsolePaymentView> rows, long totalCount, boolean hasNextPage, String endCursor) {}
 }

@@ -1,10 +1,9 @@
 package com.patientpayments.emr.console;
 
-import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.EmrException;
+import com.patientpayments.emr.Jdbc;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.util.Optional;
 import java.util.Set;
@@ -32,20 +31,27 @@ public class ConsoleRefunds {
      * connected account travel with it; {@code created} is false when the key was seen before.
      */
     @Serdeable
-    public record RequestView(String id, String transactionId, String providerReference, String stripeAccountId,
-                              long amountCents, String reason, String status, String providerRefundId,
-                              boolean created) {
-    }
+    public record RequestView(
+            String id,
+            String transactionId,
+            String providerReference,
+            String stripeAccountId,
+            long amountCents,
+            String reason,
+            String status,
+            String providerRefundId,
+            boolean created) {}
 
     /** The body of a new request. */
     @Serdeable
-    public record NewRequest(String transactionId, Long amountCents, String reason, String note,
-                             String idempotencyKey) {
-    }
+    public record NewRequest(
+            String transactionId, Long amountCents, String reason, String note, String idempotencyKey) {}
 
     /** Records a request (or answers the one with the same key). Validates the amount against what is refundable. */
     public RequestView request(Connection c, UUID staffId, UUID practiceId, NewRequest body) {
-        if (body == null || body.idempotencyKey() == null || !body.idempotencyKey().matches("[A-Za-z0-9_-]{8,100}")) {
+        if (body == null
+                || body.idempotencyKey() == null
+                || !body.idempotencyKey().matches("[A-Za-z0-9_-]{8,100}")) {
             throw EmrException.invalid("idempotencyKey must be 8-100 letters, digits, '-' or '_'.");
         }
         Optional<RequestView> known = find(c, body.idempotencyKey(), false);
@@ -76,16 +82,24 @@ public class ConsoleRefunds {
             throw EmrException.invalid("amountCents must be more than zero.");
         }
         if (amount > payment.refundableCents()) {
-            throw EmrException.invalid("amountCents is more than what is refundable ("
-                    + payment.refundableCents() + ").");
+            throw EmrException.invalid(
+                    "amountCents is more than what is refundable (" + payment.refundableCents() + ").");
         }
         if ("DISPUTED".equals(payment.status())) {
             throw EmrException.invalid("A disputed payment cannot be refunded.");
         }
         UUID id = UUID.randomUUID();
-        int inserted = Jdbc.update(c, "INSERT INTO refund_requests (id, transaction_id, staff_id, amount_cents, reason,"
+        int inserted = Jdbc.update(
+                c,
+                "INSERT INTO refund_requests (id, transaction_id, staff_id, amount_cents, reason,"
                         + " note, idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING",
-                id, tx, staffId, amount, body.reason(), body.note(), body.idempotencyKey());
+                id,
+                tx,
+                staffId,
+                amount,
+                body.reason(),
+                body.note(),
+                body.idempotencyKey());
         if (inserted == 0) {
             return find(c, body.idempotencyKey(), false).orElseThrow();
         }
@@ -95,22 +109,43 @@ public class ConsoleRefunds {
 
     /** The provider's answer: its refund id, or refused. */
     public RequestView settle(Connection c, UUID practiceId, UUID requestId, String providerRefundId) {
-        int n = Jdbc.update(c, "UPDATE refund_requests q SET status = ?, provider_refund_id = ?, updated_at = now()"
+        int n = Jdbc.update(
+                c,
+                "UPDATE refund_requests q SET status = ?, provider_refund_id = ?, updated_at = now()"
                         + " FROM transactions t WHERE q.id = ? AND t.id = q.transaction_id AND t.practice_id = ?"
                         + " AND q.status = 'REQUESTED'",
-                providerRefundId == null ? "REFUSED" : "SUBMITTED", providerRefundId, requestId, practiceId);
-        String key = Jdbc.one(c, "SELECT q.idempotency_key FROM refund_requests q JOIN transactions t"
-                        + " ON t.id = q.transaction_id WHERE q.id = ? AND t.practice_id = ?", rs -> rs.getString(1),
-                requestId, practiceId).orElseThrow(() -> EmrException.notFound("Refund request"));
+                providerRefundId == null ? "REFUSED" : "SUBMITTED",
+                providerRefundId,
+                requestId,
+                practiceId);
+        String key = Jdbc.one(
+                        c,
+                        "SELECT q.idempotency_key FROM refund_requests q JOIN transactions t"
+                                + " ON t.id = q.transaction_id WHERE q.id = ? AND t.practice_id = ?",
+                        rs -> rs.getString(1),
+                        requestId,
+                        practiceId)
+                .orElseThrow(() -> EmrException.notFound("Refund request"));
         return find(c, key, n > 0).orElseThrow();
     }
 
     private static Optional<RequestView> find(Connection c, String key, boolean created) {
-        return Jdbc.one(c, "SELECT q.id, q.transaction_id, t.provider_reference, p.stripe_account_id, q.amount_cents,"
+        return Jdbc.one(
+                c,
+                "SELECT q.id, q.transaction_id, t.provider_reference, p.stripe_account_id, q.amount_cents,"
                         + " q.reason, q.status, q.provider_refund_id FROM refund_requests q"
                         + " JOIN transactions t ON t.id = q.transaction_id JOIN practices p ON p.id = t.practice_id"
                         + " WHERE q.idempotency_key = ?",
-                rs -> new RequestView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getLong(5), rs.getString(6), rs.getString(7), rs.getString(8), created), key);
+                rs -> new RequestView(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getLong(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        created),
+                key);
     }
 }

@@ -2,7 +2,6 @@ package com.patientpayments.emr.console;
 
 import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.ledger.TransactionStatus;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,9 +11,16 @@ import java.util.UUID;
  * location, statuses, an amount range in cents, and exact account number / transaction id / provider reference.
  * Every field may be null (no filter).
  */
-public record PaymentFilter(Instant from, Instant to, UUID locationId, List<TransactionStatus> statuses,
-                            Long minCents, Long maxCents, String accountNumber, UUID transactionId,
-                            String providerReference) {
+public record PaymentFilter(
+        Instant from,
+        Instant to,
+        UUID locationId,
+        List<TransactionStatus> statuses,
+        Long minCents,
+        Long maxCents,
+        String accountNumber,
+        UUID transactionId,
+        String providerReference) {
 
     public PaymentFilter {
         if (minCents != null && maxCents != null && minCents > maxCents) {
@@ -40,7 +46,8 @@ public record PaymentFilter(Instant from, Instant to, UUID locationId, List<Tran
             params.add(locationId);
         }
         if (statuses != null) {
-            w.append(" AND t.status IN (").append(String.join(",", statuses.stream().map(s -> "?").toList()))
+            w.append(" AND t.status IN (")
+                    .append(String.join(",", statuses.stream().map(s -> "?").toList()))
                     .append(')');
             statuses.forEach(s -> params.add(s.name()));
         }

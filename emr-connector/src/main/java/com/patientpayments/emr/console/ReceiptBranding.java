@@ -1,11 +1,10 @@
 package com.patientpayments.emr.console;
 
-import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.EmrException;
+import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.practice.PracticeLogos;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,21 +23,19 @@ public class ReceiptBranding {
 
     /** One state of the branding; {@code logo} null when it prints none. */
     @Serdeable
-    public record Branding(String signatureText, String footerText, PracticeLogos.Logo logo, String updatedAt) {
-    }
+    public record Branding(String signatureText, String footerText, PracticeLogos.Logo logo, String updatedAt) {}
 
     /** The draft (null when never edited) and the published branding (null: defaults). */
     @Serdeable
-    public record State(Branding draft, Branding published) {
-    }
+    public record State(Branding draft, Branding published) {}
 
     /** Fields to change in the draft; null fields stay. {@code removeLogo} prints no logo. */
     @Serdeable
-    public record Edit(String signatureText, String footerText, Boolean removeLogo) {
-    }
+    public record Edit(String signatureText, String footerText, Boolean removeLogo) {}
 
     public State state(Connection c, UUID practiceId) {
-        return new State(read(c, practiceId, PracticeLogos.State.DRAFT).orElse(null),
+        return new State(
+                read(c, practiceId, PracticeLogos.State.DRAFT).orElse(null),
                 read(c, practiceId, PracticeLogos.State.PUBLISHED).orElse(null));
     }
 
@@ -51,31 +48,47 @@ public class ReceiptBranding {
             throw EmrException.invalid("footerText is at most 500 characters.");
         }
         ensureDraft(c, practiceId);
-        Jdbc.update(c, "UPDATE receipt_branding SET signature_text = COALESCE(?, signature_text),"
+        Jdbc.update(
+                c,
+                "UPDATE receipt_branding SET signature_text = COALESCE(?, signature_text),"
                         + " footer_text = COALESCE(?, footer_text), logo_removed = COALESCE(?, logo_removed),"
                         + " updated_at = now() WHERE practice_id = ? AND state = 'DRAFT'",
-                blankToEmpty(edit.signatureText()), blankToEmpty(edit.footerText()), edit.removeLogo(), practiceId);
+                blankToEmpty(edit.signatureText()),
+                blankToEmpty(edit.footerText()),
+                edit.removeLogo(),
+                practiceId);
         return state(c, practiceId);
     }
 
     /** Marks the draft as having a new logo (the logo itself is saved through {@link PracticeLogos#saveDraft}). */
     public void logoChanged(Connection c, UUID practiceId) {
         ensureDraft(c, practiceId);
-        Jdbc.update(c, "UPDATE receipt_branding SET logo_removed = FALSE, updated_at = now()"
-                + " WHERE practice_id = ? AND state = 'DRAFT'", practiceId);
+        Jdbc.update(
+                c,
+                "UPDATE receipt_branding SET logo_removed = FALSE, updated_at = now()"
+                        + " WHERE practice_id = ? AND state = 'DRAFT'",
+                practiceId);
     }
 
     /** Publishes the draft: texts, and the draft logo (or no logo). {@code NOT_FOUND} without a draft. */
     public State publish(Connection c, UUID practiceId) {
-        var draft = Jdbc.one(c, "SELECT signature_text, footer_text, logo_removed FROM receipt_branding"
-                        + " WHERE practice_id = ? AND state = 'DRAFT' FOR UPDATE",
-                rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getBoolean(3)}, practiceId)
+        var draft = Jdbc.one(
+                        c,
+                        "SELECT signature_text, footer_text, logo_removed FROM receipt_branding"
+                                + " WHERE practice_id = ? AND state = 'DRAFT' FOR UPDATE",
+                        rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getBoolean(3)},
+                        practiceId)
                 .orElseThrow(() -> EmrException.notFound("Branding draft"));
-        Jdbc.update(c, "INSERT INTO receipt_branding (practice_id, state, signature_text, footer_text, logo_removed)"
+        Jdbc.update(
+                c,
+                "INSERT INTO receipt_branding (practice_id, state, signature_text, footer_text, logo_removed)"
                         + " VALUES (?, 'PUBLISHED', ?, ?, ?) ON CONFLICT (practice_id, state) DO UPDATE SET"
                         + " signature_text = EXCLUDED.signature_text, footer_text = EXCLUDED.footer_text,"
                         + " logo_removed = EXCLUDED.logo_removed, updated_at = now()",
-                practiceId, draft[0], draft[1], draft[2]);
+                practiceId,
+                draft[0],
+                draft[1],
+                draft[2]);
         if ((Boolean) draft[2]) {
             Jdbc.update(c, "DELETE FROM practice_logos WHERE practice_id = ? AND state = 'PUBLISHED'", practiceId);
         } else if (logos.find(c, practiceId, PracticeLogos.State.DRAFT).isPresent()) {
@@ -90,10 +103,14 @@ public class ReceiptBranding {
     }
 
     private void ensureDraft(Connection c, UUID practiceId) {
-        Jdbc.update(c, "INSERT INTO receipt_branding (practice_id, state, signature_text, footer_text, logo_removed)"
-                + " SELECT ?, 'DRAFT', b.signature_text, b.footer_text, FALSE FROM (SELECT 1) one"
-                + " LEFT JOIN receipt_branding b ON b.practice_id = ? AND b.state = 'PUBLISHED'"
-                + " ON CONFLICT (practice_id, state) DO NOTHING", practiceId, practiceId);
+        Jdbc.update(
+                c,
+                "INSERT INTO receipt_branding (practice_id, state, signature_text, footer_text, logo_removed)"
+                        + " SELECT ?, 'DRAFT', b.signature_text, b.footer_text, FALSE FROM (SELECT 1) one"
+                        + " LEFT JOIN receipt_branding b ON b.practice_id = ? AND b.state = 'PUBLISHED'"
+                        + " ON CONFLICT (practice_id, state) DO NOTHING",
+                practiceId,
+                practiceId);
         if (logos.find(c, practiceId, PracticeLogos.State.DRAFT).isEmpty()) {
             logos.find(c, practiceId, PracticeLogos.State.PUBLISHED)
                     .ifPresent(p -> logos.saveDraft(c, practiceId, p.logo().contentType(), p.bytes()));
@@ -101,18 +118,27 @@ public class ReceiptBranding {
     }
 
     private Optional<Branding> read(Connection c, UUID practiceId, PracticeLogos.State state) {
-        var texts = Jdbc.one(c, "SELECT signature_text, footer_text, logo_removed, updated_at FROM receipt_branding"
+        var texts = Jdbc.one(
+                c,
+                "SELECT signature_text, footer_text, logo_removed, updated_at FROM receipt_branding"
                         + " WHERE practice_id = ? AND state = ?",
-                rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                    Jdbc.instant(rs, "updated_at").toString()}, practiceId, state.name());
+                rs -> new Object[] {
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getBoolean(3),
+                    Jdbc.instant(rs, "updated_at").toString()
+                },
+                practiceId,
+                state.name());
         var logo = logos.find(c, practiceId, state).map(PracticeLogos.Content::logo);
         if (texts.isEmpty()) {
             return state == PracticeLogos.State.PUBLISHED && logo.isPresent()
-                    ? Optional.of(new Branding(null, null, logo.get(), null)) : Optional.empty();
+                    ? Optional.of(new Branding(null, null, logo.get(), null))
+                    : Optional.empty();
         }
         Object[] t = texts.get();
-        return Optional.of(new Branding((String) t[0], (String) t[1], (Boolean) t[2] ? null : logo.orElse(null),
-                (String) t[3]));
+        return Optional.of(
+                new Branding((String) t[0], (String) t[1], (Boolean) t[2] ? null : logo.orElse(null), (String) t[3]));
     }
 
     private static String blankToEmpty(String s) {

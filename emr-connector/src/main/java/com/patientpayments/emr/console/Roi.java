@@ -1,9 +1,8 @@
 package com.patientpayments.emr.console;
 
-import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.EmrException;
+import com.patientpayments.emr.Jdbc;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,32 +68,49 @@ public class Roi {
     }
 
     /** The report; {@code BAD_USER_INPUT} (validation) for a range backwards or longer than 366 days. */
-    public RoiReport report(Connection c, UUID practiceId, ZoneId zone, LocalDate from, LocalDate to,
-                            UUID locationId) {
+    public RoiReport report(Connection c, UUID practiceId, ZoneId zone, LocalDate from, LocalDate to, UUID locationId) {
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 366) {
             throw EmrException.invalid("to must be on or after from, at most 366 days later.");
         }
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         Map<String, Tx> txs = new LinkedHashMap<>();
-        for (Tx t : Jdbc.list(c, "SELECT t.id, t.household_id, t.source, t.amount_cents, t.paid_at,"
+        for (Tx t : Jdbc.list(
+                c,
+                "SELECT t.id, t.household_id, t.source, t.amount_cents, t.paid_at,"
                         + " COALESCE((SELECT SUM(r.amount_cents) FROM refunds r WHERE r.transaction_id = t.id"
                         + "   AND r.status = 'succeeded'), 0)"
                         + " + COALESCE((SELECT SUM(d.amount_cents) FROM dispute_states d WHERE d.transaction_id = t.id"
                         + "   AND d.status = 'lost'), 0) AS taken_back"
                         + " FROM transactions t WHERE t.practice_id = ? AND t.paid_at >= ? AND t.paid_at < ?"
                         + " AND t.source <> 'INSURANCE'",
-                rs -> new Tx(rs.getString(1), rs.getString(2), group(rs.getString(3)),
+                rs -> new Tx(
+                        rs.getString(1),
+                        rs.getString(2),
+                        group(rs.getString(3)),
                         Math.max(0, rs.getLong(4) - rs.getLong(6)),
-                        Jdbc.instant(rs, "paid_at").atZone(zone).toLocalDate()), practiceId, start, end)) {
+                        Jdbc.instant(rs, "paid_at").atZone(zone).toLocalDate()),
+                practiceId,
+                start,
+                end)) {
             txs.put(t.id, t);
         }
-        List<App> apps = Jdbc.list(c, "SELECT a.transaction_id, ch.location_id, ch.procedure_code, ch.service_date,"
+        List<App> apps = Jdbc.list(
+                c,
+                "SELECT a.transaction_id, ch.location_id, ch.procedure_code, ch.service_date,"
                         + " a.kind, a.amount_cents FROM payment_applications a"
                         + " JOIN transactions t ON t.id = a.transaction_id JOIN charges ch ON ch.id = a.charge_id"
                         + " WHERE t.practice_id = ? AND t.paid_at >= ? AND t.paid_at < ? AND t.source <> 'INSURANCE'",
-                rs -> new App(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getDate(4).toLocalDate(), rs.getString(5), rs.getLong(6)), practiceId, start, end);
+                rs -> new App(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getDate(4).toLocalDate(),
+                        rs.getString(5),
+                        rs.getLong(6)),
+                practiceId,
+                start,
+                end);
         String location = locationId == null ? null : locationId.toString();
 
         // What each transaction counts for: its net amount, or what it applied to the location's charges.
@@ -160,26 +176,47 @@ public class Roi {
             }
         }
         Map<String, String> names = new HashMap<>();
-        Jdbc.list(c, "SELECT id, name FROM practice_locations WHERE practice_id = ?",
-                rs -> names.put(rs.getString(1), rs.getString(2)), practiceId);
+        Jdbc.list(
+                c,
+                "SELECT id, name FROM practice_locations WHERE practice_id = ?",
+                rs -> names.put(rs.getString(1), rs.getString(2)),
+                practiceId);
         Map<String, Long> funnel = new HashMap<>();
-        Jdbc.list(c, "SELECT step, SUM(count) FROM funnel_daily WHERE practice_id = ? AND day >= ? AND day <= ?"
-                + " GROUP BY step", rs -> funnel.put(rs.getString(1), rs.getLong(2)), practiceId, from, to);
+        Jdbc.list(
+                c,
+                "SELECT step, SUM(count) FROM funnel_daily WHERE practice_id = ? AND day >= ? AND day <= ?"
+                        + " GROUP BY step",
+                rs -> funnel.put(rs.getString(1), rs.getLong(2)),
+                practiceId,
+                from,
+                to);
 
-        return new RoiReport(from.toString(), to.toString(), onlineCents, allCents,
-                bySource.entrySet().stream().map(e -> new RoiReport.SourceRow(e.getKey(), e.getValue()[0],
-                        (int) e.getValue()[1])).toList(),
-                households.isEmpty() ? 0.0 : (double) online.size() / households.size(),
-                median(daysOnline), median(daysOther),
-                STEPS.stream().map(s -> new RoiReport.FunnelRow(s, funnel.getOrDefault(s, 0L))).toList(),
-                byLocation.entrySet().stream().map(e -> new RoiReport.LocationRow(e.getKey(),
-                        names.getOrDefault(e.getKey(), "—"), e.getValue()[0], e.getValue()[1]))
-                        .sorted(java.util.Comparator.comparing(RoiReport.LocationRow::locationName)).toList(),
-                byCategory.entrySet().stream().map(e -> new RoiReport.CategoryRow(e.getKey(), e.getValue()[0],
-                        e.getValue()[1])).sorted(java.util.Comparator.comparing(RoiReport.CategoryRow::category))
+        return new RoiReport(
+                from.toString(),
+                to.toString(),
+                onlineCents,
+                allCents,
+                bySource.entrySet().stream()
+                        .map(e -> new RoiReport.SourceRow(e.getKey(), e.getValue()[0], (int) e.getValue()[1]))
                         .toList(),
-                byDay.entrySet().stream().map(e -> new RoiReport.DayRow(e.getKey(), e.getValue()[0],
-                        e.getValue()[1])).toList());
+                households.isEmpty() ? 0.0 : (double) online.size() / households.size(),
+                median(daysOnline),
+                median(daysOther),
+                STEPS.stream()
+                        .map(s -> new RoiReport.FunnelRow(s, funnel.getOrDefault(s, 0L)))
+                        .toList(),
+                byLocation.entrySet().stream()
+                        .map(e -> new RoiReport.LocationRow(
+                                e.getKey(), names.getOrDefault(e.getKey(), "—"), e.getValue()[0], e.getValue()[1]))
+                        .sorted(java.util.Comparator.comparing(RoiReport.LocationRow::locationName))
+                        .toList(),
+                byCategory.entrySet().stream()
+                        .map(e -> new RoiReport.CategoryRow(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                        .sorted(java.util.Comparator.comparing(RoiReport.CategoryRow::category))
+                        .toList(),
+                byDay.entrySet().stream()
+                        .map(e -> new RoiReport.DayRow(e.getKey(), e.getValue()[0], e.getValue()[1]))
+                        .toList());
     }
 
     /** The median of whole days (the mean of the two middle values for an even count); null without values. */
@@ -192,10 +229,8 @@ public class Roi {
         return n % 2 == 1 ? sorted.get(n / 2).doubleValue() : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
     }
 
-    private record Tx(String id, String householdId, String source, long net, LocalDate day) {
-    }
+    private record Tx(String id, String householdId, String source, long net, LocalDate day) {}
 
-    private record App(String txId, String locationId, String procedureCode, LocalDate serviceDate, String kind,
-                       long cents) {
-    }
+    private record App(
+            String txId, String locationId, String procedureCode, LocalDate serviceDate, String kind, long cents) {}
 }

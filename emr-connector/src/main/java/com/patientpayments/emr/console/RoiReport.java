@@ -1,7 +1,6 @@
 package com.patientpayments.emr.console;
 
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**
@@ -9,33 +8,37 @@ import java.util.List;
  * disputes). See {@link Roi} for how each figure is computed.
  */
 @Serdeable
-public record RoiReport(String from, String to, long onlineCents, long allCents, List<SourceRow> bySource,
-                        double householdsPayingOnlineShare, Double medianDaysToPayOnline,
-                        Double medianDaysToPayOther, List<FunnelRow> funnel, List<LocationRow> byLocation,
-                        List<CategoryRow> byProcedureCategory, List<DayRow> byDay) {
+public record RoiReport(
+        String from,
+        String to,
+        long onlineCents,
+        long allCents,
+        List<SourceRow> bySource,
+        double householdsPayingOnlineShare,
+        Double medianDaysToPayOnline,
+        Double medianDaysToPayOther,
+        List<FunnelRow> funnel,
+        List<LocationRow> byLocation,
+        List<CategoryRow> byProcedureCategory,
+        List<DayRow> byDay) {
 
     /** Collections of one payment source ({@code ONLINE_PATIENT_PAYMENT}, {@code IN_OFFICE}, {@code MAIL_CHECK}, {@code OTHER}). */
     @Serdeable
-    public record SourceRow(String source, long cents, int count) {
-    }
+    public record SourceRow(String source, long cents, int count) {}
 
     /** One funnel step's count summed over the days. */
     @Serdeable
-    public record FunnelRow(String step, long count) {
-    }
+    public record FunnelRow(String step, long count) {}
 
     /** Online and all collections applied to one location's charges. */
     @Serdeable
-    public record LocationRow(String locationId, String locationName, long onlineCents, long allCents) {
-    }
+    public record LocationRow(String locationId, String locationName, long onlineCents, long allCents) {}
 
     /** Online and all collections applied to one CDT category's charges. */
     @Serdeable
-    public record CategoryRow(String category, long onlineCents, long allCents) {
-    }
+    public record CategoryRow(String category, long onlineCents, long allCents) {}
 
     /** Online and all collections of one day (practice time zone). */
     @Serdeable
-    public record DayRow(String date, long onlineCents, long allCents) {
-    }
+    public record DayRow(String date, long onlineCents, long allCents) {}
 }

@@ -1,14 +1,13 @@
 package com.patientpayments.emr.console;
 
-import com.patientpayments.emr.Jdbc;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import com.patientpayments.emr.Jdbc;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.DefaultCodeVerifier;
 import dev.samstevens.totp.time.SystemTimeProvider;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +27,7 @@ import java.util.UUID;
 public class StaffAccounts {
     /** OWASP's Argon2id minimum: 19 MiB, 2 iterations, 1 lane, 32-byte hash. */
     static final Argon2Function ARGON2 = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
+
     private static final String DUMMY_HASH = hash("not a password of anyone");
 
     private final DefaultCodeVerifier totp;
@@ -39,12 +39,15 @@ public class StaffAccounts {
     }
 
     /** The outcome of a sign-in check. */
-    public enum Outcome { OK, OTP_REQUIRED, INVALID }
+    public enum Outcome {
+        OK,
+        OTP_REQUIRED,
+        INVALID
+    }
 
     /** What the sign-in check answers: the outcome, and the staff member only when {@code OK}. */
     @io.micronaut.serde.annotation.Serdeable
-    public record Check(Outcome outcome, StaffView staff) {
-    }
+    public record Check(Outcome outcome, StaffView staff) {}
 
     /** An Argon2id PHC string of {@code password} with a random 16-byte salt. */
     public static String hash(String password) {
@@ -61,8 +64,9 @@ public class StaffAccounts {
      * refund and no code was given; a wrong code is {@code INVALID} like everything else.
      */
     public Check check(Connection c, String email, String password, String otp) {
-        var row = Jdbc.one(c, "SELECT id, password_hash, totp_secret FROM staff_accounts"
-                        + " WHERE lower(email) = ? AND active",
+        var row = Jdbc.one(
+                c,
+                "SELECT id, password_hash, totp_secret FROM staff_accounts" + " WHERE lower(email) = ? AND active",
                 rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)},
                 email.strip().toLowerCase(Locale.ROOT));
         String stored = row.map(r -> r[1]).orElse(DUMMY_HASH);
@@ -86,10 +90,14 @@ public class StaffAccounts {
 
     /** A staff member with the practices they may see; empty when unknown or deactivated. */
     public Optional<StaffView> find(Connection c, UUID staffId) {
-        return Jdbc.one(c, "SELECT id, email, display_name, support FROM staff_accounts WHERE id = ? AND active",
-                rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)}, staffId)
-                .map(r -> new StaffView((String) r[0], (String) r[1], (String) r[2], (Boolean) r[3],
-                        practices(c, staffId, (Boolean) r[3])));
+        return Jdbc.one(
+                        c,
+                        "SELECT id, email, display_name, support FROM staff_accounts WHERE id = ? AND active",
+                        rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)},
+                        staffId)
+                .map(r -> new StaffView(
+                        (String) r[0], (String) r[1], (String) r[2], (Boolean) r[3], practices(c, staffId, (Boolean)
+                                r[3])));
     }
 
     /**
@@ -97,23 +105,34 @@ public class StaffAccounts {
      * practice), empty when they may not see it.
      */
     public Optional<StaffRole> role(Connection c, UUID staffId, UUID practiceId) {
-        return Jdbc.one(c, "SELECT CASE WHEN s.support THEN 'SUPPORT' ELSE m.role END FROM staff_accounts s"
+        return Jdbc.one(
+                c,
+                "SELECT CASE WHEN s.support THEN 'SUPPORT' ELSE m.role END FROM staff_accounts s"
                         + " LEFT JOIN staff_memberships m ON m.staff_id = s.id AND m.practice_id = ?"
                         + " WHERE s.id = ? AND s.active AND (s.support OR m.role IS NOT NULL)"
                         + " AND EXISTS (SELECT 1 FROM practices p WHERE p.id = ?)",
-                rs -> StaffRole.valueOf(rs.getString(1)), practiceId, staffId, practiceId);
+                rs -> StaffRole.valueOf(rs.getString(1)),
+                practiceId,
+                staffId,
+                practiceId);
     }
 
     private static List<StaffView.Practice> practices(Connection c, UUID staffId, boolean support) {
         String sql = "SELECT p.id, (SELECT h.hash FROM practice_hashes h WHERE h.practice_id = p.id AND h.active"
                 + " ORDER BY h.created_at DESC LIMIT 1) AS hash, p.name, p.time_zone, "
-                + (support ? "'SUPPORT' AS role FROM practices p" : "m.role FROM practices p JOIN staff_memberships m"
-                + " ON m.practice_id = p.id AND m.staff_id = ?")
+                + (support
+                        ? "'SUPPORT' AS role FROM practices p"
+                        : "m.role FROM practices p JOIN staff_memberships m"
+                                + " ON m.practice_id = p.id AND m.staff_id = ?")
                 + " ORDER BY p.name, p.id";
         Object[] params = support ? new Object[0] : new Object[] {staffId};
         Map<String, Object[]> rows = new LinkedHashMap<>();
-        for (Object[] r : Jdbc.list(c, sql, rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5)}, params)) {
+        for (Object[] r : Jdbc.list(
+                c,
+                sql,
+                rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)
+                },
+                params)) {
             rows.put((String) r[0], r);
         }
         List<StaffView.Practice> out = new ArrayList<>();
@@ -121,11 +140,18 @@ public class StaffAccounts {
             if (r[1] == null) {
                 continue; // no active landing page: nothing a console could link to
             }
-            List<StaffView.Location> locations = Jdbc.list(c, "SELECT id, name FROM practice_locations"
-                            + " WHERE practice_id = ? ORDER BY name, id",
-                    rs -> new StaffView.Location(rs.getString(1), rs.getString(2)), UUID.fromString((String) r[0]));
-            out.add(new StaffView.Practice((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                    StaffRole.valueOf((String) r[4]), locations));
+            List<StaffView.Location> locations = Jdbc.list(
+                    c,
+                    "SELECT id, name FROM practice_locations" + " WHERE practice_id = ? ORDER BY name, id",
+                    rs -> new StaffView.Location(rs.getString(1), rs.getString(2)),
+                    UUID.fromString((String) r[0]));
+            out.add(new StaffView.Practice(
+                    (String) r[0],
+                    (String) r[1],
+                    (String) r[2],
+                    (String) r[3],
+                    StaffRole.valueOf((String) r[4]),
+                    locations));
         }
         return out;
     }

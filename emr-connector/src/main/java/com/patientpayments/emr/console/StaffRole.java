@@ -5,7 +5,9 @@ package com.patientpayments.emr.console;
  * account, which sees every practice read-only.
  */
 public enum StaffRole {
-    PRACTICE_ADMIN, BILLING, SUPPORT;
+    PRACTICE_ADMIN,
+    BILLING,
+    SUPPORT;
 
     /** Roles that can refund need the authenticator code (TOTP) at sign-in. */
     public boolean canRefund() {

@@ -1,7 +1,6 @@
 package com.patientpayments.emr.console;
 
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**
@@ -13,12 +12,10 @@ public record StaffView(String id, String email, String displayName, boolean sup
 
     /** A practice a staff member may see, with what the console needs of it. */
     @Serdeable
-    public record Practice(String id, String hash, String name, String timeZone, StaffRole role,
-                           List<Location> locations) {
-    }
+    public record Practice(
+            String id, String hash, String name, String timeZone, StaffRole role, List<Location> locations) {}
 
     /** One office of a practice. */
     @Serdeable
-    public record Location(String id, String name) {
-    }
+    public record Location(String id, String name) {}
 }

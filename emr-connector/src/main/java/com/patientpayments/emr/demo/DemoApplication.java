@@ -3,7 +3,6 @@ package com.patientpayments.emr.demo;
 import com.patientpayments.emr.Application;
 import com.patientpayments.emr.EmrConfig;
 import io.micronaut.context.ApplicationContext;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class DemoApplication {
 
-    private DemoApplication() {
-    }
+    private DemoApplication() {}
 
     public static void main(String[] args) {
         String databaseUrl = System.getenv("DATABASE_URL");
@@ -38,17 +36,20 @@ public final class DemoApplication {
         ApplicationContext context = Application.start(args, props);
         // Micronaut's own shutdown hook stops the context; closing it here as well deadlocks the two hooks
         // (each holds one of the context's and the server's locks). Wait for it, bounded, then stop PostgreSQL.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (context.isRunning() && System.nanoTime() < deadline) {
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            embedded.close();
-        }, "embedded-postgres-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                            while (context.isRunning() && System.nanoTime() < deadline) {
+                                try {
+                                    Thread.sleep(50);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                    break;
+                                }
+                            }
+                            embedded.close();
+                        },
+                        "embedded-postgres-stop"));
     }
 }

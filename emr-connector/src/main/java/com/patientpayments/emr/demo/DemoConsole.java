@@ -2,7 +2,6 @@ package com.patientpayments.emr.demo;
 
 import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.console.StaffAccounts;
-
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,15 +26,58 @@ final class DemoConsole {
     /** Days of history before today. */
     static final int DAYS = 90;
 
-    private static final String[] LAST = {"Anderson", "Brooks", "Castillo", "Dubois", "Eriksen", "Fischer", "Gupta",
-        "Hoang", "Ibrahim", "Jensen", "Kowalski", "Lopez", "Moreau", "Novak", "Okoye", "Park", "Quinn", "Rahman",
-        "Schmidt", "Tanaka", "Urbano", "Varga", "Walsh", "Xu", "Yilmaz", "Zimmer"};
+    private static final String[] LAST = {
+        "Anderson",
+        "Brooks",
+        "Castillo",
+        "Dubois",
+        "Eriksen",
+        "Fischer",
+        "Gupta",
+        "Hoang",
+        "Ibrahim",
+        "Jensen",
+        "Kowalski",
+        "Lopez",
+        "Moreau",
+        "Novak",
+        "Okoye",
+        "Park",
+        "Quinn",
+        "Rahman",
+        "Schmidt",
+        "Tanaka",
+        "Urbano",
+        "Varga",
+        "Walsh",
+        "Xu",
+        "Yilmaz",
+        "Zimmer"
+    };
     private static final String[] FIRST = {"Alex", "Sam", "Jordan", "Taylor", "Morgan", "Casey", "Riley", "Jamie"};
-    private static final String[][] PROCEDURES = {{"D0120", "6200"}, {"D1110", "11800"}, {"D0274", "7400"},
-        {"D1120", "8900"}, {"D1206", "3800"}, {"D2391", "19500"}, {"D2392", "24500"}, {"D4341", "26500"},
-        {"D3330", "98500"}, {"D7140", "21000"}, {"D9230", "5500"}};
-    private static final String[] SOURCES = {"ONLINE_PATIENT_PAYMENT", "ONLINE_PATIENT_PAYMENT", "CASH",
-        "CARD_IN_OFFICE", "CARD_IN_OFFICE", "CHECK", "CHECK", "OTHER"};
+    private static final String[][] PROCEDURES = {
+        {"D0120", "6200"},
+        {"D1110", "11800"},
+        {"D0274", "7400"},
+        {"D1120", "8900"},
+        {"D1206", "3800"},
+        {"D2391", "19500"},
+        {"D2392", "24500"},
+        {"D4341", "26500"},
+        {"D3330", "98500"},
+        {"D7140", "21000"},
+        {"D9230", "5500"}
+    };
+    private static final String[] SOURCES = {
+        "ONLINE_PATIENT_PAYMENT",
+        "ONLINE_PATIENT_PAYMENT",
+        "CASH",
+        "CARD_IN_OFFICE",
+        "CARD_IN_OFFICE",
+        "CHECK",
+        "CHECK",
+        "OTHER"
+    };
 
     private final Connection c;
 
@@ -48,9 +90,14 @@ final class DemoConsole {
         staff("bright", "Bright Smiles", "bright-smiles.example", hash);
         staff("lakeside", "Lakeside", "lakeside-dentistry.example", hash);
         staff("harbor", "Harbor View", "harbor-view.example", hash);
-        Jdbc.update(c, "INSERT INTO staff_accounts (id, email, display_name, password_hash, totp_secret, support)"
-                + " VALUES (?, ?, ?, ?, NULL, TRUE)", DemoData.id("staff:support"), "support@pms-vendor.example",
-                "PMS Vendor Support", hash);
+        Jdbc.update(
+                c,
+                "INSERT INTO staff_accounts (id, email, display_name, password_hash, totp_secret, support)"
+                        + " VALUES (?, ?, ?, ?, NULL, TRUE)",
+                DemoData.id("staff:support"),
+                "support@pms-vendor.example",
+                "PMS Vendor Support",
+                hash);
         history("bright", ZoneId.of("America/Chicago"), List.of("downtown", "northside"), 40, "1100");
     }
 
@@ -58,11 +105,21 @@ final class DemoConsole {
         for (String role : new String[] {"PRACTICE_ADMIN", "BILLING"}) {
             String who = role.equals("PRACTICE_ADMIN") ? "admin" : "billing";
             UUID id = DemoData.id("staff:" + practice + ":" + who);
-            Jdbc.update(c, "INSERT INTO staff_accounts (id, email, display_name, password_hash, totp_secret)"
-                            + " VALUES (?, ?, ?, ?, ?)", id, who + "@" + domain,
-                    label + (who.equals("admin") ? " Admin" : " Billing"), hash, TOTP_SECRET);
-            Jdbc.update(c, "INSERT INTO staff_memberships (staff_id, practice_id, role) VALUES (?, ?, ?)", id,
-                    DemoData.id("practice:" + practice), role);
+            Jdbc.update(
+                    c,
+                    "INSERT INTO staff_accounts (id, email, display_name, password_hash, totp_secret)"
+                            + " VALUES (?, ?, ?, ?, ?)",
+                    id,
+                    who + "@" + domain,
+                    label + (who.equals("admin") ? " Admin" : " Billing"),
+                    hash,
+                    TOTP_SECRET);
+            Jdbc.update(
+                    c,
+                    "INSERT INTO staff_memberships (staff_id, practice_id, role) VALUES (?, ?, ?)",
+                    id,
+                    DemoData.id("practice:" + practice),
+                    role);
         }
     }
 
@@ -73,11 +130,22 @@ final class DemoConsole {
         for (int i = 0; i < households; i++) {
             UUID h = DemoData.id("history:" + practice + ":household:" + i);
             String last = LAST[i % LAST.length];
-            Jdbc.update(c, "INSERT INTO households (id, practice_id, account_number, guarantor_first_name,"
-                            + " guarantor_last_name) VALUES (?, ?, ?, ?, ?)", h, practiceId,
-                    prefix + String.format("%02d", i), FIRST[i % FIRST.length], last);
-            Jdbc.update(c, "INSERT INTO patients (id, household_id, first_name, last_name) VALUES (?, ?, ?, ?)",
-                    DemoData.id("history:" + practice + ":patient:" + i), h, FIRST[(i + 3) % FIRST.length], last);
+            Jdbc.update(
+                    c,
+                    "INSERT INTO households (id, practice_id, account_number, guarantor_first_name,"
+                            + " guarantor_last_name) VALUES (?, ?, ?, ?, ?)",
+                    h,
+                    practiceId,
+                    prefix + String.format("%02d", i),
+                    FIRST[i % FIRST.length],
+                    last);
+            Jdbc.update(
+                    c,
+                    "INSERT INTO patients (id, household_id, first_name, last_name) VALUES (?, ?, ?, ?)",
+                    DemoData.id("history:" + practice + ":patient:" + i),
+                    h,
+                    FIRST[(i + 3) % FIRST.length],
+                    last);
             hh.add(h);
         }
         String[] providers = {"patel", "whitfield"};
@@ -92,37 +160,69 @@ final class DemoConsole {
                 String[] proc = PROCEDURES[random.nextInt(PROCEDURES.length)];
                 long charge = Long.parseLong(proc[1]);
                 UUID chargeId = DemoData.id("history:" + practice + ":charge:" + n);
-                Jdbc.update(c, "INSERT INTO charges (id, household_id, patient_id, location_id, provider_id,"
+                Jdbc.update(
+                        c,
+                        "INSERT INTO charges (id, household_id, patient_id, location_id, provider_id,"
                                 + " service_date, procedure_code, amount_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        chargeId, hh.get(i), DemoData.id("history:" + practice + ":patient:" + i),
+                        chargeId,
+                        hh.get(i),
+                        DemoData.id("history:" + practice + ":patient:" + i),
                         DemoData.id("location:" + locations.get(random.nextInt(locations.size()))),
                         DemoData.id("provider:" + providers[random.nextInt(providers.length)]),
-                        day.minusDays(random.nextInt(45)), proc[0], charge);
+                        day.minusDays(random.nextInt(45)),
+                        proc[0],
+                        charge);
                 String source = SOURCES[random.nextInt(SOURCES.length)];
                 boolean isOnline = source.equals("ONLINE_PATIENT_PAYMENT");
                 online += isOnline ? 1 : 0;
                 long paid = random.nextInt(3) == 0 ? charge / 2 : charge;
                 UUID tx = DemoData.id("history:" + practice + ":tx:" + n);
-                ZonedDateTime at = day.atTime(9 + random.nextInt(8), random.nextInt(60)).atZone(zone);
-                Jdbc.update(c, "INSERT INTO transactions (id, provider_reference, practice_id, household_id, source,"
+                ZonedDateTime at =
+                        day.atTime(9 + random.nextInt(8), random.nextInt(60)).atZone(zone);
+                Jdbc.update(
+                        c,
+                        "INSERT INTO transactions (id, provider_reference, practice_id, household_id, source,"
                                 + " status, amount_cents, currency, method_brand, method_last4, paid_at)"
-                                + " VALUES (?, ?, ?, ?, ?, 'SUCCEEDED', ?, 'USD', ?, ?, ?)", tx,
-                        (isOnline ? "pi_demo_hist_" : "demo-hist-") + practice + "-" + n, practiceId, hh.get(i),
-                        source, paid, isOnline ? "VISA" : null, isOnline ? "4242" : null, at.toInstant());
-                Jdbc.update(c, "INSERT INTO payment_applications (transaction_id, charge_id, amount_cents, kind,"
-                                + " balance_after_cents, created_at) VALUES (?, ?, ?, 'PAYMENT', ?, ?)", tx, chargeId, paid,
-                        charge - paid, at.toInstant());
-                Jdbc.update(c, "INSERT INTO audit_log (occurred_at, action, household_id, transaction_id,"
-                        + " amount_cents, reference) VALUES (?, 'DEMO_HISTORY_POSTED', ?, ?, ?, NULL)", at.toInstant(),
-                        hh.get(i), tx, paid);
+                                + " VALUES (?, ?, ?, ?, ?, 'SUCCEEDED', ?, 'USD', ?, ?, ?)",
+                        tx,
+                        (isOnline ? "pi_demo_hist_" : "demo-hist-") + practice + "-" + n,
+                        practiceId,
+                        hh.get(i),
+                        source,
+                        paid,
+                        isOnline ? "VISA" : null,
+                        isOnline ? "4242" : null,
+                        at.toInstant());
+                Jdbc.update(
+                        c,
+                        "INSERT INTO payment_applications (transaction_id, charge_id, amount_cents, kind,"
+                                + " balance_after_cents, created_at) VALUES (?, ?, ?, 'PAYMENT', ?, ?)",
+                        tx,
+                        chargeId,
+                        paid,
+                        charge - paid,
+                        at.toInstant());
+                Jdbc.update(
+                        c,
+                        "INSERT INTO audit_log (occurred_at, action, household_id, transaction_id,"
+                                + " amount_cents, reference) VALUES (?, 'DEMO_HISTORY_POSTED', ?, ?, ?, NULL)",
+                        at.toInstant(),
+                        hh.get(i),
+                        tx,
+                        paid);
             }
             int landing = online * 3 + random.nextInt(5);
             int signedIn = online * 2 + random.nextInt(2);
             int[] counts = {landing, signedIn, online + random.nextInt(2), online};
             String[] steps = {"LANDING", "SIGNED_IN", "PAYMENT_STARTED", "PAYMENT_COMPLETED"};
             for (int s = 0; s < steps.length; s++) {
-                Jdbc.update(c, "INSERT INTO funnel_daily (practice_id, day, step, count) VALUES (?, ?, ?, ?)",
-                        practiceId, day, steps[s], (long) counts[s]);
+                Jdbc.update(
+                        c,
+                        "INSERT INTO funnel_daily (practice_id, day, step, count) VALUES (?, ?, ?, ?)",
+                        practiceId,
+                        day,
+                        steps[s],
+                        (long) counts[s]);
             }
         }
     }

@@ -1,18 +1,17 @@
 package com.patientpayments.emr.demo;
 
-import org.jspecify.annotations.Nullable;
 import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.household.LastNames;
 import com.patientpayments.emr.practice.PracticeLogos;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Objects;
 import java.sql.Connection;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the EMR side of the demo data (API.md "Demo data"): practices, hashes, locations, providers, procedures,
@@ -78,15 +77,22 @@ final class DemoData {
     }
 
     private void brightSmiles() {
-        practice("bright", "Bright Smiles Dental", "(312) 555-0142", "+13125550142",
+        practice(
+                "bright",
+                "Bright Smiles Dental",
+                "(312) 555-0142",
+                "+13125550142",
                 new String[] {"1200 W Madison St", "Suite 300", "Chicago", "IL", "60607"},
-                "America/Chicago", null);
+                "America/Chicago",
+                null);
         hash("K7MX4Q", "bright", true);
         hash("W3NPKV", "bright", false);
-        location("downtown", "bright", "Downtown", "(312) 555-0142",
-                new String[] {"1200 W Madison St", "Suite 300", "Chicago", "IL", "60607"});
-        location("northside", "bright", "Northside", "(773) 555-0190",
-                new String[] {"4820 N Clark St", null, "Chicago", "IL", "60640"});
+        location("downtown", "bright", "Downtown", "(312) 555-0142", new String[] {
+            "1200 W Madison St", "Suite 300", "Chicago", "IL", "60607"
+        });
+        location("northside", "bright", "Northside", "(773) 555-0190", new String[] {
+            "4820 N Clark St", null, "Chicago", "IL", "60640"
+        });
         provider("patel", "bright", "Dr. Priya Patel, DDS");
         provider("whitfield", "bright", "Dr. James Whitfield, DMD");
 
@@ -116,12 +122,18 @@ final class DemoData {
     }
 
     private void lakeside() {
-        practice("lakeside", "Lakeside Family Dentistry", "(216) 555-0188", "+12165550188",
+        practice(
+                "lakeside",
+                "Lakeside Family Dentistry",
+                "(216) 555-0188",
+                "+12165550188",
                 new String[] {"780 Lakeside Ave E", null, "Cleveland", "OH", "44114"},
-                "America/New_York", "acct_1DemoLakeside00");
+                "America/New_York",
+                "acct_1DemoLakeside00");
         hash("HR9T3W", "lakeside", true);
-        location("lakeside-main", "lakeside", "Lakeside Avenue", "(216) 555-0188",
-                new String[] {"780 Lakeside Ave E", null, "Cleveland", "OH", "44114"});
+        location("lakeside-main", "lakeside", "Lakeside Avenue", "(216) 555-0188", new String[] {
+            "780 Lakeside Ave E", null, "Cleveland", "OH", "44114"
+        });
         provider("rossi", "lakeside", "Dr. Elena Rossi, DDS");
 
         household("nguyen", "lakeside", "200100", "Ana", "Nguyen-Smith");
@@ -135,59 +147,125 @@ final class DemoData {
     }
 
     private void harborView() {
-        practice("harbor", "Harbor View Pediatric Dentistry", "(206) 555-0117", "+12065550117",
+        practice(
+                "harbor",
+                "Harbor View Pediatric Dentistry",
+                "(206) 555-0117",
+                "+12065550117",
                 new String[] {"1501 Alaskan Way", "Pier 57", "Seattle", "WA", "98101"},
-                "America/Los_Angeles", null);
+                "America/Los_Angeles",
+                null);
         hash("QX7TMD", "harbor", true);
-        location("harbor-main", "harbor", "Waterfront", "(206) 555-0117",
-                new String[] {"1501 Alaskan Way", "Pier 57", "Seattle", "WA", "98101"});
+        location("harbor-main", "harbor", "Waterfront", "(206) 555-0117", new String[] {
+            "1501 Alaskan Way", "Pier 57", "Seattle", "WA", "98101"
+        });
         provider("okafor", "harbor", "Dr. Chidi Okafor, DDS");
         household("lindqvist", "harbor", "300001", "Åsa", "Lindqvist");
         patient("elin", "lindqvist", "Elin", "Lindqvist");
         charge("lindqvist-1", "lindqvist", "elin", "harbor-main", "okafor", "2026-10-07", "D7140", 21000);
     }
 
-    private void practice(String key, String name, String phone, String e164, String[] a, String tz, @Nullable String acct) {
-        Jdbc.update(c, "INSERT INTO practices (id, tenant_id, company_id, name, phone, phone_e164, address_line1,"
+    private void practice(
+            String key, String name, String phone, String e164, String[] a, String tz, @Nullable String acct) {
+        Jdbc.update(
+                c,
+                "INSERT INTO practices (id, tenant_id, company_id, name, phone, phone_e164, address_line1,"
                         + " address_line2, city, state, postal_code, logo_url, time_zone, stripe_account_id)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                id("practice:" + key), id("tenant:" + key), id("company:" + key), name, phone, e164,
-                a[0], a[1], a[2], a[3], a[4], null, tz, acct);
+                id("practice:" + key),
+                id("tenant:" + key),
+                id("company:" + key),
+                name,
+                phone,
+                e164,
+                a[0],
+                a[1],
+                a[2],
+                a[3],
+                a[4],
+                null,
+                tz,
+                acct);
     }
 
     private void hash(String hash, String practice, boolean active) {
-        Jdbc.update(c, "INSERT INTO practice_hashes (hash, practice_id, active, created_at) VALUES (?, ?, ?, ?)",
-                hash, id("practice:" + practice), active,
+        Jdbc.update(
+                c,
+                "INSERT INTO practice_hashes (hash, practice_id, active, created_at) VALUES (?, ?, ?, ?)",
+                hash,
+                id("practice:" + practice),
+                active,
                 java.time.Instant.parse(active ? "2026-01-02T00:00:00Z" : "2025-01-02T00:00:00Z"));
     }
 
     private void location(String key, String practice, String name, String phone, String[] a) {
-        Jdbc.update(c, "INSERT INTO practice_locations (id, practice_id, name, phone, address_line1, address_line2,"
+        Jdbc.update(
+                c,
+                "INSERT INTO practice_locations (id, practice_id, name, phone, address_line1, address_line2,"
                         + " city, state, postal_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                id("location:" + key), id("practice:" + practice), name, phone, a[0], a[1], a[2], a[3], a[4]);
+                id("location:" + key),
+                id("practice:" + practice),
+                name,
+                phone,
+                a[0],
+                a[1],
+                a[2],
+                a[3],
+                a[4]);
     }
 
     private void provider(String key, String practice, String name) {
-        Jdbc.update(c, "INSERT INTO providers (id, practice_id, display_name) VALUES (?, ?, ?)",
-                id("provider:" + key), id("practice:" + practice), name);
+        Jdbc.update(
+                c,
+                "INSERT INTO providers (id, practice_id, display_name) VALUES (?, ?, ?)",
+                id("provider:" + key),
+                id("practice:" + practice),
+                name);
     }
 
     private void household(String key, String practice, String account, String first, String last) {
-        Jdbc.update(c, "INSERT INTO households (id, practice_id, account_number, guarantor_first_name,"
+        Jdbc.update(
+                c,
+                "INSERT INTO households (id, practice_id, account_number, guarantor_first_name,"
                         + " guarantor_last_name, guarantor_last_name_normalized) VALUES (?, ?, ?, ?, ?, ?)",
-                id("household:" + key), id("practice:" + practice), account, first, last, LastNames.normalize(last));
+                id("household:" + key),
+                id("practice:" + practice),
+                account,
+                first,
+                last,
+                LastNames.normalize(last));
     }
 
     private void patient(String key, String household, String first, String last) {
-        Jdbc.update(c, "INSERT INTO patients (id, household_id, first_name, last_name) VALUES (?, ?, ?, ?)",
-                id("patient:" + key), id("household:" + household), first, last);
+        Jdbc.update(
+                c,
+                "INSERT INTO patients (id, household_id, first_name, last_name) VALUES (?, ?, ?, ?)",
+                id("patient:" + key),
+                id("household:" + household),
+                first,
+                last);
     }
 
-    private void charge(String key, String household, String patient, String location, String provider,
-                        String date, String code, long cents) {
-        Jdbc.update(c, "INSERT INTO charges (id, household_id, patient_id, location_id, provider_id, service_date,"
+    private void charge(
+            String key,
+            String household,
+            String patient,
+            String location,
+            String provider,
+            String date,
+            String code,
+            long cents) {
+        Jdbc.update(
+                c,
+                "INSERT INTO charges (id, household_id, patient_id, location_id, provider_id, service_date,"
                         + " procedure_code, amount_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                id("charge:" + key), id("household:" + household), id("patient:" + patient),
-                id("location:" + location), id("provider:" + provider), LocalDate.parse(date), code, cents);
+                id("charge:" + key),
+                id("household:" + household),
+                id("patient:" + patient),
+                id("location:" + location),
+                id("provider:" + provider),
+                LocalDate.parse(date),
+                code,
+                cents);
     }
 }

@@ -7,10 +7,9 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.sql.Connection;
 
 /**
  * Seeds the demo data at start-up ({@code EMR_SEED_DEMO=true}) when the database has none yet; a database that
@@ -39,7 +38,8 @@ public class DemoSeeder implements ApplicationEventListener<StartupEvent> {
             Connection c = s.getConnection();
             // Serializes two connectors seeding one database at once.
             Jdbc.one(c, "SELECT pg_advisory_xact_lock(727001)", rs -> 1);
-            if (Jdbc.one(c, "SELECT 1 FROM practice_hashes WHERE hash = 'K7MX4Q'", rs -> 1).isPresent()) {
+            if (Jdbc.one(c, "SELECT 1 FROM practice_hashes WHERE hash = 'K7MX4Q'", rs -> 1)
+                    .isPresent()) {
                 return false;
             }
             new DemoData(c).writeAll();

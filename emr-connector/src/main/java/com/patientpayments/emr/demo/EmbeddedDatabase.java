@@ -1,7 +1,6 @@
 package com.patientpayments.emr.demo;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;

@@ -1,7 +1,6 @@
 package com.patientpayments.emr.household;
 
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**
@@ -9,12 +8,19 @@ import java.util.List;
  * disputed charges, which {@code disputedCents} (addition) reports.
  */
 @Serdeable
-public record HouseholdView(String id, String practiceId, String practiceHash, String accountNumber,
-                            String guarantorName, long balanceCents, long creditCents, long disputedCents,
-                            String currency, List<Patient> patients) {
+public record HouseholdView(
+        String id,
+        String practiceId,
+        String practiceHash,
+        String accountNumber,
+        String guarantorName,
+        long balanceCents,
+        long creditCents,
+        long disputedCents,
+        String currency,
+        List<Patient> patients) {
 
     /** A patient of the household. */
     @Serdeable
-    public record Patient(String id, String firstName, String lastName, String name) {
-    }
+    public record Patient(String id, String firstName, String lastName, String name) {}
 }

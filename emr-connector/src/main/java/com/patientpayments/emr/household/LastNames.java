@@ -39,8 +39,7 @@ public final class LastNames {
     private static final ThreadLocal<Transliterator> LATIN_ASCII =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Latin-ASCII"));
 
-    private LastNames() {
-    }
+    private LastNames() {}
 
     /**
      * The comparison key of a last name: lower-case, without accents on Latin/Greek letters, spaces or punctuation;
@@ -72,8 +71,11 @@ public final class LastNames {
         }
         String folded = NFD.normalize(NFKC_CASEFOLD.normalize(name));
         if (expandUmlauts) {
-            folded = folded.replace("a\u0308", "ae").replace("o\u0308", "oe").replace("u\u0308", "ue")
-                    .replace("a\u030A", "aa").replace("ø", "oe");
+            folded = folded.replace("a\u0308", "ae")
+                    .replace("o\u0308", "oe")
+                    .replace("u\u0308", "ue")
+                    .replace("a\u030A", "aa")
+                    .replace("ø", "oe");
         }
         StringBuilder kept = new StringBuilder(folded.length());
         int baseScript = UScript.COMMON;
@@ -81,9 +83,12 @@ public final class LastNames {
             int cp = folded.codePointAt(i);
             i += Character.charCount(cp);
             int type = UCharacter.getType(cp);
-            if (type == UCharacter.NON_SPACING_MARK || type == UCharacter.ENCLOSING_MARK
+            if (type == UCharacter.NON_SPACING_MARK
+                    || type == UCharacter.ENCLOSING_MARK
                     || type == UCharacter.COMBINING_SPACING_MARK) {
-                if (baseScript == UScript.LATIN || baseScript == UScript.GREEK || baseScript == UScript.COMMON
+                if (baseScript == UScript.LATIN
+                        || baseScript == UScript.GREEK
+                        || baseScript == UScript.COMMON
                         || baseScript == UScript.INHERITED) {
                     continue; // an accent on a Latin or Greek letter, or a stray one (after a space: ´ ¨)
                 }
@@ -91,7 +96,8 @@ public final class LastNames {
                 continue;
             }
             baseScript = UScript.getScript(cp);
-            if (UCharacter.hasBinaryProperty(cp, UProperty.WHITE_SPACE) || isPunctuation(type, cp)
+            if (UCharacter.hasBinaryProperty(cp, UProperty.WHITE_SPACE)
+                    || isPunctuation(type, cp)
                     || UCharacter.hasBinaryProperty(cp, UProperty.DEFAULT_IGNORABLE_CODE_POINT)) {
                 continue;
             }
@@ -101,16 +107,26 @@ public final class LastNames {
         if (composed.chars().allMatch(c -> c < 0x80)) {
             return composed;
         }
-        return LATIN_ASCII.get().transliterate(composed).toLowerCase(java.util.Locale.ROOT)
+        return LATIN_ASCII
+                .get()
+                .transliterate(composed)
+                .toLowerCase(java.util.Locale.ROOT)
                 .replaceAll("[\\p{Punct}\\s]+", "");
     }
 
     /** Punctuation, spacing accents ({@code ` ´ ^}) and the apostrophe-like modifier letters ({@code ʼ ʻ ʹ ʽ}). */
     private static boolean isPunctuation(int type, int cp) {
-        return type == UCharacter.DASH_PUNCTUATION || type == UCharacter.START_PUNCTUATION
-                || type == UCharacter.END_PUNCTUATION || type == UCharacter.CONNECTOR_PUNCTUATION
-                || type == UCharacter.OTHER_PUNCTUATION || type == UCharacter.INITIAL_PUNCTUATION
-                || type == UCharacter.FINAL_PUNCTUATION || type == UCharacter.MODIFIER_SYMBOL
-                || cp == 0x02BC || cp == 0x02BB || cp == 0x02B9 || cp == 0x02BD;
+        return type == UCharacter.DASH_PUNCTUATION
+                || type == UCharacter.START_PUNCTUATION
+                || type == UCharacter.END_PUNCTUATION
+                || type == UCharacter.CONNECTOR_PUNCTUATION
+                || type == UCharacter.OTHER_PUNCTUATION
+                || type == UCharacter.INITIAL_PUNCTUATION
+                || type == UCharacter.FINAL_PUNCTUATION
+                || type == UCharacter.MODIFIER_SYMBOL
+                || cp == 0x02BC
+                || cp == 0x02BB
+                || cp == 0x02B9
+                || cp == 0x02BD;
     }
 }

@@ -1,7 +1,6 @@
 package com.patientpayments.emr.ledger;
 
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.util.UUID;
 

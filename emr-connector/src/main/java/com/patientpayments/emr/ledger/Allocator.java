@@ -15,16 +15,13 @@ public final class Allocator {
     public static final Comparator<OpenCharge> ORDER =
             Comparator.comparing(OpenCharge::serviceDate).thenComparingLong(OpenCharge::entrySeq);
 
-    private Allocator() {
-    }
+    private Allocator() {}
 
     /** A charge a payment may be applied to, with its current balance. */
-    public record OpenCharge(UUID chargeId, LocalDate serviceDate, long entrySeq, Money balance) {
-    }
+    public record OpenCharge(UUID chargeId, LocalDate serviceDate, long entrySeq, Money balance) {}
 
     /** What one charge received and what it still owes afterwards. */
-    public record Line(UUID chargeId, Money applied, Money balanceAfter) {
-    }
+    public record Line(UUID chargeId, Money applied, Money balanceAfter) {}
 
     /** The result: lines in allocation order, and the credit left over. */
     public record Allocation(List<Line> lines, Money credit) {

@@ -8,7 +8,10 @@ import java.util.Set;
  * attempt may still succeed (the patient retries on the same intent).
  */
 public enum AttemptStatus {
-    CREATED, PROCESSING, SUCCEEDED, FAILED;
+    CREATED,
+    PROCESSING,
+    SUCCEEDED,
+    FAILED;
 
     /** Whether an attempt in this status may move to {@code next}; the switch covers every status. */
     public boolean canMoveTo(AttemptStatus next) {

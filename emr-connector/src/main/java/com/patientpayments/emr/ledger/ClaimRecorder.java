@@ -1,13 +1,12 @@
 package com.patientpayments.emr.ledger;
 
-import org.jspecify.annotations.Nullable;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records what the provider reports about a refund or dispute of a posted transaction — merged into its current state
@@ -23,8 +22,12 @@ public class ClaimRecorder {
     private final TransactionRepository transactions;
     private final AuditLog audit;
 
-    public ClaimRecorder(ClaimRepository claims, HoldingsWriter holdings, LedgerRepository ledger,
-                         TransactionRepository transactions, AuditLog audit) {
+    public ClaimRecorder(
+            ClaimRepository claims,
+            HoldingsWriter holdings,
+            LedgerRepository ledger,
+            TransactionRepository transactions,
+            AuditLog audit) {
         this.claims = claims;
         this.holdings = holdings;
         this.ledger = ledger;
@@ -33,17 +36,22 @@ public class ClaimRecorder {
     }
 
     /** A refund as the provider reports it; {@code providerCreatedAt} may be null (older shapes). */
-    public record RefundReport(String refundId, Money amount, RefundStatus status,
-                               @Nullable Instant providerCreatedAt, @Nullable String eventId) {
-    }
+    public record RefundReport(
+            String refundId,
+            Money amount,
+            RefundStatus status,
+            @Nullable Instant providerCreatedAt,
+            @Nullable String eventId) {}
 
     /** A dispute as the provider reports it. */
-    public record DisputeReport(String disputeId, Money amount, DisputeStatus status, @Nullable String eventId) {
-    }
+    public record DisputeReport(
+            String disputeId,
+            Money amount,
+            DisputeStatus status,
+            @Nullable String eventId) {}
 
     /** The refund now, and whether this report recorded it first. */
-    public record RefundResult(boolean created, RefundView refund) {
-    }
+    public record RefundResult(boolean created, RefundView refund) {}
 
     RefundResult refund(Connection c, TransactionFacts.Row t, RefundReport r) {
         boolean created = mergeRefund(c, t, r);
@@ -62,11 +70,24 @@ public class ClaimRecorder {
         List<ClaimRepository.Parked> parked = claims.parked(c, reference);
         for (ClaimRepository.Parked p : parked) {
             if (p.kind() == Holdings.Kind.REFUND) {
-                mergeRefund(c, t, new RefundReport(p.sourceId(), Money.ofCents(p.amountCents()),
-                        RefundStatus.parse(p.status()), p.providerCreatedAt(), p.eventId()));
+                mergeRefund(
+                        c,
+                        t,
+                        new RefundReport(
+                                p.sourceId(),
+                                Money.ofCents(p.amountCents()),
+                                RefundStatus.parse(p.status()),
+                                p.providerCreatedAt(),
+                                p.eventId()));
             } else {
-                mergeDispute(c, t, new DisputeReport(p.sourceId(), Money.ofCents(p.amountCents()),
-                        DisputeStatus.parse(p.status()), p.eventId()));
+                mergeDispute(
+                        c,
+                        t,
+                        new DisputeReport(
+                                p.sourceId(),
+                                Money.ofCents(p.amountCents()),
+                                DisputeStatus.parse(p.status()),
+                                p.eventId()));
             }
             claims.markApplied(c, p.id());
         }
@@ -83,10 +104,20 @@ public class ClaimRecorder {
         Optional<ClaimRepository.RefundRow> existing = claims.refund(c, r.refundId());
         ledger.recordEvent(c, r.eventId(), "refund");
         if (existing.isEmpty()) {
-            claims.insertRefund(c, new ClaimRepository.RefundRow(r.refundId(), t.id(), r.amount().cents(), r.status(),
-                    r.providerCreatedAt()));
-            audit.append(c, new AuditLog.Entry("REFUND_" + r.status().name(), t.householdId(), t.id(), null, null,
-                    r.amount().cents(), r.refundId()));
+            claims.insertRefund(
+                    c,
+                    new ClaimRepository.RefundRow(
+                            r.refundId(), t.id(), r.amount().cents(), r.status(), r.providerCreatedAt()));
+            audit.append(
+                    c,
+                    new AuditLog.Entry(
+                            "REFUND_" + r.status().name(),
+                            t.householdId(),
+                            t.id(),
+                            null,
+                            null,
+                            r.amount().cents(),
+                            r.refundId()));
             return true;
         }
         ClaimRepository.RefundRow row = existing.get();
@@ -98,8 +129,16 @@ public class ClaimRecorder {
         }
         if (row.status().canMoveTo(r.status())) {
             claims.updateRefundStatus(c, r.refundId(), r.status());
-            audit.append(c, new AuditLog.Entry("REFUND_" + r.status().name(), t.householdId(), t.id(), null, null,
-                    r.amount().cents(), r.refundId()));
+            audit.append(
+                    c,
+                    new AuditLog.Entry(
+                            "REFUND_" + r.status().name(),
+                            t.householdId(),
+                            t.id(),
+                            null,
+                            null,
+                            r.amount().cents(),
+                            r.refundId()));
         }
         return false;
     }
@@ -127,8 +166,10 @@ public class ClaimRecorder {
             }
             claims.updateDispute(c, d.disputeId(), amount, next);
         }
-        audit.append(c, new AuditLog.Entry("DISPUTE_" + next.name(), t.householdId(), t.id(), null, null, amount,
-                d.disputeId()));
+        audit.append(
+                c,
+                new AuditLog.Entry(
+                        "DISPUTE_" + next.name(), t.householdId(), t.id(), null, null, amount, d.disputeId()));
         // Milestones the receipt lists: funds withdrawn (a won or lost chargeback had them withdrawn too), outcome.
         if (next.fundsWithdrawn() || next == DisputeStatus.WON) {
             claims.milestone(c, d.disputeId(), "OPENED", t.id(), amount);
@@ -144,21 +185,35 @@ public class ClaimRecorder {
     }
 
     static RefundView refundView(Connection c, String refundId) {
-        return com.patientpayments.emr.Jdbc.one(c, "SELECT transaction_id, amount_cents, status FROM refunds"
-                        + " WHERE refund_id = ?", rs -> new RefundView(refundId, rs.getString(1), rs.getLong(2),
-                        rs.getString(3), new ArrayList<>(), 0), refundId)
-                .map(r -> new RefundView(r.refundId(), r.transactionId(), r.amountCents(), r.status(),
+        return com.patientpayments.emr.Jdbc.one(
+                        c,
+                        "SELECT transaction_id, amount_cents, status FROM refunds" + " WHERE refund_id = ?",
+                        rs -> new RefundView(
+                                refundId, rs.getString(1), rs.getLong(2), rs.getString(3), new ArrayList<>(), 0),
+                        refundId)
+                .map(r -> new RefundView(
+                        r.refundId(),
+                        r.transactionId(),
+                        r.amountCents(),
+                        r.status(),
                         TransactionFacts.taken(c, "refund_id", refundId),
                         TransactionFacts.creditTaken(c, refundId, "REFUND%")))
                 .orElseThrow(() -> LedgerException.notFound("Refund"));
     }
 
     static DisputeView disputeView(Connection c, String disputeId) {
-        return com.patientpayments.emr.Jdbc.one(c, "SELECT transaction_id, amount_cents, status FROM dispute_states"
-                        + " WHERE dispute_id = ?", rs -> new String[] {rs.getString(1), Long.toString(rs.getLong(2)),
-                        rs.getString(3)}, disputeId)
-                .map(r -> new DisputeView(disputeId, r[0], Long.parseLong(r[1]), r[2],
-                        DisputeStatus.parse(r[2]).fundsWithdrawn(), TransactionFacts.taken(c, "dispute_id", disputeId),
+        return com.patientpayments.emr.Jdbc.one(
+                        c,
+                        "SELECT transaction_id, amount_cents, status FROM dispute_states" + " WHERE dispute_id = ?",
+                        rs -> new String[] {rs.getString(1), Long.toString(rs.getLong(2)), rs.getString(3)},
+                        disputeId)
+                .map(r -> new DisputeView(
+                        disputeId,
+                        r[0],
+                        Long.parseLong(r[1]),
+                        r[2],
+                        DisputeStatus.parse(r[2]).fundsWithdrawn(),
+                        TransactionFacts.taken(c, "dispute_id", disputeId),
                         TransactionFacts.creditTaken(c, disputeId, "DISPUTE%"),
                         TransactionFacts.reapplied(c, disputeId)))
                 .orElseThrow(() -> LedgerException.notFound("Dispute"));

@@ -17,9 +17,14 @@ import java.util.Locale;
  * furthest status seen, so events in any order end in the same state.
  */
 public enum DisputeStatus {
-    WARNING_NEEDS_RESPONSE(0, false), WARNING_UNDER_REVIEW(1, false),
-    NEEDS_RESPONSE(2, true), UNDER_REVIEW(3, true),
-    WARNING_CLOSED(4, false), PREVENTED(4, false), WON(4, false), LOST(4, true);
+    WARNING_NEEDS_RESPONSE(0, false),
+    WARNING_UNDER_REVIEW(1, false),
+    NEEDS_RESPONSE(2, true),
+    UNDER_REVIEW(3, true),
+    WARNING_CLOSED(4, false),
+    PREVENTED(4, false),
+    WON(4, false),
+    LOST(4, true);
 
     private final int stage;
     private final boolean fundsWithdrawn;

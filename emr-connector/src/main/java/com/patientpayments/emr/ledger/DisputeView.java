@@ -1,7 +1,6 @@
 package com.patientpayments.emr.ledger;
 
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**
@@ -11,7 +10,12 @@ import java.util.List;
  * charges (a won dispute).
  */
 @Serdeable
-public record DisputeView(String disputeId, String transactionId, long amountCents, String status,
-                          boolean fundsWithdrawn, List<RefundView.ChargeAmount> reversals, long creditReversedCents,
-                          List<RefundView.ChargeAmount> reapplied) {
-}
+public record DisputeView(
+        String disputeId,
+        String transactionId,
+        long amountCents,
+        String status,
+        boolean fundsWithdrawn,
+        List<RefundView.ChargeAmount> reversals,
+        long creditReversedCents,
+        List<RefundView.ChargeAmount> reapplied) {}

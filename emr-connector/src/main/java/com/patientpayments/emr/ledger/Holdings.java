@@ -1,12 +1,12 @@
 package com.patientpayments.emr.ledger;
 
-import org.jspecify.annotations.Nullable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a posted payment still holds, as a pure function of the provider's current state (pure domain code).
@@ -24,19 +24,19 @@ import java.util.UUID;
  * amount.
  */
 public final class Holdings {
-    private Holdings() {
-    }
+    private Holdings() {}
 
     /** Refund or dispute: what a claim is. */
-    public enum Kind { REFUND, DISPUTE }
+    public enum Kind {
+        REFUND,
+        DISPUTE
+    }
 
     /** A refund or dispute by its provider id. */
-    public record Source(Kind kind, String id) {
-    }
+    public record Source(Kind kind, String id) {}
 
     /** A claim and the amount it currently takes back (0 for a failed refund or an inquiry). */
-    public record Claim(Source source, long cents) {
-    }
+    public record Claim(Source source, long cents) {}
 
     /**
      * One slot of the original posting: a charge ({@code chargeId}) or the credit ({@code chargeId == null}), with
@@ -49,17 +49,15 @@ public final class Holdings {
     }
 
     /** What one claim currently holds of one slot. For a charge slot: taken from the charge and from its in-lieu credit. */
-    public record Held(Source source, @Nullable UUID chargeId, long takenCents) {
-    }
+    public record Held(Source source, @Nullable UUID chargeId, long takenCents) {}
 
     /**
      * One ledger move. {@code chargeCents} is appended to the charge's applications (negative: taken back; positive:
      * applied again) and {@code creditCents} to the household credit ({@code inLieuOf} the charge, or the transaction's
      * own credit when {@code chargeId} is null).
      */
-    public record Move(Source source, @Nullable UUID chargeId, long chargeCents, long creditCents,
-                       long chargeBalanceAfter) {
-    }
+    public record Move(
+            Source source, @Nullable UUID chargeId, long chargeCents, long creditCents, long chargeBalanceAfter) {}
 
     /**
      * The target: how much each claim takes from each slot.
@@ -100,16 +98,19 @@ public final class Holdings {
      * @param chargeBalances current balance of every charge of the posting (updated as moves are planned)
      * @param inLieuCredit   credit the transaction keeps in lieu of each charge now (updated likewise)
      */
-    public static List<Move> plan(Map<Source, Map<UUID, Long>> target, List<Held> held, Map<UUID, Long> chargeBalances,
-                                  Map<UUID, Long> inLieuCredit) {
+    public static List<Move> plan(
+            Map<Source, Map<UUID, Long>> target,
+            List<Held> held,
+            Map<UUID, Long> chargeBalances,
+            Map<UUID, Long> inLieuCredit) {
         Map<Key, Long> now = new HashMap<>();
         for (Held h : held) {
             now.merge(new Key(h.source(), h.chargeId()), h.takenCents(), Long::sum);
         }
         Map<Key, Long> deltas = new HashMap<>();
         now.forEach((k, v) -> deltas.merge(k, -v, Long::sum));
-        target.forEach((source, bySlot) -> bySlot.forEach((chargeId, cents) ->
-                deltas.merge(new Key(source, chargeId), cents, Long::sum)));
+        target.forEach((source, bySlot) ->
+                bySlot.forEach((chargeId, cents) -> deltas.merge(new Key(source, chargeId), cents, Long::sum)));
         List<Map.Entry<Key, Long>> ordered = new ArrayList<>(deltas.entrySet());
         ordered.removeIf(e -> e.getValue() == 0);
         // Deterministic: restorations first, then by source and slot.

@@ -1,7 +1,6 @@
 package com.patientpayments.emr.ledger;
 
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,10 @@ public class HoldingsWriter {
     public List<Holdings.Move> project(Connection c, UUID householdId, UUID txId) {
         List<Holdings.Slot> slots = ledger.slots(c, txId);
         var target = Holdings.target(slots, claims.claims(c, txId));
-        List<UUID> chargeIds = slots.stream().filter(s -> !s.isCredit()).map(Holdings.Slot::chargeId).toList();
+        List<UUID> chargeIds = slots.stream()
+                .filter(s -> !s.isCredit())
+                .map(Holdings.Slot::chargeId)
+                .toList();
         Map<UUID, Long> balances = ledger.balances(c, chargeIds);
         List<Holdings.Move> moves = Holdings.plan(target, ledger.held(c, txId), balances, ledger.inLieuCredit(c, txId));
         if (moves.isEmpty()) {
@@ -41,18 +43,36 @@ public class HoldingsWriter {
             boolean refund = m.source().kind() == Holdings.Kind.REFUND;
             String refundId = refund ? m.source().id() : null;
             String disputeId = refund ? null : m.source().id();
-            if (m.chargeId() != null && m.chargeCents() != 0) {   // charge moves; a credit-slot move has no charge
+            if (m.chargeId() != null && m.chargeCents() != 0) { // charge moves; a credit-slot move has no charge
                 String kind = kind(m.source(), m.chargeCents());
-                ledger.appendApplications(c, txId, kind, refundId, disputeId,
+                ledger.appendApplications(
+                        c,
+                        txId,
+                        kind,
+                        refundId,
+                        disputeId,
                         List.of(new LedgerRepository.Row(m.chargeId(), m.chargeCents(), m.chargeBalanceAfter())));
-                entries.add(new AuditLog.Entry(kind, householdId, txId, null, m.chargeId(), m.chargeCents(),
+                entries.add(new AuditLog.Entry(
+                        kind,
+                        householdId,
+                        txId,
+                        null,
+                        m.chargeId(),
+                        m.chargeCents(),
                         m.source().id()));
             }
             if (m.creditCents() != 0) {
                 String kind = kind(m.source(), m.creditCents());
-                ledger.appendCredit(c, householdId, txId, m.creditCents(), kind, m.source().id(), m.chargeId());
-                entries.add(new AuditLog.Entry(kind + "_CREDIT", householdId, txId, null, m.chargeId(),
-                        m.creditCents(), m.source().id()));
+                ledger.appendCredit(
+                        c, householdId, txId, m.creditCents(), kind, m.source().id(), m.chargeId());
+                entries.add(new AuditLog.Entry(
+                        kind + "_CREDIT",
+                        householdId,
+                        txId,
+                        null,
+                        m.chargeId(),
+                        m.creditCents(),
+                        m.source().id()));
             }
         }
         audit.append(c, entries);

@@ -1,15 +1,14 @@
 package com.patientpayments.emr.ledger;
 
-import org.jspecify.annotations.Nullable;
 import com.patientpayments.emr.Jdbc;
-import jakarta.inject.Singleton;
 import io.micronaut.transaction.TransactionOperations;
-
+import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** Use cases of payment attempts: record (idempotent per household + key), attach the intent, record a failure. */
 @Singleton
@@ -19,8 +18,8 @@ public class PaymentAttempts {
     private final LedgerRepository ledger;
     private final AuditLog audit;
 
-    public PaymentAttempts(TransactionOperations<Connection> tx, AttemptRepository attempts, LedgerRepository ledger,
-                           AuditLog audit) {
+    public PaymentAttempts(
+            TransactionOperations<Connection> tx, AttemptRepository attempts, LedgerRepository ledger, AuditLog audit) {
         this.tx = tx;
         this.attempts = attempts;
         this.ledger = ledger;
@@ -28,23 +27,33 @@ public class PaymentAttempts {
     }
 
     /** A new or already-recorded attempt; {@code created} tells which. */
-    public record Result(boolean created, PaymentAttemptView attempt) {
-    }
+    public record Result(boolean created, PaymentAttemptView attempt) {}
 
     public Result create(UUID householdId, long amountCents, String idempotencyKey) {
         return tx.executeWrite(s -> {
             Connection c = s.getConnection();
-            UUID practiceId = Jdbc.one(c, "SELECT practice_id FROM households WHERE id = ?",
-                    rs -> rs.getObject(1, UUID.class), householdId)
+            UUID practiceId = Jdbc.one(
+                            c,
+                            "SELECT practice_id FROM households WHERE id = ?",
+                            rs -> rs.getObject(1, UUID.class),
+                            householdId)
                     .orElseThrow(() -> LedgerException.notFound("Household"));
-            var inserted = attempts.insert(c, UUID.randomUUID(), practiceId, householdId, amountCents,
-                    idempotencyKey);
+            var inserted = attempts.insert(c, UUID.randomUUID(), practiceId, householdId, amountCents, idempotencyKey);
             if (inserted.isPresent()) {
-                audit.append(c, new AuditLog.Entry("ATTEMPT_CREATED", householdId, null,
-                        UUID.fromString(inserted.get().id()), null, amountCents, null));
+                audit.append(
+                        c,
+                        new AuditLog.Entry(
+                                "ATTEMPT_CREATED",
+                                householdId,
+                                null,
+                                UUID.fromString(inserted.get().id()),
+                                null,
+                                amountCents,
+                                null));
                 return new Result(true, inserted.get());
             }
-            PaymentAttemptView existing = attempts.findByKey(c, householdId, idempotencyKey).orElseThrow();
+            PaymentAttemptView existing =
+                    attempts.findByKey(c, householdId, idempotencyKey).orElseThrow();
             if (existing.amountCents() != amountCents) {
                 throw LedgerException.conflict("This idempotency key was already used with another amount.");
             }
@@ -66,8 +75,8 @@ public class PaymentAttempts {
         try {
             return tx.executeWrite(s -> {
                 Connection c = s.getConnection();
-                PaymentAttemptView a = attempts.findForUpdate(c, id)
-                        .orElseThrow(() -> LedgerException.notFound("Payment attempt"));
+                PaymentAttemptView a =
+                        attempts.findForUpdate(c, id).orElseThrow(() -> LedgerException.notFound("Payment attempt"));
                 if (a.providerIntentId() != null) {
                     if (a.providerIntentId().equals(intentId)) {
                         return a;
@@ -76,8 +85,16 @@ public class PaymentAttempts {
                 }
                 AttemptStatus next = a.status() == AttemptStatus.CREATED ? AttemptStatus.PROCESSING : a.status();
                 attempts.update(c, id, intentId, next, a.failureCode(), a.failureMessage(), uuid(a.transactionId()));
-                audit.append(c, new AuditLog.Entry("ATTEMPT_INTENT_SET", UUID.fromString(a.householdId()), null, id,
-                        null, null, intentId));
+                audit.append(
+                        c,
+                        new AuditLog.Entry(
+                                "ATTEMPT_INTENT_SET",
+                                UUID.fromString(a.householdId()),
+                                null,
+                                id,
+                                null,
+                                null,
+                                intentId));
                 return attempts.find(c, id).orElseThrow();
             });
         } catch (Jdbc.DataAccessFailure e) {
@@ -89,19 +106,21 @@ public class PaymentAttempts {
     }
 
     /** Records a failure; never overrides SUCCEEDED (a late failure after success changes nothing). */
-    public PaymentAttemptView fail(UUID id, @Nullable String eventId, String failureCode,
-                                   @Nullable String failureMessage) {
+    public PaymentAttemptView fail(
+            UUID id, @Nullable String eventId, String failureCode, @Nullable String failureMessage) {
         return tx.executeWrite(s -> {
             Connection c = s.getConnection();
-            PaymentAttemptView a = attempts.findForUpdate(c, id)
-                    .orElseThrow(() -> LedgerException.notFound("Payment attempt"));
+            PaymentAttemptView a =
+                    attempts.findForUpdate(c, id).orElseThrow(() -> LedgerException.notFound("Payment attempt"));
             ledger.recordEvent(c, eventId, "payment_failed");
             if (!a.status().canMoveTo(AttemptStatus.FAILED)) {
                 return a;
             }
             attempts.update(c, id, a.providerIntentId(), AttemptStatus.FAILED, failureCode, failureMessage, null);
-            audit.append(c, new AuditLog.Entry("ATTEMPT_FAILED", UUID.fromString(a.householdId()), null, id, null,
-                    null, failureCode));
+            audit.append(
+                    c,
+                    new AuditLog.Entry(
+                            "ATTEMPT_FAILED", UUID.fromString(a.householdId()), null, id, null, null, failureCode));
             return attempts.find(c, id).orElseThrow();
         });
     }
@@ -128,8 +147,8 @@ public class PaymentAttempts {
     public PaymentAttemptView resume(UUID id) {
         return tx.executeWrite(s -> {
             Connection c = s.getConnection();
-            PaymentAttemptView a = attempts.findForUpdate(c, id)
-                    .orElseThrow(() -> LedgerException.notFound("Payment attempt"));
+            PaymentAttemptView a =
+                    attempts.findForUpdate(c, id).orElseThrow(() -> LedgerException.notFound("Payment attempt"));
             if (a.providerIntentId() == null) {
                 throw LedgerException.conflict("This attempt has no provider intent yet.");
             }
@@ -137,8 +156,10 @@ public class PaymentAttempts {
                 return a;
             }
             attempts.update(c, id, a.providerIntentId(), AttemptStatus.PROCESSING, null, null, null);
-            audit.append(c, new AuditLog.Entry("ATTEMPT_RESUMED", UUID.fromString(a.householdId()), null, id, null,
-                    null, null));
+            audit.append(
+                    c,
+                    new AuditLog.Entry(
+                            "ATTEMPT_RESUMED", UUID.fromString(a.householdId()), null, id, null, null, null));
             return attempts.find(c, id).orElseThrow();
         });
     }

@@ -1,12 +1,11 @@
 package com.patientpayments.emr.ledger;
 
-import org.jspecify.annotations.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refund and dispute reports addressed by the payment's provider reference (the PaymentIntent id), as webhooks carry
@@ -22,8 +21,12 @@ public class ProviderEvents {
     private final ClaimRecorder recorder;
     private final AuditLog audit;
 
-    public ProviderEvents(TransactionOperations<Connection> tx, AttemptRepository attempts, ClaimRepository claims,
-                          ClaimRecorder recorder, AuditLog audit) {
+    public ProviderEvents(
+            TransactionOperations<Connection> tx,
+            AttemptRepository attempts,
+            ClaimRepository claims,
+            ClaimRecorder recorder,
+            AuditLog audit) {
         this.tx = tx;
         this.attempts = attempts;
         this.claims = claims;
@@ -33,12 +36,11 @@ public class ProviderEvents {
 
     /** A report kept until its payment is posted (API.md "ParkedEvent"). */
     @Serdeable
-    public record ParkedView(String providerReference, String kind, String sourceId, String status) {
-    }
+    public record ParkedView(String providerReference, String kind, String sourceId, String status) {}
 
     /** Applied now (one of {@code refund} / {@code dispute}), or parked. */
-    public record Outcome<T>(@Nullable T applied, boolean created, @Nullable ParkedView parked) {
-    }
+    public record Outcome<T>(
+            @Nullable T applied, boolean created, @Nullable ParkedView parked) {}
 
     /** @throws LedgerException NOT_FOUND when no payment attempt carries this provider reference */
     public Outcome<RefundView> refund(String reference, ClaimRecorder.RefundReport r) {
@@ -49,10 +51,25 @@ public class ProviderEvents {
                 var result = recorder.refund(c, t.get(), r);
                 return new Outcome<>(result.refund(), result.created(), null);
             }
-            claims.park(c, reference, Holdings.Kind.REFUND, r.refundId(), r.amount().cents(), r.status().wire(),
-                    r.providerCreatedAt(), r.eventId());
-            return new Outcome<RefundView>(null, false, parked(c, reference, Holdings.Kind.REFUND, r.refundId(),
-                    r.status().wire(), r.amount().cents()));
+            claims.park(
+                    c,
+                    reference,
+                    Holdings.Kind.REFUND,
+                    r.refundId(),
+                    r.amount().cents(),
+                    r.status().wire(),
+                    r.providerCreatedAt(),
+                    r.eventId());
+            return new Outcome<RefundView>(
+                    null,
+                    false,
+                    parked(
+                            c,
+                            reference,
+                            Holdings.Kind.REFUND,
+                            r.refundId(),
+                            r.status().wire(),
+                            r.amount().cents()));
         });
     }
 
@@ -64,10 +81,25 @@ public class ProviderEvents {
             if (t.isPresent()) {
                 return new Outcome<>(recorder.dispute(c, t.get(), d), false, null);
             }
-            claims.park(c, reference, Holdings.Kind.DISPUTE, d.disputeId(), d.amount().cents(), d.status().wire(),
-                    null, d.eventId());
-            return new Outcome<DisputeView>(null, false, parked(c, reference, Holdings.Kind.DISPUTE, d.disputeId(),
-                    d.status().wire(), d.amount().cents()));
+            claims.park(
+                    c,
+                    reference,
+                    Holdings.Kind.DISPUTE,
+                    d.disputeId(),
+                    d.amount().cents(),
+                    d.status().wire(),
+                    null,
+                    d.eventId());
+            return new Outcome<DisputeView>(
+                    null,
+                    false,
+                    parked(
+                            c,
+                            reference,
+                            Holdings.Kind.DISPUTE,
+                            d.disputeId(),
+                            d.status().wire(),
+                            d.amount().cents()));
         });
     }
 
@@ -79,12 +111,19 @@ public class ProviderEvents {
         return TransactionFacts.byReference(c, reference);
     }
 
-    private ParkedView parked(Connection c, String reference, Holdings.Kind kind, String sourceId, String status,
-                              long amountCents) {
+    private ParkedView parked(
+            Connection c, String reference, Holdings.Kind kind, String sourceId, String status, long amountCents) {
         PaymentAttemptView attempt = attempts.findByIntent(c, reference).orElseThrow();
-        audit.append(c, new AuditLog.Entry("EVENT_PARKED_" + kind.name(),
-                java.util.UUID.fromString(attempt.householdId()), null, java.util.UUID.fromString(attempt.id()), null,
-                amountCents, sourceId));
+        audit.append(
+                c,
+                new AuditLog.Entry(
+                        "EVENT_PARKED_" + kind.name(),
+                        java.util.UUID.fromString(attempt.householdId()),
+                        null,
+                        java.util.UUID.fromString(attempt.id()),
+                        null,
+                        amountCents,
+                        sourceId));
         return new ParkedView(reference, kind.name(), sourceId, status);
     }
 }

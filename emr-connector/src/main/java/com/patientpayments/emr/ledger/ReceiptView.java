@@ -2,7 +2,6 @@ package com.patientpayments.emr.ledger;
 
 import com.patientpayments.emr.practice.PracticeView;
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**
@@ -11,21 +10,33 @@ import java.util.List;
  * household's balance right after this payment was posted (see {@link Receipts#balanceAfter}).
  */
 @Serdeable
-public record ReceiptView(TransactionView transaction, PracticeView practice, String guarantorName, List<Line> lines,
-                          List<Adjustment> adjustments, long balanceAfterCents) {
+public record ReceiptView(
+        TransactionView transaction,
+        PracticeView practice,
+        String guarantorName,
+        List<Line> lines,
+        List<Adjustment> adjustments,
+        long balanceAfterCents) {
 
     /** One charge this payment paid (part of). */
     @Serdeable
-    public record Line(String chargeId, String patientId, String patientName, String serviceDate,
-                       String procedureCode, String procedureName, String providerName, String locationName,
-                       long chargeAmountCents, long appliedCents, long remainingCents) {
-    }
+    public record Line(
+            String chargeId,
+            String patientId,
+            String patientName,
+            String serviceDate,
+            String procedureCode,
+            String procedureName,
+            String providerName,
+            String locationName,
+            long chargeAmountCents,
+            long appliedCents,
+            long remainingCents) {}
 
     /**
      * A later change: REFUND (a refund in effect; a failed or canceled one is not listed), DISPUTE_OPENED (funds
      * withdrawn; inquiries are not listed), DISPUTE_WON or DISPUTE_LOST.
      */
     @Serdeable
-    public record Adjustment(String kind, long amountCents, String occurredAt, String reference) {
-    }
+    public record Adjustment(String kind, long amountCents, String occurredAt, String reference) {}
 }

@@ -12,7 +12,11 @@ import java.util.Locale;
  * order the events arrive in. Failed and canceled are final.
  */
 public enum RefundStatus {
-    PENDING(0), REQUIRES_ACTION(1), SUCCEEDED(2), FAILED(3), CANCELED(3);
+    PENDING(0),
+    REQUIRES_ACTION(1),
+    SUCCEEDED(2),
+    FAILED(3),
+    CANCELED(3);
 
     private final int stage;
 

@@ -1,7 +1,6 @@
 package com.patientpayments.emr.ledger;
 
 import io.micronaut.serde.annotation.Serdeable;
-
 import java.util.List;
 
 /**
@@ -10,11 +9,15 @@ import java.util.List;
  * {@code creditReversedCents} are empty/zero once a refund failed or was canceled (it was applied again).
  */
 @Serdeable
-public record RefundView(String refundId, String transactionId, long amountCents, String status,
-                         List<ChargeAmount> reversals, long creditReversedCents) {
+public record RefundView(
+        String refundId,
+        String transactionId,
+        long amountCents,
+        String status,
+        List<ChargeAmount> reversals,
+        long creditReversedCents) {
 
     /** An amount on one charge. */
     @Serdeable
-    public record ChargeAmount(String chargeId, long amountCents) {
-    }
+    public record ChargeAmount(String chargeId, long amountCents) {}
 }

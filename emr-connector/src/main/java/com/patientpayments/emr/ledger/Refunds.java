@@ -2,7 +2,6 @@ package com.patientpayments.emr.ledger;
 
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.util.UUID;
 

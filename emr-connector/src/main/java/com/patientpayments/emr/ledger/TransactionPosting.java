@@ -1,15 +1,14 @@
 package com.patientpayments.emr.ledger;
 
-import org.jspecify.annotations.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Posts a succeeded provider payment to the ledger, exactly once per provider reference, in one database transaction:
@@ -27,9 +26,14 @@ public class TransactionPosting {
     private final ClaimRecorder claims;
     private final AuditLog audit;
 
-    public TransactionPosting(TransactionOperations<Connection> tx, AttemptRepository attempts,
-                              TransactionRepository transactions, LedgerRepository ledger, Allocations allocations,
-                              ClaimRecorder claims, AuditLog audit) {
+    public TransactionPosting(
+            TransactionOperations<Connection> tx,
+            AttemptRepository attempts,
+            TransactionRepository transactions,
+            LedgerRepository ledger,
+            Allocations allocations,
+            ClaimRecorder claims,
+            AuditLog audit) {
         this.tx = tx;
         this.attempts = attempts;
         this.transactions = transactions;
@@ -40,13 +44,16 @@ public class TransactionPosting {
     }
 
     /** A validated posting request. */
-    public record Command(String providerReference, @Nullable String eventId, Money amount,
-                          @Nullable String methodBrand, @Nullable String methodLast4, Instant paidAt) {
-    }
+    public record Command(
+            String providerReference,
+            @Nullable String eventId,
+            Money amount,
+            @Nullable String methodBrand,
+            @Nullable String methodLast4,
+            Instant paidAt) {}
 
     /** The transaction, and whether this call posted it (false: it was already posted). */
-    public record Result(boolean created, TransactionView transaction) {
-    }
+    public record Result(boolean created, TransactionView transaction) {}
 
     public Result post(Command cmd) {
         return tx.executeWrite(s -> {
@@ -56,48 +63,106 @@ public class TransactionPosting {
             UUID householdId = UUID.fromString(attempt.householdId());
             UUID attemptId = UUID.fromString(attempt.id());
             UUID txId = UUID.randomUUID();
-            Optional<Instant> createdAt = transactions.insert(c, new TransactionRepository.NewTransaction(txId,
-                    cmd.providerReference(), UUID.fromString(attempt.practiceId()), householdId, attemptId,
-                    cmd.amount().cents(), cmd.methodBrand(), cmd.methodLast4(), cmd.paidAt()));
+            Optional<Instant> createdAt = transactions.insert(
+                    c,
+                    new TransactionRepository.NewTransaction(
+                            txId,
+                            cmd.providerReference(),
+                            UUID.fromString(attempt.practiceId()),
+                            householdId,
+                            attemptId,
+                            cmd.amount().cents(),
+                            cmd.methodBrand(),
+                            cmd.methodLast4(),
+                            cmd.paidAt()));
             if (createdAt.isEmpty()) {
                 ledger.recordEvent(c, cmd.eventId(), "payment_succeeded");
-                return new Result(false, transactions.findByReference(c, cmd.providerReference()).orElseThrow());
+                return new Result(
+                        false,
+                        transactions.findByReference(c, cmd.providerReference()).orElseThrow());
             }
             Allocator.Allocation allocation = allocations.plan(c, householdId, cmd.amount());
             List<LedgerRepository.Row> rows = new ArrayList<>();
             List<TransactionView.Allocation> allocations = new ArrayList<>();
             List<AuditLog.Entry> entries = new ArrayList<>();
-            entries.add(new AuditLog.Entry("TRANSACTION_POSTED", householdId, txId, attemptId, null,
-                    cmd.amount().cents(), cmd.providerReference()));
+            entries.add(new AuditLog.Entry(
+                    "TRANSACTION_POSTED",
+                    householdId,
+                    txId,
+                    attemptId,
+                    null,
+                    cmd.amount().cents(),
+                    cmd.providerReference()));
             for (Allocator.Line line : allocation.lines()) {
-                rows.add(new LedgerRepository.Row(line.chargeId(), line.applied().cents(),
+                rows.add(new LedgerRepository.Row(
+                        line.chargeId(),
+                        line.applied().cents(),
                         line.balanceAfter().cents()));
-                allocations.add(new TransactionView.Allocation(line.chargeId().toString(), line.applied().cents(),
+                allocations.add(new TransactionView.Allocation(
+                        line.chargeId().toString(),
+                        line.applied().cents(),
                         line.balanceAfter().cents()));
-                entries.add(new AuditLog.Entry("PAYMENT_APPLIED", householdId, txId, null, line.chargeId(),
-                        line.applied().cents(), null));
+                entries.add(new AuditLog.Entry(
+                        "PAYMENT_APPLIED",
+                        householdId,
+                        txId,
+                        null,
+                        line.chargeId(),
+                        line.applied().cents(),
+                        null));
             }
             ledger.appendApplications(c, txId, "PAYMENT", null, null, rows);
             if (allocation.credit().isPositive()) {
-                ledger.appendCredit(c, householdId, txId, allocation.credit().cents(), "PAYMENT_CREDIT",
-                        cmd.providerReference(), null);
-                entries.add(new AuditLog.Entry("CREDIT_ADDED", householdId, txId, null, null,
-                        allocation.credit().cents(), null));
+                ledger.appendCredit(
+                        c,
+                        householdId,
+                        txId,
+                        allocation.credit().cents(),
+                        "PAYMENT_CREDIT",
+                        cmd.providerReference(),
+                        null);
+                entries.add(new AuditLog.Entry(
+                        "CREDIT_ADDED",
+                        householdId,
+                        txId,
+                        null,
+                        null,
+                        allocation.credit().cents(),
+                        null));
             }
             attempts.update(c, attemptId, attempt.providerIntentId(), AttemptStatus.SUCCEEDED, null, null, txId);
             ledger.recordEvent(c, cmd.eventId(), "payment_succeeded");
             audit.append(c, entries);
             // Refunds and disputes that arrived before the payment was posted apply now, in this transaction.
-            if (claims.applyParked(c, new TransactionFacts.Row(txId, householdId, cmd.amount().cents(),
-                    TransactionStatus.SUCCEEDED), cmd.providerReference()) > 0) {
+            if (claims.applyParked(
+                            c,
+                            new TransactionFacts.Row(
+                                    txId, householdId, cmd.amount().cents(), TransactionStatus.SUCCEEDED),
+                            cmd.providerReference())
+                    > 0) {
                 return new Result(true, transactions.find(c, txId).orElseThrow());
             }
             // Built from what was just written: the same body a later read returns, without reading it back.
-            return new Result(true, new TransactionView(txId.toString(), cmd.providerReference(),
-                    attempt.practiceId(), attempt.householdId(), attempt.id(), "ONLINE_PATIENT_PAYMENT",
-                    TransactionStatus.SUCCEEDED, cmd.amount().cents(), allocation.applied().cents(),
-                    allocation.credit().cents(), 0, Money.CURRENCY, cmd.methodBrand(), cmd.methodLast4(),
-                    cmd.paidAt().toString(), createdAt.get().toString(), List.copyOf(allocations)));
+            return new Result(
+                    true,
+                    new TransactionView(
+                            txId.toString(),
+                            cmd.providerReference(),
+                            attempt.practiceId(),
+                            attempt.householdId(),
+                            attempt.id(),
+                            "ONLINE_PATIENT_PAYMENT",
+                            TransactionStatus.SUCCEEDED,
+                            cmd.amount().cents(),
+                            allocation.applied().cents(),
+                            allocation.credit().cents(),
+                            0,
+                            Money.CURRENCY,
+                            cmd.methodBrand(),
+                            cmd.methodLast4(),
+                            cmd.paidAt().toString(),
+                            createdAt.get().toString(),
+                            List.copyOf(allocations)));
         });
     }
 }

@@ -7,7 +7,11 @@ package com.patientpayments.emr.ledger;
  * {@link DisputeStatus}.
  */
 public enum TransactionStatus {
-    SUCCEEDED, PARTIALLY_REFUNDED, REFUNDED, DISPUTED, DISPUTE_LOST;
+    SUCCEEDED,
+    PARTIALLY_REFUNDED,
+    REFUNDED,
+    DISPUTED,
+    DISPUTE_LOST;
 
     /**
      * The status a transaction's facts imply: an open chargeback wins, then a full refund, then a lost dispute, then
@@ -18,8 +22,8 @@ public enum TransactionStatus {
      * @param disputeOpen   a dispute has its funds withdrawn and no outcome yet (inquiries do not count)
      * @param disputeLost   a dispute was lost
      */
-    public static TransactionStatus derive(long amountCents, long refundedCents, boolean disputeOpen,
-                                           boolean disputeLost) {
+    public static TransactionStatus derive(
+            long amountCents, long refundedCents, boolean disputeOpen, boolean disputeLost) {
         if (disputeOpen) {
             return DISPUTED;
         }

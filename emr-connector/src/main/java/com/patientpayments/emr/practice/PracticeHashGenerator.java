@@ -2,7 +2,6 @@ package com.patientpayments.emr.practice;
 
 import com.patientpayments.emr.Jdbc;
 import jakarta.inject.Singleton;
-
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -47,8 +46,11 @@ public class PracticeHashGenerator {
             String hash = candidate();
             Savepoint savepoint = savepoint(c);
             try {
-                Jdbc.update(c, "INSERT INTO practice_hashes (hash, practice_id, active) VALUES (?, ?, TRUE)",
-                        hash, practiceId);
+                Jdbc.update(
+                        c,
+                        "INSERT INTO practice_hashes (hash, practice_id, active) VALUES (?, ?, TRUE)",
+                        hash,
+                        practiceId);
                 release(c, savepoint);
                 return hash;
             } catch (Jdbc.DataAccessFailure e) {

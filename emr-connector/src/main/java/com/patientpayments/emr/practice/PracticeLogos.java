@@ -1,14 +1,9 @@
 package com.patientpayments.emr.practice;
 
-import org.jspecify.annotations.Nullable;
-import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.EmrException;
+import com.patientpayments.emr.Jdbc;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -19,6 +14,10 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.UUID;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Practice logos ({@code practice_logos}): a DRAFT a practice console uploads and previews, and the PUBLISHED one
@@ -33,25 +32,28 @@ public class PracticeLogos {
     public static final int MAX_BYTES = 256 * 1024;
     /** Largest accepted PNG width or height, in pixels. */
     public static final int MAX_PIXELS = 2048;
+
     public static final String PNG = "image/png";
     public static final String SVG = "image/svg+xml";
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
 
     /** Draft or published. */
-    public enum State { DRAFT, PUBLISHED }
+    public enum State {
+        DRAFT,
+        PUBLISHED
+    }
 
     /** A stored logo's description (API.md "Logo"); {@code sha256} is lower-case hex of the bytes. */
     @Serdeable
-    public record Logo(String contentType, String sha256, int sizeBytes) {
-    }
+    public record Logo(String contentType, String sha256, int sizeBytes) {}
 
     /** A stored logo with its bytes. */
-    public record Content(Logo logo, byte[] bytes) {
-    }
+    public record Content(Logo logo, byte[] bytes) {}
 
     /** Validates (and for SVG, sanitizes) an upload; returns what would be stored. */
     public Content validate(String contentType, byte @Nullable [] bytes) {
-        String type = contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+        String type =
+                contentType == null ? "" : contentType.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
         if (bytes == null || bytes.length == 0) {
             throw EmrException.invalid("The logo is empty.");
         }
@@ -89,18 +91,27 @@ public class PracticeLogos {
 
     /** The logo of a practice in a state, with its bytes. */
     public Optional<Content> find(Connection c, UUID practiceId, State state) {
-        return Jdbc.one(c, "SELECT content_type, sha256, size_bytes, content FROM practice_logos"
+        return Jdbc.one(
+                c,
+                "SELECT content_type, sha256, size_bytes, content FROM practice_logos"
                         + " WHERE practice_id = ? AND state = ?",
                 rs -> new Content(new Logo(rs.getString(1), rs.getString(2).trim(), rs.getInt(3)), rs.getBytes(4)),
-                practiceId, state.name());
+                practiceId,
+                state.name());
     }
 
     private static void upsert(Connection c, UUID practiceId, State state, Content content) {
-        Jdbc.update(c, "INSERT INTO practice_logos (practice_id, state, content_type, content, size_bytes, sha256)"
+        Jdbc.update(
+                c,
+                "INSERT INTO practice_logos (practice_id, state, content_type, content, size_bytes, sha256)"
                         + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (practice_id, state) DO UPDATE SET"
                         + " content_type = EXCLUDED.content_type, content = EXCLUDED.content,"
                         + " size_bytes = EXCLUDED.size_bytes, sha256 = EXCLUDED.sha256, updated_at = now()",
-                practiceId, state.name(), content.logo().contentType(), content.bytes(), content.logo().sizeBytes(),
+                practiceId,
+                state.name(),
+                content.logo().contentType(),
+                content.bytes(),
+                content.logo().sizeBytes(),
                 content.logo().sha256());
     }
 

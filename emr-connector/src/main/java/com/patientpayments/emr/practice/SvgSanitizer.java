@@ -1,13 +1,14 @@
 package com.patientpayments.emr.practice;
 
 import com.patientpayments.emr.EmrException;
-import org.w3c.dom.Attr;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
-
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -18,14 +19,12 @@ import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
 
 /**
  * Makes an uploaded SVG logo safe to serve and print: an allowlist of drawing elements and presentation attributes.
@@ -38,22 +37,89 @@ final class SvgSanitizer {
 
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
     private static final String XLINK_NS = "http://www.w3.org/1999/xlink";
-    private static final Set<String> ELEMENTS = Set.of("svg", "g", "path", "rect", "circle", "ellipse", "line",
-            "polyline", "polygon", "text", "tspan", "title", "desc", "defs", "linearGradient", "radialGradient", "stop",
-            "clipPath", "mask", "use", "symbol");
-    private static final Set<String> ATTRIBUTES = Set.of("id", "class", "viewBox", "width", "height", "x", "y", "x1",
-            "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "d", "points", "fill", "fill-opacity", "fill-rule", "stroke",
-            "stroke-width", "stroke-opacity", "stroke-linecap", "stroke-linejoin", "stroke-dasharray", "opacity",
-            "transform", "offset", "stop-color", "stop-opacity", "gradientUnits", "gradientTransform", "clip-path",
-            "clip-rule", "mask", "font-family", "font-size", "font-weight", "text-anchor", "dominant-baseline",
-            "preserveAspectRatio", "version", "href", "style", "xmlns", "xmlns:xlink", "xlink:href", "fx", "fy",
-            "spreadMethod", "dx", "dy", "letter-spacing");
+    private static final Set<String> ELEMENTS = Set.of(
+            "svg",
+            "g",
+            "path",
+            "rect",
+            "circle",
+            "ellipse",
+            "line",
+            "polyline",
+            "polygon",
+            "text",
+            "tspan",
+            "title",
+            "desc",
+            "defs",
+            "linearGradient",
+            "radialGradient",
+            "stop",
+            "clipPath",
+            "mask",
+            "use",
+            "symbol");
+    private static final Set<String> ATTRIBUTES = Set.of(
+            "id",
+            "class",
+            "viewBox",
+            "width",
+            "height",
+            "x",
+            "y",
+            "x1",
+            "y1",
+            "x2",
+            "y2",
+            "cx",
+            "cy",
+            "r",
+            "rx",
+            "ry",
+            "d",
+            "points",
+            "fill",
+            "fill-opacity",
+            "fill-rule",
+            "stroke",
+            "stroke-width",
+            "stroke-opacity",
+            "stroke-linecap",
+            "stroke-linejoin",
+            "stroke-dasharray",
+            "opacity",
+            "transform",
+            "offset",
+            "stop-color",
+            "stop-opacity",
+            "gradientUnits",
+            "gradientTransform",
+            "clip-path",
+            "clip-rule",
+            "mask",
+            "font-family",
+            "font-size",
+            "font-weight",
+            "text-anchor",
+            "dominant-baseline",
+            "preserveAspectRatio",
+            "version",
+            "href",
+            "style",
+            "xmlns",
+            "xmlns:xlink",
+            "xlink:href",
+            "fx",
+            "fy",
+            "spreadMethod",
+            "dx",
+            "dy",
+            "letter-spacing");
     /** url(…) pointing anywhere but a same-document fragment, script URLs, legacy CSS expressions, imports. */
-    private static final Pattern UNSAFE_VALUE = Pattern.compile(
-            "(?i)url\\s*\\(\\s*['\"]?\\s*[^#'\"\\s]|javascript:|expression\\s*\\(|@import|data:");
+    private static final Pattern UNSAFE_VALUE =
+            Pattern.compile("(?i)url\\s*\\(\\s*['\"]?\\s*[^#'\"\\s]|javascript:|expression\\s*\\(|@import|data:");
 
-    private SvgSanitizer() {
-    }
+    private SvgSanitizer() {}
 
     /** The sanitized document as UTF-8 bytes; {@code VALIDATION_FAILED} when it is not a well-formed SVG. */
     static byte[] sanitize(byte[] svg) {

@@ -1,13 +1,12 @@
 package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.EmrConfig;
-import com.patientpayments.emr.support.TestApp;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.patientpayments.emr.EmrConfig;
+import com.patientpayments.emr.support.TestApp;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** README "Secrets": the public demo credential works only in the embedded demo; elsewhere the connector won't start. */
 class DemoCredentialTest {
@@ -23,9 +22,10 @@ class DemoCredentialTest {
 
     @Test
     void inTheEmbeddedDemoTheDemoCredentialIsAccepted() {
-        try (TestApp app = TestApp.start(Map.of("payments.emr.api-key", EmrConfig.DEMO_API_KEY,
-                "payments.emr.embedded", true))) {
-            assertThat(app.send("GET", "/api/v1/practices/by-hash/K7MX4Q", null, EmrConfig.DEMO_API_KEY).status())
+        try (TestApp app =
+                TestApp.start(Map.of("payments.emr.api-key", EmrConfig.DEMO_API_KEY, "payments.emr.embedded", true))) {
+            assertThat(app.send("GET", "/api/v1/practices/by-hash/K7MX4Q", null, EmrConfig.DEMO_API_KEY)
+                            .status())
                     .isEqualTo(200);
         }
     }

@@ -1,9 +1,8 @@
 package com.patientpayments.emr.bench;
 
-import com.patientpayments.emr.support.TestApp;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.patientpayments.emr.support.TestApp;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,8 +13,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * The practice console's reads on a practice with 20,000 payments over 90 days (2,000 households, two locations,
@@ -48,19 +47,25 @@ class ConsoleBenchmark {
             for (int i = 0; i < 5; i++) {
                 app.send("GET", roi, null, TestApp.KEY, null, as);
             }
-            String cursor = app.send("GET", base + "/payments?first=50", null, TestApp.KEY, null, as).json()
-                    .get("endCursor").asText();
-            long[] first = time(LIST_RUNS, () -> app.send("GET", base + "/payments?first=50", null, TestApp.KEY, null,
-                    as));
-            long[] later = time(LIST_RUNS, () -> app.send("GET", base + "/payments?first=50&after=" + cursor, null,
-                    TestApp.KEY, null, as));
-            long[] account = time(LIST_RUNS, () -> app.send("GET", base + "/payments?first=50&accountNumber=B01234",
-                    null, TestApp.KEY, null, as));
+            String cursor = app.send("GET", base + "/payments?first=50", null, TestApp.KEY, null, as)
+                    .json()
+                    .get("endCursor")
+                    .asText();
+            long[] first =
+                    time(LIST_RUNS, () -> app.send("GET", base + "/payments?first=50", null, TestApp.KEY, null, as));
+            long[] later = time(
+                    LIST_RUNS,
+                    () -> app.send("GET", base + "/payments?first=50&after=" + cursor, null, TestApp.KEY, null, as));
+            long[] account = time(
+                    LIST_RUNS,
+                    () -> app.send(
+                            "GET", base + "/payments?first=50&accountNumber=B01234", null, TestApp.KEY, null, as));
             long[] report = time(ROI_RUNS, () -> app.send("GET", roi, null, TestApp.KEY, null, as));
             long[] floor;
-            try (Connection c = app.connect(); PreparedStatement s = c.prepareStatement("SELECT id, amount_cents,"
-                    + " paid_at FROM transactions WHERE practice_id = ? AND source = 'ONLINE_PATIENT_PAYMENT'"
-                    + " ORDER BY paid_at DESC, id DESC LIMIT 50")) {
+            try (Connection c = app.connect();
+                    PreparedStatement s = c.prepareStatement("SELECT id, amount_cents,"
+                            + " paid_at FROM transactions WHERE practice_id = ? AND source = 'ONLINE_PATIENT_PAYMENT'"
+                            + " ORDER BY paid_at DESC, id DESC LIMIT 50")) {
                 s.setObject(1, practice);
                 floor = time(LIST_RUNS, () -> {
                     try (ResultSet rs = s.executeQuery()) {
@@ -73,9 +78,13 @@ class ConsoleBenchmark {
                     return null;
                 });
             }
-            assertThat(app.send("GET", roi, null, TestApp.KEY, null, as).json().get("allCents").asLong())
+            assertThat(app.send("GET", roi, null, TestApp.KEY, null, as)
+                            .json()
+                            .get("allCents")
+                            .asLong())
                     .isPositive();
-            System.out.printf("%n=== ConsoleBenchmark: practice with %d payments over 90 days, one client ===%n"
+            System.out.printf(
+                    "%n=== ConsoleBenchmark: practice with %d payments over 90 days, one client ===%n"
                             + "payments page of 50, first:      p50=%.2f ms  p95=%.2f ms%n"
                             + "payments page of 50, by cursor:  p50=%.2f ms  p95=%.2f ms%n"
                             + "payments by account number:      p50=%.2f ms  p95=%.2f ms%n"
@@ -83,10 +92,20 @@ class ConsoleBenchmark {
                             + "floor, 50 rows by bare JDBC:     p50=%.2f ms  p95=%.2f ms  (page p95 / floor p95 = %.1fx)%n"
                             + "load average at the end: %.2f on %d cores (shared machine)%n"
                             + "==================================================%n",
-                    PAYMENTS, ms(first, .5), ms(first, .95), ms(later, .5), ms(later, .95), ms(account, .5),
-                    ms(account, .95), ms(report, .5), ms(report, .95), ms(floor, .5), ms(floor, .95),
+                    PAYMENTS,
+                    ms(first, .5),
+                    ms(first, .95),
+                    ms(later, .5),
+                    ms(later, .95),
+                    ms(account, .5),
+                    ms(account, .95),
+                    ms(report, .5),
+                    ms(report, .95),
+                    ms(floor, .5),
+                    ms(floor, .95),
                     ms(first, .95) / ms(floor, .95),
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors());
         }
     }
@@ -94,30 +113,50 @@ class ConsoleBenchmark {
     /** A practice, two locations, households with one patient, and PAYMENTS payments each paying one charge. */
     private static void seed(TestApp app, UUID practice, UUID staff) throws Exception {
         Random random = new Random(14);
-        String[] sources = {"ONLINE_PATIENT_PAYMENT", "ONLINE_PATIENT_PAYMENT", "CASH", "CARD_IN_OFFICE", "CHECK",
-            "OTHER"};
+        String[] sources = {
+            "ONLINE_PATIENT_PAYMENT", "ONLINE_PATIENT_PAYMENT", "CASH", "CARD_IN_OFFICE", "CHECK", "OTHER"
+        };
         String[] codes = {"D0120", "D1110", "D2392", "D4341", "D7140"};
         try (Connection c = app.connect()) {
             c.setAutoCommit(false);
-            exec(c, "INSERT INTO practices (id, tenant_id, company_id, name, time_zone) VALUES (?, ?, ?, 'Bench Dental',"
-                    + " 'America/Chicago')", practice, UUID.randomUUID(), UUID.randomUUID());
+            exec(
+                    c,
+                    "INSERT INTO practices (id, tenant_id, company_id, name, time_zone) VALUES (?, ?, ?, 'Bench Dental',"
+                            + " 'America/Chicago')",
+                    practice,
+                    UUID.randomUUID(),
+                    UUID.randomUUID());
             exec(c, "INSERT INTO practice_hashes (hash, practice_id) VALUES ('CNCHM7', ?)", practice);
             UUID[] locations = {UUID.randomUUID(), UUID.randomUUID()};
-            exec(c, "INSERT INTO practice_locations (id, practice_id, name) VALUES (?, ?, 'East'), (?, ?, 'West')",
-                    locations[0], practice, locations[1], practice);
-            UUID provider = UUID.randomUUID();
-            exec(c, "INSERT INTO providers (id, practice_id, display_name) VALUES (?, ?, 'Dr. Bench')", provider,
+            exec(
+                    c,
+                    "INSERT INTO practice_locations (id, practice_id, name) VALUES (?, ?, 'East'), (?, ?, 'West')",
+                    locations[0],
+                    practice,
+                    locations[1],
                     practice);
-            exec(c, "INSERT INTO staff_accounts (id, email, display_name, password_hash) VALUES (?, 'bench@example.test',"
-                    + " 'Bench', '$argon2id$bench')", staff);
-            exec(c, "INSERT INTO staff_memberships (staff_id, practice_id, role) VALUES (?, ?, 'PRACTICE_ADMIN')", staff,
+            UUID provider = UUID.randomUUID();
+            exec(
+                    c,
+                    "INSERT INTO providers (id, practice_id, display_name) VALUES (?, ?, 'Dr. Bench')",
+                    provider,
+                    practice);
+            exec(
+                    c,
+                    "INSERT INTO staff_accounts (id, email, display_name, password_hash) VALUES (?, 'bench@example.test',"
+                            + " 'Bench', '$argon2id$bench')",
+                    staff);
+            exec(
+                    c,
+                    "INSERT INTO staff_memberships (staff_id, practice_id, role) VALUES (?, ?, 'PRACTICE_ADMIN')",
+                    staff,
                     practice);
             UUID[] households = new UUID[HOUSEHOLDS];
             UUID[] patients = new UUID[HOUSEHOLDS];
             try (PreparedStatement h = c.prepareStatement("INSERT INTO households (id, practice_id, account_number,"
-                    + " guarantor_first_name, guarantor_last_name) VALUES (?, ?, ?, 'Pat', 'Bench')");
-                 PreparedStatement p = c.prepareStatement("INSERT INTO patients (id, household_id, first_name,"
-                         + " last_name) VALUES (?, ?, 'Pat', 'Bench')")) {
+                            + " guarantor_first_name, guarantor_last_name) VALUES (?, ?, ?, 'Pat', 'Bench')");
+                    PreparedStatement p = c.prepareStatement("INSERT INTO patients (id, household_id, first_name,"
+                            + " last_name) VALUES (?, ?, 'Pat', 'Bench')")) {
                 for (int i = 0; i < HOUSEHOLDS; i++) {
                     households[i] = UUID.randomUUID();
                     patients[i] = UUID.randomUUID();
@@ -134,13 +173,13 @@ class ConsoleBenchmark {
             }
             LocalDate today = LocalDate.now(ZONE);
             try (PreparedStatement ch = c.prepareStatement("INSERT INTO charges (id, household_id, patient_id,"
-                    + " location_id, provider_id, service_date, procedure_code, amount_cents) VALUES (?, ?, ?, ?, ?, ?, ?,"
-                    + " ?)");
-                 PreparedStatement tx = c.prepareStatement("INSERT INTO transactions (id, provider_reference,"
-                         + " practice_id, household_id, source, status, amount_cents, currency, paid_at) VALUES (?, ?, ?,"
-                         + " ?, ?, 'SUCCEEDED', ?, 'USD', ?)");
-                 PreparedStatement ap = c.prepareStatement("INSERT INTO payment_applications (transaction_id,"
-                         + " charge_id, amount_cents, kind, balance_after_cents) VALUES (?, ?, ?, 'PAYMENT', 0)")) {
+                            + " location_id, provider_id, service_date, procedure_code, amount_cents) VALUES (?, ?, ?, ?, ?, ?, ?,"
+                            + " ?)");
+                    PreparedStatement tx = c.prepareStatement("INSERT INTO transactions (id, provider_reference,"
+                            + " practice_id, household_id, source, status, amount_cents, currency, paid_at) VALUES (?, ?, ?,"
+                            + " ?, ?, 'SUCCEEDED', ?, 'USD', ?)");
+                    PreparedStatement ap = c.prepareStatement("INSERT INTO payment_applications (transaction_id,"
+                            + " charge_id, amount_cents, kind, balance_after_cents) VALUES (?, ?, ?, 'PAYMENT', 0)")) {
                 for (int i = 0; i < PAYMENTS; i++) {
                     int hh = random.nextInt(HOUSEHOLDS);
                     long cents = 2_000 + random.nextInt(40_000);
@@ -162,7 +201,11 @@ class ConsoleBenchmark {
                     tx.setObject(4, households[hh]);
                     tx.setString(5, sources[random.nextInt(sources.length)]);
                     tx.setLong(6, cents);
-                    tx.setTimestamp(7, Timestamp.from(paid.atTime(9 + random.nextInt(8), 0).atZone(ZONE).toInstant()));
+                    tx.setTimestamp(
+                            7,
+                            Timestamp.from(paid.atTime(9 + random.nextInt(8), 0)
+                                    .atZone(ZONE)
+                                    .toInstant()));
                     tx.addBatch();
                     ap.setObject(1, t);
                     ap.setObject(2, charge);

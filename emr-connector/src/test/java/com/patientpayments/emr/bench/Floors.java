@@ -24,6 +24,7 @@ final class Floors {
 
     /** Short rounds for development ({@code BENCH_QUICK=1}); the full figures come from a quiet machine. */
     static final boolean QUICK = "1".equals(System.getenv("BENCH_QUICK")) || Boolean.getBoolean("bench.quick");
+
     static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final String figure;
@@ -76,8 +77,9 @@ final class Floors {
 
     private void print(String who, int round, double value) {
         double load = load();
-        System.out.printf("BENCH %s round %d %-22s %10.2f %s  load %.2f on %d cores%s%n", figure, round, who, value, unit,
-                load, CORES, load > CORES ? "  DISTURBED" : "");
+        System.out.printf(
+                "BENCH %s round %d %-22s %10.2f %s  load %.2f on %d cores%s%n",
+                figure, round, who, value, unit, load, CORES, load > CORES ? "  DISTURBED" : "");
     }
 
     /**
@@ -99,14 +101,33 @@ final class Floors {
             for (double r : ratios) {
                 each.append(each.length() == 0 ? "" : ", ").append(String.format("%.2f", r));
             }
-            System.out.printf("BENCH %s RATIO product/%s median %.2f× (rounds: %s; product median %.2f %s, floor "
-                            + "median %.2f %s) goal %s; %d of %d rounds disturbed (load > %d cores)%s%n", figure,
-                    e.getKey(), median(sorted), each, median(product), unit, median(f), unit, goal, bad,
-                    product.size(), CORES, QUICK ? " [BENCH_QUICK: short rounds]" : "");
+            System.out.printf(
+                    "BENCH %s RATIO product/%s median %.2f× (rounds: %s; product median %.2f %s, floor "
+                            + "median %.2f %s) goal %s; %d of %d rounds disturbed (load > %d cores)%s%n",
+                    figure,
+                    e.getKey(),
+                    median(sorted),
+                    each,
+                    median(product),
+                    unit,
+                    median(f),
+                    unit,
+                    goal,
+                    bad,
+                    product.size(),
+                    CORES,
+                    QUICK ? " [BENCH_QUICK: short rounds]" : "");
         }
         if (floors.isEmpty()) {
-            System.out.printf("BENCH %s SUMMARY product median %.2f %s goal %s; %d of %d rounds disturbed%s%n", figure,
-                    median(product), unit, goal, bad, product.size(), QUICK ? " [BENCH_QUICK: short rounds]" : "");
+            System.out.printf(
+                    "BENCH %s SUMMARY product median %.2f %s goal %s; %d of %d rounds disturbed%s%n",
+                    figure,
+                    median(product),
+                    unit,
+                    goal,
+                    bad,
+                    product.size(),
+                    QUICK ? " [BENCH_QUICK: short rounds]" : "");
         }
     }
 

@@ -1,10 +1,10 @@
 package com.patientpayments.emr.bench;
 
+import static com.patientpayments.emr.support.TestApp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.patientpayments.emr.support.Fixtures;
 import com.patientpayments.emr.support.TestApp;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -25,9 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static com.patientpayments.emr.support.TestApp.json;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 
 /**
  * Ledger posting beside its floor, in interleaved rounds ({@link Floors}): 8 clients post succeeded payments through
@@ -45,6 +44,7 @@ class LedgerBenchmark {
     private static final int THREADS = 8;
     /** Postings per side and round. */
     private static final int PER_ROUND = Floors.QUICK ? 100 : 250;
+
     private static final int WARMUP = 200;
     /**
      * Product postings on households of their own before anything else, not counted: 200 postings leave most of the
@@ -53,13 +53,16 @@ class LedgerBenchmark {
     private static final int JIT_WARMUP = Floors.QUICK ? 300 : 1_500;
 
     /** One planned posting: the attempt it pays, and (for the floor) the rows the allocation writes. */
-    record Planned(String reference, long cents, Fixtures.Household household, UUID attemptId, List<Line> lines,
-                   long credit) {
-    }
+    record Planned(
+            String reference,
+            long cents,
+            Fixtures.Household household,
+            UUID attemptId,
+            List<Line> lines,
+            long credit) {}
 
     /** An application row: charge, applied cents, balance after. */
-    record Line(UUID chargeId, long applied, long balanceAfter) {
-    }
+    record Line(UUID chargeId, long applied, long balanceAfter) {}
 
     @Test
     void postTransactions() throws Exception {
@@ -67,13 +70,13 @@ class LedgerBenchmark {
             int rounds = Floors.rounds(5);
             int count = WARMUP + rounds * PER_ROUND;
             // Identical households (charges) and amounts for product and floor: the same seeds.
-            List<Planned> product = plan(app, new Random(1), households(app, new Random(1), HOUSEHOLDS, "Bench"),
-                    count, "pi_bench_");
-            List<Planned> floor = plan(app, new Random(1), households(app, new Random(1), HOUSEHOLDS, "Floor"),
-                    count, "pi_floor_");
+            List<Planned> product =
+                    plan(app, new Random(1), households(app, new Random(1), HOUSEHOLDS, "Bench"), count, "pi_bench_");
+            List<Planned> floor =
+                    plan(app, new Random(1), households(app, new Random(1), HOUSEHOLDS, "Floor"), count, "pi_floor_");
             Random jitRandom = new Random(2);
-            List<Planned> jit = plan(app, jitRandom, households(app, jitRandom, HOUSEHOLDS, "Warm"), JIT_WARMUP,
-                    "pi_jit_");
+            List<Planned> jit =
+                    plan(app, jitRandom, households(app, jitRandom, HOUSEHOLDS, "Warm"), JIT_WARMUP, "pi_jit_");
 
             for (int i = 0; i < THREADS; i++) {
                 Connection c = app.connect();
@@ -83,9 +86,10 @@ class LedgerBenchmark {
             run(jit, THREADS, p -> viaApi(app, p));
             run(product.subList(0, WARMUP), THREADS, p -> viaApi(app, p));
             run(floor.subList(0, WARMUP), THREADS, p -> viaJdbc(p));
-            System.out.printf("%nBENCH ledger: %d clients, %d postings per side and round, %d households per side; "
-                    + "warm-up %d API postings on other households + %d per side, not counted%n", THREADS, PER_ROUND,
-                    HOUSEHOLDS, JIT_WARMUP, WARMUP);
+            System.out.printf(
+                    "%nBENCH ledger: %d clients, %d postings per side and round, %d households per side; "
+                            + "warm-up %d API postings on other households + %d per side, not counted%n",
+                    THREADS, PER_ROUND, HOUSEHOLDS, JIT_WARMUP, WARMUP);
             Floors p50 = new Floors("ledger posting p50", "ms", "(latency)");
             Floors p95 = new Floors("ledger posting p95", "ms", "≤ 2×");
             Floors rate = new Floors("ledger posting throughput", "tx/s", "(≥ 0.5× with p95 ≤ 2×)");
@@ -111,13 +115,15 @@ class LedgerBenchmark {
                 c.close();
             }
 
-            try (Connection c = app.connect(); var rs = c.createStatement().executeQuery(
-                    "SELECT (SELECT count(*) FROM transactions WHERE provider_reference LIKE 'pi_bench_%'),"
-                            + " (SELECT count(*) FROM transactions WHERE provider_reference LIKE 'pi_floor_%'),"
-                            + " (SELECT count(*) FROM payment_applications a JOIN transactions t ON t.id ="
-                            + " a.transaction_id WHERE t.provider_reference LIKE 'pi_bench_%'),"
-                            + " (SELECT count(*) FROM payment_applications a JOIN transactions t ON t.id ="
-                            + " a.transaction_id WHERE t.provider_reference LIKE 'pi_floor_%')")) {
+            try (Connection c = app.connect();
+                    var rs = c.createStatement()
+                            .executeQuery(
+                                    "SELECT (SELECT count(*) FROM transactions WHERE provider_reference LIKE 'pi_bench_%'),"
+                                            + " (SELECT count(*) FROM transactions WHERE provider_reference LIKE 'pi_floor_%'),"
+                                            + " (SELECT count(*) FROM payment_applications a JOIN transactions t ON t.id ="
+                                            + " a.transaction_id WHERE t.provider_reference LIKE 'pi_bench_%'),"
+                                            + " (SELECT count(*) FROM payment_applications a JOIN transactions t ON t.id ="
+                                            + " a.transaction_id WHERE t.provider_reference LIKE 'pi_floor_%')")) {
                 rs.next();
                 assertThat(rs.getLong(1)).isEqualTo(count);
                 assertThat(rs.getLong(2)).isEqualTo(count);
@@ -204,8 +210,9 @@ class LedgerBenchmark {
                 s.setString(1, "evt_" + p.reference());
                 s.executeUpdate();
             }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_log (action, household_id,"
-                    + " transaction_id, attempt_id, charge_id, amount_cents, reference) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO audit_log (action, household_id,"
+                            + " transaction_id, attempt_id, charge_id, amount_cents, reference) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 audit(s, "TRANSACTION_POSTED", household, tx, p.attemptId(), null, p.cents(), p.reference());
                 for (Line line : p.lines()) {
                     audit(s, "PAYMENT_APPLIED", household, tx, null, line.chargeId(), line.applied(), null);
@@ -222,8 +229,16 @@ class LedgerBenchmark {
         }
     }
 
-    private static void audit(PreparedStatement s, String action, UUID household, UUID tx, UUID attempt, UUID charge,
-                              long cents, String reference) throws SQLException {
+    private static void audit(
+            PreparedStatement s,
+            String action,
+            UUID household,
+            UUID tx,
+            UUID attempt,
+            UUID charge,
+            long cents,
+            String reference)
+            throws SQLException {
         s.setString(1, action);
         s.setObject(2, household);
         s.setObject(3, tx);
@@ -244,8 +259,8 @@ class LedgerBenchmark {
             for (int h = 0; h < count; h++) {
                 List<Fixtures.ChargeSpec> charges = new ArrayList<>();
                 for (int i = 0; i < 12; i++) {
-                    charges.add(new Fixtures.ChargeSpec(LocalDate.of(2026, 1, 1).plusDays(random.nextInt(200)),
-                            2_000 + random.nextInt(30_000)));
+                    charges.add(new Fixtures.ChargeSpec(
+                            LocalDate.of(2026, 1, 1).plusDays(random.nextInt(200)), 2_000 + random.nextInt(30_000)));
                 }
                 Fixtures.Household household = Fixtures.household(c, lastName, charges);
                 households.add(household);
@@ -261,8 +276,8 @@ class LedgerBenchmark {
      * Creates the attempts and intents (not timed), households in turn; and for each posting the rows an
      * oldest-first allocation writes (what the floor inserts), from the charges' SPECS and the postings before it.
      */
-    private static List<Planned> plan(TestApp app, Random random, List<Fixtures.Household> households, int count,
-                                      String prefix) {
+    private static List<Planned> plan(
+            TestApp app, Random random, List<Fixtures.Household> households, int count, String prefix) {
         Map<UUID, long[]> balances = new HashMap<>();
         Map<UUID, Integer[]> order = new HashMap<>();
         List<Planned> planned = new ArrayList<>();
@@ -270,19 +285,30 @@ class LedgerBenchmark {
             Fixtures.Household h = households.get(i % households.size());
             long cents = 500 + random.nextInt(4_500);
             String ref = prefix + i;
-            String attempt = app.post("/api/v1/payment-attempts", json("householdId", h.id().toString(),
-                    "amountCents", cents, "idempotencyKey", ref)).json().get("id").asText();
+            String attempt = app.post(
+                            "/api/v1/payment-attempts",
+                            json("householdId", h.id().toString(), "amountCents", cents, "idempotencyKey", ref))
+                    .json()
+                    .get("id")
+                    .asText();
             app.put("/api/v1/payment-attempts/" + attempt + "/intent", json("providerIntentId", ref));
             List<Fixtures.ChargeSpec> charges = SPECS.get(h.id());
-            long[] balance = balances.computeIfAbsent(h.id(),
-                    k -> charges.stream().mapToLong(Fixtures.ChargeSpec::amountCents).toArray());
+            long[] balance = balances.computeIfAbsent(
+                    h.id(),
+                    k -> charges.stream()
+                            .mapToLong(Fixtures.ChargeSpec::amountCents)
+                            .toArray());
             Integer[] oldestFirst = order.computeIfAbsent(h.id(), k -> {
                 Integer[] idx = new Integer[charges.size()];
                 for (int j = 0; j < idx.length; j++) {
                     idx[j] = j;
                 }
                 // Date of service, then entry order (a stable sort keeps it).
-                Arrays.sort(idx, (a, b) -> charges.get(a).serviceDate().compareTo(charges.get(b).serviceDate()));
+                Arrays.sort(
+                        idx,
+                        (a, b) -> charges.get(a)
+                                .serviceDate()
+                                .compareTo(charges.get(b).serviceDate()));
                 return idx;
             });
             long left = cents;

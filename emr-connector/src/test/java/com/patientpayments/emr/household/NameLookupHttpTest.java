@@ -1,18 +1,17 @@
 package com.patientpayments.emr.household;
 
+import static com.patientpayments.emr.support.TestApp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.patientpayments.emr.support.Fixtures;
 import com.patientpayments.emr.support.TestApp;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.util.List;
-
-import static com.patientpayments.emr.support.TestApp.json;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code POST /households/lookup} against households stored with names from several scripts: the stored side is
@@ -32,8 +31,8 @@ class NameLookupHttpTest {
             Fixtures.Household a = Fixtures.household(c, "Đặng", List.of());
             Fixtures.Household b = Fixtures.household(c, "Иванов", List.of());
             for (Fixtures.Household h : List.of(a, b)) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO practice_hashes (hash, practice_id) VALUES (?, ?)")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO practice_hashes (hash, practice_id) VALUES (?, ?)")) {
                     ps.setString(1, h == a ? HASH : "QT3XM9");
                     ps.setObject(2, h.practiceId());
                     ps.executeUpdate();
@@ -50,18 +49,29 @@ class NameLookupHttpTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"Dang|200", "DANG|200", "đặng|200", "Đ\u200Bặng\u00A0|200", "D\tang|200",
-            "Danh|404", "Dăng Van|404"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Dang|200",
+                "DANG|200",
+                "đặng|200",
+                "Đ\u200Bặng\u00A0|200",
+                "D\tang|200",
+                "Danh|404",
+                "Dăng Van|404"
+            })
     void latinNamesFoldAtQueryTime(String typed, int status) {
         TestApp.Response r = app.post(LOOKUP, json("practiceHash", HASH, "accountNumber", dang, "lastName", typed));
         assertThat(r.status()).isEqualTo(status);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"Иванов|200", "ИВАНОВ|200", "Ivanov|404", "Иванова|404"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"Иванов|200", "ИВАНОВ|200", "Ivanov|404", "Иванова|404"})
     void otherScriptsMatchThemselvesOnly(String typed, int status) {
-        TestApp.Response r = app.post(LOOKUP, json("practiceHash", "QT3XM9", "accountNumber", ivanov,
-                "lastName", typed));
+        TestApp.Response r =
+                app.post(LOOKUP, json("practiceHash", "QT3XM9", "accountNumber", ivanov, "lastName", typed));
         assertThat(r.status()).isEqualTo(status);
     }
 }

@@ -1,6 +1,6 @@
 package com.patientpayments.emr.ledger;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The allocation rule over many generated households and amounts. */
 class AllocatorTest {
@@ -46,35 +45,46 @@ class AllocatorTest {
             int n = random.nextInt(12);
             for (int i = 0; i < n; i++) {
                 // few distinct dates, so same-date ties are frequent; some charges already paid (balance 0)
-                charges.add(new Allocator.OpenCharge(UUID.randomUUID(), BASE.plusDays(random.nextInt(4)),
-                        random.nextInt(1_000_000), Money.ofCents(random.nextInt(5) == 0 ? 0 : 1 + random.nextInt(60_000))));
+                charges.add(new Allocator.OpenCharge(
+                        UUID.randomUUID(),
+                        BASE.plusDays(random.nextInt(4)),
+                        random.nextInt(1_000_000),
+                        Money.ofCents(random.nextInt(5) == 0 ? 0 : 1 + random.nextInt(60_000))));
             }
             long total = charges.stream().mapToLong(ch -> ch.balance().cents()).sum();
-            long amount = 1 + (random.nextBoolean() ? random.nextInt((int) Math.max(1, total) + 1)
-                    : random.nextInt(400_000));
+            long amount =
+                    1 + (random.nextBoolean() ? random.nextInt((int) Math.max(1, total) + 1) : random.nextInt(400_000));
 
             Allocator.Allocation a = Allocator.allocate(charges, Money.ofCents(amount));
 
             Map<UUID, Allocator.OpenCharge> byId = new HashMap<>();
             charges.forEach(ch -> byId.put(ch.chargeId(), ch));
-            assertThat(a.applied().plus(a.credit()).cents()).as("applied + credit = amount").isEqualTo(amount);
+            assertThat(a.applied().plus(a.credit()).cents())
+                    .as("applied + credit = amount")
+                    .isEqualTo(amount);
             assertThat(a.credit().cents()).isGreaterThanOrEqualTo(0);
-            assertThat(a.credit().cents()).as("credit only when everything is paid")
+            assertThat(a.credit().cents())
+                    .as("credit only when everything is paid")
                     .isEqualTo(Math.max(0, amount - total));
             for (Allocator.Line line : a.lines()) {
                 Allocator.OpenCharge ch = byId.get(line.chargeId());
                 assertThat(line.applied().cents()).isPositive();
-                assertThat(line.balanceAfter().cents()).as("no charge below zero").isGreaterThanOrEqualTo(0);
+                assertThat(line.balanceAfter().cents())
+                        .as("no charge below zero")
+                        .isGreaterThanOrEqualTo(0);
                 assertThat(line.applied().plus(line.balanceAfter())).isEqualTo(ch.balance());
             }
-            List<Allocator.OpenCharge> applied = a.lines().stream().map(l -> byId.get(l.chargeId())).toList();
+            List<Allocator.OpenCharge> applied =
+                    a.lines().stream().map(l -> byId.get(l.chargeId())).toList();
             for (int i = 1; i < applied.size(); i++) {
                 assertThat(Allocator.ORDER.compare(applied.get(i - 1), applied.get(i)))
-                        .as("lines in date, then entry order").isLessThan(0);
+                        .as("lines in date, then entry order")
+                        .isLessThan(0);
             }
             // oldest first: a charge left unpaid (fully or partly) means no later charge received anything
             for (int i = 0; i < a.lines().size() - 1; i++) {
-                assertThat(a.lines().get(i).balanceAfter().cents()).as("only the last line may stay partly open")
+                assertThat(a.lines().get(i).balanceAfter().cents())
+                        .as("only the last line may stay partly open")
                         .isZero();
             }
             if (!a.lines().isEmpty()) {
@@ -83,7 +93,8 @@ class AllocatorTest {
                     boolean received = byId.containsKey(ch.chargeId())
                             && a.lines().stream().anyMatch(l -> l.chargeId().equals(ch.chargeId()));
                     if (!received && ch.balance().isPositive()) {
-                        assertThat(Allocator.ORDER.compare(ch, last)).as("skipped charges come after the last paid")
+                        assertThat(Allocator.ORDER.compare(ch, last))
+                                .as("skipped charges come after the last paid")
                                 .isGreaterThan(0);
                     }
                 }

@@ -1,10 +1,11 @@
 package com.patientpayments.emr.ledger;
 
+import static com.patientpayments.emr.support.TestApp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.emr.support.Fixtures;
 import com.patientpayments.emr.support.TestAppPerClass;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,9 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static com.patientpayments.emr.support.TestApp.json;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code ReceiptData.balanceAfterCents}: the household's balance right after a payment was posted. Property over
@@ -45,9 +44,13 @@ class BalanceAfterTest extends TestAppPerClass {
                 int op = random.nextInt(10);
                 if (op < 5 || txs.isEmpty()) {
                     long balance = balance(h);
-                    long amount = balance > 0 && random.nextInt(4) > 0 ? 1 + random.nextInt((int) balance + 500)
+                    long amount = balance > 0 && random.nextInt(4) > 0
+                            ? 1 + random.nextInt((int) balance + 500)
                             : 100 + random.nextInt(3_000);
-                    String tx = app.pay(h.id(), amount, "pi_bal_" + history + "_" + step).json().get("id").asText();
+                    String tx = app.pay(h.id(), amount, "pi_bal_" + history + "_" + step)
+                            .json()
+                            .get("id")
+                            .asText();
                     txs.add(tx);
                     seen.put(tx, balance(h));
                 } else if (op < 7) {
@@ -57,28 +60,42 @@ class BalanceAfterTest extends TestAppPerClass {
                         openDisputes.add(tx + "|" + id);
                     }
                 } else if (op < 9 && !openDisputes.isEmpty()) {
-                    String[] d = openDisputes.remove(random.nextInt(openDisputes.size())).split("\\|");
+                    String[] d = openDisputes
+                            .remove(random.nextInt(openDisputes.size()))
+                            .split("\\|");
                     dispute(d[0], d[1], 1, random.nextBoolean() ? "WON" : "LOST");
                 } else {
                     String tx = txs.get(random.nextInt(txs.size()));
-                    app.post("/api/v1/transactions/" + tx + "/refunds", json("refundId", "re_bal_" + history + "_"
-                            + step, "amountCents", 1 + random.nextInt(1_500)));
+                    app.post(
+                            "/api/v1/transactions/" + tx + "/refunds",
+                            json(
+                                    "refundId",
+                                    "re_bal_" + history + "_" + step,
+                                    "amountCents",
+                                    1 + random.nextInt(1_500)));
                 }
             }
             for (Map.Entry<String, Long> e : seen.entrySet()) {
-                JsonNode receipt = app.get("/api/v1/transactions/" + e.getKey() + "/receipt").json();
-                assertThat(receipt.get("balanceAfterCents").asLong()).as("history %d, tx %s", history, e.getKey())
+                JsonNode receipt = app.get("/api/v1/transactions/" + e.getKey() + "/receipt")
+                        .json();
+                assertThat(receipt.get("balanceAfterCents").asLong())
+                        .as("history %d, tx %s", history, e.getKey())
                         .isEqualTo(e.getValue());
             }
         }
     }
 
     private static long balance(Fixtures.Household h) {
-        return app.get("/api/v1/households/" + h.id()).json().get("balanceCents").asLong();
+        return app.get("/api/v1/households/" + h.id())
+                .json()
+                .get("balanceCents")
+                .asLong();
     }
 
     private static int dispute(String tx, String disputeId, long cents, String status) {
-        return app.post("/api/v1/transactions/" + tx + "/disputes", json("disputeId", disputeId, "amountCents", cents,
-                "status", status)).status();
+        return app.post(
+                        "/api/v1/transactions/" + tx + "/disputes",
+                        json("disputeId", disputeId, "amountCents", cents, "status", status))
+                .status();
     }
 }

@@ -1,6 +1,6 @@
 package com.patientpayments.emr.ledger;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link Holdings}: the target is a function of the claims alone, and planning from any history of claim changes
@@ -21,17 +20,18 @@ class HoldingsTest {
     void claimsTakeTheMostRecentlyAppliedMoneyFirstRefundsBeforeDisputes() {
         UUID older = UUID.randomUUID();
         UUID newer = UUID.randomUUID();
-        List<Holdings.Slot> slots = List.of(new Holdings.Slot(null, 500), new Holdings.Slot(newer, 2000),
-                new Holdings.Slot(older, 5000));
+        List<Holdings.Slot> slots =
+                List.of(new Holdings.Slot(null, 500), new Holdings.Slot(newer, 2000), new Holdings.Slot(older, 5000));
         Holdings.Source refund = new Holdings.Source(Holdings.Kind.REFUND, "re_1");
         Holdings.Source dispute = new Holdings.Source(Holdings.Kind.DISPUTE, "dp_1");
-        var target = Holdings.target(slots, List.of(new Holdings.Claim(refund, 1500), new Holdings.Claim(dispute, 9000)));
+        var target =
+                Holdings.target(slots, List.of(new Holdings.Claim(refund, 1500), new Holdings.Claim(dispute, 9000)));
         assertThat(target.get(refund)).containsExactlyInAnyOrderEntriesOf(mapOf(null, 500L, newer, 1000L));
         // the dispute gets what is left, capped by the payment
         assertThat(target.get(dispute)).containsExactlyInAnyOrderEntriesOf(mapOf(newer, 1000L, older, 5000L));
         // a failed refund (0) moves the dispute up the stack
-        var afterFail = Holdings.target(slots, List.of(new Holdings.Claim(refund, 0),
-                new Holdings.Claim(dispute, 2000)));
+        var afterFail =
+                Holdings.target(slots, List.of(new Holdings.Claim(refund, 0), new Holdings.Claim(dispute, 2000)));
         assertThat(afterFail).doesNotContainKey(refund);
         assertThat(afterFail.get(dispute)).containsExactlyInAnyOrderEntriesOf(mapOf(null, 500L, newer, 1500L));
     }
@@ -47,11 +47,12 @@ class HoldingsTest {
         Holdings.Source dispute = new Holdings.Source(Holdings.Kind.DISPUTE, "dp_1");
         List<Holdings.Slot> slots = List.of(new Holdings.Slot(null, 0), new Holdings.Slot(charge, 1000));
         var target = Holdings.target(slots, List.of(new Holdings.Claim(refund, 0), new Holdings.Claim(dispute, 1000)));
-        List<Holdings.Move> moves = Holdings.plan(target, List.of(new Holdings.Held(refund, charge, 1000)),
-                Map.of(charge, 1000L), Map.of(charge, 0L));
-        assertThat(moves).containsExactly(
-                new Holdings.Move(refund, charge, 1000, 0, 0),
-                new Holdings.Move(dispute, charge, -1000, 0, 1000));
+        List<Holdings.Move> moves = Holdings.plan(
+                target, List.of(new Holdings.Held(refund, charge, 1000)), Map.of(charge, 1000L), Map.of(charge, 0L));
+        assertThat(moves)
+                .containsExactly(
+                        new Holdings.Move(refund, charge, 1000, 0, 0),
+                        new Holdings.Move(dispute, charge, -1000, 0, 1000));
     }
 
     /** Same inputs, same rows in the same order: restorations first, then refunds before disputes, by id, credit first. */
@@ -70,12 +71,14 @@ class HoldingsTest {
         Map<UUID, Long> balances = Map.of(a, 500L, b, 500L);
         Map<UUID, Long> lieu = Map.of(a, 0L, b, 0L);
         List<Holdings.Move> moves = Holdings.plan(target, held, balances, lieu);
-        assertThat(moves).extracting(m -> m.source().id() + "/" + (m.chargeId() == null ? "credit"
-                : m.chargeId().equals(a) ? "a" : "b")).containsExactly(
-                // restorations (what a claim no longer takes), then withdrawals; refunds before disputes, by id;
-                // on one claim the credit slot before the charges, charges by id
-                "re_2/credit", "dp_1/a",
-                "re_1/credit", "re_1/a", "re_2/a", "re_2/b", "dp_1/credit", "dp_1/b");
+        assertThat(moves)
+                .extracting(m -> m.source().id() + "/"
+                        + (m.chargeId() == null ? "credit" : m.chargeId().equals(a) ? "a" : "b"))
+                .containsExactly(
+                        // restorations (what a claim no longer takes), then withdrawals; refunds before disputes, by
+                        // id;
+                        // on one claim the credit slot before the charges, charges by id
+                        "re_2/credit", "dp_1/a", "re_1/credit", "re_1/a", "re_2/a", "re_2/b", "dp_1/credit", "dp_1/b");
         assertThat(Holdings.plan(target, held, balances, lieu)).isEqualTo(moves);
     }
 
@@ -112,7 +115,8 @@ class HoldingsTest {
         Map<Holdings.Source, Long> claims = new HashMap<>();
         boolean others = random.nextBoolean();
         for (int step = 0; step < 1 + random.nextInt(8); step++) {
-            claims.put(sources.get(random.nextInt(sources.size())),
+            claims.put(
+                    sources.get(random.nextInt(sources.size())),
                     random.nextInt(3) == 0 ? 0L : (long) random.nextInt((int) capacity + 200));
             if (others) {
                 // another payment pays part of a charge meanwhile
@@ -135,7 +139,8 @@ class HoldingsTest {
             assertThat(ledger.credit()).isEqualTo(fresh.credit());
         }
         // what the transaction holds = posting − claims (capped), wherever it sits
-        long claimed = Math.min(capacity, claims.values().stream().mapToLong(Long::longValue).sum());
+        long claimed = Math.min(
+                capacity, claims.values().stream().mapToLong(Long::longValue).sum());
         assertThat(ledger.holding(slots)).isEqualTo(capacity - claimed);
     }
 
@@ -146,8 +151,10 @@ class HoldingsTest {
         final List<Holdings.Move> rows = new ArrayList<>();
 
         void apply(List<Holdings.Slot> slots, Map<Holdings.Source, Long> claims, List<Holdings.Source> order) {
-            List<Holdings.Claim> ordered = order.stream().filter(claims::containsKey)
-                    .map(s -> new Holdings.Claim(s, claims.get(s))).toList();
+            List<Holdings.Claim> ordered = order.stream()
+                    .filter(claims::containsKey)
+                    .map(s -> new Holdings.Claim(s, claims.get(s)))
+                    .toList();
             var target = Holdings.target(slots, ordered);
             List<Holdings.Held> held = new ArrayList<>();
             for (Holdings.Move m : rows) {
@@ -158,8 +165,12 @@ class HoldingsTest {
             for (Holdings.Slot s : slots) {
                 if (!s.isCredit()) {
                     balances.put(s.chargeId(), balance(slots, s.chargeId()));
-                    lieu.put(s.chargeId(), rows.stream().filter(m -> s.chargeId().equals(m.chargeId()))
-                            .mapToLong(Holdings.Move::creditCents).sum());
+                    lieu.put(
+                            s.chargeId(),
+                            rows.stream()
+                                    .filter(m -> s.chargeId().equals(m.chargeId()))
+                                    .mapToLong(Holdings.Move::creditCents)
+                                    .sum());
                 }
             }
             List<Holdings.Move> moves = Holdings.plan(target, held, balances, lieu);
@@ -168,7 +179,8 @@ class HoldingsTest {
                 if (m.chargeId() != null) {
                     assertThat(m.chargeBalanceAfter()).isEqualTo(balance(slots, m.chargeId()));
                     // every row's running balance is one the charge really had: never above its amount, never < 0
-                    assertThat(m.chargeBalanceAfter()).as("balance after a move")
+                    assertThat(m.chargeBalanceAfter())
+                            .as("balance after a move")
                             .isBetween(0L, amount.get(m.chargeId()));
                 }
             }
@@ -177,14 +189,20 @@ class HoldingsTest {
             for (Holdings.Move m : rows) {
                 after.add(new Holdings.Held(m.source(), m.chargeId(), -(m.chargeCents() + m.creditCents())));
             }
-            assertThat(Holdings.plan(target, after, balancesNow(slots), lieuNow(slots))).isEmpty();
+            assertThat(Holdings.plan(target, after, balancesNow(slots), lieuNow(slots)))
+                    .isEmpty();
         }
 
         long net(List<Holdings.Slot> slots, UUID charge) {
-            long cap = slots.stream().filter(s -> charge.equals(s.chargeId())).mapToLong(Holdings.Slot::capacityCents)
+            long cap = slots.stream()
+                    .filter(s -> charge.equals(s.chargeId()))
+                    .mapToLong(Holdings.Slot::capacityCents)
                     .sum();
-            return cap + rows.stream().filter(m -> charge.equals(m.chargeId())).mapToLong(Holdings.Move::chargeCents)
-                    .sum();
+            return cap
+                    + rows.stream()
+                            .filter(m -> charge.equals(m.chargeId()))
+                            .mapToLong(Holdings.Move::chargeCents)
+                            .sum();
         }
 
         long balance(List<Holdings.Slot> slots, UUID charge) {
@@ -199,8 +217,14 @@ class HoldingsTest {
 
         Map<UUID, Long> lieuNow(List<Holdings.Slot> slots) {
             Map<UUID, Long> out = new HashMap<>();
-            slots.stream().filter(s -> !s.isCredit()).forEach(s -> out.put(s.chargeId(), rows.stream()
-                    .filter(m -> s.chargeId().equals(m.chargeId())).mapToLong(Holdings.Move::creditCents).sum()));
+            slots.stream()
+                    .filter(s -> !s.isCredit())
+                    .forEach(s -> out.put(
+                            s.chargeId(),
+                            rows.stream()
+                                    .filter(m -> s.chargeId().equals(m.chargeId()))
+                                    .mapToLong(Holdings.Move::creditCents)
+                                    .sum()));
             return out;
         }
 
@@ -228,8 +252,11 @@ class HoldingsTest {
         }
 
         void checkInvariants(List<Holdings.Slot> slots) {
-            long ownCredit = slots.get(0).capacityCents() + rows.stream().filter(m -> m.chargeId() == null)
-                    .mapToLong(Holdings.Move::creditCents).sum();
+            long ownCredit = slots.get(0).capacityCents()
+                    + rows.stream()
+                            .filter(m -> m.chargeId() == null)
+                            .mapToLong(Holdings.Move::creditCents)
+                            .sum();
             assertThat(ownCredit).as("own credit").isBetween(0L, slots.get(0).capacityCents());
             for (Holdings.Slot s : slots) {
                 if (s.isCredit()) {

@@ -1,11 +1,10 @@
 package com.patientpayments.emr.ledger;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** {@link Money}: exact cents arithmetic that refuses to overflow, and ordering by amount. */
 class MoneyTest {
@@ -32,8 +31,9 @@ class MoneyTest {
 
     @Test
     void ordersByAmount() {
-        List<Money> sorted = List.of(Money.ofCents(300), Money.ofCents(-5), Money.ZERO, Money.ofCents(300))
-                .stream().sorted().toList();
+        List<Money> sorted = List.of(Money.ofCents(300), Money.ofCents(-5), Money.ZERO, Money.ofCents(300)).stream()
+                .sorted()
+                .toList();
         assertThat(sorted).containsExactly(Money.ofCents(-5), Money.ZERO, Money.ofCents(300), Money.ofCents(300));
         assertThat(Money.ofCents(2).compareTo(Money.ofCents(2))).isZero();
     }

@@ -1,13 +1,12 @@
 package com.patientpayments.emr.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TransactionStatusTest {
     @Test
@@ -55,7 +54,7 @@ class TransactionStatusTest {
         for (DisputeStatus a : DisputeStatus.values()) {
             for (DisputeStatus b : DisputeStatus.values()) {
                 if (a.closed() && b.closed() && a != b) {
-                    assertThat(a.merge(b)).isEqualTo(a);   // two outcomes never both happen: the first stays
+                    assertThat(a.merge(b)).isEqualTo(a); // two outcomes never both happen: the first stays
                 } else {
                     assertThat(a.merge(b)).as(a + " then " + b).isEqualTo(b.merge(a));
                 }
@@ -85,8 +84,10 @@ class TransactionStatusTest {
     @Test
     void unknownStatusesAreRefusedWithAClearError() {
         for (String bad : List.of("", "charge_refunded", "SUCCEEDED ", "won!")) {
-            assertThatThrownBy(() -> DisputeStatus.parse(bad)).isInstanceOf(LedgerException.class)
-                    .extracting(e -> ((LedgerException) e).code()).isEqualTo(LedgerError.INVALID);
+            assertThatThrownBy(() -> DisputeStatus.parse(bad))
+                    .isInstanceOf(LedgerException.class)
+                    .extracting(e -> ((LedgerException) e).code())
+                    .isEqualTo(LedgerError.INVALID);
         }
         assertThatThrownBy(() -> RefundStatus.parse("refunded")).isInstanceOf(LedgerException.class);
         assertThat(RefundStatus.parse(" Succeeded ")).isEqualTo(RefundStatus.SUCCEEDED);

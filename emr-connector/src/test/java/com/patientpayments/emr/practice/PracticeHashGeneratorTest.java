@@ -1,18 +1,17 @@
 package com.patientpayments.emr.practice;
 
-import com.patientpayments.emr.support.TestAppPerClass;
-import io.micronaut.transaction.TransactionOperations;
-import io.micronaut.core.type.Argument;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.patientpayments.emr.support.TestAppPerClass;
+import io.micronaut.core.type.Argument;
+import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PracticeHashGeneratorTest extends TestAppPerClass {
 
@@ -50,10 +49,11 @@ class PracticeHashGeneratorTest extends TestAppPerClass {
             }
         };
         PracticeHashGenerator generator = new PracticeHashGenerator(scripted);
-        TransactionOperations<Connection> tx = app.context().getBean(
-                Argument.of(TransactionOperations.class, Connection.class));
+        TransactionOperations<Connection> tx =
+                app.context().getBean(Argument.of(TransactionOperations.class, Connection.class));
         UUID practice = tx.executeRead(s -> {
-            try (ResultSet rs = s.getConnection().createStatement()
+            try (ResultSet rs = s.getConnection()
+                    .createStatement()
                     .executeQuery("SELECT practice_id FROM practice_hashes WHERE hash = 'HR9T3W'")) {
                 rs.next();
                 return rs.getObject(1, UUID.class);
@@ -63,13 +63,17 @@ class PracticeHashGeneratorTest extends TestAppPerClass {
         String issued = tx.executeWrite(s -> generator.issue(s.getConnection(), practice));
 
         assertThat(issued).isEqualTo("CCCCCC");
-        try (Connection c = app.connect(); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT hash, practice_id FROM practice_hashes WHERE hash IN ('K7MX4Q', 'CCCCCC') ORDER BY hash")) {
+        try (Connection c = app.connect();
+                ResultSet rs = c.createStatement()
+                        .executeQuery(
+                                "SELECT hash, practice_id FROM practice_hashes WHERE hash IN ('K7MX4Q', 'CCCCCC') ORDER BY hash")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("CCCCCC");
             assertThat(rs.getObject(2, UUID.class)).isEqualTo(practice);
             rs.next();
-            assertThat(rs.getObject(2, UUID.class)).as("the existing hash is untouched").isNotEqualTo(practice);
+            assertThat(rs.getObject(2, UUID.class))
+                    .as("the existing hash is untouched")
+                    .isNotEqualTo(practice);
         }
     }
 }

@@ -1,19 +1,12 @@
 package com.patientpayments.emr.practice;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.emr.support.TestApp;
 import com.patientpayments.emr.support.TestAppPerClass;
 import io.micronaut.runtime.server.EmbeddedServer;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,8 +17,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Practice logos over the HTTP API against a real database: the demo practices' published logos (PNG, SVG, none),
@@ -46,20 +45,28 @@ class PracticeLogoTest extends TestAppPerClass {
         HttpResponse<byte[]> png = get("/api/v1/practices/" + bright.get("id").asText() + "/logo");
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.headers().firstValue("content-type").orElseThrow()).startsWith("image/png");
-        assertThat(png.body().length).isEqualTo(bright.get("logo").get("sizeBytes").asInt()).isLessThan(4096);
-        assertThat(PracticeLogos.sha256(png.body())).isEqualTo(bright.get("logo").get("sha256").asText());
+        assertThat(png.body().length)
+                .isEqualTo(bright.get("logo").get("sizeBytes").asInt())
+                .isLessThan(4096);
+        assertThat(PracticeLogos.sha256(png.body()))
+                .isEqualTo(bright.get("logo").get("sha256").asText());
         assertThat(png.headers().firstValue("etag").orElseThrow())
                 .isEqualTo("\"" + bright.get("logo").get("sha256").asText() + "\"");
-        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(png.body())).getWidth()).isEqualTo(96);
+        assertThat(ImageIO.read(new java.io.ByteArrayInputStream(png.body())).getWidth())
+                .isEqualTo(96);
 
         JsonNode lakeside = app.get("/api/v1/practices/by-hash/HR9T3W").json();
         assertThat(lakeside.get("logo").get("contentType").asText()).isEqualTo("image/svg+xml");
         HttpResponse<byte[]> svg = get("/api/v1/practices/" + lakeside.get("id").asText() + "/logo");
-        assertThat(new String(svg.body(), StandardCharsets.UTF_8)).startsWith("<svg").contains("<path");
+        assertThat(new String(svg.body(), StandardCharsets.UTF_8))
+                .startsWith("<svg")
+                .contains("<path");
 
         JsonNode harbor = app.get("/api/v1/practices/by-hash/QX7TMD").json();
         assertThat(harbor.get("logo").isNull()).isTrue();
-        assertThat(get("/api/v1/practices/" + harbor.get("id").asText() + "/logo").statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/practices/" + harbor.get("id").asText() + "/logo")
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     static Stream<Arguments> badUploads() throws IOException {
@@ -68,15 +75,25 @@ class PracticeLogoTest extends TestAppPerClass {
                 Arguments.of("empty PNG", "image/png", new byte[0], "empty"),
                 Arguments.of("text sent as PNG", "image/png", "hello".getBytes(StandardCharsets.UTF_8), "not a PNG"),
                 Arguments.of("truncated PNG", "image/png", Arrays.copyOf(png, png.length / 2), "readable PNG"),
-                Arguments.of("PNG over 256 KiB", "image/png", Arrays.copyOf(png, PracticeLogos.MAX_BYTES + 1),
-                        "256 KiB"),
+                Arguments.of(
+                        "PNG over 256 KiB", "image/png", Arrays.copyOf(png, PracticeLogos.MAX_BYTES + 1), "256 KiB"),
                 Arguments.of("PNG over 2048 px", "image/png", png(2049, 1), "2048"),
-                Arguments.of("SVG with an external entity", "image/svg+xml", utf8("<?xml version=\"1.0\"?>"
-                        + "<!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-                        + "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&x;</text></svg>"), "DOCTYPE"),
-                Arguments.of("malformed SVG", "image/svg+xml", utf8("<svg xmlns=\"http://www.w3.org/2000/svg\">"),
+                Arguments.of(
+                        "SVG with an external entity",
+                        "image/svg+xml",
+                        utf8("<?xml version=\"1.0\"?>"
+                                + "<!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                                + "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&x;</text></svg>"),
+                        "DOCTYPE"),
+                Arguments.of(
+                        "malformed SVG",
+                        "image/svg+xml",
+                        utf8("<svg xmlns=\"http://www.w3.org/2000/svg\">"),
                         "well-formed"),
-                Arguments.of("HTML sent as SVG", "image/svg+xml", utf8("<html><script>alert(1)</script></html>"),
+                Arguments.of(
+                        "HTML sent as SVG",
+                        "image/svg+xml",
+                        utf8("<html><script>alert(1)</script></html>"),
                         "not an SVG"),
                 Arguments.of("PNG sent as SVG", "image/svg+xml", png, "well-formed"));
     }
@@ -91,13 +108,15 @@ class PracticeLogoTest extends TestAppPerClass {
         JsonNode problem = JSON.readTree(r.body());
         assertThat(problem.get("code").asText()).isEqualTo("VALIDATION_FAILED");
         assertThat(problem.get("detail").asText()).contains(message);
-        assertThat(get("/api/v1/practices/" + practice + "/logo/draft").statusCode()).as(name).isEqualTo(404);
+        assertThat(get("/api/v1/practices/" + practice + "/logo/draft").statusCode())
+                .as(name)
+                .isEqualTo(404);
     }
 
     @Test
     void otherImageTypesAreUnsupported() throws Exception {
-        HttpResponse<byte[]> r = put("/api/v1/practices/" + practiceId("QX7TMD") + "/logo/draft", "image/gif",
-                utf8("GIF89a"));
+        HttpResponse<byte[]> r =
+                put("/api/v1/practices/" + practiceId("QX7TMD") + "/logo/draft", "image/gif", utf8("GIF89a"));
         assertThat(r.statusCode()).isEqualTo(415);
     }
 
@@ -106,17 +125,20 @@ class PracticeLogoTest extends TestAppPerClass {
                 Arguments.of("<script>alert(1)</script>", "script"),
                 Arguments.of("<rect width=\"9\" height=\"9\" onload=\"alert(1)\"/>", "onload"),
                 Arguments.of("<rect width=\"9\" height=\"9\" ONCLICK=\"alert(1)\"/>", "ONCLICK"),
-                Arguments.of("<foreignObject><div xmlns=\"http://www.w3.org/1999/xhtml\">x</div></foreignObject>",
+                Arguments.of(
+                        "<foreignObject><div xmlns=\"http://www.w3.org/1999/xhtml\">x</div></foreignObject>",
                         "foreignObject"),
                 Arguments.of("<a href=\"javascript:alert(1)\"><rect width=\"9\" height=\"9\"/></a>", "javascript"),
                 Arguments.of("<use href=\"https://evil.example/x.svg#a\"/>", "evil.example"),
-                Arguments.of("<use xmlns:xlink=\"http://www.w3.org/1999/xlink\" xlink:href=\"data:image/svg+xml,x\"/>",
+                Arguments.of(
+                        "<use xmlns:xlink=\"http://www.w3.org/1999/xlink\" xlink:href=\"data:image/svg+xml,x\"/>",
                         "data:"),
                 Arguments.of("<rect width=\"9\" height=\"9\" style=\"fill:url(https://evil.example/t)\"/>", "evil"),
                 Arguments.of("<style>@import url(https://evil.example/x.css);</style>", "@import"),
                 Arguments.of("<image href=\"https://evil.example/t.png\" width=\"9\" height=\"9\"/>", "evil"),
                 Arguments.of("<animate attributeName=\"href\" to=\"javascript:alert(1)\"/>", "animate"),
-                Arguments.of("<?xml-stylesheet href=\"https://evil.example/x.xsl\"?><rect width=\"9\" height=\"9\"/>",
+                Arguments.of(
+                        "<?xml-stylesheet href=\"https://evil.example/x.xsl\"?><rect width=\"9\" height=\"9\"/>",
                         "xml-stylesheet"));
     }
 
@@ -128,7 +150,8 @@ class PracticeLogoTest extends TestAppPerClass {
                 + "<circle cx=\"5\" cy=\"5\" r=\"4\" fill=\"url(#g)\"/></svg>";
         HttpResponse<byte[]> saved = put("/api/v1/practices/" + practice + "/logo/draft", "image/svg+xml", utf8(svg));
         assertThat(saved.statusCode()).isEqualTo(200);
-        String stored = new String(get("/api/v1/practices/" + practice + "/logo/draft").body(), StandardCharsets.UTF_8);
+        String stored =
+                new String(get("/api/v1/practices/" + practice + "/logo/draft").body(), StandardCharsets.UTF_8);
         assertThat(stored).doesNotContain(forbidden).contains("<circle", "url(#g)", "viewBox=\"0 0 10 10\"");
         assertThat(JSON.readTree(saved.body()).get("sha256").asText())
                 .isEqualTo(PracticeLogos.sha256(stored.getBytes(StandardCharsets.UTF_8)));
@@ -137,24 +160,40 @@ class PracticeLogoTest extends TestAppPerClass {
     @Test
     void aDraftIsPublishedOnlyWhenAsked() throws Exception {
         String practice = practiceId("K7MX4Q");
-        String before = app.get("/api/v1/practices/" + practice).json().get("logo").get("sha256").asText();
+        String before = app.get("/api/v1/practices/" + practice)
+                .json()
+                .get("logo")
+                .get("sha256")
+                .asText();
         byte[] next = png(48, 48);
         HttpResponse<byte[]> draft = put("/api/v1/practices/" + practice + "/logo/draft", "image/png", next);
         assertThat(draft.statusCode()).isEqualTo(200);
-        assertThat(app.get("/api/v1/practices/" + practice).json().get("logo").get("sha256").asText())
+        assertThat(app.get("/api/v1/practices/" + practice)
+                        .json()
+                        .get("logo")
+                        .get("sha256")
+                        .asText())
                 .isEqualTo(before);
         assertThat(get("/api/v1/practices/" + practice + "/logo").body()).isNotEqualTo(next);
 
-        assertThat(app.post("/api/v1/practices/" + practice + "/logo/publish", null).status()).isEqualTo(200);
+        assertThat(app.post("/api/v1/practices/" + practice + "/logo/publish", null)
+                        .status())
+                .isEqualTo(200);
         assertThat(get("/api/v1/practices/" + practice + "/logo").body()).isEqualTo(next);
-        assertThat(app.get("/api/v1/practices/by-hash/K7MX4Q").json().get("logo").get("sha256").asText())
-                .isEqualTo(PracticeLogos.sha256(next)).isNotEqualTo(before);
+        assertThat(app.get("/api/v1/practices/by-hash/K7MX4Q")
+                        .json()
+                        .get("logo")
+                        .get("sha256")
+                        .asText())
+                .isEqualTo(PracticeLogos.sha256(next))
+                .isNotEqualTo(before);
     }
 
     @Test
     void publishingWithoutADraftIsNotFound() {
         // Harbor View never gets a draft in this class (bad uploads are refused before they are stored).
-        assertThat(app.post("/api/v1/practices/" + practiceId("QX7TMD") + "/logo/publish", null).status())
+        assertThat(app.post("/api/v1/practices/" + practiceId("QX7TMD") + "/logo/publish", null)
+                        .status())
                 .isEqualTo(404);
     }
 
@@ -174,17 +213,26 @@ class PracticeLogoTest extends TestAppPerClass {
     }
 
     private static URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + app.context().getBean(EmbeddedServer.class).getPort() + path);
+        return URI.create("http://127.0.0.1:"
+                + app.context().getBean(EmbeddedServer.class).getPort() + path);
     }
 
     private static HttpResponse<byte[]> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("X-Api-Key", TestApp.KEY).GET().build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("X-Api-Key", TestApp.KEY)
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static HttpResponse<byte[]> put(String path, String type, byte[] body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("X-Api-Key", TestApp.KEY)
-                .header("Content-Type", type).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("X-Api-Key", TestApp.KEY)
+                        .header("Content-Type", type)
+                        .PUT(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 }

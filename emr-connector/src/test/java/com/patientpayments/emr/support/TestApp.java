@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,8 +23,10 @@ public final class TestApp implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final TestDatabase db;
     private final EmbeddedServer server;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private TestApp(TestDatabase db, EmbeddedServer server) {
         this.db = db;
@@ -62,8 +63,7 @@ public final class TestApp implements AutoCloseable {
     }
 
     /** A response: status, content type and the parsed JSON body (null when not JSON). */
-    public record Response(int status, String contentType, String raw, JsonNode json, String requestId) {
-    }
+    public record Response(int status, String contentType, String raw, JsonNode json, String requestId) {}
 
     public Response get(String path) {
         return send("GET", path, null, KEY);
@@ -86,12 +86,13 @@ public final class TestApp implements AutoCloseable {
     }
 
     /** As {@link #send(String, String, String, String, String)} with extra request headers. */
-    public Response send(String method, String path, String body, String apiKey, String requestId,
-                         Map<String, String> headers) {
+    public Response send(
+            String method, String path, String body, String apiKey, String requestId, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
@@ -106,7 +107,11 @@ public final class TestApp implements AutoCloseable {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             String type = r.headers().firstValue("content-type").orElse("");
             JsonNode json = type.contains("json") && !r.body().isEmpty() ? JSON.readTree(r.body()) : null;
-            return new Response(r.statusCode(), type, r.body(), json,
+            return new Response(
+                    r.statusCode(),
+                    type,
+                    r.body(),
+                    json,
                     r.headers().firstValue("X-Request-Id").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException("HTTP call failed", e);
@@ -118,20 +123,42 @@ public final class TestApp implements AutoCloseable {
 
     /** Records an attempt, attaches the intent {@code reference} and posts the transaction; returns the posting. */
     public Response pay(java.util.UUID householdId, long cents, String reference) {
-        Response attempt = post("/api/v1/payment-attempts", json("householdId", householdId.toString(),
-                "amountCents", cents, "idempotencyKey", "key-" + reference));
+        Response attempt = post(
+                "/api/v1/payment-attempts",
+                json(
+                        "householdId",
+                        householdId.toString(),
+                        "amountCents",
+                        cents,
+                        "idempotencyKey",
+                        "key-" + reference));
         if (attempt.status() != 201 && attempt.status() != 200) {
             throw new IllegalStateException("attempt failed: " + attempt.status());
         }
-        put("/api/v1/payment-attempts/" + attempt.json().get("id").asText() + "/intent",
+        put(
+                "/api/v1/payment-attempts/" + attempt.json().get("id").asText() + "/intent",
                 json("providerIntentId", reference));
         return postTransaction(reference, cents);
     }
 
     public Response postTransaction(String reference, long cents) {
-        return post("/api/v1/transactions", json("providerReference", reference, "eventId", "evt_" + reference,
-                "amountCents", cents, "currency", "usd", "methodBrand", "visa", "methodLast4", "4242",
-                "paidAt", "2026-11-01T10:00:00Z"));
+        return post(
+                "/api/v1/transactions",
+                json(
+                        "providerReference",
+                        reference,
+                        "eventId",
+                        "evt_" + reference,
+                        "amountCents",
+                        cents,
+                        "currency",
+                        "usd",
+                        "methodBrand",
+                        "visa",
+                        "methodLast4",
+                        "4242",
+                        "paidAt",
+                        "2026-11-01T10:00:00Z"));
     }
 
     public static String json(Object... keyValues) {
