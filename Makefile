@@ -15,9 +15,9 @@ TIMED := bash scripts/timed.sh
 #  - Error Prone (its default checks, GuardedBy) and NullAway are javac plugins configured in the maven-compiler-plugin
 #    of the parent pom.xml, so the one compile `test-java` already does (`$(MVNW) verify`) runs them: no second
 #    compile inside `make test`. `make lint`, which runs no tests, compiles once for them (lint-java-compile).
-#  - Spotless (palantir-java-format): `lint-java-format` runs `spotless:check` (no compile). It joins LINT_CHECKS
-#    once the one format-everything commit (`$(MVNW) spotless:apply`) is in; until then it is run by hand.
-LINT_CHECKS := lint-format lint-spa lint-schema
+#  - Spotless (palantir-java-format): `lint-java-format` runs `spotless:check` (no compile); `make format` or
+#    `$(MVNW) spotless:apply` fixes what it reports.
+LINT_CHECKS := lint-format lint-spa lint-schema lint-java-format
 
 .PHONY: help demo test lint format bench build build-java build-ui test-java test-infra test-ui bench-java bench-ui \
 	lint-format lint-spa lint-schema clean coverage mutation \

@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 mode=--write
 if [[ "${1:-}" == "--check" ]]; then mode=--check; fi
 bash scripts/ui-deps.sh
+# Java: Spotless (palantir-java-format), configured in the parent pom.xml.
+if [[ $mode == --write ]]; then ./mvnw -q spotless:apply; fi
 exec ui-angular/node_modules/.bin/prettier "$mode" --log-level warn \
   'ui-angular/*.{json,ts,mjs}' \
   'ui-angular/{src,e2e,bench,tools}/**/*.{ts,mjs,js,html,css,scss,json}' \
