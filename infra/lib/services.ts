@@ -226,6 +226,8 @@ export class Services extends Construct {
         PAYMENTS_QUEUE_CONCURRENCY: String(settings.consumerConcurrency),
         RECEIPT_FROM_EMAIL: settings.receiptFromEmail,
         ALLOWED_ORIGINS: `https://${settings.domainName}`,
+        // Statement links and QR codes the console prints point patients at the public site.
+        PUBLIC_BASE_URL: `https://${settings.domainName}`,
         SESSION_COOKIE_SECURE: 'true',
         GRAPHQL_DEV_TOOLS: 'false',
         STRIPE_PUBLISHABLE_KEY: settings.stripePublishableKey,
