@@ -1,6 +1,6 @@
 import { TOTP } from 'otpauth';
 import type { Browser, Page } from '@playwright/test';
-import { CHEN, balanceCents, checkPage, expect, expectPdf, fail, payWithTestCard, signIn, test } from './support';
+import { KOWALSKI, balanceCents, checkPage, expect, expectPdf, fail, payWithTestCard, signIn, test } from './support';
 
 /**
  * Issue 14's "Done when", against the real stack: a patient pays $25.00 → staff signs in with the second factor,
@@ -85,7 +85,7 @@ test('a $25.00 payment refunded $5.00 from the console: owed again, posted, coun
   const before = await onlineByDay(staff);
 
   // The patient pays $25.00.
-  await signIn(page, CHEN);
+  await signIn(page, KOWALSKI);
   await payWithTestCard(page, '25.00', '4242 4242 4242 4242');
   await expect(page.getByTestId('receipt')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('receipt-total')).toHaveAttribute('data-cents', '2500');
@@ -106,7 +106,7 @@ test('a $25.00 payment refunded $5.00 from the console: owed again, posted, coun
     await expect(staff.getByTestId('branding-published')).toContainText('Received with thanks — e2e');
     await staff.getByRole('link', { name: 'Payments' }).click();
   }
-  await staff.getByLabel('Account number', { exact: true }).fill(CHEN.account);
+  await staff.getByLabel('Account number', { exact: true }).fill(KOWALSKI.account);
   await staff.getByTestId('apply-filters').click();
   const row = staff.locator(`[data-testid="payment-row"][data-tx="${txId}"]`);
   await expect(row).toBeVisible({ timeout: 30_000 });

@@ -43,7 +43,7 @@ export interface Household {
 export const GARCIA: Household = { practice: 'K7MX4Q', account: '100234', lastName: 'Garcia' };
 export const OBRIEN: Household = { practice: 'K7MX4Q', account: '100235', lastName: "O'Brien" };
 /** Used only by the console spec (07): no other spec pays into it, so its $180.00 balance is there to pay from. */
-export const CHEN: Household = { practice: 'K7MX4Q', account: '100236', lastName: 'Chen' };
+export const KOWALSKI: Household = { practice: 'K7MX4Q', account: '100237', lastName: 'Kowalski' };
 export const NGUYEN_SMITH: Household = { practice: 'HR9T3W', account: '200100', lastName: 'Nguyen-Smith' };
 
 /** axe-core with the WCAG 2.x A/AA rules: no serious or critical violation is allowed on any page. */

@@ -119,6 +119,12 @@ final class DemoData {
         patient("wei", "chen", "Wei", "Chen");
         charge("chen-1", "chen", "wei", "downtown", "whitfield", "2026-09-03", "D0120", 6200);
         charge("chen-2", "chen", "wei", "downtown", "whitfield", "2026-09-03", "D1110", 11800);
+
+        // The console's browser test pays and refunds here; no other spec pays into it, so it always has a balance.
+        household("kowalski", "bright", "100237", "Anna", "Kowalski");
+        patient("anna", "kowalski", "Anna", "Kowalski");
+        charge("kowalski-1", "kowalski", "anna", "northside", "whitfield", "2026-10-08", "D0120", 6200);
+        charge("kowalski-2", "kowalski", "anna", "northside", "whitfield", "2026-10-08", "D1110", 11800);
     }
 
     private void lakeside() {
