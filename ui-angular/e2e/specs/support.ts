@@ -87,7 +87,8 @@ export async function signIn(page: Page, household: Household): Promise<void> {
   await page.getByLabel('Account number', { exact: true }).fill(household.account);
   await page.getByLabel('Last name', { exact: true }).fill(household.lastName);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Your balance' })).toBeVisible();
+  // The first sign-in after the demo starts meets cold JITs on a loaded 2-core CI machine: more than the 15 s default.
+  await expect(page.getByRole('heading', { level: 1, name: 'Your balance' })).toBeVisible({ timeout: 45_000 });
 }
 
 export async function balanceCents(page: Page): Promise<number> {
