@@ -5,9 +5,10 @@ import { REPO_ROOT } from './product-config';
 
 /**
  * The two container images, built by `cdk deploy` from the Dockerfiles beside each service. The build context is the
- * repository root narrowed to what a Dockerfile copies (the packaged jar, and for the BFF the SPA's production
- * build; the demo jar its AppCDS training run mounts), so `cdk synth` hashes a few files instead of the whole tree and needs no Docker: assets are only staged
- * and fingerprinted at synth; Docker runs when `cdk deploy` publishes them. Build first: `make build`.
+ * repository root narrowed to what a Dockerfile uses (the production jar, for the BFF the SPA's production build, and
+ * the demo jar its AppCDS training run bind-mounts, which no layer keeps), so `cdk synth` hashes a few files instead
+ * of the whole tree and needs no Docker: assets are only staged and fingerprinted at synth; Docker runs when
+ * `cdk deploy` publishes them. Build first: `make build`.
  */
 export interface ImageSpec {
   /** Dockerfile path from the repository root. */
