@@ -2,8 +2,12 @@
 # every target. A `## target: text` comment above a target is its line in `make help`.
 SHELL := /bin/bash
 MVNW  := ./mvnw
+# The production jars (the images' inputs; no demo stand-ins) and the demo jars `make demo` runs (the same services
+# plus embedded PostgreSQL / Redis / ElasticMQ and the SES stand-in: demo/, see README "Jars").
 EMR_JAR := emr-connector/target/emr-connector-0.1.0-SNAPSHOT.jar
 BFF_JAR := bff/target/bff-0.1.0-SNAPSHOT.jar
+EMR_DEMO_JAR := demo/emr-connector-demo/target/emr-connector-demo-0.1.0-SNAPSHOT.jar
+BFF_DEMO_JAR := demo/bff-demo/target/bff-demo-0.1.0-SNAPSHOT.jar
 UI_INDEX := ui-angular/dist/ui-angular/browser/index.html
 UI_PRESENT := $(wildcard ui-angular/package.json)
 INFRA_PRESENT := $(wildcard infra/package.json)
@@ -29,7 +33,7 @@ help:
 		$(MAKEFILE_LIST)
 
 ## demo: build what is missing, start the whole product on embedded stand-ins, print the DEMO line.
-demo: $(EMR_JAR) $(BFF_JAR) $(if $(UI_PRESENT),$(UI_INDEX))
+demo: $(EMR_DEMO_JAR) $(BFF_DEMO_JAR) $(if $(UI_PRESENT),$(UI_INDEX))
 	@bash scripts/demo.sh
 
 ## test: `make lint`'s checks first, then every test of every module (unit, integration, browser end-to-end, infra/).
@@ -76,14 +80,14 @@ bench: bench-java $(if $(UI_PRESENT),bench-ui)
 ## build: rebuild everything (jars and the SPA).
 build: build-java $(if $(UI_PRESENT),build-ui)
 
-$(EMR_JAR) $(BFF_JAR):
+$(EMR_JAR) $(BFF_JAR) $(EMR_DEMO_JAR) $(BFF_DEMO_JAR):
 	$(MVNW) -q package -DskipTests
 	@bash scripts/jar-sizes.sh
 
 $(UI_INDEX):
 	$(MAKE) build-ui
 
-## build-java: package both services' jars (no tests) and print their sizes.
+## build-java: package the services' production and demo jars (no tests) and print their sizes.
 build-java:
 	$(MVNW) -q package -DskipTests
 	@bash scripts/jar-sizes.sh
@@ -103,7 +107,7 @@ coverage:
 	@bash scripts/coverage-table.sh
 
 ## test-infra: the AWS CDK app's tests (template, cdk-nag HIPAA/PCI, images, ops kit); offline, no Docker.
-test-infra: $(EMR_JAR) $(BFF_JAR)
+test-infra: $(EMR_JAR) $(BFF_JAR) $(EMR_DEMO_JAR) $(BFF_DEMO_JAR)
 	$(TIMED) "test: infra/" bash scripts/test-infra.sh
 
 ## test-ui: the SPA's unit tests with coverage, visual tests, then the browser end-to-end suite on a fresh demo.

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the whole product on embedded stand-ins (see README "Demo"): the EMR connector (embedded PostgreSQL unless
+# Starts the whole product on embedded stand-ins (see README "Demo") from the demo jars that `make demo` builds
+# (demo/emr-connector-demo, demo/bff-demo): the EMR connector (embedded PostgreSQL unless
 # DATABASE_URL is set), then the BFF (embedded Redis / SQS / SES stand-ins unless REDIS_URL / SQS_ENDPOINT /
 # SES_ENDPOINT are set, simulated payment provider unless STRIPE_SECRET_KEY is set), which also serves the SPA.
 # Prints one `DEMO url=… practice=… account=… lastName=… mail=… metrics=…` line when ready. Ctrl-C / SIGTERM stops everything.
@@ -14,8 +15,9 @@ if [[ "$MANAGEMENT_PORT" == "$EMR_PORT" ]]; then MANAGEMENT_PORT=$((BFF_PORT + 3
 RUN_DIR="${DEMO_RUN_DIR:-.demo/$BFF_PORT}"
 mkdir -p "$RUN_DIR"
 rm -f "$RUN_DIR/mail-url"
-EMR_JAR=emr-connector/target/emr-connector-0.1.0-SNAPSHOT.jar
-BFF_JAR=bff/target/bff-0.1.0-SNAPSHOT.jar
+# The demo jars (demo/): each service's production code plus its stand-ins; the production jars hold none of them.
+EMR_JAR=demo/emr-connector-demo/target/emr-connector-demo-0.1.0-SNAPSHOT.jar
+BFF_JAR=demo/bff-demo/target/bff-demo-0.1.0-SNAPSHOT.jar
 UI_DIST="${UI_DIST_DIR:-$PWD/ui-angular/dist/ui-angular/browser}"
 
 # Demo identity (seeded by the connector; see emr-connector/API.md "Demo data").

@@ -1,6 +1,5 @@
 package com.patientpayments.bff;
 
-import com.patientpayments.bff.demo.EmbeddedRedis;
 import com.patientpayments.bff.lifecycle.GracefulShutdown;
 import com.patientpayments.bff.webhook.OperatorCommands;
 import io.micronaut.runtime.Micronaut;
@@ -14,6 +13,15 @@ public final class Application {
     private Application() {}
 
     public static void main(String[] args) {
+        run(args, () -> {});
+    }
+
+    /**
+     * Runs an operator command, or else {@code beforeContext} and then the server. The demo jar's entry point
+     * ({@code demo/bff-demo}) passes the start of its embedded Redis here, so a stand-in's address is known to the
+     * context; production passes nothing.
+     */
+    public static void run(String[] args, Runnable beforeContext) {
         String emrUrl = System.getenv("EMR_URL");
         if (emrUrl != null && !emrUrl.isBlank()) {
             // One base URL or several, comma-separated: requests go round robin (emr.EmrHttp).
@@ -23,8 +31,7 @@ public final class Application {
         if (command.isPresent()) {
             System.exit(command.get());
         }
-        // Demo stand-ins (PAYMENTS_EMBEDDED=true) start before the context so their addresses are known to it.
-        EmbeddedRedis.startIfWanted();
+        beforeContext.run();
         var context = Micronaut.run(Application.class, args);
         // SIGTERM: readiness down, queue drained, then exit (lifecycle.GracefulShutdown).
         GracefulShutdown.installSignalHandler(context);

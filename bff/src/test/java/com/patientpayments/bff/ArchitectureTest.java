@@ -16,7 +16,9 @@ import com.tngtech.archunit.lang.ArchRule;
  * The BFF's package rules (ARCHITECTURE.md "Package rules"): feature packages form no cycle; only the edges
  * ({@code graphql}, {@code web}) see GraphQL or the HTTP server, and only they and the connector's client ({@code emr})
  * see Micronaut HTTP at all; no feature package reaches back into an edge or uses JDBC; the shared error vocabulary at
- * the root depends on nothing else of the module. Micronaut's generated bean definitions ({@code $…}) are not ours.
+ * the root depends on nothing else of the module; no production class reaches the demo stand-ins ({@code demo}
+ * package, module {@code demo/bff-standins}, on this test classpath only) or their libraries: it finds them by bean
+ * name. Micronaut's generated bean definitions ({@code $…}) are not ours.
  */
 @AnalyzeClasses(packages = "com.patientpayments.bff", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -25,6 +27,8 @@ class ArchitectureTest {
     private static final String GRAPHQL = ROOT + ".graphql..";
     private static final String WEB = ROOT + ".web..";
     private static final String EMR = ROOT + ".emr..";
+    /** The stand-ins: demo/bff-standins (test scope here), demo/bff-demo; never in the production jar. */
+    private static final String DEMO = ROOT + ".demo..";
     /**
      * The practice console landed after these rules: its GraphQL wiring, staff cookie session, file download
      * controller and connector client still share one package. Until it is split into graphql/web/emr like the
@@ -108,4 +112,12 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .haveFullyQualifiedName(Application.class.getName());
+
+    @ArchTest
+    static final ArchRule productionCodeNeverNamesAStandIn = noClasses()
+            .that()
+            .resideOutsideOfPackage(DEMO)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(DEMO, "redis.embedded..", "org.elasticmq..", "org.apache.pekko..");
 }

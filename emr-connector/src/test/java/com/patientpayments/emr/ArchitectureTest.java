@@ -17,8 +17,9 @@ import com.tngtech.archunit.lang.ArchRule;
  * The connector's package rules (ARCHITECTURE.md "Package rules"): packages form no cycle and the root (the
  * application, configuration, the error vocabulary, the JDBC helper) depends on no feature package; only {@code api}
  * sees Micronaut HTTP; no feature package reaches into {@code api} or {@code demo}; the ledger's and the features'
- * model (enums, records, exceptions and the allocation rules) sees neither HTTP nor JDBC. Micronaut's generated bean
- * definitions ({@code $…}) are not ours.
+ * model (enums, records, exceptions and the allocation rules) sees neither HTTP nor JDBC; nothing uses the embedded
+ * PostgreSQL (it is demo/emr-connector-demo's, never in the production jar). Micronaut's generated bean definitions
+ * ({@code $…}) are not ours.
  */
 @AnalyzeClasses(packages = "com.patientpayments.emr", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -90,4 +91,8 @@ class ArchitectureTest {
             .orShould()
             .dependOnClassesThat()
             .haveFullyQualifiedName(Jdbc.class.getName());
+
+    @ArchTest
+    static final ArchRule noClassUsesTheEmbeddedDatabase =
+            noClasses().should().dependOnClassesThat().resideInAPackage("io.zonky..");
 }

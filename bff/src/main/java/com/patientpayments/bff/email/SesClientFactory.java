@@ -35,7 +35,7 @@ public class SesClientFactory {
                         .retryPolicy(RetryPolicy.none())
                         .apiCallTimeout(Duration.ofSeconds(15))
                         .build());
-        if (endpoint.standIn().isPresent()) {
+        if (endpoint.standIn()) {
             builder.credentialsProvider(
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("local-stand-in", "local-stand-in")));
         } else {

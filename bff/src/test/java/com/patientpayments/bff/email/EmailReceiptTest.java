@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.patientpayments.bff.demo.SesStandIn;
 import com.patientpayments.bff.receipt.LedgerFixture;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
@@ -51,7 +52,7 @@ class EmailReceiptTest implements TestPropertyProvider {
     EmbeddedServer server;
 
     @Inject
-    SesEndpoint ses;
+    SesStandIn ses;
 
     @Inject
     MeterRegistry registry;
@@ -115,7 +116,7 @@ class EmailReceiptTest implements TestPropertyProvider {
         String to = "retry+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         double retriedBefore =
                 registry.counter("receipt.emails", "outcome", "retried").count();
-        ses.standIn().orElseThrow().failNext(2);
+        ses.failNext(2);
         signedIn().execute(EMAIL, "id", txId, "e", to);
         awaitMessagesTo(to, 1);
         Thread.sleep(500); // a duplicate would arrive within the retry back-off (20-80 ms)
@@ -216,7 +217,7 @@ class EmailReceiptTest implements TestPropertyProvider {
 
     /** Reads the stand-in's inbox over HTTP, as the demo's mail= link does. */
     private List<JsonNode> messagesTo(String to) throws Exception {
-        String inbox = ses.inboxUrl().orElseThrow();
+        String inbox = ses.inboxUrl();
         HttpResponse<String> r = HTTP.send(
                 HttpRequest.newBuilder(URI.create(inbox)).GET().build(), HttpResponse.BodyHandlers.ofString());
         List<JsonNode> found = new ArrayList<>();

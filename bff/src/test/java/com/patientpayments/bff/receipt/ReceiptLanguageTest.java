@@ -6,7 +6,7 @@ import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.patientpayments.bff.email.SesEndpoint;
+import com.patientpayments.bff.demo.SesStandIn;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -58,7 +58,7 @@ class ReceiptLanguageTest implements TestPropertyProvider {
     EmbeddedServer server;
 
     @Inject
-    SesEndpoint ses;
+    SesStandIn ses;
 
     private String txId;
 
@@ -240,7 +240,7 @@ class ReceiptLanguageTest implements TestPropertyProvider {
 
     private Map<String, Object> awaitMessageTo(String to) throws InterruptedException {
         for (int i = 0; i < 300; i++) {
-            for (Map<String, Object> m : ses.standIn().orElseThrow().messages()) {
+            for (Map<String, Object> m : ses.messages()) {
                 if (String.valueOf(m.get("to")).toLowerCase(Locale.ROOT).contains(to)) {
                     return m;
                 }

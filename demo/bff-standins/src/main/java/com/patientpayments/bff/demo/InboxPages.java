@@ -3,6 +3,7 @@ package com.patientpayments.bff.demo;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The demo inbox as small HTML pages for a person (the {@code mail=} link of the DEMO line): a list of the messages
@@ -99,7 +100,7 @@ public final class InboxPages {
                 + "</head><body>" + body + "</body></html>";
     }
 
-    static String esc(Object value) {
+    static String esc(@Nullable Object value) {
         String s = value instanceof List
                 ? String.join(
                         ", ", ((List<?>) value).stream().map(String::valueOf).toList())

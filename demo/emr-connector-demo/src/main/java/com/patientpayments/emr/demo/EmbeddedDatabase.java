@@ -17,8 +17,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Starts a fresh cluster on a free local port (a new data directory each time: the demo starts fresh). */
     public static EmbeddedDatabase start() {
         try {
+            return start(freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the embedded PostgreSQL", e);
+        }
+    }
+
+    /** Starts a fresh cluster on 127.0.0.1:{@code port}; user {@code postgres}, no password, database {@code postgres}. */
+    public static EmbeddedDatabase start(int port) {
+        try {
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setPort(freePort())
+                    .setPort(port)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setCleanDataDirectory(true)
                     .start();
@@ -26,6 +35,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL failed to start", e);
         }
+    }
+
+    /**
+     * A PostgreSQL alone, for the connector image's AppCDS training run: the production jar is trained against it
+     * over the network, so the image never holds it (emr-connector/Dockerfile mounts the demo jar for that step only).
+     * Usage: {@code java -cp emr-connector-demo.jar com.patientpayments.emr.demo.EmbeddedDatabase <port>}; runs until
+     * killed, then stops the cluster.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: EmbeddedDatabase <port>");
+        }
+        EmbeddedDatabase db = start(Integer.parseInt(args[0]));
+        Runtime.getRuntime().addShutdownHook(new Thread(db::close, "embedded-postgres-stop"));
+        System.out.println("embedded PostgreSQL ready: " + db.jdbcUrl());
+        Thread.currentThread().join();
     }
 
     public String jdbcUrl() {

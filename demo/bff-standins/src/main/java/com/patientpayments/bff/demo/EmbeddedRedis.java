@@ -19,8 +19,17 @@ public final class EmbeddedRedis {
         if (!embedded || (url != null && !url.isBlank())) {
             return;
         }
+        System.setProperty("payments.redis.uri", start(LocalPorts.freePort()));
+    }
+
+    /**
+     * Starts a bundled Redis on 127.0.0.1:{@code port}, stopped when the JVM exits.
+     *
+     * @return its URI, {@code redis://127.0.0.1:<port>}
+     * @throws IllegalStateException when it cannot start
+     */
+    public static String start(int port) {
         try {
-            int port = LocalPorts.freePort();
             RedisServer server = RedisServer.newRedisServer()
                     .bind("127.0.0.1")
                     .port(port)
@@ -39,7 +48,7 @@ public final class EmbeddedRedis {
                                 }
                             },
                             "embedded-redis-stop"));
-            System.setProperty("payments.redis.uri", "redis://127.0.0.1:" + port);
+            return "redis://127.0.0.1:" + port;
         } catch (IOException e) {
             throw new IllegalStateException("could not start the embedded Redis stand-in", e);
         }

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,6 +24,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * base64 attachments), like the npm emulator {@code aws-ses-v2-local}, or, for a browser, as HTML pages with links to
  * each message and its PDF attachment ({@link InboxPages}).
  */
-public final class SesStandIn implements AutoCloseable {
+public final class SesStandIn implements Supplier<URI>, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SesStandIn.class);
     private final HttpServer server;
@@ -53,6 +56,12 @@ public final class SesStandIn implements AutoCloseable {
     /** Endpoint for the SES v2 client. */
     public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The SES v2 endpoint as a URI: what the BFF's SES client is pointed at (bean {@link StandInBeans#SES}). */
+    @Override
+    public URI get() {
+        return URI.create(endpoint());
     }
 
     /** Where the received messages are listed (the demo's {@code mail=} address). */
@@ -183,8 +192,9 @@ public final class SesStandIn implements AutoCloseable {
             } else if (parts.length == 3
                     && "attachments".equals(parts[1])
                     && parts[2].matches("\\d{1,3}")
-                    && Integer.parseInt(parts[2]) < ((List<?>) message.get().get("attachments")).size()) {
-                Map<?, ?> a = (Map<?, ?>) ((List<?>) message.get().get("attachments")).get(Integer.parseInt(parts[2]));
+                    && message.get().get("attachments") instanceof List<?> attachments
+                    && Integer.parseInt(parts[2]) < attachments.size()) {
+                Map<?, ?> a = (Map<?, ?>) attachments.get(Integer.parseInt(parts[2]));
                 byte[] bytes = Base64.getDecoder().decode(String.valueOf(a.get("content")));
                 exchange.getResponseHeaders().set("Content-Type", String.valueOf(a.get("contentType")));
                 exchange.getResponseHeaders()
@@ -210,7 +220,8 @@ public final class SesStandIn implements AutoCloseable {
         return accept.contains("text/html") && !accept.contains("application/json");
     }
 
-    private static void replyHtml(HttpExchange exchange, int status, String html, String csp) throws IOException {
+    private static void replyHtml(HttpExchange exchange, int status, String html, @Nullable String csp)
+            throws IOException {
         byte[] bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         exchange.getResponseHeaders()
