@@ -28,9 +28,9 @@ import java.util.Properties;
 public class ReceiptEmailComposer {
 
     private final Session session = Session.getInstance(new Properties());
-    private final EmailProperties props;
+    private final EmailSettings props;
 
-    public ReceiptEmailComposer(EmailProperties props) {
+    public ReceiptEmailComposer(EmailSettings props) {
         this.props = props;
     }
 

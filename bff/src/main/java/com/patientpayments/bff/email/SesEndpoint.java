@@ -22,7 +22,7 @@ public class SesEndpoint implements AutoCloseable {
     private final SesStandIn standIn;
     private final String endpoint;
 
-    public SesEndpoint(EmailProperties props, ObjectMapper json) {
+    public SesEndpoint(EmailSettings props, ObjectMapper json) {
         if (props.sesEndpoint() != null && !props.sesEndpoint().isBlank()) {
             this.standIn = null;
             this.endpoint = props.sesEndpoint();

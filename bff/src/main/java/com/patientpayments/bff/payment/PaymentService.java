@@ -49,7 +49,7 @@ public class PaymentService {
 
     private final EmrClient emr;
     private final PaymentProvider provider;
-    private final StripeProperties stripe;
+    private final StripeSettings stripe;
     private final PaymentSettings settings;
     private final PracticeAccounts practices;
     private final AttemptSettler settler;
@@ -59,7 +59,7 @@ public class PaymentService {
     public PaymentService(
             EmrClient emr,
             PaymentProvider provider,
-            StripeProperties stripe,
+            StripeSettings stripe,
             PaymentSettings settings,
             PracticeAccounts practices,
             AttemptSettler settler,

@@ -19,10 +19,10 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 @Singleton
 public class SqsEndpointConfigurer implements BeanCreatedEventListener<SqsClientBuilder> {
 
-    private final QueueProperties properties;
+    private final QueueSettings properties;
     private final BeanProvider<EmbeddedSqs> embedded;
 
-    public SqsEndpointConfigurer(QueueProperties properties, BeanProvider<EmbeddedSqs> embedded) {
+    public SqsEndpointConfigurer(QueueSettings properties, BeanProvider<EmbeddedSqs> embedded) {
         this.properties = properties;
         this.embedded = embedded;
     }
