@@ -15,10 +15,10 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The BFF's package rules (ARCHITECTURE.md "Package rules"): feature packages form no cycle; only the edges
  * ({@code graphql}, {@code web}) see GraphQL or the HTTP server, and only they and the connector's client ({@code emr})
- * see Micronaut HTTP at all; no feature package reaches back into an edge or uses JDBC; the shared error vocabulary at
- * the root depends on nothing else of the module; no production class reaches the demo stand-ins ({@code demo}
- * package, module {@code demo/bff-standins}, on this test classpath only) or their libraries: it finds them by bean
- * name. Micronaut's generated bean definitions ({@code $…}) are not ours.
+ * see Micronaut HTTP at all; no feature package reaches back into an edge or uses JDBC; the shared error and money
+ * vocabulary at the root depends on nothing else of the module; no production class reaches the demo stand-ins
+ * ({@code demo} package, module {@code demo/bff-standins}, on this test classpath only) or their libraries: it finds
+ * them by bean name. Micronaut's generated bean definitions ({@code $…}) are not ours.
  */
 @AnalyzeClasses(packages = "com.patientpayments.bff", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -100,6 +100,8 @@ class ArchitectureTest {
             .haveFullyQualifiedName(ErrorCode.class.getName())
             .or()
             .haveFullyQualifiedName(PaymentsException.class.getName())
+            .or()
+            .haveFullyQualifiedName(Money.class.getName())
             .should()
             .onlyDependOnClassesThat(resideInAPackage(ROOT).or(not(resideInAPackage(ROOT + ".."))))
             .andShould()

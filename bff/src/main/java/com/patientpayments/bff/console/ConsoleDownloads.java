@@ -3,7 +3,7 @@ package com.patientpayments.bff.console;
 import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.receipt.ReceiptDownloadTokens;
-import com.patientpayments.bff.receipt.ReceiptProperties;
+import com.patientpayments.bff.receipt.ReceiptSettings;
 import com.patientpayments.bff.redis.RedisStore;
 import com.patientpayments.bff.redis.RedisUnavailableException;
 import jakarta.inject.Singleton;
@@ -26,10 +26,10 @@ public class ConsoleDownloads {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final RedisStore redis;
-    private final ReceiptProperties props;
+    private final ReceiptSettings props;
     private final SecureRandom random = new SecureRandom();
 
-    public ConsoleDownloads(RedisStore redis, ReceiptProperties props) {
+    public ConsoleDownloads(RedisStore redis, ReceiptSettings props) {
         this.redis = redis;
         this.props = props;
     }

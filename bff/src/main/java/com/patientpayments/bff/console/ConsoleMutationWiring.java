@@ -2,7 +2,7 @@ package com.patientpayments.bff.console;
 
 import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.PaymentsException;
-import com.patientpayments.bff.email.EmailProperties;
+import com.patientpayments.bff.email.EmailSettings;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.graphql.GraphQLWiring;
 import com.patientpayments.bff.payment.PaymentProvider;
@@ -43,7 +43,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
     private final ConsoleOperationsView operations;
     private final StatementLinks links;
     private final BeanProvider<SesV2Client> ses;
-    private final EmailProperties email;
+    private final EmailSettings email;
 
     public ConsoleMutationWiring(
             ConsoleAccess access,
@@ -53,7 +53,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
             ConsoleOperationsView operations,
             StatementLinks links,
             BeanProvider<SesV2Client> ses,
-            EmailProperties email) {
+            EmailSettings email) {
         this.access = access;
         this.emr = emr;
         this.provider = provider;

@@ -1,9 +1,9 @@
 package com.patientpayments.bff.console;
 
 import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.Money;
 import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.graphql.GraphQLWiring;
-import com.patientpayments.bff.household.Money;
 import com.patientpayments.bff.practice.PracticeLogoUrls;
 import com.patientpayments.bff.receipt.ReceiptDownloadTokens;
 import com.patientpayments.bff.receipt.ReceiptLocale;

@@ -29,14 +29,14 @@ public class EmailReceiptService {
     private final ReceiptService receipts;
     private final ReceiptEmailSender sender;
     private final RedisStore redis;
-    private final EmailProperties props;
+    private final EmailSettings props;
     private final MeterRegistry registry;
 
     public EmailReceiptService(
             ReceiptService receipts,
             ReceiptEmailSender sender,
             RedisStore redis,
-            EmailProperties props,
+            EmailSettings props,
             MeterRegistry registry) {
         this.receipts = receipts;
         this.sender = sender;

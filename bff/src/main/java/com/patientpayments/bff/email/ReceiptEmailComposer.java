@@ -1,5 +1,6 @@
 package com.patientpayments.bff.email;
 
+import com.patientpayments.bff.Money;
 import com.patientpayments.bff.receipt.ReceiptText;
 import com.patientpayments.bff.receipt.ReceiptView;
 import jakarta.activation.DataHandler;
@@ -27,9 +28,9 @@ import java.util.Properties;
 public class ReceiptEmailComposer {
 
     private final Session session = Session.getInstance(new Properties());
-    private final EmailProperties props;
+    private final EmailSettings props;
 
-    public ReceiptEmailComposer(EmailProperties props) {
+    public ReceiptEmailComposer(EmailSettings props) {
         this.props = props;
     }
 
@@ -78,7 +79,8 @@ public class ReceiptEmailComposer {
         String phone = view.practice().phone();
         String name = view.practice().name();
         return t.message("email.thanks", name) + "\n\n"
-                + t.label("email.amountPaid") + ": " + t.money(view.totalCents(), view.currency()) + "\n"
+                + t.label("email.amountPaid") + ": "
+                + Money.of(view.totalCents(), view.currency()).format(t.locale()) + "\n"
                 + t.label("email.date") + ": " + t.paidDateTime(view) + "\n"
                 + t.label("email.paymentMethod") + ": " + t.methodLabel(view) + "\n\n"
                 + t.label("email.attached") + "\n"
@@ -94,7 +96,9 @@ public class ReceiptEmailComposer {
                 + "<table style=\"border-collapse:collapse\">"
                 + row(
                         t.label("email.amountPaid"),
-                        "<strong>" + escape(t.money(view.totalCents(), view.currency())) + "</strong>")
+                        "<strong>"
+                                + escape(Money.of(view.totalCents(), view.currency())
+                                        .format(t.locale())) + "</strong>")
                 + row(t.label("email.date"), escape(t.paidDateTime(view)))
                 + row(t.label("email.paymentMethod"), escape(t.methodLabel(view)))
                 + "</table>"

@@ -57,7 +57,7 @@ public class ReceiptEmailSender {
     private final ReceiptPdfRenderer renderer;
     private final ReceiptEmailComposer composer;
     private final RedisStore redis;
-    private final EmailProperties props;
+    private final EmailSettings props;
     private final ExecutorService blocking;
     private final TaskScheduler scheduler;
     private final MeterRegistry registry;
@@ -69,7 +69,7 @@ public class ReceiptEmailSender {
             ReceiptPdfRenderer renderer,
             ReceiptEmailComposer composer,
             RedisStore redis,
-            EmailProperties props,
+            EmailSettings props,
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
             @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
             MeterRegistry registry) {

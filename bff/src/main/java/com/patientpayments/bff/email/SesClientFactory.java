@@ -24,7 +24,7 @@ public class SesClientFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    public SesV2Client sesV2Client(EmailProperties props, SesEndpoint endpoint) {
+    public SesV2Client sesV2Client(EmailSettings props, SesEndpoint endpoint) {
         var builder = SesV2Client.builder()
                 .region(Region.of(props.region()))
                 .endpointOverride(URI.create(endpoint.endpoint()))

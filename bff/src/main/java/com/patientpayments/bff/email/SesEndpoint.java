@@ -27,7 +27,7 @@ public class SesEndpoint {
     /**
      * @throws ConfigurationException when {@code SES_ENDPOINT} is empty and no stand-in is on the classpath
      */
-    public SesEndpoint(EmailProperties props, @Named(STAND_IN) BeanProvider<Supplier<URI>> standIns) {
+    public SesEndpoint(EmailSettings props, @Named(STAND_IN) BeanProvider<Supplier<URI>> standIns) {
         if (props.sesEndpoint() != null && !props.sesEndpoint().isBlank()) {
             this.endpoint = props.sesEndpoint();
             this.standIn = false;

@@ -1,6 +1,5 @@
 package com.patientpayments.bff.emr;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.annotation.ClientFilter;
 import io.micronaut.http.annotation.RequestFilter;
@@ -17,8 +16,8 @@ public class EmrApiKeyFilter {
 
     private final String apiKey;
 
-    public EmrApiKeyFilter(@Value("${payments.emr.api-key}") String apiKey) {
-        this.apiKey = apiKey;
+    public EmrApiKeyFilter(EmrSettings settings) {
+        this.apiKey = java.util.Objects.requireNonNull(settings.apiKey(), "payments.emr.api-key");
     }
 
     @RequestFilter

@@ -42,9 +42,9 @@ import java.util.Set;
  */
 final class DocumentLimitsInstrumentation extends SimplePerformantInstrumentation {
 
-    private final GraphQLLimits limits;
+    private final GraphQLSettings limits;
 
-    DocumentLimitsInstrumentation(GraphQLLimits limits) {
+    DocumentLimitsInstrumentation(GraphQLSettings limits) {
         this.limits = limits;
     }
 
@@ -56,7 +56,7 @@ final class DocumentLimitsInstrumentation extends SimplePerformantInstrumentatio
     }
 
     /** Throws {@link AbortExecutionException} with a client-readable message when the document is over a limit. */
-    static void check(Document document, GraphQLLimits limits) {
+    static void check(Document document, GraphQLSettings limits) {
         int[] counts = new int[2];
         new NodeTraverser()
                 .preOrder(

@@ -56,11 +56,11 @@ public class GraphQLEndpoint {
             .build();
 
     private final GraphQL graphQL;
-    private final GraphQLLimits limits;
+    private final GraphQLSettings limits;
     private final List<GraphQLExchangeHook> hooks;
     private final ParserOptions parserOptions;
 
-    public GraphQLEndpoint(GraphQL graphQL, GraphQLLimits limits, List<GraphQLExchangeHook> hooks) {
+    public GraphQLEndpoint(GraphQL graphQL, GraphQLSettings limits, List<GraphQLExchangeHook> hooks) {
         this.graphQL = graphQL;
         this.limits = limits;
         this.hooks = hooks;

@@ -50,7 +50,7 @@ public class GraphQLFactory {
     @Bean
     @Singleton
     public GraphQLSchema graphQLSchema(
-            TypeDefinitionRegistry registry, List<GraphQLWiring> wirings, GraphQLLimits limits) {
+            TypeDefinitionRegistry registry, List<GraphQLWiring> wirings, GraphQLSettings limits) {
         RuntimeWiring.Builder builder = RuntimeWiring.newRuntimeWiring();
         StrictScalars.install(builder);
         wirings.forEach(w -> w.wire(builder));
@@ -66,7 +66,7 @@ public class GraphQLFactory {
     @Singleton
     public GraphQL graphQL(
             GraphQLSchema schema,
-            GraphQLLimits limits,
+            GraphQLSettings limits,
             ApiErrorHandler errors,
             List<Instrumentation> extraInstrumentations) {
         List<Instrumentation> instrumentations = new ArrayList<>();

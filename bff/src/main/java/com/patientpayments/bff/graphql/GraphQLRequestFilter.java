@@ -1,6 +1,7 @@
 package com.patientpayments.bff.graphql;
 
 import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.web.HttpSettings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -22,7 +23,7 @@ public class GraphQLRequestFilter {
 
     private final List<String> allowedOrigins;
 
-    public GraphQLRequestFilter(HttpOriginPolicy origins) {
+    public GraphQLRequestFilter(HttpSettings origins) {
         this.allowedOrigins = origins.allowedOrigins();
     }
 

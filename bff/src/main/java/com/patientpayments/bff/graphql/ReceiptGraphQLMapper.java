@@ -1,6 +1,6 @@
 package com.patientpayments.bff.graphql;
 
-import com.patientpayments.bff.receipt.MoneyText;
+import com.patientpayments.bff.Money;
 import com.patientpayments.bff.receipt.ReceiptJasperAdapter;
 import com.patientpayments.bff.receipt.ReceiptView;
 import java.time.ZoneId;
@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -46,15 +45,9 @@ final class ReceiptGraphQLMapper {
         return m;
     }
 
-    /** GraphQL {@code Money}: cents, currency and an en-US display form. */
-    static Map<String, Object> money(long cents, String currency) {
-        return Map.of(
-                "cents",
-                Math.toIntExact(cents),
-                "currency",
-                currency,
-                "formatted",
-                MoneyText.format(cents, currency, Locale.US));
+    /** GraphQL {@code Money} (cents, currency and {@link Money#formatted()}, read by the default fetchers). */
+    static Money money(long cents, String currency) {
+        return Money.of(cents, currency);
     }
 
     private static Map<String, Object> line(ReceiptView.Line l, String currency) {

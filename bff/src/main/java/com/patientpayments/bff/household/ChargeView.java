@@ -1,5 +1,6 @@
 package com.patientpayments.bff.household;
 
+import com.patientpayments.bff.Money;
 import com.patientpayments.bff.emr.EmrCharge;
 
 /** GraphQL {@code Charge}. */

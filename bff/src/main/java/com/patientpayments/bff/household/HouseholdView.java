@@ -1,5 +1,6 @@
 package com.patientpayments.bff.household;
 
+import com.patientpayments.bff.Money;
 import com.patientpayments.bff.emr.EmrCharge;
 import com.patientpayments.bff.emr.EmrPatient;
 import java.text.Collator;

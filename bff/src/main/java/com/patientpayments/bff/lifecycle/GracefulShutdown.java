@@ -22,8 +22,8 @@ import sun.misc.Signal;
  *   port) while liveness ({@code /health}, {@code /health/liveness}) stays 200, so the orchestrator does not kill the
  *   task and a load balancer stops routing new requests to it;</li>
  *   <li>the queue consumer takes no new message ({@link WebhookConsumer#stopTaking()}); messages it is processing
- *   finish, at most {@link ShutdownProperties#drainTimeout()};</li>
- *   <li>HTTP keeps being served for at least {@link ShutdownProperties#readinessDelay()} after step 1 (the load
+ *   finish, at most {@link ShutdownSettings#drainTimeout()};</li>
+ *   <li>HTTP keeps being served for at least {@link ShutdownSettings#readinessDelay()} after step 1 (the load
  *   balancer's time to notice);</li>
  *   <li>the process exits (status 0): Micronaut's own shutdown stops the HTTP server, letting requests under way
  *   complete, and closes the application context.</li>
@@ -38,10 +38,10 @@ public class GracefulShutdown implements HealthIndicator {
     private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdown.class);
 
     private final WebhookConsumer consumer;
-    private final ShutdownProperties properties;
+    private final ShutdownSettings properties;
     private final AtomicBoolean draining = new AtomicBoolean();
 
-    public GracefulShutdown(WebhookConsumer consumer, ShutdownProperties properties) {
+    public GracefulShutdown(WebhookConsumer consumer, ShutdownSettings properties) {
         this.consumer = consumer;
         this.properties = properties;
     }

@@ -1,12 +1,12 @@
 package com.patientpayments.bff.payment;
 
 import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.Money;
 import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.emr.ConnectorErrors;
 import com.patientpayments.bff.emr.EmrAllocationPreview;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOutcome;
-import com.patientpayments.bff.household.Money;
 import com.patientpayments.bff.session.PatientSession;
 import jakarta.inject.Singleton;
 import java.util.List;

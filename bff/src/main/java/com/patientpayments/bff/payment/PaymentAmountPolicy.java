@@ -1,6 +1,7 @@
 package com.patientpayments.bff.payment;
 
 import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.Money;
 import com.patientpayments.bff.PaymentsException;
 
 /**
@@ -11,8 +12,15 @@ public final class PaymentAmountPolicy {
 
     private PaymentAmountPolicy() {}
 
-    /** Throws the contract's error for an amount that may not be charged. */
-    public static void check(long amountCents, long balanceCents, long minimumCents) {
+    /**
+     * Throws the contract's error for an amount that may not be charged.
+     *
+     * @param amountCents the amount asked for, in minor units of {@code minimum}'s currency
+     * @param balanceCents the household's live balance, same units
+     * @param minimum the processor's smallest charge; its en-US text is part of the {@code AMOUNT_TOO_LOW} message
+     */
+    public static void check(long amountCents, long balanceCents, Money minimum) {
+        long minimumCents = minimum.cents();
         if (amountCents <= 0) {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "Enter an amount greater than zero.");
         }
@@ -22,8 +30,7 @@ public final class PaymentAmountPolicy {
         if (amountCents < minimumCents && amountCents != balanceCents) {
             throw new PaymentsException(
                     ErrorCode.AMOUNT_TOO_LOW,
-                    "The smallest card payment is $" + minimumCents / 100 + "."
-                            + String.format("%02d", minimumCents % 100) + " unless you pay your whole balance.");
+                    "The smallest card payment is " + minimum.formatted() + " unless you pay your whole balance.");
         }
     }
 }

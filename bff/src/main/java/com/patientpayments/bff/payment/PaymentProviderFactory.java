@@ -10,7 +10,7 @@ public class PaymentProviderFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    public PaymentProvider paymentProvider(StripeProperties properties, SimulatedWebhookSender sender) {
+    public PaymentProvider paymentProvider(StripeSettings properties, SimulatedWebhookSender sender) {
         return properties.stripeMode() ? new StripePaymentProvider(properties) : new SimulatedPaymentProvider(sender);
     }
 }

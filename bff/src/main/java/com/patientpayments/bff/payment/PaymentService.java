@@ -1,6 +1,7 @@
 package com.patientpayments.bff.payment;
 
 import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.Money;
 import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.emr.AttemptStatus;
 import com.patientpayments.bff.emr.ConnectorErrors;
@@ -9,7 +10,6 @@ import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOpenCharges;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.emr.EmrRequests;
-import com.patientpayments.bff.household.Money;
 import com.patientpayments.bff.observability.Funnel;
 import com.patientpayments.bff.session.PatientSession;
 import io.micronaut.core.annotation.Nullable;
@@ -49,7 +49,7 @@ public class PaymentService {
 
     private final EmrClient emr;
     private final PaymentProvider provider;
-    private final StripeProperties stripe;
+    private final StripeSettings stripe;
     private final PaymentSettings settings;
     private final PracticeAccounts practices;
     private final AttemptSettler settler;
@@ -59,7 +59,7 @@ public class PaymentService {
     public PaymentService(
             EmrClient emr,
             PaymentProvider provider,
-            StripeProperties stripe,
+            StripeSettings stripe,
             PaymentSettings settings,
             PracticeAccounts practices,
             AttemptSettler settler,
@@ -81,7 +81,10 @@ public class PaymentService {
                     ErrorCode.BAD_USER_INPUT, "The payment request is malformed. Please try again.");
         }
         EmrOpenCharges charges = emr.openCharges(session.householdId()).orElseThrow(this::unavailable);
-        PaymentAmountPolicy.check(amountCents, charges.balanceCents(), stripe.minimumCents());
+        PaymentAmountPolicy.check(
+                amountCents,
+                charges.balanceCents(),
+                Money.of(stripe.minimumCents(), stripe.currency().toUpperCase(Locale.ROOT)));
         EmrOutcome<EmrAttempt> created =
                 emr.createAttempt(new EmrRequests.NewAttempt(session.householdId(), amountCents, key));
         if (created instanceof EmrOutcome.Conflict<EmrAttempt>) {

@@ -29,14 +29,13 @@ public class SimulatedWebhookSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedWebhookSender.class);
 
-    private final WebhookProperties webhook;
-    private final StripeProperties stripe;
+    private final WebhookSettings webhook;
+    private final StripeSettings stripe;
     private final BeanProvider<EmbeddedServer> server;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public SimulatedWebhookSender(
-            WebhookProperties webhook, StripeProperties stripe, BeanProvider<EmbeddedServer> server) {
+    public SimulatedWebhookSender(WebhookSettings webhook, StripeSettings stripe, BeanProvider<EmbeddedServer> server) {
         this.webhook = webhook;
         this.stripe = stripe;
         this.server = server;

@@ -30,7 +30,7 @@ public class StripePaymentProvider implements PaymentProvider {
 
     private final StripeClient client;
 
-    public StripePaymentProvider(StripeProperties properties) {
+    public StripePaymentProvider(StripeSettings properties) {
         StripeClient.StripeClientBuilder builder = StripeClient.builder()
                 .setApiKey(properties.secretKey())
                 .setMaxNetworkRetries(2)

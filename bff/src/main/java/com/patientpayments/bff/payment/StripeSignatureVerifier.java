@@ -29,14 +29,14 @@ import javax.crypto.spec.SecretKeySpec;
 @Singleton
 public class StripeSignatureVerifier {
 
-    private final WebhookProperties properties;
+    private final WebhookSettings properties;
     private final Clock clock;
 
-    public StripeSignatureVerifier(WebhookProperties properties) {
+    public StripeSignatureVerifier(WebhookSettings properties) {
         this(properties, Clock.systemUTC());
     }
 
-    StripeSignatureVerifier(WebhookProperties properties, Clock clock) {
+    StripeSignatureVerifier(WebhookSettings properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
     }

@@ -28,7 +28,7 @@ public class ReceiptAdminPreview {
     private final ReceiptDownloadTokens tokens;
 
     public ReceiptAdminPreview(
-            ReceiptProperties props,
+            ReceiptSettings props,
             ReceiptService receipts,
             ReceiptDownloadTokens tokens,
             java.util.Optional<AdminPreviewGate> secrets) {

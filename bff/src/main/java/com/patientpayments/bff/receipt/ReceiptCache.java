@@ -1,8 +1,8 @@
 package com.patientpayments.bff.receipt;
 
+import com.patientpayments.bff.household.CacheSettings;
 import com.patientpayments.bff.redis.RedisStore;
 import com.patientpayments.bff.redis.RedisUnavailableException;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.serde.ObjectMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -29,10 +29,10 @@ public class ReceiptCache {
     private final ObjectMapper json;
     private final Duration ttl;
 
-    public ReceiptCache(RedisStore redis, ObjectMapper json, @Value("${payments.cache.receipt-ttl:30m}") Duration ttl) {
+    public ReceiptCache(RedisStore redis, ObjectMapper json, CacheSettings cache) {
         this.redis = redis;
         this.json = json;
-        this.ttl = ttl;
+        this.ttl = cache.receiptTtl();
     }
 
     /** Stores (or replaces) the payload of {@code txId} for the cache TTL. */

@@ -26,11 +26,11 @@ public class ReceiptDownloadTokens {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final RedisStore redis;
-    private final ReceiptProperties props;
+    private final ReceiptSettings props;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
 
-    public ReceiptDownloadTokens(RedisStore redis, ReceiptProperties props) {
+    public ReceiptDownloadTokens(RedisStore redis, ReceiptSettings props) {
         this.redis = redis;
         this.props = props;
         this.clock = Clock.systemUTC();

@@ -1,5 +1,6 @@
 package com.patientpayments.bff.receipt;
 
+import com.patientpayments.bff.Money;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,19 +49,22 @@ public final class ReceiptJasperAdapter {
         p.put("PROVIDER_REF", fit.fit(view.providerReference()));
         p.put("METHOD_LABEL", fit.fit(text.methodLabel(view)));
         p.put("GUARANTOR_NAME", fit.fit(view.guarantorName()));
-        p.put("TOTAL_PAID", text.money(view.totalCents(), currency));
-        p.put("APPLIED", text.money(view.appliedCents(), currency));
-        p.put("CREDIT", text.money(view.creditCents(), currency));
+        p.put("TOTAL_PAID", Money.of(view.totalCents(), currency).format(text.locale()));
+        p.put("APPLIED", Money.of(view.appliedCents(), currency).format(text.locale()));
+        p.put("CREDIT", Money.of(view.creditCents(), currency).format(text.locale()));
         p.put(
                 "REMAINING_ON_CHARGES",
-                text.money(
-                        view.lines().stream()
-                                .mapToLong(ReceiptView.Line::remainingCents)
-                                .sum(),
-                        currency));
+                Money.of(
+                                view.lines().stream()
+                                        .mapToLong(ReceiptView.Line::remainingCents)
+                                        .sum(),
+                                currency)
+                        .format(text.locale()));
         p.put(
                 "BALANCE_AFTER",
-                view.balanceAfterCents() == null ? null : text.money(view.balanceAfterCents(), currency));
+                view.balanceAfterCents() == null
+                        ? null
+                        : Money.of(view.balanceAfterCents(), currency).format(text.locale()));
         p.put("ADJUSTMENTS", adjustments(view, text, zone));
         p.put("STATUS_NOTE", text.statusNote(view));
         return p;
@@ -88,12 +92,12 @@ public final class ReceiptJasperAdapter {
             row.put("SERVICE_DATE", text.serviceDate(line.serviceDate()));
             row.put("PROCEDURE", fit.fit(line.procedureName()));
             row.put("PROVIDER", line.providerName() == null ? NONE : fit.fit(line.providerName()));
-            row.put("CHARGE", text.money(line.chargeAmountCents(), currency));
-            row.put("APPLIED", text.money(line.appliedCents(), currency));
-            row.put("REMAINING", text.money(line.remainingCents(), currency));
-            row.put("SUB_CHARGE", text.money(s[0], currency));
-            row.put("SUB_APPLIED", text.money(s[1], currency));
-            row.put("SUB_REMAINING", text.money(s[2], currency));
+            row.put("CHARGE", Money.of(line.chargeAmountCents(), currency).format(text.locale()));
+            row.put("APPLIED", Money.of(line.appliedCents(), currency).format(text.locale()));
+            row.put("REMAINING", Money.of(line.remainingCents(), currency).format(text.locale()));
+            row.put("SUB_CHARGE", Money.of(s[0], currency).format(text.locale()));
+            row.put("SUB_APPLIED", Money.of(s[1], currency).format(text.locale()));
+            row.put("SUB_REMAINING", Money.of(s[2], currency).format(text.locale()));
             rows.add(row);
         }
         return rows;
@@ -150,7 +154,7 @@ public final class ReceiptJasperAdapter {
                     "adjustment.line",
                     text.adjustedAt(a.occurredAt(), zone),
                     text.adjustmentKind(a.kind()),
-                    text.money(a.amountCents(), view.currency())));
+                    Money.of(a.amountCents(), view.currency()).format(text.locale())));
         }
         return sb.toString();
     }

@@ -1,7 +1,7 @@
 package com.patientpayments.bff.receipt;
 
+import com.patientpayments.bff.StartupSettings;
 import io.micronaut.context.BeanProvider;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskExecutors;
@@ -41,11 +41,11 @@ public class ReceiptRendererWarmup implements ApplicationEventListener<ServerSta
 
     /** The renderer (which loads the compiled report) is created on the background thread too. */
     public ReceiptRendererWarmup(
-            @Value("${payments.startup.background-delay:1500ms}") Duration startDelay,
+            StartupSettings startup,
             BeanProvider<ReceiptPdfRenderer> renderer,
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.renderer = renderer;
-        this.startDelay = startDelay;
+        this.startDelay = startup.backgroundDelay();
         this.blocking = blocking;
     }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The texts of a receipt in one language (PDF and email alike): labels from the {@code receipts/receipt} resource
- * bundle, money through {@link MoneyText}, dates and times in the locale's formats (java.time's localized styles; the
+ * bundle, money through {@link com.patientpayments.bff.Money#format}, dates and times in the locale's formats (java.time's localized styles; the
  * numeric service date from ICU's pattern for the skeleton {@code yyyyMMdd}) in the practice's time zone, which is
  * always shown with the time. Practice-provided text is passed through as given. Immutable and shared per language.
  */
@@ -81,11 +81,6 @@ public final class ReceiptText {
     /** A label pattern with its arguments filled in ({@link MessageFormat} in this locale). */
     public String message(String key, Object... args) {
         return new MessageFormat(bundle.getString(key), locale).format(args);
-    }
-
-    /** {@code $1,234.50} in this locale. */
-    public String money(long minorUnits, String currency) {
-        return MoneyText.format(minorUnits, currency, locale);
     }
 
     /** Date of payment in the practice's time zone: {@code March 3, 2026} / {@code 3 de marzo de 2026}. */

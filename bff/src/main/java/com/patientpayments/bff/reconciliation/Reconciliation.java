@@ -33,7 +33,7 @@ public class Reconciliation {
     private final PaymentProvider provider;
     private final EmrClient ledger;
     private final PaymentPosting posting;
-    private final ReconciliationProperties properties;
+    private final ReconciliationSettings properties;
     private final Counter repaired;
     private final Counter runs;
 
@@ -41,7 +41,7 @@ public class Reconciliation {
             PaymentProvider provider,
             EmrClient ledger,
             PaymentPosting posting,
-            ReconciliationProperties properties,
+            ReconciliationSettings properties,
             MeterRegistry meters) {
         this.provider = provider;
         this.ledger = ledger;

@@ -16,13 +16,13 @@ public class ReconciliationJob {
     private static final Logger LOG = LoggerFactory.getLogger(ReconciliationJob.class);
 
     private final Reconciliation reconciliation;
-    private final ReconciliationProperties properties;
+    private final ReconciliationSettings properties;
     private final ApplicationEventPublisher<ReconciliationCompleted> runs;
 
     /** @param runs where each run is published ({@link ReconciliationCompleted}: the console's operations view) */
     public ReconciliationJob(
             Reconciliation reconciliation,
-            ReconciliationProperties properties,
+            ReconciliationSettings properties,
             ApplicationEventPublisher<ReconciliationCompleted> runs) {
         this.reconciliation = reconciliation;
         this.properties = properties;

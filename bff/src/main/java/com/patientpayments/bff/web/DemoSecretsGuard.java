@@ -1,16 +1,19 @@
 package com.patientpayments.bff.web;
 
-import com.patientpayments.bff.payment.StripeProperties;
-import com.patientpayments.bff.payment.WebhookProperties;
+import com.patientpayments.bff.email.EmailSettings;
+import com.patientpayments.bff.emr.EmrSettings;
+import com.patientpayments.bff.payment.StripeSettings;
+import com.patientpayments.bff.payment.WebhookSettings;
 import com.patientpayments.bff.receipt.AdminPreviewGate;
 import com.patientpayments.bff.receipt.MintAdminToken;
-import com.patientpayments.bff.receipt.ReceiptProperties;
+import com.patientpayments.bff.receipt.ReceiptSettings;
+import com.patientpayments.bff.webhook.QueueSettings;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,15 +45,21 @@ public class DemoSecretsGuard implements AdminPreviewGate {
 
     @Inject
     public DemoSecretsGuard(
-            StripeProperties stripe,
-            WebhookProperties webhook,
-            ReceiptProperties receipt,
-            @Value("${payments.emr.api-key:}") String emrApiKey,
-            @Value("${payments.email.ses-endpoint:}") String sesEndpoint,
-            @Value("${payments.queue.endpoint:}") String sqsEndpoint,
-            @Value("${payments.embedded:false}") boolean embedded) {
-        List<String> problems =
-                problems(embedded, stripe.secretKey() != null, webhook.secrets(), emrApiKey, sesEndpoint, sqsEndpoint);
+            StripeSettings stripe,
+            WebhookSettings webhook,
+            ReceiptSettings receipt,
+            EmrSettings emr,
+            EmailSettings email,
+            QueueSettings queue,
+            DemoModeSettings demo) {
+        boolean embedded = demo.embedded();
+        List<String> problems = problems(
+                embedded,
+                stripe.secretKey() != null,
+                webhook.secrets(),
+                emr.apiKey(),
+                email.sesEndpoint(),
+                queue.endpoint());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The BFF cannot start: " + String.join("; ", problems));
         }
@@ -66,9 +75,9 @@ public class DemoSecretsGuard implements AdminPreviewGate {
             boolean embedded,
             boolean realProvider,
             List<String> webhookSecrets,
-            String emrApiKey,
-            String sesEndpoint,
-            String sqsEndpoint) {
+            @Nullable String emrApiKey,
+            @Nullable String sesEndpoint,
+            @Nullable String sqsEndpoint) {
         List<String> problems = new ArrayList<>();
         if (!embedded) {
             if (webhookSecrets.contains(DEMO_WEBHOOK_SECRET)) {
@@ -102,7 +111,7 @@ public class DemoSecretsGuard implements AdminPreviewGate {
         return adminPreviewsEnabled;
     }
 
-    private static boolean blank(String s) {
+    private static boolean blank(@Nullable String s) {
         return s == null || s.isBlank();
     }
 }

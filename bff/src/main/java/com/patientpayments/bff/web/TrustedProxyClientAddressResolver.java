@@ -21,7 +21,7 @@ import java.util.List;
  * could then pick a fresh address per request and never be limited.
  *
  * <p>Rule (as Tomcat's {@code RemoteIpValve}, nginx {@code real_ip_recursive}): the socket's peer is the client unless
- * it is one of {@link TrustedProxySettings#trustedProxies()}. Only then is the forwarded header read — every line, as
+ * it is one of {@link HttpSettings#trustedProxies()}. Only then is the forwarded header read — every line, as
  * one list — from the right, skipping trusted hops; the first address outside them is the client. What lies left of
  * it was written by the client itself and is never read. If every hop is trusted the leftmost is the client. An
  * entry that is not an IP literal ends the walk at the last trusted hop (never resolved by DNS), so a garbled header
@@ -34,7 +34,7 @@ public class TrustedProxyClientAddressResolver implements HttpClientAddressResol
     private final List<IpSubnetFilterRule> trusted;
     private final String header;
 
-    public TrustedProxyClientAddressResolver(TrustedProxySettings settings) {
+    public TrustedProxyClientAddressResolver(HttpSettings settings) {
         this.trusted = settings.trustedProxies().stream()
                 .map(TrustedProxyClientAddressResolver::rule)
                 .toList();

@@ -27,10 +27,10 @@ public class SqsEndpointConfigurer implements BeanCreatedEventListener<SqsClient
     /** The bean name of the embedded queue's endpoint. */
     public static final String EMBEDDED = "embedded-sqs";
 
-    private final QueueProperties properties;
+    private final QueueSettings properties;
     private final BeanProvider<Supplier<URI>> embedded;
 
-    public SqsEndpointConfigurer(QueueProperties properties, @Named(EMBEDDED) BeanProvider<Supplier<URI>> embedded) {
+    public SqsEndpointConfigurer(QueueSettings properties, @Named(EMBEDDED) BeanProvider<Supplier<URI>> embedded) {
         this.properties = properties;
         this.embedded = embedded;
     }

@@ -1,13 +1,13 @@
 package com.patientpayments.bff.webhook;
 
 import com.google.errorprone.annotations.concurrent.GuardedBy;
+import com.patientpayments.bff.StartupSettings;
 import com.patientpayments.bff.emr.EmrHttp;
 import com.patientpayments.bff.observability.Failures;
 import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.BeanProvider;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
@@ -51,7 +51,7 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
 
     private final BeanProvider<WebhookQueue> queueProvider;
     private final BeanProvider<StripeEventProcessor> processorProvider;
-    private final QueueProperties properties;
+    private final QueueSettings properties;
     private final StripeSignatureVerifier verifier;
     private final Failures failures;
     private final Counter missingSignature;
@@ -75,12 +75,12 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
     public WebhookConsumer(
             BeanProvider<WebhookQueue> queue,
             BeanProvider<StripeEventProcessor> processor,
-            QueueProperties properties,
+            QueueSettings properties,
             StripeSignatureVerifier verifier,
             Failures failures,
             MeterRegistry meters,
-            @Value("${payments.startup.background-delay:1500ms}") Duration startDelay) {
-        this.startDelay = startDelay;
+            StartupSettings startup) {
+        this.startDelay = startup.backgroundDelay();
         this.verifier = verifier;
         this.failures = failures;
         this.missingSignature = unverified(meters, "missing_signature");

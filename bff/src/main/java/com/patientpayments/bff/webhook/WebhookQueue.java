@@ -43,11 +43,11 @@ public class WebhookQueue {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookQueue.class);
 
     private final SqsClient sqs;
-    private final QueueProperties properties;
+    private final QueueSettings properties;
     private final String queueUrl;
     private final String dlqUrl;
 
-    public WebhookQueue(SqsClient sqs, QueueProperties properties, MeterRegistry meters) {
+    public WebhookQueue(SqsClient sqs, QueueSettings properties, MeterRegistry meters) {
         this.sqs = sqs;
         this.properties = properties;
         this.dlqUrl = existingOrCreated(properties.dlqName(), () -> Map.of());

@@ -36,7 +36,7 @@ class InboxPagesTest {
     @BeforeAll
     static void start() throws Exception {
         standIn = new SesStandIn(io.micronaut.serde.ObjectMapper.getDefault(), 0);
-        var composer = new ReceiptEmailComposer(new EmailProperties(
+        var composer = new ReceiptEmailComposer(new EmailSettings(
                 "receipts@patientpayments.example",
                 null,
                 "us-east-1",

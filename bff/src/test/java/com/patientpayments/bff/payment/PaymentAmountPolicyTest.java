@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.Money;
 import com.patientpayments.bff.PaymentsException;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PaymentAmountPolicyTest {
 
+    private static final Money FIFTY_CENTS = Money.of(50, "USD");
+
     private static ErrorCode codeOf(long amount, long balance) {
-        PaymentsException e =
-                catchThrowableOfType(PaymentsException.class, () -> PaymentAmountPolicy.check(amount, balance, 50));
+        PaymentsException e = catchThrowableOfType(
+                PaymentsException.class, () -> PaymentAmountPolicy.check(amount, balance, FIFTY_CENTS));
         return e == null ? null : e.code();
     }
 
@@ -41,6 +44,19 @@ class PaymentAmountPolicyTest {
             boolean expected = amount > 0 && amount <= balance && (amount >= 50 || amount == balance);
             assertThat(ok).as("amount %d balance %d", amount, balance).isEqualTo(expected);
         }
-        assertThatCode(() -> PaymentAmountPolicy.check(1, 1, 50)).doesNotThrowAnyException();
+        assertThatCode(() -> PaymentAmountPolicy.check(1, 1, FIFTY_CENTS)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void theTooLowMessageStatesTheMinimumInDollarsAndCents() {
+        assertThat(catchThrowableOfType(
+                                PaymentsException.class, () -> PaymentAmountPolicy.check(49, 10_000, FIFTY_CENTS))
+                        .getMessage())
+                .isEqualTo("The smallest card payment is $0.50 unless you pay your whole balance.");
+        assertThat(catchThrowableOfType(
+                                PaymentsException.class,
+                                () -> PaymentAmountPolicy.check(1_999, 10_000, Money.of(2_000, "USD")))
+                        .getMessage())
+                .isEqualTo("The smallest card payment is $20.00 unless you pay your whole balance.");
     }
 }

@@ -14,7 +14,7 @@ class StripeSignatureVerifierTest {
     private static final String PAYLOAD = "{\"id\":\"evt_1\",\"type\":\"payment_intent.succeeded\"}";
     private static final long NOW = 1_790_000_000L;
     private final StripeSignatureVerifier verifier = new StripeSignatureVerifier(
-            new WebhookProperties(List.of("whsec_new", "whsec_old"), Duration.ofMinutes(5)),
+            new WebhookSettings(List.of("whsec_new", "whsec_old"), Duration.ofMinutes(5)),
             Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
 
     @Test

@@ -99,10 +99,14 @@ class ReceiptPdfTest {
                         .mapToLong(ReceiptView.Line::appliedCents)
                         .sum();
                 assertThat(text).contains("Subtotal for " + patient);
-                assertThat(text).contains(MoneyText.format(applied, "USD", java.util.Locale.US));
+                assertThat(text)
+                        .contains(
+                                com.patientpayments.bff.Money.of(applied, "USD").formatted());
             }
             assertThat(text)
-                    .contains("Total paid today " + MoneyText.format(view.totalCents(), "USD", java.util.Locale.US));
+                    .contains("Total paid today "
+                            + com.patientpayments.bff.Money.of(view.totalCents(), "USD")
+                                    .formatted());
         }
     }
 
@@ -137,7 +141,9 @@ class ReceiptPdfTest {
             String text = flat(doc);
             assertThat(text)
                     .contains("Unapplied credit (kept on your account) $12.34")
-                    .contains("Total paid today " + MoneyText.format(view.totalCents(), "USD", java.util.Locale.US))
+                    .contains("Total paid today "
+                            + com.patientpayments.bff.Money.of(view.totalCents(), "USD")
+                                    .formatted())
                     .contains("Part of this payment was refunded after it was made")
                     .contains("Later changes to this payment (refunds and disputes)")
                     .contains("Mar 5, 2026 9:30 AM CST (Central Time) \u2014 Refunded to your card: $20.00")

@@ -42,8 +42,8 @@ class WebhookQueueProvisionedTest {
         elasticMq.stop();
     }
 
-    private static QueueProperties properties(String name) {
-        return new QueueProperties(
+    private static QueueSettings properties(String name) {
+        return new QueueSettings(
                 elasticMq.endpoint().toString(),
                 name,
                 null,

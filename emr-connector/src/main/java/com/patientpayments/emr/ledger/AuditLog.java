@@ -16,7 +16,7 @@ public class AuditLog {
 
     /** One audit row. */
     public record Entry(
-            String action,
+            AuditAction action,
             UUID householdId,
             @Nullable UUID transactionId,
             @Nullable UUID attemptId,
@@ -28,7 +28,7 @@ public class AuditLog {
         List<Object[]> rows = new ArrayList<>(entries.size());
         for (Entry e : entries) {
             rows.add(new Object[] {
-                e.action(),
+                e.action().name(),
                 e.householdId(),
                 e.transactionId(),
                 e.attemptId(),

@@ -111,7 +111,7 @@ public class ClaimRecorder {
             audit.append(
                     c,
                     new AuditLog.Entry(
-                            "REFUND_" + r.status().name(),
+                            AuditAction.refund(r.status()),
                             t.householdId(),
                             t.id(),
                             null,
@@ -132,7 +132,7 @@ public class ClaimRecorder {
             audit.append(
                     c,
                     new AuditLog.Entry(
-                            "REFUND_" + r.status().name(),
+                            AuditAction.refund(r.status()),
                             t.householdId(),
                             t.id(),
                             null,
@@ -169,7 +169,7 @@ public class ClaimRecorder {
         audit.append(
                 c,
                 new AuditLog.Entry(
-                        "DISPUTE_" + next.name(), t.householdId(), t.id(), null, null, amount, d.disputeId()));
+                        AuditAction.dispute(next), t.householdId(), t.id(), null, null, amount, d.disputeId()));
         // Milestones the receipt lists: funds withdrawn (a won or lost chargeback had them withdrawn too), outcome.
         if (next.fundsWithdrawn() || next == DisputeStatus.WON) {
             claims.milestone(c, d.disputeId(), "OPENED", t.id(), amount);

@@ -44,7 +44,7 @@ public class HoldingsWriter {
             String refundId = refund ? m.source().id() : null;
             String disputeId = refund ? null : m.source().id();
             if (m.chargeId() != null && m.chargeCents() != 0) { // charge moves; a credit-slot move has no charge
-                String kind = kind(m.source(), m.chargeCents());
+                LedgerKind kind = LedgerKind.of(m.source().kind(), m.chargeCents());
                 ledger.appendApplications(
                         c,
                         txId,
@@ -53,7 +53,7 @@ public class HoldingsWriter {
                         disputeId,
                         List.of(new LedgerRepository.Row(m.chargeId(), m.chargeCents(), m.chargeBalanceAfter())));
                 entries.add(new AuditLog.Entry(
-                        kind,
+                        AuditAction.applied(kind),
                         householdId,
                         txId,
                         null,
@@ -62,11 +62,11 @@ public class HoldingsWriter {
                         m.source().id()));
             }
             if (m.creditCents() != 0) {
-                String kind = kind(m.source(), m.creditCents());
+                LedgerKind kind = LedgerKind.of(m.source().kind(), m.creditCents());
                 ledger.appendCredit(
                         c, householdId, txId, m.creditCents(), kind, m.source().id(), m.chargeId());
                 entries.add(new AuditLog.Entry(
-                        kind + "_CREDIT",
+                        AuditAction.credited(kind),
                         householdId,
                         txId,
                         null,
@@ -77,10 +77,5 @@ public class HoldingsWriter {
         }
         audit.append(c, entries);
         return moves;
-    }
-
-    /** REFUND_REVERSAL / REFUND_REAPPLY / DISPUTE_REVERSAL / DISPUTE_REAPPLY. */
-    static String kind(Holdings.Source source, long cents) {
-        return source.kind().name() + (cents < 0 ? "_REVERSAL" : "_REAPPLY");
     }
 }

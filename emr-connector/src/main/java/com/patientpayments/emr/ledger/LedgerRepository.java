@@ -133,14 +133,14 @@ public class LedgerRepository {
     public void appendApplications(
             Connection c,
             UUID transactionId,
-            String kind,
+            LedgerKind kind,
             @Nullable String refundId,
             @Nullable String disputeId,
             List<Row> rows) {
         List<Object[]> params = new ArrayList<>(rows.size());
         for (Row r : rows) {
             params.add(new Object[] {
-                transactionId, r.chargeId(), r.amountCents(), kind, r.balanceAfterCents(), refundId, disputeId
+                transactionId, r.chargeId(), r.amountCents(), kind.name(), r.balanceAfterCents(), refundId, disputeId
             });
         }
         Jdbc.batch(
@@ -159,7 +159,7 @@ public class LedgerRepository {
             UUID householdId,
             UUID transactionId,
             long amountCents,
-            String kind,
+            LedgerKind kind,
             @Nullable String reference,
             @Nullable UUID inLieuOf) {
         Jdbc.update(
@@ -169,7 +169,7 @@ public class LedgerRepository {
                 householdId,
                 transactionId,
                 amountCents,
-                kind,
+                kind.name(),
                 reference,
                 inLieuOf);
     }

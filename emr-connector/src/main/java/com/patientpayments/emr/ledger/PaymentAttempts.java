@@ -43,7 +43,7 @@ public class PaymentAttempts {
                 audit.append(
                         c,
                         new AuditLog.Entry(
-                                "ATTEMPT_CREATED",
+                                AuditAction.ATTEMPT_CREATED,
                                 householdId,
                                 null,
                                 UUID.fromString(inserted.get().id()),
@@ -88,7 +88,7 @@ public class PaymentAttempts {
                 audit.append(
                         c,
                         new AuditLog.Entry(
-                                "ATTEMPT_INTENT_SET",
+                                AuditAction.ATTEMPT_INTENT_SET,
                                 UUID.fromString(a.householdId()),
                                 null,
                                 id,
@@ -120,7 +120,13 @@ public class PaymentAttempts {
             audit.append(
                     c,
                     new AuditLog.Entry(
-                            "ATTEMPT_FAILED", UUID.fromString(a.householdId()), null, id, null, null, failureCode));
+                            AuditAction.ATTEMPT_FAILED,
+                            UUID.fromString(a.householdId()),
+                            null,
+                            id,
+                            null,
+                            null,
+                            failureCode));
             return attempts.find(c, id).orElseThrow();
         });
     }
@@ -159,7 +165,7 @@ public class PaymentAttempts {
             audit.append(
                     c,
                     new AuditLog.Entry(
-                            "ATTEMPT_RESUMED", UUID.fromString(a.householdId()), null, id, null, null, null));
+                            AuditAction.ATTEMPT_RESUMED, UUID.fromString(a.householdId()), null, id, null, null, null));
             return attempts.find(c, id).orElseThrow();
         });
     }

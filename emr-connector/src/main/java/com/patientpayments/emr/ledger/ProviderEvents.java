@@ -117,7 +117,7 @@ public class ProviderEvents {
         audit.append(
                 c,
                 new AuditLog.Entry(
-                        "EVENT_PARKED_" + kind.name(),
+                        AuditAction.parked(kind),
                         java.util.UUID.fromString(attempt.householdId()),
                         null,
                         java.util.UUID.fromString(attempt.id()),

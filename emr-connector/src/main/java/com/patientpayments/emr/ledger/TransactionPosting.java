@@ -86,7 +86,7 @@ public class TransactionPosting {
             List<TransactionView.Allocation> allocations = new ArrayList<>();
             List<AuditLog.Entry> entries = new ArrayList<>();
             entries.add(new AuditLog.Entry(
-                    "TRANSACTION_POSTED",
+                    AuditAction.TRANSACTION_POSTED,
                     householdId,
                     txId,
                     attemptId,
@@ -103,7 +103,7 @@ public class TransactionPosting {
                         line.applied().cents(),
                         line.balanceAfter().cents()));
                 entries.add(new AuditLog.Entry(
-                        "PAYMENT_APPLIED",
+                        AuditAction.PAYMENT_APPLIED,
                         householdId,
                         txId,
                         null,
@@ -111,18 +111,18 @@ public class TransactionPosting {
                         line.applied().cents(),
                         null));
             }
-            ledger.appendApplications(c, txId, "PAYMENT", null, null, rows);
+            ledger.appendApplications(c, txId, LedgerKind.PAYMENT, null, null, rows);
             if (allocation.credit().isPositive()) {
                 ledger.appendCredit(
                         c,
                         householdId,
                         txId,
                         allocation.credit().cents(),
-                        "PAYMENT_CREDIT",
+                        LedgerKind.PAYMENT_CREDIT,
                         cmd.providerReference(),
                         null);
                 entries.add(new AuditLog.Entry(
-                        "CREDIT_ADDED",
+                        AuditAction.CREDIT_ADDED,
                         householdId,
                         txId,
                         null,

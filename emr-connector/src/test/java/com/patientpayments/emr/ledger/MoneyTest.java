@@ -3,10 +3,11 @@ package com.patientpayments.emr.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Currency;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@link Money}: exact cents arithmetic that refuses to overflow, and ordering by amount. */
+/** {@link Money}: exact cents arithmetic that refuses to overflow or to mix currencies, and ordering by amount. */
 class MoneyTest {
 
     @Test
@@ -36,5 +37,16 @@ class MoneyTest {
                 .toList();
         assertThat(sorted).containsExactly(Money.ofCents(-5), Money.ZERO, Money.ofCents(300), Money.ofCents(300));
         assertThat(Money.ofCents(2).compareTo(Money.ofCents(2))).isZero();
+    }
+
+    @Test
+    void amountsOfDifferentCurrenciesAreNeverMixed() {
+        Money euro = new Money(100, Currency.getInstance("EUR"));
+        assertThat(Money.ofCents(100).currency().getCurrencyCode()).isEqualTo("USD");
+        assertThat(Money.ofCents(100)).isNotEqualTo(euro);
+        assertThatThrownBy(() -> Money.ofCents(1).plus(euro)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.ofCents(1).minus(euro)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.ofCents(1).min(euro)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.ofCents(1).compareTo(euro)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -18,7 +18,7 @@ import java.time.Duration;
  *                        {@code /webhooks/stripe}
  */
 @ConfigurationProperties("payments.stripe")
-public record StripeProperties(
+public record StripeSettings(
         @Nullable String secretKey,
         @Nullable String publishableKey,
         @Nullable String apiBase,
@@ -27,7 +27,7 @@ public record StripeProperties(
         @Bindable(defaultValue = "10s") Duration timeout,
         @Nullable String webhookUrl) {
 
-    public StripeProperties {
+    public StripeSettings {
         secretKey = blankToNull(secretKey);
         publishableKey = blankToNull(publishableKey);
         apiBase = blankToNull(apiBase);

@@ -16,13 +16,13 @@ import java.util.List;
  *                          there); default none
  */
 @ConfigurationProperties("payments.reconciliation")
-public record ReconciliationProperties(
+public record ReconciliationSettings(
         @Bindable(defaultValue = "true") boolean enabled,
         @Bindable(defaultValue = "15m") Duration interval,
         @Bindable(defaultValue = "2d") Duration window,
         @Nullable List<String> connectedAccounts) {
 
-    public ReconciliationProperties {
+    public ReconciliationSettings {
         interval = interval == null ? Duration.ofMinutes(15) : interval;
         window = window == null ? Duration.ofDays(2) : window;
         connectedAccounts = connectedAccounts == null

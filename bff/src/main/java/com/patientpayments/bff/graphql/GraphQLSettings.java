@@ -16,7 +16,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param devTools      GraphiQL, introspection and schema hints in errors ({@code GRAPHQL_DEV_TOOLS}); off by default
  */
 @ConfigurationProperties("payments.graphql")
-public record GraphQLLimits(
+public record GraphQLSettings(
         @Bindable(defaultValue = "32768") int maxBodyBytes,
         @Bindable(defaultValue = "2000") int maxTokens,
         @Bindable(defaultValue = "8") int maxDepth,

@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param adminTokenTtl  lifetime of tokens minted by {@link MintAdminToken} (default 1 hour)
  */
 @ConfigurationProperties("payments.receipt")
-public record ReceiptProperties(
+public record ReceiptSettings(
         @Bindable(defaultValue = "5m") Duration downloadTtl,
         @Bindable(defaultValue = MintAdminToken.DEMO_SECRET) String adminJwtSecret,
         @Bindable(defaultValue = "1h") Duration adminTokenTtl) {}

@@ -21,7 +21,7 @@ import java.time.Duration;
  * @param consumerEnabled    whether the consumer starts with the application (off for one-shot commands); default true
  */
 @ConfigurationProperties("payments.queue")
-public record QueueProperties(
+public record QueueSettings(
         @Nullable String endpoint,
         @Bindable(defaultValue = "payments-webhooks") String name,
         @Nullable String dlqName,
@@ -32,7 +32,7 @@ public record QueueProperties(
         @Bindable(defaultValue = "8") int concurrency,
         @Bindable(defaultValue = "true") boolean consumerEnabled) {
 
-    public QueueProperties {
+    public QueueSettings {
         name = name == null || name.isBlank() ? "payments-webhooks" : name.trim();
         dlqName = dlqName == null || dlqName.isBlank() ? name + "-dlq" : dlqName.trim();
         endpoint = endpoint == null || endpoint.isBlank() ? null : endpoint.trim();

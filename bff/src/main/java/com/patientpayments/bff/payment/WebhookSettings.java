@@ -16,13 +16,13 @@ import java.util.List;
  *                  default 5 minutes
  */
 @ConfigurationProperties("payments.webhook")
-public record WebhookProperties(
+public record WebhookSettings(
         @Bindable(defaultValue = "whsec_demo_patient_payments")
         List<String> secrets,
 
         @Bindable(defaultValue = "5m") Duration tolerance) {
 
-    public WebhookProperties {
+    public WebhookSettings {
         secrets = secrets == null
                 ? List.of()
                 : secrets.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();

@@ -20,7 +20,7 @@ import java.time.Duration;
  * @param markerTtl      how long the per-request "sent" marker is kept in Redis (default 1 day)
  */
 @ConfigurationProperties("payments.email")
-public record EmailProperties(
+public record EmailSettings(
         @Bindable(defaultValue = "receipts@patientpayments.example")
         String from,
 

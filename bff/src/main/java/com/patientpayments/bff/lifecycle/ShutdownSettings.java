@@ -17,11 +17,11 @@ import java.time.Duration;
  *                       deleted: SQS redelivers it after its visibility timeout, and posting is idempotent.
  */
 @ConfigurationProperties("payments.shutdown")
-public record ShutdownProperties(
+public record ShutdownSettings(
         @Bindable(defaultValue = "5s") Duration readinessDelay,
         @Bindable(defaultValue = "20s") Duration drainTimeout) {
 
-    public ShutdownProperties {
+    public ShutdownSettings {
         readinessDelay = readinessDelay == null || readinessDelay.isNegative() ? Duration.ofSeconds(5) : readinessDelay;
         drainTimeout = drainTimeout == null || drainTimeout.isNegative() ? Duration.ofSeconds(20) : drainTimeout;
     }
