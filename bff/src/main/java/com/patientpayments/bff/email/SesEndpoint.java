@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where receipt email goes: the configured {@code SES_ENDPOINT}, or, when none is configured (demo, tests), an
@@ -19,7 +20,7 @@ import java.util.Optional;
 @Context
 public class SesEndpoint implements AutoCloseable {
 
-    private final SesStandIn standIn;
+    private final @Nullable SesStandIn standIn;
     private final String endpoint;
 
     public SesEndpoint(EmailProperties props, ObjectMapper json) {
