@@ -7,6 +7,7 @@ import com.patientpayments.bff.session.RevokedSessions;
 import com.patientpayments.bff.session.SessionExpiry;
 import com.patientpayments.bff.session.SessionSettings;
 import com.patientpayments.bff.session.SessionTokens;
+import com.patientpayments.bff.session.SessionTokens.VerifiedSession;
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import io.micronaut.http.HttpRequest;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a data fetcher learns who is signed in: the session as an HttpOnly, SameSite=Strict cookie holding a short
@@ -43,7 +45,8 @@ public class CookieSessionAccess implements GraphQLExchangeHook {
 
     /** The valid session of the request this fetcher runs for, if any. */
     public Optional<PatientSession> current(DataFetchingEnvironment env) {
-        return Optional.ofNullable(state(env.getGraphQlContext(), GraphQLRequestContext.request(env)).session);
+        return Optional.ofNullable(state(env.getGraphQlContext(), GraphQLRequestContext.request(env)).current)
+                .map(VerifiedSession::session);
     }
 
     /** The valid session, or {@link ErrorCode#UNAUTHENTICATED}. */
@@ -55,21 +58,25 @@ public class CookieSessionAccess implements GraphQLExchangeHook {
 
     /** Starts a session for a household after a successful sign-in; returns its idle expiry. */
     public Instant start(DataFetchingEnvironment env, String practiceId, String practiceHash, String householdId) {
-        return start(env, practiceId, practiceHash, householdId, null);
+        return start(env, practiceId, practiceHash, householdId, "en");
     }
 
     /** Starts a session that remembers the patient's language ({@code en}, {@code es}); returns its idle expiry. */
     public Instant start(
             DataFetchingEnvironment env, String practiceId, String practiceHash, String householdId, String locale) {
         State state = state(env.getGraphQlContext(), GraphQLRequestContext.request(env));
-        if (state.session != null) {
-            revoked.revoke(state.session.sessionId());
+        VerifiedSession old = state.current;
+        if (old != null) {
+            revoked.revoke(old.session().sessionId());
         }
         Instant now = Instant.now();
-        state.session = new PatientSession(UUID.randomUUID().toString(), practiceId, practiceHash, householdId, locale);
-        state.absoluteEnd = now.plus(settings.absoluteTimeout());
+        PatientSession session =
+                new PatientSession(UUID.randomUUID().toString(), practiceId, practiceHash, householdId, locale);
+        Instant absoluteEnd = now.plus(settings.absoluteTimeout());
+        Instant idleExpiry = writeCookie(GraphQLRequestContext.response(env), session, absoluteEnd, now);
+        state.current = new VerifiedSession(session, idleExpiry, absoluteEnd);
         state.changed = true;
-        return writeCookie(GraphQLRequestContext.response(env), state, now);
+        return idleExpiry;
     }
 
     /**
@@ -79,22 +86,25 @@ public class CookieSessionAccess implements GraphQLExchangeHook {
      */
     public Optional<SessionExpiry> renew(DataFetchingEnvironment env) {
         State state = state(env.getGraphQlContext(), GraphQLRequestContext.request(env));
-        if (state.session == null) {
+        VerifiedSession current = state.current;
+        if (current == null) {
             return Optional.empty();
         }
-        Instant idleExpiry = writeCookie(GraphQLRequestContext.response(env), state, Instant.now());
-        state.expiry = idleExpiry;
+        Instant idleExpiry = writeCookie(
+                GraphQLRequestContext.response(env), current.session(), current.absoluteEnd(), Instant.now());
+        state.current = new VerifiedSession(current.session(), idleExpiry, current.absoluteEnd());
         state.changed = true;
-        return Optional.of(new SessionExpiry(idleExpiry, state.absoluteEnd));
+        return Optional.of(new SessionExpiry(idleExpiry, current.absoluteEnd()));
     }
 
     /** Ends the session of this request, if any, on the server and in the browser. */
     public void end(DataFetchingEnvironment env) {
         State state = state(env.getGraphQlContext(), GraphQLRequestContext.request(env));
-        if (state.session != null) {
-            revoked.revoke(state.session.sessionId());
+        VerifiedSession current = state.current;
+        if (current != null) {
+            revoked.revoke(current.session().sessionId());
         }
-        state.session = null;
+        state.current = null;
         state.changed = true;
         GraphQLRequestContext.response(env).cookie(cookie("").maxAge(0));
     }
@@ -108,18 +118,18 @@ public class CookieSessionAccess implements GraphQLExchangeHook {
         if (request.getCookies().findCookie(settings.cookieName()).isEmpty()) {
             return;
         }
-        state = state(context, request);
-        if (state.session == null) {
+        VerifiedSession current = state(context, request).current;
+        if (current == null) {
             response.cookie(cookie("").maxAge(0));
             return;
         }
         Instant now = Instant.now();
         Instant idle = now.plus(settings.idleTimeout());
-        Instant renewed = idle.isAfter(state.absoluteEnd) ? state.absoluteEnd : idle;
-        if (state.expiry != null && !state.expiry.plus(renewalStep()).isBefore(renewed)) {
+        Instant renewed = idle.isAfter(current.absoluteEnd()) ? current.absoluteEnd() : idle;
+        if (!current.expiry().plus(renewalStep()).isBefore(renewed)) {
             return; // the current cookie is fresh enough
         }
-        writeCookie(response, state, now);
+        writeCookie(response, current.session(), current.absoluteEnd(), now);
     }
 
     /** How recent a token may be and still not be re-issued: a sixtieth of the idle timeout, at most 10 s. */
@@ -128,10 +138,11 @@ public class CookieSessionAccess implements GraphQLExchangeHook {
         return step.compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : step;
     }
 
-    private Instant writeCookie(MutableHttpResponse<?> response, State state, Instant now) {
+    private Instant writeCookie(
+            MutableHttpResponse<?> response, PatientSession session, Instant absoluteEnd, Instant now) {
         Instant idle = now.plus(settings.idleTimeout());
-        Instant exp = idle.isAfter(state.absoluteEnd) ? state.absoluteEnd : idle;
-        String jwt = tokens.sign(state.session, exp, state.absoluteEnd);
+        Instant exp = idle.isAfter(absoluteEnd) ? absoluteEnd : idle;
+        String jwt = tokens.sign(session, exp, absoluteEnd);
         response.cookie(cookie(jwt).maxAge(Math.max(1, exp.getEpochSecond() - now.getEpochSecond())));
         return exp;
     }
@@ -157,19 +168,15 @@ public class CookieSessionAccess implements GraphQLExchangeHook {
                 .findCookie(settings.cookieName())
                 .flatMap(c -> tokens.verify(c.getValue(), Instant.now()))
                 .filter(v -> !revoked.isRevoked(v.session().sessionId()))
-                .ifPresent(v -> {
-                    s.session = v.session();
-                    s.expiry = v.expiry();
-                    s.absoluteEnd = v.absoluteEnd();
-                });
+                .ifPresent(v -> s.current = v);
         return s;
     }
 
     /** Per-request session state, kept in the GraphQL context. */
     private static final class State {
-        volatile PatientSession session;
-        volatile Instant expiry;
-        volatile Instant absoluteEnd;
+        /** The request's valid session with its cookie's expiry times; null when it has none (or it ended). */
+        volatile @Nullable VerifiedSession current;
+
         volatile boolean changed;
     }
 }

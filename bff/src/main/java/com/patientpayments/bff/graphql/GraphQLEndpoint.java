@@ -111,7 +111,7 @@ public class GraphQLEndpoint {
 
     @SuppressWarnings("unchecked")
     private HttpResponse<String> execute(
-            HttpRequest<?> request, String query, String operationName, Map<?, ?> variables) {
+            HttpRequest<?> request, String query, @Nullable String operationName, Map<?, ?> variables) {
         MutableHttpResponse<String> response = HttpResponse.ok();
         ExecutionInput input = ExecutionInput.newExecutionInput()
                 .query(query)
@@ -197,7 +197,7 @@ public class GraphQLEndpoint {
      * graphql-java's validation and coercion messages echo AST node renderings ({@code BooleanValue{value=true}}) and
      * Java type names ({@code 'LinkedHashMap'}); clients get the message without them.
      */
-    static String clientSafe(String message) {
+    static String clientSafe(@Nullable String message) {
         if (message == null) {
             return "The request is not valid.";
         }

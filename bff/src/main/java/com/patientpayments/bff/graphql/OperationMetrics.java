@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A timing histogram of every GraphQL operation by operation name ({@code pp_graphql_operation_seconds{operation}})
@@ -82,10 +83,10 @@ public class OperationMetrics extends SimplePerformantInstrumentation {
 
     /** The operation's name from the parsed document (clients often omit {@code operationName}). */
     private static final class Operation implements InstrumentationState {
-        volatile String name;
+        volatile @Nullable String name;
     }
 
-    String label(String operationName) {
+    String label(@Nullable String operationName) {
         if (operationName == null || operationName.isEmpty()) {
             return "anonymous";
         }

@@ -99,26 +99,26 @@ public class PaymentWiring implements GraphQLWiring, SchemaFilter {
             PatientSession session = sessions.require(env);
             String id = Arguments.id(env, "paymentId", 100);
             String card = Arguments.text(env, "cardNumber", 40);
-            EmrAttempt attempt = intentOf(session, id);
+            OwnIntent own = intentOf(session, id);
             // Confirming the same payment again after a decline: it is processing again until the event arrives.
-            payments.resumeForRetry(attempt);
-            simulator.confirm(attempt.providerIntentId(), card);
+            payments.resumeForRetry(own.attempt());
+            simulator.confirm(own.intentId(), card);
             return payments.status(session, id);
         });
         t.dataFetcher("simulateRefund", env -> {
             PatientSession session = sessions.require(env);
             String id = Arguments.id(env, "paymentId", 100);
             Integer amount = env.getArgument("amountCents");
-            EmrAttempt attempt = intentOf(session, id);
+            String intentId = intentOf(session, id).intentId();
             try {
                 simulator.refund(
-                        attempt.providerIntentId(),
+                        intentId,
                         amount == null ? 0 : amount,
                         UUID.randomUUID().toString(),
                         "requested_by_customer",
                         null);
             } catch (ProviderRefusedException e) {
-                throw new PaymentsException(ErrorCode.BAD_USER_INPUT, e.getMessage());
+                throw new PaymentsException(ErrorCode.BAD_USER_INPUT, e.reason());
             }
             return payments.status(session, id);
         });
@@ -126,24 +126,28 @@ public class PaymentWiring implements GraphQLWiring, SchemaFilter {
             PatientSession session = sessions.require(env);
             String id = Arguments.id(env, "paymentId", 100);
             String evidence = Arguments.text(env, "evidence", 40);
-            EmrAttempt attempt = intentOf(session, id);
+            String intentId = intentOf(session, id).intentId();
             try {
-                simulator.disputeEvidence(attempt.providerIntentId(), evidence);
+                simulator.disputeEvidence(intentId, evidence);
             } catch (ProviderRefusedException e) {
-                throw new PaymentsException(ErrorCode.BAD_USER_INPUT, e.getMessage());
+                throw new PaymentsException(ErrorCode.BAD_USER_INPUT, e.reason());
             }
             return payments.status(session, id);
         });
     }
 
     /** The session's own attempt with a provider intent, else NOT_FOUND. */
-    private EmrAttempt intentOf(PatientSession session, String paymentId) {
+    private OwnIntent intentOf(PatientSession session, String paymentId) {
         EmrAttempt attempt = payments.ownAttempt(session, paymentId);
-        if (attempt.providerIntentId() == null) {
+        String intentId = attempt.providerIntentId();
+        if (intentId == null) {
             throw new PaymentsException(ErrorCode.NOT_FOUND, NOT_FOUND);
         }
-        return attempt;
+        return new OwnIntent(attempt, intentId);
     }
+
+    /** The household's own attempt and the provider intent it has. */
+    private record OwnIntent(EmrAttempt attempt, String intentId) {}
 
     private static PatientSession session(DataFetchingEnvironment env) {
         HouseholdRef ref = env.getSource();

@@ -15,6 +15,7 @@ import graphql.schema.idl.RuntimeWiring;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.server.util.HttpClientAddressResolver;
 import jakarta.inject.Singleton;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code Query.practice(hash)}: public; null for an unknown or inactive hash; counts the funnel's {@code landing}.
@@ -57,6 +58,7 @@ public class PracticeWiring implements GraphQLWiring {
         builder.type("Query", t -> t.dataFetcher("practice", this::practice));
     }
 
+    @Nullable
     PracticeView practice(DataFetchingEnvironment env) {
         String hash = Arguments.id(env, "hash", MAX_HASH_LENGTH);
         Reservation lookup = limiter.reserve(misses.of(clientAddress(GraphQLRequestContext.request(env))));

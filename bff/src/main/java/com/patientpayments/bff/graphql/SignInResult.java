@@ -1,7 +1,13 @@
 package com.patientpayments.bff.graphql;
 
+import org.jspecify.annotations.Nullable;
+
 /** GraphQL {@code SignInResult}. */
-public record SignInResult(boolean ok, HouseholdRef household, String message, String idleExpiresAt) {
+public record SignInResult(
+        boolean ok,
+        @Nullable HouseholdRef household,
+        @Nullable String message,
+        @Nullable String idleExpiresAt) {
 
     /**
      * The one answer for every failure cause (unknown practice, unknown account, wrong name, locked), in the patient's

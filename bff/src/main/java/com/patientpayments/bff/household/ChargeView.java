@@ -2,6 +2,7 @@ package com.patientpayments.bff.household;
 
 import com.patientpayments.bff.Money;
 import com.patientpayments.bff.emr.EmrCharge;
+import org.jspecify.annotations.Nullable;
 
 /** GraphQL {@code Charge}. */
 public record ChargeView(
@@ -10,8 +11,8 @@ public record ChargeView(
         String patientName,
         String serviceDate,
         String procedureName,
-        String providerName,
-        String locationName,
+        @Nullable String providerName,
+        @Nullable String locationName,
         Money amount,
         Money balance,
         String status,

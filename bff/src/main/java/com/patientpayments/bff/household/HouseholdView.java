@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The patient-facing shape of a {@link HouseholdSnapshot}: patients in name order, open charges grouped by patient (in
@@ -85,7 +86,7 @@ public final class HouseholdView {
     }
 
     /** Open charges, optionally only those of the given statuses. */
-    public List<ChargeView> charges(Set<String> statuses) {
+    public List<ChargeView> charges(@Nullable Set<String> statuses) {
         if (statuses == null || statuses.isEmpty()) {
             return charges;
         }

@@ -1,6 +1,7 @@
 package com.patientpayments.bff.payment;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Patient-readable reasons for the processor's failure codes (Stripe's {@code decline_code} / {@code code}). */
 public final class FailureReasons {
@@ -17,7 +18,7 @@ public final class FailureReasons {
 
     private FailureReasons() {}
 
-    public static String patientMessage(String code) {
+    public static String patientMessage(@Nullable String code) {
         return MESSAGES.getOrDefault(code, "Your payment could not be completed. Please try another card.");
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -81,7 +82,8 @@ final class SimulatedClaims implements AutoCloseable {
             SimIntent intent, long amountCents, String key, @Nullable String reason, boolean failsLater) {
         String existing = refundByKey.get(key);
         if (existing != null) {
-            return snapshot(refunds.get(existing));
+            // refundByKey only names refunds that were put in refunds (both under this lock).
+            return snapshot(Objects.requireNonNull(refunds.get(existing)));
         }
         if (!"succeeded".equals(intent.status())) {
             throw new ProviderRefusedException("Only a succeeded payment can be refunded.");

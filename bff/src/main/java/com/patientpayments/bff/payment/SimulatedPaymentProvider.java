@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -77,7 +78,8 @@ public class SimulatedPaymentProvider implements PaymentProvider {
                             Later.NOTHING));
             return id;
         });
-        SimIntent intent = intents.get(intentId);
+        // The computeIfAbsent above put it (intents are never removed).
+        SimIntent intent = Objects.requireNonNull(intents.get(intentId));
         return new CreatedIntent(intent.id(), intent.clientSecret());
     }
 
@@ -175,7 +177,9 @@ public class SimulatedPaymentProvider implements PaymentProvider {
         intentByCharge.put(updated.chargeId(), intentId);
         sender.deliver(updated, Instant.now());
         if (outcome.succeeds() && (outcome.later() == Later.DISPUTE || outcome.later() == Later.INQUIRY)) {
-            claims.openLater(updated, outcome.later() == Later.INQUIRY, outcome.disputeReason());
+            // Every test card that opens a dispute or an inquiry names its reason (OUTCOMES above).
+            claims.openLater(
+                    updated, outcome.later() == Later.INQUIRY, Objects.requireNonNull(outcome.disputeReason()));
         }
     }
 

@@ -43,7 +43,7 @@ public record StripeSettings(
         return secretKey != null;
     }
 
-    private static String blankToNull(String s) {
+    private static @Nullable String blankToNull(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies Stripe's {@code Stripe-Signature} header ({@code t=<unix seconds>,v1=<hex hmac>[,v1=…][,v0=…]}) over the
@@ -42,7 +43,7 @@ public class StripeSignatureVerifier {
     }
 
     /** Whether {@code header} is a valid, fresh signature of {@code payload} by one of the configured secrets. */
-    public boolean verify(String payload, String header) {
+    public boolean verify(@Nullable String payload, @Nullable String header) {
         return verify(payload, header, clock.instant());
     }
 
@@ -55,7 +56,7 @@ public class StripeSignatureVerifier {
      * @param header    the {@code Stripe-Signature} header verbatim, or null
      * @param arrivedAt when the delivery arrived (the tolerance's reference point)
      */
-    public boolean verify(String payload, String header, Instant arrivedAt) {
+    public boolean verify(@Nullable String payload, @Nullable String header, @Nullable Instant arrivedAt) {
         if (arrivedAt == null
                 || arrivedAt.getEpochSecond() - clock.instant().getEpochSecond()
                         > properties.tolerance().toSeconds()) {

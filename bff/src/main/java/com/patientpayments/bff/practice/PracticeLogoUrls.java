@@ -2,6 +2,7 @@ package com.patientpayments.bff.practice;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The BFF's stable, content-hashed logo URLs: {@code /practice-logos/{hash}/{sha256}.png|svg}. A new logo gets a new
@@ -17,7 +18,8 @@ public final class PracticeLogoUrls {
     private PracticeLogoUrls() {}
 
     /** The URL of a practice's published logo, or null when it has none (or of a type the BFF does not serve). */
-    public static String url(String practiceHash, String contentType, String sha256) {
+    public static @Nullable String url(
+            @Nullable String practiceHash, @Nullable String contentType, @Nullable String sha256) {
         if (practiceHash == null || contentType == null || sha256 == null) {
             return null;
         }
@@ -25,7 +27,7 @@ public final class PracticeLogoUrls {
         return ext == null ? null : PREFIX + practiceHash + "/" + sha256.toLowerCase(Locale.ROOT) + "." + ext;
     }
 
-    public static String extension(String contentType) {
+    public static @Nullable String extension(String contentType) {
         switch (contentType) {
             case "image/png":
                 return "png";

@@ -6,24 +6,23 @@ import com.patientpayments.bff.emr.EmrPractice;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /** GraphQL {@code Practice}: public landing data only (no ids, tenant or Stripe account). */
 public record PracticeView(
         String hash,
         String name,
-        String phone,
-        String phoneE164,
-        AddressView address,
-        String logoUrl,
+        @Nullable String phone,
+        @Nullable String phoneE164,
+        @Nullable AddressView address,
+        @Nullable String logoUrl,
         String timeZone,
         List<LocationView> locations) {
 
     static PracticeView of(EmrPractice p) {
         List<LocationView> locations = p.locations() == null
                 ? List.of()
-                : p.locations().stream()
-                        .map(l -> new LocationView(l.id(), l.name(), l.phone(), AddressView.of(l.address())))
-                        .toList();
+                : p.locations().stream().map(LocationView::of).toList();
         return new PracticeView(
                 p.hash(),
                 p.name(),
@@ -39,15 +38,19 @@ public record PracticeView(
     }
 
     /** GraphQL {@code Location}. */
-    public record LocationView(String id, String name, String phone, AddressView address) {
+    public record LocationView(
+            String id,
+            String name,
+            @Nullable String phone,
+            @Nullable AddressView address) {
         static LocationView of(EmrLocation l) {
             return new LocationView(l.id(), l.name(), l.phone(), AddressView.of(l.address()));
         }
     }
 
     /** GraphQL {@code Address}. */
-    public record AddressView(String line1, String line2, String city, String state, String postalCode) {
-        static AddressView of(EmrAddress a) {
+    public record AddressView(String line1, @Nullable String line2, String city, String state, String postalCode) {
+        static @Nullable AddressView of(@Nullable EmrAddress a) {
             return a == null ? null : new AddressView(a.line1(), a.line2(), a.city(), a.state(), a.postalCode());
         }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import net.sf.jasperreports.repo.InputStreamResource;
 import net.sf.jasperreports.repo.RepositoryService;
 import net.sf.jasperreports.repo.Resource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JasperReports repository in front of the default ones that keeps font files (the receipt-fonts TTFs) in memory.
@@ -20,12 +21,12 @@ final class FontBytesCache implements RepositoryService {
     private final Map<String, byte[]> fonts = new ConcurrentHashMap<>();
 
     @Override
-    public Resource getResource(String uri) {
+    public @Nullable Resource getResource(@Nullable String uri) {
         return getResource(uri, InputStreamResource.class);
     }
 
     @Override
-    public <K extends Resource> K getResource(String uri, Class<K> resourceType) {
+    public <K extends Resource> @Nullable K getResource(@Nullable String uri, Class<K> resourceType) {
         if (uri == null
                 || !(uri.endsWith(".ttf") || uri.endsWith(".otf"))
                 || !resourceType.isAssignableFrom(InputStreamResource.class)) {

@@ -13,6 +13,7 @@ import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Practice-admin receipt previews: verifies the bearer JWT (HS256 with {@code payments.receipt.admin-jwt-secret},
@@ -23,7 +24,9 @@ import java.util.List;
 public class ReceiptAdminPreview {
 
     private static final String BEARER = "Bearer ";
-    private final byte[] secret;
+    /** Null when previews are off on this server. */
+    private final byte @Nullable [] secret;
+
     private final ReceiptService receipts;
     private final ReceiptDownloadTokens tokens;
 
@@ -41,7 +44,8 @@ public class ReceiptAdminPreview {
     }
 
     /** A one-time link to the PDF preview; {@code txId} null means sample data. */
-    public ReceiptDownloadTokens.Link preview(String authorization, String practiceHash, String txId) {
+    public ReceiptDownloadTokens.Link preview(
+            @Nullable String authorization, String practiceHash, @Nullable String txId) {
         String adminPractice = verify(authorization);
         if (!adminPractice.equals(practiceHash)) {
             throw new PaymentsException(ErrorCode.FORBIDDEN, "You can preview receipts of your own practice only.");
@@ -66,7 +70,7 @@ public class ReceiptAdminPreview {
     }
 
     /** The practice hash the token grants admin rights for. */
-    String verify(String authorization) {
+    String verify(@Nullable String authorization) {
         if (secret == null) {
             throw new PaymentsException(ErrorCode.FORBIDDEN, "Receipt previews are not enabled on this server.");
         }

@@ -72,6 +72,8 @@ final class ReceiptAssembler {
                 a == null ? null : a.postalCode(),
                 logoUrl,
                 p.timeZone() == null || p.timeZone().isBlank() ? DEFAULT_ZONE : p.timeZone(),
-                logoUrl == null ? null : new ReceiptView.Logo(logo.contentType(), logo.sha256(), logo.sizeBytes()));
+                logo == null || logoUrl == null
+                        ? null
+                        : new ReceiptView.Logo(logo.contentType(), logo.sha256(), logo.sizeBytes()));
     }
 }

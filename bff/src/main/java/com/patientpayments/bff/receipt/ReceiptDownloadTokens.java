@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One-time download tokens in Redis: 256 random bits, base64url, valid {@code payments.receipt.download-ttl}.
@@ -40,7 +41,7 @@ public class ReceiptDownloadTokens {
      * What a token allows: a household's own receipt, a practice admin's preview of a real or sample receipt; and the
      * language to render it in ({@code en}, {@code es}).
      */
-    public record Grant(Kind kind, String txId, String ownerId, String locale) {
+    public record Grant(Kind kind, @Nullable String txId, String ownerId, String locale) {
         /**
          * A household's own receipt; a practice's real or sample receipt with the published branding; or the same
          * with the draft branding texts (the console's preview).
@@ -58,8 +59,16 @@ public class ReceiptDownloadTokens {
         }
 
         /** A grant for an English receipt. */
-        public Grant(Kind kind, String txId, String ownerId) {
-            this(kind, txId, ownerId, null);
+        public Grant(Kind kind, @Nullable String txId, String ownerId) {
+            this(kind, txId, ownerId, ReceiptLocale.DEFAULT);
+        }
+
+        /** The transaction of a {@code *_TX} or {@code HOUSEHOLD} grant; the sample kinds have none. */
+        public String requireTxId() {
+            if (txId == null) {
+                throw new IllegalStateException(kind + " grant has no transaction");
+            }
+            return txId;
         }
 
         String encode() {
@@ -72,7 +81,7 @@ public class ReceiptDownloadTokens {
                     Kind.valueOf(parts[0]),
                     parts[1].isEmpty() ? null : parts[1],
                     parts[2],
-                    parts.length > 3 ? parts[3] : null);
+                    parts.length > 3 ? parts[3] : ReceiptLocale.DEFAULT);
         }
     }
 

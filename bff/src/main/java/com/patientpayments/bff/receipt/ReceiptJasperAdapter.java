@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TimeZone;
 import net.sf.jasperreports.engine.JRParameter;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The display edge between {@link ReceiptView} (cents, instants) and the Jasper template: every value arrives as text
@@ -28,7 +30,7 @@ public final class ReceiptJasperAdapter {
             ReceiptView view,
             ReceiptText text,
             GlyphFallback.Pass fit,
-            Object practiceLogo,
+            @Nullable Object practiceLogo,
             Object pmsLogo,
             String pmsName) {
         ZoneId zone = zoneOf(view);
@@ -85,7 +87,7 @@ public final class ReceiptJasperAdapter {
         String currency = view.currency();
         List<Map<String, ?>> rows = new ArrayList<>(view.lines().size());
         for (ReceiptView.Line line : view.lines()) {
-            long[] s = subtotals.get(line.patientId());
+            long[] s = Objects.requireNonNull(subtotals.get(line.patientId())); // filled above for every line
             Map<String, Object> row = new HashMap<>(16);
             row.put("PATIENT_KEY", line.patientId());
             row.put("PATIENT", fit.fit(line.patientName()));
@@ -141,7 +143,7 @@ public final class ReceiptJasperAdapter {
         return sb.toString();
     }
 
-    private static String adjustments(ReceiptView view, ReceiptText text, ZoneId zone) {
+    private static @Nullable String adjustments(ReceiptView view, ReceiptText text, ZoneId zone) {
         if (view.adjustments().isEmpty()) {
             return null;
         }

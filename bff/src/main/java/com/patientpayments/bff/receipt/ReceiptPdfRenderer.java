@@ -31,6 +31,7 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import net.sf.jasperreports.pdf.SimplePdfReportConfiguration;
 import net.sf.jasperreports.renderers.SimpleDataRenderer;
 import net.sf.jasperreports.repo.RepositoryService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders a {@link ReceiptView} to PDF with the build-time compiled {@code receipts/receipt.jasper}, in a receipt
@@ -108,7 +109,7 @@ public class ReceiptPdfRenderer {
     }
 
     private byte[] renderUntimed(
-            ReceiptView view, ReceiptText text, Object practiceLogo, ReceiptBrandingTexts.Texts branding) {
+            ReceiptView view, ReceiptText text, @Nullable Object practiceLogo, ReceiptBrandingTexts.Texts branding) {
         try {
             GlyphFallback.Pass fit = fallback.pass();
             Map<String, Object> parameters =

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The texts of a receipt in one language (PDF and email alike): labels from the {@code receipts/receipt} resource
@@ -119,7 +120,7 @@ public final class ReceiptText {
     }
 
     /** A warning line for a payment that changed after it was made, or null. */
-    public String statusNote(ReceiptView view) {
+    public @Nullable String statusNote(ReceiptView view) {
         switch (view.status()) {
             case "REFUNDED":
             case "PARTIALLY_REFUNDED":

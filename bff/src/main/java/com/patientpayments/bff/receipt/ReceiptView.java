@@ -154,14 +154,14 @@ public record ReceiptView(
         public Practice(
                 String hash,
                 String name,
-                String phone,
-                String phoneE164,
-                String line1,
-                String line2,
-                String city,
-                String state,
-                String postalCode,
-                String logoUrl,
+                @Nullable String phone,
+                @Nullable String phoneE164,
+                @Nullable String line1,
+                @Nullable String line2,
+                @Nullable String city,
+                @Nullable String state,
+                @Nullable String postalCode,
+                @Nullable String logoUrl,
                 String timeZone) {
             this(hash, name, phone, phoneE164, line1, line2, city, state, postalCode, logoUrl, timeZone, null);
         }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +57,8 @@ public class Reconciliation {
     /** Reconciles intents created in {@code [from, to)}. */
     public Report run(Instant from, Instant to) {
         List<IntentSnapshot> succeeded = new ArrayList<>(provider.listSucceeded(from, to, null));
-        for (String account : properties.connectedAccounts()) {
+        // ReconciliationProperties' constructor turns an absent list into an empty one.
+        for (String account : Objects.requireNonNull(properties.connectedAccounts())) {
             succeeded.addAll(provider.listSucceeded(from, to, account));
         }
         Set<String> posted = ledgerReferences(from, to);

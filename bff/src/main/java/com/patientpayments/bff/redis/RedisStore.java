@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +31,9 @@ public class RedisStore {
 
     private final RedisSettings settings;
     private final RedisClient client;
-    private volatile StatefulRedisConnection<String, String> connection;
+    /** Null until the first successful connect (and while Redis has never answered). */
+    private volatile @Nullable StatefulRedisConnection<String, String> connection;
+
     private volatile long nextAttemptNanos;
 
     public RedisStore(RedisSettings settings) {

@@ -19,6 +19,6 @@ public record PatientSession(
 
     /** A session in the default language ({@code en}). */
     public PatientSession(String sessionId, String practiceId, String practiceHash, String householdId) {
-        this(sessionId, practiceId, practiceHash, householdId, null);
+        this(sessionId, practiceId, practiceHash, householdId, "en");
     }
 }

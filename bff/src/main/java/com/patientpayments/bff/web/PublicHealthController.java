@@ -10,6 +10,7 @@ import io.micronaut.management.endpoint.health.HealthEndpoint;
 import io.micronaut.management.health.indicator.HealthCheckType;
 import io.micronaut.management.health.indicator.HealthResult;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -47,7 +48,7 @@ public class PublicHealthController {
                 .defaultIfEmpty(answer(null));
     }
 
-    private static HttpResponse<Map<String, String>> answer(HealthResult result) {
+    private static HttpResponse<Map<String, String>> answer(@Nullable HealthResult result) {
         boolean up = result != null && HealthStatus.UP.equals(result.getStatus());
         return HttpResponse.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .body(Map.of("status", up ? "UP" : "DOWN"));

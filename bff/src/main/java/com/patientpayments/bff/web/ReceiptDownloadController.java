@@ -97,10 +97,11 @@ public class ReceiptDownloadController {
     private ReceiptView resolve(ReceiptDownloadTokens.Grant grant) {
         switch (grant.kind()) {
             case HOUSEHOLD:
-                return ReceiptService.requireHousehold(receipts.authoritative(grant.txId()), grant.ownerId());
+                return ReceiptService.requireHousehold(receipts.authoritative(grant.requireTxId()), grant.ownerId());
             case PRACTICE_TX:
             case DRAFT_TX:
-                return ReceiptAdminPreview.requirePractice(receipts.authoritative(grant.txId()), grant.ownerId());
+                return ReceiptAdminPreview.requirePractice(
+                        receipts.authoritative(grant.requireTxId()), grant.ownerId());
             default:
                 return SampleReceipt.of(receipts.practiceIdentity(grant.ownerId()), Clock.systemUTC());
         }

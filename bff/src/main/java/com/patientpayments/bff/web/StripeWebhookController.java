@@ -57,7 +57,7 @@ public class StripeWebhookController {
     public HttpResponse<Map<String, Object>> receive(
             @Nullable @Body String payload, @Nullable @Header("Stripe-Signature") String signature) {
         long receivedAt = System.currentTimeMillis();
-        if (!verifier.verify(payload, signature) || !looksLikeEvent(payload)) {
+        if (payload == null || signature == null || !verifier.verify(payload, signature) || !looksLikeEvent(payload)) {
             rejected.increment();
             LOG.info("Stripe webhook rejected");
             return HttpResponse.badRequest(REJECTED);

@@ -20,6 +20,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -91,10 +92,9 @@ public class ClaimEvents {
                     ? EventResult.retry("refunds_not_listed")
                     : EventResult.ignored("no_refund");
         }
-        EventResult result = null;
-        for (RefundSnapshot r : refunds) {
-            EventResult one = refund(eventId, intent.get(), r, account);
-            result = result == null ? one : result.worst(one);
+        EventResult result = refund(eventId, intent.get(), refunds.get(0), account);
+        for (RefundSnapshot r : refunds.subList(1, refunds.size())) {
+            result = result.worst(refund(eventId, intent.get(), r, account));
         }
         return result;
     }
@@ -153,9 +153,9 @@ public class ClaimEvents {
             } catch (ProviderException e) {
                 return EventResult.retry("provider_unavailable"); // cannot tell whose it is yet
             }
-            EventResult unknown = IntentEvents.unknown(ownership.resolve(intentId, attemptId));
-            if (unknown != null) {
-                return unknown;
+            Optional<EventResult> unknown = IntentEvents.unknown(ownership.resolve(intentId, attemptId));
+            if (unknown.isPresent()) {
+                return unknown.get();
             }
             outcome = send.get(); // the attempt was just attached: report again
         }
@@ -166,7 +166,8 @@ public class ClaimEvents {
             return postFirst(intentId, account) ? EventResult.done() : EventResult.parked();
         }
         emr.attemptByIntent(intentId).optional().map(EmrAttempt::householdId).ifPresent(charges::evict);
-        refreshReceipt(found.value().applied().transactionId());
+        // A report the connector did not park, it applied (Reported has exactly one of the two).
+        refreshReceipt(Objects.requireNonNull(found.value().applied()).transactionId());
         return EventResult.done();
     }
 

@@ -50,8 +50,8 @@ public class IntentEvents {
             if (!posted.isNotFound()) {
                 return committed(posted);
             }
-            EventResult unknown = unknown(ownership.resolve(fromEvent.id(), attemptId));
-            return unknown != null ? unknown : committed(posting.post(best, eventId, eventCreated, receivedAt));
+            return unknown(ownership.resolve(fromEvent.id(), attemptId))
+                    .orElseGet(() -> committed(posting.post(best, eventId, eventCreated, receivedAt)));
         }
         if (!current.failed()
                 && !"payment_intent.payment_failed".equals(type)
@@ -63,31 +63,26 @@ public class IntentEvents {
             return EventResult.ignored("superseded");
         }
         IntentOwnership.Owner owner = ownership.resolve(fromEvent.id(), attemptId);
-        EventResult unknown = unknown(owner);
-        if (unknown != null) {
-            return unknown;
+        Optional<EmrAttempt> known = owner.known();
+        if (known.isEmpty()) {
+            return unknown(owner).orElseThrow(); // every kind but KNOWN has its answer
         }
         String code = current.failureCode() != null
                 ? current.failureCode()
                 : fromEvent.failureCode() != null
                         ? fromEvent.failureCode()
                         : "canceled".equals(current.status()) ? "canceled" : "payment_failed";
-        EmrAttempt attempt = owner.attempt();
-        return committed(posting.fail(attempt.id(), code, eventId));
+        return committed(posting.fail(known.get().id(), code, eventId));
     }
 
-    /** Null when the intent's attempt is known; otherwise what to do with the event. */
-    static EventResult unknown(IntentOwnership.Owner owner) {
-        switch (owner.kind()) {
-            case NOT_OURS:
-                return EventResult.ignored("not_our_intent");
-            case OURS_UNKNOWN:
-                return EventResult.deadLetter("unknown_intent");
-            case UNAVAILABLE:
-                return EventResult.retry("connector_unavailable");
-            default:
-                return null;
-        }
+    /** Empty when the intent's attempt is known; otherwise what to do with the event. */
+    static Optional<EventResult> unknown(IntentOwnership.Owner owner) {
+        return switch (owner.kind()) {
+            case NOT_OURS -> Optional.of(EventResult.ignored("not_our_intent"));
+            case OURS_UNKNOWN -> Optional.of(EventResult.deadLetter("unknown_intent"));
+            case UNAVAILABLE -> Optional.of(EventResult.retry("connector_unavailable"));
+            case KNOWN -> Optional.empty();
+        };
     }
 
     private Optional<IntentSnapshot> reread(String intentId, @Nullable String account) {

@@ -6,6 +6,7 @@ import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.emr.EmrRequests;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,12 @@ public class IntentOwnership {
     }
 
     /** The owner; {@code attempt} is set when {@link Kind#KNOWN}. */
-    public record Owner(Kind kind, @Nullable EmrAttempt attempt) {}
+    public record Owner(Kind kind, @Nullable EmrAttempt attempt) {
+        /** The attempt when {@link Kind#KNOWN}; empty for every other kind. */
+        public Optional<EmrAttempt> known() {
+            return kind == Kind.KNOWN ? Optional.ofNullable(attempt) : Optional.empty();
+        }
+    }
 
     /**
      * @param intentId  the PaymentIntent id

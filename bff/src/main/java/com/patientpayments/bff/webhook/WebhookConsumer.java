@@ -60,9 +60,6 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
     /** Messages received and not yet settled (deleted, dead-lettered or released). */
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    private volatile WebhookQueue queue;
-    private volatile StripeEventProcessor processor;
-
     @GuardedBy("this")
     private @Nullable ExecutorService workers;
 
@@ -117,6 +114,8 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
             } catch (InterruptedException e) {
                 return;
             }
+            WebhookQueue queue = null;
+            StripeEventProcessor processor = null;
             while (queue == null || processor == null) {
                 try {
                     queue = queueProvider.get();
@@ -131,11 +130,12 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
                     pause();
                 }
             }
+            Resolved resolved = new Resolved(queue, processor);
             for (int i = 1; i < properties.concurrency(); i++) {
-                pool.submit(this::loop);
+                pool.submit(() -> loop(resolved));
             }
             LOG.info("Webhook consumer started ({} threads)", properties.concurrency());
-            loop();
+            loop(resolved);
         });
     }
 
@@ -196,7 +196,11 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
         }
     }
 
-    private void loop() {
+    /** The queue and the processor, once both beans could be created. */
+    private record Resolved(WebhookQueue queue, StripeEventProcessor processor) {}
+
+    private void loop(Resolved resolved) {
+        WebhookQueue queue = resolved.queue();
         while (running && !Thread.currentThread().isInterrupted()) {
             try {
                 List<Message> messages = queue.receive(1);
@@ -204,7 +208,7 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
                     inFlight.incrementAndGet();
                     try {
                         if (running) {
-                            handle(message);
+                            handle(resolved, message);
                         } else {
                             // Received after the shutdown began: hand it straight back to the other instances.
                             queue.retryLater(message, 0);
@@ -223,7 +227,7 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
         }
     }
 
-    private void handle(Message message) {
+    private void handle(Resolved resolved, Message message) {
         // The consumer's own request id: forwarded to the connector, so one message can be followed in both logs.
         MDC.put(EmrHttp.MDC_KEY, "sqs-" + message.messageId());
         try {
@@ -231,16 +235,16 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
             if (!verified(message, arrivedAt)) {
                 failures.record("webhook", "unverified");
                 LOG.warn("Queued webhook message failed signature verification; moved to the dead-letter queue");
-                queue.deadLetter(message);
+                resolved.queue().deadLetter(message);
                 return;
             }
-            settle(message, processor.process(message.body(), arrivedAt));
+            settle(resolved.queue(), message, resolved.processor().process(message.body(), arrivedAt));
         } finally {
             MDC.remove(EmrHttp.MDC_KEY);
         }
     }
 
-    private void settle(Message message, ProcessingOutcome outcome) {
+    private void settle(WebhookQueue queue, Message message, ProcessingOutcome outcome) {
         if (outcome.settled()) {
             queue.delete(message);
             return;
@@ -257,7 +261,7 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
         queue.retryLater(message, (int) delay);
     }
 
-    private boolean verified(Message message, Instant arrivedAt) {
+    private boolean verified(Message message, @Nullable Instant arrivedAt) {
         var signature = message.messageAttributes().get(WebhookQueue.SIGNATURE);
         if (signature == null
                 || signature.stringValue() == null
@@ -276,7 +280,7 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
      * When the delivery arrived: the {@value WebhookQueue#RECEIVED_AT} attribute (set by the BFF's endpoint and by
      * API Gateway; a client cannot set it through either), else SQS's own {@code SentTimestamp}; null if neither.
      */
-    static Instant arrivedAt(Message message) {
+    static @Nullable Instant arrivedAt(Message message) {
         var attribute = message.messageAttributes().get(WebhookQueue.RECEIVED_AT);
         String millis = attribute != null
                 ? attribute.stringValue()

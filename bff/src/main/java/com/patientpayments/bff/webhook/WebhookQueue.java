@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +51,8 @@ public class WebhookQueue {
     public WebhookQueue(SqsClient sqs, QueueSettings properties, MeterRegistry meters) {
         this.sqs = sqs;
         this.properties = properties;
-        this.dlqUrl = existingOrCreated(properties.dlqName(), () -> Map.of());
+        // QueueProperties' constructor defaults an absent name to <name>-dlq.
+        this.dlqUrl = existingOrCreated(Objects.requireNonNull(properties.dlqName()), () -> Map.of());
         this.queueUrl = existingOrCreated(properties.name(), () -> {
             String dlqArn = sqs.getQueueAttributes(GetQueueAttributesRequest.builder()
                             .queueUrl(dlqUrl)

@@ -1,0 +1,5 @@
+// Every type here is non-null unless marked @Nullable (issue 17; NullAway checks it at compile time).
+@NullMarked
+package com.patientpayments.bff.receipt;
+
+import org.jspecify.annotations.NullMarked;
