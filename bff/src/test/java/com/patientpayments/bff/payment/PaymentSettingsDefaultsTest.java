@@ -13,7 +13,7 @@ class PaymentSettingsDefaultsTest {
 
     @Test
     void blankStripeKeysMeanTheSimulatorAndGivenOnesAreTrimmed() {
-        StripeProperties simulator = new StripeProperties(" ", "", null, null, 0, null, " ");
+        StripeSettings simulator = new StripeSettings(" ", "", null, null, 0, null, " ");
         assertThat(simulator.stripeMode()).isFalse();
         assertThat(simulator.secretKey()).isNull();
         assertThat(simulator.publishableKey()).isNull();
@@ -23,7 +23,7 @@ class PaymentSettingsDefaultsTest {
         assertThat(simulator.minimumCents()).isEqualTo(50);
         assertThat(simulator.timeout()).isEqualTo(Duration.ofSeconds(10));
 
-        StripeProperties live = new StripeProperties(
+        StripeSettings live = new StripeSettings(
                 " sk_test_x ",
                 "pk_test_x",
                 "http://127.0.0.1:12111",
@@ -36,21 +36,21 @@ class PaymentSettingsDefaultsTest {
         assertThat(live.currency()).isEqualTo("cad");
         assertThat(live.minimumCents()).isEqualTo(100);
         assertThat(live.timeout()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(new StripeProperties(null, null, null, " ", -1, null, null).currency())
+        assertThat(new StripeSettings(null, null, null, " ", -1, null, null).currency())
                 .isEqualTo("usd");
     }
 
     @Test
     void webhookSecretsAreTrimmedTheFirstSignsAndNoneStopsTheStart() {
-        WebhookProperties p = new WebhookProperties(List.of(" whsec_new ", "", "whsec_old"), null);
+        WebhookSettings p = new WebhookSettings(List.of(" whsec_new ", "", "whsec_old"), null);
         assertThat(p.secrets()).containsExactly("whsec_new", "whsec_old");
         assertThat(p.signingSecret()).isEqualTo("whsec_new");
         assertThat(p.tolerance()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(new WebhookProperties(List.of("s"), Duration.ofMinutes(1)).tolerance())
+        assertThat(new WebhookSettings(List.of("s"), Duration.ofMinutes(1)).tolerance())
                 .isEqualTo(Duration.ofMinutes(1));
 
         for (List<String> none : Arrays.<List<String>>asList(null, List.of(), List.of(" "))) {
-            assertThatThrownBy(() -> new WebhookProperties(none, null))
+            assertThatThrownBy(() -> new WebhookSettings(none, null))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("STRIPE_WEBHOOK_SECRET");
         }

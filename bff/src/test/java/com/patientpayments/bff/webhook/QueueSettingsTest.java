@@ -6,11 +6,11 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The queue settings an operator gives (or leaves out) and what the consumer then uses. */
-class QueuePropertiesTest {
+class QueueSettingsTest {
 
     @Test
     void absentOrBlankSettingsFallBackToTheDocumentedDefaults() {
-        QueueProperties p = new QueueProperties(" ", " ", " ", 0, null, null, null, -3, true);
+        QueueSettings p = new QueueSettings(" ", " ", " ", 0, null, null, null, -3, true);
         assertThat(p.name()).isEqualTo("payments-webhooks");
         assertThat(p.dlqName()).isEqualTo("payments-webhooks-dlq");
         assertThat(p.endpoint()).isNull();
@@ -23,7 +23,7 @@ class QueuePropertiesTest {
         assertThat(p.retryBackoff()).isEqualTo(Duration.ofSeconds(2));
         assertThat(p.waitTime()).isEqualTo(Duration.ofSeconds(10));
 
-        QueueProperties nulls = new QueueProperties(null, null, null, 5, null, null, null, 8, true);
+        QueueSettings nulls = new QueueSettings(null, null, null, 5, null, null, null, 8, true);
         assertThat(nulls.name()).isEqualTo("payments-webhooks");
         assertThat(nulls.dlqName()).isEqualTo("payments-webhooks-dlq");
         assertThat(nulls.embedded()).isTrue();
@@ -31,7 +31,7 @@ class QueuePropertiesTest {
 
     @Test
     void givenSettingsAreTrimmedAndTheDeadLetterQueueFollowsTheQueueName() {
-        QueueProperties named = new QueueProperties(
+        QueueSettings named = new QueueSettings(
                 " http://127.0.0.1:9324 ",
                 " prod-webhooks ",
                 null,
@@ -51,7 +51,7 @@ class QueuePropertiesTest {
         assertThat(named.retryBackoff()).isEqualTo(Duration.ofSeconds(3));
         assertThat(named.waitTime()).isEqualTo(Duration.ofSeconds(20));
 
-        QueueProperties ownDlq = new QueueProperties(null, "q", " parked-q ", 5, null, null, null, 8, true);
+        QueueSettings ownDlq = new QueueSettings(null, "q", " parked-q ", 5, null, null, null, 8, true);
         assertThat(ownDlq.dlqName()).isEqualTo("parked-q");
     }
 }
