@@ -66,6 +66,30 @@ final class ConsoleTestKit {
         return out.array();
     }
 
+    private static final java.util.Map<String, java.util.Set<Long>> USED = new java.util.HashMap<>();
+
+    /**
+     * A code of {@code email} not used yet in this JVM (the connector accepts each code once per staff member): the
+     * current or next step's, else the current one after waiting for the next step.
+     */
+    static synchronized String unusedCode(String email) {
+        java.util.Set<Long> used = USED.computeIfAbsent(email, e -> new java.util.HashSet<>());
+        while (true) {
+            long now = Instant.now().getEpochSecond() / 30;
+            for (long step = now; step <= now + 1; step++) {
+                if (used.add(step)) {
+                    return code(step);
+                }
+            }
+            try {
+                Thread.sleep((now + 1) * 30_000 - Instant.now().toEpochMilli() + 50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** A browser signed in to the console as {@code email} (with the authenticator code when asked). */
     static GraphQLTestClient staff(java.net.URL server, String email) {
         GraphQLTestClient c = new GraphQLTestClient(server);
@@ -76,7 +100,7 @@ final class ConsoleTestKit {
         if (!first.data().at("/staffSignIn/otpRequired").asBoolean()) {
             throw new IllegalStateException("staff sign-in failed: " + first.raw());
         }
-        var second = c.execute(SIGN_IN, "e", email, "p", PASSWORD, "o", code());
+        var second = c.execute(SIGN_IN, "e", email, "p", PASSWORD, "o", unusedCode(email));
         if (!second.data().at("/staffSignIn/ok").asBoolean()) {
             throw new IllegalStateException("staff sign-in with the code failed: " + second.raw());
         }
