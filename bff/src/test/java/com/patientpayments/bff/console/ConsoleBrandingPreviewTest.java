@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.patientpayments.bff.receipt.LedgerFixture;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds;
-import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -16,9 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -69,14 +65,14 @@ class ConsoleBrandingPreviewTest {
     void thePreviewPrintsTheDraftLogoAndPatientsKeepThePublishedOne() throws Exception {
         ConnectorHouseholds.Household h =
                 ConnectorHouseholds.create(new ConnectorHouseholds.Charge(LocalDate.of(2026, 5, 4), 6000));
-        String practiceId = practiceOf(h);
+        String practiceId = ConsoleTestKit.practiceOf(h);
         String txId = LedgerFixture.pay(h.practiceHash(), h.accountNumber(), h.lastName(), 1500);
         String email = "branding-" + UUID.randomUUID() + "@example.test";
-        adminOf(practiceId, email);
+        ConsoleTestKit.adminOf(practiceId, email);
         GraphQLTestClient admin = ConsoleTestKit.staff(server.getURL(), email);
 
         // Nothing published yet: neither the receipt nor the preview prints a magenta logo.
-        assertThat(colours(receipt(admin, practiceId, txId))).doesNotContain(MAGENTA);
+        assertThat(receipt(admin, practiceId, txId).colours()).doesNotContain(MAGENTA);
 
         // A draft with a magenta logo and a signature text: the preview prints both, the receipt neither.
         saveDraft(admin, practiceId, png(MAGENTA), "Signed for the draft");
@@ -210,39 +206,5 @@ class ConsoleBrandingPreviewTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return out.toByteArray();
-    }
-
-    private static String practiceOf(ConnectorHouseholds.Household h) throws Exception {
-        try (Connection c =
-                        DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl());
-                PreparedStatement s = c.prepareStatement("SELECT practice_id FROM practice_hashes WHERE hash = ?")) {
-            s.setString(1, h.practiceHash());
-            try (var rs = s.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
-    }
-
-    /** A practice admin of that practice with the demo's password hash and authenticator secret. */
-    private static void adminOf(String practiceId, String email) throws Exception {
-        try (Connection c =
-                DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl())) {
-            UUID id = UUID.randomUUID();
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO staff_accounts (id, email, display_name,"
-                    + " password_hash, totp_secret) SELECT ?, ?, 'Branding Tester', password_hash, totp_secret"
-                    + " FROM staff_accounts WHERE email = ?")) {
-                s.setObject(1, id);
-                s.setString(2, email);
-                s.setString(3, ConsoleTestKit.ADMIN);
-                assertThat(s.executeUpdate()).isEqualTo(1);
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO staff_memberships (staff_id, practice_id, role)"
-                    + " VALUES (?, ?, 'PRACTICE_ADMIN')")) {
-                s.setObject(1, id);
-                s.setObject(2, UUID.fromString(practiceId));
-                s.executeUpdate();
-            }
-        }
     }
 }
