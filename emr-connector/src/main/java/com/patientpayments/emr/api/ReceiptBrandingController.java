@@ -65,7 +65,7 @@ public class ReceiptBrandingController {
         });
     }
 
-    private static String blank(String s) {
+    private static @Nullable String blank(@Nullable String s) {
         return s == null || s.isBlank() ? null : s;
     }
 }

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Staff accounts: the sign-in check (Argon2id password through password4j, then an RFC 6238 authenticator code
@@ -63,7 +64,7 @@ public class StaffAccounts {
 
     /** What the sign-in check answers: the outcome, and the staff member only when {@code OK}. */
     @io.micronaut.serde.annotation.Serdeable
-    public record Check(Outcome outcome, StaffView staff) {}
+    public record Check(Outcome outcome, @Nullable StaffView staff) {}
 
     /** An Argon2id PHC string of {@code password} with a random 16-byte salt. */
     public static String hash(String password) {
@@ -80,7 +81,7 @@ public class StaffAccounts {
      * refund and no code was given; a wrong code, and a right code already used by this member, are {@code INVALID}
      * like everything else. Writes (the used code): call in a write transaction.
      */
-    public Check check(Connection c, String email, String password, String otp) {
+    public Check check(Connection c, String email, String password, @Nullable String otp) {
         var row = Jdbc.one(
                 c,
                 "SELECT id, password_hash, totp_secret FROM staff_accounts" + " WHERE lower(email) = ? AND active",
