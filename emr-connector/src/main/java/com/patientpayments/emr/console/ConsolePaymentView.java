@@ -48,7 +48,11 @@ public record ConsolePaymentView(
 
     /** One audit row: the ledger's ({@code actor} null: the system) or a staff member's. */
     @Serdeable
-    public record AuditRow(String at, String action, @Nullable String actor, @Nullable Long amountCents) {}
+    public record AuditRow(
+            String at,
+            String action,
+            @Nullable String actor,
+            @Nullable Long amountCents) {}
 
     ConsolePaymentView withDetail(List<Allocation> a, List<Adjustment> t, List<AuditRow> r) {
         return new ConsolePaymentView(
@@ -72,5 +76,8 @@ public record ConsolePaymentView(
     /** A page of payments, newest first. */
     @Serdeable
     public record Page(
-            List<ConsolePaymentView> rows, long totalCount, boolean hasNextPage, @Nullable String endCursor) {}
+            List<ConsolePaymentView> rows,
+            long totalCount,
+            boolean hasNextPage,
+            @Nullable String endCursor) {}
 }

@@ -36,7 +36,10 @@ public class ReceiptBranding {
 
     /** Fields to change in the draft; null fields stay. {@code removeLogo} prints no logo. */
     @Serdeable
-    public record Edit(@Nullable String signatureText, @Nullable String footerText, @Nullable Boolean removeLogo) {}
+    public record Edit(
+            @Nullable String signatureText,
+            @Nullable String footerText,
+            @Nullable Boolean removeLogo) {}
 
     public State state(Connection c, UUID practiceId) {
         return new State(
