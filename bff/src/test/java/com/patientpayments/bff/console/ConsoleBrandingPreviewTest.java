@@ -111,7 +111,7 @@ class ConsoleBrandingPreviewTest {
                                 "p",
                                 practiceId)
                         .data()
-                        .at("/saveReceiptBrandingDraft/draft/logo")
+                        .at("/saveReceiptBrandingDraft/draft/logoUrl")
                         .isNull())
                 .isTrue();
         assertThat(preview(admin, practiceId, null).colours()).doesNotContain(GREEN, MAGENTA);
@@ -124,7 +124,7 @@ class ConsoleBrandingPreviewTest {
     private static void saveDraft(GraphQLTestClient admin, String practiceId, byte[] png, String signature) {
         var r = admin.execute(
                 "mutation($p: ID!, $i: ReceiptBrandingInput!) { saveReceiptBrandingDraft(practiceId: $p,"
-                        + " input: $i) { draft { signatureText logo { sha256 } } } }",
+                        + " input: $i) { draft { signatureText logoUrl } } }",
                 "p",
                 practiceId,
                 "i",
@@ -136,7 +136,7 @@ class ConsoleBrandingPreviewTest {
                         "logoContentType",
                         "image/png"));
         assertThat(r.hasErrors()).as(r.raw()).isFalse();
-        assertThat(r.data().at("/saveReceiptBrandingDraft/draft/logo/sha256").asText())
+        assertThat(r.data().at("/saveReceiptBrandingDraft/draft/logoUrl").asText())
                 .isNotBlank();
     }
 
