@@ -107,7 +107,7 @@ class ConsoleBrandingPreviewTest {
         // A draft that removes the logo previews without one; the receipt keeps the published logo.
         assertThat(admin.execute(
                                 "mutation($p: ID!) { saveReceiptBrandingDraft(practiceId: $p, input: {removeLogo:"
-                                        + " true}) { draft { logo { sha256 } } } }",
+                                        + " true}) { draft { logoUrl } } }",
                                 "p",
                                 practiceId)
                         .data()
