@@ -22,11 +22,18 @@ public class StatementLinks {
     private final String base;
 
     /**
-     * @param base {@code payments.console.public-url} (else {@code PUBLIC_BASE_URL}): the patients' address of the BFF,
-     *             e.g. https://pay.example; empty: links relative to the console's own address
+     * @param consoleBase {@code payments.console.public-url}: the patients' address of the BFF, e.g.
+     *     https://pay.example
+     * @param publicBase {@code PUBLIC_BASE_URL}, used when {@code consoleBase} is empty; both empty: links relative to
+     *     the console's own address
      */
-    public StatementLinks(@Nullable @Value("${payments.console.public-url:${PUBLIC_BASE_URL:}}") String base) {
-        this.base = base == null ? "" : base.replaceAll("/+$", "");
+    public StatementLinks(
+            @Nullable @Value("${payments.console.public-url:}") String consoleBase,
+            @Nullable @Value("${PUBLIC_BASE_URL:}") String publicBase) {
+        // Two placeholders, not one nested default: "${a:${b:}}" resolved to a's value followed by a stray "}"
+        // (every statement link and QR code then pointed at "https://host/}/p/...").
+        String base = consoleBase != null && !consoleBase.isBlank() ? consoleBase : publicBase;
+        this.base = base == null ? "" : base.strip().replaceAll("/+$", "");
     }
 
     /** The landing URL of a household, absolute when {@code payments.console.public-url} is set. */

@@ -13,4 +13,8 @@ public interface PracticeLogoClient {
     /** The logo's bytes with its {@code Content-Type}; 404 (an exception) when the practice has none. */
     @Get("/api/v1/practices/{practiceId}/logo")
     HttpResponse<byte[]> logo(String practiceId);
+
+    /** The draft logo's bytes (console preview only); 404 (an exception) when there is no draft logo. */
+    @Get("/api/v1/practices/{practiceId}/logo/draft")
+    HttpResponse<byte[]> draftLogo(String practiceId);
 }

@@ -29,8 +29,17 @@ public class PracticeLogoReader {
 
     /** The logo of the practice with connector id {@code practiceId}; empty as described above. */
     public Optional<Logo> logo(String practiceId) {
+        return read(() -> client.logo(practiceId));
+    }
+
+    /** The draft logo of the practice (the console's preview only; never on a patient's receipt); empty as above. */
+    public Optional<Logo> draftLogo(String practiceId) {
+        return read(() -> client.draftLogo(practiceId));
+    }
+
+    private static Optional<Logo> read(java.util.function.Supplier<io.micronaut.http.HttpResponse<byte[]>> call) {
         try {
-            var response = client.logo(practiceId);
+            var response = call.get();
             byte[] bytes = response.body();
             if (bytes == null || response.getContentType().isEmpty()) {
                 return Optional.empty();

@@ -24,12 +24,17 @@ public class ReceiptBrandingTexts {
         this.emr = emr;
     }
 
-    /** Texts a receipt prints; null fields print nothing. */
+    /**
+     * Texts a receipt prints, and the SHA-256 of the logo that state prints (the draft's for a preview); null fields
+     * print nothing.
+     */
     @Serdeable
     public record Texts(
-            @Nullable String signatureText, @Nullable String footerText) {
+            @Nullable String signatureText,
+            @Nullable String footerText,
+            @Nullable String logoSha256) {
         /** No branding texts. */
-        public static final Texts NONE = new Texts(null, null);
+        public static final Texts NONE = new Texts(null, null, null);
     }
 
     /** The published texts of the practice with this hash. */
@@ -37,7 +42,7 @@ public class ReceiptBrandingTexts {
         return fetch(practiceHash, "PUBLISHED");
     }
 
-    /** The draft texts (the console's preview). */
+    /** The draft texts and logo (the console's preview); the published ones while no draft was started. */
     public Texts draft(String practiceHash) {
         return fetch(practiceHash, "DRAFT");
     }

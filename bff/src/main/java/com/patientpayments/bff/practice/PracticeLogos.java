@@ -75,6 +75,23 @@ public class PracticeLogos {
         }
     }
 
+    /**
+     * The draft logo's bytes of the practice with landing hash {@code practiceHash}, for the console's preview only
+     * (never cached: a draft changes); empty when the practice is unknown, has no draft logo, or the connector cannot be
+     * reached.
+     */
+    public Optional<byte[]> draft(String practiceHash) {
+        try {
+            return practices
+                    .practice(practiceHash)
+                    .flatMap(p -> logos.draftLogo(p.id()))
+                    .map(PracticeLogoReader.Logo::bytes);
+        } catch (com.patientpayments.bff.PaymentsException e) {
+            LOG.warn("draft logo could not be fetched ({})", e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
     static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -101,10 +101,18 @@ public class ReceiptPdfRenderer {
         return render(view, language, publishedTexts.apply(view));
     }
 
-    /** As {@link #render(ReceiptView, String)} with given branding texts (the console's preview of a draft). */
+    /** As {@link #render(ReceiptView, String)} with given branding texts and the published logo. */
     public byte[] render(ReceiptView view, String language, ReceiptBrandingTexts.Texts branding) {
-        Object logo =
-                practiceLogos.apply(view).map(SimpleDataRenderer::getInstance).orElse(null);
+        return render(view, language, branding, practiceLogos.apply(view));
+    }
+
+    /**
+     * As {@link #render(ReceiptView, String)} with given branding texts and logo bytes (PNG or SVG; empty prints the
+     * initials): the console's preview of a draft, whose logo is not the published one.
+     */
+    public byte[] render(
+            ReceiptView view, String language, ReceiptBrandingTexts.Texts branding, Optional<byte[]> logoBytes) {
+        Object logo = logoBytes.map(SimpleDataRenderer::getInstance).orElse(null);
         return renderTimer.record(() -> renderUntimed(view, ReceiptText.of(language), logo, branding));
     }
 

@@ -2,6 +2,7 @@ package com.patientpayments.bff.web;
 
 import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.emr.ReceiptBrandingTexts;
+import com.patientpayments.bff.practice.PracticeLogos;
 import com.patientpayments.bff.receipt.ReceiptAdminPreview;
 import com.patientpayments.bff.receipt.ReceiptDownloadTokens;
 import com.patientpayments.bff.receipt.ReceiptPdfRenderer;
@@ -40,18 +41,21 @@ public class ReceiptDownloadController {
     private final ReceiptPdfRenderer renderer;
     private final MeterRegistry registry;
     private final ReceiptBrandingTexts branding;
+    private final PracticeLogos draftLogos;
 
     public ReceiptDownloadController(
             ReceiptDownloadTokens tokens,
             ReceiptService receipts,
             ReceiptPdfRenderer renderer,
             MeterRegistry registry,
-            ReceiptBrandingTexts branding) {
+            ReceiptBrandingTexts branding,
+            PracticeLogos draftLogos) {
         this.tokens = tokens;
         this.receipts = receipts;
         this.renderer = renderer;
         this.registry = registry;
         this.branding = branding;
+        this.draftLogos = draftLogos;
     }
 
     @Get(ReceiptDownloadTokens.PATH + "{token}")
@@ -69,10 +73,7 @@ public class ReceiptDownloadController {
             var kind = grant.get().kind();
             byte[] pdf = kind == ReceiptDownloadTokens.Grant.Kind.DRAFT_TX
                             || kind == ReceiptDownloadTokens.Grant.Kind.DRAFT_SAMPLE
-                    ? renderer.render(
-                            view,
-                            grant.get().locale(),
-                            branding.draft(grant.get().ownerId()))
+                    ? draftPreview(view, grant.get())
                     : renderer.render(view, grant.get().locale());
             count("served");
             return HttpResponse.ok(pdf)
@@ -92,6 +93,14 @@ public class ReceiptDownloadController {
                     .body(e.getMessage() + "\n")
                     .contentType(MediaType.TEXT_PLAIN_TYPE);
         }
+    }
+
+    /** The draft branding: its texts and its logo (the draft logo, not the published one; none when removed). */
+    private byte[] draftPreview(ReceiptView view, ReceiptDownloadTokens.Grant grant) {
+        ReceiptBrandingTexts.Texts draft = branding.draft(grant.ownerId());
+        java.util.Optional<byte[]> logo =
+                draft.logoSha256() == null ? java.util.Optional.empty() : draftLogos.draft(grant.ownerId());
+        return renderer.render(view, grant.locale(), draft, logo);
     }
 
     private ReceiptView resolve(ReceiptDownloadTokens.Grant grant) {

@@ -66,6 +66,69 @@ final class ConsoleTestKit {
         return out.array();
     }
 
+    private static final java.util.Map<String, java.util.Set<Long>> USED = new java.util.HashMap<>();
+
+    /**
+     * A code of {@code email} not used yet in this JVM (the connector accepts each code once per staff member): the
+     * current or next step's, else the current one after waiting for the next step.
+     */
+    static synchronized String unusedCode(String email) {
+        java.util.Set<Long> used = USED.computeIfAbsent(email, e -> new java.util.HashSet<>());
+        while (true) {
+            long now = Instant.now().getEpochSecond() / 30;
+            for (long step = now; step <= now + 1; step++) {
+                if (used.add(step)) {
+                    return code(step);
+                }
+            }
+            try {
+                Thread.sleep((now + 1) * 30_000 - Instant.now().toEpochMilli() + 50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** The connector id of a fixture household's practice. */
+    static String practiceOf(com.patientpayments.bff.testsupport.ConnectorHouseholds.Household h) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        com.patientpayments.bff.testsupport.EmrConnectorProcess.shared()
+                                .jdbcUrl());
+                java.sql.PreparedStatement s =
+                        c.prepareStatement("SELECT practice_id FROM practice_hashes WHERE hash = ?")) {
+            s.setString(1, h.practiceHash());
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** A practice admin of {@code practiceId} with the demo's password hash and authenticator secret. */
+    static void adminOf(String practiceId, String email) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                com.patientpayments.bff.testsupport.EmrConnectorProcess.shared().jdbcUrl())) {
+            UUID id = UUID.randomUUID();
+            try (java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO staff_accounts (id, email,"
+                    + " display_name, password_hash, totp_secret) SELECT ?, ?, 'Console Tester', password_hash,"
+                    + " totp_secret FROM staff_accounts WHERE email = ?")) {
+                s.setObject(1, id);
+                s.setString(2, email);
+                s.setString(3, ADMIN);
+                if (s.executeUpdate() != 1) {
+                    throw new IllegalStateException("the demo admin is missing");
+                }
+            }
+            try (java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO staff_memberships (staff_id,"
+                    + " practice_id, role) VALUES (?, ?, 'PRACTICE_ADMIN')")) {
+                s.setObject(1, id);
+                s.setObject(2, UUID.fromString(practiceId));
+                s.executeUpdate();
+            }
+        }
+    }
+
     /** A browser signed in to the console as {@code email} (with the authenticator code when asked). */
     static GraphQLTestClient staff(java.net.URL server, String email) {
         GraphQLTestClient c = new GraphQLTestClient(server);
@@ -76,7 +139,7 @@ final class ConsoleTestKit {
         if (!first.data().at("/staffSignIn/otpRequired").asBoolean()) {
             throw new IllegalStateException("staff sign-in failed: " + first.raw());
         }
-        var second = c.execute(SIGN_IN, "e", email, "p", PASSWORD, "o", code());
+        var second = c.execute(SIGN_IN, "e", email, "p", PASSWORD, "o", unusedCode(email));
         if (!second.data().at("/staffSignIn/ok").asBoolean()) {
             throw new IllegalStateException("staff sign-in with the code failed: " + second.raw());
         }

@@ -260,7 +260,7 @@ public class ConsoleController {
         }
     }
 
-    private static List<TransactionStatus> statuses(String csv) {
+    private static @Nullable List<TransactionStatus> statuses(@Nullable String csv) {
         if (csv == null || csv.isBlank()) {
             return null;
         }
@@ -284,7 +284,7 @@ public class ConsoleController {
         }
     }
 
-    private static String blank(String s) {
+    private static @Nullable String blank(@Nullable String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 }

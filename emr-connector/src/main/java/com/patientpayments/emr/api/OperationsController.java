@@ -105,9 +105,9 @@ public class OperationsController {
                 "SELECT started_at, window_from, window_to, checked,"
                         + " repaired FROM reconciliation_runs ORDER BY started_at DESC, id DESC LIMIT ?",
                 rs -> new Run(
-                        Jdbc.instant(rs, "started_at").toString(),
-                        Jdbc.instant(rs, "window_from").toString(),
-                        Jdbc.instant(rs, "window_to").toString(),
+                        Jdbc.requiredInstant(rs, "started_at").toString(),
+                        Jdbc.requiredInstant(rs, "window_from").toString(),
+                        Jdbc.requiredInstant(rs, "window_to").toString(),
                         rs.getInt(4),
                         rs.getInt(5)),
                 n));

@@ -17,7 +17,9 @@ import java.util.UUID;
 
 /**
  * The receipt branding texts a PDF prints, by practice hash (behind the service credential): the published ones for
- * every receipt, the draft for the console's preview. No texts: both fields null.
+ * every receipt, the draft for the console's preview (the published state while no draft was started: a draft starts
+ * as a copy of it). No texts: both fields null. The logo that state prints is named by its SHA-256 (its bytes are
+ * {@code /practices/{id}/logo} and {@code /logo/draft}); null prints none.
  */
 @Controller("/api/v1/practices/by-hash/{hash}/receipt-branding")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -30,10 +32,12 @@ public class ReceiptBrandingController {
         this.branding = branding;
     }
 
-    /** The texts of one state; null fields print nothing. */
+    /** The texts of one state and the SHA-256 of the logo it prints; null fields print nothing. */
     @Serdeable
     public record Texts(
-            @Nullable String signatureText, @Nullable String footerText) {}
+            @Nullable String signatureText,
+            @Nullable String footerText,
+            @Nullable String logoSha256) {}
 
     @Operation(summary = "Receipt branding texts of a practice: state PUBLISHED (default) or DRAFT")
     @Get
@@ -51,12 +55,17 @@ public class ReceiptBrandingController {
                             hash)
                     .orElseThrow(() -> EmrException.notFound("Practice"));
             var state0 = branding.state(c, practice);
-            ReceiptBranding.Branding b = draft ? state0.draft() : state0.published();
-            return b == null ? new Texts(null, null) : new Texts(blank(b.signatureText()), blank(b.footerText()));
+            ReceiptBranding.Branding b = draft && state0.draft() != null ? state0.draft() : state0.published();
+            return b == null
+                    ? new Texts(null, null, null)
+                    : new Texts(
+                            blank(b.signatureText()),
+                            blank(b.footerText()),
+                            b.logo() == null ? null : b.logo().sha256());
         });
     }
 
-    private static String blank(String s) {
+    private static @Nullable String blank(@Nullable String s) {
         return s == null || s.isBlank() ? null : s;
     }
 }

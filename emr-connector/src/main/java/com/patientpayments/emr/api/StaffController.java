@@ -60,7 +60,8 @@ public class StaffController {
                 || (body.otp() != null && body.otp().length() > 12)) {
             throw EmrException.invalid("email (≤ 254), password (≤ 200) and optional otp (≤ 12) are required.");
         }
-        return tx.executeRead(s -> accounts.check(s.getConnection(), body.email(), body.password(), body.otp()));
+        // A write: an accepted authenticator code is recorded so it cannot be used again.
+        return tx.executeWrite(s -> accounts.check(s.getConnection(), body.email(), body.password(), body.otp()));
     }
 
     @Operation(summary = "A staff member with the practices they may see; 404 when unknown or deactivated")

@@ -3,6 +3,7 @@ package com.patientpayments.emr.console;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An online payment as the practice sees it (amounts in cents; {@code paidAt} an ISO-8601 instant). The detail adds
@@ -25,9 +26,9 @@ public record ConsolePaymentView(
         String methodLast4,
         String accountNumber,
         String guarantorName,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<Allocation> allocations,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<Adjustment> timeline,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<AuditRow> audit) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<Allocation> allocations,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<Adjustment> timeline,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<AuditRow> audit) {
 
     /** What the payment applied to one charge, and what remained right after. */
     @Serdeable
@@ -47,7 +48,11 @@ public record ConsolePaymentView(
 
     /** One audit row: the ledger's ({@code actor} null: the system) or a staff member's. */
     @Serdeable
-    public record AuditRow(String at, String action, String actor, Long amountCents) {}
+    public record AuditRow(
+            String at,
+            String action,
+            @Nullable String actor,
+            @Nullable Long amountCents) {}
 
     ConsolePaymentView withDetail(List<Allocation> a, List<Adjustment> t, List<AuditRow> r) {
         return new ConsolePaymentView(
@@ -70,5 +75,9 @@ public record ConsolePaymentView(
 
     /** A page of payments, newest first. */
     @Serdeable
-    public record Page(List<ConsolePaymentView> rows, long totalCount, boolean hasNextPage, String endCursor) {}
+    public record Page(
+            List<ConsolePaymentView> rows,
+            long totalCount,
+            boolean hasNextPage,
+            @Nullable String endCursor) {}
 }

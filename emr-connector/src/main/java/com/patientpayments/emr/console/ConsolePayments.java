@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The console's online payments of one practice: a filtered page (newest first, keyset cursor over
@@ -38,7 +39,8 @@ public class ConsolePayments {
             + " WHERE t.practice_id = ? AND t.source = 'ONLINE_PATIENT_PAYMENT'";
 
     /** A page of at most {@code first} rows after {@code after} (a cursor of a previous page, or null). */
-    public ConsolePaymentView.Page page(Connection c, UUID practiceId, PaymentFilter filter, int first, String after) {
+    public ConsolePaymentView.Page page(
+            Connection c, UUID practiceId, PaymentFilter filter, int first, @Nullable String after) {
         if (first < 1 || first > MAX_PAGE) {
             throw EmrException.invalid("first must be 1 to " + MAX_PAGE + ".");
         }
@@ -109,7 +111,7 @@ public class ConsolePayments {
                         "REFUND",
                         rs.getString(2).toUpperCase(java.util.Locale.ROOT),
                         rs.getLong(3),
-                        Jdbc.instant(rs, "updated_at").toString(),
+                        Jdbc.requiredInstant(rs, "updated_at").toString(),
                         rs.getString(1)),
                 tx));
         // Console requests the provider's event has not posted yet: pending (or failed when the provider refused).
@@ -122,7 +124,7 @@ public class ConsolePayments {
                         "REFUND",
                         "REFUSED".equals(rs.getString(2)) ? "FAILED" : "PENDING",
                         rs.getLong(3),
-                        Jdbc.instant(rs, "updated_at").toString(),
+                        Jdbc.requiredInstant(rs, "updated_at").toString(),
                         rs.getString(1)),
                 tx));
         out.addAll(Jdbc.list(
@@ -135,7 +137,7 @@ public class ConsolePayments {
                             inquiry ? "INQUIRY" : "DISPUTE",
                             (inquiry ? s.substring("warning_".length()) : s).toUpperCase(java.util.Locale.ROOT),
                             rs.getLong(3),
-                            Jdbc.instant(rs, "updated_at").toString(),
+                            Jdbc.requiredInstant(rs, "updated_at").toString(),
                             rs.getString(1));
                 },
                 tx));
@@ -153,7 +155,7 @@ public class ConsolePayments {
                         + "   FROM staff_audit_log l JOIN staff_accounts s ON s.id = l.staff_id"
                         + "   WHERE l.transaction_id = ?) x ORDER BY at, src, seq",
                 rs -> new ConsolePaymentView.AuditRow(
-                        Jdbc.instant(rs, "at").toString(),
+                        Jdbc.requiredInstant(rs, "at").toString(),
                         rs.getString(2),
                         rs.getString(3),
                         rs.getObject(4) == null ? null : rs.getLong(4)),
@@ -171,7 +173,7 @@ public class ConsolePayments {
                 amount,
                 rs.getLong("refunded"),
                 Math.max(0, amount - rs.getLong("held")),
-                Jdbc.instant(rs, "paid_at").toString(),
+                Jdbc.requiredInstant(rs, "paid_at").toString(),
                 rs.getString("method_brand"),
                 rs.getString("method_last4"),
                 rs.getString("account_number"),

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Refund requests asked from the console. A request is recorded before the provider is asked (the idempotency key is
@@ -108,7 +109,7 @@ public class ConsoleRefunds {
     }
 
     /** The provider's answer: its refund id, or refused. */
-    public RequestView settle(Connection c, UUID practiceId, UUID requestId, String providerRefundId) {
+    public RequestView settle(Connection c, UUID practiceId, UUID requestId, @Nullable String providerRefundId) {
         int n = Jdbc.update(
                 c,
                 "UPDATE refund_requests q SET status = ?, provider_refund_id = ?, updated_at = now()"

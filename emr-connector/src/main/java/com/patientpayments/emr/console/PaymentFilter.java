@@ -5,6 +5,7 @@ import com.patientpayments.emr.ledger.TransactionStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The console's payment filters, checked: a paid-at window as instants (the practice's days already converted), a
@@ -12,15 +13,15 @@ import java.util.UUID;
  * Every field may be null (no filter).
  */
 public record PaymentFilter(
-        Instant from,
-        Instant to,
-        UUID locationId,
-        List<TransactionStatus> statuses,
-        Long minCents,
-        Long maxCents,
-        String accountNumber,
-        UUID transactionId,
-        String providerReference) {
+        @Nullable Instant from,
+        @Nullable Instant to,
+        @Nullable UUID locationId,
+        @Nullable List<TransactionStatus> statuses,
+        @Nullable Long minCents,
+        @Nullable Long maxCents,
+        @Nullable String accountNumber,
+        @Nullable UUID transactionId,
+        @Nullable String providerReference) {
 
     public PaymentFilter {
         if (minCents != null && maxCents != null && minCents > maxCents) {

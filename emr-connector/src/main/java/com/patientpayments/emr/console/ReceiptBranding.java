@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A practice's receipt branding: signature-area text and footer (here) and the logo ({@link PracticeLogos}, V6), each
@@ -23,15 +24,22 @@ public class ReceiptBranding {
 
     /** One state of the branding; {@code logo} null when it prints none. */
     @Serdeable
-    public record Branding(String signatureText, String footerText, PracticeLogos.Logo logo, String updatedAt) {}
+    public record Branding(
+            @Nullable String signatureText,
+            @Nullable String footerText,
+            PracticeLogos.@Nullable Logo logo,
+            @Nullable String updatedAt) {}
 
     /** The draft (null when never edited) and the published branding (null: defaults). */
     @Serdeable
-    public record State(Branding draft, Branding published) {}
+    public record State(@Nullable Branding draft, @Nullable Branding published) {}
 
     /** Fields to change in the draft; null fields stay. {@code removeLogo} prints no logo. */
     @Serdeable
-    public record Edit(String signatureText, String footerText, Boolean removeLogo) {}
+    public record Edit(
+            @Nullable String signatureText,
+            @Nullable String footerText,
+            @Nullable Boolean removeLogo) {}
 
     public State state(Connection c, UUID practiceId) {
         return new State(
@@ -126,7 +134,7 @@ public class ReceiptBranding {
                     rs.getString(1),
                     rs.getString(2),
                     rs.getBoolean(3),
-                    Jdbc.instant(rs, "updated_at").toString()
+                    Jdbc.requiredInstant(rs, "updated_at").toString()
                 },
                 practiceId,
                 state.name());
@@ -141,7 +149,7 @@ public class ReceiptBranding {
                 new Branding((String) t[0], (String) t[1], (Boolean) t[2] ? null : logo.orElse(null), (String) t[3]));
     }
 
-    private static String blankToEmpty(String s) {
+    private static @Nullable String blankToEmpty(@Nullable String s) {
         return s == null ? null : s.strip();
     }
 }

@@ -2,6 +2,7 @@ package com.patientpayments.emr.console;
 
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Return on online bill pay for a range of the practice's days (amounts in cents, net of posted refunds and lost
@@ -15,8 +16,8 @@ public record RoiReport(
         long allCents,
         List<SourceRow> bySource,
         double householdsPayingOnlineShare,
-        Double medianDaysToPayOnline,
-        Double medianDaysToPayOther,
+        @Nullable Double medianDaysToPayOnline,
+        @Nullable Double medianDaysToPayOther,
         List<FunnelRow> funnel,
         List<LocationRow> byLocation,
         List<CategoryRow> byProcedureCategory,

@@ -5,10 +5,12 @@ import com.password4j.Password;
 import com.password4j.types.Argon2;
 import com.patientpayments.emr.Jdbc;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.code.DefaultCodeVerifier;
-import dev.samstevens.totp.time.SystemTimeProvider;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,12 +18,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Staff accounts: the sign-in check (Argon2id password through password4j, then an RFC 6238 authenticator code
  * through dev.samstevens.totp for members whose role can refund), and who may see which practice.
  *
- * <p>An unknown email is checked against a fixed dummy hash, so it costs what a wrong password costs.
+ * <p>An unknown email is checked against a fixed dummy hash, so it costs what a wrong password costs. A code is
+ * accepted once per staff member: the time step it matched is recorded in {@code staff_totp_used} (V8) in the
+ * caller's write transaction, whose primary key lets at most one of two concurrent sign-ins with the same code pass.
  */
 @Singleton
 public class StaffAccounts {
@@ -30,12 +35,24 @@ public class StaffAccounts {
 
     private static final String DUMMY_HASH = hash("not a password of anyone");
 
-    private final DefaultCodeVerifier totp;
+    /** RFC 6238 time step in seconds. */
+    static final int PERIOD_SECONDS = 30;
 
+    /** Steps accepted either side of now (clock drift, a code typed in its last seconds). */
+    static final int ALLOWED_DRIFT_STEPS = 1;
+
+    private final DefaultCodeGenerator totp = new DefaultCodeGenerator();
+    private final Clock clock;
+
+    /** Sign-in checks on the system clock. */
+    @jakarta.inject.Inject
     public StaffAccounts() {
-        this.totp = new DefaultCodeVerifier(new DefaultCodeGenerator(), new SystemTimeProvider());
-        totp.setTimePeriod(30);
-        totp.setAllowedTimePeriodDiscrepancy(1);
+        this(Clock.systemUTC());
+    }
+
+    /** Sign-in checks on {@code clock} (tests move time across TOTP steps). */
+    public StaffAccounts(Clock clock) {
+        this.clock = clock;
     }
 
     /** The outcome of a sign-in check. */
@@ -47,7 +64,7 @@ public class StaffAccounts {
 
     /** What the sign-in check answers: the outcome, and the staff member only when {@code OK}. */
     @io.micronaut.serde.annotation.Serdeable
-    public record Check(Outcome outcome, StaffView staff) {}
+    public record Check(Outcome outcome, @Nullable StaffView staff) {}
 
     /** An Argon2id PHC string of {@code password} with a random 16-byte salt. */
     public static String hash(String password) {
@@ -61,9 +78,10 @@ public class StaffAccounts {
 
     /**
      * Checks email + password (+ code). {@code OTP_REQUIRED} only after a right password when the member's role can
-     * refund and no code was given; a wrong code is {@code INVALID} like everything else.
+     * refund and no code was given; a wrong code, and a right code already used by this member, are {@code INVALID}
+     * like everything else. Writes (the used code): call in a write transaction.
      */
-    public Check check(Connection c, String email, String password, String otp) {
+    public Check check(Connection c, String email, String password, @Nullable String otp) {
         var row = Jdbc.one(
                 c,
                 "SELECT id, password_hash, totp_secret FROM staff_accounts" + " WHERE lower(email) = ? AND active",
@@ -81,11 +99,50 @@ public class StaffAccounts {
             if (otp == null || otp.isBlank()) {
                 return new Check(Outcome.OTP_REQUIRED, null);
             }
-            if (secret == null || !otp.strip().matches("[0-9]{6}") || !totp.isValidCode(secret, otp.strip())) {
+            if (secret == null || !otp.strip().matches("[0-9]{6}")) {
+                return new Check(Outcome.INVALID, null);
+            }
+            Optional<Long> step = matchingStep(secret, otp.strip());
+            if (step.isEmpty() || !firstUse(c, UUID.fromString(row.get()[0]), step.get())) {
                 return new Check(Outcome.INVALID, null);
             }
         }
         return new Check(Outcome.OK, staff);
+    }
+
+    /** The time step within now ± {@link #ALLOWED_DRIFT_STEPS} whose code is {@code code}; compared in constant time. */
+    private Optional<Long> matchingStep(String secret, String code) {
+        long now = clock.instant().getEpochSecond() / PERIOD_SECONDS;
+        Optional<Long> match = Optional.empty();
+        for (long step = now - ALLOWED_DRIFT_STEPS; step <= now + ALLOWED_DRIFT_STEPS; step++) {
+            String expected;
+            try {
+                expected = totp.generate(secret, step);
+            } catch (CodeGenerationException e) {
+                return Optional.empty(); // an unusable stored secret: no code matches
+            }
+            if (MessageDigest.isEqual(
+                    expected.getBytes(StandardCharsets.US_ASCII), code.getBytes(StandardCharsets.US_ASCII))) {
+                match = Optional.of(step);
+            }
+        }
+        return match;
+    }
+
+    /**
+     * Records that {@code staffId} used the code of {@code step}; false when it was used already (or a concurrent
+     * sign-in recorded it first: the primary key makes the second INSERT wait for the first and then do nothing).
+     * Rows older than the window are deleted on the way.
+     */
+    private boolean firstUse(Connection c, UUID staffId, long step) {
+        long oldest = clock.instant().getEpochSecond() / PERIOD_SECONDS - ALLOWED_DRIFT_STEPS;
+        Jdbc.update(c, "DELETE FROM staff_totp_used WHERE staff_id = ? AND step < ?", staffId, oldest - 1);
+        return Jdbc.update(
+                        c,
+                        "INSERT INTO staff_totp_used (staff_id, step) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                        staffId,
+                        step)
+                == 1;
     }
 
     /** A staff member with the practices they may see; empty when unknown or deactivated. */

@@ -4,6 +4,7 @@ import com.patientpayments.emr.Jdbc;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Appends to the staff audit log: who (staff id), where (practice id), what (an {@link Action}), when; plus opaque
@@ -39,11 +40,11 @@ public class StaffAudit {
     public void append(
             Connection c,
             UUID staffId,
-            UUID practiceId,
+            @Nullable UUID practiceId,
             Action action,
-            UUID transactionId,
-            Long amountCents,
-            String reference) {
+            @Nullable UUID transactionId,
+            @Nullable Long amountCents,
+            @Nullable String reference) {
         Jdbc.update(
                 c,
                 "INSERT INTO staff_audit_log (staff_id, practice_id, action, transaction_id, amount_cents,"
