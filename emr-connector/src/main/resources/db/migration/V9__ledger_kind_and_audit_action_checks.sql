@@ -1,5 +1,5 @@
 -- Why money moved (ledger kind) and what an audit row records (audit action) are closed vocabularies: the Java enums
--- LedgerKind and AuditAction, whose names these constraints list. LedgerKindCheckTest and AuditActionCheckTest keep
+-- LedgerKind and AuditAction, whose names these constraints list. LedgerVocabularyTest keeps
 -- the two in step. REFUND_RECORDED and DISPUTE_OPENED are only in audit rows written by earlier versions;
 -- DEMO_HISTORY_POSTED is written by the demo's history seeder.
 ALTER TABLE payment_applications ADD CONSTRAINT payment_applications_kind_check
