@@ -8,10 +8,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -25,8 +29,7 @@ import org.jspecify.annotations.Nullable;
  *   applied to that location's (category's) charges, reversals included (credit left unapplied belongs to no
  *   location);</li>
  *   <li>households paying online: households with any collection in the range that paid online at least once;</li>
- *   <li>median days to pay: over the payments' applications to charges (date of service → day paid), the mean of
- *   the two middle values for an even count ({@code percentile_cont(0.5)});</li>
+ *   <li>median days to pay: over the payments' applications to charges (date of service → day paid);</li>
  *   <li>the funnel: the persisted daily counts, summed (the whole practice; the funnel knows no locations).</li>
  * </ul>
  */
@@ -35,11 +38,6 @@ public class Roi {
     static final String ONLINE = "ONLINE_PATIENT_PAYMENT";
     private static final List<String> SOURCES = List.of(ONLINE, "IN_OFFICE", "MAIL_CHECK", "OTHER");
     private static final List<String> STEPS = List.of("LANDING", "SIGNED_IN", "PAYMENT_STARTED", "PAYMENT_COMPLETED");
-
-    /** {@link #group} in SQL, over {@code t.source}. */
-    private static final String GROUP_SQL = "CASE WHEN t.source = '" + ONLINE + "' THEN '" + ONLINE + "'"
-            + " WHEN t.source IN ('CASH', 'CARD_IN_OFFICE') THEN 'IN_OFFICE'"
-            + " WHEN t.source = 'CHECK' THEN 'MAIL_CHECK' ELSE 'OTHER' END";
 
     /** The source group of a ledger payment source. */
     static String group(String source) {
@@ -79,98 +77,108 @@ public class Roi {
         }
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-        // The aggregates run in PostgreSQL (GROUP BY, percentile_cont); Java only folds the few grouped rows. Each
-        // statement starts from the same CTEs: the range's patient payments with their source group, net amount
-        // and practice day, and what each counts for (its net, or what it applied to the location's charges: a
-        // payment that applied nothing there is left out).
-        Object[] params = locationId == null
-                ? new Object[] {zone.getId(), practiceId, start, end}
-                : new Object[] {zone.getId(), practiceId, start, end, locationId};
-        String ctes = "WITH tx AS (SELECT t.id, t.household_id, " + GROUP_SQL + " AS src,"
-                + " GREATEST(0, t.amount_cents"
-                + " - COALESCE((SELECT SUM(r.amount_cents) FROM refunds r WHERE r.transaction_id = t.id"
-                + "   AND r.status = 'succeeded'), 0)"
-                + " - COALESCE((SELECT SUM(d.amount_cents) FROM dispute_states d WHERE d.transaction_id = t.id"
-                + "   AND d.status = 'lost'), 0)) AS net,"
-                + " (t.paid_at AT TIME ZONE ?)::date AS day"
-                + " FROM transactions t WHERE t.practice_id = ? AND t.paid_at >= ? AND t.paid_at < ?"
-                + " AND t.source <> 'INSURANCE'),"
-                + " apps AS (SELECT tx.src, tx.day, ch.location_id, ch.procedure_code, ch.service_date, a.kind,"
-                + " a.amount_cents, a.transaction_id FROM payment_applications a JOIN tx ON tx.id = a.transaction_id"
-                + " JOIN charges ch ON ch.id = a.charge_id"
-                + (locationId == null ? "" : " WHERE ch.location_id = ?")
-                + "),"
-                + (locationId == null
-                        ? " counted AS (SELECT id, household_id, src, day, net AS cents FROM tx)"
-                        : " counted AS (SELECT tx.id, tx.household_id, tx.src, tx.day, l.cents FROM tx JOIN"
-                                + " (SELECT transaction_id, SUM(amount_cents) AS cents FROM apps"
-                                + " GROUP BY transaction_id) l ON l.transaction_id = tx.id)");
+        Map<String, Tx> txs = new LinkedHashMap<>();
+        for (Tx t : Jdbc.list(
+                c,
+                "SELECT t.id, t.household_id, t.source, t.amount_cents, t.paid_at,"
+                        + " COALESCE((SELECT SUM(r.amount_cents) FROM refunds r WHERE r.transaction_id = t.id"
+                        + "   AND r.status = 'succeeded'), 0)"
+                        + " + COALESCE((SELECT SUM(d.amount_cents) FROM dispute_states d WHERE d.transaction_id = t.id"
+                        + "   AND d.status = 'lost'), 0) AS taken_back"
+                        + " FROM transactions t WHERE t.practice_id = ? AND t.paid_at >= ? AND t.paid_at < ?"
+                        + " AND t.source <> 'INSURANCE'",
+                rs -> new Tx(
+                        rs.getString(1),
+                        rs.getString(2),
+                        group(rs.getString(3)),
+                        Math.max(0, rs.getLong(4) - rs.getLong(6)),
+                        Jdbc.requiredInstant(rs, "paid_at").atZone(zone).toLocalDate()),
+                practiceId,
+                start,
+                end)) {
+            txs.put(t.id, t);
+        }
+        List<App> apps = Jdbc.list(
+                c,
+                "SELECT a.transaction_id, ch.location_id, ch.procedure_code, ch.service_date,"
+                        + " a.kind, a.amount_cents FROM payment_applications a"
+                        + " JOIN transactions t ON t.id = a.transaction_id JOIN charges ch ON ch.id = a.charge_id"
+                        + " WHERE t.practice_id = ? AND t.paid_at >= ? AND t.paid_at < ? AND t.source <> 'INSURANCE'",
+                rs -> new App(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getDate(4).toLocalDate(),
+                        rs.getString(5),
+                        rs.getLong(6)),
+                practiceId,
+                start,
+                end);
+        String location = locationId == null ? null : locationId.toString();
 
+        // What each transaction counts for: its net amount, or what it applied to the location's charges.
+        Map<String, Long> counted = new HashMap<>();
+        if (location == null) {
+            txs.values().forEach(t -> counted.put(t.id, t.net));
+        } else {
+            for (App a : apps) {
+                if (location.equals(a.locationId)) {
+                    counted.merge(a.txId, a.cents, Long::sum);
+                }
+            }
+        }
         Map<String, long[]> bySource = new LinkedHashMap<>();
-        SOURCES.forEach(src -> bySource.put(src, new long[2]));
+        SOURCES.forEach(s -> bySource.put(s, new long[2]));
         Map<String, long[]> byDay = new LinkedHashMap<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             byDay.put(d.toString(), new long[2]);
         }
-        long[] totals = new long[2]; // online, all
-        Jdbc.list(
-                c,
-                ctes + " SELECT src, day, SUM(cents), COUNT(*) FROM counted GROUP BY src, day",
-                rs -> {
-                    String src = rs.getString(1);
-                    long cents = rs.getLong(3);
-                    boolean isOnline = ONLINE.equals(src);
-                    long[] sum = bySource.computeIfAbsent(src, k -> new long[2]);
-                    sum[0] += cents;
-                    sum[1] += rs.getLong(4);
-                    long[] day = byDay.get(rs.getDate(2).toLocalDate().toString());
-                    if (day != null) {
-                        day[1] += cents;
-                        day[0] += isOnline ? cents : 0;
-                    }
-                    totals[1] += cents;
-                    totals[0] += isOnline ? cents : 0;
-                    return src;
-                },
-                params);
-        long[] households = Jdbc.one(
-                        c,
-                        ctes + " SELECT COUNT(DISTINCT household_id),"
-                                + " COUNT(DISTINCT household_id) FILTER (WHERE src = '" + ONLINE + "') FROM counted",
-                        rs -> new long[] {rs.getLong(1), rs.getLong(2)},
-                        params)
-                .orElse(new long[2]);
+        Set<String> households = new HashSet<>();
+        Set<String> online = new HashSet<>();
+        long onlineCents = 0;
+        long allCents = 0;
+        for (Tx t : txs.values()) {
+            Long cents = counted.get(t.id);
+            if (cents == null) {
+                continue; // nothing applied to this location
+            }
+            boolean isOnline = ONLINE.equals(t.source);
+            // every source group has its row from the start (group() maps any source to one of them)
+            long[] s = Objects.requireNonNull(bySource.get(t.source), "source group");
+            s[0] += cents;
+            s[1]++;
+            long[] day = byDay.get(t.day.toString());
+            if (day != null) {
+                day[1] += cents;
+                day[0] += isOnline ? cents : 0;
+            }
+            allCents += cents;
+            onlineCents += isOnline ? cents : 0;
+            households.add(t.householdId);
+            if (isOnline) {
+                online.add(t.householdId);
+            }
+        }
+        List<Long> daysOnline = new ArrayList<>();
+        List<Long> daysOther = new ArrayList<>();
         Map<String, long[]> byLocation = new LinkedHashMap<>();
         Map<String, long[]> byCategory = new LinkedHashMap<>();
-        Jdbc.list(
-                c,
-                ctes + " SELECT location_id, substr(procedure_code, 1, 2) AS prefix, SUM(amount_cents),"
-                        + " COALESCE(SUM(amount_cents) FILTER (WHERE src = '" + ONLINE + "'), 0)"
-                        + " FROM apps GROUP BY location_id, prefix",
-                rs -> {
-                    long all = rs.getLong(3);
-                    long onl = rs.getLong(4);
-                    long[] l = byLocation.computeIfAbsent(rs.getString(1), k -> new long[2]);
-                    l[0] += onl;
-                    l[1] += all;
-                    long[] k = byCategory.computeIfAbsent(category(rs.getString(2)), x -> new long[2]);
-                    k[0] += onl;
-                    k[1] += all;
-                    return all;
-                },
-                params);
-        Map<Boolean, Double> medians = new HashMap<>();
-        Jdbc.list(
-                c,
-                ctes + " SELECT src = '" + ONLINE + "', percentile_cont(0.5) WITHIN GROUP (ORDER BY day - service_date)"
-                        + " FROM apps WHERE kind = 'PAYMENT' GROUP BY 1",
-                rs -> {
-                    medians.put(rs.getBoolean(1), rs.getDouble(2));
-                    return Boolean.TRUE;
-                },
-                params);
-        long onlineCents = totals[0];
-        long allCents = totals[1];
+        for (App a : apps) {
+            Tx t = txs.get(a.txId);
+            if (t == null || (location != null && !location.equals(a.locationId))) {
+                continue;
+            }
+            boolean isOnline = ONLINE.equals(t.source);
+            long[] l = byLocation.computeIfAbsent(a.locationId, k -> new long[2]);
+            l[1] += a.cents;
+            l[0] += isOnline ? a.cents : 0;
+            long[] k = byCategory.computeIfAbsent(category(a.procedureCode), x -> new long[2]);
+            k[1] += a.cents;
+            k[0] += isOnline ? a.cents : 0;
+            if ("PAYMENT".equals(a.kind)) {
+                (isOnline ? daysOnline : daysOther).add(ChronoUnit.DAYS.between(a.serviceDate, t.day));
+            }
+        }
         Map<String, String> names = new HashMap<>();
         Jdbc.list(
                 c,
@@ -195,9 +203,9 @@ public class Roi {
                 bySource.entrySet().stream()
                         .map(e -> new RoiReport.SourceRow(e.getKey(), e.getValue()[0], (int) e.getValue()[1]))
                         .toList(),
-                households[0] == 0 ? 0.0 : (double) households[1] / households[0],
-                medians.get(true),
-                medians.get(false),
+                households.isEmpty() ? 0.0 : (double) online.size() / households.size(),
+                median(daysOnline),
+                median(daysOther),
                 STEPS.stream()
                         .map(s -> new RoiReport.FunnelRow(s, funnel.getOrDefault(s, 0L)))
                         .toList(),
@@ -214,4 +222,19 @@ public class Roi {
                         .map(e -> new RoiReport.DayRow(e.getKey(), e.getValue()[0], e.getValue()[1]))
                         .toList());
     }
+
+    /** The median of whole days (the mean of the two middle values for an even count); null without values. */
+    static @Nullable Double median(List<Long> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<Long> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2).doubleValue() : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    }
+
+    private record Tx(String id, String householdId, String source, long net, LocalDate day) {}
+
+    private record App(
+            String txId, String locationId, String procedureCode, LocalDate serviceDate, String kind, long cents) {}
 }
