@@ -5,12 +5,16 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import scala.jdk.javaapi.FutureConverters;
 
 /**
  * An in-process ElasticMQ (SQS API) on a free 127.0.0.1 port, for the demo and tests when no {@code SQS_ENDPOINT}
@@ -28,6 +32,14 @@ public class EmbeddedSqs implements Supplier<URI> {
     public static final String BEAN_NAME = "embedded-sqs";
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSqs.class);
+
+    /**
+     * How long {@link #stop} waits, in seconds. ElasticMQ's own {@code stopAndWait} gives open requests up to one
+     * minute (its Pekko HTTP binding's hard deadline): a consumer's long poll still open when the context closes kept
+     * every test class that used the queue waiting that long. Past this bound the server finishes closing in the
+     * background (the port is a free one, never reused by the next instance on purpose).
+     */
+    static final long STOP_BOUND_SECONDS = 3;
 
     private final SQSRestServer server;
     private final URI endpoint;
@@ -68,8 +80,24 @@ public class EmbeddedSqs implements Supplier<URI> {
         return endpoint;
     }
 
+    /**
+     * Stops the server: refuses new connections at once and waits at most {@value #STOP_BOUND_SECONDS} s for open
+     * requests (an in-flight long poll) before returning; the rest of ElasticMQ's shutdown goes on in the background.
+     */
     @PreDestroy
     public void stop() {
-        server.stopAndWait();
+        try {
+            FutureConverters.asJava(server.stopAndGetFuture().apply())
+                    .toCompletableFuture()
+                    .get(STOP_BOUND_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.info(
+                    "Embedded SQS: open requests still closing after {} s; stopping in the background",
+                    STOP_BOUND_SECONDS);
+        } catch (ExecutionException e) {
+            LOG.warn("Embedded SQS did not stop cleanly: {}", String.valueOf(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
