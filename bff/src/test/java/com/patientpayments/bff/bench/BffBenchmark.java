@@ -5,6 +5,7 @@ import com.patientpayments.bff.demo.LocalPorts;
 import com.patientpayments.bff.demo.SesStandIn;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
+import com.patientpayments.floor.Floors;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;

@@ -4,6 +4,7 @@ import com.patientpayments.bff.receipt.ReceiptFixtures;
 import com.patientpayments.bff.receipt.ReceiptJasperFloor;
 import com.patientpayments.bff.receipt.ReceiptPdfRenderer;
 import com.patientpayments.bff.receipt.ReceiptView;
+import com.patientpayments.floor.Floors;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

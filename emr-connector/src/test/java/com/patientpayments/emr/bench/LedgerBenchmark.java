@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.patientpayments.emr.support.Fixtures;
 import com.patientpayments.emr.support.TestApp;
+import com.patientpayments.floor.Floors;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

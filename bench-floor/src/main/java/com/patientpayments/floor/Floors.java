@@ -1,4 +1,4 @@
-package com.patientpayments.emr.bench;
+package com.patientpayments.floor;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,22 +10,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * (The same helper as the BFF's {@code com.patientpayments.bff.bench.Floors}: the modules share no test code.)
- *
- * <p>A benchmark figure beside its floors, measured in the same run in interleaved rounds (floor, product, floor,
+ * A benchmark figure beside its floors, measured in the same run in interleaved rounds (floor, product, floor,
  * product…). Every round is printed as it ends with the machine's 1-minute load average, and flagged
  * {@code DISTURBED} when that load exceeds the number of cores (other work competed for them); {@link #summary}
  * prints, per floor, the median over rounds of product ÷ floor. Prints only; asserts nothing about time.
  *
+ * <p>One class for the benchmarks of both services ({@code bff} and {@code emr-connector} take this module at test
+ * scope).
+ *
  * <p>{@code BENCH_QUICK=1} (or {@code -Dbench.quick=true}) makes every benchmark's rounds short, for development on a
  * busy machine; its figures are indicative only.
  */
-final class Floors {
+public final class Floors {
 
     /** Short rounds for development ({@code BENCH_QUICK=1}); the full figures come from a quiet machine. */
-    static final boolean QUICK = "1".equals(System.getenv("BENCH_QUICK")) || Boolean.getBoolean("bench.quick");
+    public static final boolean QUICK = "1".equals(System.getenv("BENCH_QUICK")) || Boolean.getBoolean("bench.quick");
 
-    static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** This machine's cores as the JVM sees them: a round whose load average exceeds it is disturbed. */
+    public static final int CORES = Runtime.getRuntime().availableProcessors();
 
     private final String figure;
     private final String unit;
@@ -39,19 +41,19 @@ final class Floors {
      * @param unit   the unit printed after each value, e.g. {@code req/s}, {@code ms}
      * @param goal   the goal as text, printed with the summary, e.g. {@code ≥ 0.6× (a)}
      */
-    Floors(String figure, String unit, String goal) {
+    public Floors(String figure, String unit, String goal) {
         this.figure = figure;
         this.unit = unit;
         this.goal = goal;
     }
 
     /** Rounds of a benchmark: {@code bench.rounds}, else 2 in quick mode and {@code full} otherwise. */
-    static int rounds(int full) {
+    public static int rounds(int full) {
         return Integer.getInteger("bench.rounds", QUICK ? 2 : full);
     }
 
     /** {@code quick} seconds in quick mode, else {@code full}. */
-    static int seconds(int quick, int full) {
+    public static int seconds(int quick, int full) {
         return QUICK ? quick : full;
     }
 
@@ -61,14 +63,14 @@ final class Floors {
      * @param name  the floor, e.g. {@code (a) static file}
      * @param value its value in {@link #unit}
      */
-    void floor(String name, double value) {
+    public void floor(String name, double value) {
         List<Double> values = floors.computeIfAbsent(name, k -> new ArrayList<>());
         values.add(value);
         print(name, values.size(), value);
     }
 
     /** Records and prints the product's value in the current round (call after the round's floors). */
-    void product(double value) {
+    public void product(double value) {
         product.add(value);
         double load = load();
         disturbed.add(load > CORES);
@@ -86,7 +88,7 @@ final class Floors {
      * Prints, per floor, the median of product ÷ floor over the rounds (each round's product against the same
      * round's floor), the rounds' ratios, and how many rounds were disturbed.
      */
-    void summary() {
+    public void summary() {
         long bad = disturbed.stream().filter(d -> d).count();
         for (Map.Entry<String, List<Double>> e : floors.entrySet()) {
             List<Double> f = e.getValue();
@@ -132,15 +134,17 @@ final class Floors {
     }
 
     /** The median product value so far. */
-    double productMedian() {
+    public double productMedian() {
         return median(product);
     }
 
-    static double median(List<Double> values) {
+    /** The median of {@code values} in any order (mean of the middle two for an even count); NaN when empty. */
+    public static double median(List<Double> values) {
         return median(values.stream().mapToDouble(Double::doubleValue).sorted().toArray());
     }
 
-    static double median(double[] sorted) {
+    /** The median of already ascending {@code sorted} values; NaN when empty. */
+    public static double median(double[] sorted) {
         if (sorted.length == 0) {
             return Double.NaN;
         }
@@ -149,7 +153,7 @@ final class Floors {
     }
 
     /** The machine's 1-minute load average, from /proc/loadavg (Linux); NaN elsewhere. */
-    static double load() {
+    public static double load() {
         try {
             return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
         } catch (IOException | RuntimeException e) {
