@@ -1,6 +1,6 @@
 package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.EmrConfig;
+import com.patientpayments.emr.EmrSettings;
 import com.patientpayments.emr.ErrorCode;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
@@ -26,12 +26,12 @@ public class ApiKeyFilter implements Ordered {
     private final byte[] expected;
     private final boolean docsPublic;
 
-    public ApiKeyFilter(EmrConfig config) {
+    public ApiKeyFilter(EmrSettings config) {
         if (config.apiKey() == null || config.apiKey().isBlank()) {
             throw new ConfigurationException("EMR_API_KEY (payments.emr.api-key) must be set");
         }
         // README "Secrets": a documented demo value is public; outside the embedded demo it protects nothing.
-        if (!config.embedded() && EmrConfig.DEMO_API_KEY.equals(config.apiKey())) {
+        if (!config.embedded() && EmrSettings.DEMO_API_KEY.equals(config.apiKey())) {
             throw new ConfigurationException("EMR_API_KEY is the public demo value: set a secret of your own "
                     + "(the demo value is accepted only in the embedded demo, PAYMENTS_EMBEDDED=true)");
         }

@@ -1,6 +1,6 @@
 package com.patientpayments.emr.demo;
 
-import com.patientpayments.emr.EmrConfig;
+import com.patientpayments.emr.EmrSettings;
 import com.patientpayments.emr.Jdbc;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
@@ -22,7 +22,7 @@ public class DemoSeeder implements ApplicationEventListener<StartupEvent> {
     private final TransactionOperations<Connection> tx;
     private final DemoLedgerHistory history;
 
-    public DemoSeeder(TransactionOperations<Connection> tx, DemoLedgerHistory history, EmrConfig config) {
+    public DemoSeeder(TransactionOperations<Connection> tx, DemoLedgerHistory history, EmrSettings config) {
         this.tx = tx;
         this.history = history;
     }

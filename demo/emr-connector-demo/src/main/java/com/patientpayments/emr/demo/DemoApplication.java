@@ -1,7 +1,7 @@
 package com.patientpayments.emr.demo;
 
 import com.patientpayments.emr.Application;
-import com.patientpayments.emr.EmrConfig;
+import com.patientpayments.emr.EmrSettings;
 import io.micronaut.context.ApplicationContext;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,7 +30,7 @@ public final class DemoApplication {
         props.put("datasources.default.username", "postgres");
         props.put("datasources.default.password", "");
         Application.defaultFromEnv(props, "payments.emr.seed-demo", "EMR_SEED_DEMO", "true");
-        Application.defaultFromEnv(props, "payments.emr.api-key", "EMR_API_KEY", EmrConfig.DEMO_API_KEY);
+        Application.defaultFromEnv(props, "payments.emr.api-key", "EMR_API_KEY", EmrSettings.DEMO_API_KEY);
         props.put("payments.emr.embedded", "true");
         Application.defaultFromEnv(props, "payments.emr.docs-public", "EMR_DOCS_PUBLIC", "true");
         ApplicationContext context = Application.start(args, props);

@@ -15,7 +15,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                   its own PostgreSQL): only then is the public demo credential accepted
  */
 @ConfigurationProperties("payments.emr")
-public record EmrConfig(
+public record EmrSettings(
         @Bindable(defaultValue = "") String apiKey,
         @Bindable(defaultValue = "false") boolean docsPublic,
         @Bindable(defaultValue = "false") boolean seedDemo,
