@@ -14,8 +14,12 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Small helpers over plain JDBC. The connector's SQL is explicit (row locks, ON CONFLICT, aggregates), so repositories
- * write it by hand and run it on the connection of the surrounding Micronaut Data transaction.
+ * Small helpers over plain JDBC, for the hand-written SQL that a Micronaut Data {@code @Query} method does not fit:
+ * statements that take row locks ({@code FOR UPDATE}), {@code ON CONFLICT} upserts, multi-statement writes (ledger
+ * postings, the audit log, JDBC batches) and the demo seeding. They run on the connection of the surrounding Micronaut
+ * Data transaction. Plain reads belong in a {@code @JdbcRepository} with {@code @Query} (the patient read path:
+ * {@code practice.PracticeRepository}, {@code household.HouseholdRepository}, {@code charge.ChargeRepository}); some
+ * older reads (console lists, ledger reads) still use these helpers until they move (issue 13).
  */
 public final class Jdbc {
     private Jdbc() {}

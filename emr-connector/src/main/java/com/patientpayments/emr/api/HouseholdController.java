@@ -76,9 +76,8 @@ public class HouseholdController {
         }
         String hash = request.practiceHash().trim().toUpperCase(Locale.ROOT);
         String account = request.accountNumber().trim();
-        Optional<HouseholdView> found = tx.executeRead(s -> households
-                .lookup(s.getConnection(), hash, account, request.lastName())
-                .flatMap(id -> households.find(s.getConnection(), id)));
+        Optional<HouseholdView> found = tx.executeRead(
+                s -> households.lookup(hash, account, request.lastName()).flatMap(households::find));
         (found.isPresent() ? matched : unmatched).increment();
         return found.orElseThrow(() -> new EmrException(ErrorCode.NOT_FOUND, LOOKUP_FAILED));
     }
@@ -87,8 +86,7 @@ public class HouseholdController {
     @Get("/{householdId}")
     public HouseholdView byId(String householdId) {
         UUID id = Ids.parse(householdId, "Household");
-        return tx.executeRead(s -> households.find(s.getConnection(), id))
-                .orElseThrow(() -> EmrException.notFound("Household"));
+        return tx.executeRead(s -> households.find(id)).orElseThrow(() -> EmrException.notFound("Household"));
     }
 
     @Operation(summary = "Open charges of a household, in allocation order")
@@ -96,10 +94,10 @@ public class HouseholdController {
     public OpenChargesView charges(String householdId) {
         UUID id = Ids.parse(householdId, "Household");
         return tx.executeRead(s -> {
-            if (!households.exists(s.getConnection(), id)) {
+            if (!households.exists(id)) {
                 throw EmrException.notFound("Household");
             }
-            return charges.open(s.getConnection(), id);
+            return charges.open(id);
         });
     }
 

@@ -30,7 +30,7 @@ public class PracticeController {
             throw EmrException.notFound("Practice");
         }
         String normalized = hash.toUpperCase(java.util.Locale.ROOT);
-        return tx.executeRead(s -> practices.findByActiveHash(s.getConnection(), normalized))
+        return tx.executeRead(s -> practices.findByActiveHash(normalized))
                 .orElseThrow(() -> EmrException.notFound("Practice"));
     }
 
@@ -38,7 +38,6 @@ public class PracticeController {
     @Get("/{practiceId}")
     public PracticeView byId(String practiceId) {
         var id = Ids.parse(practiceId, "Practice");
-        return tx.executeRead(s -> practices.findById(s.getConnection(), id))
-                .orElseThrow(() -> EmrException.notFound("Practice"));
+        return tx.executeRead(s -> practices.findById(id)).orElseThrow(() -> EmrException.notFound("Practice"));
     }
 }

@@ -83,7 +83,7 @@ public class PracticeLogoController {
 
     private UUID existing(String practiceId) {
         UUID id = Ids.parse(practiceId, "Practice");
-        if (tx.executeRead(s -> practices.findById(s.getConnection(), id)).isEmpty()) {
+        if (tx.executeRead(s -> practices.findById(id)).isEmpty()) {
             throw EmrException.notFound("Practice");
         }
         return id;

@@ -1,17 +1,24 @@
 package com.patientpayments.emr.charge;
 
-import com.patientpayments.emr.Jdbc;
-import jakarta.inject.Singleton;
-import java.sql.Connection;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Charges of a household with their balances, computed from the append-only applications: balance = amount − sum of
- * application rows (reversals are negative rows). Ordered by the allocation rule: date of service, then entry_seq.
+ * application rows (reversals are negative rows). Ordered by the allocation rule: date of service, then entry_seq. A
+ * Micronaut Data repository: native {@code @Query} statements return flat row records, assembled here into
+ * {@link ChargeView}. Call it inside a (read) transaction so the statements share one connection.
  */
-@Singleton
-public class ChargeRepository {
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public abstract class ChargeRepository implements GenericRepository<ChargeRepository.ChargeTable, UUID> {
     /**
      * A charge is disputed while an open chargeback (funds withdrawn, no outcome yet) currently takes money back from
      * it: the dispute's rows on the charge net below zero. Inquiries never take anything, so they never flag a charge.
@@ -30,47 +37,21 @@ public class ChargeRepository {
             + " FROM charges c JOIN patients p ON p.id = c.patient_id"
             + " JOIN practice_locations l ON l.id = c.location_id JOIN providers pr ON pr.id = c.provider_id"
             + " JOIN procedures pc ON pc.code = c.procedure_code"
-            + " WHERE c.household_id = ? ORDER BY c.service_date, c.entry_seq";
+            + " WHERE c.household_id = :householdId ORDER BY c.service_date, c.entry_seq";
 
     /** Every charge of the household (paid ones too), in allocation order. */
-    public List<ChargeView> all(Connection c, UUID householdId) {
-        return Jdbc.list(
-                c,
-                SELECT,
-                rs -> {
-                    long amount = rs.getLong("amount_cents");
-                    long paid = rs.getLong("paid");
-                    boolean disputed = rs.getBoolean("disputed");
-                    return new ChargeView(
-                            rs.getString("id"),
-                            rs.getString("patient_id"),
-                            rs.getString("first_name") + " " + rs.getString("last_name"),
-                            rs.getString("location_id"),
-                            rs.getString("location_name"),
-                            rs.getString("display_name"),
-                            rs.getDate("service_date").toLocalDate().toString(),
-                            rs.getString("procedure_code"),
-                            rs.getString("patient_name"),
-                            amount,
-                            paid,
-                            amount - paid,
-                            disputed,
-                            ChargeStatus.of(amount, paid, disputed));
-                },
-                householdId);
+    public List<ChargeView> all(UUID householdId) {
+        return chargeRows(householdId).stream().map(ChargeRepository::view).toList();
     }
 
-    /** Household credit: the sum of its append-only credit entries. */
-    public long credit(Connection c, UUID householdId) {
-        return Jdbc.longValue(
-                c,
-                "SELECT COALESCE(SUM(amount_cents), 0) FROM household_credit_entries WHERE household_id = ?",
-                householdId);
-    }
+    /** Household credit in cents: the sum of its append-only credit entries (0 when none). */
+    @Query("SELECT COALESCE(SUM(amount_cents), 0) FROM household_credit_entries WHERE household_id = :householdId")
+    public abstract long credit(UUID householdId);
 
-    public OpenChargesView open(Connection c, UUID householdId) {
+    /** The household's charges with a remaining balance, the payable and disputed totals and its credit. */
+    public OpenChargesView open(UUID householdId) {
         List<ChargeView> open =
-                all(c, householdId).stream().filter(ch -> ch.balanceCents() > 0).toList();
+                all(householdId).stream().filter(ch -> ch.balanceCents() > 0).toList();
         long payable = open.stream()
                 .filter(ch -> !ch.disputed())
                 .mapToLong(ChargeView::balanceCents)
@@ -79,6 +60,63 @@ public class ChargeRepository {
                 .filter(ChargeView::disputed)
                 .mapToLong(ChargeView::balanceCents)
                 .sum();
-        return new OpenChargesView(householdId.toString(), payable, credit(c, householdId), disputed, "USD", open);
+        return new OpenChargesView(householdId.toString(), payable, credit(householdId), disputed, "USD", open);
+    }
+
+    @Query(SELECT)
+    protected abstract List<ChargeRow> chargeRows(UUID householdId);
+
+    private static ChargeView view(ChargeRow r) {
+        return new ChargeView(
+                r.id(),
+                r.patientId(),
+                r.firstName() + " " + r.lastName(),
+                r.locationId(),
+                r.locationName(),
+                r.displayName(),
+                r.serviceDate().toString(),
+                r.procedureCode(),
+                r.patientName(),
+                r.amountCents(),
+                r.paid(),
+                r.amountCents() - r.paid(),
+                r.disputed(),
+                ChargeStatus.of(r.amountCents(), r.paid(), r.disputed()));
+    }
+
+    /** One row of {@link #SELECT}: a charge with its names, what was applied to it and whether it is disputed. */
+    @Introspected
+    protected record ChargeRow(
+            String id,
+            String patientId,
+            String firstName,
+            String lastName,
+            String locationId,
+            String locationName,
+            String displayName,
+            LocalDate serviceDate,
+            String procedureCode,
+            String patientName,
+            long amountCents,
+            long entrySeq,
+            long paid,
+            boolean disputed) {}
+
+    /**
+     * The table the repository is rooted at, because Micronaut Data needs a root entity to implement {@code @Query}
+     * methods; never read or written as an entity (no generated CRUD is used).
+     */
+    @MappedEntity("charges")
+    static final class ChargeTable {
+        @Id
+        private final UUID id;
+
+        ChargeTable(UUID id) {
+            this.id = id;
+        }
+
+        public UUID getId() {
+            return id;
+        }
     }
 }

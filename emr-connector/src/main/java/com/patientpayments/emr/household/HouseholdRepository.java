@@ -1,20 +1,29 @@
 package com.patientpayments.emr.household;
 
-import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.charge.ChargeRepository;
 import com.patientpayments.emr.charge.OpenChargesView;
-import jakarta.inject.Singleton;
-import java.sql.Connection;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
-/** Households, their patients and balances. */
-@Singleton
-public class HouseholdRepository {
+/**
+ * Households, their patients and balances: a Micronaut Data repository whose native {@code @Query} statements return
+ * flat row records, assembled here into {@link HouseholdView}. Call it inside a (read) transaction so the statements
+ * share one connection.
+ */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public abstract class HouseholdRepository implements GenericRepository<HouseholdRepository.HouseholdTable, UUID> {
     private final ChargeRepository charges;
 
-    public HouseholdRepository(ChargeRepository charges) {
+    protected HouseholdRepository(ChargeRepository charges) {
         this.charges = charges;
     }
 
@@ -23,52 +32,89 @@ public class HouseholdRepository {
      * the typed one; empty for any mismatch alike. The stored name is folded at query time (account numbers are
      * unique per practice, so at most one row is compared), so a change of the folding rule needs no data migration.
      */
-    public Optional<UUID> lookup(Connection c, String practiceHash, String accountNumber, String typedLastName) {
-        return Jdbc.one(
-                        c,
-                        "SELECT h.id, h.guarantor_last_name FROM households h"
-                                + " JOIN practice_hashes ph ON ph.practice_id = h.practice_id"
-                                + " WHERE ph.hash = ? AND ph.active AND h.account_number = ?",
-                        rs -> new OnFile(rs.getObject(1, UUID.class), rs.getString(2)),
-                        practiceHash,
-                        accountNumber)
-                .filter(h -> LastNames.matches(h.lastName(), typedLastName))
+    public Optional<UUID> lookup(String practiceHash, String accountNumber, String typedLastName) {
+        return onFile(practiceHash, accountNumber)
+                .filter(h -> LastNames.matches(h.guarantorLastName(), typedLastName))
                 .map(OnFile::id);
     }
 
-    private record OnFile(UUID id, String lastName) {}
-
-    public Optional<HouseholdView> find(Connection c, UUID id) {
-        List<HouseholdView.Patient> patients = Jdbc.list(
-                c,
-                "SELECT id, first_name, last_name FROM patients WHERE household_id = ? ORDER BY first_name, id",
-                rs -> new HouseholdView.Patient(
-                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(2) + " " + rs.getString(3)),
-                id);
-        return Jdbc.one(
-                c,
-                "SELECT h.id, h.practice_id, h.account_number, h.guarantor_first_name,"
-                        + " h.guarantor_last_name, (SELECT ph.hash FROM practice_hashes ph WHERE ph.practice_id = h.practice_id"
-                        + " AND ph.active ORDER BY ph.created_at DESC, ph.hash LIMIT 1) AS hash"
-                        + " FROM households h WHERE h.id = ?",
-                rs -> {
-                    OpenChargesView open = charges.open(c, id);
-                    return new HouseholdView(
-                            rs.getString("id"),
-                            rs.getString("practice_id"),
-                            rs.getString("hash"),
-                            rs.getString("account_number"),
-                            rs.getString("guarantor_first_name") + " " + rs.getString("guarantor_last_name"),
-                            open.balanceCents(),
-                            open.creditCents(),
-                            open.disputedCents(),
-                            "USD",
-                            patients);
-                },
-                id);
+    /** The household with its patients (by first name, then id) and open balances; empty when there is none. */
+    public Optional<HouseholdView> find(UUID id) {
+        List<HouseholdView.Patient> patients = patientRows(id).stream()
+                .map(p -> new HouseholdView.Patient(
+                        p.id(), p.firstName(), p.lastName(), p.firstName() + " " + p.lastName()))
+                .toList();
+        return householdRow(id).map(h -> {
+            OpenChargesView open = charges.open(id);
+            return new HouseholdView(
+                    h.id(),
+                    h.practiceId(),
+                    h.hash(),
+                    h.accountNumber(),
+                    h.guarantorFirstName() + " " + h.guarantorLastName(),
+                    open.balanceCents(),
+                    open.creditCents(),
+                    open.disputedCents(),
+                    "USD",
+                    patients);
+        });
     }
 
-    public boolean exists(Connection c, UUID id) {
-        return Jdbc.one(c, "SELECT 1 FROM households WHERE id = ?", rs -> 1, id).isPresent();
+    /** Whether a household with this id exists. */
+    public boolean exists(UUID id) {
+        return one(id).isPresent();
+    }
+
+    @Query("SELECT h.id, h.guarantor_last_name FROM households h"
+            + " JOIN practice_hashes ph ON ph.practice_id = h.practice_id"
+            + " WHERE ph.hash = :practiceHash AND ph.active AND h.account_number = :accountNumber")
+    protected abstract Optional<OnFile> onFile(String practiceHash, String accountNumber);
+
+    @Query("SELECT id, first_name, last_name FROM patients WHERE household_id = :householdId ORDER BY first_name, id")
+    protected abstract List<PatientRow> patientRows(UUID householdId);
+
+    @Query("SELECT h.id, h.practice_id, h.account_number, h.guarantor_first_name,"
+            + " h.guarantor_last_name, (SELECT ph.hash FROM practice_hashes ph WHERE ph.practice_id = h.practice_id"
+            + " AND ph.active ORDER BY ph.created_at DESC, ph.hash LIMIT 1) AS hash"
+            + " FROM households h WHERE h.id = :id")
+    protected abstract Optional<HouseholdRow> householdRow(UUID id);
+
+    @Query("SELECT 1 FROM households WHERE id = :id")
+    protected abstract Optional<Integer> one(UUID id);
+
+    /** The household matched by hash and account number, with the last name sign-in compares. */
+    @Introspected
+    protected record OnFile(UUID id, String guarantorLastName) {}
+
+    /** One row of {@code patients}. */
+    @Introspected
+    protected record PatientRow(String id, String firstName, String lastName) {}
+
+    /** One household with its practice's newest active hash (null when the practice has none). */
+    @Introspected
+    protected record HouseholdRow(
+            String id,
+            String practiceId,
+            String accountNumber,
+            String guarantorFirstName,
+            String guarantorLastName,
+            @Nullable String hash) {}
+
+    /**
+     * The table the repository is rooted at, because Micronaut Data needs a root entity to implement {@code @Query}
+     * methods; never read or written as an entity (no generated CRUD is used).
+     */
+    @MappedEntity("households")
+    static final class HouseholdTable {
+        @Id
+        private final UUID id;
+
+        HouseholdTable(UUID id) {
+            this.id = id;
+        }
+
+        public UUID getId() {
+            return id;
+        }
     }
 }

@@ -2,16 +2,18 @@ package com.patientpayments.emr.household;
 
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A household (head of household = guarantor) with its balance (API.md "Household"). {@code balanceCents} excludes
  * disputed charges, which {@code disputedCents} (addition) reports.
+ * {@code practiceHash} is the practice's newest active landing-page hash, null when it has none.
  */
 @Serdeable
 public record HouseholdView(
         String id,
         String practiceId,
-        String practiceHash,
+        @Nullable String practiceHash,
         String accountNumber,
         String guarantorName,
         long balanceCents,

@@ -29,8 +29,7 @@ public class Receipts {
         return tx.executeRead(s -> {
             Connection c = s.getConnection();
             TransactionView t = transactions.find(c, txId).orElseThrow(() -> LedgerException.notFound("Transaction"));
-            var practice =
-                    practices.findById(c, UUID.fromString(t.practiceId())).orElseThrow();
+            var practice = practices.findById(UUID.fromString(t.practiceId())).orElseThrow();
             String guarantor = Jdbc.one(
                             c,
                             "SELECT guarantor_first_name || ' ' || guarantor_last_name"

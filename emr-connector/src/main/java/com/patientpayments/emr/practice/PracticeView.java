@@ -5,18 +5,18 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A practice as the BFF sees it (API.md "Practice"). {@code hash} is its active landing-page hash, if any;
+ * A practice as the BFF sees it (API.md "Practice"). {@code hash} is its active landing-page hash, null when it has none;
  * {@code logo} describes its published logo (bytes at {@code GET /api/v1/practices/{id}/logo}), null when none;
  * {@code logoUrl} is the EMR's legacy outside URL, kept for compatibility and not used by the patient pages.
  */
 @Serdeable
 public record PracticeView(
         String id,
-        String hash,
+        @Nullable String hash,
         String tenantId,
         String companyId,
         String name,
-        String phone,
+        @Nullable String phone,
         @Nullable String phoneE164,
         @Nullable Address address,
         @Nullable String logoUrl,
