@@ -1,11 +1,9 @@
 package com.patientpayments.bff.graphql;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.patientpayments.bff.ErrorCode;
 import graphql.ErrorClassification;
 import graphql.ExecutionInput;
@@ -26,8 +24,12 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.serde.LimitingStream;
+import io.micronaut.serde.jackson.JacksonDecoder;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,20 +50,25 @@ public class GraphQLEndpoint {
 
     /**
      * Strict request parsing: a key given twice ({@code "query"} twice — which one runs?) or anything after the JSON
-     * object is refused, as every other malformed body is.
+     * object is refused, as every other malformed body is. The body is decoded by micronaut-serde's Jackson decoder
+     * straight into the maps graphql-java takes (no tree, no copy), over a jackson-core parser of our own: serde's
+     * {@link JsonMapper} has no setting that refuses content after the value, and only our parser can be asked.
      */
-    static final ObjectMapper JSON = JsonMapper.builder()
+    private static final JsonFactory STRICT = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     private final GraphQL graphQL;
+    /** micronaut-serde: writes the response, once per request. */
+    private final JsonMapper json;
+
     private final GraphQLSettings limits;
     private final List<GraphQLExchangeHook> hooks;
     private final ParserOptions parserOptions;
 
-    public GraphQLEndpoint(GraphQL graphQL, GraphQLSettings limits, List<GraphQLExchangeHook> hooks) {
+    public GraphQLEndpoint(GraphQL graphQL, JsonMapper json, GraphQLSettings limits, List<GraphQLExchangeHook> hooks) {
         this.graphQL = graphQL;
+        this.json = json;
         this.limits = limits;
         this.hooks = hooks;
         this.parserOptions = ParserOptions.getDefaultOperationParserOptions()
@@ -71,46 +78,67 @@ public class GraphQLEndpoint {
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<String> post(HttpRequest<?> request, @Nullable @Body String body) {
+    public HttpResponse<?> post(HttpRequest<?> request, @Nullable @Body String body) {
         if (body == null || body.isBlank()) {
             return rejected(HttpStatus.BAD_REQUEST, "The request body must be a JSON object with a `query`.");
         }
         if (body.length() > limits.maxBodyBytes()) {
             return rejected(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "The request is too large.");
         }
-        JsonNode node;
+        Object node;
         try {
-            node = JSON.readTree(body);
-        } catch (JsonProcessingException e) {
+            node = parse(body);
+        } catch (TrailingContent e) {
+            return rejected(HttpStatus.BAD_REQUEST, TrailingContent.MESSAGE);
+        } catch (IOException e) {
             return rejected(HttpStatus.BAD_REQUEST, invalidJson(e));
         }
-        if (node != null && node.isArray()) {
+        if (node instanceof List) {
             return rejected(
                     HttpStatus.BAD_REQUEST, "Batched requests are not supported: send one operation per request.");
         }
-        if (node == null
-                || !node.isObject()
-                || !node.path("query").isTextual()
-                || node.path("query").asText().isBlank()) {
+        if (!(node instanceof Map<?, ?> object) || !(object.get("query") instanceof String query) || query.isBlank()) {
             return rejected(HttpStatus.BAD_REQUEST, "The request body must be a JSON object with a `query`.");
         }
-        JsonNode op = node.path("operationName");
-        JsonNode vars = node.path("variables");
-        if (!(op.isMissingNode() || op.isNull() || op.isTextual())
-                || !(vars.isMissingNode() || vars.isNull() || vars.isObject())) {
+        Object op = object.get("operationName");
+        Object vars = object.get("variables");
+        if (!(op == null || op instanceof String) || !(vars == null || vars instanceof Map)) {
             return rejected(HttpStatus.BAD_REQUEST, "`operationName` must be a string and `variables` an object.");
         }
         // An empty operationName is no name (graphql-java would silently run the first of several operations).
-        String operationName = op.isTextual() && !op.asText().isEmpty() ? op.asText() : null;
-        return execute(
-                request,
-                node.get("query").asText(),
-                operationName,
-                vars.isObject() ? JSON.convertValue(vars, Map.class) : Map.of());
+        String operationName = op instanceof String name && !name.isEmpty() ? name : null;
+        return execute(request, query, operationName, vars instanceof Map<?, ?> map ? map : Map.of());
+    }
+
+    /** The one JSON value of the body as maps, lists, strings, numbers, booleans and null. */
+    static @Nullable Object parse(String body) throws IOException {
+        try (JsonParser parser = STRICT.createParser(body)) {
+            Object value =
+                    JacksonDecoder.create(parser, LimitingStream.DEFAULT_LIMITS).decodeArbitrary();
+            JsonProcessingException unreadable = null;
+            try {
+                if (parser.nextToken() == null) {
+                    return value;
+                }
+            } catch (JsonProcessingException e) {
+                unreadable = e;
+            }
+            throw new TrailingContent(unreadable);
+        }
+    }
+
+    /** Something (even unreadable) follows the body's JSON value. */
+    static final class TrailingContent extends IOException {
+        private static final long serialVersionUID = 1L;
+        static final String MESSAGE = "The request body must be one JSON object with nothing after it.";
+
+        TrailingContent(@Nullable Throwable cause) {
+            super(MESSAGE, cause);
+        }
     }
 
     @SuppressWarnings("unchecked")
-    private HttpResponse<String> execute(
+    private HttpResponse<?> execute(
             HttpRequest<?> request, String query, @Nullable String operationName, Map<?, ?> variables) {
         MutableHttpResponse<String> response = HttpResponse.ok();
         ExecutionInput input = ExecutionInput.newExecutionInput()
@@ -143,9 +171,9 @@ public class GraphQLEndpoint {
         }
         hooks.forEach(h -> h.afterExecution(request, response, ctx));
         try {
-            return response.body(JSON.writeValueAsString(specification(result)))
+            return response.body(json.writeValueAsString(specification(result)))
                     .contentType(MediaType.APPLICATION_JSON_TYPE);
-        } catch (JsonProcessingException e) {
+        } catch (IOException | RuntimeException e) {
             return rejected(HttpStatus.INTERNAL_SERVER_ERROR, ApiErrorHandler.INTERNAL_MESSAGE, ErrorCode.INTERNAL);
         }
     }
@@ -209,9 +237,10 @@ public class GraphQLEndpoint {
                 .replaceAll("\\b(java|javax|graphql)\\.[\\w.$]+", "a value");
     }
 
-    /** A specific message for a body Jackson refused, naming only the API's own keys. */
-    static String invalidJson(JsonProcessingException e) {
-        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    /** A specific message for a body the parser refused, naming only the API's own keys. */
+    static String invalidJson(IOException e) {
+        String message =
+                e instanceof JsonProcessingException p && p.getOriginalMessage() != null ? p.getOriginalMessage() : "";
         java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("^Duplicate field '([A-Za-z0-9_]{1,40})'")
                 .matcher(message);
         if (duplicate.find()) {
@@ -220,26 +249,18 @@ public class GraphQLEndpoint {
         if (message.startsWith("Duplicate field")) {
             return "A key is given twice in the request body.";
         }
-        if (message.contains("Trailing token")
-                || e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
-                        && message.contains("trailing")) {
-            return "The request body must be one JSON object with nothing after it.";
-        }
         return "The request body is not valid JSON.";
     }
 
-    static MutableHttpResponse<String> rejected(HttpStatus status, String message) {
+    static MutableHttpResponse<Map<String, Object>> rejected(HttpStatus status, String message) {
         return rejected(status, message, ErrorCode.BAD_USER_INPUT);
     }
 
-    static MutableHttpResponse<String> rejected(HttpStatus status, String message, ErrorCode code) {
+    /** A request refused before execution; micronaut-serde writes the body. */
+    static MutableHttpResponse<Map<String, Object>> rejected(HttpStatus status, String message, ErrorCode code) {
         Map<String, Object> error = Map.of("message", message, "extensions", ApiErrorHandler.extensions(code));
-        try {
-            return HttpResponse.<String>status(status)
-                    .contentType(MediaType.APPLICATION_JSON_TYPE)
-                    .body(JSON.writeValueAsString(Map.of("errors", List.of(error))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return HttpResponse.<Map<String, Object>>status(status)
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(Map.of("errors", List.of(error)));
     }
 }

@@ -1,8 +1,5 @@
 package com.patientpayments.bff.household;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.bff.emr.ConnectorErrors;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrHousehold;
@@ -11,7 +8,9 @@ import com.patientpayments.bff.redis.RedisStore;
 import com.patientpayments.bff.redis.RedisUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,10 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public class HouseholdChargesCache {
 
-    private static final ObjectMapper JSON =
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
     private final RedisStore redis;
+    /** micronaut-serde (unknown properties are ignored, so an entry with more fields still reads). */
+    private final JsonMapper json;
+
     private final EmrClient emr;
     private final CacheSettings settings;
     private final Timer fetchTimer;
@@ -48,8 +47,10 @@ public class HouseholdChargesCache {
 
     private record BuiltView(String json, HouseholdView view) {}
 
-    public HouseholdChargesCache(RedisStore redis, EmrClient emr, CacheSettings settings, MeterRegistry registry) {
+    public HouseholdChargesCache(
+            RedisStore redis, JsonMapper json, EmrClient emr, CacheSettings settings, MeterRegistry registry) {
         this.redis = redis;
+        this.json = json;
         this.emr = emr;
         this.settings = settings;
         this.fetchTimer = Timer.builder("pp.charges.fetch")
@@ -90,8 +91,8 @@ public class HouseholdChargesCache {
         }
         if (cached.isPresent()) {
             try {
-                return JSON.readValue(cached.get(), HouseholdSnapshot.class);
-            } catch (JsonProcessingException e) {
+                return json.readValue(cached.get(), HouseholdSnapshot.class);
+            } catch (IOException | RuntimeException e) {
                 // An entry from an older shape: refetch below.
             }
         }
@@ -106,19 +107,19 @@ public class HouseholdChargesCache {
             return new HouseholdView(fromConnector(householdId));
         }
         if (cached.isPresent()) {
-            String json = cached.get();
+            String entry = cached.get();
             BuiltView built = views.get(householdId);
-            if (built != null && built.json().equals(json)) {
+            if (built != null && built.json().equals(entry)) {
                 return built.view();
             }
             try {
-                HouseholdView view = new HouseholdView(JSON.readValue(json, HouseholdSnapshot.class));
+                HouseholdView view = new HouseholdView(json.readValue(entry, HouseholdSnapshot.class));
                 if (views.size() >= MAX_VIEWS) {
                     views.clear();
                 }
-                views.put(householdId, new BuiltView(json, view));
+                views.put(householdId, new BuiltView(entry, view));
                 return view;
-            } catch (JsonProcessingException e) {
+            } catch (IOException | RuntimeException e) {
                 // An entry from an older shape: refetch below.
             }
         }
@@ -142,8 +143,8 @@ public class HouseholdChargesCache {
         try {
             HouseholdSnapshot fresh = fromConnector(householdId);
             try {
-                redis.set(key(householdId), JSON.writeValueAsString(fresh), settings.chargesTtl());
-            } catch (RedisUnavailableException | JsonProcessingException e) {
+                redis.set(key(householdId), json.writeValueAsString(fresh), settings.chargesTtl());
+            } catch (RedisUnavailableException | IOException e) {
                 // Serve without caching.
             }
             mine.complete(fresh);

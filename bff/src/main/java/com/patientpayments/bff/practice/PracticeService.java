@@ -1,8 +1,5 @@
 package com.patientpayments.bff.practice;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.bff.emr.ConnectorErrors;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOutcome;
@@ -10,7 +7,9 @@ import com.patientpayments.bff.emr.EmrPractice;
 import com.patientpayments.bff.household.CacheSettings;
 import com.patientpayments.bff.redis.RedisStore;
 import com.patientpayments.bff.redis.RedisUnavailableException;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -20,15 +19,16 @@ import java.util.Optional;
 @Singleton
 public class PracticeService {
 
-    private static final ObjectMapper JSON =
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
     private final RedisStore redis;
+    /** micronaut-serde (unknown properties are ignored, so an entry with more fields still reads). */
+    private final JsonMapper json;
+
     private final EmrClient emr;
     private final CacheSettings settings;
 
-    public PracticeService(RedisStore redis, EmrClient emr, CacheSettings settings) {
+    public PracticeService(RedisStore redis, JsonMapper json, EmrClient emr, CacheSettings settings) {
         this.redis = redis;
+        this.json = json;
         this.emr = emr;
         this.settings = settings;
     }
@@ -39,9 +39,9 @@ public class PracticeService {
         try {
             Optional<String> cached = redis.get(key);
             if (cached.isPresent()) {
-                return Optional.of(JSON.readValue(cached.get(), EmrPractice.class));
+                return Optional.of(json.readValue(cached.get(), EmrPractice.class));
             }
-        } catch (RedisUnavailableException | JsonProcessingException e) {
+        } catch (RedisUnavailableException | IOException e) {
             // Fall through to the connector.
         }
         EmrOutcome<EmrPractice> answer = emr.practiceByHash(hash);
@@ -51,8 +51,8 @@ public class PracticeService {
         Optional<EmrPractice> fresh = Optional.of(answer.orElseThrow(o -> ConnectorErrors.toApi(o, "")));
         fresh.ifPresent(p -> {
             try {
-                redis.set(key, JSON.writeValueAsString(p), settings.practiceTtl());
-            } catch (RedisUnavailableException | JsonProcessingException e) {
+                redis.set(key, json.writeValueAsString(p), settings.practiceTtl());
+            } catch (RedisUnavailableException | IOException e) {
                 // Serve without caching.
             }
         });

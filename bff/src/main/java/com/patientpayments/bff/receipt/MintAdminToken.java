@@ -2,17 +2,16 @@ package com.patientpayments.bff.receipt;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import java.nio.charset.StandardCharsets;
+import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
+import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
 /**
- * Mints a practice-admin bearer token (HS256, key from env {@code ADMIN_JWT_SECRET}, else the demo's documented key)
+ * Mints a practice-admin bearer token (HS256 by micronaut-security-jwt's {@link SecretSignature}, key from env
+ * {@code ADMIN_JWT_SECRET}, else the demo's documented key)
  * for {@code receiptPreview}. Usage: {@code java -cp bff.jar com.patientpayments.bff.receipt.MintAdminToken <practiceHash>
  * [minutes]}. Prints only the token.
  */
@@ -45,8 +44,9 @@ public final class MintAdminToken {
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(ttl)))
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-        jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
-        return jwt.serialize();
+        SecretSignatureConfiguration signature = new SecretSignatureConfiguration("admin-preview");
+        signature.setSecret(secret);
+        signature.setJwsAlgorithm(JWSAlgorithm.HS256);
+        return new SecretSignature(signature).sign(claims).serialize();
     }
 }

@@ -1,8 +1,5 @@
 package com.patientpayments.bff.web;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import com.patientpayments.bff.webhook.WebhookQueue;
 import io.micrometer.core.instrument.Counter;
@@ -14,10 +11,13 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import java.io.IOException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,12 +38,15 @@ public class StripeWebhookController {
 
     private final StripeSignatureVerifier verifier;
     private final WebhookQueue queue;
+    private final JsonMapper json;
     private final Counter accepted;
     private final Counter rejected;
 
-    public StripeWebhookController(StripeSignatureVerifier verifier, WebhookQueue queue, MeterRegistry meters) {
+    public StripeWebhookController(
+            StripeSignatureVerifier verifier, WebhookQueue queue, JsonMapper json, MeterRegistry meters) {
         this.verifier = verifier;
         this.queue = queue;
+        this.json = json;
         this.accepted = Counter.builder("payments.webhook.received")
                 .tag("outcome", "accepted")
                 .register(meters);
@@ -68,15 +71,15 @@ public class StripeWebhookController {
     }
 
     /** A signed body that is not an event object (Stripe never sends one) is rejected rather than queued forever. */
-    private static boolean looksLikeEvent(String payload) {
+    private boolean looksLikeEvent(String payload) {
         try {
-            JsonElement json = JsonParser.parseString(payload);
-            if (!json.isJsonObject()) {
+            JsonNode event = json.readValue(payload, JsonNode.class);
+            if (event == null || !event.isObject()) {
                 return false;
             }
-            JsonObject event = json.getAsJsonObject();
-            return event.has("id") && event.has("type") && event.get("type").isJsonPrimitive();
-        } catch (RuntimeException e) {
+            JsonNode type = event.get("type");
+            return event.get("id") != null && type != null && (type.isString() || type.isNumber() || type.isBoolean());
+        } catch (IOException | RuntimeException e) {
             return false;
         }
     }

@@ -59,6 +59,8 @@ public class StripeEventProcessor {
     public ProcessingOutcome process(String eventJson, @Nullable Instant receivedAt) {
         Event event;
         try {
+            // stripe-java's Event and its data objects are Gson-mapped: only its own Gson reads them (the one place
+            // outside micronaut-serde, issue 13 item 6).
             event = ApiResource.GSON.fromJson(eventJson, Event.class);
         } catch (RuntimeException e) {
             count("unparseable", ProcessingOutcome.IGNORED);

@@ -126,6 +126,37 @@ class EmailReceiptTest implements TestPropertyProvider {
     }
 
     @Test
+    void anSesThatKeepsFailingIsTriedMaxAttemptsTimesThenGivenUp() throws Exception {
+        String to = "down+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        double retriedBefore =
+                registry.counter("receipt.emails", "outcome", "retried").count();
+        double failedBefore =
+                registry.counter("receipt.emails", "outcome", "failed").count();
+        // payments.email.max-attempts is 4: a fifth attempt would get through and deliver the message.
+        ses.failNext(4);
+        assertThat(signedIn()
+                        .execute(EMAIL, "id", txId, "e", to)
+                        .data()
+                        .at("/emailReceipt/queued")
+                        .asBoolean())
+                .isTrue();
+        for (int i = 0;
+                i < 100
+                        && registry.counter("receipt.emails", "outcome", "failed")
+                                        .count()
+                                == failedBefore;
+                i++) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(500); // longer than a further back-off (160 ms) would be
+        assertThat(registry.counter("receipt.emails", "outcome", "failed").count() - failedBefore)
+                .isEqualTo(1);
+        assertThat(registry.counter("receipt.emails", "outcome", "retried").count() - retriedBefore)
+                .isEqualTo(3);
+        assertThat(messagesTo(to)).isEmpty();
+    }
+
+    @Test
     void anInvalidAddressIsRejectedAndNothingIsSent() {
         GraphQLTestClient c = signedIn();
         for (String bad : List.of(

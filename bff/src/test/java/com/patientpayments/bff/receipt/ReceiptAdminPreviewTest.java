@@ -7,6 +7,7 @@ import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -97,6 +98,47 @@ class ReceiptAdminPreviewTest implements TestPropertyProvider {
         assertThat(preview("Bearer not.a.jwt", PRACTICE, null).errorCode()).isEqualTo("UNAUTHENTICATED");
         assertThat(preview(token(PRACTICE, SECRET, "PATIENT"), PRACTICE, null).errorCode())
                 .isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void expiredUnsignedOrOtherwiseSignedTokensAreRefused() throws Exception {
+        long now = System.currentTimeMillis();
+        var expired = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .subject("x")
+                .claim("role", MintAdminToken.ROLE)
+                .claim("practice", PRACTICE)
+                .expirationTime(new java.util.Date(now - 60_000))
+                .build();
+        assertThat(preview(signed(expired, JWSAlgorithm.HS256), PRACTICE, null).errorCode())
+                .isEqualTo("UNAUTHENTICATED");
+        var noExpiry = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .subject("x")
+                .claim("role", MintAdminToken.ROLE)
+                .claim("practice", PRACTICE)
+                .build();
+        assertThat(preview(signed(noExpiry, JWSAlgorithm.HS256), PRACTICE, null).errorCode())
+                .isEqualTo("UNAUTHENTICATED");
+        var valid = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .subject("x")
+                .claim("role", MintAdminToken.ROLE)
+                .claim("practice", PRACTICE)
+                .expirationTime(new java.util.Date(now + 300_000))
+                .build();
+        // The same claims are accepted when signed as the product signs them, so each refusal below is the header's.
+        assertThat(preview(signed(valid, JWSAlgorithm.HS256), PRACTICE, null).errorCode())
+                .isNull();
+        assertThat(preview("Bearer " + new com.nimbusds.jwt.PlainJWT(valid).serialize(), PRACTICE, null)
+                        .errorCode())
+                .isEqualTo("UNAUTHENTICATED");
+        // Signed with the right key, but HS384: admin tokens are HS256 only.
+        assertThat(preview(signed(valid, JWSAlgorithm.HS384), PRACTICE, null).errorCode())
+                .isEqualTo("UNAUTHENTICATED");
+    }
+
+    private static String signed(com.nimbusds.jwt.JWTClaimsSet claims, JWSAlgorithm alg) throws Exception {
+        var jwt = new com.nimbusds.jwt.SignedJWT(new com.nimbusds.jose.JWSHeader(alg), claims);
+        jwt.sign(new com.nimbusds.jose.crypto.MACSigner(SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return "Bearer " + jwt.serialize();
     }
 
     private static String token(String practice, String secret, String role) {
