@@ -1,10 +1,15 @@
-package com.patientpayments.bff.console;
+package com.patientpayments.bff.graphql;
 
 import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.console.ConsoleAccess;
+import com.patientpayments.bff.console.ConsoleOperationsView;
+import com.patientpayments.bff.console.StatementLinks;
 import com.patientpayments.bff.email.EmailSettings;
+import com.patientpayments.bff.emr.ConsoleDtos;
+import com.patientpayments.bff.emr.ConsoleEmr;
+import com.patientpayments.bff.emr.ConsoleErrors;
 import com.patientpayments.bff.emr.EmrOutcome;
-import com.patientpayments.bff.graphql.GraphQLWiring;
 import com.patientpayments.bff.payment.PaymentProvider;
 import com.patientpayments.bff.payment.ProviderException;
 import com.patientpayments.bff.payment.ProviderRefusedException;
@@ -22,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -36,6 +42,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleMutationWiring.class);
     private static final int MAX_LOGO_BYTES = 256 * 1024;
 
+    private final ConsoleStaffSession staffSession;
     private final ConsoleAccess access;
     private final ConsoleEmr emr;
     private final BeanProvider<PaymentProvider> provider;
@@ -46,6 +53,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
     private final EmailSettings email;
 
     public ConsoleMutationWiring(
+            ConsoleStaffSession staffSession,
             ConsoleAccess access,
             ConsoleEmr emr,
             BeanProvider<PaymentProvider> provider,
@@ -54,6 +62,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
             StatementLinks links,
             BeanProvider<SesV2Client> ses,
             EmailSettings email) {
+        this.staffSession = staffSession;
         this.access = access;
         this.emr = emr;
         this.provider = provider;
@@ -83,7 +92,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
                         .dataFetcher("previewReceiptBranding", this::preview)
                         .dataFetcher("emailPaymentLink", this::emailLink)
                         .dataFetcher("replayDeadLetters", env -> {
-                            ConsoleDtos.Staff s = access.requireSupport(env);
+                            ConsoleDtos.Staff s = staffSession.requireSupport(env);
                             Integer max = env.getArgument("max");
                             if (max != null && (max < 1 || max > 1000)) {
                                 throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`max` must be 1 to 1,000.");
@@ -91,7 +100,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
                             return operations.replay(s, max == null ? 100 : max);
                         })
                         .dataFetcher("runReconciliation", env -> {
-                            ConsoleDtos.Staff s = access.requireSupport(env);
+                            ConsoleDtos.Staff s = staffSession.requireSupport(env);
                             Instant from = instant(env.getArgument("from"), "from");
                             Instant to = instant(env.getArgument("to"), "to");
                             if (!from.isBefore(to) || Duration.between(from, to).compareTo(Duration.ofDays(31)) > 0) {
@@ -104,7 +113,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
 
     /** {@code refundPayment}: finds the payment among the caller's practices where they may refund. */
     Map<String, Object> refund(DataFetchingEnvironment env) {
-        ConsoleDtos.Staff staff = access.require(env);
+        ConsoleDtos.Staff staff = staffSession.require(env);
         String tx = ConsoleArgs.id(env.getArgument("transactionId"), "transactionId");
         Integer amount = env.getArgument("amountCents");
         String reason = String.valueOf(env.<Object>getArgument("reason"));
@@ -194,8 +203,8 @@ public class ConsoleMutationWiring implements GraphQLWiring {
         edit.put("removeLogo", input.get("removeLogo"));
         Object logo = input.get("logoBase64");
         if (logo != null) {
-            Object type = input.get("logoContentType");
-            if (!"image/png".equals(type) && !"image/svg+xml".equals(type)) {
+            if (!(input.get("logoContentType") instanceof String type)
+                    || (!"image/png".equals(type) && !"image/svg+xml".equals(type))) {
                 throw new PaymentsException(
                         ErrorCode.BAD_USER_INPUT, "`logoContentType` must be image/png or image/svg+xml.");
             }
@@ -208,7 +217,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
             if (bytes.length == 0 || bytes.length > MAX_LOGO_BYTES) {
                 throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "The logo must be at most 256 KiB.");
             }
-            ConsoleErrors.value(emr.saveLogo(p.practice().id(), (String) type, bytes), "Not found.");
+            ConsoleErrors.value(emr.saveLogo(p.practice().id(), type, bytes), "Not found.");
             if (!Boolean.TRUE.equals(input.get("removeLogo"))) {
                 edit.put("removeLogo", false);
             }
@@ -268,13 +277,13 @@ public class ConsoleMutationWiring implements GraphQLWiring {
     }
 
     private ConsoleNodes.PracticeNode practice(DataFetchingEnvironment env, ConsoleAccess.Capability needs) {
-        ConsoleDtos.Staff staff = access.require(env);
+        ConsoleDtos.Staff staff = staffSession.require(env);
         return new ConsoleNodes.PracticeNode(
                 staff,
                 ConsoleAccess.practice(staff, ConsoleArgs.id(env.getArgument("practiceId"), "practiceId"), needs));
     }
 
-    private static String text(Object raw, String name, int max) {
+    private static @Nullable String text(@Nullable Object raw, String name, int max) {
         if (raw == null) {
             return null;
         }
