@@ -38,6 +38,7 @@ public class ConsoleAccess {
         /** Changing and previewing the receipt branding. */
         EDIT_SETTINGS(Set.of("PRACTICE_ADMIN"));
 
+        @SuppressWarnings("ImmutableEnumChecker") // Set.of(...) is unmodifiable; the checker only sees the type Set
         private final Set<String> roles;
 
         Capability(Set<String> roles) {

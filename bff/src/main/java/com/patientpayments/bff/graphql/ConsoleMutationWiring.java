@@ -4,20 +4,16 @@ import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.PaymentsException;
 import com.patientpayments.bff.console.ConsoleAccess;
 import com.patientpayments.bff.console.ConsoleOperationsView;
-import com.patientpayments.bff.console.StatementLinks;
-import com.patientpayments.bff.email.EmailSettings;
+import com.patientpayments.bff.console.ConsoleRefunds;
+import com.patientpayments.bff.console.PaymentLinkEmails;
 import com.patientpayments.bff.emr.ConsoleDtos;
 import com.patientpayments.bff.emr.ConsoleEmr;
 import com.patientpayments.bff.emr.ConsoleErrors;
 import com.patientpayments.bff.emr.EmrOutcome;
-import com.patientpayments.bff.payment.PaymentProvider;
-import com.patientpayments.bff.payment.ProviderException;
-import com.patientpayments.bff.payment.ProviderRefusedException;
 import com.patientpayments.bff.receipt.ReceiptDownloadTokens;
 import com.patientpayments.bff.receipt.ReceiptLocale;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
-import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,52 +21,41 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
- * The console's mutations: refunds (through the provider's refund API with the client's idempotency key; the ledger
- * changes only when the provider's refund event arrives by webhook), receipt branding (draft, publish, PDF preview),
- * payment-link emails, and support's operations (dead-letter replay, reconciliation now).
+ * The console's mutations: refunds ({@link ConsoleRefunds}), receipt branding (draft, publish, PDF preview),
+ * payment-link emails ({@link PaymentLinkEmails}), and support's operations (dead-letter replay, reconciliation now).
+ * Arguments are checked here ({@code BAD_USER_INPUT}); the caller's role per practice by {@link ConsoleAccess}.
  */
 @Singleton
 public class ConsoleMutationWiring implements GraphQLWiring {
-    private static final Logger LOG = LoggerFactory.getLogger(ConsoleMutationWiring.class);
     private static final int MAX_LOGO_BYTES = 256 * 1024;
 
     private final ConsoleStaffSession staffSession;
     private final ConsoleAccess access;
     private final ConsoleEmr emr;
-    private final BeanProvider<PaymentProvider> provider;
+    private final ConsoleRefunds refunds;
     private final ReceiptDownloadTokens receiptTokens;
     private final ConsoleOperationsView operations;
-    private final StatementLinks links;
-    private final BeanProvider<SesV2Client> ses;
-    private final EmailSettings email;
+    private final PaymentLinkEmails paymentLinks;
 
     public ConsoleMutationWiring(
             ConsoleStaffSession staffSession,
             ConsoleAccess access,
             ConsoleEmr emr,
-            BeanProvider<PaymentProvider> provider,
+            ConsoleRefunds refunds,
             ReceiptDownloadTokens receiptTokens,
             ConsoleOperationsView operations,
-            StatementLinks links,
-            BeanProvider<SesV2Client> ses,
-            EmailSettings email) {
+            PaymentLinkEmails paymentLinks) {
         this.staffSession = staffSession;
         this.access = access;
         this.emr = emr;
-        this.provider = provider;
+        this.refunds = refunds;
         this.receiptTokens = receiptTokens;
         this.operations = operations;
-        this.links = links;
-        this.ses = ses;
-        this.email = email;
+        this.paymentLinks = paymentLinks;
     }
 
     @Override
@@ -129,69 +114,12 @@ public class ConsoleMutationWiring implements GraphQLWiring {
         if (note != null && note.length() > 500) {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`note` is at most 500 characters.");
         }
-        ConsoleDtos.Practice practice = null;
-        boolean seen = false;
-        for (ConsoleDtos.Practice p : staff.practices()) {
-            if (emr.payment(staff.id(), p.id(), tx) instanceof EmrOutcome.Found<?>) {
-                seen = true;
-                if (ConsoleAccess.allows(p, ConsoleAccess.Capability.ACT)) {
-                    practice = p;
-                }
-                break;
-            }
-        }
-        if (practice == null) {
-            throw seen
-                    ? ConsoleAccess.forbidden()
-                    : staff.practices().stream().anyMatch(p -> ConsoleAccess.allows(p, ConsoleAccess.Capability.ACT))
-                            ? new PaymentsException(ErrorCode.NOT_FOUND, "We could not find that payment.")
-                            : ConsoleAccess.forbidden();
-        }
-        Map<String, Object> body = new HashMap<>();
-        body.put("transactionId", tx);
-        body.put("amountCents", amount.longValue());
-        body.put("reason", reason);
-        body.put("note", note);
-        body.put("idempotencyKey", key);
-        ConsoleDtos.RefundRequest request = ConsoleErrors.value(
-                emr.requestRefund(staff.id(), practice.id(), body), "We could not find that payment.");
-        if ("REQUESTED".equals(request.status())) {
-            request = submit(staff, practice, request, key, reason);
-        }
+        ConsoleDtos.RefundRequest request = refunds.refund(staff, tx, amount.longValue(), reason, note, key);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("refundRequestId", request.id());
         out.put("status", "REFUSED".equals(request.status()) ? "FAILED" : "PENDING");
         out.put("amount", ConsoleQueryWiring.usd(request.amountCents()));
         return out;
-    }
-
-    /** Asks the provider (idempotent by the key: a retry after a crash asks again and gets the same refund). */
-    private ConsoleDtos.RefundRequest submit(
-            ConsoleDtos.Staff staff,
-            ConsoleDtos.Practice practice,
-            ConsoleDtos.RefundRequest request,
-            String key,
-            String reason) {
-        String providerReason = "OTHER".equals(reason) ? null : reason.toLowerCase(Locale.ROOT);
-        try {
-            PaymentProvider.RefundSnapshot refund = provider.get()
-                    .refund(
-                            request.providerReference(),
-                            request.amountCents(),
-                            key,
-                            providerReason,
-                            request.stripeAccountId());
-            return ConsoleErrors.value(
-                    emr.settleRefund(staff.id(), practice.id(), request.id(), refund.id()), "Not found.");
-        } catch (ProviderRefusedException e) {
-            emr.settleRefund(staff.id(), practice.id(), request.id(), null);
-            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "The payment processor refused this refund.");
-        } catch (ProviderException e) {
-            LOG.warn("refund request not answered by the provider; the same key may be retried");
-            throw new PaymentsException(
-                    ErrorCode.UPSTREAM_UNAVAILABLE,
-                    "The payment processor did not answer. Please try again in a moment.");
-        }
     }
 
     private Map<String, Object> saveDraft(DataFetchingEnvironment env) {
@@ -255,24 +183,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
                 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`email` must be an email address.");
         }
-        ConsoleErrors.value(
-                emr.household(p.staff().id(), p.practice().id(), account),
-                "No household of this practice has that account number.");
-        String url = links.url(p.practice().hash(), account);
-        String subject = "Pay your bill from " + p.practice().name() + " online";
-        String text = p.practice().name() + " invites you to view and pay your bill online:\n" + url + "\n";
-        try {
-            ses.get()
-                    .sendEmail(r -> r.fromEmailAddress(email.from())
-                            .destination(d -> d.toAddresses(address))
-                            .content(c ->
-                                    c.simple(m -> m.subject(s -> s.data(subject).charset("UTF-8"))
-                                            .body(b -> b.text(x -> x.data(text).charset("UTF-8"))))));
-        } catch (RuntimeException e) {
-            LOG.warn("payment link email not sent ({})", e.getClass().getSimpleName());
-            throw new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE, "Email is temporarily unavailable.");
-        }
-        access.audit(p.staff().id(), "PAYMENT_LINK_EMAILED", p.practice().id(), null, null, null);
+        paymentLinks.send(p.staff(), p.practice(), account, address);
         return Map.of("queued", true);
     }
 
