@@ -12,11 +12,12 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One-time links to files the console exported (payments CSV, statement-links ZIP): the file is built when asked,
  * kept in Redis for {@code payments.receipt.download-ttl} under a random 256-bit token and served once
- * ({@code GETDEL}) by {@link ConsoleFilesController}.
+ * ({@code GETDEL}) by {@code web.ConsoleFilesController}.
  */
 @Singleton
 public class ConsoleDownloads {
@@ -53,7 +54,7 @@ public class ConsoleDownloads {
     }
 
     /** The file of an unused, unexpired token, deleting it; empty otherwise. */
-    public Optional<File> redeem(String token) {
+    public Optional<File> redeem(@Nullable String token) {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Optional.empty();
         }

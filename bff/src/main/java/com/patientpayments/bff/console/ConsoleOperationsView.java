@@ -2,6 +2,9 @@ package com.patientpayments.bff.console;
 
 import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.emr.ConsoleDtos;
+import com.patientpayments.bff.emr.ConsoleEmr;
+import com.patientpayments.bff.emr.ConsoleErrors;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.reconciliation.Reconciliation;
 import com.patientpayments.bff.reconciliation.ReconciliationCompleted;
@@ -35,8 +38,12 @@ public class ConsoleOperationsView implements ApplicationEventListener<Reconcili
         this.access = access;
     }
 
-    /** {@code ConsoleOperations}, audited. */
-    Map<String, Object> view(ConsoleDtos.Staff staff) {
+    /**
+     * {@code ConsoleOperations} (queue and dead-letter depth, the last reconciliation runs), audited.
+     *
+     * @throws com.patientpayments.bff.PaymentsException {@code UPSTREAM_UNAVAILABLE} when the queue cannot be read
+     */
+    public Map<String, Object> view(ConsoleDtos.Staff staff) {
         access.audit(staff.id(), "VIEW_OPERATIONS", null, null, null, null);
         Map<String, Object> m = new LinkedHashMap<>();
         try {
@@ -54,14 +61,14 @@ public class ConsoleOperationsView implements ApplicationEventListener<Reconcili
     }
 
     /** Moves up to {@code max} dead letters back to the queue; audited. */
-    int replay(ConsoleDtos.Staff staff, int max) {
+    public int replay(ConsoleDtos.Staff staff, int max) {
         int moved = queue.get().replayDeadLetters(max);
         access.audit(staff.id(), "DLQ_REPLAY", null, null, null, "moved=" + moved);
         return moved;
     }
 
     /** Runs reconciliation for {@code [from, to)} now, records and answers the run; audited. */
-    Map<String, Object> reconcile(ConsoleDtos.Staff staff, Instant from, Instant to) {
+    public Map<String, Object> reconcile(ConsoleDtos.Staff staff, Instant from, Instant to) {
         Instant started = Instant.now();
         Reconciliation.Report report = reconciliation.get().run(from, to);
         access.audit(

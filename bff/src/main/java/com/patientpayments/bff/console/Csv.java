@@ -1,10 +1,13 @@
 package com.patientpayments.bff.console;
 
+import org.jspecify.annotations.Nullable;
+
 /** RFC 4180 cells; a cell a spreadsheet would run as a formula ({@code = + - @}) is prefixed with {@code '}. */
-final class Csv {
+public final class Csv {
     private Csv() {}
 
-    static String cell(String value) {
+    /** The cell of {@code value} (null: empty). */
+    public static String cell(@Nullable String value) {
         if (value == null) {
             return "";
         }

@@ -1,5 +1,6 @@
 package com.patientpayments.bff.console;
 
+import com.patientpayments.bff.emr.ConsoleEmr;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.observability.FunnelStepReached;
 import io.micronaut.context.event.ApplicationEventListener;

@@ -2,15 +2,9 @@ package com.patientpayments.bff.console;
 
 import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.PaymentsException;
-import com.patientpayments.bff.graphql.GraphQLRequestContext;
 import com.patientpayments.bff.redis.RedisStore;
 import com.patientpayments.bff.redis.RedisUnavailableException;
-import com.patientpayments.bff.session.SessionSettings;
-import graphql.schema.DataFetchingEnvironment;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MutableHttpResponse;
-import io.micronaut.http.cookie.Cookie;
-import io.micronaut.http.cookie.SameSite;
+import io.lettuce.core.GetExArgs;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,44 +14,62 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The staff session: an opaque random token (256 bits) in its own HttpOnly, SameSite=Strict cookie
- * ({@link StaffSettings#cookieName()}); Redis holds {@code staff-session:<sha256(token)>} → staff id with a TTL of
- * {@link StaffSettings#idleTimeout()}, renewed by every request that uses it (sliding idle expiry). Sign-out deletes
- * the key. The patient's session cookie is never read here, and this cookie is never read by patient fields.
+ * The staff session store: an opaque random token (256 bits, base64url, 43 characters); Redis holds
+ * {@code staff-session:<sha256(token)>} → staff id with a TTL of {@link StaffSettings#idleTimeout()}, renewed by every
+ * read (sliding idle expiry). Ending a session deletes the key. The token travels in its own HttpOnly, SameSite=Strict
+ * cookie ({@link StaffSettings#cookieName()}), which the edges read and write ({@code graphql.ConsoleStaffSession},
+ * {@code web.ConsoleFilesController}); the patient's session cookie is never read for staff.
  *
- * <p>While Redis is down no staff session can be read or started: staff fields answer {@code UPSTREAM_UNAVAILABLE}.
+ * <p>While Redis is down no staff session can be read or started: {@code UPSTREAM_UNAVAILABLE}.
  */
 @Singleton
 public class StaffSessions {
-    private static final String RESOLVED = "pp.staff.session";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final RedisStore redis;
     private final StaffSettings settings;
-    private final boolean secure;
     private final SecureRandom random = new SecureRandom();
 
-    public StaffSessions(RedisStore redis, StaffSettings settings, SessionSettings session) {
+    public StaffSessions(RedisStore redis, StaffSettings settings) {
         this.redis = redis;
         this.settings = settings;
-        this.secure = session.cookieSecure();
     }
 
-    /** The staff id of this request's staff session, renewing its idle expiry; empty without one. */
-    public Optional<String> staffId(DataFetchingEnvironment env) {
-        return GraphQLRequestContext.computeIfAbsent(env, RESOLVED, () -> resolve(GraphQLRequestContext.request(env)));
+    /** Whether {@code token} has the shape of a session token (anything else is never looked up). */
+    public static boolean wellFormed(@Nullable String token) {
+        return token != null && TOKEN.matcher(token).matches();
     }
 
-    /** The staff id of a plain HTTP request's staff session (file downloads), renewing it; empty without one. */
-    public Optional<String> staffId(HttpRequest<?> request) {
-        return resolve(request);
+    /**
+     * The staff id of the session {@code token} names, renewing its idle expiry; empty for no token, a malformed one
+     * or an ended/expired session.
+     *
+     * @throws PaymentsException {@code UPSTREAM_UNAVAILABLE} while Redis is down
+     */
+    public Optional<String> staffId(@Nullable String token) {
+        if (token == null || !wellFormed(token)) {
+            return Optional.empty();
+        }
+        try {
+            String key = redis.key(key(token));
+            // GETEX: read and slide the idle expiry in one command.
+            String staff = redis.run(c ->
+                    c.getex(key, GetExArgs.Builder.px(settings.idleTimeout().toMillis())));
+            return Optional.ofNullable(staff);
+        } catch (RedisUnavailableException e) {
+            throw unavailable();
+        }
     }
 
-    /** Starts a session for {@code staffId}: a fresh token (any previous one of this browser is ended). */
-    public void start(DataFetchingEnvironment env, String staffId) {
-        end(env);
+    /**
+     * Starts a session for {@code staffId} and answers its fresh token (for the cookie).
+     *
+     * @throws PaymentsException {@code UPSTREAM_UNAVAILABLE} while Redis is down
+     */
+    public String start(String staffId) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -66,62 +78,23 @@ public class StaffSessions {
         } catch (RedisUnavailableException e) {
             throw unavailable();
         }
-        GraphQLRequestContext.response(env).cookie(cookie(token));
-        env.getGraphQlContext().put(RESOLVED, Optional.of(staffId));
+        return token;
     }
 
-    /** Ends this request's staff session (if any) on the server and clears the cookie. */
-    public void end(DataFetchingEnvironment env) {
-        HttpRequest<?> request = GraphQLRequestContext.request(env);
-        token(request).ifPresent(t -> {
-            try {
-                redis.delete(key(t));
-            } catch (RedisUnavailableException e) {
-                throw unavailable();
-            }
-        });
-        MutableHttpResponse<?> response = GraphQLRequestContext.response(env);
-        if (request != null
-                && request.getCookies().findCookie(settings.cookieName()).isPresent()) {
-            response.cookie(cookie("").maxAge(0));
-        }
-        env.getGraphQlContext().put(RESOLVED, Optional.empty());
-    }
-
-    private Optional<String> resolve(HttpRequest<?> request) {
-        Optional<String> token = token(request);
-        if (token.isEmpty()) {
-            return Optional.empty();
+    /**
+     * Ends the session {@code token} names, if any (a malformed or absent token: nothing to do).
+     *
+     * @throws PaymentsException {@code UPSTREAM_UNAVAILABLE} while Redis is down
+     */
+    public void end(@Nullable String token) {
+        if (token == null || !wellFormed(token)) {
+            return;
         }
         try {
-            String key = redis.key(key(token.get()));
-            // GETEX: read and slide the idle expiry in one command.
-            String staff = redis.run(c -> c.getex(
-                    key,
-                    io.lettuce.core.GetExArgs.Builder.px(settings.idleTimeout().toMillis())));
-            return Optional.ofNullable(staff);
+            redis.delete(key(token));
         } catch (RedisUnavailableException e) {
             throw unavailable();
         }
-    }
-
-    private Optional<String> token(HttpRequest<?> request) {
-        if (request == null) {
-            return Optional.empty();
-        }
-        return request.getCookies()
-                .findCookie(settings.cookieName())
-                .map(Cookie::getValue)
-                .filter(v -> TOKEN.matcher(v).matches());
-    }
-
-    private Cookie cookie(String value) {
-        // No Max-Age: the browser drops it at exit; the server's Redis TTL is the idle expiry.
-        return Cookie.of(settings.cookieName(), value)
-                .httpOnly(true)
-                .secure(secure)
-                .sameSite(SameSite.Strict)
-                .path("/");
     }
 
     private static String key(String token) {

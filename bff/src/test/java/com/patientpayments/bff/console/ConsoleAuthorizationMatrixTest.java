@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
+import com.patientpayments.bff.testsupport.TestBff;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The console's authorization matrix against the real connector: each role (PRACTICE_ADMIN, BILLING, SUPPORT) × each
@@ -25,7 +23,12 @@ import org.junit.jupiter.api.Test;
  * session never reaches a console field and a staff session never reaches a patient field.
  */
 class ConsoleAuthorizationMatrixTest {
-    private static EmbeddedServer server;
+    @RegisterExtension
+    static final TestBff BFF = TestBff.of(ConsoleAuthorizationMatrixTest.class)
+            .with("payments.stripe.secret-key", "")
+            .with("payments.queue.name", "console-matrix-" + UUID.randomUUID())
+            .with("payments.reconciliation.enabled", "false");
+
     private static String tx;
 
     /** What a field needs: which roles may use it. */
@@ -126,14 +129,7 @@ class ConsoleAuthorizationMatrixTest {
 
     @BeforeAll
     static void start() {
-        Map<String, Object> p = new HashMap<>(BffTestSupport.properties(ConsoleAuthorizationMatrixTest.class));
-        p.put("micronaut.server.host", "127.0.0.1");
-        p.put("payments.session.cookie-secure", "false");
-        p.put("payments.stripe.secret-key", "");
-        p.put("payments.queue.name", "console-matrix-" + UUID.randomUUID());
-        p.put("payments.reconciliation.enabled", "false");
-        server = ApplicationContext.run(EmbeddedServer.class, p);
-        GraphQLTestClient admin = ConsoleTestKit.staff(server.getURL(), ConsoleTestKit.ADMIN);
+        GraphQLTestClient admin = ConsoleTestKit.staff(BFF.url(), ConsoleTestKit.ADMIN);
         tx = admin.execute(
                         "query($p: ID!) { console { practice(id: $p) { payments(first: 1) { edges { node {"
                                 + " transactionId } } } } } }",
@@ -145,24 +141,17 @@ class ConsoleAuthorizationMatrixTest {
         assertThat(tx).isNotEmpty();
     }
 
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @Test
     void everyRoleEveryFieldOwnAndOtherPractice() {
         Map<String, GraphQLTestClient> own = Map.of(
-                "ADMIN", ConsoleTestKit.staff(server.getURL(), ConsoleTestKit.ADMIN),
-                "BILLING", ConsoleTestKit.staff(server.getURL(), ConsoleTestKit.BILLING),
-                "SUPPORT", ConsoleTestKit.staff(server.getURL(), ConsoleTestKit.SUPPORT));
+                "ADMIN", ConsoleTestKit.staff(BFF.url(), ConsoleTestKit.ADMIN),
+                "BILLING", ConsoleTestKit.staff(BFF.url(), ConsoleTestKit.BILLING),
+                "SUPPORT", ConsoleTestKit.staff(BFF.url(), ConsoleTestKit.SUPPORT));
         // Another practice's admin and billing member asking for Bright Smiles (SUPPORT has no other practice: it
         // sees every practice read-only).
         Map<String, GraphQLTestClient> other = Map.of(
-                "ADMIN", ConsoleTestKit.staff(server.getURL(), ConsoleTestKit.LAKESIDE_ADMIN),
-                "BILLING", ConsoleTestKit.staff(server.getURL(), "billing@lakeside-dentistry.example"));
+                "ADMIN", ConsoleTestKit.staff(BFF.url(), ConsoleTestKit.LAKESIDE_ADMIN),
+                "BILLING", ConsoleTestKit.staff(BFF.url(), "billing@lakeside-dentistry.example"));
         List<String> failures = new ArrayList<>();
         for (Field f : FIELDS) {
             for (var e : own.entrySet()) {
@@ -186,7 +175,7 @@ class ConsoleAuthorizationMatrixTest {
 
     @Test
     void patientSessionAndNoSessionNeverReachAConsoleField() {
-        GraphQLTestClient patient = new GraphQLTestClient(server.getURL());
+        GraphQLTestClient patient = new GraphQLTestClient(BFF.url());
         assertThat(patient.execute(
                                 BffTestSupport.SIGN_IN,
                                 "h",
@@ -199,7 +188,7 @@ class ConsoleAuthorizationMatrixTest {
                         .at("/signIn/ok")
                         .asBoolean())
                 .isTrue();
-        GraphQLTestClient nobody = new GraphQLTestClient(server.getURL());
+        GraphQLTestClient nobody = new GraphQLTestClient(BFF.url());
         for (GraphQLTestClient c : List.of(patient, nobody)) {
             for (Field f : FIELDS) {
                 JsonNode r = call(c, f);
@@ -219,7 +208,7 @@ class ConsoleAuthorizationMatrixTest {
 
     @Test
     void aStaffSessionNeverReachesAPatientField() {
-        GraphQLTestClient admin = ConsoleTestKit.staff(server.getURL(), ConsoleTestKit.ADMIN);
+        GraphQLTestClient admin = ConsoleTestKit.staff(BFF.url(), ConsoleTestKit.ADMIN);
         assertThat(admin.execute("{ household { guarantorName } }")
                         .data()
                         .path("household")

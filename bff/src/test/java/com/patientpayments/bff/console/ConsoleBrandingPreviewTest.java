@@ -3,11 +3,9 @@ package com.patientpayments.bff.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.patientpayments.bff.receipt.LedgerFixture;
-import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
+import com.patientpayments.bff.testsupport.TestBff;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -15,13 +13,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -31,9 +26,8 @@ import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The branding preview prints the draft: its texts and its logo. The PDFs are parsed (PDFBox): the logos are
@@ -44,32 +38,17 @@ class ConsoleBrandingPreviewTest {
     private static final Color MAGENTA = new Color(0xE0, 0x10, 0xD0);
     private static final Color GREEN = new Color(0x10, 0xC0, 0x30);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static EmbeddedServer server;
 
-    @BeforeAll
-    static void start() {
-        Map<String, Object> p = new HashMap<>(BffTestSupport.properties(ConsoleBrandingPreviewTest.class));
-        p.put("micronaut.server.host", "127.0.0.1");
-        p.put("payments.session.cookie-secure", "false");
-        server = ApplicationContext.run(EmbeddedServer.class, p);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final TestBff BFF = TestBff.of(ConsoleBrandingPreviewTest.class);
 
     @Test
     void thePreviewPrintsTheDraftLogoAndPatientsKeepThePublishedOne() throws Exception {
-        ConnectorHouseholds.Household h =
-                ConnectorHouseholds.create(new ConnectorHouseholds.Charge(LocalDate.of(2026, 5, 4), 6000));
-        String practiceId = ConsoleTestKit.practiceOf(h);
+        ConsoleTestKit.PracticeAdmin fixture = ConsoleTestKit.practiceAdmin(BFF.url(), "branding");
+        ConnectorHouseholds.Household h = fixture.household();
+        String practiceId = fixture.practiceId();
         String txId = LedgerFixture.pay(h.practiceHash(), h.accountNumber(), h.lastName(), 1500);
-        String email = "branding-" + UUID.randomUUID() + "@example.test";
-        ConsoleTestKit.adminOf(practiceId, email);
-        GraphQLTestClient admin = ConsoleTestKit.staff(server.getURL(), email);
+        GraphQLTestClient admin = fixture.client();
 
         // Nothing published yet: neither the receipt nor the preview prints a magenta logo.
         assertThat(receipt(admin, practiceId, txId).colours()).doesNotContain(MAGENTA);
@@ -165,7 +144,7 @@ class ConsoleBrandingPreviewTest {
     private static Pdf pdf(String url) throws Exception {
         assertThat(url).startsWith("/receipts/download/");
         HttpResponse<byte[]> r = HTTP.send(
-                HttpRequest.newBuilder(URI.create(server.getURL().toString().replaceAll("/$", "") + url))
+                HttpRequest.newBuilder(URI.create(BFF.url().toString().replaceAll("/$", "") + url))
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofByteArray());

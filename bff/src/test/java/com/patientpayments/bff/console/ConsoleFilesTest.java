@@ -10,12 +10,9 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.patientpayments.bff.receipt.LedgerFixture;
-import com.patientpayments.bff.testsupport.BffTestSupport;
-import com.patientpayments.bff.testsupport.ConnectorHouseholds;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
+import com.patientpayments.bff.testsupport.TestBff;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -25,19 +22,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The console's files, parsed: the QR PNG decodes (ZXing) to the landing URL with the account prefilled; the payments
@@ -49,28 +42,15 @@ import org.junit.jupiter.api.Test;
 class ConsoleFilesTest {
     private static final Duration IDLE = Duration.ofSeconds(4);
     private static final String PUBLIC_URL = "https://pay.example.test";
-    private static EmbeddedServer server;
 
-    @BeforeAll
-    static void start() {
-        Map<String, Object> p = new HashMap<>(BffTestSupport.properties(ConsoleFilesTest.class));
-        p.put("micronaut.server.host", "127.0.0.1");
-        p.put("payments.session.cookie-secure", "false");
-        p.put("payments.staff.idle-timeout", IDLE.toMillis() + "ms");
-        p.put("payments.console.public-url", PUBLIC_URL + "/");
-        server = ApplicationContext.run(EmbeddedServer.class, p);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final TestBff BFF = TestBff.of(ConsoleFilesTest.class)
+            .with("payments.staff.idle-timeout", IDLE.toMillis() + "ms")
+            .with("payments.console.public-url", PUBLIC_URL + "/");
 
     @Test
     void requestsSlideTheIdleExpiryAndIdlingPastItEndsTheSession() throws Exception {
-        GraphQLTestClient support = ConsoleTestKit.staff(server.getURL(), ConsoleTestKit.SUPPORT);
+        GraphQLTestClient support = ConsoleTestKit.staff(BFF.url(), ConsoleTestKit.SUPPORT);
         long end = System.nanoTime() + IDLE.multipliedBy(2).toNanos();
         while (System.nanoTime() < end) { // twice the timeout, one request every quarter of it
             assertThat(me(support)).as("active session").isEqualTo(ConsoleTestKit.SUPPORT);
@@ -82,8 +62,8 @@ class ConsoleFilesTest {
 
     @Test
     void theQrPngDecodesToTheLandingUrlWithTheAccount() throws Exception {
-        Fixture f = fixture();
-        GraphQLTestClient admin = f.admin();
+        ConsoleTestKit.PracticeAdmin f = fixture();
+        GraphQLTestClient admin = f.client();
         var link = admin.execute(
                         "query($p: ID!, $a: String!) { console { practice(id: $p) { statementLink(accountNumber: $a)"
                                 + " { url qrPngUrl } } } }",
@@ -102,13 +82,13 @@ class ConsoleFilesTest {
         assertThat(decode(png)).isEqualTo(expected);
         // Without the staff cookie: no image.
         var anonymous =
-                new GraphQLTestClient(server.getURL()).get(link.get("qrPngUrl").asText());
+                new GraphQLTestClient(BFF.url()).get(link.get("qrPngUrl").asText());
         assertThat(anonymous.status()).isEqualTo(401);
     }
 
     @Test
     void thePaymentsCsvQuotesAndDefusesEveryCell() throws Exception {
-        Fixture f = fixture();
+        ConsoleTestKit.PracticeAdmin f = fixture();
         String tx1 = LedgerFixture.pay(
                 f.household().practiceHash(),
                 f.household().accountNumber(),
@@ -127,12 +107,12 @@ class ConsoleFilesTest {
                 first,
                 last,
                 f.household().id());
-        String url = f.admin()
+        String url = f.client()
                 .execute("query($p: ID!) { console { practice(id: $p) { paymentsCsv { url } } } }", "p", f.practiceId())
                 .data()
                 .at("/console/practice/paymentsCsv/url")
                 .asText();
-        List<List<String>> rows = csv(bytes(f.admin(), url));
+        List<List<String>> rows = csv(bytes(f.client(), url));
         assertThat(rows.get(0))
                 .containsExactly(
                         "transaction_id",
@@ -183,10 +163,10 @@ class ConsoleFilesTest {
 
     @Test
     void theStatementZipHasTheCsvAndOneDecodableImagePerAccount() throws Exception {
-        Fixture f = fixture();
+        ConsoleTestKit.PracticeAdmin f = fixture();
         List<String> accounts = List.of(f.household().accountNumber(), "A-1", "B-2", "A-1");
         for (String format : List.of("PNG", "SVG")) {
-            String url = f.admin()
+            String url = f.client()
                     .execute(
                             "query($p: ID!, $a: [String!]!, $f: QrFormat) { console { practice(id: $p) {"
                                     + " statementLinksExport(accountNumbers: $a, format: $f) { url } } } }",
@@ -200,7 +180,7 @@ class ConsoleFilesTest {
                     .at("/console/practice/statementLinksExport/url")
                     .asText();
             Map<String, byte[]> entries = new LinkedHashMap<>();
-            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes(f.admin(), url)))) {
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes(f.client(), url)))) {
                 for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                     entries.put(e.getName(), zip.readAllBytes());
                 }
@@ -229,15 +209,8 @@ class ConsoleFilesTest {
         }
     }
 
-    private record Fixture(ConnectorHouseholds.Household household, String practiceId, GraphQLTestClient admin) {}
-
-    private static Fixture fixture() throws Exception {
-        ConnectorHouseholds.Household h =
-                ConnectorHouseholds.create(new ConnectorHouseholds.Charge(LocalDate.of(2026, 5, 4), 6000));
-        String practiceId = ConsoleTestKit.practiceOf(h);
-        String email = "files-" + UUID.randomUUID() + "@example.test";
-        ConsoleTestKit.adminOf(practiceId, email);
-        return new Fixture(h, practiceId, ConsoleTestKit.staff(server.getURL(), email));
+    private static ConsoleTestKit.PracticeAdmin fixture() throws Exception {
+        return ConsoleTestKit.practiceAdmin(BFF.url(), "files");
     }
 
     private static String me(GraphQLTestClient c) {
@@ -248,7 +221,7 @@ class ConsoleFilesTest {
     /** The bytes at {@code path}, with the client's cookies (the QR image needs the staff session). */
     private static byte[] bytes(GraphQLTestClient c, String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(
-                        URI.create(server.getURL().toString().replaceAll("/$", "") + path))
+                        URI.create(BFF.url().toString().replaceAll("/$", "") + path))
                 .GET();
         if (!c.cookies().isEmpty()) {
             b.header(

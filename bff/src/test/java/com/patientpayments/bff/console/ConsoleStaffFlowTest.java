@@ -5,19 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds;
-import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+import com.patientpayments.bff.testsupport.TestBff;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,9 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The staff side end to end on the real connector, Redis, queue and the simulated provider: sign-in with the second
@@ -39,32 +30,19 @@ import org.junit.jupiter.api.Test;
 class ConsoleStaffFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String SECRET = "whsec_console_flow";
-    private static EmbeddedServer server;
 
-    @BeforeAll
-    static void start() {
-        Map<String, Object> p = new HashMap<>(BffTestSupport.properties(ConsoleStaffFlowTest.class));
-        p.put("micronaut.server.host", "127.0.0.1");
-        p.put("payments.session.cookie-secure", "false");
-        p.put("payments.stripe.secret-key", "");
-        p.put("payments.webhook.secrets", SECRET);
-        p.put("payments.queue.name", "console-flow-" + UUID.randomUUID());
-        p.put("payments.queue.wait-time", "1s");
-        p.put("payments.reconciliation.enabled", "false");
-        p.put("payments.janitor.interval", "1h");
-        server = ApplicationContext.run(EmbeddedServer.class, p);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final TestBff BFF = TestBff.of(ConsoleStaffFlowTest.class)
+            .with("payments.stripe.secret-key", "")
+            .with("payments.webhook.secrets", SECRET)
+            .with("payments.queue.name", "console-flow-" + UUID.randomUUID())
+            .with("payments.queue.wait-time", "1s")
+            .with("payments.reconciliation.enabled", "false")
+            .with("payments.janitor.interval", "1h");
 
     @Test
     void theSecondFactorIsRequiredAndEveryFailureLooksTheSame() {
-        GraphQLTestClient c = new GraphQLTestClient(server.getURL());
+        GraphQLTestClient c = new GraphQLTestClient(BFF.url());
         JsonNode first = c.execute(
                         ConsoleTestKit.SIGN_IN, "e", ConsoleTestKit.BILLING, "p", ConsoleTestKit.PASSWORD, "o", null)
                 .data()
@@ -84,7 +62,7 @@ class ConsoleStaffFlowTest {
                 ConsoleTestKit.code(Instant.now().getEpochSecond() / 30 + 40));
         assertThat(wrongPassword).isNotBlank().isEqualTo(unknownEmail).isEqualTo(wrongCode);
 
-        GraphQLTestClient billing = ConsoleTestKit.staff(server.getURL(), ConsoleTestKit.BILLING);
+        GraphQLTestClient billing = ConsoleTestKit.staff(BFF.url(), ConsoleTestKit.BILLING);
         assertThat(billing.cookies()).containsKey("pp_staff");
         assertThat(billing.execute("{ console { me { email memberships { role } } } }")
                         .data()
@@ -92,7 +70,7 @@ class ConsoleStaffFlowTest {
                         .asText())
                 .isEqualTo("BILLING");
         // The vendor's support cannot refund: no second factor asked.
-        GraphQLTestClient support = new GraphQLTestClient(server.getURL());
+        GraphQLTestClient support = new GraphQLTestClient(BFF.url());
         assertThat(support.execute(
                                 ConsoleTestKit.SIGN_IN,
                                 "e",
@@ -128,7 +106,7 @@ class ConsoleStaffFlowTest {
             int n = i;
             answers.add(pool.submit(() -> {
                 go.await();
-                return new GraphQLTestClient(server.getURL())
+                return new GraphQLTestClient(BFF.url())
                         .execute(ConsoleTestKit.SIGN_IN, "e", email, "p", "wrong-" + n, "o", null)
                         .data()
                         .path("staffSignIn");
@@ -140,7 +118,7 @@ class ConsoleStaffFlowTest {
         }
         pool.shutdown();
         // Locked: the right password and code fail the same way until the window ends.
-        GraphQLTestClient c = new GraphQLTestClient(server.getURL());
+        GraphQLTestClient c = new GraphQLTestClient(BFF.url());
         JsonNode locked = c.execute(
                         ConsoleTestKit.SIGN_IN, "e", email, "p", ConsoleTestKit.PASSWORD, "o", ConsoleTestKit.code())
                 .data()
@@ -152,14 +130,12 @@ class ConsoleStaffFlowTest {
 
     @Test
     void aRefundFromTheConsolePostsThroughTheWebhookPathOncePerKey() throws Exception {
-        ConnectorHouseholds.Household h =
-                ConnectorHouseholds.create(new ConnectorHouseholds.Charge(LocalDate.of(2026, 5, 4), 6000));
-        String practiceId = practiceOf(h);
-        String email = "refund-" + UUID.randomUUID() + "@example.test";
-        staffFor(practiceId, email);
+        ConsoleTestKit.PracticeAdmin admin = ConsoleTestKit.practiceAdmin(BFF.url(), "refund", "Refund Tester");
+        ConnectorHouseholds.Household h = admin.household();
+        String practiceId = admin.practiceId();
 
         // The patient pays $25.00 with the simulated provider's test card.
-        GraphQLTestClient patient = new GraphQLTestClient(server.getURL());
+        GraphQLTestClient patient = new GraphQLTestClient(BFF.url());
         assertThat(patient.execute(
                                 BffTestSupport.SIGN_IN,
                                 "h",
@@ -194,7 +170,7 @@ class ConsoleStaffFlowTest {
         long owedBefore = balance(patient);
 
         // Staff find it by account number and refund $5.00.
-        GraphQLTestClient staff = ConsoleTestKit.staff(server.getURL(), email);
+        GraphQLTestClient staff = admin.client();
         JsonNode rows = staff.execute(
                         "query($p: ID!, $f: ConsolePaymentFilter) { console { practice(id: $p) {"
                                 + " payments(filter: $f) { totalCount edges { node { transactionId amount { cents } } } } } } }",
@@ -269,10 +245,16 @@ class ConsoleStaffFlowTest {
                 .asText();
         assertThat(pdfText(staff, preview)).contains(signature);
         assertThat(pdfText(patient, patientReceipt(patient, txId))).doesNotContain(signature);
-        staff.execute(
+        var published = staff.execute(
                 "mutation($p: ID!) { publishReceiptBranding(practiceId: $p) { published { signatureText } } }",
                 "p",
                 practiceId);
+        assertThat(published
+                        .data()
+                        .at("/publishReceiptBranding/published/signatureText")
+                        .asText())
+                .as(published.raw())
+                .isEqualTo(signature);
         assertThat(pdfText(patient, patientReceipt(patient, txId))).contains(signature);
         String staffReceipt = staff.execute(
                         "query($p: ID!, $tx: ID!) { console { practice(id: $p) {"
@@ -296,7 +278,7 @@ class ConsoleStaffFlowTest {
 
     private static String pdfText(GraphQLTestClient c, String path) throws Exception {
         byte[] pdf = c.sendBytes(
-                java.net.http.HttpRequest.newBuilder(server.getURL().toURI().resolve(path))
+                java.net.http.HttpRequest.newBuilder(BFF.url().toURI().resolve(path))
                         .GET());
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             return new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
@@ -322,40 +304,6 @@ class ConsoleStaffFlowTest {
     private static long rowsOf(String table, String txId) {
         return ConnectorHouseholds.value(
                 "SELECT COUNT(*) FROM " + table + " WHERE transaction_id = ?", UUID.fromString(txId));
-    }
-
-    private static String practiceOf(ConnectorHouseholds.Household h) throws Exception {
-        try (Connection c =
-                        DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl());
-                PreparedStatement s = c.prepareStatement("SELECT practice_id FROM practice_hashes WHERE hash = ?")) {
-            s.setString(1, h.practiceHash());
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
-    }
-
-    /** A staff member of that practice with the demo's password hash and authenticator secret. */
-    private static void staffFor(String practiceId, String email) throws Exception {
-        try (Connection c =
-                DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl())) {
-            UUID id = UUID.randomUUID();
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO staff_accounts (id, email, display_name,"
-                    + " password_hash, totp_secret) SELECT ?, ?, 'Refund Tester', password_hash, totp_secret"
-                    + " FROM staff_accounts WHERE email = ?")) {
-                s.setObject(1, id);
-                s.setString(2, email);
-                s.setString(3, ConsoleTestKit.ADMIN);
-                assertThat(s.executeUpdate()).isEqualTo(1);
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO staff_memberships (staff_id, practice_id, role)"
-                    + " VALUES (?, ?, 'PRACTICE_ADMIN')")) {
-                s.setObject(1, id);
-                s.setObject(2, UUID.fromString(practiceId));
-                s.executeUpdate();
-            }
-        }
     }
 
     private static void await(String what, BooleanSupplier condition) {

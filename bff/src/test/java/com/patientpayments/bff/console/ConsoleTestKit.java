@@ -105,17 +105,44 @@ final class ConsoleTestKit {
         }
     }
 
+    /** A household of its own practice and a new admin of that practice, signed in to the console. */
+    record PracticeAdmin(
+            com.patientpayments.bff.testsupport.ConnectorHouseholds.Household household,
+            String practiceId,
+            String email,
+            GraphQLTestClient client) {}
+
+    /**
+     * A new household (one $60.00 charge) and a new practice admin ({@code <prefix>-<uuid>@example.test}, shown as
+     * {@code displayName}) of its practice, signed in to the console at {@code server}.
+     */
+    static PracticeAdmin practiceAdmin(java.net.URL server, String prefix, String displayName) throws Exception {
+        var h = com.patientpayments.bff.testsupport.ConnectorHouseholds.create(
+                new com.patientpayments.bff.testsupport.ConnectorHouseholds.Charge(
+                        java.time.LocalDate.of(2026, 5, 4), 6000));
+        String practiceId = practiceOf(h);
+        String email = prefix + "-" + UUID.randomUUID() + "@example.test";
+        adminOf(practiceId, email, displayName);
+        return new PracticeAdmin(h, practiceId, email, staff(server, email));
+    }
+
+    /** As {@link #practiceAdmin(java.net.URL, String, String)}, shown as "Console Tester". */
+    static PracticeAdmin practiceAdmin(java.net.URL server, String prefix) throws Exception {
+        return practiceAdmin(server, prefix, "Console Tester");
+    }
+
     /** A practice admin of {@code practiceId} with the demo's password hash and authenticator secret. */
-    static void adminOf(String practiceId, String email) throws Exception {
+    static void adminOf(String practiceId, String email, String displayName) throws Exception {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(
                 com.patientpayments.bff.testsupport.EmrConnectorProcess.shared().jdbcUrl())) {
             UUID id = UUID.randomUUID();
             try (java.sql.PreparedStatement s = c.prepareStatement("INSERT INTO staff_accounts (id, email,"
-                    + " display_name, password_hash, totp_secret) SELECT ?, ?, 'Console Tester', password_hash,"
+                    + " display_name, password_hash, totp_secret) SELECT ?, ?, ?, password_hash,"
                     + " totp_secret FROM staff_accounts WHERE email = ?")) {
                 s.setObject(1, id);
                 s.setString(2, email);
-                s.setString(3, ADMIN);
+                s.setString(3, displayName);
+                s.setString(4, ADMIN);
                 if (s.executeUpdate() != 1) {
                     throw new IllegalStateException("the demo admin is missing");
                 }

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
+import com.patientpayments.bff.testsupport.TestBff;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A request can be followed from the BFF's log to the connector's: the id the BFF gives a GraphQL request (the
@@ -23,29 +19,16 @@ import org.junit.jupiter.api.Test;
  */
 class RequestIdForwardingTest {
 
-    private static EmbeddedServer server;
-
-    @BeforeAll
-    static void start() {
-        Map<String, Object> p = new HashMap<>(BffTestSupport.properties(RequestIdForwardingTest.class));
-        p.put("payments.session.cookie-secure", "false");
-        server = ApplicationContext.run(EmbeddedServer.class, p);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final TestBff BFF = TestBff.of(RequestIdForwardingTest.class);
 
     @Test
     void theBffRequestIdArrivesInTheConnectorLog() throws Exception {
         String id = "trace-" + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
-        GraphQLTestClient client = new GraphQLTestClient(server.getURL());
+        GraphQLTestClient client = new GraphQLTestClient(BFF.url());
         String body = "{\"query\":\"query($h: ID!) { practice(hash: $h) { name } }\",\"variables\":{\"h\":\""
                 + BffTestSupport.OTHER_PRACTICE + "\"}}";
-        var response = client.send(HttpRequest.newBuilder(server.getURI().resolve("/graphql"))
+        var response = client.send(HttpRequest.newBuilder(BFF.uri().resolve("/graphql"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("X-Request-Id", id)
@@ -77,15 +60,16 @@ class RequestIdForwardingTest {
                         + "\"type\":\"payment_intent.succeeded\",\"data\":{\"object\":{\"id\":\"" + intent + "\","
                         + "\"object\":\"payment_intent\",\"amount\":100,\"amount_received\":100,\"currency\":\"usd\","
                         + "\"status\":\"succeeded\",\"created\":" + now + "}}}";
-        var response = new GraphQLTestClient(server.getURL())
-                .send(HttpRequest.newBuilder(server.getURI().resolve("/webhooks/stripe"))
+        var response = new GraphQLTestClient(BFF.url())
+                .send(HttpRequest.newBuilder(BFF.uri().resolve("/webhooks/stripe"))
                         .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
                         .header(
                                 "Stripe-Signature",
                                 com.patientpayments.bff.payment.StripeSignatureVerifier.header(
                                         event,
-                                        server.getApplicationContext()
+                                        BFF.server()
+                                                .getApplicationContext()
                                                 .getRequiredProperty("payments.webhook.secrets", String.class)
                                                 .split(",")[0],
                                         now))

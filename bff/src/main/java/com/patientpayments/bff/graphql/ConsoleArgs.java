@@ -1,13 +1,15 @@
-package com.patientpayments.bff.console;
+package com.patientpayments.bff.graphql;
 
 import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.emr.ConsoleDtos;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** Checks of the console's arguments: specific {@code BAD_USER_INPUT} messages that never echo the value. */
 final class ConsoleArgs {
@@ -17,7 +19,7 @@ final class ConsoleArgs {
     private ConsoleArgs() {}
 
     /** An opaque id: 1-64 letters, digits, '-' or '_'. */
-    static String id(Object raw, String name) {
+    static String id(@Nullable Object raw, String name) {
         if (!(raw instanceof String s) || !s.matches("[A-Za-z0-9_-]{1,64}")) {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` is not a valid identifier.");
         }
@@ -25,26 +27,29 @@ final class ConsoleArgs {
     }
 
     /** An ISO date (yyyy-mm-dd). */
-    static String date(Object raw, String name) {
+    static String date(@Nullable Object raw, String name) {
         try {
-            return LocalDate.parse((String) raw).toString();
-        } catch (DateTimeParseException | ClassCastException | NullPointerException e) {
-            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` must be an ISO date (yyyy-mm-dd).");
+            if (raw instanceof String s) {
+                return LocalDate.parse(s).toString();
+            }
+        } catch (DateTimeParseException e) {
+            // the same answer as a missing or non-string value, below
         }
+        throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` must be an ISO date (yyyy-mm-dd).");
     }
 
     /** An account number: 1-32 letters, digits or '-'. */
-    static String account(Object raw) {
+    static String account(@Nullable Object raw) {
         if (!(raw instanceof String s) || !s.strip().matches("[A-Za-z0-9-]{1,32}")) {
             throw new PaymentsException(
                     ErrorCode.BAD_USER_INPUT, "An account number must be 1 to 32 letters, digits or hyphens.");
         }
-        return ((String) raw).strip();
+        return s.strip();
     }
 
     /** The connector's query parameters of a {@code ConsolePaymentFilter} (null: no filter). */
-    static Map<String, Object> filter(Map<String, Object> f, ConsoleDtos.Practice practice) {
-        Map<String, Object> q = new HashMap<>();
+    static Map<String, @Nullable Object> filter(@Nullable Map<String, Object> f, ConsoleDtos.Practice practice) {
+        Map<String, @Nullable Object> q = new HashMap<>();
         if (f == null) {
             return q;
         }

@@ -1,12 +1,13 @@
-package com.patientpayments.bff.console;
+package com.patientpayments.bff.graphql;
 
 import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.PaymentsException;
+import com.patientpayments.bff.console.ConsoleAccess;
+import com.patientpayments.bff.console.StaffSettings;
 import com.patientpayments.bff.emr.ConnectorErrors;
+import com.patientpayments.bff.emr.ConsoleDtos;
+import com.patientpayments.bff.emr.ConsoleEmr;
 import com.patientpayments.bff.emr.EmrOutcome;
-import com.patientpayments.bff.graphql.ApiErrorHandler;
-import com.patientpayments.bff.graphql.GraphQLRequestContext;
-import com.patientpayments.bff.graphql.GraphQLWiring;
 import com.patientpayments.bff.ratelimit.AttemptLimiter;
 import com.patientpayments.bff.ratelimit.Limit;
 import com.patientpayments.bff.ratelimit.Reservation;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code staffSignIn} / {@code staffSignOut}. The same concurrency-safe lockout as the patient's sign-in: a guess is
@@ -33,7 +35,7 @@ public class StaffSignInWiring implements GraphQLWiring {
             "The email, password or code is not right, or too many attempts were made." + " Please try again later.";
 
     private final ConsoleEmr emr;
-    private final StaffSessions sessions;
+    private final ConsoleStaffSession sessions;
     private final ConsoleAccess access;
     private final AttemptLimiter limiter;
     private final StaffSettings settings;
@@ -43,7 +45,7 @@ public class StaffSignInWiring implements GraphQLWiring {
 
     public StaffSignInWiring(
             ConsoleEmr emr,
-            StaffSessions sessions,
+            ConsoleStaffSession sessions,
             ConsoleAccess access,
             AttemptLimiter limiter,
             StaffSettings settings,
@@ -87,8 +89,10 @@ public class StaffSignInWiring implements GraphQLWiring {
                 case "OK" -> {
                     guess.release();
                     ConsoleDtos.Staff staff = found.value().staff();
-                    sessions.start(env, staff.id());
-                    env.getGraphQlContext().put("pp.console.staff", java.util.Optional.of(staff));
+                    if (staff == null) { // the connector's contract: OK always names the staff member
+                        throw new IllegalStateException("the sign-in check answered OK without a staff member");
+                    }
+                    sessions.start(env, staff);
                     access.audit(staff.id(), "SIGN_IN", null, null, null, null);
                     pad(started);
                     Map<String, Object> ok = result(true, false, null);
@@ -110,7 +114,7 @@ public class StaffSignInWiring implements GraphQLWiring {
     }
 
     boolean signOut(DataFetchingEnvironment env) {
-        access.staff(env).ifPresent(s -> access.audit(s.id(), "SIGN_OUT", null, null, null, null));
+        sessions.staff(env).ifPresent(s -> access.audit(s.id(), "SIGN_OUT", null, null, null, null));
         sessions.end(env);
         return true;
     }
@@ -120,7 +124,7 @@ public class StaffSignInWiring implements GraphQLWiring {
         return result(false, false, FAILED);
     }
 
-    private static Map<String, Object> result(boolean ok, boolean otpRequired, String message) {
+    private static Map<String, @Nullable Object> result(boolean ok, boolean otpRequired, @Nullable String message) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("ok", ok);
         r.put("otpRequired", otpRequired);

@@ -1,4 +1,4 @@
-package com.patientpayments.bff.console;
+package com.patientpayments.bff.emr;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

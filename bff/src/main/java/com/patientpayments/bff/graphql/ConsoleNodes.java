@@ -1,4 +1,6 @@
-package com.patientpayments.bff.console;
+package com.patientpayments.bff.graphql;
+
+import com.patientpayments.bff.emr.ConsoleDtos;
 
 /** Source objects of the console's GraphQL types: each carries the staff member it is resolved for. */
 final class ConsoleNodes {

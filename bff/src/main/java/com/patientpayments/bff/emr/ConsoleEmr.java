@@ -1,8 +1,5 @@
-package com.patientpayments.bff.console;
+package com.patientpayments.bff.emr;
 
-import com.patientpayments.bff.emr.EmrClient;
-import com.patientpayments.bff.emr.EmrHttp;
-import com.patientpayments.bff.emr.EmrOutcome;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -18,11 +15,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The connector's console API (emr-connector {@code console}: {@code /api/v1/staff}, {@code /api/v1/console}). Calls
  * for a practice carry the staff member's id ({@code X-Staff-Id}); the connector checks again that they may see the
- * practice and writes the audit row. Every method answers an {@link EmrOutcome}. Blocking.
+ * practice and writes the audit row. Every method answers an {@link EmrOutcome} (never throws for the connector's
+ * answer); the DTOs are {@link ConsoleDtos}. Blocking. The console's domain ({@code console}) and edges use it.
  */
 @Singleton
 public class ConsoleEmr {
@@ -39,7 +38,7 @@ public class ConsoleEmr {
     }
 
     /** The sign-in check. */
-    public EmrOutcome<ConsoleDtos.SignInCheck> check(String email, String password, String otp) {
+    public EmrOutcome<ConsoleDtos.SignInCheck> check(String email, String password, @Nullable String otp) {
         var request = HttpRequest.POST(
                 STAFF + "/sign-in-check", Map.of("email", email, "password", password, "otp", otp == null ? "" : otp));
         String id = org.slf4j.MDC.get(EmrHttp.MDC_KEY);
@@ -74,10 +73,10 @@ public class ConsoleEmr {
     public EmrOutcome<Void> audit(
             String staffId,
             String action,
-            String practiceId,
-            String transactionId,
-            Long amountCents,
-            String reference) {
+            @Nullable String practiceId,
+            @Nullable String transactionId,
+            @Nullable Long amountCents,
+            @Nullable String reference) {
         java.util.HashMap<String, Object> body = new java.util.HashMap<>();
         body.put("action", action);
         body.put("practiceId", practiceId);
@@ -88,7 +87,8 @@ public class ConsoleEmr {
     }
 
     /** A page of payments; {@code query} holds the filter's query parameters. */
-    public EmrOutcome<ConsoleDtos.Page> payments(String staffId, String practiceId, Map<String, Object> query) {
+    public EmrOutcome<ConsoleDtos.Page> payments(
+            String staffId, String practiceId, Map<String, @Nullable Object> query) {
         UriBuilder uri = UriBuilder.of(practice(practiceId) + "/payments");
         query.forEach((k, v) -> {
             if (v != null) {
@@ -98,6 +98,7 @@ public class ConsoleEmr {
         return call(true, as(staffId, HttpRequest.GET(uri.build().toString())), Argument.of(ConsoleDtos.Page.class));
     }
 
+    /** One payment of the practice with its allocations, timeline and audit rows. */
     public EmrOutcome<ConsoleDtos.Payment> payment(String staffId, String practiceId, String transactionId) {
         return call(
                 true,
@@ -105,6 +106,7 @@ public class ConsoleEmr {
                 Argument.of(ConsoleDtos.Payment.class));
     }
 
+    /** Records a refund request (idempotent by its key); the answer says whether it was created now. */
     public EmrOutcome<ConsoleDtos.RefundRequest> requestRefund(
             String staffId, String practiceId, Map<String, Object> body) {
         return call(
@@ -113,8 +115,9 @@ public class ConsoleEmr {
                 Argument.of(ConsoleDtos.RefundRequest.class));
     }
 
+    /** Settles a refund request with the provider's refund id (null: the provider refused it). */
     public EmrOutcome<ConsoleDtos.RefundRequest> settleRefund(
-            String staffId, String practiceId, String requestId, String providerRefundId) {
+            String staffId, String practiceId, String requestId, @Nullable String providerRefundId) {
         java.util.HashMap<String, Object> body = new java.util.HashMap<>();
         body.put("providerRefundId", providerRefundId);
         return call(
@@ -123,6 +126,7 @@ public class ConsoleEmr {
                 Argument.of(ConsoleDtos.RefundRequest.class));
     }
 
+    /** The practice's draft and published receipt branding. */
     public EmrOutcome<ConsoleDtos.BrandingState> branding(String staffId, String practiceId) {
         return call(
                 true,
@@ -130,6 +134,7 @@ public class ConsoleEmr {
                 Argument.of(ConsoleDtos.BrandingState.class));
     }
 
+    /** Saves the branding draft ({@code edit}: signatureText, footerText, removeLogo). */
     public EmrOutcome<ConsoleDtos.BrandingState> saveBranding(
             String staffId, String practiceId, Map<String, Object> edit) {
         return call(
@@ -138,6 +143,7 @@ public class ConsoleEmr {
                 Argument.of(ConsoleDtos.BrandingState.class));
     }
 
+    /** Publishes the draft; not found when there is no draft. */
     public EmrOutcome<ConsoleDtos.BrandingState> publishBranding(String staffId, String practiceId) {
         return call(
                 false,
@@ -154,8 +160,9 @@ public class ConsoleEmr {
                 Argument.of(ConsoleDtos.Logo.class));
     }
 
+    /** The ROI report of {@code [from, to]} (ISO dates), optionally of one location. */
     public EmrOutcome<ConsoleDtos.Roi> roi(
-            String staffId, String practiceId, String from, String to, String locationId) {
+            String staffId, String practiceId, String from, String to, @Nullable String locationId) {
         UriBuilder uri = UriBuilder.of(practice(practiceId) + "/roi")
                 .queryParam("from", from)
                 .queryParam("to", to);
@@ -165,6 +172,7 @@ public class ConsoleEmr {
         return call(true, as(staffId, HttpRequest.GET(uri.build().toString())), Argument.of(ConsoleDtos.Roi.class));
     }
 
+    /** A household of the practice by account number (audited by the connector); not found otherwise. */
     public EmrOutcome<ConsoleDtos.HouseholdRef> household(String staffId, String practiceId, String accountNumber) {
         return call(
                 true,
@@ -180,10 +188,12 @@ public class ConsoleEmr {
                 Argument.of(Void.class));
     }
 
+    /** Records a reconciliation run. */
     public EmrOutcome<ConsoleDtos.Run> recordRun(ConsoleDtos.Run run) {
         return call(false, HttpRequest.POST(CONSOLE + "/reconciliation-runs", run), Argument.of(ConsoleDtos.Run.class));
     }
 
+    /** The last 20 reconciliation runs, newest first. */
     public EmrOutcome<List<ConsoleDtos.Run>> runs() {
         return call(
                 true,
@@ -203,7 +213,7 @@ public class ConsoleEmr {
         return emr.exchange(read, request, type);
     }
 
-    private static String enc(String s) {
+    private static String enc(@Nullable String s) {
         return URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

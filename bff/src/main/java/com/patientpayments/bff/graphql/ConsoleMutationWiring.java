@@ -1,18 +1,19 @@
-package com.patientpayments.bff.console;
+package com.patientpayments.bff.graphql;
 
 import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.PaymentsException;
-import com.patientpayments.bff.email.EmailSettings;
+import com.patientpayments.bff.console.ConsoleAccess;
+import com.patientpayments.bff.console.ConsoleOperationsView;
+import com.patientpayments.bff.console.ConsoleRefunds;
+import com.patientpayments.bff.console.PaymentLinkEmails;
+import com.patientpayments.bff.emr.ConsoleDtos;
+import com.patientpayments.bff.emr.ConsoleEmr;
+import com.patientpayments.bff.emr.ConsoleErrors;
 import com.patientpayments.bff.emr.EmrOutcome;
-import com.patientpayments.bff.graphql.GraphQLWiring;
-import com.patientpayments.bff.payment.PaymentProvider;
-import com.patientpayments.bff.payment.ProviderException;
-import com.patientpayments.bff.payment.ProviderRefusedException;
 import com.patientpayments.bff.receipt.ReceiptDownloadTokens;
 import com.patientpayments.bff.receipt.ReceiptLocale;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
-import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,48 +21,41 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The console's mutations: refunds (through the provider's refund API with the client's idempotency key; the ledger
- * changes only when the provider's refund event arrives by webhook), receipt branding (draft, publish, PDF preview),
- * payment-link emails, and support's operations (dead-letter replay, reconciliation now).
+ * The console's mutations: refunds ({@link ConsoleRefunds}), receipt branding (draft, publish, PDF preview),
+ * payment-link emails ({@link PaymentLinkEmails}), and support's operations (dead-letter replay, reconciliation now).
+ * Arguments are checked here ({@code BAD_USER_INPUT}); the caller's role per practice by {@link ConsoleAccess}.
  */
 @Singleton
 public class ConsoleMutationWiring implements GraphQLWiring {
-    private static final Logger LOG = LoggerFactory.getLogger(ConsoleMutationWiring.class);
     private static final int MAX_LOGO_BYTES = 256 * 1024;
 
+    private final ConsoleStaffSession staffSession;
     private final ConsoleAccess access;
     private final ConsoleEmr emr;
-    private final BeanProvider<PaymentProvider> provider;
+    private final ConsoleRefunds refunds;
     private final ReceiptDownloadTokens receiptTokens;
     private final ConsoleOperationsView operations;
-    private final StatementLinks links;
-    private final BeanProvider<SesV2Client> ses;
-    private final EmailSettings email;
+    private final PaymentLinkEmails paymentLinks;
 
     public ConsoleMutationWiring(
+            ConsoleStaffSession staffSession,
             ConsoleAccess access,
             ConsoleEmr emr,
-            BeanProvider<PaymentProvider> provider,
+            ConsoleRefunds refunds,
             ReceiptDownloadTokens receiptTokens,
             ConsoleOperationsView operations,
-            StatementLinks links,
-            BeanProvider<SesV2Client> ses,
-            EmailSettings email) {
+            PaymentLinkEmails paymentLinks) {
+        this.staffSession = staffSession;
         this.access = access;
         this.emr = emr;
-        this.provider = provider;
+        this.refunds = refunds;
         this.receiptTokens = receiptTokens;
         this.operations = operations;
-        this.links = links;
-        this.ses = ses;
-        this.email = email;
+        this.paymentLinks = paymentLinks;
     }
 
     @Override
@@ -83,7 +77,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
                         .dataFetcher("previewReceiptBranding", this::preview)
                         .dataFetcher("emailPaymentLink", this::emailLink)
                         .dataFetcher("replayDeadLetters", env -> {
-                            ConsoleDtos.Staff s = access.requireSupport(env);
+                            ConsoleDtos.Staff s = staffSession.requireSupport(env);
                             Integer max = env.getArgument("max");
                             if (max != null && (max < 1 || max > 1000)) {
                                 throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`max` must be 1 to 1,000.");
@@ -91,7 +85,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
                             return operations.replay(s, max == null ? 100 : max);
                         })
                         .dataFetcher("runReconciliation", env -> {
-                            ConsoleDtos.Staff s = access.requireSupport(env);
+                            ConsoleDtos.Staff s = staffSession.requireSupport(env);
                             Instant from = instant(env.getArgument("from"), "from");
                             Instant to = instant(env.getArgument("to"), "to");
                             if (!from.isBefore(to) || Duration.between(from, to).compareTo(Duration.ofDays(31)) > 0) {
@@ -104,7 +98,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
 
     /** {@code refundPayment}: finds the payment among the caller's practices where they may refund. */
     Map<String, Object> refund(DataFetchingEnvironment env) {
-        ConsoleDtos.Staff staff = access.require(env);
+        ConsoleDtos.Staff staff = staffSession.require(env);
         String tx = ConsoleArgs.id(env.getArgument("transactionId"), "transactionId");
         Integer amount = env.getArgument("amountCents");
         String reason = String.valueOf(env.<Object>getArgument("reason"));
@@ -120,69 +114,12 @@ public class ConsoleMutationWiring implements GraphQLWiring {
         if (note != null && note.length() > 500) {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`note` is at most 500 characters.");
         }
-        ConsoleDtos.Practice practice = null;
-        boolean seen = false;
-        for (ConsoleDtos.Practice p : staff.practices()) {
-            if (emr.payment(staff.id(), p.id(), tx) instanceof EmrOutcome.Found<?>) {
-                seen = true;
-                if (ConsoleAccess.allows(p, ConsoleAccess.Capability.ACT)) {
-                    practice = p;
-                }
-                break;
-            }
-        }
-        if (practice == null) {
-            throw seen
-                    ? ConsoleAccess.forbidden()
-                    : staff.practices().stream().anyMatch(p -> ConsoleAccess.allows(p, ConsoleAccess.Capability.ACT))
-                            ? new PaymentsException(ErrorCode.NOT_FOUND, "We could not find that payment.")
-                            : ConsoleAccess.forbidden();
-        }
-        Map<String, Object> body = new HashMap<>();
-        body.put("transactionId", tx);
-        body.put("amountCents", amount.longValue());
-        body.put("reason", reason);
-        body.put("note", note);
-        body.put("idempotencyKey", key);
-        ConsoleDtos.RefundRequest request = ConsoleErrors.value(
-                emr.requestRefund(staff.id(), practice.id(), body), "We could not find that payment.");
-        if ("REQUESTED".equals(request.status())) {
-            request = submit(staff, practice, request, key, reason);
-        }
+        ConsoleDtos.RefundRequest request = refunds.refund(staff, tx, amount.longValue(), reason, note, key);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("refundRequestId", request.id());
         out.put("status", "REFUSED".equals(request.status()) ? "FAILED" : "PENDING");
         out.put("amount", ConsoleQueryWiring.usd(request.amountCents()));
         return out;
-    }
-
-    /** Asks the provider (idempotent by the key: a retry after a crash asks again and gets the same refund). */
-    private ConsoleDtos.RefundRequest submit(
-            ConsoleDtos.Staff staff,
-            ConsoleDtos.Practice practice,
-            ConsoleDtos.RefundRequest request,
-            String key,
-            String reason) {
-        String providerReason = "OTHER".equals(reason) ? null : reason.toLowerCase(Locale.ROOT);
-        try {
-            PaymentProvider.RefundSnapshot refund = provider.get()
-                    .refund(
-                            request.providerReference(),
-                            request.amountCents(),
-                            key,
-                            providerReason,
-                            request.stripeAccountId());
-            return ConsoleErrors.value(
-                    emr.settleRefund(staff.id(), practice.id(), request.id(), refund.id()), "Not found.");
-        } catch (ProviderRefusedException e) {
-            emr.settleRefund(staff.id(), practice.id(), request.id(), null);
-            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "The payment processor refused this refund.");
-        } catch (ProviderException e) {
-            LOG.warn("refund request not answered by the provider; the same key may be retried");
-            throw new PaymentsException(
-                    ErrorCode.UPSTREAM_UNAVAILABLE,
-                    "The payment processor did not answer. Please try again in a moment.");
-        }
     }
 
     private Map<String, Object> saveDraft(DataFetchingEnvironment env) {
@@ -194,8 +131,8 @@ public class ConsoleMutationWiring implements GraphQLWiring {
         edit.put("removeLogo", input.get("removeLogo"));
         Object logo = input.get("logoBase64");
         if (logo != null) {
-            Object type = input.get("logoContentType");
-            if (!"image/png".equals(type) && !"image/svg+xml".equals(type)) {
+            if (!(input.get("logoContentType") instanceof String type)
+                    || (!"image/png".equals(type) && !"image/svg+xml".equals(type))) {
                 throw new PaymentsException(
                         ErrorCode.BAD_USER_INPUT, "`logoContentType` must be image/png or image/svg+xml.");
             }
@@ -208,7 +145,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
             if (bytes.length == 0 || bytes.length > MAX_LOGO_BYTES) {
                 throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "The logo must be at most 256 KiB.");
             }
-            ConsoleErrors.value(emr.saveLogo(p.practice().id(), (String) type, bytes), "Not found.");
+            ConsoleErrors.value(emr.saveLogo(p.practice().id(), type, bytes), "Not found.");
             if (!Boolean.TRUE.equals(input.get("removeLogo"))) {
                 edit.put("removeLogo", false);
             }
@@ -246,35 +183,18 @@ public class ConsoleMutationWiring implements GraphQLWiring {
                 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`email` must be an email address.");
         }
-        ConsoleErrors.value(
-                emr.household(p.staff().id(), p.practice().id(), account),
-                "No household of this practice has that account number.");
-        String url = links.url(p.practice().hash(), account);
-        String subject = "Pay your bill from " + p.practice().name() + " online";
-        String text = p.practice().name() + " invites you to view and pay your bill online:\n" + url + "\n";
-        try {
-            ses.get()
-                    .sendEmail(r -> r.fromEmailAddress(email.from())
-                            .destination(d -> d.toAddresses(address))
-                            .content(c ->
-                                    c.simple(m -> m.subject(s -> s.data(subject).charset("UTF-8"))
-                                            .body(b -> b.text(x -> x.data(text).charset("UTF-8"))))));
-        } catch (RuntimeException e) {
-            LOG.warn("payment link email not sent ({})", e.getClass().getSimpleName());
-            throw new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE, "Email is temporarily unavailable.");
-        }
-        access.audit(p.staff().id(), "PAYMENT_LINK_EMAILED", p.practice().id(), null, null, null);
+        paymentLinks.send(p.staff(), p.practice(), account, address);
         return Map.of("queued", true);
     }
 
     private ConsoleNodes.PracticeNode practice(DataFetchingEnvironment env, ConsoleAccess.Capability needs) {
-        ConsoleDtos.Staff staff = access.require(env);
+        ConsoleDtos.Staff staff = staffSession.require(env);
         return new ConsoleNodes.PracticeNode(
                 staff,
                 ConsoleAccess.practice(staff, ConsoleArgs.id(env.getArgument("practiceId"), "practiceId"), needs));
     }
 
-    private static String text(Object raw, String name, int max) {
+    private static @Nullable String text(@Nullable Object raw, String name, int max) {
         if (raw == null) {
             return null;
         }

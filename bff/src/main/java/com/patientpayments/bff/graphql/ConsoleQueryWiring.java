@@ -1,9 +1,17 @@
-package com.patientpayments.bff.console;
+package com.patientpayments.bff.graphql;
 
 import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.Money;
 import com.patientpayments.bff.PaymentsException;
-import com.patientpayments.bff.graphql.GraphQLWiring;
+import com.patientpayments.bff.console.ConsoleAccess;
+import com.patientpayments.bff.console.ConsoleDownloads;
+import com.patientpayments.bff.console.ConsoleOperationsView;
+import com.patientpayments.bff.console.Csv;
+import com.patientpayments.bff.console.StatementLinks;
+import com.patientpayments.bff.console.StatementQr;
+import com.patientpayments.bff.emr.ConsoleDtos;
+import com.patientpayments.bff.emr.ConsoleEmr;
+import com.patientpayments.bff.emr.ConsoleErrors;
 import com.patientpayments.bff.practice.PracticeLogoUrls;
 import com.patientpayments.bff.receipt.ReceiptDownloadTokens;
 import com.patientpayments.bff.receipt.ReceiptLocale;
@@ -17,6 +25,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code Query.console} and everything under it. {@code console} is null without a staff session (a patient's
@@ -26,7 +36,10 @@ import java.util.Map;
 @Singleton
 public class ConsoleQueryWiring implements GraphQLWiring {
     static final String USD = "USD";
+    /** The connector's payment detail always has its lists; one without them is a broken answer ({@code INTERNAL}). */
+    private static final String DETAIL = "the connector's payment detail lacks a list";
 
+    private final ConsoleStaffSession staffSession;
     private final ConsoleAccess access;
     private final ConsoleEmr emr;
     private final ConsoleDownloads downloads;
@@ -35,12 +48,14 @@ public class ConsoleQueryWiring implements GraphQLWiring {
     private final ConsoleOperationsView operations;
 
     public ConsoleQueryWiring(
+            ConsoleStaffSession staffSession,
             ConsoleAccess access,
             ConsoleEmr emr,
             ConsoleDownloads downloads,
             StatementLinks links,
             ReceiptDownloadTokens receiptTokens,
             ConsoleOperationsView operations) {
+        this.staffSession = staffSession;
         this.access = access;
         this.emr = emr;
         this.downloads = downloads;
@@ -55,7 +70,10 @@ public class ConsoleQueryWiring implements GraphQLWiring {
                 "Query",
                 t -> t.dataFetcher(
                         "console",
-                        env -> access.staff(env).map(ConsoleNodes.Root::new).orElse(null)));
+                        env -> staffSession
+                                .staff(env)
+                                .map(ConsoleNodes.Root::new)
+                                .orElse(null)));
         builder.type(
                 "Console",
                 t -> t.dataFetcher(
@@ -74,7 +92,7 @@ public class ConsoleQueryWiring implements GraphQLWiring {
                                     s, ConsoleAccess.practice(s, env.getArgument("id"), ConsoleAccess.Capability.READ));
                         })
                         .dataFetcher("operations", env -> {
-                            ConsoleDtos.Staff s = access.requireSupport(env);
+                            ConsoleDtos.Staff s = staffSession.requireSupport(env);
                             return operations.view(s);
                         }));
         builder.type(
@@ -136,7 +154,7 @@ public class ConsoleQueryWiring implements GraphQLWiring {
                         .dataFetcher("guarantorName", env -> pay(env).payment().guarantorName())
                         .dataFetcher(
                                 "allocations",
-                                env -> detail(env).allocations().stream()
+                                env -> Objects.requireNonNull(detail(env).allocations(), DETAIL).stream()
                                         .map(a -> {
                                             Map<String, Object> m = new LinkedHashMap<>();
                                             m.put("chargeId", a.chargeId());
@@ -152,7 +170,7 @@ public class ConsoleQueryWiring implements GraphQLWiring {
                                         .toList())
                         .dataFetcher("timeline", env -> {
                             ConsoleNodes.PracticeNode p = pay(env).practice();
-                            return detail(env).timeline().stream()
+                            return Objects.requireNonNull(detail(env).timeline(), DETAIL).stream()
                                     .map(a -> {
                                         Map<String, Object> m = new LinkedHashMap<>();
                                         m.put("kind", a.kind());
@@ -166,7 +184,7 @@ public class ConsoleQueryWiring implements GraphQLWiring {
                         })
                         .dataFetcher("auditTrail", env -> {
                             ConsoleNodes.PracticeNode p = pay(env).practice();
-                            return detail(env).audit().stream()
+                            return Objects.requireNonNull(detail(env).audit(), DETAIL).stream()
                                     .map(a -> {
                                         Map<String, Object> m = new LinkedHashMap<>();
                                         m.put("at", local(a.at(), p));
@@ -185,7 +203,7 @@ public class ConsoleQueryWiring implements GraphQLWiring {
         if (first == null || first < 1 || first > 100) {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`first` must be 1 to 100.");
         }
-        Map<String, Object> query = ConsoleArgs.filter(env.getArgument("filter"), p.practice());
+        Map<String, @Nullable Object> query = ConsoleArgs.filter(env.getArgument("filter"), p.practice());
         query.put("first", first);
         String after = env.getArgument("after");
         if (after != null && (after.length() > 200 || !after.matches("[A-Za-z0-9_-]+"))) {
@@ -220,7 +238,7 @@ public class ConsoleQueryWiring implements GraphQLWiring {
 
     private ReceiptDownloadTokens.Link paymentsCsv(DataFetchingEnvironment env) {
         ConsoleNodes.PracticeNode p = node(env);
-        Map<String, Object> query = ConsoleArgs.filter(env.getArgument("filter"), p.practice());
+        Map<String, @Nullable Object> query = ConsoleArgs.filter(env.getArgument("filter"), p.practice());
         query.put("first", 1000);
         StringBuilder csv = new StringBuilder("transaction_id,paid_at,amount,refunded,status,method,account_number,"
                 + "guarantor,provider_reference\r\n");
@@ -371,7 +389,8 @@ public class ConsoleQueryWiring implements GraphQLWiring {
         return m;
     }
 
-    private static Map<String, Object> branding(String hash, ConsoleDtos.Branding b, ConsoleDtos.Branding published) {
+    private static @Nullable Map<String, Object> branding(
+            String hash, ConsoleDtos.@Nullable Branding b, ConsoleDtos.@Nullable Branding published) {
         if (b == null) {
             return null;
         }
@@ -379,16 +398,13 @@ public class ConsoleQueryWiring implements GraphQLWiring {
         m.put("signatureText", b.signatureText());
         m.put("footerText", b.footerText());
         // Only the published logo has a public address; a draft logo shows once published (or in the PDF preview).
-        boolean servable = b.logo() != null
-                && published != null
-                && published.logo() != null
-                && published.logo().sha256().equals(b.logo().sha256());
-        m.put(
-                "logoUrl",
-                servable
-                        ? PracticeLogoUrls.url(
-                                hash, b.logo().contentType(), b.logo().sha256())
-                        : null);
+        ConsoleDtos.Logo logo = b.logo();
+        ConsoleDtos.Logo publishedLogo = published == null ? null : published.logo();
+        String logoUrl = null;
+        if (logo != null && publishedLogo != null && publishedLogo.sha256().equals(logo.sha256())) {
+            logoUrl = PracticeLogoUrls.url(hash, logo.contentType(), logo.sha256());
+        }
+        m.put("logoUrl", logoUrl);
         m.put("updatedAt", b.updatedAt() == null ? Instant.EPOCH.toString() : b.updatedAt());
         return m;
     }
