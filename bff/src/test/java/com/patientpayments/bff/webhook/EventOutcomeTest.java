@@ -44,7 +44,7 @@ class EventOutcomeTest {
     void anIntentTheLedgerCannotPlaceIsIgnoredDeadLetteredOrRetried(
             IntentOwnership.Kind kind, ProcessingOutcome outcome, String reason) {
         IntentOwnership.Owner owner = new IntentOwnership.Owner(kind, null);
-        assertThat(IntentEvents.unknown(owner)).contains(new EventResult(outcome, reason));
+        assertThat(EventMapping.unknown(owner.kind())).contains(new EventResult(outcome, reason));
         assertThat(owner.known()).isEmpty();
     }
 
@@ -65,7 +65,7 @@ class EventOutcomeTest {
                 Instant.EPOCH,
                 Instant.EPOCH);
         IntentOwnership.Owner known = new IntentOwnership.Owner(IntentOwnership.Kind.KNOWN, attempt);
-        assertThat(IntentEvents.unknown(known)).isEmpty();
+        assertThat(EventMapping.unknown(known.kind())).isEmpty();
         assertThat(known.known()).contains(attempt);
         IntentOwnership.Owner other = new IntentOwnership.Owner(IntentOwnership.Kind.OURS_UNKNOWN, attempt);
         assertThat(other.known()).isEqualTo(Optional.empty());
