@@ -35,6 +35,15 @@ class EventOutcomeTest {
                 .isEqualTo("payment_not_posted");
     }
 
+    @Test
+    void ofEquallyBadResultsTheFirstOneAndItsReasonAreKept() {
+        EventResult first = EventResult.retry("connector_unavailable_timeout");
+        EventResult second = EventResult.retry("provider_unavailable");
+        assertThat(first.worst(second)).isSameAs(first);
+        assertThat(second.worst(first)).isSameAs(second);
+        assertThat(EventResult.done().worst(EventResult.done())).isEqualTo(EventResult.done());
+    }
+
     @ParameterizedTest
     @CsvSource({
         "NOT_OURS,IGNORED,not_our_intent",
