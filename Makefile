@@ -68,11 +68,11 @@ lint-schema:
 	bash scripts/ui-deps.sh
 	$(TIMED) "lint: GraphQL schema" bash -c 'cd ui-angular && npm run --silent lint:schema'
 
-## mutation: PIT mutation testing of the connector's pure domain code; prints the score per class (not in `make test`).
-# Classes and tests: the `mutation` profile in emr-connector/pom.xml; HTML: emr-connector/target/pit-reports/.
+## mutation: PIT mutation testing of the pure domain code (connector and BFF); prints the score per class (not in `make test`).
+# Classes and tests: the `mutation` profiles in emr-connector/pom.xml and bff/pom.xml; HTML: <module>/target/pit-reports/.
 mutation:
-	$(TIMED) "mutation: PIT" bash -c '$(MVNW) -q -pl emr-connector -Pmutation -Djacoco.skip=true test-compile \
-		org.pitest:pitest-maven:mutationCoverage; status=$$?; bash scripts/mutation-table.sh; exit $$status'
+	$(TIMED) "mutation: PIT" bash -c '$(MVNW) -q -fae -pl emr-connector,demo/bff-standins,bff -Pmutation \
+		-Djacoco.skip=true test-compile org.pitest:pitest-maven:mutationCoverage; status=$$?; bash scripts/mutation-table.sh; exit $$status'
 
 ## bench: every benchmark, each figure beside its floor measured in the same run (BENCH_QUICK=1: short rounds).
 bench: bench-java $(if $(UI_PRESENT),bench-ui)

@@ -18,7 +18,6 @@ import com.stripe.model.Dispute;
 import com.stripe.model.Refund;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,7 +76,7 @@ public class ClaimEvents {
             intent = intentOf(charge.getPaymentIntent(), charge.getId(), account);
             refunds = charge.getRefunds() != null && charge.getRefunds().getData() != null
                     ? charge.getRefunds().getData().stream()
-                            .map(ClaimEvents::snapshot)
+                            .map(EventMapping::refund)
                             .toList()
                     : provider.refundsOfCharge(charge.getId(), account);
         } catch (ProviderException e) {
@@ -87,10 +86,7 @@ public class ClaimEvents {
             return EventResult.ignored("no_payment_intent");
         }
         if (refunds.isEmpty()) {
-            // amount_refunded without a refund the provider can list yet: look again on the next receive.
-            return charge.getAmountRefunded() != null && charge.getAmountRefunded() > 0
-                    ? EventResult.retry("refunds_not_listed")
-                    : EventResult.ignored("no_refund");
+            return EventMapping.noRefundListed(charge.getAmountRefunded());
         }
         EventResult result = refund(eventId, intent.get(), refunds.get(0), account);
         for (RefundSnapshot r : refunds.subList(1, refunds.size())) {
@@ -107,14 +103,14 @@ public class ClaimEvents {
         } catch (ProviderException e) {
             return EventResult.retry("provider_unavailable");
         }
-        return intent.map(i -> refund(eventId, i, snapshot(refund), account))
+        return intent.map(i -> refund(eventId, i, EventMapping.refund(refund), account))
                 .orElseGet(() -> EventResult.ignored("no_payment_intent"));
     }
 
     /** {@code charge.dispute.*}: the dispute at its current status. */
     public EventResult dispute(String eventId, Dispute dispute, @Nullable String account) {
-        Optional<DisputeStatus> status = DisputeStatus.of(dispute.getStatus());
-        if (status.isEmpty() || dispute.getAmount() == null || dispute.getAmount() <= 0) {
+        Optional<DisputeStatus> status = EventMapping.disputeStatus(dispute.getStatus(), dispute.getAmount());
+        if (status.isEmpty()) {
             LOG.warn("Dispute event {} with a status or amount this version does not know; acknowledged", eventId);
             return EventResult.ignored("unknown_dispute_status");
         }
@@ -133,7 +129,7 @@ public class ClaimEvents {
     }
 
     private EventResult refund(String eventId, String intentId, RefundSnapshot r, @Nullable String account) {
-        if (r.amountCents() <= 0 || r.id() == null) {
+        if (!EventMapping.reportable(r)) {
             return EventResult.ignored("empty_refund");
         }
         var report = new EmrRequests.RefundReport(r.id(), r.amountCents(), r.status(), r.created(), eventId);
@@ -153,14 +149,15 @@ public class ClaimEvents {
             } catch (ProviderException e) {
                 return EventResult.retry("provider_unavailable"); // cannot tell whose it is yet
             }
-            Optional<EventResult> unknown = IntentEvents.unknown(ownership.resolve(intentId, attemptId));
+            Optional<EventResult> unknown =
+                    EventMapping.unknown(ownership.resolve(intentId, attemptId).kind());
             if (unknown.isPresent()) {
                 return unknown.get();
             }
             outcome = send.get(); // the attempt was just attached: report again
         }
         if (!(outcome instanceof EmrOutcome.Found<EmrClaims.Reported<T>> found)) {
-            return IntentEvents.committed(outcome);
+            return EventMapping.committed(outcome);
         }
         if (found.value().isParked()) {
             return postFirst(intentId, account) ? EventResult.done() : EventResult.parked();
@@ -201,14 +198,5 @@ public class ClaimEvents {
             return Optional.of(paymentIntent);
         }
         return chargeId == null ? Optional.empty() : provider.intentOfCharge(chargeId, account);
-    }
-
-    private static RefundSnapshot snapshot(Refund refund) {
-        return new RefundSnapshot(
-                refund.getId(),
-                refund.getAmount() == null ? 0 : refund.getAmount(),
-                refund.getStatus() == null ? "succeeded" : refund.getStatus(),
-                refund.getCreated() == null ? null : Instant.ofEpochSecond(refund.getCreated()),
-                refund.getPaymentIntent());
     }
 }

@@ -32,6 +32,14 @@ public class IntentEvents {
         this.posting = posting;
     }
 
+    /**
+     * @param type         {@code payment_intent.succeeded}, {@code .payment_failed} or {@code .canceled}
+     * @param eventIntent  the event's copy of the intent (re-read from the provider where it can be)
+     * @param account      the connected account the event came from, or null for the platform's
+     * @param eventCreated when Stripe created the event
+     * @param receivedAt   when the webhook endpoint accepted it, or null
+     * @return what the consumer does with the message and why
+     */
     public EventResult handle(
             String eventId,
             String type,
@@ -42,47 +50,38 @@ public class IntentEvents {
         IntentSnapshot fromEvent = IntentSnapshot.of(eventIntent);
         Optional<IntentSnapshot> reread = reread(fromEvent.id(), account);
         IntentSnapshot current = reread.orElse(fromEvent);
-        String attemptId = fromEvent.attemptId() != null ? fromEvent.attemptId() : current.attemptId();
-        if (current.succeeded() || "payment_intent.succeeded".equals(type)) {
-            // A signed succeeded event is proof enough when the re-read lags; prefer the fresher details.
-            IntentSnapshot best = current.succeeded() ? current.withDetailsFrom(fromEvent) : fromEvent;
-            EmrOutcome<EmrTransaction> posted = posting.post(best, eventId, eventCreated, receivedAt);
-            if (!posted.isNotFound()) {
-                return committed(posted);
-            }
-            return unknown(ownership.resolve(fromEvent.id(), attemptId))
-                    .orElseGet(() -> committed(posting.post(best, eventId, eventCreated, receivedAt)));
-        }
-        if (!current.failed()
-                && !"payment_intent.payment_failed".equals(type)
-                && !"payment_intent.canceled".equals(type)) {
-            return EventResult.ignored("not_final");
-        }
-        if (reread.isPresent() && !current.failed()) {
-            // A failure event for an intent that is processing again (the patient retried): its own event follows.
-            return EventResult.ignored("superseded");
-        }
-        IntentOwnership.Owner owner = ownership.resolve(fromEvent.id(), attemptId);
-        Optional<EmrAttempt> known = owner.known();
-        if (known.isEmpty()) {
-            return unknown(owner).orElseThrow(); // every kind but KNOWN has its answer
-        }
-        String code = current.failureCode() != null
-                ? current.failureCode()
-                : fromEvent.failureCode() != null
-                        ? fromEvent.failureCode()
-                        : "canceled".equals(current.status()) ? "canceled" : "payment_failed";
-        return committed(posting.fail(known.get().id(), code, eventId));
+        String attemptId = EventMapping.attemptId(fromEvent, current);
+        EventMapping.IntentAction action = EventMapping.intentAction(type, current, reread.isPresent());
+        return switch (action) {
+            case POST -> post(EventMapping.toPost(current, fromEvent), attemptId, eventId, eventCreated, receivedAt);
+            case FAIL -> fail(fromEvent.id(), attemptId, EventMapping.failureCode(current, fromEvent), eventId);
+            case IGNORE_SUPERSEDED -> EventResult.ignored(action.reason());
+        };
     }
 
-    /** Empty when the intent's attempt is known; otherwise what to do with the event. */
-    static Optional<EventResult> unknown(IntentOwnership.Owner owner) {
-        return switch (owner.kind()) {
-            case NOT_OURS -> Optional.of(EventResult.ignored("not_our_intent"));
-            case OURS_UNKNOWN -> Optional.of(EventResult.deadLetter("unknown_intent"));
-            case UNAVAILABLE -> Optional.of(EventResult.retry("connector_unavailable"));
-            case KNOWN -> Optional.empty();
-        };
+    /** Posts the payment; an intent the connector does not know is attached to its attempt first, or classified. */
+    private EventResult post(
+            IntentSnapshot payment,
+            @Nullable String attemptId,
+            String eventId,
+            Instant eventCreated,
+            @Nullable Instant receivedAt) {
+        EmrOutcome<EmrTransaction> posted = posting.post(payment, eventId, eventCreated, receivedAt);
+        if (!posted.isNotFound()) {
+            return EventMapping.committed(posted);
+        }
+        return EventMapping.unknown(ownership.resolve(payment.id(), attemptId).kind())
+                .orElseGet(() -> EventMapping.committed(posting.post(payment, eventId, eventCreated, receivedAt)));
+    }
+
+    /** Records the attempt's failure; an intent whose attempt is not known is classified instead. */
+    private EventResult fail(String intentId, @Nullable String attemptId, String code, String eventId) {
+        IntentOwnership.Owner owner = ownership.resolve(intentId, attemptId);
+        Optional<EmrAttempt> known = owner.known();
+        if (known.isEmpty()) {
+            return EventMapping.unknown(owner.kind()).orElseThrow(); // every kind but KNOWN has its answer
+        }
+        return EventMapping.committed(posting.fail(known.get().id(), code, eventId));
     }
 
     private Optional<IntentSnapshot> reread(String intentId, @Nullable String account) {
@@ -92,16 +91,6 @@ public class IntentEvents {
             // The signed event stands in for the re-read when the provider is unreachable.
             return Optional.empty();
         }
-    }
-
-    static EventResult committed(EmrOutcome<?> outcome) {
-        if (outcome instanceof EmrOutcome.Found<?>) {
-            return EventResult.done();
-        }
-        if (outcome instanceof EmrOutcome.Unavailable<?>) {
-            return EventResult.retry("connector_" + outcome.label());
-        }
-        return EventResult.deadLetter("ledger_" + outcome.label());
     }
 
     static boolean posted(EmrOutcome<EmrTransaction> outcome) {

@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,17 +28,6 @@ import org.slf4j.LoggerFactory;
 public class StripeEventProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(StripeEventProcessor.class);
-    private static final Set<String> INTENT =
-            Set.of("payment_intent.succeeded", "payment_intent.payment_failed", "payment_intent.canceled");
-    private static final Set<String> REFUND =
-            Set.of("refund.created", "refund.updated", "refund.failed", "charge.refund.updated");
-    private static final Set<String> DISPUTE = Set.of(
-            "charge.dispute.created",
-            "charge.dispute.updated",
-            "charge.dispute.closed",
-            "charge.dispute.funds_withdrawn",
-            "charge.dispute.funds_reinstated");
-
     private final IntentEvents intents;
     private final ClaimEvents claims;
     private final Failures failures;
@@ -74,7 +62,7 @@ public class StripeEventProcessor {
         } catch (RuntimeException e) {
             result = EventResult.retry("error_" + e.getClass().getSimpleName());
         }
-        count(metricType(type), result.outcome());
+        count(EventMapping.metricType(type), result.outcome());
         if (result.outcome() == ProcessingOutcome.DEAD_LETTER) {
             failures.record("webhook", result.reason());
             LOG.error(
@@ -97,25 +85,20 @@ public class StripeEventProcessor {
 
     private EventResult handle(Event event, String type, @Nullable Instant receivedAt) {
         String account = event.getAccount();
-        if (INTENT.contains(type)) {
-            return intents.handle(
-                    event.getId(),
-                    type,
-                    (PaymentIntent) object(event),
-                    account,
-                    Instant.ofEpochSecond(event.getCreated()),
-                    receivedAt);
-        }
-        if ("charge.refunded".equals(type)) {
-            return claims.chargeRefunded(event.getId(), (Charge) object(event), account);
-        }
-        if (REFUND.contains(type)) {
-            return claims.refund(event.getId(), (Refund) object(event), account);
-        }
-        if (DISPUTE.contains(type)) {
-            return claims.dispute(event.getId(), (Dispute) object(event), account);
-        }
-        return EventResult.ignored("unhandled_type");
+        return switch (EventMapping.route(type)) {
+            case INTENT ->
+                intents.handle(
+                        event.getId(),
+                        type,
+                        (PaymentIntent) object(event),
+                        account,
+                        Instant.ofEpochSecond(event.getCreated()),
+                        receivedAt);
+            case CHARGE_REFUNDED -> claims.chargeRefunded(event.getId(), (Charge) object(event), account);
+            case REFUND -> claims.refund(event.getId(), (Refund) object(event), account);
+            case DISPUTE -> claims.dispute(event.getId(), (Dispute) object(event), account);
+            case UNHANDLED -> EventResult.ignored("unhandled_type");
+        };
     }
 
     /** The event's object; events of another API version than stripe-java's are read leniently. */
@@ -127,15 +110,6 @@ public class StripeEventProcessor {
                 throw new IllegalArgumentException("event object cannot be read", e);
             }
         });
-    }
-
-    private static String metricType(String type) {
-        return INTENT.contains(type)
-                        || REFUND.contains(type)
-                        || DISPUTE.contains(type)
-                        || "charge.refunded".equals(type)
-                ? type
-                : "other";
     }
 
     private void count(String type, ProcessingOutcome outcome) {

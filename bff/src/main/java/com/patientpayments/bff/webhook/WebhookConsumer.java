@@ -253,12 +253,19 @@ public class WebhookConsumer implements ApplicationEventListener<ServerStartupEv
             queue.deadLetter(message);
             return;
         }
+        queue.retryLater(message, retryDelaySeconds(message, properties));
+    }
+
+    /**
+     * Seconds until a message that was not settled is received again: {@code retry-backoff} × its receive count (SQS's
+     * {@code ApproximateReceiveCount}; 1 when absent), never more than the visibility timeout.
+     */
+    static int retryDelaySeconds(Message message, QueueSettings settings) {
         int receives = Integer.parseInt(
                 message.attributes().getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"));
-        long delay = Math.min(
-                properties.retryBackoff().toSeconds() * receives,
-                properties.visibilityTimeout().toSeconds());
-        queue.retryLater(message, (int) delay);
+        return (int) Math.min(
+                settings.retryBackoff().toSeconds() * receives,
+                settings.visibilityTimeout().toSeconds());
     }
 
     private boolean verified(Message message, @Nullable Instant arrivedAt) {

@@ -35,6 +35,15 @@ class EventOutcomeTest {
                 .isEqualTo("payment_not_posted");
     }
 
+    @Test
+    void ofEquallyBadResultsTheFirstOneAndItsReasonAreKept() {
+        EventResult first = EventResult.retry("connector_unavailable_timeout");
+        EventResult second = EventResult.retry("provider_unavailable");
+        assertThat(first.worst(second)).isSameAs(first);
+        assertThat(second.worst(first)).isSameAs(second);
+        assertThat(EventResult.done().worst(EventResult.done())).isEqualTo(EventResult.done());
+    }
+
     @ParameterizedTest
     @CsvSource({
         "NOT_OURS,IGNORED,not_our_intent",
@@ -44,7 +53,7 @@ class EventOutcomeTest {
     void anIntentTheLedgerCannotPlaceIsIgnoredDeadLetteredOrRetried(
             IntentOwnership.Kind kind, ProcessingOutcome outcome, String reason) {
         IntentOwnership.Owner owner = new IntentOwnership.Owner(kind, null);
-        assertThat(IntentEvents.unknown(owner)).contains(new EventResult(outcome, reason));
+        assertThat(EventMapping.unknown(owner.kind())).contains(new EventResult(outcome, reason));
         assertThat(owner.known()).isEmpty();
     }
 
@@ -65,7 +74,7 @@ class EventOutcomeTest {
                 Instant.EPOCH,
                 Instant.EPOCH);
         IntentOwnership.Owner known = new IntentOwnership.Owner(IntentOwnership.Kind.KNOWN, attempt);
-        assertThat(IntentEvents.unknown(known)).isEmpty();
+        assertThat(EventMapping.unknown(known.kind())).isEmpty();
         assertThat(known.known()).contains(attempt);
         IntentOwnership.Owner other = new IntentOwnership.Owner(IntentOwnership.Kind.OURS_UNKNOWN, attempt);
         assertThat(other.known()).isEqualTo(Optional.empty());
