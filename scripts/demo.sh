@@ -2,7 +2,7 @@
 # Starts the whole product on embedded stand-ins (see README "Demo") from the demo jars that `make demo` builds
 # (demo/emr-connector-demo, demo/bff-demo): the EMR connector (embedded PostgreSQL unless
 # DATABASE_URL is set), then the BFF (embedded Redis / SQS / SES stand-ins unless REDIS_URL / SQS_ENDPOINT /
-# SES_ENDPOINT are set, simulated payment provider unless STRIPE_SECRET_KEY is set), which also serves the SPA.
+# SES_ENDPOINT are set, the local Stripe API stand-in (SIMULATED mode) unless STRIPE_SECRET_KEY is set), which also serves the SPA.
 # Prints one `DEMO url=… practice=… account=… lastName=… mail=… metrics=…` line when ready. Ctrl-C / SIGTERM stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,6 +65,10 @@ EMR_PORT="$EMR_PORT" EMR_SEED_DEMO=true EMR_DOCS_PUBLIC=true PAYMENTS_EMBEDDED=t
   java $(cds_opts "$EMR_JAR") ${JAVA_OPTS:-} -jar "$EMR_JAR" >"$RUN_DIR/emr-connector.log" 2>&1 &
 pids+=($!)
 wait_for "http://127.0.0.1:$EMR_PORT/health" 120 "${pids[-1]}"
+
+# Without STRIPE_SECRET_KEY the BFF pays through the demo jar's local Stripe stand-in, which keeps the demo data's
+# connected account (Lakeside's direct charges) apart as Stripe does: reconciliation scans it.
+if [[ -z "${STRIPE_SECRET_KEY:-}" ]]; then export STRIPE_CONNECTED_ACCOUNTS="${STRIPE_CONNECTED_ACCOUNTS-acct_1DemoLakeside00}"; fi
 
 # No load balancer to drain in the demo: on SIGTERM the BFF stops as soon as its queue consumer is idle.
 BFF_PORT="$BFF_PORT" MANAGEMENT_PORT="$MANAGEMENT_PORT" EMR_URL="http://127.0.0.1:$EMR_PORT" PAYMENTS_EMBEDDED=true \

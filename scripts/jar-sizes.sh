@@ -20,7 +20,7 @@ for entry in "${jars[@]}"; do
     continue
   fi
   standins=$(unzip -Z -l "$jar" \
-    | awk '$NF ~ /^postgres-.*\.txz$|^redis-server-|^org\/elasticmq\/|^org\/apache\/pekko\/|^io\/zonky\/|^redis\/embedded\/|^com\/patientpayments\/(bff|emr)\/demo\/(Embedded|SesStandIn|InboxPages|LocalPorts|StandInBeans|DemoApplication)/ { s += $6 } END { print s + 0 }')
+    | awk '$NF ~ /^postgres-.*\.txz$|^redis-server-|^org\/elasticmq\/|^org\/apache\/pekko\/|^io\/zonky\/|^redis\/embedded\/|^com\/patientpayments\/(bff|emr)\/demo\/(Embedded|SesStandIn|InboxPages|LocalPorts|StandIn|Stripe|DemoApplication)/ { s += $6 } END { print s + 0 }')
   awk -v k="$kind" -v j="$jar" -v b="$bytes" -v s="$standins" \
     'BEGIN { printf "%-10s jar %-64s %6.1f MiB (demo stand-ins %5.1f MiB compressed)\n", k, j, b / 1048576, s / 1048576 }'
 done

@@ -116,4 +116,22 @@ class ArchitectureTest {
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(DEMO, "redis.embedded..", "org.elasticmq..", "org.apache.pekko..");
+
+    /**
+     * The demo's card processor is the Stripe stand-in in demo/bff-standins, which the BFF finds by bean name
+     * ({@code payment.StripeEndpoint}) and talks to through stripe-java like Stripe itself: no simulated provider and no
+     * local HTTP server of its own come back into the production jar.
+     */
+    @ArchTest
+    static final ArchRule noSimulatedCardProcessorInProductionCode = noClasses()
+            .that()
+            .resideOutsideOfPackage(DEMO)
+            .should()
+            .haveSimpleNameStartingWith("Simulated")
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.sun.net.httpserver..")
+            .orShould()
+            .dependOnClassesThat()
+            .haveSimpleNameContaining("StandIn");
 }

@@ -7,7 +7,7 @@ import com.patientpayments.bff.payment.AllocationPreviews;
 import com.patientpayments.bff.payment.PaymentProvider;
 import com.patientpayments.bff.payment.PaymentService;
 import com.patientpayments.bff.payment.ProviderRefusedException;
-import com.patientpayments.bff.payment.SimulatedPaymentProvider;
+import com.patientpayments.bff.payment.TestModeControls;
 import com.patientpayments.bff.session.PatientSession;
 import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
@@ -17,13 +17,12 @@ import graphql.schema.idl.TypeDefinitionRegistry;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * {@code Mutation.startPayment}, {@code Query.payment}, {@code Household.allocationPreview} and
- * {@code Household.recentPayments}; with the simulated provider only, {@code Mutation.confirmSimulatedPayment} and the
- * demo controls {@code simulateRefund} / {@code simulateDisputeEvidence} (removed from the schema in {@code STRIPE}
- * mode). The GraphQL endpoint runs fetchers on the blocking executor, so connector and provider calls are made
+ * {@code Household.recentPayments}; in {@code SIMULATED} mode only (the demo's Stripe stand-in),
+ * {@code Mutation.confirmSimulatedPayment} and the demo controls {@code simulateRefund} / {@code simulateDisputeEvidence}
+ * as Stripe test-mode calls ({@link TestModeControls}; removed from the schema in {@code STRIPE} mode). The GraphQL endpoint runs fetchers on the blocking executor, so connector and provider calls are made
  * directly.
  */
 @Singleton
@@ -51,7 +50,7 @@ public class PaymentWiring implements GraphQLWiring, SchemaFilter {
 
     @Override
     public void apply(TypeDefinitionRegistry registry) {
-        if (provider instanceof SimulatedPaymentProvider) {
+        if (provider.testModeControls().isPresent()) {
             return;
         }
         registry.getType("Mutation", ObjectTypeDefinition.class).ifPresent(mutation -> {
@@ -76,9 +75,7 @@ public class PaymentWiring implements GraphQLWiring, SchemaFilter {
                 }
                 return payments.start(session, amount == null ? 0 : amount, key);
             });
-            if (provider instanceof SimulatedPaymentProvider simulator) {
-                wireSimulator(t, simulator);
-            }
+            provider.testModeControls().ifPresent(controls -> wireTestMode(t, controls));
             return t;
         });
         builder.type(
@@ -94,7 +91,7 @@ public class PaymentWiring implements GraphQLWiring, SchemaFilter {
                         .dataFetcher("recentPayments", env -> payments.recent(session(env))));
     }
 
-    private void wireSimulator(graphql.schema.idl.TypeRuntimeWiring.Builder t, SimulatedPaymentProvider simulator) {
+    private void wireTestMode(graphql.schema.idl.TypeRuntimeWiring.Builder t, TestModeControls controls) {
         t.dataFetcher(CONFIRM, env -> {
             PatientSession session = sessions.require(env);
             String id = Arguments.id(env, "paymentId", 100);
@@ -102,21 +99,16 @@ public class PaymentWiring implements GraphQLWiring, SchemaFilter {
             OwnIntent own = intentOf(session, id);
             // Confirming the same payment again after a decline: it is processing again until the event arrives.
             payments.resumeForRetry(own.attempt());
-            simulator.confirm(own.intentId(), card);
+            controls.confirm(own.intentId(), card, payments.account(own.attempt()));
             return payments.status(session, id);
         });
         t.dataFetcher("simulateRefund", env -> {
             PatientSession session = sessions.require(env);
             String id = Arguments.id(env, "paymentId", 100);
             Integer amount = env.getArgument("amountCents");
-            String intentId = intentOf(session, id).intentId();
+            OwnIntent own = intentOf(session, id);
             try {
-                simulator.refund(
-                        intentId,
-                        amount == null ? 0 : amount,
-                        UUID.randomUUID().toString(),
-                        "requested_by_customer",
-                        null);
+                controls.refund(own.intentId(), amount == null ? 0 : amount, payments.account(own.attempt()));
             } catch (ProviderRefusedException e) {
                 throw new PaymentsException(ErrorCode.BAD_USER_INPUT, e.reason());
             }
@@ -126,9 +118,9 @@ public class PaymentWiring implements GraphQLWiring, SchemaFilter {
             PatientSession session = sessions.require(env);
             String id = Arguments.id(env, "paymentId", 100);
             String evidence = Arguments.text(env, "evidence", 40);
-            String intentId = intentOf(session, id).intentId();
+            OwnIntent own = intentOf(session, id);
             try {
-                simulator.disputeEvidence(intentId, evidence);
+                controls.disputeEvidence(own.intentId(), evidence, payments.account(own.attempt()));
             } catch (ProviderRefusedException e) {
                 throw new PaymentsException(ErrorCode.BAD_USER_INPUT, e.reason());
             }

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The card processor as payments see it: Stripe (stripe-java) or, for the demo, the in-process simulator. Only opaque
+ * The card processor as payments see it: Stripe through stripe-java (Stripe itself, or for the demo its local
+ * stand-in, see {@link StripeEndpoint}). Only opaque
  * references ever cross this boundary — amounts, the attempt id, provider ids — never names, account numbers or
  * procedures. Every call may throw {@link ProviderException} when the processor refuses or cannot be reached.
  */
@@ -38,7 +39,7 @@ public interface PaymentProvider extends AutoCloseable {
     Optional<String> intentOfCharge(String chargeId, @Nullable String account);
 
     /**
-     * Refunds {@code amountCents} of a succeeded intent (the practice console's refund; the simulator's demo control).
+     * Refunds {@code amountCents} of a succeeded intent (the practice console's refund; the demo control).
      * Idempotent by {@code idempotencyKey}: asking twice returns the same refund. The ledger learns of it from the
      * provider's events, like any other refund.
      *
@@ -51,7 +52,12 @@ public interface PaymentProvider extends AutoCloseable {
             @Nullable String reason,
             @Nullable String account);
 
-    /** Releases what the provider holds (the simulator's scheduler); nothing for Stripe. */
+    /** The demo controls, present only in {@code SIMULATED} mode. */
+    default Optional<TestModeControls> testModeControls() {
+        return Optional.empty();
+    }
+
+    /** Releases what the provider holds; nothing for Stripe. */
     @Override
     default void close() {}
 

@@ -4,13 +4,13 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
-/** Chooses the card processor: Stripe when {@code STRIPE_SECRET_KEY} is set, otherwise the simulator. */
+/** The card processor: always Stripe through stripe-java, at the endpoint {@link StripeEndpoint} resolved. */
 @Factory
 public class PaymentProviderFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    public PaymentProvider paymentProvider(StripeSettings properties, SimulatedWebhookSender sender) {
-        return properties.stripeMode() ? new StripePaymentProvider(properties) : new SimulatedPaymentProvider(sender);
+    public PaymentProvider paymentProvider(StripeSettings settings, StripeEndpoint endpoint) {
+        return new StripePaymentProvider(endpoint, settings.timeout());
     }
 }

@@ -169,11 +169,19 @@ public class PaymentService {
         return out;
     }
 
-    /** The patient confirms the same payment again (simulator): a FAILED attempt is processing again. */
+    /** The patient confirms the same payment again (demo control): a FAILED attempt is processing again. */
     public void resumeForRetry(EmrAttempt attempt) {
         if (attempt.status() == AttemptStatus.FAILED) {
             emr.resumeAttempt(attempt.id()).orElseThrow(this::unavailable);
         }
+    }
+
+    /** The Stripe connected account of the attempt's practice; null for the platform account. */
+    public @Nullable String account(EmrAttempt attempt) {
+        return practices
+                .practice(attempt.practiceId())
+                .orElseThrow(this::unavailable)
+                .stripeAccountId();
     }
 
     /** The attempt if it belongs to the session's household, else NOT_FOUND. */

@@ -1,5 +1,7 @@
 package com.patientpayments.bff.payment;
 
+import com.patientpayments.bff.ErrorCode;
+import com.patientpayments.bff.PaymentsException;
 import com.stripe.StripeClient;
 import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.StripeException;
@@ -13,15 +15,17 @@ import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.RefundListParams;
 import io.micronaut.core.annotation.Nullable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Stripe through stripe-java's {@link StripeClient}. Direct charges on the practice's connected account
- * ({@code Stripe-Account}) when it has one. The description is generic and the metadata holds only the attempt id:
- * no PHI reaches Stripe.
+ * Stripe through stripe-java's {@link StripeClient}: Stripe itself ({@code STRIPE}) or the demo's local Stripe
+ * stand-in ({@code SIMULATED}, with {@link TestModeControls}), as {@link StripeEndpoint} resolved. Direct charges on
+ * the practice's connected account ({@code Stripe-Account}) when it has one. The description is generic and the
+ * metadata holds only the attempt id: no PHI reaches Stripe.
  */
 public class StripePaymentProvider implements PaymentProvider {
 
@@ -29,22 +33,34 @@ public class StripePaymentProvider implements PaymentProvider {
     public static final String DESCRIPTION = "Patient payment";
 
     private final StripeClient client;
+    private final @Nullable TestModeControls testMode;
 
-    public StripePaymentProvider(StripeSettings properties) {
+    /**
+     * @param endpoint the key and API base; a stand-in endpoint makes this the {@code SIMULATED} provider
+     * @param timeout  connect and read timeout of every call
+     */
+    public StripePaymentProvider(StripeEndpoint endpoint, Duration timeout) {
         StripeClient.StripeClientBuilder builder = StripeClient.builder()
-                .setApiKey(properties.secretKey())
+                .setApiKey(endpoint.secretKey())
                 .setMaxNetworkRetries(2)
-                .setConnectTimeout((int) properties.timeout().toMillis())
-                .setReadTimeout((int) properties.timeout().toMillis());
-        if (properties.apiBase() != null) {
-            builder.setApiBase(properties.apiBase());
+                .setConnectTimeout((int) timeout.toMillis())
+                .setReadTimeout((int) timeout.toMillis());
+        if (endpoint.apiBase() != null) {
+            builder.setApiBase(endpoint.apiBase());
         }
         this.client = builder.build();
+        this.testMode = endpoint.standIn() ? new TestModeControls(client, this) : null;
+    }
+
+    /** {@code SIMULATED} against the demo's stand-in, else {@code STRIPE}. */
+    @Override
+    public String name() {
+        return testMode != null ? "SIMULATED" : "STRIPE";
     }
 
     @Override
-    public String name() {
-        return "STRIPE";
+    public Optional<TestModeControls> testModeControls() {
+        return Optional.ofNullable(testMode);
     }
 
     @Override
@@ -54,9 +70,7 @@ public class StripePaymentProvider implements PaymentProvider {
                 .setCurrency(currency)
                 .setDescription(DESCRIPTION)
                 .putMetadata("attempt_id", attemptId)
-                .setAutomaticPaymentMethods(PaymentIntentCreateParams.AutomaticPaymentMethods.builder()
-                        .setEnabled(true)
-                        .build())
+                .setAutomaticPaymentMethods(automaticPaymentMethods())
                 .build();
         // Stripe returns the first intent for a repeated key (24 h), so a retried start never makes a second one.
         RequestOptions options = options(account)
@@ -69,6 +83,19 @@ public class StripePaymentProvider implements PaymentProvider {
         } catch (StripeException e) {
             throw new ProviderException("Stripe rejected or did not answer the create request", e);
         }
+    }
+
+    /**
+     * Card and wallet methods from the Dashboard; in {@code SIMULATED} mode no redirecting ones, since the demo
+     * controls confirm on the server without a return URL (as Stripe requires then).
+     */
+    private PaymentIntentCreateParams.AutomaticPaymentMethods automaticPaymentMethods() {
+        PaymentIntentCreateParams.AutomaticPaymentMethods.Builder methods =
+                PaymentIntentCreateParams.AutomaticPaymentMethods.builder().setEnabled(true);
+        if (testMode != null) {
+            methods.setAllowRedirects(PaymentIntentCreateParams.AutomaticPaymentMethods.AllowRedirects.NEVER);
+        }
+        return methods.build();
     }
 
     @Override
@@ -100,6 +127,12 @@ public class StripePaymentProvider implements PaymentProvider {
                     .paymentIntents()
                     .retrieve(intentId, (PaymentIntentRetrieveParams) null, options(account))
                     .getClientSecret();
+        } catch (InvalidRequestException e) {
+            if (e.getStatusCode() != null && e.getStatusCode() == 404) {
+                // The demo's stand-in keeps intents in memory: a restart forgets them.
+                throw new PaymentsException(ErrorCode.NOT_FOUND, "This payment has expired. Please start a new one.");
+            }
+            throw new ProviderException("Stripe rejected the retrieve request", e);
         } catch (StripeException e) {
             throw new ProviderException("Stripe did not answer the retrieve request", e);
         }
@@ -196,7 +229,8 @@ public class StripePaymentProvider implements PaymentProvider {
         } catch (InvalidRequestException e) {
             // Stripe answered and refused (more than is refundable, a disputed charge): say so, without its text.
             throw new ProviderRefusedException(
-                    "Stripe refused the refund (" + (e.getCode() == null ? "invalid_request" : e.getCode()) + ").");
+                    "Stripe refused the refund (" + (e.getCode() == null ? "invalid_request" : e.getCode()) + ").",
+                    e.getCode());
         } catch (StripeException e) {
             throw new ProviderException("Stripe did not answer the refund request", e);
         }
@@ -212,7 +246,7 @@ public class StripePaymentProvider implements PaymentProvider {
                 refund.getPaymentIntent());
     }
 
-    private static RequestOptions options(@Nullable String account) {
+    static RequestOptions options(@Nullable String account) {
         RequestOptions.RequestOptionsBuilder builder = RequestOptions.builder();
         if (account != null) {
             builder.setStripeAccount(account);

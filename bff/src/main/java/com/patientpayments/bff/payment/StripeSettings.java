@@ -8,14 +8,13 @@ import java.time.Duration;
 /**
  * The card processor.
  *
- * @param secretKey       Stripe secret key (env {@code STRIPE_SECRET_KEY}); absent: the {@code SIMULATED} provider
+ * @param secretKey       Stripe secret key (env {@code STRIPE_SECRET_KEY}); absent: the {@code SIMULATED} mode
+ *                        against the demo's local Stripe stand-in ({@link StripeEndpoint}), or no start without one
  * @param publishableKey  Stripe publishable key for Stripe.js (env {@code STRIPE_PUBLISHABLE_KEY})
  * @param apiBase         Stripe API base URL override (env {@code STRIPE_API_BASE}); tests point it at a local fake
  * @param currency        currency of every payment; default {@code usd}
  * @param minimumCents    the processor's smallest charge; default 50 (Stripe's USD minimum)
  * @param timeout         connect and read timeout of calls to Stripe; default 10 s
- * @param webhookUrl      where the simulator delivers its signed events; default this server's own
- *                        {@code /webhooks/stripe}
  */
 @ConfigurationProperties("payments.stripe")
 public record StripeSettings(
@@ -24,21 +23,19 @@ public record StripeSettings(
         @Nullable String apiBase,
         @Bindable(defaultValue = "usd") String currency,
         @Bindable(defaultValue = "50") long minimumCents,
-        @Bindable(defaultValue = "10s") Duration timeout,
-        @Nullable String webhookUrl) {
+        @Bindable(defaultValue = "10s") Duration timeout) {
 
     public StripeSettings {
         secretKey = blankToNull(secretKey);
         publishableKey = blankToNull(publishableKey);
         apiBase = blankToNull(apiBase);
-        webhookUrl = blankToNull(webhookUrl);
         currency =
                 currency == null || currency.isBlank() ? "usd" : currency.trim().toLowerCase(java.util.Locale.ROOT);
         minimumCents = minimumCents <= 0 ? 50 : minimumCents;
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
     }
 
-    /** Whether the real Stripe API is used; otherwise the simulator. */
+    /** Whether a Stripe key is configured (mode {@code STRIPE}); otherwise the demo's stand-in is used. */
     public boolean stripeMode() {
         return secretKey != null;
     }

@@ -10,7 +10,7 @@ import java.util.List;
  *
  * @param secrets   signing secrets ({@code whsec_…}) accepted at the same time, so a secret can be rotated without
  *                  losing events; from env {@code STRIPE_WEBHOOK_SECRET}, comma-separated. The first one is also the
- *                  secret the simulated provider signs with. Default: the demo's documented
+ *                  secret the demo's Stripe stand-in signs with. Default: the demo's documented
  *                  {@code whsec_demo_patient_payments}.
  * @param tolerance how far an event's signed timestamp may lie in the past or in the future (replay window);
  *                  default 5 minutes
@@ -33,7 +33,7 @@ public record WebhookSettings(
         tolerance = tolerance == null ? Duration.ofMinutes(5) : tolerance;
     }
 
-    /** The secret outgoing (simulated) events are signed with. */
+    /** The first secret: the one a sender of events (the demo's Stripe stand-in) signs with. */
     public String signingSecret() {
         return secrets.get(0);
     }

@@ -3,6 +3,7 @@ package com.patientpayments.bff.bench;
 import com.patientpayments.bff.demo.EmbeddedSqs;
 import com.patientpayments.bff.demo.LocalPorts;
 import com.patientpayments.bff.demo.SesStandIn;
+import com.patientpayments.bff.demo.StripeStandIn;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.floor.Floors;
@@ -60,10 +61,12 @@ class BffBenchmark {
             .connectTimeout(Duration.ofSeconds(5))
             .executor(Executors.newFixedThreadPool(8))
             .build();
+    private static final String BENCH_STRIPE_KEY = "sk_test_bench";
     private Launch.Started bff;
     private String base;
     private EmbeddedSqs sqs;
     private SesStandIn ses;
+    private StripeStandIn stripe;
     private Path staticDir;
     private Path bffArchive;
     private Path floorArchive;
@@ -74,6 +77,8 @@ class BffBenchmark {
         // embedded ElasticMQ or mail server of its own.
         sqs = EmbeddedSqs.start();
         ses = new SesStandIn(ObjectMapper.getDefault(), 0);
+        // The production jar has no Stripe stand-in of its own: it talks to this one as to Stripe.
+        stripe = new StripeStandIn(0, BENCH_STRIPE_KEY, null, "unused");
         // The BFF's static files (UI_DIST_DIR): the floor (a) of the charges figure is written here once its size is
         // known; the BFF resolves static files per request.
         staticDir = Files.createTempDirectory("bff-bench-static-");
@@ -113,6 +118,8 @@ class BffBenchmark {
         env.put("REDIS_URL", "redis://127.0.0.1:6379");
         env.put("SQS_ENDPOINT", sqs.endpoint().toString());
         env.put("SES_ENDPOINT", ses.endpoint());
+        env.put("STRIPE_SECRET_KEY", BENCH_STRIPE_KEY);
+        env.put("STRIPE_API_BASE", stripe.url());
         env.put("AWS_ACCESS_KEY_ID", "bench");
         env.put("AWS_SECRET_ACCESS_KEY", "bench");
         env.put("SESSION_COOKIE_SECURE", "false");
@@ -157,6 +164,9 @@ class BffBenchmark {
             bff.close();
         }
         ses.close();
+        if (stripe != null) {
+            stripe.close();
+        }
         sqs.stop();
     }
 

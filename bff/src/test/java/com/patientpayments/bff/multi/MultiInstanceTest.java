@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.bff.demo.EmbeddedSqs;
 import com.patientpayments.bff.demo.SesStandIn;
+import com.patientpayments.bff.demo.StripeStandIn;
 import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import com.patientpayments.bff.testsupport.BffProcess;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
@@ -80,6 +81,7 @@ class MultiInstanceTest {
     private EmrConnectorProcess emrB;
     private EmbeddedSqs sqs;
     private SesStandIn ses;
+    private StripeStandIn stripe;
     private SqsClient sqsClient;
     private String queueName;
     private BffProcess bffA;
@@ -96,6 +98,8 @@ class MultiInstanceTest {
         CompletableFuture<Void> b = CompletableFuture.runAsync(emrB::start);
         sqs = EmbeddedSqs.start();
         ses = new SesStandIn(io.micronaut.serde.ObjectMapper.getDefault(), 0);
+        // The production jar has no Stripe stand-in of its own: both instances talk to this one as to Stripe.
+        stripe = new StripeStandIn(0, "sk_test_multi", null, "unused");
         sqsClient = SqsClient.builder()
                 .endpointOverride(sqs.endpoint())
                 .region(Region.US_EAST_1)
@@ -111,6 +115,8 @@ class MultiInstanceTest {
         env.put("SQS_ENDPOINT", sqs.endpoint().toString());
         env.put("SQS_QUEUE_NAME", queueName);
         env.put("SES_ENDPOINT", ses.endpoint());
+        env.put("STRIPE_SECRET_KEY", "sk_test_multi");
+        env.put("STRIPE_API_BASE", stripe.url());
         env.put("AWS_ACCESS_KEY_ID", "multi");
         env.put("AWS_SECRET_ACCESS_KEY", "multi");
         env.put("SESSION_COOKIE_SECURE", "false");
@@ -156,6 +162,9 @@ class MultiInstanceTest {
         }
         if (ses != null) {
             ses.close();
+        }
+        if (stripe != null) {
+            stripe.close();
         }
         if (sqs != null) {
             sqs.stop();

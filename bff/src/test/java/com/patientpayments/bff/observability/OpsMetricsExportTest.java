@@ -102,6 +102,9 @@ class OpsMetricsExportTest {
         // The test drives the consumer and reconciliation itself (a lost webhook needs the consumer stopped).
         p.put("payments.queue.consumer-enabled", "false");
         p.put("payments.reconciliation.enabled", "false");
+        // The practice's direct charges live on its connected account, which the Stripe stand-in keeps apart like
+        // Stripe does: reconciliation scans it when told to (as in PaymentFaultTest and the demo).
+        p.put("payments.reconciliation.connected-accounts", "acct_1DemoLakeside00");
         server = ApplicationContext.run(EmbeddedServer.class, p);
         server.getApplicationContext().getBean(graphql.GraphQL.class);
         patient = new GraphQLTestClient(server.getURL());

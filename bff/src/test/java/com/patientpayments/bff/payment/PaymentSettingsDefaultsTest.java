@@ -13,30 +13,23 @@ class PaymentSettingsDefaultsTest {
 
     @Test
     void blankStripeKeysMeanTheSimulatorAndGivenOnesAreTrimmed() {
-        StripeSettings simulator = new StripeSettings(" ", "", null, null, 0, null, " ");
+        StripeSettings simulator = new StripeSettings(" ", "", null, null, 0, null);
         assertThat(simulator.stripeMode()).isFalse();
         assertThat(simulator.secretKey()).isNull();
         assertThat(simulator.publishableKey()).isNull();
         assertThat(simulator.apiBase()).isNull();
-        assertThat(simulator.webhookUrl()).isNull();
         assertThat(simulator.currency()).isEqualTo("usd");
         assertThat(simulator.minimumCents()).isEqualTo(50);
         assertThat(simulator.timeout()).isEqualTo(Duration.ofSeconds(10));
 
         StripeSettings live = new StripeSettings(
-                " sk_test_x ",
-                "pk_test_x",
-                "http://127.0.0.1:12111",
-                " CAD ",
-                100,
-                Duration.ofSeconds(3),
-                "https://x/");
+                " sk_test_x ", "pk_test_x", "http://127.0.0.1:12111", " CAD ", 100, Duration.ofSeconds(3));
         assertThat(live.stripeMode()).isTrue();
         assertThat(live.secretKey()).isEqualTo("sk_test_x");
         assertThat(live.currency()).isEqualTo("cad");
         assertThat(live.minimumCents()).isEqualTo(100);
         assertThat(live.timeout()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(new StripeSettings(null, null, null, " ", -1, null, null).currency())
+        assertThat(new StripeSettings(null, null, null, " ", -1, null).currency())
                 .isEqualTo("usd");
     }
 
