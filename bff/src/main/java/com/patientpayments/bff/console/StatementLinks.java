@@ -1,7 +1,5 @@
 package com.patientpayments.bff.console;
 
-import io.micronaut.context.annotation.Value;
-import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,18 +19,9 @@ import java.util.zip.ZipOutputStream;
 public class StatementLinks {
     private final String base;
 
-    /**
-     * @param consoleBase {@code payments.console.public-url}: the patients' address of the BFF, e.g.
-     *     https://pay.example
-     * @param publicBase {@code PUBLIC_BASE_URL}, used when {@code consoleBase} is empty; both empty: links relative to
-     *     the console's own address
-     */
-    public StatementLinks(
-            @Nullable @Value("${payments.console.public-url:}") String consoleBase,
-            @Nullable @Value("${PUBLIC_BASE_URL:}") String publicBase) {
-        // Two placeholders, not one nested default: "${a:${b:}}" resolved to a's value followed by a stray "}"
-        // (every statement link and QR code then pointed at "https://host/}/p/...").
-        String base = consoleBase != null && !consoleBase.isBlank() ? consoleBase : publicBase;
+    /** @param settings where the links point ({@link ConsoleSettings#publicUrl()}; trailing slashes dropped) */
+    public StatementLinks(ConsoleSettings settings) {
+        String base = settings.publicUrl();
         this.base = base == null ? "" : base.strip().replaceAll("/+$", "");
     }
 
