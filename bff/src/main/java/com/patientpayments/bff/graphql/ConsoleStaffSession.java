@@ -75,6 +75,8 @@ public class ConsoleStaffSession {
             GraphQLRequestContext.response(env).cookie(cookie("").maxAge(0));
         }
         env.getGraphQlContext().put(RESOLVED, Optional.empty());
+        // Fields after staffSignOut in the same document run signed out, not as the cached staff member.
+        env.getGraphQlContext().put(STAFF, Optional.empty());
     }
 
     /** The staff id of this request's staff session, renewing its idle expiry; empty without one. */

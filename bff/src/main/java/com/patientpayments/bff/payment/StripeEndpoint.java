@@ -27,14 +27,20 @@ public class StripeEndpoint {
     private final boolean standIn;
 
     /**
-     * @throws ConfigurationException when {@code STRIPE_SECRET_KEY} is empty and no stand-in is on the classpath, or
-     *     the stand-in's address carries no key
+     * @throws ConfigurationException when {@code STRIPE_SECRET_KEY} is empty and no stand-in is on the classpath, the
+     *     stand-in's address carries no key, or a live key ({@code sk_live_}/{@code rk_live_}) is paired with a
+     *     {@code STRIPE_API_BASE} other than {@code https://*.stripe.com} (a live secret is sent only to Stripe)
      */
     public StripeEndpoint(StripeSettings settings, @Named(STAND_IN) BeanProvider<Supplier<URI>> standIns) {
         if (settings.secretKey() != null) {
             this.secretKey = settings.secretKey();
             this.apiBase = settings.apiBase();
             this.standIn = false;
+            if (isLiveKey(secretKey) && apiBase != null && !isStripe(apiBase)) {
+                throw new ConfigurationException("STRIPE_SECRET_KEY is a live key and STRIPE_API_BASE is not "
+                        + "https://*.stripe.com: a live key is sent only to Stripe (unset STRIPE_API_BASE, or use a "
+                        + "test key)");
+            }
             return;
         }
         if (!standIns.isPresent()) {
@@ -49,6 +55,22 @@ public class StripeEndpoint {
         this.secretKey = key;
         this.apiBase = address.getScheme() + "://" + address.getHost() + ":" + address.getPort();
         this.standIn = true;
+    }
+
+    private static boolean isLiveKey(String key) {
+        return key.startsWith("sk_live_") || key.startsWith("rk_live_");
+    }
+
+    private static boolean isStripe(String base) {
+        try {
+            URI uri = URI.create(base);
+            String host = uri.getHost();
+            return "https".equals(uri.getScheme())
+                    && host != null
+                    && (host.equals("stripe.com") || host.endsWith(".stripe.com"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The secret key stripe-java sends: the configured one, or the stand-in's test key. */

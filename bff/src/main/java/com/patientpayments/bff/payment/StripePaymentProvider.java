@@ -128,8 +128,9 @@ public class StripePaymentProvider implements PaymentProvider {
                     .retrieve(intentId, (PaymentIntentRetrieveParams) null, options(account))
                     .getClientSecret();
         } catch (InvalidRequestException e) {
-            if (e.getStatusCode() != null && e.getStatusCode() == 404) {
-                // The demo's stand-in keeps intents in memory: a restart forgets them.
+            if (testMode != null && e.getStatusCode() != null && e.getStatusCode() == 404) {
+                // The demo's stand-in keeps intents in memory: a restart forgets them. Against Stripe itself a 404
+                // means a wrong account or key (a configuration fault), not an expired payment: ProviderException.
                 throw new PaymentsException(ErrorCode.NOT_FOUND, "This payment has expired. Please start a new one.");
             }
             throw new ProviderException("Stripe rejected the retrieve request", e);

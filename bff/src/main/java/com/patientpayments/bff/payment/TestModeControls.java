@@ -107,6 +107,9 @@ public final class TestModeControls {
             if ("charge_disputed".equals(e.code())) {
                 throw new ProviderRefusedException("A disputed payment cannot be refunded.", e.code());
             }
+            if ("charge_already_refunded".equals(e.code())) {
+                throw new ProviderRefusedException("This payment has already been refunded in full.", e.code());
+            }
             Charge charge = intent.getLatestChargeObject();
             if (charge != null && charge.getAmount() != null) {
                 long refunded = charge.getAmountRefunded() == null ? 0 : charge.getAmountRefunded();

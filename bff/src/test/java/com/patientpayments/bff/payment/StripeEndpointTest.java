@@ -54,6 +54,30 @@ class StripeEndpointTest {
         };
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} with {1}: starts {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "sk_live_x, http://127.0.0.1:12111, false",
+        "rk_live_x, https://stripe.example, false",
+        "sk_live_x, https://api.stripe.com.example, false",
+        "sk_live_x, https://api.stripe.com, true",
+        "sk_test_x, http://127.0.0.1:12111, true",
+    })
+    void aLiveKeyIsSentOnlyToStripe(String key, String apiBase, boolean starts) {
+        Map<String, Object> p = properties(key);
+        p.put("payments.stripe.api-base", apiBase);
+        io.micronaut.context.ApplicationContextBuilder builder =
+                ApplicationContext.builder().classLoader(withoutStandIns()).properties(p);
+        if (starts) {
+            try (ApplicationContext context = builder.start()) {
+                assertThat(context.getBean(StripeEndpoint.class).apiBase()).isEqualTo(apiBase);
+            }
+        } else {
+            assertThatThrownBy(() -> builder.start().close())
+                    .hasStackTraceContaining("a live key is sent only to Stripe")
+                    .satisfies(e -> assertThat(e.toString()).doesNotContain(key));
+        }
+    }
+
     @Test
     void withoutAKeyOrAStandInTheBffRefusesToStart() {
         assertThatThrownBy(() -> ApplicationContext.builder()

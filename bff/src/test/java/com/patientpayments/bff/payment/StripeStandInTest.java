@@ -19,6 +19,7 @@ import com.stripe.param.DisputeUpdateParams;
 import com.stripe.param.PaymentIntentConfirmParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentListParams;
+import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.RefundListParams;
 import com.sun.net.httpserver.HttpServer;
@@ -128,6 +129,47 @@ class StripeStandInTest {
 
     private static JsonObject object(JsonObject event) {
         return event.getAsJsonObject("data").getAsJsonObject("object");
+    }
+
+    @Test
+    void anIntentOfAConnectedAccountIsFoundOnlyWithThatAccount() throws Exception {
+        RequestOptions connected =
+                RequestOptions.builder().setStripeAccount("acct_1StandInTest00").build();
+        PaymentIntent pi = stripe.v1()
+                .paymentIntents()
+                .create(
+                        PaymentIntentCreateParams.builder()
+                                .setAmount(500L)
+                                .setCurrency("usd")
+                                .build(),
+                        connected);
+        assertThat(stripe.v1()
+                        .paymentIntents()
+                        .retrieve(pi.getId(), (PaymentIntentRetrieveParams) null, connected)
+                        .getId())
+                .isEqualTo(pi.getId());
+        for (RequestOptions other : List.of(
+                RequestOptions.getDefault(),
+                RequestOptions.builder()
+                        .setStripeAccount("acct_1OtherAccount00")
+                        .build())) {
+            assertThatThrownBy(() -> stripe.v1()
+                            .paymentIntents()
+                            .retrieve(pi.getId(), (PaymentIntentRetrieveParams) null, other))
+                    .isInstanceOfSatisfying(
+                            InvalidRequestException.class,
+                            e -> assertThat(e.getStatusCode()).isEqualTo(404));
+            assertThatThrownBy(() -> stripe.v1()
+                            .paymentIntents()
+                            .confirm(
+                                    pi.getId(),
+                                    PaymentIntentConfirmParams.builder()
+                                            .setPaymentMethod("pm_card_visa")
+                                            .build(),
+                                    other))
+                    .isInstanceOf(InvalidRequestException.class);
+        }
+        assertThat(events).as("no confirm went through on another account").isEmpty();
     }
 
     @Test

@@ -149,7 +149,9 @@ public class StripeStandIn implements Supplier<URI>, AutoCloseable {
             }
             if (p.length >= 4 && p[2].equals("payment_intents")) {
                 JsonObject pi = intents.get(p[3]);
-                if (pi == null) {
+                // Like Stripe: an intent of a connected account is found only with that account's Stripe-Account
+                // header (and one of the platform only without), so a call that forgets the account fails here too.
+                if (pi == null || !Objects.equals(accounts.get(p[3]), r.account())) {
                     return missing("payment_intent");
                 }
                 if (post && p.length == 5 && p[4].equals("confirm")) {
@@ -189,6 +191,9 @@ public class StripeStandIn implements Supplier<URI>, AutoCloseable {
                     404, StripeJson.error("invalid_request_error", "unknown_endpoint", "Unrecognized request URL."));
         } catch (StripeClaims.Refusal e) {
             return new Answer(e.status, e.body);
+        } catch (NumberFormatException e) {
+            return new Answer(
+                    400, StripeJson.error("invalid_request_error", "parameter_invalid_integer", "Invalid integer."));
         }
     }
 
