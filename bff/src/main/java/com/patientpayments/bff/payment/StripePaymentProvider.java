@@ -144,7 +144,9 @@ public class StripePaymentProvider implements PaymentProvider {
         PaymentIntentListParams params = PaymentIntentListParams.builder()
                 .setCreated(PaymentIntentListParams.Created.builder()
                         .setGte(from.getEpochSecond())
-                        .setLt(to.getEpochSecond())
+                        // Stripe's created is whole seconds: an intent of to's own second, created before to, has
+                        // created == to's second, so the bound is the next second (reconcile's window ends now).
+                        .setLt(to.getEpochSecond() + (to.getNano() > 0 ? 1 : 0))
                         .build())
                 .addExpand("data.latest_charge")
                 .setLimit(100L)
