@@ -117,3 +117,33 @@ test('STRIPE mode without reachable Stripe.js keeps the page working', async ({ 
   await expect(page.getByText('The secure card form could not load.')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole('button', { name: 'Change amount' })).toBeEnabled();
 });
+
+test('sticky bar at 320 px: its coming and going never moves the page under a tap', async ({ page }) => {
+  await prepare(page, 320, 640);
+  await installMockGraphQL(page);
+  await signIn(page);
+  const layout = () =>
+    page.evaluate(() => ({
+      height: document.documentElement.scrollHeight,
+      choiceTop:
+        (document.querySelector('input[name="mode"][value="other"]')?.getBoundingClientRect().top ?? 0) + scrollY,
+    }));
+  // At the top the form's own Continue is out of view: the bar shows.
+  await page.evaluate(() => {
+    scrollTo(0, 0);
+  });
+  await expect(page.getByTestId('sticky-bar')).toBeVisible();
+  const withBar = await layout();
+  // Scrolled to the end the form's Continue is in view: the bar goes, and nothing above it moves.
+  await page.evaluate(() => {
+    scrollTo(0, document.documentElement.scrollHeight);
+  });
+  await expect(page.getByTestId('sticky-bar')).toHaveCount(0);
+  expect(await layout()).toEqual(withBar);
+  // And back.
+  await page.evaluate(() => {
+    scrollTo(0, 0);
+  });
+  await expect(page.getByTestId('sticky-bar')).toBeVisible();
+  expect(await layout()).toEqual(withBar);
+});

@@ -25,7 +25,8 @@ import { AllocationPreview } from './allocation-preview';
  * it pays), then "Continue". The choice lives in `PaymentFlow`, so a decline, a trip to the receipt page or a
  * re-sign-in after a timeout finds it as the patient left it. On phones, while the Continue button is scrolled out
  * of view, a sticky bar repeats the amount and "Continue" (it submits the same form; nothing is hidden from screen
- * readers, and the page keeps room below so the bar covers no content).
+ * readers). The page always keeps room below for the bar, shown or not, so the bar covers no content and its
+ * coming and going never shifts the layout under a tap (a shift moved taps onto the neighbouring choice).
  */
 @Component({
   selector: 'app-amount-step',
