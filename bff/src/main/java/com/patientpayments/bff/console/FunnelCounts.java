@@ -4,27 +4,33 @@ import com.patientpayments.bff.emr.ConsoleEmr;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.observability.FunnelStepReached;
 import io.micronaut.context.event.ApplicationEventListener;
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Persists the patient funnel's daily counts in the connector (the console's ROI funnel), off the request thread:
- * a count that cannot be written is dropped and logged by step only (counts are analytics, not money).
+ * Persists the patient funnel's daily counts in the connector (the console's ROI funnel), off the request path and in
+ * batches: each step reached adds one to an in-memory count per practice and step, and once a second (and when the
+ * BFF stops) each non-zero count goes to the connector as one {@code POST /api/v1/console/funnel} with its
+ * {@code count}. Before, every sign-in made its own connector call and upsert of the same daily row (one row lock
+ * per practice and day taken at the sign-in rate). A count that cannot be written is dropped and logged by step only
+ * (counts are analytics, not money); a BFF that is killed loses at most the last second's counts.
  */
 @Singleton
 public class FunnelCounts implements ApplicationEventListener<FunnelStepReached> {
     private static final Logger LOG = LoggerFactory.getLogger(FunnelCounts.class);
     private final ConsoleEmr emr;
-    private final ExecutorService executor;
+    private final Map<Key, Long> pending = new ConcurrentHashMap<>();
 
-    public FunnelCounts(ConsoleEmr emr, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+    private record Key(String practiceHash, String step) {}
+
+    public FunnelCounts(ConsoleEmr emr) {
         this.emr = emr;
-        this.executor = executor;
     }
 
     @Override
@@ -32,17 +38,38 @@ public class FunnelCounts implements ApplicationEventListener<FunnelStepReached>
         count(event.step(), event.practiceHash());
     }
 
-    /** Counts one step ({@code LANDING}, {@code SIGNED_IN}, {@code PAYMENT_STARTED}, {@code PAYMENT_COMPLETED}). */
+    /**
+     * Counts one step ({@code LANDING}, {@code SIGNED_IN}, {@code PAYMENT_STARTED}, {@code PAYMENT_COMPLETED}) of the
+     * practice with this public hash; written at the next {@link #flush()}.
+     */
     public void count(String step, String practiceHash) {
-        try {
-            executor.execute(() -> {
-                EmrOutcome<Void> r = emr.funnel(practiceHash, step);
-                if (!(r instanceof EmrOutcome.Found<Void>)) {
-                    LOG.warn("funnel count not written ({}, {})", step, r.label());
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            LOG.warn("funnel count dropped ({})", step);
+        pending.merge(new Key(practiceHash, step), 1L, Long::sum);
+    }
+
+    /**
+     * The BFF is stopping: writes what is pending while the connector client is still open (a {@code @PreDestroy}
+     * runs after the HTTP client has been closed).
+     */
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        flush();
+    }
+
+    /**
+     * Writes every pending count to the connector (one call per practice and step) and forgets it. A count added while
+     * this runs is kept for the next flush: each key's count is taken with one atomic remove.
+     */
+    @Scheduled(fixedDelay = "1s", initialDelay = "1s")
+    public void flush() {
+        for (Key key : pending.keySet()) {
+            Long n = pending.remove(key);
+            if (n == null) {
+                continue;
+            }
+            EmrOutcome<Void> r = emr.funnel(key.practiceHash(), key.step(), n);
+            if (!(r instanceof EmrOutcome.Found<Void>)) {
+                LOG.warn("funnel counts not written ({} x{}, {})", key.step(), n, r.label());
+            }
         }
     }
 }

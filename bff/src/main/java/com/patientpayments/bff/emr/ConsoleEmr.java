@@ -180,11 +180,15 @@ public class ConsoleEmr {
                 Argument.of(ConsoleDtos.HouseholdRef.class));
     }
 
-    /** Counts one funnel step of a practice today. */
-    public EmrOutcome<Void> funnel(String practiceHash, String step) {
+    /**
+     * Adds {@code count} (at least 1) to a practice's funnel step for today (the practice's time zone); an unknown
+     * practice hash is ignored by the connector.
+     */
+    public EmrOutcome<Void> funnel(String practiceHash, String step, long count) {
         return call(
                 false,
-                HttpRequest.POST(CONSOLE + "/funnel", Map.of("practiceHash", practiceHash, "step", step)),
+                HttpRequest.POST(
+                        CONSOLE + "/funnel", Map.of("practiceHash", practiceHash, "step", step, "count", count)),
                 Argument.of(Void.class));
     }
 

@@ -36,15 +36,24 @@ public class OperationsController {
         this.tx = tx;
     }
 
-    /** One funnel event of a practice (by its landing hash). */
+    /** The most one funnel call may add (a BFF sends one second's count of a practice and step). */
+    static final long MAX_FUNNEL_COUNT = 1_000_000;
+
+    /**
+     * Funnel events of a practice (by its landing hash): {@code count} times {@code step} (absent: once; else 1 to
+     * {@value #MAX_FUNNEL_COUNT}, as the BFF batches its counts).
+     */
     @Serdeable
-    public record FunnelEvent(String practiceHash, String step) {}
+    public record FunnelEvent(
+            String practiceHash, String step, @Nullable Long count) {}
 
     /** One reconciliation run (ISO-8601 instants). */
     @Serdeable
     public record Run(String startedAt, String from, String to, int checked, int repaired) {}
 
-    @Operation(summary = "Count one funnel step for today (practice time zone); unknown hashes are ignored")
+    @Operation(
+            summary =
+                    "Add count (default 1) to a funnel step for today (practice time zone); unknown hashes are ignored")
     @Post("/funnel")
     public HttpResponse<Void> funnel(@Body FunnelEvent event) {
         if (event == null
@@ -53,6 +62,10 @@ public class OperationsController {
                 || event.practiceHash() == null
                 || !event.practiceHash().matches("[A-Z0-9]{6,12}")) {
             throw EmrException.invalid("practiceHash and a step of " + STEPS + " are required.");
+        }
+        long count = event.count() == null ? 1 : event.count();
+        if (count < 1 || count > MAX_FUNNEL_COUNT) {
+            throw EmrException.invalid("count must be from 1 to " + MAX_FUNNEL_COUNT + ".");
         }
         tx.executeWrite(s -> {
             Connection c = s.getConnection();
@@ -65,11 +78,12 @@ public class OperationsController {
                     .ifPresent(p -> Jdbc.update(
                             c,
                             "INSERT INTO funnel_daily (practice_id, day,"
-                                    + " step, count) VALUES (?, ?, ?, 1) ON CONFLICT (practice_id, day, step)"
-                                    + " DO UPDATE SET count = funnel_daily.count + 1",
+                                    + " step, count) VALUES (?, ?, ?, ?) ON CONFLICT (practice_id, day, step)"
+                                    + " DO UPDATE SET count = funnel_daily.count + EXCLUDED.count",
                             p[0],
                             java.time.LocalDate.now(ZoneId.of((String) p[1])),
-                            event.step()));
+                            event.step(),
+                            count));
             return null;
         });
         return HttpResponse.noContent();
