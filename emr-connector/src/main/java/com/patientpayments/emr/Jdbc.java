@@ -17,9 +17,27 @@ import org.jspecify.annotations.Nullable;
  * Small helpers over plain JDBC, for the hand-written SQL that a Micronaut Data {@code @Query} method does not fit:
  * statements that take row locks ({@code FOR UPDATE}), {@code ON CONFLICT} upserts, multi-statement writes (ledger
  * postings, the audit log, JDBC batches) and the demo seeding. They run on the connection of the surrounding Micronaut
- * Data transaction. Plain reads belong in a {@code @JdbcRepository} with {@code @Query} (the patient read path:
- * {@code practice.PracticeRepository}, {@code household.HouseholdRepository}, {@code charge.ChargeRepository}); some
- * older reads (console lists, ledger reads) still use these helpers until they move (issue 13).
+ * Data transaction.
+ *
+ * <p>Plain reads belong in a {@code @JdbcRepository} with {@code @Query}: the patient read path
+ * ({@code practice.PracticeRepository}, {@code household.HouseholdRepository}, {@code charge.ChargeRepository}), the
+ * console's ROI ({@code console.RoiRepository}) and payment detail ({@code console.ConsolePaymentRepository}), the
+ * receipt ({@code ledger.ReceiptRepository}), the reconciliation runs ({@code ledger.ReconciliationRunRepository}) and
+ * the controllers' small look-ups. What still reads through these helpers (issue 13):
+ * <ul>
+ *   <li>{@code console.ConsolePayments}: the payment list, whose {@code WHERE} is built from the optional filters
+ *   (see there why a repository does not fit), and the one-payment row that shares its column list and mapping;</li>
+ *   <li>the ledger ({@code ledger.LedgerRepository}, {@code AttemptRepository}, {@code ClaimRepository},
+ *   {@code ClaimRecorder}, {@code TransactionRepository}, {@code TransactionFacts}, {@code PaymentAttempts}): the
+ *   postings with their row locks and upserts, and reads next to them not yet moved (the transaction view that
+ *   receipts and the HTTP API share among them);</li>
+ *   <li>the console's staff and write side ({@code console.StaffAccounts}, {@code ConsoleRefunds},
+ *   {@code ReceiptBranding}) and {@code practice.PracticeLogos}, with their locks and upserts, and the reads next to
+ *   them not yet moved;</li>
+ *   <li>the demo seeding ({@code demo.*}).</li>
+ * </ul>
+ * The funnel's {@code ON CONFLICT} count and the reconciliation run insert ({@code api.OperationsController}) and the
+ * audit appends ({@code ledger.AuditLog}, {@code console.StaffAudit}) are writes and stay here.
  */
 public final class Jdbc {
     private Jdbc() {}

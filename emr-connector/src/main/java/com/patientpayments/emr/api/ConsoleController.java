@@ -1,9 +1,10 @@
 package com.patientpayments.emr.api;
 
 import com.patientpayments.emr.EmrException;
-import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.console.*;
+import com.patientpayments.emr.household.HouseholdRepository;
 import com.patientpayments.emr.ledger.TransactionStatus;
+import com.patientpayments.emr.practice.PracticeRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -47,6 +48,8 @@ public class ConsoleController {
     private final ConsoleRefunds refunds;
     private final ReceiptBranding branding;
     private final Roi roi;
+    private final PracticeRepository practices;
+    private final HouseholdRepository households;
 
     public ConsoleController(
             TransactionOperations<Connection> tx,
@@ -55,8 +58,12 @@ public class ConsoleController {
             ConsolePayments payments,
             ConsoleRefunds refunds,
             ReceiptBranding branding,
-            Roi roi) {
+            Roi roi,
+            PracticeRepository practices,
+            HouseholdRepository households) {
         this.tx = tx;
+        this.practices = practices;
+        this.households = households;
         this.accounts = accounts;
         this.audit = audit;
         this.payments = payments;
@@ -191,18 +198,11 @@ public class ConsoleController {
         LocalDate end = day(to, "to");
         UUID location = locationId == null ? null : Ids.parse(locationId, "Location");
         return as(practiceId, staffId, StaffRole.SUPPORT, ctx -> {
-            if (location != null
-                    && Jdbc.one(
-                                    ctx.c,
-                                    "SELECT 1 FROM practice_locations WHERE id = ? AND practice_id = ?",
-                                    rs -> 1,
-                                    location,
-                                    ctx.practice)
-                            .isEmpty()) {
+            if (location != null && !practices.hasLocation(ctx.practice, location)) {
                 throw EmrException.notFound("Location");
             }
             audit.append(ctx.c, ctx.staff, ctx.practice, StaffAudit.Action.VIEW_ROI, null, null, null);
-            return roi.report(ctx.c, ctx.practice, ctx.zone, start, end, location);
+            return roi.report(ctx.practice, ctx.zone, start, end, location);
         });
     }
 
@@ -214,13 +214,9 @@ public class ConsoleController {
                 practiceId,
                 staffId,
                 StaffRole.SUPPORT,
-                ctx -> Jdbc.one(
-                                ctx.c,
-                                "SELECT account_number FROM households"
-                                        + " WHERE practice_id = ? AND account_number = ?",
-                                rs -> new HouseholdRef(rs.getString(1)),
-                                ctx.practice,
-                                accountNumber)
+                ctx -> households
+                        .accountNumberIn(ctx.practice, accountNumber)
+                        .map(HouseholdRef::new)
                         .orElseThrow(() -> EmrException.notFound("Household")));
     }
 
@@ -245,9 +241,7 @@ public class ConsoleController {
             if (!allowed) {
                 throw EmrException.notFound("Practice");
             }
-            ZoneId zone = ZoneId.of(
-                    Jdbc.one(c, "SELECT time_zone FROM practices WHERE id = ?", rs -> rs.getString(1), practice)
-                            .orElseThrow());
+            ZoneId zone = ZoneId.of(practices.timeZone(practice).orElseThrow());
             return work.apply(new Ctx(c, staff, practice, zone, role));
         });
     }

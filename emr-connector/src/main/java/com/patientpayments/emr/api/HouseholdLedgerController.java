@@ -1,7 +1,7 @@
 package com.patientpayments.emr.api;
 
 import com.patientpayments.emr.EmrException;
-import com.patientpayments.emr.Jdbc;
+import com.patientpayments.emr.household.HouseholdRepository;
 import com.patientpayments.emr.ledger.AllocationPreviewView;
 import com.patientpayments.emr.ledger.Allocations;
 import com.patientpayments.emr.ledger.Allocator;
@@ -33,12 +33,17 @@ public class HouseholdLedgerController {
     private final TransactionOperations<Connection> tx;
     private final Allocations allocations;
     private final PaymentAttempts attempts;
+    private final HouseholdRepository households;
 
     public HouseholdLedgerController(
-            TransactionOperations<Connection> tx, Allocations allocations, PaymentAttempts attempts) {
+            TransactionOperations<Connection> tx,
+            Allocations allocations,
+            PaymentAttempts attempts,
+            HouseholdRepository households) {
         this.tx = tx;
         this.allocations = allocations;
         this.attempts = attempts;
+        this.households = households;
     }
 
     @Operation(summary = "How a payment of amountCents would be applied now (the posting's own allocator)")
@@ -48,7 +53,7 @@ public class HouseholdLedgerController {
         long amount = Amounts.require(amountCents, "amountCents");
         return tx.executeRead(s -> {
             Connection c = s.getConnection();
-            requireHousehold(c, id);
+            requireHousehold(id);
             Allocator.Allocation a = allocations.plan(c, id, Money.ofCents(amount));
             return new AllocationPreviewView(
                     id.toString(),
@@ -72,7 +77,7 @@ public class HouseholdLedgerController {
         Instant from = TransactionController.instant(since, "since");
         Set<AttemptStatus> statuses = statuses(status);
         tx.executeRead(s -> {
-            requireHousehold(s.getConnection(), id);
+            requireHousehold(id);
             return null;
         });
         return attempts.recent(id, from, statuses);
@@ -94,8 +99,8 @@ public class HouseholdLedgerController {
         return out;
     }
 
-    private static void requireHousehold(Connection c, UUID id) {
-        if (Jdbc.one(c, "SELECT 1 FROM households WHERE id = ?", rs -> 1, id).isEmpty()) {
+    private void requireHousehold(UUID id) {
+        if (!households.exists(id)) {
             throw EmrException.notFound("Household");
         }
     }

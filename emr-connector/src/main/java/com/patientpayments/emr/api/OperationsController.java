@@ -3,6 +3,8 @@ package com.patientpayments.emr.api;
 import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.console.*;
+import com.patientpayments.emr.ledger.ReconciliationRunRepository;
+import com.patientpayments.emr.practice.PracticeRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -31,9 +33,14 @@ import java.util.Set;
 public class OperationsController {
     private static final Set<String> STEPS = Set.of("LANDING", "SIGNED_IN", "PAYMENT_STARTED", "PAYMENT_COMPLETED");
     private final TransactionOperations<Connection> tx;
+    private final PracticeRepository practices;
+    private final ReconciliationRunRepository runs;
 
-    public OperationsController(TransactionOperations<Connection> tx) {
+    public OperationsController(
+            TransactionOperations<Connection> tx, PracticeRepository practices, ReconciliationRunRepository runs) {
         this.tx = tx;
+        this.practices = practices;
+        this.runs = runs;
     }
 
     /** The most one funnel call may add (a BFF sends one second's count of a practice and step). */
@@ -68,20 +75,15 @@ public class OperationsController {
             throw EmrException.invalid("count must be from 1 to " + MAX_FUNNEL_COUNT + ".");
         }
         tx.executeWrite(s -> {
-            Connection c = s.getConnection();
-            Jdbc.one(
-                            c,
-                            "SELECT p.id, p.time_zone FROM practice_hashes h JOIN practices p ON p.id = h.practice_id"
-                                    + " WHERE h.hash = ?",
-                            rs -> new Object[] {rs.getObject(1), rs.getString(2)},
-                            event.practiceHash())
+            practices
+                    .zoneOfHash(event.practiceHash())
                     .ifPresent(p -> Jdbc.update(
-                            c,
+                            s.getConnection(),
                             "INSERT INTO funnel_daily (practice_id, day,"
                                     + " step, count) VALUES (?, ?, ?, ?) ON CONFLICT (practice_id, day, step)"
                                     + " DO UPDATE SET count = funnel_daily.count + EXCLUDED.count",
-                            p[0],
-                            java.time.LocalDate.now(ZoneId.of((String) p[1])),
+                            p.id(),
+                            java.time.LocalDate.now(ZoneId.of(p.timeZone())),
                             event.step(),
                             count));
             return null;
@@ -114,17 +116,14 @@ public class OperationsController {
     @Get("/reconciliation-runs")
     public List<Run> runs(@Nullable @QueryValue Integer limit) {
         int n = limit == null ? 20 : Math.max(1, Math.min(100, limit));
-        return tx.executeRead(s -> Jdbc.list(
-                s.getConnection(),
-                "SELECT started_at, window_from, window_to, checked,"
-                        + " repaired FROM reconciliation_runs ORDER BY started_at DESC, id DESC LIMIT ?",
-                rs -> new Run(
-                        Jdbc.requiredInstant(rs, "started_at").toString(),
-                        Jdbc.requiredInstant(rs, "window_from").toString(),
-                        Jdbc.requiredInstant(rs, "window_to").toString(),
-                        rs.getInt(4),
-                        rs.getInt(5)),
-                n));
+        return tx.executeRead(s -> runs.latest(n).stream()
+                .map(r -> new Run(
+                        r.startedAt().toString(),
+                        r.windowFrom().toString(),
+                        r.windowTo().toString(),
+                        r.checked(),
+                        r.repaired()))
+                .toList());
     }
 
     private static Instant instant(String value, String field) {

@@ -1,8 +1,8 @@
 package com.patientpayments.emr.api;
 
 import com.patientpayments.emr.EmrException;
-import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.console.*;
+import com.patientpayments.emr.practice.PracticeRepository;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -26,10 +26,13 @@ import java.util.UUID;
 public class ReceiptBrandingController {
     private final TransactionOperations<Connection> tx;
     private final ReceiptBranding branding;
+    private final PracticeRepository practices;
 
-    public ReceiptBrandingController(TransactionOperations<Connection> tx, ReceiptBranding branding) {
+    public ReceiptBrandingController(
+            TransactionOperations<Connection> tx, ReceiptBranding branding, PracticeRepository practices) {
         this.tx = tx;
         this.branding = branding;
+        this.practices = practices;
     }
 
     /** The texts of one state and the SHA-256 of the logo it prints; null fields print nothing. */
@@ -48,12 +51,7 @@ public class ReceiptBrandingController {
         }
         return tx.executeRead(s -> {
             Connection c = s.getConnection();
-            UUID practice = Jdbc.one(
-                            c,
-                            "SELECT practice_id FROM practice_hashes WHERE hash = ?",
-                            rs -> (UUID) rs.getObject(1),
-                            hash)
-                    .orElseThrow(() -> EmrException.notFound("Practice"));
+            UUID practice = practices.practiceIdOfHash(hash).orElseThrow(() -> EmrException.notFound("Practice"));
             var state0 = branding.state(c, practice);
             ReceiptBranding.Branding b = draft && state0.draft() != null ? state0.draft() : state0.published();
             return b == null

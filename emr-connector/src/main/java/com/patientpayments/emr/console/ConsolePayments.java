@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -19,9 +20,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * The console's online payments of one practice: a filtered page (newest first, keyset cursor over
  * {@code (paid_at, id)}) and one payment's detail (allocations per charge, refunds/disputes timeline, audit rows).
+ *
+ * <p>The page stays hand-built SQL over {@link Jdbc}: {@link PaymentFilter} has nine optional conditions (one of them
+ * an {@code IN} list of statuses) plus an optional keyset, and a {@code @Query} method cannot drop a condition, so a
+ * repository would need either a method per combination or {@code (:x IS NULL OR …)} conditions, which hide the
+ * filters from PostgreSQL's plan (a generic plan of a prepared statement cannot use the {@code (practice_id, source,
+ * paid_at, id)} index per filter). The detail's own row shares that statement's column list and mapping; the detail
+ * rows are read through {@link ConsolePaymentRepository}.
  */
 @Singleton
 public class ConsolePayments {
+    private final ConsolePaymentRepository details;
+
+    public ConsolePayments(ConsolePaymentRepository details) {
+        this.details = details;
+    }
+
     /** The largest page (the CSV export reads in pages of this size). */
     public static final int MAX_PAGE = 1000;
 
@@ -74,93 +88,64 @@ public class ConsolePayments {
         return new ConsolePaymentView.Page(List.copyOf(rows), total, more, end);
     }
 
-    /** One online payment of the practice with its detail; empty for an unknown one or another practice's. */
+    /**
+     * One online payment of the practice with its detail; empty for an unknown one or another practice's. The payment
+     * row is read with the list's own statement ({@link #ROW}, one column list and mapping for both); the detail rows
+     * through {@link ConsolePaymentRepository}.
+     */
     public Optional<ConsolePaymentView> detail(Connection c, UUID practiceId, UUID transactionId) {
         return Jdbc.one(c, ROW + " AND t.id = ?", ConsolePayments::map, practiceId, transactionId)
-                .map(p -> p.withDetail(
-                        allocations(c, transactionId), timeline(c, transactionId), audit(c, transactionId)));
+                .map(p -> p.withDetail(allocations(transactionId), timeline(transactionId), audit(transactionId)));
     }
 
-    private static List<ConsolePaymentView.Allocation> allocations(Connection c, UUID tx) {
-        return Jdbc.list(
-                c,
-                "SELECT a.charge_id, pt.first_name || ' ' || pt.last_name, ch.service_date,"
-                        + " ch.procedure_code, pr.patient_name, loc.name, a.amount_cents, a.balance_after_cents"
-                        + " FROM payment_applications a JOIN charges ch ON ch.id = a.charge_id"
-                        + " JOIN patients pt ON pt.id = ch.patient_id JOIN procedures pr ON pr.code = ch.procedure_code"
-                        + " LEFT JOIN practice_locations loc ON loc.id = ch.location_id"
-                        + " WHERE a.transaction_id = ? AND a.kind = 'PAYMENT' ORDER BY ch.service_date, ch.entry_seq",
-                rs -> new ConsolePaymentView.Allocation(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getLong(7),
-                        rs.getLong(8)),
-                tx);
+    private List<ConsolePaymentView.Allocation> allocations(UUID tx) {
+        return details.allocations(tx).stream()
+                .map(r -> new ConsolePaymentView.Allocation(
+                        r.chargeId(),
+                        r.patientName(),
+                        r.serviceDate().toString(),
+                        r.procedureCode(),
+                        r.procedureName(),
+                        r.locationName(),
+                        r.amountCents(),
+                        r.balanceAfterCents()))
+                .toList();
     }
 
-    private static List<ConsolePaymentView.Adjustment> timeline(Connection c, UUID tx) {
+    private List<ConsolePaymentView.Adjustment> timeline(UUID tx) {
         List<ConsolePaymentView.Adjustment> out = new ArrayList<>();
-        out.addAll(Jdbc.list(
-                c,
-                "SELECT refund_id, status, amount_cents, updated_at FROM refunds" + " WHERE transaction_id = ?",
-                rs -> new ConsolePaymentView.Adjustment(
-                        "REFUND",
-                        rs.getString(2).toUpperCase(java.util.Locale.ROOT),
-                        rs.getLong(3),
-                        Jdbc.requiredInstant(rs, "updated_at").toString(),
-                        rs.getString(1)),
-                tx));
+        details.refunds(tx)
+                .forEach(r -> out.add(adjustment(r, "REFUND", r.status().toUpperCase(Locale.ROOT))));
         // Console requests the provider's event has not posted yet: pending (or failed when the provider refused).
-        out.addAll(Jdbc.list(
-                c,
-                "SELECT q.provider_refund_id, q.status, q.amount_cents, q.updated_at"
-                        + " FROM refund_requests q WHERE q.transaction_id = ? AND NOT EXISTS"
-                        + " (SELECT 1 FROM refunds r WHERE r.refund_id = q.provider_refund_id)",
-                rs -> new ConsolePaymentView.Adjustment(
-                        "REFUND",
-                        "REFUSED".equals(rs.getString(2)) ? "FAILED" : "PENDING",
-                        rs.getLong(3),
-                        Jdbc.requiredInstant(rs, "updated_at").toString(),
-                        rs.getString(1)),
-                tx));
-        out.addAll(Jdbc.list(
-                c,
-                "SELECT dispute_id, status, amount_cents, updated_at FROM dispute_states" + " WHERE transaction_id = ?",
-                rs -> {
-                    String s = rs.getString(2);
-                    boolean inquiry = s.startsWith("warning_");
-                    return new ConsolePaymentView.Adjustment(
-                            inquiry ? "INQUIRY" : "DISPUTE",
-                            (inquiry ? s.substring("warning_".length()) : s).toUpperCase(java.util.Locale.ROOT),
-                            rs.getLong(3),
-                            Jdbc.requiredInstant(rs, "updated_at").toString(),
-                            rs.getString(1));
-                },
-                tx));
+        details.pendingRequests(tx)
+                .forEach(r -> out.add(adjustment(r, "REFUND", "REFUSED".equals(r.status()) ? "FAILED" : "PENDING")));
+        details.disputes(tx).forEach(r -> {
+            String s = r.status();
+            boolean inquiry = s.startsWith("warning_");
+            out.add(adjustment(
+                    r,
+                    inquiry ? "INQUIRY" : "DISPUTE",
+                    (inquiry ? s.substring("warning_".length()) : s).toUpperCase(Locale.ROOT)));
+        });
         out.sort(Comparator.comparing(ConsolePaymentView.Adjustment::at));
         return out;
     }
 
-    private static List<ConsolePaymentView.AuditRow> audit(Connection c, UUID tx) {
-        return Jdbc.list(
-                c,
-                "SELECT at, action, actor, amount FROM ("
-                        + " SELECT occurred_at AS at, action, NULL AS actor, amount_cents AS amount, id AS seq, 0 AS src"
-                        + "   FROM audit_log WHERE transaction_id = ? AND charge_id IS NULL"
-                        + " UNION ALL SELECT l.occurred_at, l.action, s.display_name, l.amount_cents, l.id, 1"
-                        + "   FROM staff_audit_log l JOIN staff_accounts s ON s.id = l.staff_id"
-                        + "   WHERE l.transaction_id = ?) x ORDER BY at, src, seq",
-                rs -> new ConsolePaymentView.AuditRow(
-                        Jdbc.requiredInstant(rs, "at").toString(),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getObject(4) == null ? null : rs.getLong(4)),
-                tx,
-                tx);
+    /**
+     * The view's {@code reference} is declared non-null, but a refused request has none and the answer has always
+     * carried null there; it is passed through unchanged (the published API description is left as it is).
+     */
+    @SuppressWarnings("NullAway")
+    private static ConsolePaymentView.Adjustment adjustment(
+            ConsolePaymentRepository.AdjustmentRow r, String kind, String status) {
+        return new ConsolePaymentView.Adjustment(
+                kind, status, r.amountCents(), r.updatedAt().toString(), r.reference());
+    }
+
+    private List<ConsolePaymentView.AuditRow> audit(UUID tx) {
+        return details.audit(tx).stream()
+                .map(r -> new ConsolePaymentView.AuditRow(r.at().toString(), r.action(), r.actor(), r.amount()))
+                .toList();
     }
 
     private static ConsolePaymentView map(ResultSet rs) throws SQLException {

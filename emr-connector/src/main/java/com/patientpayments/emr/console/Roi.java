@@ -1,9 +1,7 @@
 package com.patientpayments.emr.console;
 
 import com.patientpayments.emr.EmrException;
-import com.patientpayments.emr.Jdbc;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -69,51 +67,42 @@ public class Roi {
         };
     }
 
-    /** The report; {@code BAD_USER_INPUT} (validation) for a range backwards or longer than 366 days. */
-    public RoiReport report(
-            Connection c, UUID practiceId, ZoneId zone, LocalDate from, LocalDate to, @Nullable UUID locationId) {
+    private final RoiRepository rows;
+
+    public Roi(RoiRepository rows) {
+        this.rows = rows;
+    }
+
+    /**
+     * The report; call it inside a transaction (its reads then share one connection). {@code BAD_USER_INPUT} (validation)
+     * for a range backwards or longer than 366 days.
+     */
+    public RoiReport report(UUID practiceId, ZoneId zone, LocalDate from, LocalDate to, @Nullable UUID locationId) {
         if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 366) {
             throw EmrException.invalid("to must be on or after from, at most 366 days later.");
         }
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
         Map<String, Tx> txs = new LinkedHashMap<>();
-        for (Tx t : Jdbc.list(
-                c,
-                "SELECT t.id, t.household_id, t.source, t.amount_cents, t.paid_at,"
-                        + " COALESCE((SELECT SUM(r.amount_cents) FROM refunds r WHERE r.transaction_id = t.id"
-                        + "   AND r.status = 'succeeded'), 0)"
-                        + " + COALESCE((SELECT SUM(d.amount_cents) FROM dispute_states d WHERE d.transaction_id = t.id"
-                        + "   AND d.status = 'lost'), 0) AS taken_back"
-                        + " FROM transactions t WHERE t.practice_id = ? AND t.paid_at >= ? AND t.paid_at < ?"
-                        + " AND t.source <> 'INSURANCE'",
-                rs -> new Tx(
-                        rs.getString(1),
-                        rs.getString(2),
-                        group(rs.getString(3)),
-                        Math.max(0, rs.getLong(4) - rs.getLong(6)),
-                        Jdbc.requiredInstant(rs, "paid_at").atZone(zone).toLocalDate()),
-                practiceId,
-                start,
-                end)) {
-            txs.put(t.id, t);
+        for (RoiRepository.PaymentRow r : rows.payments(practiceId, start, end)) {
+            txs.put(
+                    r.id(),
+                    new Tx(
+                            r.id(),
+                            r.householdId(),
+                            group(r.source()),
+                            Math.max(0, r.amountCents() - r.takenBack()),
+                            r.paidAt().atZone(zone).toLocalDate()));
         }
-        List<App> apps = Jdbc.list(
-                c,
-                "SELECT a.transaction_id, ch.location_id, ch.procedure_code, ch.service_date,"
-                        + " a.kind, a.amount_cents FROM payment_applications a"
-                        + " JOIN transactions t ON t.id = a.transaction_id JOIN charges ch ON ch.id = a.charge_id"
-                        + " WHERE t.practice_id = ? AND t.paid_at >= ? AND t.paid_at < ? AND t.source <> 'INSURANCE'",
-                rs -> new App(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getDate(4).toLocalDate(),
-                        rs.getString(5),
-                        rs.getLong(6)),
-                practiceId,
-                start,
-                end);
+        List<App> apps = rows.applications(practiceId, start, end).stream()
+                .map(r -> new App(
+                        r.transactionId(),
+                        r.locationId(),
+                        r.procedureCode(),
+                        r.serviceDate(),
+                        r.kind(),
+                        r.amountCents()))
+                .toList();
         String location = locationId == null ? null : locationId.toString();
 
         // What each transaction counts for: its net amount, or what it applied to the location's charges.
@@ -180,20 +169,9 @@ public class Roi {
             }
         }
         Map<String, String> names = new HashMap<>();
-        Jdbc.list(
-                c,
-                "SELECT id, name FROM practice_locations WHERE practice_id = ?",
-                rs -> names.put(rs.getString(1), rs.getString(2)),
-                practiceId);
+        rows.locations(practiceId).forEach(l -> names.put(l.id(), l.name()));
         Map<String, Long> funnel = new HashMap<>();
-        Jdbc.list(
-                c,
-                "SELECT step, SUM(count) FROM funnel_daily WHERE practice_id = ? AND day >= ? AND day <= ?"
-                        + " GROUP BY step",
-                rs -> funnel.put(rs.getString(1), rs.getLong(2)),
-                practiceId,
-                from,
-                to);
+        rows.funnel(practiceId, from, to).forEach(f -> funnel.put(f.step(), f.total()));
 
         return new RoiReport(
                 from.toString(),

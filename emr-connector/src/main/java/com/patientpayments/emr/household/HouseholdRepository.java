@@ -65,6 +65,10 @@ public abstract class HouseholdRepository implements GenericRepository<Household
         return one(id).isPresent();
     }
 
+    /** The account number of the practice's household with this account number; empty when it has none. */
+    @Query("SELECT account_number FROM households WHERE practice_id = :practiceId AND account_number = :accountNumber")
+    public abstract Optional<String> accountNumberIn(UUID practiceId, String accountNumber);
+
     @Query("SELECT h.id, h.guarantor_last_name FROM households h"
             + " JOIN practice_hashes ph ON ph.practice_id = h.practice_id"
             + " WHERE ph.hash = :practiceHash AND ph.active AND h.account_number = :accountNumber")

@@ -61,8 +61,32 @@ public abstract class PracticeRepository implements GenericRepository<PracticeRe
                         logo(p)));
     }
 
+    /** The practice's IANA time zone (as stored, e.g. {@code America/Chicago}); empty for an unknown practice. */
+    @Query("SELECT time_zone FROM practices WHERE id = :id")
+    public abstract Optional<String> timeZone(UUID id);
+
+    /**
+     * The practice behind a landing-page hash, active or not (receipt branding of a receipt printed under an older
+     * hash still resolves); empty for an unknown hash.
+     */
+    @Query("SELECT practice_id FROM practice_hashes WHERE hash = :hash")
+    public abstract Optional<UUID> practiceIdOfHash(String hash);
+
+    /** The practice and its time zone behind a landing-page hash, active or not; empty for an unknown hash. */
+    @Query("SELECT p.id, p.time_zone FROM practice_hashes h JOIN practices p ON p.id = h.practice_id"
+            + " WHERE h.hash = :hash")
+    public abstract Optional<PracticeZone> zoneOfHash(String hash);
+
+    /** Whether the location belongs to the practice (false for an unknown one or another practice's). */
+    public boolean hasLocation(UUID practiceId, UUID locationId) {
+        return locationOf(practiceId, locationId).isPresent();
+    }
+
     @Query("SELECT practice_id FROM practice_hashes WHERE hash = :hash AND active")
     protected abstract Optional<UUID> practiceIdOfActiveHash(String hash);
+
+    @Query("SELECT 1 FROM practice_locations WHERE id = :locationId AND practice_id = :practiceId")
+    protected abstract Optional<Integer> locationOf(UUID practiceId, UUID locationId);
 
     @Query("SELECT * FROM practice_locations WHERE practice_id = :practiceId ORDER BY name, id")
     protected abstract List<LocationRow> locationRows(UUID practiceId);
@@ -90,6 +114,15 @@ public abstract class PracticeRepository implements GenericRepository<PracticeRe
         }
         return new PracticeView.Address(line1, line2, city, state, postalCode);
     }
+
+    /**
+     * A practice id with its IANA time zone.
+     *
+     * @param id the practice
+     * @param timeZone its time zone as stored
+     */
+    @Introspected
+    public record PracticeZone(UUID id, String timeZone) {}
 
     /** One row of {@link #SELECT}: the practice's columns, its newest active hash and its published logo's facts. */
     @Introspected
