@@ -42,9 +42,17 @@ public record ConsolePaymentView(
             long appliedCents,
             long remainingCents) {}
 
-    /** A refund ({@code PENDING}, {@code SUCCEEDED}, {@code FAILED}…), dispute or inquiry. */
+    /**
+     * A refund ({@code PENDING}, {@code SUCCEEDED}, {@code FAILED}…), dispute or inquiry; {@code reference} is the
+     * provider's id, null for a refund request the practice refused (it never reached the provider).
+     */
     @Serdeable
-    public record Adjustment(String kind, String status, long amountCents, String at, String reference) {}
+    public record Adjustment(
+            String kind,
+            String status,
+            long amountCents,
+            String at,
+            @Nullable String reference) {}
 
     /** One audit row: the ledger's ({@code actor} null: the system) or a staff member's. */
     @Serdeable

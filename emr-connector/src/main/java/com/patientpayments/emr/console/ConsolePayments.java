@@ -131,11 +131,7 @@ public class ConsolePayments {
         return out;
     }
 
-    /**
-     * The view's {@code reference} is declared non-null, but a refused request has none and the answer has always
-     * carried null there; it is passed through unchanged (the published API description is left as it is).
-     */
-    @SuppressWarnings("NullAway")
+    /** A refund, dispute or inquiry row as the view's adjustment ({@code reference} null: a refused request). */
     private static ConsolePaymentView.Adjustment adjustment(
             ConsolePaymentRepository.AdjustmentRow r, String kind, String status) {
         return new ConsolePaymentView.Adjustment(
