@@ -1,10 +1,10 @@
 package com.patientpayments.emr;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.bind.annotation.Bindable;
 
 /**
- * Connector settings under {@code payments.emr}.
+ * Connector settings under {@code payments.emr}. Every key is bound to its environment variable in
+ * {@code application.yml}, which also holds its default (empty key, false flags), once.
  *
  * @param apiKey     the service credential callers send in {@code X-Api-Key} (env {@code EMR_API_KEY}); required —
  *                   only the embedded demo mode supplies the documented default {@code demo-emr-api-key}
@@ -15,11 +15,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  *                   its own PostgreSQL): only then is the public demo credential accepted
  */
 @ConfigurationProperties("payments.emr")
-public record EmrSettings(
-        @Bindable(defaultValue = "") String apiKey,
-        @Bindable(defaultValue = "false") boolean docsPublic,
-        @Bindable(defaultValue = "false") boolean seedDemo,
-        @Bindable(defaultValue = "false") boolean embedded) {
+public record EmrSettings(String apiKey, boolean docsPublic, boolean seedDemo, boolean embedded) {
 
     /** The demo's documented, public service credential (README); refused outside the embedded demo. */
     public static final String DEMO_API_KEY = "demo-emr-api-key";

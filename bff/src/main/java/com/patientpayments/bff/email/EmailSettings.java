@@ -6,12 +6,13 @@ import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /**
- * Receipt email settings ({@code payments.email.*}).
+ * Receipt email settings ({@code payments.email.*}). The defaults of {@code from}, {@code region} and
+ * {@code standInPort} are set in {@code application.yml}, where their environment variables are bound.
  *
  * @param from           sender address (env {@code RECEIPT_FROM_EMAIL}; default {@code receipts@patientpayments.example})
  * @param sesEndpoint    SES v2 endpoint override (env {@code SES_ENDPOINT}); empty starts the in-process SES stand-in
  *                       on 127.0.0.1 (demo and tests)
- * @param region         AWS region of SES (default {@code us-east-1})
+ * @param region         AWS region of SES (env {@code AWS_REGION}; default {@code us-east-1})
  * @param standInPort    port of the stand-in (env {@code MAIL_PORT}; default 0 = a free port)
  * @param standInUrlFile when set (env {@code MAIL_URL_FILE}), the stand-in writes its inbox URL there for scripts
  * @param perSessionHour emails one session may queue per hour (default 5)
@@ -21,12 +22,11 @@ import java.time.Duration;
  */
 @ConfigurationProperties("payments.email")
 public record EmailSettings(
-        @Bindable(defaultValue = "receipts@patientpayments.example")
         String from,
 
         @Nullable String sesEndpoint,
-        @Bindable(defaultValue = "us-east-1") String region,
-        @Bindable(defaultValue = "0") int standInPort,
+        String region,
+        int standInPort,
         @Nullable String standInUrlFile,
         @Bindable(defaultValue = "5") int perSessionHour,
         @Bindable(defaultValue = "4") int maxAttempts,

@@ -14,6 +14,7 @@ import io.micronaut.core.bind.annotation.Bindable;
  * @param maxAliases    most aliased fields in a document
  * @param maxDirectives most directives in a document
  * @param devTools      GraphiQL, introspection and schema hints in errors ({@code GRAPHQL_DEV_TOOLS}); off by default
+ *                      (set in {@code application.yml}, where the env var is bound)
  */
 @ConfigurationProperties("payments.graphql")
 public record GraphQLSettings(
@@ -23,4 +24,4 @@ public record GraphQLSettings(
         @Bindable(defaultValue = "200") int maxComplexity,
         @Bindable(defaultValue = "15") int maxAliases,
         @Bindable(defaultValue = "10") int maxDirectives,
-        @Bindable(defaultValue = "false") boolean devTools) {}
+        boolean devTools) {}

@@ -1,12 +1,13 @@
 package com.patientpayments.bff.lifecycle;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /**
  * How a BFF instance stops on SIGTERM ({@link GracefulShutdown}). Both bounds together must stay below the time the
- * orchestrator waits before SIGKILL (ECS {@code stopTimeout}, 30 s in {@code infra/}).
+ * orchestrator waits before SIGKILL (ECS {@code stopTimeout}, 30 s in {@code infra/}). Both defaults are set in
+ * {@code application.yml}, where their environment variables are bound; this record falls back to the same values only
+ * when built directly (tests) or given a negative duration.
  *
  * @param readinessDelay how long the instance keeps serving HTTP after {@code /health/readiness} turned 503, so a
  *                       load balancer sees it and stops sending new requests (env {@code SHUTDOWN_READINESS_DELAY});
@@ -17,9 +18,7 @@ import java.time.Duration;
  *                       deleted: SQS redelivers it after its visibility timeout, and posting is idempotent.
  */
 @ConfigurationProperties("payments.shutdown")
-public record ShutdownSettings(
-        @Bindable(defaultValue = "5s") Duration readinessDelay,
-        @Bindable(defaultValue = "20s") Duration drainTimeout) {
+public record ShutdownSettings(Duration readinessDelay, Duration drainTimeout) {
 
     public ShutdownSettings {
         readinessDelay = readinessDelay == null || readinessDelay.isNegative() ? Duration.ofSeconds(5) : readinessDelay;

@@ -11,16 +11,13 @@ import java.util.List;
  * @param secrets   signing secrets ({@code whsec_…}) accepted at the same time, so a secret can be rotated without
  *                  losing events; from env {@code STRIPE_WEBHOOK_SECRET}, comma-separated. The first one is also the
  *                  secret the demo's Stripe stand-in signs with. Default: the demo's documented
- *                  {@code whsec_demo_patient_payments}.
+ *                  {@code whsec_demo_patient_payments}, set in {@code application.yml} (the env binding).
  * @param tolerance how far an event's signed timestamp may lie in the past or in the future (replay window);
  *                  default 5 minutes
  */
 @ConfigurationProperties("payments.webhook")
 public record WebhookSettings(
-        @Bindable(defaultValue = "whsec_demo_patient_payments")
-        List<String> secrets,
-
-        @Bindable(defaultValue = "5m") Duration tolerance) {
+        List<String> secrets, @Bindable(defaultValue = "5m") Duration tolerance) {
 
     public WebhookSettings {
         secrets = secrets == null

@@ -2,27 +2,50 @@ package com.patientpayments.bff.session;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
+import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
+import io.micronaut.security.token.jwt.validator.JwtValidator;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Signs and verifies the session JWT (HS256, Nimbus as shipped with micronaut-security-jwt). Claims are opaque
- * references only: session id ({@code jti}), practice id, practice hash, household id, the language ({@code lc}), the
- * idle expiry ({@code exp}) and the absolute end ({@code amx}).
+ * Signs and verifies the session JWT (HS256). Claims are opaque references only: session id ({@code jti}), practice
+ * id, practice hash, household id, the language ({@code lc}), the idle expiry ({@code exp}, epoch seconds) and the
+ * absolute end ({@code amx}, epoch seconds).
+ *
+ * <p>Signing is micronaut-security-jwt's {@link SecretSignature} (header {@code {"alg":"HS256"}} only, as before, so
+ * cookies issued earlier still verify); the signature is checked by its {@link JwtValidator} over that same
+ * signature (it refuses unsigned {@code alg: none} and encrypted tokens). What stays here, deliberately:
+ *
+ * <ul>
+ *   <li>the HS256-only check on the header: {@link SecretSignature} also accepts HS384/HS512 under the same key;
+ *   <li>expiry: {@code exp} and {@code amx} are checked against the caller's {@code now} on every use, including
+ *       for remembered tokens, whereas micronaut's {@code ExpirationJwtClaimsValidator} reads the system clock once
+ *       per validation and knows nothing of {@code amx};
+ *   <li>the claims a session needs ({@code jti}, {@code pid}, {@code hid}, {@code exp}, numeric {@code amx}): a
+ *       token missing one is no session. Claims are read off the validated token as Nimbus {@link JWTClaimsSet},
+ *       the type micronaut-security-jwt itself returns.
+ * </ul>
+ *
+ * <p>micronaut's {@code JwtTokenGenerator} is not used: it is a bean wired to the server-wide security
+ * configuration and its claims generator adds {@code iss}, {@code iat}, {@code nbf} and {@code sub}, which would
+ * change the cookie. {@link JwtValidator} is marked deprecated for removal in micronaut-security 4.x; its
+ * replacement ({@code NimbusJsonWebTokenValidator}) is a package-private bean bound to the server-wide signatures,
+ * so it cannot be given this key alone without making the session key a server-wide token key (the same holds for
+ * {@code ReceiptAdminPreview}). Revocation is not decided here (the session store in Redis does that).
  */
 @Singleton
 public class SessionTokens {
@@ -32,8 +55,8 @@ public class SessionTokens {
     /** Most verified tokens remembered; beyond it the memory starts over (a token then verifies once more). */
     static final int VERIFIED_CAPACITY = 20_000;
 
-    private final MACSigner signer;
-    private final MACVerifier verifier;
+    private final SecretSignature signature;
+    private final JwtValidator<@Nullable Object> validator;
     /**
      * Tokens whose signature and claims were verified, by their exact text: a session presents the same token for
      * many requests, and an exact match with a token that verified is as good as verifying it again. Expiry is still
@@ -41,6 +64,12 @@ public class SessionTokens {
      */
     private final Map<String, VerifiedSession> verified = new ConcurrentHashMap<>();
 
+    /**
+     * Keys the tokens with {@code payments.session.jwt-secret} ({@code SESSION_JWT_SECRET}, UTF-8, at least 32
+     * bytes), or with a random per-process key when it is unset or blank.
+     *
+     * @throws IllegalStateException when the secret is shorter than 32 bytes
+     */
     public SessionTokens(SessionSettings settings) {
         byte[] secret;
         if (settings.jwtSecret() == null || settings.jwtSecret().isBlank()) {
@@ -53,12 +82,23 @@ public class SessionTokens {
                 throw new IllegalStateException("SESSION_JWT_SECRET must be at least 32 bytes");
             }
         }
-        try {
-            this.signer = new MACSigner(secret);
-            this.verifier = new MACVerifier(secret);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("invalid session secret", e);
-        }
+        this.signature = signature(secret);
+        this.validator = validator(signature);
+    }
+
+    /** HS256 over the raw key bytes (passed base64-encoded, so a random key need not be valid UTF-8). */
+    private static SecretSignature signature(byte[] secret) {
+        SecretSignatureConfiguration config = new SecretSignatureConfiguration("session");
+        config.setSecret(Base64.getEncoder().encodeToString(secret));
+        config.setBase64(true);
+        config.setJwsAlgorithm(JWSAlgorithm.HS256);
+        return new SecretSignature(config);
+    }
+
+    /** Signature only: expiry and claims are checked here against the caller's clock. */
+    @SuppressWarnings("unchecked") // JwtValidator.builder() is a raw type
+    private static JwtValidator<@Nullable Object> validator(SecretSignature signature) {
+        return JwtValidator.builder().withSignatures(signature).build();
     }
 
     /** A signed token for the session, valid until {@code idleExpiry} and never past {@code absoluteEnd}. */
@@ -72,17 +112,15 @@ public class SessionTokens {
                 .expirationTime(Date.from(idleExpiry))
                 .claim("amx", absoluteEnd.getEpochSecond())
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
-            jwt.sign(signer);
+            return signature.sign(claims).serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign session", e);
         }
-        return jwt.serialize();
     }
 
     /** The verified, unexpired session of a token, or empty for anything else (tampered, expired, malformed). */
-    public Optional<VerifiedSession> verify(String token, Instant now) {
+    public Optional<VerifiedSession> verify(@Nullable String token, Instant now) {
         if (token == null || token.length() > 2048) {
             return Optional.empty();
         }
@@ -102,11 +140,12 @@ public class SessionTokens {
 
     private Optional<VerifiedSession> verifySignature(String token) {
         try {
-            SignedJWT jwt = SignedJWT.parse(token);
-            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+            Optional<JWT> validated = validator.validate(token, null);
+            if (validated.isEmpty()
+                    || !JWSAlgorithm.HS256.equals(validated.get().getHeader().getAlgorithm())) {
                 return Optional.empty();
             }
-            JWTClaimsSet c = jwt.getJWTClaimsSet();
+            JWTClaimsSet c = validated.get().getJWTClaimsSet();
             Instant exp =
                     c.getExpirationTime() == null ? null : c.getExpirationTime().toInstant();
             Long amx = c.getLongClaim("amx");
@@ -123,7 +162,7 @@ public class SessionTokens {
                 return Optional.empty();
             }
             return Optional.of(new VerifiedSession(s, exp, Instant.ofEpochSecond(amx)));
-        } catch (ParseException | JOSEException | RuntimeException e) {
+        } catch (ParseException | RuntimeException e) {
             return Optional.empty();
         }
     }

@@ -21,8 +21,8 @@ import java.util.List;
  */
 @ConfigurationProperties("payments.http")
 public record HttpSettings(
-        @Bindable(defaultValue = "") List<String> allowedOrigins,
-        @Bindable(defaultValue = "") List<String> trustedProxies,
+        List<String> allowedOrigins,
+        List<String> trustedProxies,
         @Bindable(defaultValue = "X-Forwarded-For") String forwardedHeader) {
 
     public HttpSettings {

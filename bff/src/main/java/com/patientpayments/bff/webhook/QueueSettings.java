@@ -10,10 +10,12 @@ import java.time.Duration;
  *
  * @param endpoint           SQS endpoint override (env {@code SQS_ENDPOINT}); empty: an embedded ElasticMQ on a free
  *                           127.0.0.1 port (demo and tests)
- * @param name               main queue name (env {@code SQS_QUEUE_NAME}); default {@code payments-webhooks}
+ * @param name               main queue name (env {@code SQS_QUEUE_NAME}); blank or absent: {@code payments-webhooks}
  * @param dlqName            dead-letter queue name; default {@code <name>-dlq}
- * @param maxReceives        receives after which SQS moves a message to the DLQ (redrive {@code maxReceiveCount}); default 5
- * @param visibilityTimeout  how long a received message stays hidden while it is processed; default 30 s
+ * @param maxReceives        receives after which SQS moves a message to the DLQ (redrive {@code maxReceiveCount});
+ *                           set in {@code application.yml} (5), which {@code infra/} reads at synth
+ * @param visibilityTimeout  how long a received message stays hidden while it is processed; set in
+ *                           {@code application.yml} (30 s), which {@code infra/} reads at synth
  * @param retryBackoff       after a failed attempt the message becomes visible again after
  *                           {@code retryBackoff × receiveCount} (capped at the visibility timeout); default 2 s
  * @param waitTime           long-polling wait of one receive (1–20 s); default 10 s
@@ -23,10 +25,10 @@ import java.time.Duration;
 @ConfigurationProperties("payments.queue")
 public record QueueSettings(
         @Nullable String endpoint,
-        @Bindable(defaultValue = "payments-webhooks") String name,
+        String name,
         @Nullable String dlqName,
-        @Bindable(defaultValue = "5") int maxReceives,
-        @Bindable(defaultValue = "30s") Duration visibilityTimeout,
+        int maxReceives,
+        Duration visibilityTimeout,
         @Bindable(defaultValue = "2s") Duration retryBackoff,
         @Bindable(defaultValue = "10s") Duration waitTime,
         @Bindable(defaultValue = "8") int concurrency,

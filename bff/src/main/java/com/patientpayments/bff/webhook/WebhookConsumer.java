@@ -43,6 +43,10 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * by the connector, or not ours); one an operator must look at goes to the DLQ at once; otherwise it becomes visible
  * again after a backoff growing with its receive count, and SQS moves it to the DLQ after {@code max-receives}.
  * Each message is handled under the request id {@code sqs-<messageId>}. Starts with the HTTP server unless {@code payments.queue.consumer-enabled=false}.
+ *
+ * <p>Why not micronaut-jms-sqs's {@code @JMSListener} (judged for issue 13): JMS acknowledgement only deletes or
+ * releases at once, so the receive-count backoff, the immediate DLQ move and the drain on shutdown would still need
+ * the raw {@code SqsClient}; and {@code micronaut-messaging}, which it requires, does not resolve on this build's registry.
  */
 @Singleton
 public class WebhookConsumer implements ApplicationEventListener<ServerStartupEvent> {

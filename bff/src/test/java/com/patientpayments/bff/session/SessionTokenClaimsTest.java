@@ -66,6 +66,37 @@ class SessionTokenClaimsTest {
     }
 
     @Test
+    void theCookieIsByteForByteWhatPlainNimbusHs256SignsSoEarlierCookiesStillVerify() throws Exception {
+        PatientSession s = new PatientSession("s-1", "p-1", "hash1", "h-1", "es");
+        Instant exp = NOW.plusSeconds(300);
+        Instant amx = NOW.plusSeconds(3000);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .jwtID("s-1")
+                .claim("pid", "p-1")
+                .claim("ph", "hash1")
+                .claim("hid", "h-1")
+                .claim("lc", "es")
+                .expirationTime(Date.from(exp))
+                .claim("amx", amx.getEpochSecond())
+                .build();
+        SignedJWT nimbus = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        nimbus.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+        assertThat(tokens.sign(s, exp, amx)).isEqualTo(nimbus.serialize());
+        assertThat(tokens.verify(nimbus.serialize(), NOW).orElseThrow().session())
+                .isEqualTo(s);
+    }
+
+    @Test
+    void aTokenSignedWithAnotherConfiguredKeyIsRefused() throws Exception {
+        SessionTokens other = new SessionTokens(new SessionSettings(
+                Duration.ofMinutes(10), Duration.ofMinutes(60), "pp_session", true, SECRET.replace('0', 'z')));
+        String foreign =
+                other.sign(new PatientSession("s-1", "p-1", "hash1", "h-1"), NOW.plusSeconds(60), NOW.plusSeconds(600));
+        assertThat(other.verify(foreign, NOW)).isPresent();
+        assertThat(tokens.verify(foreign, NOW)).isEmpty();
+    }
+
+    @Test
     void anotherAlgorithmWithTheSameKeyIsRefused() throws Exception {
         assertThat(tokens.verify(signed(JWSAlgorithm.HS512, b -> b), NOW)).isEmpty();
     }

@@ -69,6 +69,9 @@ public class StandInBeans {
     /**
      * Starts the SES stand-in on {@code payments.email.stand-in-port} (0: a free port) and, when
      * {@code payments.email.stand-in-url-file} names a file, writes its inbox URL there (the demo's {@code mail=}).
+     * The two keys are read with {@code @Value} on purpose: they belong to the BFF's {@code EmailSettings}, which this
+     * module cannot see (the BFF depends on it, not the other way round); the BFF's {@code application.yml} always sets
+     * them, the placeholders' fallbacks only matter in a context without it.
      *
      * @throws UncheckedIOException when the port cannot be bound or the file cannot be written
      */
