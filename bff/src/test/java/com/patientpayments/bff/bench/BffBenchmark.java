@@ -349,13 +349,18 @@ class BffBenchmark {
         }
     }
 
-    /** {@code payments.sign-in.min-duration} of the BFF's application.yml, in milliseconds. */
+    /**
+     * {@code payments.sign-in.min-duration} as the benchmarked jar runs it (no override): the {@code @Bindable}
+     * default of {@code SignInSettings.minDuration}, in milliseconds.
+     */
     private static int signInPaddingMillis() throws IOException {
-        String yml = Files.readString(Path.of("src", "main", "resources", "application.yml"));
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("min-duration:\\s*(\\d+)ms").matcher(yml);
+        String source = Files.readString(
+                Path.of("src", "main", "java", "com", "patientpayments", "bff", "session", "SignInSettings.java"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "@Bindable\\(defaultValue = \"(\\d+)ms\"\\)\\s+Duration\\s+minDuration")
+                .matcher(source);
         if (!m.find()) {
-            throw new IllegalStateException("payments.sign-in.min-duration not found in application.yml");
+            throw new IllegalStateException("SignInSettings.minDuration's default (in ms) not found");
         }
         return Integer.parseInt(m.group(1));
     }
