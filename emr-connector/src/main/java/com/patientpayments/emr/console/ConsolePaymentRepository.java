@@ -1,8 +1,6 @@
 package com.patientpayments.emr.console;
 
 import io.micronaut.core.annotation.Introspected;
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -20,8 +18,7 @@ import org.jspecify.annotations.Nullable;
  * Amounts are cents. The list itself (filters, keyset page, count) is built by {@link ConsolePayments}.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public abstract class ConsolePaymentRepository
-        implements GenericRepository<ConsolePaymentRepository.TransactionTable, UUID> {
+public abstract class ConsolePaymentRepository implements GenericRepository<TransactionTable, UUID> {
 
     /** The payment's {@code PAYMENT} applications, in allocation order (date of service, then entry order). */
     @Query("SELECT a.charge_id, pt.first_name || ' ' || pt.last_name AS patient_name, ch.service_date,"
@@ -87,22 +84,4 @@ public abstract class ConsolePaymentRepository
             String action,
             @Nullable String actor,
             @Nullable Long amount) {}
-
-    /**
-     * The table the repository is rooted at, because Micronaut Data needs a root entity to implement {@code @Query}
-     * methods; never read or written as an entity (no generated CRUD is used).
-     */
-    @MappedEntity("transactions")
-    static final class TransactionTable {
-        @Id
-        private final UUID id;
-
-        TransactionTable(UUID id) {
-            this.id = id;
-        }
-
-        public UUID getId() {
-            return id;
-        }
-    }
 }

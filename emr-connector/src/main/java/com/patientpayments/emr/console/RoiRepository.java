@@ -1,8 +1,6 @@
 package com.patientpayments.emr.console;
 
 import io.micronaut.core.annotation.Introspected;
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -20,7 +18,7 @@ import java.util.UUID;
  * Amounts are cents.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public abstract class RoiRepository implements GenericRepository<RoiRepository.TransactionTable, UUID> {
+public abstract class RoiRepository implements GenericRepository<TransactionTable, UUID> {
 
     /** The practice's payments of every source but insurance paid in the window, with what was taken back. */
     @Query("SELECT t.id, t.household_id, t.source, t.amount_cents, t.paid_at,"
@@ -71,22 +69,4 @@ public abstract class RoiRepository implements GenericRepository<RoiRepository.T
     /** A funnel step's count over the days. */
     @Introspected
     protected record FunnelSum(String step, long total) {}
-
-    /**
-     * The table the repository is rooted at, because Micronaut Data needs a root entity to implement {@code @Query}
-     * methods; never read or written as an entity (no generated CRUD is used).
-     */
-    @MappedEntity("transactions")
-    static final class TransactionTable {
-        @Id
-        private final UUID id;
-
-        TransactionTable(UUID id) {
-            this.id = id;
-        }
-
-        public UUID getId() {
-            return id;
-        }
-    }
 }
