@@ -163,7 +163,7 @@ public class ConsoleController {
     @Operation(summary = "Receipt branding: the draft and the published state")
     @Get("/branding")
     public ReceiptBranding.State branding(String practiceId, @Header(STAFF_HEADER) @Nullable String staffId) {
-        return as(practiceId, staffId, StaffRole.SUPPORT, ctx -> branding.state(ctx.c, ctx.practice));
+        return as(practiceId, staffId, StaffRole.SUPPORT, ctx -> branding.state(ctx.practice));
     }
 
     @Operation(summary = "Save receipt branding texts into the draft (admin)")
@@ -232,7 +232,7 @@ public class ConsoleController {
         UUID staff = Ids.parse(staffId, "Staff member");
         return tx.executeWrite(s -> {
             Connection c = s.getConnection();
-            StaffRole role = accounts.role(c, staff, practice).orElseThrow(() -> EmrException.notFound("Practice"));
+            StaffRole role = accounts.role(staff, practice).orElseThrow(() -> EmrException.notFound("Practice"));
             boolean allowed = switch (needs) {
                 case SUPPORT -> true;
                 case BILLING -> role.canRefund();

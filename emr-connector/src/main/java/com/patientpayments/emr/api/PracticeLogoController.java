@@ -73,8 +73,8 @@ public class PracticeLogoController {
 
     private HttpResponse<byte[]> bytes(String practiceId, PracticeLogos.State state) {
         UUID id = Ids.parse(practiceId, "Practice");
-        PracticeLogos.Content content = tx.executeRead(s -> logos.find(s.getConnection(), id, state))
-                .orElseThrow(() -> EmrException.notFound("Logo"));
+        PracticeLogos.Content content =
+                tx.executeRead(s -> logos.find(id, state)).orElseThrow(() -> EmrException.notFound("Logo"));
         return HttpResponse.ok(content.bytes())
                 .contentType(MediaType.of(content.logo().contentType()))
                 .header(HttpHeaders.ETAG, "\"" + content.logo().sha256() + "\"")

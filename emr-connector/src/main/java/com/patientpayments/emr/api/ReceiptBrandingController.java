@@ -50,9 +50,8 @@ public class ReceiptBrandingController {
             throw EmrException.invalid("state must be PUBLISHED or DRAFT.");
         }
         return tx.executeRead(s -> {
-            Connection c = s.getConnection();
             UUID practice = practices.practiceIdOfHash(hash).orElseThrow(() -> EmrException.notFound("Practice"));
-            var state0 = branding.state(c, practice);
+            var state0 = branding.state(practice);
             ReceiptBranding.Branding b = draft && state0.draft() != null ? state0.draft() : state0.published();
             return b == null
                     ? new Texts(null, null, null)

@@ -68,8 +68,7 @@ public class StaffController {
     @Get("/{staffId}")
     public StaffView get(String staffId) {
         UUID id = Ids.parse(staffId, "Staff member");
-        return tx.executeRead(s -> accounts.find(s.getConnection(), id))
-                .orElseThrow(() -> EmrException.notFound("Staff member"));
+        return tx.executeRead(s -> accounts.find(id)).orElseThrow(() -> EmrException.notFound("Staff member"));
     }
 
     @Operation(summary = "Append a staff audit row (ids and amounts only)")
@@ -88,7 +87,7 @@ public class StaffController {
         UUID practice = entry.practiceId() == null ? null : Ids.parse(entry.practiceId(), "Practice");
         UUID txId = entry.transactionId() == null ? null : Ids.parse(entry.transactionId(), "Transaction");
         tx.executeWrite(s -> {
-            if (accounts.find(s.getConnection(), id).isEmpty()) {
+            if (accounts.find(id).isEmpty()) {
                 throw EmrException.notFound("Staff member");
             }
             audit.append(s.getConnection(), id, practice, action, txId, entry.amountCents(), entry.reference());

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Refund requests asked from the console. A request is recorded before the provider is asked (the idempotency key is
  * UNIQUE: the same key is the same request, whatever races), then marked {@code SUBMITTED} with the provider's refund
  * id, or {@code REFUSED}. The ledger itself changes only when the provider's refund event arrives (webhook path).
+ * Requests are read through {@link RefundRequestRepository} on the caller's transaction; the payment's row lock, the
+ * insert and the status update are plain JDBC on its connection.
  */
 @Singleton
 public class ConsoleRefunds {
@@ -21,26 +23,29 @@ public class ConsoleRefunds {
 
     private final ConsolePayments payments;
     private final StaffAudit audit;
+    private final RefundRequestRepository requests;
 
-    public ConsoleRefunds(ConsolePayments payments, StaffAudit audit) {
+    public ConsoleRefunds(ConsolePayments payments, StaffAudit audit, RefundRequestRepository requests) {
         this.payments = payments;
         this.audit = audit;
+        this.requests = requests;
     }
 
     /**
      * A request as the BFF needs it to ask the provider: the payment's provider reference and the practice's
-     * connected account travel with it; {@code created} is false when the key was seen before.
+     * connected account travel with it (null while the practice has none); {@code providerRefundId} is null until the
+     * provider answered and when it refused; {@code created} is false when the key was seen before.
      */
     @Serdeable
     public record RequestView(
             String id,
             String transactionId,
             String providerReference,
-            String stripeAccountId,
+            @Nullable String stripeAccountId,
             long amountCents,
             String reason,
             String status,
-            String providerRefundId,
+            @Nullable String providerRefundId,
             boolean created) {}
 
     /** The body of a new request. */
@@ -55,7 +60,7 @@ public class ConsoleRefunds {
                 || !body.idempotencyKey().matches("[A-Za-z0-9_-]{8,100}")) {
             throw EmrException.invalid("idempotencyKey must be 8-100 letters, digits, '-' or '_'.");
         }
-        Optional<RequestView> known = find(c, body.idempotencyKey(), false);
+        Optional<RequestView> known = find(body.idempotencyKey(), false);
         if (known.isPresent()) {
             if (!known.get().transactionId().equals(body.transactionId())
                     || known.get().amountCents() != (body.amountCents() == null ? -1 : body.amountCents())) {
@@ -102,10 +107,10 @@ public class ConsoleRefunds {
                 body.note(),
                 body.idempotencyKey());
         if (inserted == 0) {
-            return find(c, body.idempotencyKey(), false).orElseThrow();
+            return find(body.idempotencyKey(), false).orElseThrow();
         }
         audit.append(c, staffId, practiceId, StaffAudit.Action.REFUND_REQUESTED, tx, amount, id.toString());
-        return find(c, body.idempotencyKey(), true).orElseThrow();
+        return find(body.idempotencyKey(), true).orElseThrow();
     }
 
     /** The provider's answer: its refund id, or refused. */
@@ -119,34 +124,23 @@ public class ConsoleRefunds {
                 providerRefundId,
                 requestId,
                 practiceId);
-        String key = Jdbc.one(
-                        c,
-                        "SELECT q.idempotency_key FROM refund_requests q JOIN transactions t"
-                                + " ON t.id = q.transaction_id WHERE q.id = ? AND t.practice_id = ?",
-                        rs -> rs.getString(1),
-                        requestId,
-                        practiceId)
+        String key = requests.idempotencyKeyOf(requestId, practiceId)
                 .orElseThrow(() -> EmrException.notFound("Refund request"));
-        return find(c, key, n > 0).orElseThrow();
+        return find(key, n > 0).orElseThrow();
     }
 
-    private static Optional<RequestView> find(Connection c, String key, boolean created) {
-        return Jdbc.one(
-                c,
-                "SELECT q.id, q.transaction_id, t.provider_reference, p.stripe_account_id, q.amount_cents,"
-                        + " q.reason, q.status, q.provider_refund_id FROM refund_requests q"
-                        + " JOIN transactions t ON t.id = q.transaction_id JOIN practices p ON p.id = t.practice_id"
-                        + " WHERE q.idempotency_key = ?",
-                rs -> new RequestView(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getLong(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8),
-                        created),
-                key);
+    /** The request under {@code key}, read on the caller's transaction (it sees that transaction's own insert). */
+    private Optional<RequestView> find(String key, boolean created) {
+        return requests.byIdempotencyKey(key)
+                .map(r -> new RequestView(
+                        r.id(),
+                        r.transactionId(),
+                        r.providerReference(),
+                        r.stripeAccountId(),
+                        r.amountCents(),
+                        r.reason(),
+                        r.status(),
+                        r.providerRefundId(),
+                        created));
     }
 }

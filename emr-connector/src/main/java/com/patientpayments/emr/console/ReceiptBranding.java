@@ -12,14 +12,18 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A practice's receipt branding: signature-area text and footer (here) and the logo ({@link PracticeLogos}, V6), each
- * as a draft being edited and as published. Patients' receipts read only the published state.
+ * as a draft being edited and as published. Patients' receipts read only the published state. The texts are read
+ * through {@link ReceiptBrandingRepository} on the caller's transaction; the draft's locking read when publishing and
+ * the writes (upserts) are plain JDBC on its connection.
  */
 @Singleton
 public class ReceiptBranding {
     private final PracticeLogos logos;
+    private final ReceiptBrandingRepository texts;
 
-    public ReceiptBranding(PracticeLogos logos) {
+    public ReceiptBranding(PracticeLogos logos, ReceiptBrandingRepository texts) {
         this.logos = logos;
+        this.texts = texts;
     }
 
     /** One state of the branding; {@code logo} null when it prints none. */
@@ -41,10 +45,11 @@ public class ReceiptBranding {
             @Nullable String footerText,
             @Nullable Boolean removeLogo) {}
 
-    public State state(Connection c, UUID practiceId) {
+    /** The draft and the published branding; call inside a transaction (it reads on that one's connection). */
+    public State state(UUID practiceId) {
         return new State(
-                read(c, practiceId, PracticeLogos.State.DRAFT).orElse(null),
-                read(c, practiceId, PracticeLogos.State.PUBLISHED).orElse(null));
+                read(practiceId, PracticeLogos.State.DRAFT).orElse(null),
+                read(practiceId, PracticeLogos.State.PUBLISHED).orElse(null));
     }
 
     /** Saves text edits into the draft (created from the published state the first time). */
@@ -65,7 +70,7 @@ public class ReceiptBranding {
                 blankToEmpty(edit.footerText()),
                 edit.removeLogo(),
                 practiceId);
-        return state(c, practiceId);
+        return state(practiceId);
     }
 
     /** Marks the draft as having a new logo (the logo itself is saved through {@link PracticeLogos#saveDraft}). */
@@ -99,15 +104,15 @@ public class ReceiptBranding {
                 draft[2]);
         if ((Boolean) draft[2]) {
             Jdbc.update(c, "DELETE FROM practice_logos WHERE practice_id = ? AND state = 'PUBLISHED'", practiceId);
-        } else if (logos.find(c, practiceId, PracticeLogos.State.DRAFT).isPresent()) {
+        } else if (logos.find(practiceId, PracticeLogos.State.DRAFT).isPresent()) {
             logos.publish(c, practiceId);
         }
-        return state(c, practiceId);
+        return state(practiceId);
     }
 
     /** The published texts for a practice's receipts (empty: none published). */
-    public Optional<Branding> published(Connection c, UUID practiceId) {
-        return read(c, practiceId, PracticeLogos.State.PUBLISHED);
+    public Optional<Branding> published(UUID practiceId) {
+        return read(practiceId, PracticeLogos.State.PUBLISHED);
     }
 
     private void ensureDraft(Connection c, UUID practiceId) {
@@ -119,34 +124,26 @@ public class ReceiptBranding {
                         + " ON CONFLICT (practice_id, state) DO NOTHING",
                 practiceId,
                 practiceId);
-        if (logos.find(c, practiceId, PracticeLogos.State.DRAFT).isEmpty()) {
-            logos.find(c, practiceId, PracticeLogos.State.PUBLISHED)
+        if (logos.find(practiceId, PracticeLogos.State.DRAFT).isEmpty()) {
+            logos.find(practiceId, PracticeLogos.State.PUBLISHED)
                     .ifPresent(p -> logos.saveDraft(c, practiceId, p.logo().contentType(), p.bytes()));
         }
     }
 
-    private Optional<Branding> read(Connection c, UUID practiceId, PracticeLogos.State state) {
-        var texts = Jdbc.one(
-                c,
-                "SELECT signature_text, footer_text, logo_removed, updated_at FROM receipt_branding"
-                        + " WHERE practice_id = ? AND state = ?",
-                rs -> new Object[] {
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getBoolean(3),
-                    Jdbc.requiredInstant(rs, "updated_at").toString()
-                },
-                practiceId,
-                state.name());
-        var logo = logos.find(c, practiceId, state).map(PracticeLogos.Content::logo);
-        if (texts.isEmpty()) {
+    private Optional<Branding> read(UUID practiceId, PracticeLogos.State state) {
+        var row = texts.texts(practiceId, state.name());
+        var logo = logos.find(practiceId, state).map(PracticeLogos.Content::logo);
+        if (row.isEmpty()) {
             return state == PracticeLogos.State.PUBLISHED && logo.isPresent()
                     ? Optional.of(new Branding(null, null, logo.get(), null))
                     : Optional.empty();
         }
-        Object[] t = texts.get();
-        return Optional.of(
-                new Branding((String) t[0], (String) t[1], (Boolean) t[2] ? null : logo.orElse(null), (String) t[3]));
+        ReceiptBrandingRepository.TextsRow t = row.get();
+        return Optional.of(new Branding(
+                t.signatureText(),
+                t.footerText(),
+                t.logoRemoved() ? null : logo.orElse(null),
+                t.updatedAt().toString()));
     }
 
     private static @Nullable String blankToEmpty(@Nullable String s) {

@@ -12,10 +12,8 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * <p>An unknown email is checked against a fixed dummy hash, so it costs what a wrong password costs. A code is
  * accepted once per staff member: the time step it matched is recorded in {@code staff_totp_used} (V8) in the
  * caller's write transaction, whose primary key lets at most one of two concurrent sign-ins with the same code pass.
+ * The reads go through {@link StaffRepository}, joining the caller's transaction.
  */
 @Singleton
 public class StaffAccounts {
@@ -42,16 +41,18 @@ public class StaffAccounts {
     static final int ALLOWED_DRIFT_STEPS = 1;
 
     private final DefaultCodeGenerator totp = new DefaultCodeGenerator();
+    private final StaffRepository rows;
     private final Clock clock;
 
     /** Sign-in checks on the system clock. */
     @jakarta.inject.Inject
-    public StaffAccounts() {
-        this(Clock.systemUTC());
+    public StaffAccounts(StaffRepository rows) {
+        this(rows, Clock.systemUTC());
     }
 
     /** Sign-in checks on {@code clock} (tests move time across TOTP steps). */
-    public StaffAccounts(Clock clock) {
+    public StaffAccounts(StaffRepository rows, Clock clock) {
+        this.rows = rows;
         this.clock = clock;
     }
 
@@ -79,23 +80,20 @@ public class StaffAccounts {
     /**
      * Checks email + password (+ code). {@code OTP_REQUIRED} only after a right password when the member's role can
      * refund and no code was given; a wrong code, and a right code already used by this member, are {@code INVALID}
-     * like everything else. Writes (the used code): call in a write transaction.
+     * like everything else. Writes (the used code): call in a write transaction, on its connection {@code c} (the
+     * reads join that transaction).
      */
     public Check check(Connection c, String email, String password, @Nullable String otp) {
-        var row = Jdbc.one(
-                c,
-                "SELECT id, password_hash, totp_secret FROM staff_accounts" + " WHERE lower(email) = ? AND active",
-                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)},
-                email.strip().toLowerCase(Locale.ROOT));
-        String stored = row.map(r -> r[1]).orElse(DUMMY_HASH);
+        var row = rows.signIn(email.strip().toLowerCase(Locale.ROOT));
+        String stored = row.map(StaffRepository.SignInRow::passwordHash).orElse(DUMMY_HASH);
         boolean passwordOk = verify(password, stored);
         if (row.isEmpty() || !passwordOk) {
             return new Check(Outcome.INVALID, null);
         }
-        StaffView staff = find(c, UUID.fromString(row.get()[0])).orElseThrow();
+        StaffView staff = find(row.get().id()).orElseThrow();
         boolean needsCode = staff.practices().stream().anyMatch(p -> p.role().canRefund());
         if (needsCode) {
-            String secret = row.get()[2];
+            String secret = row.get().totpSecret();
             if (otp == null || otp.isBlank()) {
                 return new Check(Outcome.OTP_REQUIRED, null);
             }
@@ -103,7 +101,7 @@ public class StaffAccounts {
                 return new Check(Outcome.INVALID, null);
             }
             Optional<Long> step = matchingStep(secret, otp.strip());
-            if (step.isEmpty() || !firstUse(c, UUID.fromString(row.get()[0]), step.get())) {
+            if (step.isEmpty() || !firstUse(c, row.get().id(), step.get())) {
                 return new Check(Outcome.INVALID, null);
             }
         }
@@ -145,70 +143,40 @@ public class StaffAccounts {
                 == 1;
     }
 
-    /** A staff member with the practices they may see; empty when unknown or deactivated. */
-    public Optional<StaffView> find(Connection c, UUID staffId) {
-        return Jdbc.one(
-                        c,
-                        "SELECT id, email, display_name, support FROM staff_accounts WHERE id = ? AND active",
-                        rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)},
-                        staffId)
+    /**
+     * A staff member with the practices they may see (by name, then id; only those with an active landing page, each
+     * with its locations by name, then id); empty when unknown or deactivated. Call inside a transaction.
+     */
+    public Optional<StaffView> find(UUID staffId) {
+        return rows.staff(staffId)
                 .map(r -> new StaffView(
-                        (String) r[0], (String) r[1], (String) r[2], (Boolean) r[3], practices(c, staffId, (Boolean)
-                                r[3])));
+                        r.id(),
+                        r.email(),
+                        r.displayName(),
+                        r.support(),
+                        practices(r.support() ? rows.everyPractice() : rows.memberPractices(staffId))));
     }
 
     /**
      * The role of a staff member in a practice: their membership's, {@code SUPPORT} for the vendor's support (every
-     * practice), empty when they may not see it.
+     * practice), empty when they may not see it (or either is unknown, or the member is deactivated).
      */
-    public Optional<StaffRole> role(Connection c, UUID staffId, UUID practiceId) {
-        return Jdbc.one(
-                c,
-                "SELECT CASE WHEN s.support THEN 'SUPPORT' ELSE m.role END FROM staff_accounts s"
-                        + " LEFT JOIN staff_memberships m ON m.staff_id = s.id AND m.practice_id = ?"
-                        + " WHERE s.id = ? AND s.active AND (s.support OR m.role IS NOT NULL)"
-                        + " AND EXISTS (SELECT 1 FROM practices p WHERE p.id = ?)",
-                rs -> StaffRole.valueOf(rs.getString(1)),
-                practiceId,
-                staffId,
-                practiceId);
+    public Optional<StaffRole> role(UUID staffId, UUID practiceId) {
+        return rows.role(staffId, practiceId).map(StaffRole::valueOf);
     }
 
-    private static List<StaffView.Practice> practices(Connection c, UUID staffId, boolean support) {
-        String sql = "SELECT p.id, (SELECT h.hash FROM practice_hashes h WHERE h.practice_id = p.id AND h.active"
-                + " ORDER BY h.created_at DESC LIMIT 1) AS hash, p.name, p.time_zone, "
-                + (support
-                        ? "'SUPPORT' AS role FROM practices p"
-                        : "m.role FROM practices p JOIN staff_memberships m"
-                                + " ON m.practice_id = p.id AND m.staff_id = ?")
-                + " ORDER BY p.name, p.id";
-        Object[] params = support ? new Object[0] : new Object[] {staffId};
-        Map<String, Object[]> rows = new LinkedHashMap<>();
-        for (Object[] r : Jdbc.list(
-                c,
-                sql,
-                rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)
-                },
-                params)) {
-            rows.put((String) r[0], r);
-        }
+    private List<StaffView.Practice> practices(List<StaffRepository.PracticeRow> practices) {
         List<StaffView.Practice> out = new ArrayList<>();
-        for (Object[] r : rows.values()) {
-            if (r[1] == null) {
+        for (StaffRepository.PracticeRow p : practices) {
+            String hash = p.hash();
+            if (hash == null) {
                 continue; // no active landing page: nothing a console could link to
             }
-            List<StaffView.Location> locations = Jdbc.list(
-                    c,
-                    "SELECT id, name FROM practice_locations" + " WHERE practice_id = ? ORDER BY name, id",
-                    rs -> new StaffView.Location(rs.getString(1), rs.getString(2)),
-                    UUID.fromString((String) r[0]));
+            List<StaffView.Location> locations = rows.locations(UUID.fromString(p.id())).stream()
+                    .map(l -> new StaffView.Location(l.id(), l.name()))
+                    .toList();
             out.add(new StaffView.Practice(
-                    (String) r[0],
-                    (String) r[1],
-                    (String) r[2],
-                    (String) r[3],
-                    StaffRole.valueOf((String) r[4]),
-                    locations));
+                    p.id(), hash, p.name(), p.timeZone(), StaffRole.valueOf(p.role()), locations));
         }
         return out;
     }

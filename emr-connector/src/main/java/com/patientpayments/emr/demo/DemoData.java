@@ -20,9 +20,11 @@ import org.jspecify.annotations.Nullable;
  */
 final class DemoData {
     private final Connection c;
+    private final PracticeLogos logos;
 
-    DemoData(Connection c) {
+    DemoData(Connection c, PracticeLogos logos) {
         this.c = c;
+        this.logos = logos;
     }
 
     static UUID id(String name) {
@@ -47,7 +49,6 @@ final class DemoData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        PracticeLogos logos = new PracticeLogos();
         logos.saveDraft(c, id("practice:" + practice), contentType, bytes);
         logos.publish(c, id("practice:" + practice));
     }

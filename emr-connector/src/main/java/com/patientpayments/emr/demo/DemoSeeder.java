@@ -2,6 +2,7 @@ package com.patientpayments.emr.demo;
 
 import com.patientpayments.emr.EmrSettings;
 import com.patientpayments.emr.Jdbc;
+import com.patientpayments.emr.practice.PracticeLogos;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
@@ -21,10 +22,13 @@ public class DemoSeeder implements ApplicationEventListener<StartupEvent> {
     private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
     private final TransactionOperations<Connection> tx;
     private final DemoLedgerHistory history;
+    private final PracticeLogos logos;
 
-    public DemoSeeder(TransactionOperations<Connection> tx, DemoLedgerHistory history, EmrSettings config) {
+    public DemoSeeder(
+            TransactionOperations<Connection> tx, DemoLedgerHistory history, PracticeLogos logos, EmrSettings config) {
         this.tx = tx;
         this.history = history;
+        this.logos = logos;
     }
 
     @Override
@@ -42,7 +46,7 @@ public class DemoSeeder implements ApplicationEventListener<StartupEvent> {
                     .isPresent()) {
                 return false;
             }
-            new DemoData(c).writeAll();
+            new DemoData(c, logos).writeAll();
             new DemoConsole(c).writeAll();
             // Joins this transaction: the demo data is written completely or not at all.
             history.write();

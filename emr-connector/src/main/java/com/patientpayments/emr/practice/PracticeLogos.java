@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * Practice logos ({@code practice_logos}): a DRAFT a practice console uploads and previews, and the PUBLISHED one
  * patients see. Uploads are checked before they are stored: PNG (decodable, at most {@link #MAX_PIXELS} pixels a
  * side) or SVG (sanitized, see {@link SvgSanitizer}), at most {@link #MAX_BYTES} bytes. Failures are
- * {@code VALIDATION_FAILED} with a message that says what to fix.
+ * {@code VALIDATION_FAILED} with a message that says what to fix. Logos are read through {@link PracticeLogoRepository}
+ * on the caller's transaction; the upsert ({@code ON CONFLICT}) is plain JDBC on its connection.
  */
 @Singleton
 public class PracticeLogos {
@@ -36,6 +37,12 @@ public class PracticeLogos {
     public static final String PNG = "image/png";
     public static final String SVG = "image/svg+xml";
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+
+    private final PracticeLogoRepository rows;
+
+    public PracticeLogos(PracticeLogoRepository rows) {
+        this.rows = rows;
+    }
 
     /** Draft or published. */
     public enum State {
@@ -84,20 +91,18 @@ public class PracticeLogos {
 
     /** Publishes the draft: patients see it from now on. {@code NOT_FOUND} when there is no draft. */
     public Logo publish(Connection c, UUID practiceId) {
-        Content draft = find(c, practiceId, State.DRAFT).orElseThrow(() -> EmrException.notFound("Logo draft"));
+        Content draft = find(practiceId, State.DRAFT).orElseThrow(() -> EmrException.notFound("Logo draft"));
         upsert(c, practiceId, State.PUBLISHED, draft);
         return draft.logo();
     }
 
-    /** The logo of a practice in a state, with its bytes. */
-    public Optional<Content> find(Connection c, UUID practiceId, State state) {
-        return Jdbc.one(
-                c,
-                "SELECT content_type, sha256, size_bytes, content FROM practice_logos"
-                        + " WHERE practice_id = ? AND state = ?",
-                rs -> new Content(new Logo(rs.getString(1), rs.getString(2).trim(), rs.getInt(3)), rs.getBytes(4)),
-                practiceId,
-                state.name());
+    /**
+     * The logo of a practice in a state, with its bytes; empty when there is none. Call inside a transaction (it reads
+     * on that transaction's connection, so it sees a draft saved earlier in it).
+     */
+    public Optional<Content> find(UUID practiceId, State state) {
+        return rows.logo(practiceId, state.name())
+                .map(r -> new Content(new Logo(r.contentType(), r.sha256().trim(), r.sizeBytes()), r.content()));
     }
 
     private static void upsert(Connection c, UUID practiceId, State state, Content content) {
