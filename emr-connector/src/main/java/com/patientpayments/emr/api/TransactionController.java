@@ -95,22 +95,21 @@ public class TransactionController {
         if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
             throw EmrException.invalid("from must be before to, at most 31 days apart.");
         }
-        return tx.executeRead(s -> transactions.paidBetween(s.getConnection(), start, end, 10_000));
+        return tx.executeRead(s -> transactions.paidBetween(start, end, 10_000));
     }
 
     @Operation(summary = "Transaction by id")
     @Get("/{transactionId}")
     public TransactionView get(String transactionId) {
         var id = Ids.parse(transactionId, "Transaction");
-        return tx.executeRead(s -> transactions.find(s.getConnection(), id))
-                .orElseThrow(() -> EmrException.notFound("Transaction"));
+        return tx.executeRead(s -> transactions.find(id)).orElseThrow(() -> EmrException.notFound("Transaction"));
     }
 
     @Operation(summary = "Transaction by provider reference")
     @Get("/by-reference/{providerReference}")
     public TransactionView byReference(String providerReference) {
         String reference = Amounts.pathReference(providerReference, "Transaction");
-        return tx.executeRead(s -> transactions.findByReference(s.getConnection(), reference))
+        return tx.executeRead(s -> transactions.findByReference(reference))
                 .orElseThrow(() -> EmrException.notFound("Transaction"));
     }
 

@@ -1,7 +1,13 @@
 package com.patientpayments.emr.ledger;
 
 import com.patientpayments.emr.Jdbc;
-import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,9 +18,17 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** Payment attempts. Kept for good: provider webhooks retry for days. */
-@Singleton
-public class AttemptRepository {
+/**
+ * Payment attempts. Kept for good: provider webhooks retry for days. A Micronaut Data repository: the plain reads are
+ * native {@code @Query} statements returning {@link AttemptRow}; the insert ({@code ON CONFLICT}), the locking reads
+ * ({@code FOR UPDATE}) and the update stay hand-written SQL over the connection of the caller's transaction. Call it
+ * inside a transaction; the reads run on its connection, so they see what the transaction wrote and locked.
+ */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public abstract class AttemptRepository implements GenericRepository<AttemptRepository.AttemptTable, UUID> {
+    /** The columns of {@code payment_attempts} that {@link AttemptRow} and {@link #map} read. */
+    static final String COLUMNS = "id, practice_id, household_id, amount_cents, currency, idempotency_key,"
+            + " provider_intent_id, status, failure_code, failure_message, transaction_id, created_at, updated_at";
 
     /** Inserts unless (household, idempotency key) exists; empty when it did (the caller reads the existing row). */
     public Optional<PaymentAttemptView> insert(
@@ -32,26 +46,24 @@ public class AttemptRepository {
                 idempotencyKey);
     }
 
-    public Optional<PaymentAttemptView> findByKey(Connection c, UUID householdId, String idempotencyKey) {
-        return Jdbc.one(
-                c,
-                "SELECT * FROM payment_attempts WHERE household_id = ? AND idempotency_key = ?",
-                AttemptRepository::map,
-                householdId,
-                idempotencyKey);
+    /** The household's attempt with this idempotency key; empty when there is none. */
+    public Optional<PaymentAttemptView> findByKey(UUID householdId, String idempotencyKey) {
+        return rowByKey(householdId, idempotencyKey).map(AttemptRow::view);
     }
 
-    public Optional<PaymentAttemptView> find(Connection c, UUID id) {
-        return Jdbc.one(c, "SELECT * FROM payment_attempts WHERE id = ?", AttemptRepository::map, id);
+    /** The attempt with this id; empty when there is none. */
+    public Optional<PaymentAttemptView> find(UUID id) {
+        return row(id).map(AttemptRow::view);
     }
 
+    /** The attempt, locked for the rest of the transaction (hand SQL: a row lock). */
     public Optional<PaymentAttemptView> findForUpdate(Connection c, UUID id) {
         return Jdbc.one(c, "SELECT * FROM payment_attempts WHERE id = ? FOR UPDATE", AttemptRepository::map, id);
     }
 
-    public Optional<PaymentAttemptView> findByIntent(Connection c, String intentId) {
-        return Jdbc.one(
-                c, "SELECT * FROM payment_attempts WHERE provider_intent_id = ?", AttemptRepository::map, intentId);
+    /** The attempt carrying this provider intent; empty when there is none. */
+    public Optional<PaymentAttemptView> findByIntent(String intentId) {
+        return rowByIntent(intentId).map(AttemptRow::view);
     }
 
     /**
@@ -67,37 +79,50 @@ public class AttemptRepository {
                 intentId);
     }
 
-    public List<PaymentAttemptView> recent(
-            Connection c, UUID householdId, Instant since, Set<AttemptStatus> statuses, int limit) {
-        return Jdbc.list(
-                c,
-                "SELECT * FROM payment_attempts WHERE household_id = ? AND created_at >= ?"
-                        + " AND status = ANY (?) ORDER BY created_at DESC, id LIMIT ?",
-                AttemptRepository::map,
-                householdId,
-                since,
-                names(c, statuses),
-                limit);
+    /**
+     * The household's attempts created at or after {@code since} with one of {@code statuses}, newest first (then by
+     * id), at most {@code limit}.
+     */
+    public List<PaymentAttemptView> recent(UUID householdId, Instant since, Set<AttemptStatus> statuses, int limit) {
+        return recentRows(householdId, since, names(statuses), limit).stream()
+                .map(AttemptRow::view)
+                .toList();
     }
 
-    public List<PaymentAttemptView> stale(Connection c, Set<AttemptStatus> statuses, Instant updatedBefore, int limit) {
-        return Jdbc.list(
-                c,
-                "SELECT * FROM payment_attempts WHERE status = ANY (?) AND updated_at < ?"
-                        + " ORDER BY updated_at, id LIMIT ?",
-                AttemptRepository::map,
-                names(c, statuses),
-                updatedBefore,
-                limit);
+    /** Attempts with one of {@code statuses} unchanged since before {@code updatedBefore}, oldest change first. */
+    public List<PaymentAttemptView> stale(Set<AttemptStatus> statuses, Instant updatedBefore, int limit) {
+        return staleRows(names(statuses), updatedBefore, limit).stream()
+                .map(AttemptRow::view)
+                .toList();
     }
 
-    private static java.sql.Array names(Connection c, Set<AttemptStatus> statuses) {
-        try {
-            return c.createArrayOf("varchar", statuses.stream().map(Enum::name).toArray());
-        } catch (SQLException e) {
-            throw new IllegalStateException("status array", e);
-        }
+    /** The practice of the household; empty when there is no such household. */
+    @Query("SELECT practice_id FROM households WHERE id = :householdId")
+    public abstract Optional<UUID> practiceOf(UUID householdId);
+
+    private static List<String> names(Set<AttemptStatus> statuses) {
+        return statuses.stream().map(Enum::name).toList();
     }
+
+    @Query("SELECT " + COLUMNS + " FROM payment_attempts"
+            + " WHERE household_id = :householdId AND idempotency_key = :idempotencyKey")
+    protected abstract Optional<AttemptRow> rowByKey(UUID householdId, String idempotencyKey);
+
+    @Query("SELECT " + COLUMNS + " FROM payment_attempts WHERE id = :id")
+    protected abstract Optional<AttemptRow> row(UUID id);
+
+    @Query("SELECT " + COLUMNS + " FROM payment_attempts WHERE provider_intent_id = :intentId")
+    protected abstract Optional<AttemptRow> rowByIntent(String intentId);
+
+    /** {@code statuses} is expanded by Micronaut Data into one bind parameter per element. */
+    @Query("SELECT " + COLUMNS + " FROM payment_attempts WHERE household_id = :householdId"
+            + " AND created_at >= :since AND status IN (:statuses) ORDER BY created_at DESC, id LIMIT :limit")
+    protected abstract List<AttemptRow> recentRows(UUID householdId, Instant since, List<String> statuses, int limit);
+
+    /** {@code statuses} is expanded by Micronaut Data into one bind parameter per element. */
+    @Query("SELECT " + COLUMNS + " FROM payment_attempts WHERE status IN (:statuses) AND updated_at < :updatedBefore"
+            + " ORDER BY updated_at, id LIMIT :limit")
+    protected abstract List<AttemptRow> staleRows(List<String> statuses, Instant updatedBefore, int limit);
 
     public void update(
             Connection c,
@@ -135,5 +160,58 @@ public class AttemptRepository {
                 rs.getString("transaction_id"),
                 Jdbc.requiredInstant(rs, "created_at").toString(),
                 Jdbc.requiredInstant(rs, "updated_at").toString());
+    }
+
+    /** One row of {@code payment_attempts} ({@link #COLUMNS}); timestamps as read, status by name. */
+    @Introspected
+    protected record AttemptRow(
+            String id,
+            String practiceId,
+            String householdId,
+            long amountCents,
+            String currency,
+            @Nullable String idempotencyKey,
+            @Nullable String providerIntentId,
+            String status,
+            @Nullable String failureCode,
+            @Nullable String failureMessage,
+            @Nullable String transactionId,
+            Instant createdAt,
+            Instant updatedAt) {
+
+        PaymentAttemptView view() {
+            return new PaymentAttemptView(
+                    id,
+                    practiceId,
+                    householdId,
+                    amountCents,
+                    currency,
+                    idempotencyKey,
+                    providerIntentId,
+                    AttemptStatus.valueOf(status),
+                    failureCode,
+                    failureMessage,
+                    transactionId,
+                    createdAt.toString(),
+                    updatedAt.toString());
+        }
+    }
+
+    /**
+     * The table the repository is rooted at, because Micronaut Data needs a root entity to implement {@code @Query}
+     * methods; never read or written as an entity (no generated CRUD is used).
+     */
+    @MappedEntity("payment_attempts")
+    static final class AttemptTable {
+        @Id
+        private final UUID id;
+
+        AttemptTable(UUID id) {
+            this.id = id;
+        }
+
+        public UUID getId() {
+            return id;
+        }
     }
 }

@@ -21,13 +21,16 @@ public class ClaimRecorder {
     private final LedgerRepository ledger;
     private final TransactionRepository transactions;
     private final AuditLog audit;
+    private final TransactionFacts facts;
 
     public ClaimRecorder(
             ClaimRepository claims,
             HoldingsWriter holdings,
             LedgerRepository ledger,
             TransactionRepository transactions,
-            AuditLog audit) {
+            AuditLog audit,
+            TransactionFacts facts) {
+        this.facts = facts;
         this.claims = claims;
         this.holdings = holdings;
         this.ledger = ledger;
@@ -181,10 +184,10 @@ public class ClaimRecorder {
 
     private void settle(Connection c, TransactionFacts.Row t) {
         holdings.project(c, t.householdId(), t.id());
-        TransactionFacts.refreshStatus(c, t.id(), claims, transactions);
+        facts.refreshStatus(c, t.id(), claims, transactions);
     }
 
-    static RefundView refundView(Connection c, String refundId) {
+    RefundView refundView(Connection c, String refundId) {
         return com.patientpayments.emr.Jdbc.one(
                         c,
                         "SELECT transaction_id, amount_cents, status FROM refunds" + " WHERE refund_id = ?",
@@ -196,12 +199,12 @@ public class ClaimRecorder {
                         r.transactionId(),
                         r.amountCents(),
                         r.status(),
-                        TransactionFacts.taken(c, "refund_id", refundId),
-                        TransactionFacts.creditTaken(c, refundId, "REFUND%")))
+                        facts.takenByRefund(refundId),
+                        facts.creditTaken(refundId, "REFUND%")))
                 .orElseThrow(() -> LedgerException.notFound("Refund"));
     }
 
-    static DisputeView disputeView(Connection c, String disputeId) {
+    DisputeView disputeView(Connection c, String disputeId) {
         return com.patientpayments.emr.Jdbc.one(
                         c,
                         "SELECT transaction_id, amount_cents, status FROM dispute_states" + " WHERE dispute_id = ?",
@@ -213,9 +216,9 @@ public class ClaimRecorder {
                         Long.parseLong(r[1]),
                         r[2],
                         DisputeStatus.parse(r[2]).fundsWithdrawn(),
-                        TransactionFacts.taken(c, "dispute_id", disputeId),
-                        TransactionFacts.creditTaken(c, disputeId, "DISPUTE%"),
-                        TransactionFacts.reapplied(c, disputeId)))
+                        facts.takenByDispute(disputeId),
+                        facts.creditTaken(disputeId, "DISPUTE%"),
+                        facts.reapplied(disputeId)))
                 .orElseThrow(() -> LedgerException.notFound("Dispute"));
     }
 }

@@ -32,12 +32,7 @@ public class PaymentAttempts {
     public Result create(UUID householdId, long amountCents, String idempotencyKey) {
         return tx.executeWrite(s -> {
             Connection c = s.getConnection();
-            UUID practiceId = Jdbc.one(
-                            c,
-                            "SELECT practice_id FROM households WHERE id = ?",
-                            rs -> rs.getObject(1, UUID.class),
-                            householdId)
-                    .orElseThrow(() -> LedgerException.notFound("Household"));
+            UUID practiceId = attempts.practiceOf(householdId).orElseThrow(() -> LedgerException.notFound("Household"));
             var inserted = attempts.insert(c, UUID.randomUUID(), practiceId, householdId, amountCents, idempotencyKey);
             if (inserted.isPresent()) {
                 audit.append(
@@ -53,7 +48,7 @@ public class PaymentAttempts {
                 return new Result(true, inserted.get());
             }
             PaymentAttemptView existing =
-                    attempts.findByKey(c, householdId, idempotencyKey).orElseThrow();
+                    attempts.findByKey(householdId, idempotencyKey).orElseThrow();
             if (existing.amountCents() != amountCents) {
                 throw LedgerException.conflict("This idempotency key was already used with another amount.");
             }
@@ -62,12 +57,11 @@ public class PaymentAttempts {
     }
 
     public PaymentAttemptView get(UUID id) {
-        return tx.executeRead(s -> attempts.find(s.getConnection(), id))
-                .orElseThrow(() -> LedgerException.notFound("Payment attempt"));
+        return tx.executeRead(s -> attempts.find(id)).orElseThrow(() -> LedgerException.notFound("Payment attempt"));
     }
 
     public PaymentAttemptView byIntent(String intentId) {
-        return tx.executeRead(s -> attempts.findByIntent(s.getConnection(), intentId))
+        return tx.executeRead(s -> attempts.findByIntent(intentId))
                 .orElseThrow(() -> LedgerException.notFound("Payment attempt"));
     }
 
@@ -95,7 +89,7 @@ public class PaymentAttempts {
                                 null,
                                 null,
                                 intentId));
-                return attempts.find(c, id).orElseThrow();
+                return attempts.find(id).orElseThrow();
             });
         } catch (Jdbc.DataAccessFailure e) {
             if (e.isUniqueViolation()) {
@@ -127,7 +121,7 @@ public class PaymentAttempts {
                             null,
                             null,
                             failureCode));
-            return attempts.find(c, id).orElseThrow();
+            return attempts.find(id).orElseThrow();
         });
     }
 
@@ -136,12 +130,12 @@ public class PaymentAttempts {
      * 20): what a second tab must know before starting another payment.
      */
     public List<PaymentAttemptView> recent(UUID householdId, Instant since, Set<AttemptStatus> statuses) {
-        return tx.executeRead(s -> attempts.recent(s.getConnection(), householdId, since, statuses, 20));
+        return tx.executeRead(s -> attempts.recent(householdId, since, statuses, 20));
     }
 
     /** Attempts still open ({@code statuses}) and unchanged since before {@code updatedBefore}, oldest first. */
     public List<PaymentAttemptView> stale(Set<AttemptStatus> statuses, Instant updatedBefore, int limit) {
-        return tx.executeRead(s -> attempts.stale(s.getConnection(), statuses, updatedBefore, limit));
+        return tx.executeRead(s -> attempts.stale(statuses, updatedBefore, limit));
     }
 
     /**
@@ -166,7 +160,7 @@ public class PaymentAttempts {
                     c,
                     new AuditLog.Entry(
                             AuditAction.ATTEMPT_RESUMED, UUID.fromString(a.householdId()), null, id, null, null, null));
-            return attempts.find(c, id).orElseThrow();
+            return attempts.find(id).orElseThrow();
         });
     }
 

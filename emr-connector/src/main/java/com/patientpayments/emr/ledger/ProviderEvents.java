@@ -20,14 +20,17 @@ public class ProviderEvents {
     private final ClaimRepository claims;
     private final ClaimRecorder recorder;
     private final AuditLog audit;
+    private final TransactionFacts facts;
 
     public ProviderEvents(
             TransactionOperations<Connection> tx,
             AttemptRepository attempts,
             ClaimRepository claims,
             ClaimRecorder recorder,
-            AuditLog audit) {
+            AuditLog audit,
+            TransactionFacts facts) {
         this.tx = tx;
+        this.facts = facts;
         this.attempts = attempts;
         this.claims = claims;
         this.recorder = recorder;
@@ -108,12 +111,12 @@ public class ProviderEvents {
         if (attempts.findByIntentLockingHousehold(c, reference).isEmpty()) {
             throw LedgerException.notFound("Payment attempt for this provider reference");
         }
-        return TransactionFacts.byReference(c, reference);
+        return facts.byReference(reference);
     }
 
     private ParkedView parked(
             Connection c, String reference, Holdings.Kind kind, String sourceId, String status, long amountCents) {
-        PaymentAttemptView attempt = attempts.findByIntent(c, reference).orElseThrow();
+        PaymentAttemptView attempt = attempts.findByIntent(reference).orElseThrow();
         audit.append(
                 c,
                 new AuditLog.Entry(

@@ -32,9 +32,7 @@ public class Receipts {
     /** The receipt of a transaction; {@code NOT_FOUND} ({@link LedgerException}) for an unknown one. */
     public ReceiptView receipt(UUID txId) {
         return tx.executeRead(s -> {
-            TransactionView t = transactions
-                    .find(s.getConnection(), txId)
-                    .orElseThrow(() -> LedgerException.notFound("Transaction"));
+            TransactionView t = transactions.find(txId).orElseThrow(() -> LedgerException.notFound("Transaction"));
             var practice = practices.findById(UUID.fromString(t.practiceId())).orElseThrow();
             String guarantor =
                     receipts.guarantorName(UUID.fromString(t.householdId())).orElseThrow();

@@ -16,9 +16,15 @@ public class Refunds {
     private final TransactionOperations<Connection> tx;
     private final LedgerRepository ledger;
     private final ClaimRecorder recorder;
+    private final TransactionFacts facts;
 
-    public Refunds(TransactionOperations<Connection> tx, LedgerRepository ledger, ClaimRecorder recorder) {
+    public Refunds(
+            TransactionOperations<Connection> tx,
+            LedgerRepository ledger,
+            ClaimRecorder recorder,
+            TransactionFacts facts) {
         this.tx = tx;
+        this.facts = facts;
         this.ledger = ledger;
         this.recorder = recorder;
     }
@@ -32,7 +38,7 @@ public class Refunds {
     public ClaimRecorder.RefundResult refund(UUID txId, ClaimRecorder.RefundReport report) {
         return tx.executeWrite(s -> {
             Connection c = s.getConnection();
-            TransactionFacts.Row t = TransactionFacts.load(c, txId);
+            TransactionFacts.Row t = facts.load(txId);
             ledger.lockHousehold(c, t.householdId());
             return recorder.refund(c, t, report);
         });

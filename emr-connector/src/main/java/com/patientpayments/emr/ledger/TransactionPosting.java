@@ -79,7 +79,7 @@ public class TransactionPosting {
                 ledger.recordEvent(c, cmd.eventId(), "payment_succeeded");
                 return new Result(
                         false,
-                        transactions.findByReference(c, cmd.providerReference()).orElseThrow());
+                        transactions.findByReference(cmd.providerReference()).orElseThrow());
             }
             Allocator.Allocation allocation = allocations.plan(c, householdId, cmd.amount());
             List<LedgerRepository.Row> rows = new ArrayList<>();
@@ -140,7 +140,7 @@ public class TransactionPosting {
                                     txId, householdId, cmd.amount().cents(), TransactionStatus.SUCCEEDED),
                             cmd.providerReference())
                     > 0) {
-                return new Result(true, transactions.find(c, txId).orElseThrow());
+                return new Result(true, transactions.find(txId).orElseThrow());
             }
             // Built from what was just written: the same body a later read returns, without reading it back.
             return new Result(

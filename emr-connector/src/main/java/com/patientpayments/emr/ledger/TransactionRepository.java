@@ -1,19 +1,28 @@
 package com.patientpayments.emr.ledger;
 
 import com.patientpayments.emr.Jdbc;
-import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** Transactions and how they read back (with their original allocation). */
-@Singleton
-public class TransactionRepository {
+/**
+ * Transactions and how they read back (with their original allocation). A Micronaut Data repository: the reads are
+ * native {@code @Query} statements returning flat row records, assembled here into {@link TransactionView}; the insert
+ * ({@code ON CONFLICT}) and the status update stay hand-written SQL over the connection of the caller's transaction.
+ * Call it inside a transaction; the reads run on its connection, so they see what the transaction wrote.
+ */
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public abstract class TransactionRepository implements GenericRepository<TransactionRepository.TransactionTable, UUID> {
     private static final String SELECT = "SELECT t.*,"
             + " COALESCE((SELECT SUM(a.amount_cents) FROM payment_applications a WHERE a.transaction_id = t.id"
             + " AND a.kind = 'PAYMENT'), 0) AS applied,"
@@ -58,57 +67,107 @@ public class TransactionRepository {
                 t.paidAt());
     }
 
-    public Optional<TransactionView> find(Connection c, UUID id) {
-        return Jdbc.one(c, SELECT + "WHERE t.id = ?", rs -> map(c, rs, true), id);
+    /** The transaction with its allocations; empty when there is none. */
+    public Optional<TransactionView> find(UUID id) {
+        return row(id).map(r -> r.view(allocations(r.id())));
     }
 
-    public Optional<TransactionView> findByReference(Connection c, String reference) {
-        return Jdbc.one(c, SELECT + "WHERE t.provider_reference = ?", rs -> map(c, rs, true), reference);
+    /** The transaction of this provider reference, with its allocations; empty when there is none. */
+    public Optional<TransactionView> findByReference(String reference) {
+        return rowByReference(reference).map(r -> r.view(allocations(r.id())));
     }
 
-    public List<TransactionView> paidBetween(Connection c, Instant from, Instant to, int limit) {
-        return Jdbc.list(
-                c,
-                SELECT + "WHERE t.paid_at >= ? AND t.paid_at < ? ORDER BY t.paid_at, t.id LIMIT ?",
-                rs -> map(c, rs, false),
-                from,
-                to,
-                limit);
+    /** Transactions paid in [{@code from}, {@code to}), by payment time then id, at most {@code limit}; no allocations. */
+    public List<TransactionView> paidBetween(Instant from, Instant to, int limit) {
+        return paidBetweenRows(from, to, limit).stream().map(r -> r.view(null)).toList();
     }
+
+    private List<TransactionView.Allocation> allocations(String transactionId) {
+        return allocationRows(UUID.fromString(transactionId)).stream()
+                .map(a -> new TransactionView.Allocation(a.chargeId(), a.amountCents(), a.balanceAfterCents()))
+                .toList();
+    }
+
+    @Query(SELECT + "WHERE t.id = :id")
+    protected abstract Optional<TransactionRow> row(UUID id);
+
+    @Query(SELECT + "WHERE t.provider_reference = :reference")
+    protected abstract Optional<TransactionRow> rowByReference(String reference);
+
+    @Query(SELECT + "WHERE t.paid_at >= :from AND t.paid_at < :to ORDER BY t.paid_at, t.id LIMIT :limit")
+    protected abstract List<TransactionRow> paidBetweenRows(Instant from, Instant to, int limit);
+
+    /** The posting's {@code PAYMENT} applications in allocation order (date of service, then entry order). */
+    @Query("SELECT a.charge_id, a.amount_cents, a.balance_after_cents FROM payment_applications a"
+            + " JOIN charges c ON c.id = a.charge_id WHERE a.transaction_id = :transactionId AND a.kind = 'PAYMENT'"
+            + " ORDER BY c.service_date, c.entry_seq")
+    protected abstract List<AllocationRow> allocationRows(UUID transactionId);
 
     public void updateStatus(Connection c, UUID id, TransactionStatus status) {
         Jdbc.update(c, "UPDATE transactions SET status = ? WHERE id = ?", status.name(), id);
     }
 
-    private static TransactionView map(Connection c, ResultSet rs, boolean withAllocations) throws SQLException {
-        String id = rs.getString("id");
-        @Nullable
-        List<TransactionView.Allocation> allocations = withAllocations
-                ? Jdbc.list(
-                        c,
-                        "SELECT a.charge_id, a.amount_cents, a.balance_after_cents FROM payment_applications a"
-                                + " JOIN charges c ON c.id = a.charge_id WHERE a.transaction_id = ? AND a.kind = 'PAYMENT'"
-                                + " ORDER BY c.service_date, c.entry_seq",
-                        r -> new TransactionView.Allocation(r.getString(1), r.getLong(2), r.getLong(3)),
-                        UUID.fromString(id))
-                : null;
-        return new TransactionView(
-                id,
-                rs.getString("provider_reference"),
-                rs.getString("practice_id"),
-                rs.getString("household_id"),
-                rs.getString("attempt_id"),
-                rs.getString("source"),
-                TransactionStatus.valueOf(rs.getString("status")),
-                rs.getLong("amount_cents"),
-                rs.getLong("applied"),
-                rs.getLong("credit"),
-                rs.getLong("refunded"),
-                rs.getString("currency"),
-                rs.getString("method_brand"),
-                rs.getString("method_last4"),
-                Jdbc.requiredInstant(rs, "paid_at").toString(),
-                Jdbc.requiredInstant(rs, "created_at").toString(),
-                allocations);
+    /** One row of {@link #SELECT}: a transaction with what its posting applied, left as credit and has refunded. */
+    @Introspected
+    protected record TransactionRow(
+            String id,
+            String providerReference,
+            String practiceId,
+            String householdId,
+            @Nullable String attemptId,
+            String source,
+            String status,
+            long amountCents,
+            long applied,
+            long credit,
+            long refunded,
+            String currency,
+            @Nullable String methodBrand,
+            @Nullable String methodLast4,
+            Instant paidAt,
+            Instant createdAt) {
+
+        TransactionView view(@Nullable List<TransactionView.Allocation> allocations) {
+            return new TransactionView(
+                    id,
+                    providerReference,
+                    practiceId,
+                    householdId,
+                    attemptId,
+                    source,
+                    TransactionStatus.valueOf(status),
+                    amountCents,
+                    applied,
+                    credit,
+                    refunded,
+                    currency,
+                    methodBrand,
+                    methodLast4,
+                    paidAt.toString(),
+                    createdAt.toString(),
+                    allocations);
+        }
+    }
+
+    /** One {@code PAYMENT} application of a posting: the charge, the cents applied and its balance right after. */
+    @Introspected
+    protected record AllocationRow(String chargeId, long amountCents, long balanceAfterCents) {}
+
+    /**
+     * The table the repository is rooted at, because Micronaut Data needs a root entity to implement {@code @Query}
+     * methods; never read or written as an entity (no generated CRUD is used).
+     */
+    @MappedEntity("transactions")
+    static final class TransactionTable {
+        @Id
+        private final UUID id;
+
+        TransactionTable(UUID id) {
+            this.id = id;
+        }
+
+        public UUID getId() {
+            return id;
+        }
     }
 }

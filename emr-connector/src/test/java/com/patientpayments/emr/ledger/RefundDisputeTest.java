@@ -148,6 +148,23 @@ class RefundDisputeTest extends TestAppPerClass {
     }
 
     @Test
+    void aDisputeTakesTheCreditFirstAndItsViewSaysWhatItTakes() throws Exception {
+        Fixtures.Household h = household(new Fixtures.ChargeSpec(D, 4000));
+        UUID charge = h.chargeIds().get(0);
+        String tx = app.pay(h.id(), 5000, "pi_dispute_credit").json().get("id").asText();
+        assertThat(credit(h.id())).isEqualTo(1000);
+
+        JsonNode opened = dispute(tx, "dp_credit", 1500, "OPENED").json();
+        assertThat(opened.get("creditReversedCents").asLong()).isEqualTo(1000);
+        assertThat(opened.get("reversals")).hasSize(1);
+        assertThat(opened.get("reversals").get(0).get("chargeId").asText()).isEqualTo(charge.toString());
+        assertThat(opened.get("reversals").get(0).get("amountCents").asLong()).isEqualTo(500);
+        assertThat(opened.get("reapplied")).isEmpty();
+        assertThat(balance(charge)).isEqualTo(500);
+        assertThat(credit(h.id())).isZero();
+    }
+
+    @Test
     void lostDisputeStaysReversedAndClearsTheFlag() throws Exception {
         Fixtures.Household h = household(new Fixtures.ChargeSpec(D, 2500), new Fixtures.ChargeSpec(D, 2500));
         String tx = app.pay(h.id(), 5000, "pi_dispute_lost").json().get("id").asText();
