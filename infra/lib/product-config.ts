@@ -20,12 +20,15 @@ export interface ProductConfig {
   readonly bffPort: number;
   /** `micronaut.server.port` default (emr-connector, env EMR_PORT). */
   readonly connectorPort: number;
-  /** `payments.reconciliation.interval` (bff), seconds; default 15 min when the file does not set it. */
+  /** `payments.reconciliation.interval` (bff), seconds: the reconciliation job's time between runs. */
   readonly reconciliationIntervalSeconds: number;
 }
 
 export const BFF_APPLICATION_YML = path.join(REPO_ROOT, 'bff/src/main/resources/application.yml');
 export const CONNECTOR_APPLICATION_YML = path.join(REPO_ROOT, 'emr-connector/src/main/resources/application.yml');
+
+const EMR_CONNECT_TIMEOUT = 'micronaut.http.services.emr.connect-timeout';
+const EMR_READ_TIMEOUT = 'micronaut.http.services.emr.read-timeout';
 
 /** Reads both services' application.yml. Throws with the file and key when a required key is missing or malformed. */
 export function readProductConfig(
@@ -34,7 +37,6 @@ export function readProductConfig(
 ): ProductConfig {
   const bff = parse(fs.readFileSync(bffYml, 'utf8'));
   const connector = parse(fs.readFileSync(connectorYml, 'utf8'));
-  const emrClient = required(bff, 'micronaut.http.services.emr', bffYml) as Record<string, unknown>;
   return {
     maxReceives: positiveInteger(
       required(bff, 'payments.queue.max-receives', bffYml),
@@ -47,12 +49,12 @@ export function readProductConfig(
       bffYml,
     ),
     connectorCallSeconds:
-      durationSeconds(emrClient['connect-timeout'] ?? '5s', 'emr connect-timeout', bffYml) +
-      durationSeconds(emrClient['read-timeout'] ?? '10s', 'emr read-timeout', bffYml),
+      durationSeconds(required(bff, EMR_CONNECT_TIMEOUT, bffYml), EMR_CONNECT_TIMEOUT, bffYml) +
+      durationSeconds(required(bff, EMR_READ_TIMEOUT, bffYml), EMR_READ_TIMEOUT, bffYml),
     bffPort: placeholderPort(required(bff, 'micronaut.server.port', bffYml), bffYml),
     connectorPort: placeholderPort(required(connector, 'micronaut.server.port', connectorYml), connectorYml),
     reconciliationIntervalSeconds: durationSeconds(
-      lookup(bff, 'payments.reconciliation.interval') ?? '15m',
+      required(bff, 'payments.reconciliation.interval', bffYml),
       'payments.reconciliation.interval',
       bffYml,
     ),

@@ -20,6 +20,10 @@ describe('product settings read from application.yml', () => {
     const c = readProductConfig();
     assert.equal(c.maxReceives, Number(lookup(bff, 'payments.queue.max-receives')));
     assert.equal(`${c.visibilityTimeoutSeconds}s`, String(lookup(bff, 'payments.queue.visibility-timeout')));
+    assert.equal(
+      c.reconciliationIntervalSeconds,
+      durationSeconds(lookup(bff, 'payments.reconciliation.interval'), 'k', 'f'),
+    );
     assert.equal(c.bffPort, 8080);
     assert.equal(c.connectorPort, 8081);
     assert.ok(c.connectorCallSeconds > 0 && c.connectorCallSeconds < c.visibilityTimeoutSeconds);
@@ -32,7 +36,7 @@ describe('product settings read from application.yml', () => {
     return file;
   };
 
-  it('a missing, non-numeric or zero max-receives stops the synth with the file and key named', () => {
+  it('a missing or malformed key stops the synth with the file and key named', () => {
     for (const [edit, message] of [
       [(t: string) => t.replace(/\n\s*max-receives: .*\n/, '\n'), /'payments\.queue\.max-receives' is missing/],
       [(t: string) => t.replace(/max-receives: .*/, 'max-receives: five'), /must be a positive integer, got 'five'/],
@@ -40,6 +44,15 @@ describe('product settings read from application.yml', () => {
       [
         (t: string) => t.replace(/visibility-timeout: .*/, 'visibility-timeout: soon'),
         /not a duration like 30s, got 'soon'/,
+      ],
+      [
+        (t: string) => t.replace(/\n\s*read-timeout: 2s\n/, '\n'),
+        /'micronaut\.http\.services\.emr\.read-timeout' is missing/,
+      ],
+      [
+        // The BFF's application.yml is the one home of this default: no second one here.
+        (t: string) => t.replace(/(\n  reconciliation:\n(?:\s*#.*\n)*)\s*interval: .*\n/, '$1'),
+        /'payments\.reconciliation\.interval' is missing/,
       ],
     ] as const) {
       const file = variant(edit);

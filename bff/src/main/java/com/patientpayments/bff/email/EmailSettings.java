@@ -16,8 +16,10 @@ import java.time.Duration;
  * @param standInPort    port of the stand-in (env {@code MAIL_PORT}; default 0 = a free port)
  * @param standInUrlFile when set (env {@code MAIL_URL_FILE}), the stand-in writes its inbox URL there for scripts
  * @param perSessionHour emails one session may queue per hour (default 5)
- * @param maxAttempts    attempts per email before giving up (default 4)
- * @param retryBackoff   delay before the first retry; doubles each time (default 2 s)
+ * @param maxAttempts    attempts per email before giving up; set in {@code application.yml} (4), which
+ *                       {@code ReceiptEmailAttempts}' {@code @Retryable} reads
+ * @param retryBackoff   delay before the first retry, doubling each time; set in {@code application.yml} (2 s), which
+ *                       {@code ReceiptEmailAttempts}' {@code @Retryable} reads
  * @param markerTtl      how long the per-request "sent" marker is kept in Redis (default 1 day)
  */
 @ConfigurationProperties("payments.email")
@@ -29,6 +31,6 @@ public record EmailSettings(
         int standInPort,
         @Nullable String standInUrlFile,
         @Bindable(defaultValue = "5") int perSessionHour,
-        @Bindable(defaultValue = "4") int maxAttempts,
-        @Bindable(defaultValue = "2s") Duration retryBackoff,
+        int maxAttempts,
+        Duration retryBackoff,
         @Bindable(defaultValue = "1d") Duration markerTtl) {}

@@ -113,8 +113,8 @@ public class ReceiptEmailAttempts {
     // annotation takes no arithmetic (the compile-time validation rejects an expression there): the attempt numbered
     // max-attempts marks its NotSent as the last, which RetryNotSent does not retry.
     @Retryable(
-            attempts = "${payments.email.max-attempts:4}",
-            delay = "${payments.email.retry-backoff:2s}",
+            attempts = "${payments.email.max-attempts}",
+            delay = "${payments.email.retry-backoff}",
             multiplier = "2",
             predicate = RetryNotSent.class)
     public CompletableFuture<Boolean> send(ReceiptEmailSender.Job job, AtomicInteger attempts) {

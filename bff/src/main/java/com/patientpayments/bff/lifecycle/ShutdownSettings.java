@@ -1,13 +1,14 @@
 package com.patientpayments.bff.lifecycle;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 
 /**
  * How a BFF instance stops on SIGTERM ({@link GracefulShutdown}). Both bounds together must stay below the time the
  * orchestrator waits before SIGKILL (ECS {@code stopTimeout}, 30 s in {@code infra/}). Both defaults are set in
- * {@code application.yml}, where their environment variables are bound; this record falls back to the same values only
- * when built directly (tests) or given a negative duration.
+ * {@code application.yml}, where their environment variables are bound, and nowhere else; a negative duration stops
+ * the start.
  *
  * @param readinessDelay how long the instance keeps serving HTTP after {@code /health/readiness} turned 503, so a
  *                       load balancer sees it and stops sending new requests (env {@code SHUTDOWN_READINESS_DELAY});
@@ -20,8 +21,15 @@ import java.time.Duration;
 @ConfigurationProperties("payments.shutdown")
 public record ShutdownSettings(Duration readinessDelay, Duration drainTimeout) {
 
+    /** @throws IllegalStateException when a bound is absent or negative (the key and its variable are named) */
     public ShutdownSettings {
-        readinessDelay = readinessDelay == null || readinessDelay.isNegative() ? Duration.ofSeconds(5) : readinessDelay;
-        drainTimeout = drainTimeout == null || drainTimeout.isNegative() ? Duration.ofSeconds(20) : drainTimeout;
+        requireNotNegative(readinessDelay, "payments.shutdown.readiness-delay (SHUTDOWN_READINESS_DELAY)");
+        requireNotNegative(drainTimeout, "payments.shutdown.drain-timeout (SHUTDOWN_DRAIN_TIMEOUT)");
+    }
+
+    private static void requireNotNegative(@Nullable Duration d, String key) {
+        if (d == null || d.isNegative()) {
+            throw new IllegalStateException(key + " must be a duration of zero or more");
+        }
     }
 }

@@ -49,7 +49,7 @@ public class AttemptJanitor {
         }
     }
 
-    @Scheduled(fixedDelay = "${payments.janitor.interval:5m}", initialDelay = "${payments.janitor.interval:5m}")
+    @Scheduled(fixedDelay = "${payments.janitor.interval}", initialDelay = "${payments.janitor.interval}")
     void scheduled() {
         try {
             run(Instant.now());

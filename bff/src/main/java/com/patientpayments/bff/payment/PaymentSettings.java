@@ -3,6 +3,7 @@ package com.patientpayments.bff.payment;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * How the BFF follows a payment after the card form.
@@ -21,8 +22,8 @@ public record PaymentSettings(
         @Bindable(defaultValue = "3s") Duration providerRecheckEvery) {
 
     public PaymentSettings {
-        recentWindow = recentWindow == null ? Duration.ofMinutes(5) : recentWindow;
-        providerRecheckAfter = providerRecheckAfter == null ? Duration.ofSeconds(5) : providerRecheckAfter;
-        providerRecheckEvery = providerRecheckEvery == null ? Duration.ofSeconds(3) : providerRecheckEvery;
+        Objects.requireNonNull(recentWindow, "payments.payment.recent-window");
+        Objects.requireNonNull(providerRecheckAfter, "payments.payment.provider-recheck-after");
+        Objects.requireNonNull(providerRecheckEvery, "payments.payment.provider-recheck-every");
     }
 }

@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The card processor.
@@ -25,14 +27,19 @@ public record StripeSettings(
         @Bindable(defaultValue = "50") long minimumCents,
         @Bindable(defaultValue = "10s") Duration timeout) {
 
+    /** @throws IllegalStateException (at startup) when the currency is blank or the minimum is not positive */
     public StripeSettings {
         secretKey = blankToNull(secretKey);
         publishableKey = blankToNull(publishableKey);
         apiBase = blankToNull(apiBase);
-        currency =
-                currency == null || currency.isBlank() ? "usd" : currency.trim().toLowerCase(java.util.Locale.ROOT);
-        minimumCents = minimumCents <= 0 ? 50 : minimumCents;
-        timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        if (currency == null || currency.isBlank()) {
+            throw new IllegalStateException("payments.stripe.currency must name a currency (ISO 4217, e.g. usd)");
+        }
+        currency = currency.trim().toLowerCase(Locale.ROOT);
+        if (minimumCents <= 0) {
+            throw new IllegalStateException("payments.stripe.minimum-cents must be a positive number of cents");
+        }
+        Objects.requireNonNull(timeout, "payments.stripe.timeout");
     }
 
     /** Whether a Stripe key is configured (mode {@code STRIPE}); otherwise the demo's stand-in is used. */

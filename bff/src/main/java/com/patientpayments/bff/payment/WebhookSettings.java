@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How {@code POST /webhooks/stripe} authenticates Stripe's events.
@@ -27,7 +28,7 @@ public record WebhookSettings(
             throw new IllegalStateException(
                     "payments.webhook.secrets (STRIPE_WEBHOOK_SECRET) must name at least one secret");
         }
-        tolerance = tolerance == null ? Duration.ofMinutes(5) : tolerance;
+        Objects.requireNonNull(tolerance, "payments.webhook.tolerance");
     }
 
     /** The first secret: the one a sender of events (the demo's Stripe stand-in) signs with. */

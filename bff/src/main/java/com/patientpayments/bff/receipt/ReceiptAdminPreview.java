@@ -1,19 +1,18 @@
 package com.patientpayments.bff.receipt;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.PaymentsException;
+import io.micronaut.security.token.jwt.generator.claims.JwtClaimsSetAdapter;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import io.micronaut.security.token.jwt.validator.ExpirationJwtClaimsValidator;
-import io.micronaut.security.token.jwt.validator.JwtClaimsValidator;
-import io.micronaut.security.token.jwt.validator.JwtValidator;
 import jakarta.inject.Singleton;
 import java.text.ParseException;
 import java.util.List;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,17 +20,23 @@ import org.jspecify.annotations.Nullable;
  * claim {@code role} = {@code PRACTICE_ADMIN}, claim {@code practice} = the practice hash, unexpired) and issues a
  * one-time download link of sample data or of a real transaction of that practice. Blocking.
  *
- * <p>The signature and expiry are checked by micronaut-security-jwt's {@link JwtValidator} over a {@link
- * SecretSignature} of that key (it refuses unsigned {@code alg: none} tokens); only this endpoint uses it, so the
- * rest of the server's security configuration is unchanged. A bad, expired or malformed token is
- * {@code UNAUTHENTICATED}; a valid one without the role or practice is {@code FORBIDDEN}.
+ * <p>The token is parsed as a Nimbus {@link SignedJWT} (an unsigned {@code alg: none} or encrypted token does not
+ * parse as one), its header must say HS256, its signature is checked by micronaut-security-jwt's {@link
+ * SecretSignature} of that key, and its expiry by micronaut's {@link ExpirationJwtClaimsValidator} (plus: an expiry
+ * must be present). micronaut's {@code JwtValidator}, which did the same, is deprecated for removal, and its
+ * replacement ({@code NimbusJsonWebTokenValidator}) is a package-private bean bound to the server-wide signatures, so
+ * it cannot be given this key alone; the public signature and claim validators it is built from can. Only this
+ * endpoint uses the key, so the rest of the server's security configuration is unchanged. A bad, expired or
+ * malformed token is {@code UNAUTHENTICATED}; a valid one without the role or practice is {@code FORBIDDEN}.
  */
 @Singleton
 public class ReceiptAdminPreview {
 
     private static final String BEARER = "Bearer ";
+    private static final ExpirationJwtClaimsValidator<@Nullable Object> EXPIRY = new ExpirationJwtClaimsValidator<>();
+
     /** Null when previews are off on this server. */
-    private final @Nullable JwtValidator<@Nullable Object> validator;
+    private final @Nullable SecretSignature signature;
 
     private final ReceiptService receipts;
     private final ReceiptDownloadTokens tokens;
@@ -42,8 +47,8 @@ public class ReceiptAdminPreview {
             ReceiptDownloadTokens tokens,
             java.util.Optional<AdminPreviewGate> secrets) {
         // Outside the demo the public demo key signs nothing we accept: the feature is off (DemoSecretsGuard).
-        this.validator = secrets.map(AdminPreviewGate::adminPreviewsEnabled).orElse(false)
-                ? validator(props.adminJwtSecret())
+        this.signature = secrets.map(AdminPreviewGate::adminPreviewsEnabled).orElse(false)
+                ? signature(props.adminJwtSecret())
                 : null;
         this.receipts = receipts;
         this.tokens = tokens;
@@ -75,41 +80,41 @@ public class ReceiptAdminPreview {
         return view;
     }
 
-    /** HS256 over {@code secret}; the token must carry an expiry, and it must lie ahead. */
-    @SuppressWarnings("unchecked") // JwtValidator.builder() is a raw type
-    private static JwtValidator<@Nullable Object> validator(String secret) {
-        SecretSignatureConfiguration signature = new SecretSignatureConfiguration("admin-preview");
-        signature.setSecret(secret);
-        signature.setJwsAlgorithm(JWSAlgorithm.HS256);
-        JwtClaimsValidator<@Nullable Object> expiryPresent = (claims, request) -> claims.get("exp") != null;
-        return JwtValidator.builder()
-                .withSignatures(new SecretSignature(signature))
-                .withClaimValidators(new ExpirationJwtClaimsValidator<@Nullable Object>(), expiryPresent)
-                .build();
+    /** HS256 over {@code secret} (UTF-8). */
+    private static SecretSignature signature(String secret) {
+        SecretSignatureConfiguration config = new SecretSignatureConfiguration("admin-preview");
+        config.setSecret(secret);
+        config.setJwsAlgorithm(JWSAlgorithm.HS256);
+        return new SecretSignature(config);
     }
 
     /** The practice hash the token grants admin rights for. */
     String verify(@Nullable String authorization) {
-        JwtValidator<@Nullable Object> v = validator;
-        if (v == null) {
+        SecretSignature key = signature;
+        if (key == null) {
             throw new PaymentsException(ErrorCode.FORBIDDEN, "Receipt previews are not enabled on this server.");
         }
         if (authorization == null || !authorization.startsWith(BEARER)) {
             throw unauthenticated();
         }
-        Optional<JWT> jwt = v.validate(authorization.substring(BEARER.length()).trim(), null);
-        // SecretSignature also accepts HS384/HS512 under the same key; admin tokens are HS256 only, as before.
-        if (jwt.isEmpty() || !JWSAlgorithm.HS256.equals(jwt.get().getHeader().getAlgorithm())) {
-            throw unauthenticated();
-        }
         try {
-            JWTClaimsSet claims = jwt.get().getJWTClaimsSet();
+            SignedJWT jwt =
+                    SignedJWT.parse(authorization.substring(BEARER.length()).trim());
+            // SecretSignature also accepts HS384/HS512 under the same key; admin tokens are HS256 only, as before.
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !key.verify(jwt)) {
+                throw unauthenticated();
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            // The validator passes a token without exp; an admin token must carry one.
+            if (claims.getExpirationTime() == null || !EXPIRY.validate(new JwtClaimsSetAdapter(claims), null)) {
+                throw unauthenticated();
+            }
             String practice = claims.getStringClaim("practice");
             if (!hasAdminRole(claims) || practice == null || practice.isBlank()) {
                 throw new PaymentsException(ErrorCode.FORBIDDEN, "This account may not preview receipts.");
             }
             return practice;
-        } catch (ParseException e) {
+        } catch (ParseException | JOSEException e) {
             throw unauthenticated();
         }
     }

@@ -29,7 +29,7 @@ public class ReconciliationJob {
         this.runs = runs;
     }
 
-    @Scheduled(fixedDelay = "${payments.reconciliation.interval:15m}", initialDelay = "1m")
+    @Scheduled(fixedDelay = "${payments.reconciliation.interval}", initialDelay = "1m")
     void scheduled() {
         Instant now = Instant.now();
         try {

@@ -5,12 +5,14 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The job that posts provider payments the ledger lacks (a lost webhook).
  *
  * @param enabled           whether the scheduled run is on (the command works either way); default true
- * @param interval          time between scheduled runs; default 15 minutes
+ * @param interval          time between scheduled runs; set in {@code application.yml} (15 minutes), which the
+ *                          scheduled run's annotation and {@code infra/} read
  * @param window            how far back each scheduled run looks; default 2 days
  * @param connectedAccounts Stripe connected accounts to scan besides the platform account (direct charges live
  *                          there); default none
@@ -18,13 +20,13 @@ import java.util.List;
 @ConfigurationProperties("payments.reconciliation")
 public record ReconciliationSettings(
         @Bindable(defaultValue = "true") boolean enabled,
-        @Bindable(defaultValue = "15m") Duration interval,
+        Duration interval,
         @Bindable(defaultValue = "2d") Duration window,
         @Nullable List<String> connectedAccounts) {
 
     public ReconciliationSettings {
-        interval = interval == null ? Duration.ofMinutes(15) : interval;
-        window = window == null ? Duration.ofDays(2) : window;
+        Objects.requireNonNull(interval, "payments.reconciliation.interval");
+        Objects.requireNonNull(window, "payments.reconciliation.window");
         connectedAccounts = connectedAccounts == null
                 ? List.of()
                 : connectedAccounts.stream()

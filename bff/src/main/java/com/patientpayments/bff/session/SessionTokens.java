@@ -2,11 +2,10 @@ package com.patientpayments.bff.session;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
-import io.micronaut.security.token.jwt.validator.JwtValidator;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -27,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * absolute end ({@code amx}, epoch seconds).
  *
  * <p>Signing is micronaut-security-jwt's {@link SecretSignature} (header {@code {"alg":"HS256"}} only, as before, so
- * cookies issued earlier still verify); the signature is checked by its {@link JwtValidator} over that same
- * signature (it refuses unsigned {@code alg: none} and encrypted tokens). What stays here, deliberately:
+ * cookies issued earlier still verify); a token is parsed as a Nimbus {@link SignedJWT} (an unsigned {@code alg:
+ * none} or encrypted token does not parse as one) and its signature is checked by that same {@link SecretSignature}.
+ * What stays here, deliberately:
  *
  * <ul>
  *   <li>the HS256-only check on the header: {@link SecretSignature} also accepts HS384/HS512 under the same key;
@@ -42,10 +42,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>micronaut's {@code JwtTokenGenerator} is not used: it is a bean wired to the server-wide security
  * configuration and its claims generator adds {@code iss}, {@code iat}, {@code nbf} and {@code sub}, which would
- * change the cookie. {@link JwtValidator} is marked deprecated for removal in micronaut-security 4.x; its
- * replacement ({@code NimbusJsonWebTokenValidator}) is a package-private bean bound to the server-wide signatures,
- * so it cannot be given this key alone without making the session key a server-wide token key (the same holds for
- * {@code ReceiptAdminPreview}). Revocation is not decided here (the session store in Redis does that).
+ * change the cookie. Nor is its {@code JwtValidator}: it is deprecated for removal (since 4.8), and its replacement
+ * ({@code NimbusJsonWebTokenValidator}) is a package-private bean bound to the server-wide signatures, so it cannot
+ * be given this key alone without making the session key a server-wide token key; the public {@link
+ * SecretSignature#verify} it calls can (the same holds for {@code ReceiptAdminPreview}). Revocation is not decided
+ * here (the session store in Redis does that).
  */
 @Singleton
 public class SessionTokens {
@@ -56,7 +57,6 @@ public class SessionTokens {
     static final int VERIFIED_CAPACITY = 20_000;
 
     private final SecretSignature signature;
-    private final JwtValidator<@Nullable Object> validator;
     /**
      * Tokens whose signature and claims were verified, by their exact text: a session presents the same token for
      * many requests, and an exact match with a token that verified is as good as verifying it again. Expiry is still
@@ -83,7 +83,6 @@ public class SessionTokens {
             }
         }
         this.signature = signature(secret);
-        this.validator = validator(signature);
     }
 
     /** HS256 over the raw key bytes (passed base64-encoded, so a random key need not be valid UTF-8). */
@@ -93,12 +92,6 @@ public class SessionTokens {
         config.setBase64(true);
         config.setJwsAlgorithm(JWSAlgorithm.HS256);
         return new SecretSignature(config);
-    }
-
-    /** Signature only: expiry and claims are checked here against the caller's clock. */
-    @SuppressWarnings("unchecked") // JwtValidator.builder() is a raw type
-    private static JwtValidator<@Nullable Object> validator(SecretSignature signature) {
-        return JwtValidator.builder().withSignatures(signature).build();
     }
 
     /** A signed token for the session, valid until {@code idleExpiry} and never past {@code absoluteEnd}. */
@@ -140,12 +133,12 @@ public class SessionTokens {
 
     private Optional<VerifiedSession> verifySignature(String token) {
         try {
-            Optional<JWT> validated = validator.validate(token, null);
-            if (validated.isEmpty()
-                    || !JWSAlgorithm.HS256.equals(validated.get().getHeader().getAlgorithm())) {
+            SignedJWT jwt = SignedJWT.parse(token);
+            // Signature only: expiry and claims are checked here against the caller's clock.
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !signature.verify(jwt)) {
                 return Optional.empty();
             }
-            JWTClaimsSet c = validated.get().getJWTClaimsSet();
+            JWTClaimsSet c = jwt.getJWTClaimsSet();
             Instant exp =
                     c.getExpirationTime() == null ? null : c.getExpirationTime().toInstant();
             Long amx = c.getLongClaim("amx");
@@ -162,7 +155,7 @@ public class SessionTokens {
                 return Optional.empty();
             }
             return Optional.of(new VerifiedSession(s, exp, Instant.ofEpochSecond(amx)));
-        } catch (ParseException | RuntimeException e) {
+        } catch (ParseException | JOSEException | RuntimeException e) {
             return Optional.empty();
         }
     }

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * The SQS queue verified webhook events travel through, and its consumer.
@@ -39,9 +40,9 @@ public record QueueSettings(
         dlqName = dlqName == null || dlqName.isBlank() ? name + "-dlq" : dlqName.trim();
         endpoint = endpoint == null || endpoint.isBlank() ? null : endpoint.trim();
         maxReceives = Math.max(1, maxReceives);
-        visibilityTimeout = visibilityTimeout == null ? Duration.ofSeconds(30) : visibilityTimeout;
-        retryBackoff = retryBackoff == null ? Duration.ofSeconds(2) : retryBackoff;
-        waitTime = waitTime == null ? Duration.ofSeconds(10) : waitTime;
+        Objects.requireNonNull(visibilityTimeout, "payments.queue.visibility-timeout");
+        Objects.requireNonNull(retryBackoff, "payments.queue.retry-backoff");
+        Objects.requireNonNull(waitTime, "payments.queue.wait-time");
         concurrency = Math.max(1, concurrency);
     }
 

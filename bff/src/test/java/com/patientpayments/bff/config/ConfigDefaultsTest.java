@@ -1,14 +1,19 @@
 package com.patientpayments.bff.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.patientpayments.bff.email.EmailSettings;
 import com.patientpayments.bff.graphql.GraphQLSettings;
 import com.patientpayments.bff.household.CacheSettings;
 import com.patientpayments.bff.lifecycle.ShutdownSettings;
+import com.patientpayments.bff.payment.JanitorSettings;
+import com.patientpayments.bff.payment.PaymentSettings;
+import com.patientpayments.bff.payment.StripeSettings;
 import com.patientpayments.bff.payment.WebhookSettings;
 import com.patientpayments.bff.receipt.MintAdminToken;
 import com.patientpayments.bff.receipt.ReceiptSettings;
+import com.patientpayments.bff.reconciliation.ReconciliationSettings;
 import com.patientpayments.bff.redis.RedisSettings;
 import com.patientpayments.bff.session.SessionSettings;
 import com.patientpayments.bff.session.SignInSettings;
@@ -23,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each default is stated once, either on its {@code @ConfigurationProperties} record or (for keys bound to an
- * environment variable, and the queue keys {@code infra/} reads) in {@code application.yml}: what the running
+ * environment variable, and keys {@code infra/} or an annotation reads) in {@code application.yml}: what the running
  * application binds, with nothing set but the embedded flag, is the documented value. An env-bound key is compared
  * with its variable when the machine running the test sets it.
  */
@@ -67,6 +72,10 @@ class ConfigDefaultsTest {
             assertThat(queue.name()).isEqualTo(env("SQS_QUEUE_NAME", "payments-webhooks"));
             assertThat(queue.maxReceives()).isEqualTo(5);
             assertThat(queue.visibilityTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(queue.retryBackoff()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(queue.waitTime()).isEqualTo(Duration.ofSeconds(10));
+            assertThat(queue.concurrency()).isEqualTo(8);
+            assertThat(queue.consumerEnabled()).isTrue();
 
             if (System.getenv("SHUTDOWN_READINESS_DELAY") == null && System.getenv("SHUTDOWN_DRAIN_TIMEOUT") == null) {
                 ShutdownSettings shutdown = ctx.getBean(ShutdownSettings.class);
@@ -79,6 +88,33 @@ class ConfigDefaultsTest {
             assertThat(email.region()).isEqualTo(env("AWS_REGION", "us-east-1"));
             assertThat(email.standInPort()).isEqualTo(Integer.parseInt(env("MAIL_PORT", "0")));
             assertThat(email.perSessionHour()).isEqualTo(5);
+            assertThat(email.maxAttempts()).isEqualTo(4);
+            assertThat(email.retryBackoff()).isEqualTo(Duration.ofSeconds(2));
+            assertThat(email.markerTtl()).isEqualTo(Duration.ofDays(1));
+
+            StripeSettings stripe = ctx.getBean(StripeSettings.class);
+            assertThat(stripe.currency()).isEqualTo("usd");
+            assertThat(stripe.minimumCents()).isEqualTo(50);
+            assertThat(stripe.timeout()).isEqualTo(Duration.ofSeconds(10));
+
+            PaymentSettings payment = ctx.getBean(PaymentSettings.class);
+            assertThat(payment.recentWindow()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(payment.providerRecheckAfter()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(payment.providerRecheckEvery()).isEqualTo(Duration.ofSeconds(3));
+
+            JanitorSettings janitor = ctx.getBean(JanitorSettings.class);
+            assertThat(janitor.enabled()).isTrue();
+            assertThat(janitor.interval()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(janitor.minAge()).isEqualTo(Duration.ofMinutes(10));
+            assertThat(janitor.abandonAfter()).isEqualTo(Duration.ofHours(2));
+            assertThat(janitor.batch()).isEqualTo(100);
+
+            ReconciliationSettings reconciliation = ctx.getBean(ReconciliationSettings.class);
+            assertThat(reconciliation.enabled()).isTrue();
+            assertThat(reconciliation.interval()).isEqualTo(Duration.ofMinutes(15));
+            assertThat(reconciliation.window()).isEqualTo(Duration.ofDays(2));
+
+            assertThat(ctx.getBean(WebhookSettings.class).tolerance()).isEqualTo(Duration.ofMinutes(5));
 
             if (System.getenv("STRIPE_WEBHOOK_SECRET") == null) {
                 assertThat(ctx.getBean(WebhookSettings.class).secrets()).containsExactly("whsec_demo_patient_payments");
@@ -96,5 +132,15 @@ class ConfigDefaultsTest {
                 assertThat(http.forwardedHeader()).isEqualTo("X-Forwarded-For");
             }
         }
+    }
+
+    @Test
+    void aNegativeShutdownBoundStopsTheStartInsteadOfFallingBackToASecondDefault() {
+        assertThatThrownBy(() -> new ShutdownSettings(Duration.ofSeconds(-1), Duration.ZERO))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("SHUTDOWN_READINESS_DELAY");
+        assertThatThrownBy(() -> new ShutdownSettings(Duration.ZERO, null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("SHUTDOWN_DRAIN_TIMEOUT");
     }
 }

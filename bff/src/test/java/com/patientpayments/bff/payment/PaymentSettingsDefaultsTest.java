@@ -8,19 +8,22 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What the operator's payment settings become: the documented defaults, trimming, and the refusals at startup. */
+/**
+ * What the operator's payment settings become: trimming, clamping and the refusals at startup. The defaults
+ * themselves are what the running context binds ({@code ConfigDefaultsTest}); built directly, a record takes no
+ * second copy of them and refuses an absent value by its key.
+ */
 class PaymentSettingsDefaultsTest {
+
+    private static final Duration D = Duration.ofSeconds(1);
 
     @Test
     void blankStripeKeysMeanTheSimulatorAndGivenOnesAreTrimmed() {
-        StripeSettings simulator = new StripeSettings(" ", "", null, null, 0, null);
+        StripeSettings simulator = new StripeSettings(" ", "", null, "usd", 50, D);
         assertThat(simulator.stripeMode()).isFalse();
         assertThat(simulator.secretKey()).isNull();
         assertThat(simulator.publishableKey()).isNull();
         assertThat(simulator.apiBase()).isNull();
-        assertThat(simulator.currency()).isEqualTo("usd");
-        assertThat(simulator.minimumCents()).isEqualTo(50);
-        assertThat(simulator.timeout()).isEqualTo(Duration.ofSeconds(10));
 
         StripeSettings live = new StripeSettings(
                 " sk_test_x ", "pk_test_x", "http://127.0.0.1:12111", " CAD ", 100, Duration.ofSeconds(3));
@@ -29,49 +32,60 @@ class PaymentSettingsDefaultsTest {
         assertThat(live.currency()).isEqualTo("cad");
         assertThat(live.minimumCents()).isEqualTo(100);
         assertThat(live.timeout()).isEqualTo(Duration.ofSeconds(3));
-        assertThat(new StripeSettings(null, null, null, " ", -1, null).currency())
-                .isEqualTo("usd");
+    }
+
+    @Test
+    void aBlankCurrencyOrANonPositiveMinimumStopsTheStartNamingTheKey() {
+        for (String blank : Arrays.asList(null, "", " ")) {
+            assertThatThrownBy(() -> new StripeSettings(null, null, null, blank, 50, D))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("payments.stripe.currency");
+        }
+        for (long cents : new long[] {0, -1}) {
+            assertThatThrownBy(() -> new StripeSettings(null, null, null, "usd", cents, D))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("payments.stripe.minimum-cents");
+        }
+        assertThatThrownBy(() -> new StripeSettings(null, null, null, "usd", 50, null))
+                .hasMessage("payments.stripe.timeout");
     }
 
     @Test
     void webhookSecretsAreTrimmedTheFirstSignsAndNoneStopsTheStart() {
-        WebhookSettings p = new WebhookSettings(List.of(" whsec_new ", "", "whsec_old"), null);
+        WebhookSettings p = new WebhookSettings(List.of(" whsec_new ", "", "whsec_old"), D);
         assertThat(p.secrets()).containsExactly("whsec_new", "whsec_old");
         assertThat(p.signingSecret()).isEqualTo("whsec_new");
-        assertThat(p.tolerance()).isEqualTo(Duration.ofMinutes(5));
         assertThat(new WebhookSettings(List.of("s"), Duration.ofMinutes(1)).tolerance())
                 .isEqualTo(Duration.ofMinutes(1));
+        assertThatThrownBy(() -> new WebhookSettings(List.of("s"), null)).hasMessage("payments.webhook.tolerance");
 
         for (List<String> none : Arrays.<List<String>>asList(null, List.of(), List.of(" "))) {
-            assertThatThrownBy(() -> new WebhookSettings(none, null))
+            assertThatThrownBy(() -> new WebhookSettings(none, D))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("STRIPE_WEBHOOK_SECRET");
         }
     }
 
     @Test
-    void janitorBatchIsClampedAndAbsentDurationsDefault() {
-        JanitorSettings defaults = new JanitorSettings(true, null, null, null, 0);
-        assertThat(defaults.interval()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(defaults.minAge()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(defaults.abandonAfter()).isEqualTo(Duration.ofHours(2));
-        assertThat(defaults.batch()).isEqualTo(100);
-        assertThat(new JanitorSettings(true, null, null, null, 10_000).batch()).isEqualTo(500);
+    void janitorBatchIsClampedAndAbsentDurationsAreRefused() {
+        assertThat(new JanitorSettings(true, D, D, D, 0).batch()).isEqualTo(1);
+        assertThat(new JanitorSettings(true, D, D, D, 10_000).batch()).isEqualTo(500);
         JanitorSettings given =
                 new JanitorSettings(false, Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofHours(1), 7);
         assertThat(given.batch()).isEqualTo(7);
         assertThat(given.interval()).isEqualTo(Duration.ofMinutes(1));
         assertThat(given.minAge()).isEqualTo(Duration.ofMinutes(2));
         assertThat(given.abandonAfter()).isEqualTo(Duration.ofHours(1));
+        assertThatThrownBy(() -> new JanitorSettings(true, null, D, D, 100)).hasMessage("payments.janitor.interval");
+        assertThatThrownBy(() -> new JanitorSettings(true, D, null, D, 100)).hasMessage("payments.janitor.min-age");
+        assertThatThrownBy(() -> new JanitorSettings(true, D, D, null, 100))
+                .hasMessage("payments.janitor.abandon-after");
 
-        PaymentSettings payment = new PaymentSettings(null, null, null);
-        assertThat(payment.recentWindow()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(payment.providerRecheckAfter()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(payment.providerRecheckEvery()).isEqualTo(Duration.ofSeconds(3));
         PaymentSettings givenPayment =
                 new PaymentSettings(Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ofSeconds(2));
         assertThat(givenPayment.recentWindow()).isEqualTo(Duration.ofMinutes(1));
         assertThat(givenPayment.providerRecheckAfter()).isEqualTo(Duration.ofSeconds(1));
         assertThat(givenPayment.providerRecheckEvery()).isEqualTo(Duration.ofSeconds(2));
+        assertThatThrownBy(() -> new PaymentSettings(null, D, D)).hasMessage("payments.payment.recent-window");
     }
 }

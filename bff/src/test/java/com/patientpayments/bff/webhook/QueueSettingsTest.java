@@ -1,6 +1,7 @@
 package com.patientpayments.bff.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -9,8 +10,9 @@ import org.junit.jupiter.api.Test;
 class QueueSettingsTest {
 
     @Test
-    void absentOrBlankSettingsFallBackToTheDocumentedDefaults() {
-        QueueSettings p = new QueueSettings(" ", " ", " ", 0, null, null, null, -3, true);
+    void blankNamesAndEndpointFallBackAndCountsAreAtLeastOne() {
+        Duration d = Duration.ofSeconds(1);
+        QueueSettings p = new QueueSettings(" ", " ", " ", 0, d, d, d, -3, true);
         assertThat(p.name()).isEqualTo("payments-webhooks");
         assertThat(p.dlqName()).isEqualTo("payments-webhooks-dlq");
         assertThat(p.endpoint()).isNull();
@@ -19,14 +21,23 @@ class QueueSettingsTest {
                 .isTrue();
         assertThat(p.maxReceives()).isEqualTo(1);
         assertThat(p.concurrency()).isEqualTo(1);
-        assertThat(p.visibilityTimeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(p.retryBackoff()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(p.waitTime()).isEqualTo(Duration.ofSeconds(10));
 
-        QueueSettings nulls = new QueueSettings(null, null, null, 5, null, null, null, 8, true);
+        QueueSettings nulls = new QueueSettings(null, null, null, 5, d, d, d, 8, true);
         assertThat(nulls.name()).isEqualTo("payments-webhooks");
         assertThat(nulls.dlqName()).isEqualTo("payments-webhooks-dlq");
         assertThat(nulls.embedded()).isTrue();
+    }
+
+    @Test
+    void anAbsentDurationIsRefusedByItsKeyNotReplacedByASecondDefault() {
+        Duration d = Duration.ofSeconds(1);
+        assertThatThrownBy(() -> new QueueSettings(null, "q", null, 5, null, d, d, 8, true))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("payments.queue.visibility-timeout");
+        assertThatThrownBy(() -> new QueueSettings(null, "q", null, 5, d, null, d, 8, true))
+                .hasMessage("payments.queue.retry-backoff");
+        assertThatThrownBy(() -> new QueueSettings(null, "q", null, 5, d, d, null, 8, true))
+                .hasMessage("payments.queue.wait-time");
     }
 
     @Test
@@ -51,7 +62,8 @@ class QueueSettingsTest {
         assertThat(named.retryBackoff()).isEqualTo(Duration.ofSeconds(3));
         assertThat(named.waitTime()).isEqualTo(Duration.ofSeconds(20));
 
-        QueueSettings ownDlq = new QueueSettings(null, "q", " parked-q ", 5, null, null, null, 8, true);
+        Duration d = Duration.ofSeconds(1);
+        QueueSettings ownDlq = new QueueSettings(null, "q", " parked-q ", 5, d, d, d, 8, true);
         assertThat(ownDlq.dlqName()).isEqualTo("parked-q");
     }
 }
