@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.reflect.ClassUtils;
+import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -23,6 +26,9 @@ class ManagementPortTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    ApplicationContext context;
 
     @Override
     public Map<String, String> getProperties() {
@@ -70,5 +76,22 @@ class ManagementPortTest implements TestPropertyProvider {
         // Micronaut's separate liveness and readiness endpoints on the management port.
         assertThat(mgmt.get("/health/liveness").status()).isEqualTo(200);
         assertThat(mgmt.get("/health/readiness").status()).isEqualTo(200);
+    }
+
+    /**
+     * No library's Redis indicator: micronaut-redis-lettuce's probed its own default server (localhost:6379, whatever
+     * REDIS_URL says) with a new connection per probe. The BFF serves with Redis down (redis.RedisStore), so Redis is
+     * no readiness condition; the BFF depends on lettuce-core alone.
+     */
+    @Test
+    void readinessHasNoRedisIndicatorOfALibrary() {
+        assertThat(ClassUtils.isPresent(
+                        "io.micronaut.configuration.lettuce.health.RedisHealthIndicator",
+                        getClass().getClassLoader()))
+                .isFalse();
+        assertThat(context.getBeanDefinitions(HealthIndicator.class))
+                .extracting(d -> d.getBeanType().getName())
+                .isNotEmpty()
+                .noneMatch(name -> name.toLowerCase(java.util.Locale.ROOT).contains("redis"));
     }
 }
