@@ -18,19 +18,7 @@ public final class Arguments {
 
     /** A required, non-blank argument of at most {@code maxLength} characters without control characters, trimmed. */
     public static String text(DataFetchingEnvironment env, String name, int maxLength) {
-        Object raw = env.getArgument(name);
-        if (!(raw instanceof String value) || value.isBlank()) {
-            throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` must not be empty.");
-        }
-        if (value.length() > maxLength) {
-            throw new PaymentsException(
-                    ErrorCode.BAD_USER_INPUT, "`" + name + "` is too long (at most " + maxLength + " characters).");
-        }
-        if (value.codePoints().anyMatch(Arguments::forbidden)) {
-            throw new PaymentsException(
-                    ErrorCode.BAD_USER_INPUT, "`" + name + "` contains characters that are not allowed.");
-        }
-        return value.strip();
+        return checked(env, name, maxLength, Arguments::forbidden);
     }
 
     /**
@@ -40,6 +28,12 @@ public final class Arguments {
      * {@code household.LastNames}). Other control and format characters (bidi overrides and isolates) are refused.
      */
     public static String personName(DataFetchingEnvironment env, String name, int maxLength) {
+        return checked(env, name, maxLength, cp -> !INVISIBLE_IN_NAMES.contains(cp) && forbidden(cp));
+    }
+
+    /** The argument, non-blank, at most {@code maxLength} characters, none {@code refused}; trimmed. */
+    private static String checked(
+            DataFetchingEnvironment env, String name, int maxLength, java.util.function.IntPredicate refused) {
         Object raw = env.getArgument(name);
         if (!(raw instanceof String value) || value.isBlank()) {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`" + name + "` must not be empty.");
@@ -48,7 +42,7 @@ public final class Arguments {
             throw new PaymentsException(
                     ErrorCode.BAD_USER_INPUT, "`" + name + "` is too long (at most " + maxLength + " characters).");
         }
-        if (value.codePoints().anyMatch(cp -> !INVISIBLE_IN_NAMES.contains(cp) && forbidden(cp))) {
+        if (value.codePoints().anyMatch(refused)) {
             throw new PaymentsException(
                     ErrorCode.BAD_USER_INPUT, "`" + name + "` contains characters that are not allowed.");
         }

@@ -123,14 +123,7 @@ public class SignInWiring implements GraphQLWiring {
     }
 
     private void padFrom(long started) {
-        long remaining = settings.minDuration().toNanos() - (System.nanoTime() - started);
-        if (remaining > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(remaining);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        SignInPacing.padFrom(started, settings.minDuration());
     }
 
     private String clientAddress(HttpRequest<?> request) {

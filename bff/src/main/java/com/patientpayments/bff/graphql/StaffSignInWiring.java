@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -134,14 +133,7 @@ public class StaffSignInWiring implements GraphQLWiring {
     }
 
     private void pad(long started) {
-        long remaining = settings.minDuration().toNanos() - (System.nanoTime() - started);
-        if (remaining > 0) {
-            try {
-                TimeUnit.NANOSECONDS.sleep(remaining);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        SignInPacing.padFrom(started, settings.minDuration());
     }
 
     private String client(DataFetchingEnvironment env) {

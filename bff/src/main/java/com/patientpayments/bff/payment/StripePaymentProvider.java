@@ -101,15 +101,7 @@ public class StripePaymentProvider implements PaymentProvider {
     @Override
     public Optional<IntentSnapshot> retrieve(String intentId, @Nullable String account) {
         try {
-            PaymentIntent intent = client.v1()
-                    .paymentIntents()
-                    .retrieve(
-                            intentId,
-                            PaymentIntentRetrieveParams.builder()
-                                    .addExpand("latest_charge")
-                                    .build(),
-                            options(account));
-            return Optional.of(IntentSnapshot.of(intent));
+            return Optional.of(IntentSnapshot.of(retrieveWithCharge(client, intentId, account)));
         } catch (InvalidRequestException e) {
             if (e.getStatusCode() != null && e.getStatusCode() == 404) {
                 return Optional.empty();
@@ -239,8 +231,29 @@ public class StripePaymentProvider implements PaymentProvider {
         }
     }
 
-    /** A stripe-java refund as payments see it. */
-    static RefundSnapshot snapshot(Refund refund) {
+    /**
+     * The intent {@code intentId} (on the connected {@code account}, or the platform when null) with its latest charge
+     * expanded, as {@link #retrieve} and the demo controls read it.
+     *
+     * @throws StripeException as stripe-java throws it (an unknown intent is an {@code InvalidRequestException}, 404)
+     */
+    static PaymentIntent retrieveWithCharge(StripeClient client, String intentId, @Nullable String account)
+            throws StripeException {
+        return client.v1()
+                .paymentIntents()
+                .retrieve(
+                        intentId,
+                        PaymentIntentRetrieveParams.builder()
+                                .addExpand("latest_charge")
+                                .build(),
+                        options(account));
+    }
+
+    /**
+     * A stripe-java refund as payments see it: a missing amount is 0 (not reported), a missing status
+     * {@code succeeded}, a missing creation time null. Shared by the refund call and the webhook's event mapping.
+     */
+    public static RefundSnapshot snapshot(Refund refund) {
         return new RefundSnapshot(
                 refund.getId(),
                 refund.getAmount() == null ? 0 : refund.getAmount(),

@@ -12,7 +12,6 @@ import com.stripe.model.PaymentIntent;
 import com.stripe.param.DisputeListParams;
 import com.stripe.param.DisputeUpdateParams;
 import com.stripe.param.PaymentIntentConfirmParams;
-import com.stripe.param.PaymentIntentRetrieveParams;
 import io.micronaut.core.annotation.Nullable;
 import java.util.Map;
 import java.util.Set;
@@ -169,14 +168,7 @@ public final class TestModeControls {
     /** The intent with its latest charge. */
     private PaymentIntent intent(String intentId, @Nullable String account) {
         try {
-            return client.v1()
-                    .paymentIntents()
-                    .retrieve(
-                            intentId,
-                            PaymentIntentRetrieveParams.builder()
-                                    .addExpand("latest_charge")
-                                    .build(),
-                            StripePaymentProvider.options(account));
+            return StripePaymentProvider.retrieveWithCharge(client, intentId, account);
         } catch (InvalidRequestException e) {
             if (e.getStatusCode() != null && e.getStatusCode() == 404) {
                 throw new ProviderRefusedException(UNKNOWN, e.getCode());

@@ -33,7 +33,8 @@ public class ReceiptRendererWarmup implements ApplicationEventListener<ServerSta
             "TX",
             "78701",
             null,
-            "America/Chicago");
+            "America/Chicago",
+            null);
 
     private final BeanProvider<ReceiptPdfRenderer> renderer;
     private final Duration startDelay;

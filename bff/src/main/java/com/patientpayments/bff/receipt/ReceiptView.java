@@ -150,22 +150,6 @@ public record ReceiptView(
             String timeZone,
             @Nullable Logo logo) {
 
-        /** A practice without a logo. */
-        public Practice(
-                String hash,
-                String name,
-                @Nullable String phone,
-                @Nullable String phoneE164,
-                @Nullable String line1,
-                @Nullable String line2,
-                @Nullable String city,
-                @Nullable String state,
-                @Nullable String postalCode,
-                @Nullable String logoUrl,
-                String timeZone) {
-            this(hash, name, phone, phoneE164, line1, line2, city, state, postalCode, logoUrl, timeZone, null);
-        }
-
         /** {@code Austin, TX 78701}, or empty when the practice has no address. */
         public String cityLine() {
             if (city == null || city.isBlank()) {

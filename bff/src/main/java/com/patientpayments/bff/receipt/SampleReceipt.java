@@ -1,5 +1,6 @@
 package com.patientpayments.bff.receipt;
 
+import io.micronaut.core.annotation.Nullable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,25 +27,7 @@ public final class SampleReceipt {
                         21_000,
                         10_000));
         long applied = lines.stream().mapToLong(ReceiptView.Line::appliedCents).sum();
-        return new ReceiptView(
-                SAMPLE_TX_ID,
-                "pi_sample",
-                "sample",
-                practice.hash(),
-                "sample",
-                practice,
-                "Pat Sample",
-                clock.instant(),
-                "visa",
-                "4242",
-                "USD",
-                applied,
-                applied,
-                0,
-                0,
-                "SUCCEEDED",
-                lines,
-                List.of());
+        return sample(practice, clock, lines, applied, null);
     }
 
     /**
@@ -59,6 +42,16 @@ public final class SampleReceipt {
             lines.add(line("w" + i, "p" + i, names[i], today.minusDays(i), "Periodic oral evaluation", 6_500, 6_500));
         }
         long applied = 6_500L * names.length;
+        return sample(practice, clock, lines, applied, 0L);
+    }
+
+    /** The sample payment: {@code applied} cents (all applied, no credit), paid now by a test Visa card. */
+    private static ReceiptView sample(
+            ReceiptView.Practice practice,
+            Clock clock,
+            List<ReceiptView.Line> lines,
+            long applied,
+            @Nullable Long balanceAfterCents) {
         return new ReceiptView(
                 SAMPLE_TX_ID,
                 "pi_sample",
@@ -78,7 +71,7 @@ public final class SampleReceipt {
                 "SUCCEEDED",
                 lines,
                 List.of(),
-                0L);
+                balanceAfterCents);
     }
 
     private static ReceiptView.Line line(

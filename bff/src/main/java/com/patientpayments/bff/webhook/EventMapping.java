@@ -4,9 +4,9 @@ import com.patientpayments.bff.emr.DisputeStatus;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.payment.IntentSnapshot;
 import com.patientpayments.bff.payment.PaymentProvider.RefundSnapshot;
+import com.patientpayments.bff.payment.StripePaymentProvider;
 import com.stripe.model.Refund;
 import io.micronaut.core.annotation.Nullable;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -168,12 +168,7 @@ final class EventMapping {
 
     /** A refund as reported to the ledger; a missing amount is 0 (not reported), a missing status succeeded. */
     static RefundSnapshot refund(Refund refund) {
-        return new RefundSnapshot(
-                refund.getId(),
-                refund.getAmount() == null ? 0 : refund.getAmount(),
-                refund.getStatus() == null ? "succeeded" : refund.getStatus(),
-                refund.getCreated() == null ? null : Instant.ofEpochSecond(refund.getCreated()),
-                refund.getPaymentIntent());
+        return StripePaymentProvider.snapshot(refund);
     }
 
     /** Whether a refund moves money the ledger must hear of: it has an id and a positive amount. */

@@ -1,20 +1,20 @@
 package com.patientpayments.bff.bench;
 
+import static com.patientpayments.bff.testsupport.StripeWebhooks.paymentIntentEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.bff.demo.LocalPorts;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrRequests.IntentRef;
 import com.patientpayments.bff.emr.EmrRequests.NewAttempt;
-import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import com.patientpayments.bff.testsupport.BffTestSupport;
+import com.patientpayments.bff.testsupport.ConnectorApi;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
+import com.patientpayments.bff.testsupport.StripeWebhooks;
 import com.patientpayments.bff.webhook.WebhookQueue;
 import com.patientpayments.floor.Floors;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -78,17 +78,7 @@ class WebhookPipelineBenchmark {
         p.put("payments.reconciliation.enabled", "false");
         server = ApplicationContext.run(EmbeddedServer.class, p);
         ledger = server.getApplicationContext().getBean(EmrClient.class);
-        EmrConnectorProcess emr = EmrConnectorProcess.shared();
-        String body = "{\"practiceHash\":\"HR9T3W\",\"accountNumber\":\"200100\",\"lastName\":\"Nguyen-Smith\"}";
-        String household = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(emr.url() + "/api/v1/households/lookup"))
-                                .header("X-Api-Key", emr.apiKey())
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        householdId = new ObjectMapper().readTree(household).path("id").asText();
+        householdId = ConnectorApi.householdId(BffTestSupport.OTHER_PRACTICE, "200100", "Nguyen-Smith");
     }
 
     @AfterAll
@@ -120,27 +110,9 @@ class WebhookPipelineBenchmark {
         }
     }
 
-    private static String event(String type, String intent, long cents) {
-        boolean ok = type.endsWith("succeeded");
-        long now = Instant.now().getEpochSecond();
-        return "{\"id\":\"evt_" + UUID.randomUUID().toString().replace("-", "") + "\",\"object\":\"event\","
-                + "\"api_version\":\"" + com.stripe.Stripe.API_VERSION + "\",\"created\":" + now + ",\"type\":\"" + type
-                + "\",\"data\":{\"object\":{\"id\":\"" + intent + "\",\"object\":\"payment_intent\",\"amount\":" + cents
-                + ",\"amount_received\":" + (ok ? cents : 0) + ",\"currency\":\"usd\",\"status\":\""
-                + (ok ? "succeeded" : "requires_payment_method") + "\",\"created\":" + now
-                + (ok ? "" : ",\"last_payment_error\":{\"code\":\"card_declined\",\"message\":\"declined\"}") + "}}}";
-    }
-
     /** Posts a signed event; answers the acknowledgement time in microseconds (or -1 when not 200). */
     private static long deliver(String url, String event) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .header(
-                        "Stripe-Signature",
-                        StripeSignatureVerifier.header(
-                                event, SECRET, Instant.now().getEpochSecond()))
-                .POST(HttpRequest.BodyPublishers.ofString(event))
-                .build();
+        HttpRequest request = StripeWebhooks.signedDelivery(url, event, SECRET).build();
         long start = System.nanoTime();
         try {
             int status =
@@ -196,7 +168,7 @@ class WebhookPipelineBenchmark {
         for (int i = 0; i < warmup; i++) {
             String intent = attempt(50);
             warm.add(intent);
-            deliver(server.getURL() + "/webhooks/stripe", event("payment_intent.succeeded", intent, 50));
+            deliver(server.getURL() + "/webhooks/stripe", paymentIntentEvent("payment_intent.succeeded", intent, 50));
         }
         awaitPosted(warm, Duration.ofSeconds(60));
         System.out.printf("BENCH webhook warm-up: %d events delivered and posted before measuring%n", warmup);
@@ -209,7 +181,7 @@ class WebhookPipelineBenchmark {
                 "http://127.0.0.1:" + port,
                 "/health/readiness")) {
             String floorUrl = floor.base() + "/webhooks/stripe";
-            String sample = event("payment_intent.succeeded", "pi_floor" + "0".repeat(32), 50);
+            String sample = paymentIntentEvent("payment_intent.succeeded", "pi_floor" + "0".repeat(32), 50);
             for (int i = 0; i < warmup * 3; i++) {
                 deliver(floorUrl, sample);
             }
@@ -220,7 +192,7 @@ class WebhookPipelineBenchmark {
             for (int r = 0; r < rounds; r++) {
                 List<String> floorBodies = new ArrayList<>();
                 for (int i = 0; i < rate * seconds; i++) {
-                    floorBodies.add(event(
+                    floorBodies.add(paymentIntentEvent(
                             "payment_intent.succeeded",
                             "pi_floor" + UUID.randomUUID().toString().replace("-", ""),
                             50 + i % 7));
@@ -235,7 +207,7 @@ class WebhookPipelineBenchmark {
                 intents.addAll(roundIntents);
                 List<String> events = new ArrayList<>();
                 for (int i = 0; i < roundIntents.size(); i++) {
-                    events.add(event("payment_intent.succeeded", roundIntents.get(i), 50 + i % 7));
+                    events.add(paymentIntentEvent("payment_intent.succeeded", roundIntents.get(i), 50 + i % 7));
                 }
                 List<Long> p = atRate(rate, events, body -> {
                     sentAt.put(
@@ -307,8 +279,8 @@ class WebhookPipelineBenchmark {
             String intent = attempt(cents);
             intents.add(intent);
             amounts.put(intent, cents);
-            String success = event("payment_intent.succeeded", intent, cents);
-            String staleFailure = event("payment_intent.payment_failed", intent, cents);
+            String success = paymentIntentEvent("payment_intent.succeeded", intent, cents);
+            String staleFailure = paymentIntentEvent("payment_intent.payment_failed", intent, cents);
             boolean reordered = random.nextDouble() < 0.10;
             deliveries.add(reordered ? staleFailure : success);
             deliveries.add(reordered ? success : null);

@@ -3,6 +3,7 @@ package com.patientpayments.bff.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.patientpayments.bff.testsupport.Await;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
@@ -307,18 +308,6 @@ class ConsoleStaffFlowTest {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out after " + WAIT + " waiting for: " + what);
+        Await.until(what, WAIT, Duration.ofMillis(200), condition);
     }
 }

@@ -9,12 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.bff.demo.SesStandIn;
 import com.patientpayments.bff.receipt.LedgerFixture;
+import com.patientpayments.bff.testsupport.BffTestProperties;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +22,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,7 +39,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EmailReceiptTest implements TestPropertyProvider {
+class EmailReceiptTest implements BffTestProperties {
 
     static final String SIGN_IN = "mutation($h: ID!, $a: String!, $l: String!) { signIn(practiceHash: $h, "
             + "accountNumber: $a, lastName: $l) { ok } }";
@@ -60,17 +59,24 @@ class EmailReceiptTest implements TestPropertyProvider {
     private String txId;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(BffTestSupport.properties(getClass()));
-        p.put("micronaut.server.port", "-1");
-        p.put("payments.email.ses-endpoint", "");
-        p.put("payments.email.retry-backoff", "20ms");
-        return p;
+    public Map<String, String> extraProperties() {
+        return Map.of(
+                "micronaut.server.port", "-1",
+                "payments.email.ses-endpoint", "",
+                "payments.email.retry-backoff", "20ms");
     }
 
     @BeforeAll
     void pay() {
         txId = LedgerFixture.pay(PRACTICE, ACCOUNT, LAST_NAME, 1_250);
+    }
+
+    /** Asks {@code client}'s session to email the receipt of {@code txId} to {@code to}: whether it was queued. */
+    private boolean queued(GraphQLTestClient client, String to) {
+        return client.execute(EMAIL, "id", txId, "e", to)
+                .data()
+                .at("/emailReceipt/queued")
+                .asBoolean();
     }
 
     GraphQLTestClient signedIn() {
@@ -134,12 +140,7 @@ class EmailReceiptTest implements TestPropertyProvider {
                 registry.counter("receipt.emails", "outcome", "failed").count();
         // payments.email.max-attempts is 4: a fifth attempt would get through and deliver the message.
         ses.failNext(4);
-        assertThat(signedIn()
-                        .execute(EMAIL, "id", txId, "e", to)
-                        .data()
-                        .at("/emailReceipt/queued")
-                        .asBoolean())
-                .isTrue();
+        assertThat(queued(signedIn(), to)).isTrue();
         for (int i = 0;
                 i < 100
                         && registry.counter("receipt.emails", "outcome", "failed")
@@ -178,23 +179,14 @@ class EmailReceiptTest implements TestPropertyProvider {
         GraphQLTestClient c = signedIn();
         String to = "limit+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         for (int i = 0; i < 5; i++) {
-            assertThat(c.execute(EMAIL, "id", txId, "e", to)
-                            .data()
-                            .at("/emailReceipt/queued")
-                            .asBoolean())
-                    .isTrue();
+            assertThat(queued(c, to)).isTrue();
         }
         GraphQLTestClient.Result sixth = c.execute(EMAIL, "id", txId, "e", to);
         assertThat(sixth.errorCode()).isEqualTo("RATE_LIMITED");
         assertThat(sixth.errors().get(0).path("extensions").path("retryable").asBoolean())
                 .isTrue();
         // Another session is not affected.
-        assertThat(signedIn()
-                        .execute(EMAIL, "id", txId, "e", to)
-                        .data()
-                        .at("/emailReceipt/queued")
-                        .asBoolean())
-                .isTrue();
+        assertThat(queued(signedIn(), to)).isTrue();
     }
 
     @Test

@@ -5,31 +5,24 @@ import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
 import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.patientpayments.bff.testsupport.BffTestSupport;
+import com.patientpayments.bff.testsupport.BffTestProperties;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import com.patientpayments.bff.testsupport.GraphQLTestClient.Result;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /** Transport and document rules of /graphql (contract + OWASP GraphQL cheat sheet), production settings. */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HardeningTest implements TestPropertyProvider {
+class HardeningTest implements BffTestProperties {
 
     @Inject
     EmbeddedServer server;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return BffTestSupport.properties(getClass());
-    }
 
     GraphQLTestClient client() {
         return new GraphQLTestClient(server.getURL());

@@ -52,13 +52,7 @@ class RedisDownTest implements TestPropertyProvider {
         assertThat(household.hasErrors()).as(household.raw()).isFalse();
         assertThat(household.data().at("/household/charges").size()).isGreaterThanOrEqualTo(3);
 
-        String token = c.cookies().get("pp_session");
-        c.execute("mutation { signOut }");
-        GraphQLTestClient replay = new GraphQLTestClient(server.getURL());
-        replay.cookies().put("pp_session", token);
-        assertThat(replay.execute("{ household { guarantorName } }")
-                        .data()
-                        .path("household")
+        assertThat(BffTestSupport.householdAfterSignOutReplay(server.getURL(), c)
                         .isNull())
                 .isTrue();
     }

@@ -8,22 +8,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.bff.redis.RedisStore;
-import com.patientpayments.bff.testsupport.BffTestSupport;
+import com.patientpayments.bff.testsupport.BffTestProperties;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import com.patientpayments.bff.testsupport.GraphQLTestClient.Result;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class HouseholdChargesTest implements TestPropertyProvider {
+class HouseholdChargesTest implements BffTestProperties {
 
     static final String HOUSEHOLD =
             "query H($s: [ChargeStatus!]) { household { guarantorName balance { cents currency formatted } "
@@ -40,11 +38,6 @@ class HouseholdChargesTest implements TestPropertyProvider {
 
     @Inject
     HouseholdChargesCache cache;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return BffTestSupport.properties(getClass());
-    }
 
     GraphQLTestClient signedIn(String account, String lastName) {
         GraphQLTestClient c = new GraphQLTestClient(server.getURL());

@@ -1,10 +1,12 @@
 package com.patientpayments.bff.lifecycle;
 
+import static com.patientpayments.bff.testsupport.ConnectorHouseholds.transactionCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import com.patientpayments.bff.testsupport.BffTestSupport;
+import com.patientpayments.bff.testsupport.ConnectorApi;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.webhook.WebhookConsumer;
 import com.patientpayments.bff.webhook.WebhookQueue;
@@ -20,10 +22,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -72,18 +70,7 @@ class GracefulShutdownTest {
         p.put("payments.shutdown.drain-timeout", "30s");
         server = ApplicationContext.run(EmbeddedServer.class, p);
         management = BffTestSupport.managementUrl(server).toString();
-        String body = "{\"practiceHash\":\"HR9T3W\",\"accountNumber\":\"200100\",\"lastName\":\"Nguyen-Smith\"}";
-        householdId = new ObjectMapper()
-                .readTree(HTTP.send(
-                                HttpRequest.newBuilder(URI.create(emr.url() + "/api/v1/households/lookup"))
-                                        .header("X-Api-Key", emr.apiKey())
-                                        .header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body())
-                .path("id")
-                .asText();
+        householdId = ConnectorApi.householdId(BffTestSupport.OTHER_PRACTICE, "200100", "Nguyen-Smith");
     }
 
     @AfterAll
@@ -117,19 +104,19 @@ class GracefulShutdownTest {
         assertThat(status(server.getURL() + "/health")).isEqualTo(200);
         assertThat(status(server.getURL() + "/health/liveness")).isEqualTo(200);
         assertThat(status(management + "/health/liveness")).isEqualTo(200);
-        assertThat(transactions(inFlight))
+        assertThat(transactionCount(inFlight))
                 .as("still in flight when readiness went down")
                 .isZero();
         send(queue, late, 2600);
 
         drain.get(60, TimeUnit.SECONDS);
         assertThat(consumer.inFlight()).isZero();
-        assertThat(transactions(inFlight))
+        assertThat(transactionCount(inFlight))
                 .as("the in-flight message was finished")
                 .isEqualTo(1);
         // The late message stays on the queue for the other instances (a receive already under way hands it back).
         Thread.sleep(1500);
-        assertThat(transactions(late)).isZero();
+        assertThat(transactionCount(late)).isZero();
         assertThat(visible(queue)).isEqualTo(1);
         // HTTP is still served until the process exits (Micronaut's own shutdown after drain()).
         assertThat(status(server.getURL() + "/health")).isEqualTo(200);
@@ -176,19 +163,6 @@ class GracefulShutdownTest {
                         b.queueUrl(queue.queueUrl()).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 .attributes()
                 .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
-    }
-
-    private static int transactions(String intent) throws Exception {
-        try (Connection c =
-                        DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl());
-                PreparedStatement s =
-                        c.prepareStatement("SELECT count(*) FROM transactions WHERE provider_reference = ?")) {
-            s.setString(1, intent);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        }
     }
 
     private static int status(String url) throws Exception {

@@ -1,5 +1,6 @@
 package com.patientpayments.bff.multi;
 
+import static com.patientpayments.bff.testsupport.StripeWebhooks.paymentIntentEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,8 +10,10 @@ import com.patientpayments.bff.demo.SesStandIn;
 import com.patientpayments.bff.demo.StripeStandIn;
 import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import com.patientpayments.bff.testsupport.BffProcess;
+import com.patientpayments.bff.testsupport.ConnectorApi;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
+import com.patientpayments.bff.testsupport.StripeWebhooks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -350,11 +353,11 @@ class MultiInstanceTest {
         int reorders = 0;
         for (String intent : intents) {
             long cents = amounts.get(intent);
-            String success = event("payment_intent.succeeded", intent, cents);
+            String success = paymentIntentEvent("payment_intent.succeeded", intent, cents);
             boolean reordered = random.nextDouble() < 0.10;
             if (reordered) {
                 // A stale failure delivered before the success (Stripe does not order deliveries).
-                deliveries.add(event("payment_intent.payment_failed", intent, cents));
+                deliveries.add(paymentIntentEvent("payment_intent.payment_failed", intent, cents));
                 reorders++;
             }
             deliveries.add(success);
@@ -509,19 +512,7 @@ class MultiInstanceTest {
     private JsonNode connector(String method, String path, Object body) {
         for (EmrConnectorProcess emr : List.of(emrB, emrA)) {
             try {
-                HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(emr.url() + path))
-                        .header("X-Api-Key", apiKey)
-                        .header("Content-Type", "application/json");
-                b.method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-                HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() >= 300) {
-                    throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
-                }
-                return JSON.readTree(r.body());
+                return ConnectorApi.call(emr.url(), apiKey, method, path, body);
             } catch (java.io.IOException e) {
                 // that connector is down: the other one
             } catch (InterruptedException e) {
@@ -562,45 +553,15 @@ class MultiInstanceTest {
     /** A posted card payment (the ledger's transaction id). */
     private String pay(String practice, String account, String lastName, long cents) {
         String intent = attempt(lookup(practice, account, lastName).path("id").asText(), cents);
-        return connector(
-                        "POST",
-                        "/api/v1/transactions",
-                        Map.of(
-                                "providerReference",
-                                intent,
-                                "amountCents",
-                                cents,
-                                "currency",
-                                "USD",
-                                "methodBrand",
-                                "visa",
-                                "methodLast4",
-                                "4242"))
+        return connector("POST", "/api/v1/transactions", ConnectorApi.cardTransaction(intent, cents))
                 .path("id")
                 .asText();
     }
 
-    private static String event(String type, String intent, long cents) {
-        boolean ok = type.endsWith("succeeded");
-        long now = Instant.now().getEpochSecond();
-        return "{\"id\":\"evt_" + UUID.randomUUID().toString().replace("-", "") + "\",\"object\":\"event\","
-                + "\"api_version\":\"" + com.stripe.Stripe.API_VERSION + "\",\"created\":" + now + ",\"type\":\"" + type
-                + "\",\"data\":{\"object\":{\"id\":\"" + intent + "\",\"object\":\"payment_intent\",\"amount\":" + cents
-                + ",\"amount_received\":" + (ok ? cents : 0) + ",\"currency\":\"usd\",\"status\":\""
-                + (ok ? "succeeded" : "requires_payment_method") + "\",\"created\":" + now
-                + (ok ? "" : ",\"last_payment_error\":{\"code\":\"card_declined\",\"message\":\"declined\"}") + "}}}";
-    }
-
     /** Posts a freshly signed delivery to a BFF's webhook endpoint; whether it answered 200. */
     private static boolean deliver(BffProcess bff, String event) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(bff.url() + "/webhooks/stripe"))
+        HttpRequest request = StripeWebhooks.signedDelivery(bff.url() + "/webhooks/stripe", event, SECRET)
                 .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .header(
-                        "Stripe-Signature",
-                        StripeSignatureVerifier.header(
-                                event, SECRET, Instant.now().getEpochSecond()))
-                .POST(HttpRequest.BodyPublishers.ofString(event))
                 .build();
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;

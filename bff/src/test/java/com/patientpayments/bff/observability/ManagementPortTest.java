@@ -2,6 +2,7 @@ package com.patientpayments.bff.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.patientpayments.bff.testsupport.BffTestProperties;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micronaut.context.ApplicationContext;
@@ -9,9 +10,7 @@ import io.micronaut.core.reflect.ClassUtils;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -22,18 +21,13 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ManagementPortTest implements TestPropertyProvider {
+class ManagementPortTest implements BffTestProperties {
 
     @Inject
     EmbeddedServer server;
 
     @Inject
     ApplicationContext context;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return BffTestSupport.properties(getClass());
-    }
 
     @Test
     void metricsAreServedOnTheManagementPortOnly() {

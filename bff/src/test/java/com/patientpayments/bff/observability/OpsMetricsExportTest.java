@@ -10,6 +10,7 @@ import ch.qos.logback.core.OutputStreamAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.bff.reconciliation.Reconciliation;
+import com.patientpayments.bff.testsupport.Await;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import com.patientpayments.bff.webhook.WebhookConsumer;
@@ -108,7 +109,13 @@ class OpsMetricsExportTest {
         server = ApplicationContext.run(EmbeddedServer.class, p);
         server.getApplicationContext().getBean(graphql.GraphQL.class);
         patient = new GraphQLTestClient(server.getURL());
-        var signIn = patient.execute(
+        var signIn = signIn(patient, LAST_NAME);
+        assertThat(signIn.data().at("/signIn/ok").asBoolean()).as(signIn.raw()).isTrue();
+    }
+
+    /** The SPA's SignIn operation (answering only {@code ok}) for the demo household, with {@code lastName}. */
+    private static GraphQLTestClient.Result signIn(GraphQLTestClient client, String lastName) {
+        return client.execute(
                 "mutation SignIn($h: ID!, $a: String!, $l: String!) { signIn(practiceHash: $h, "
                         + "accountNumber: $a, lastName: $l) { ok } }",
                 "h",
@@ -116,8 +123,7 @@ class OpsMetricsExportTest {
                 "a",
                 ACCOUNT,
                 "l",
-                LAST_NAME);
-        assertThat(signIn.data().at("/signIn/ok").asBoolean()).as(signIn.raw()).isTrue();
+                lastName);
     }
 
     @AfterAll
@@ -211,15 +217,7 @@ class OpsMetricsExportTest {
     private static void exerciseEverything() {
         GraphQLTestClient anonymous = new GraphQLTestClient(server.getURL());
         anonymous.execute("query Landing { practice(hash: \"" + PRACTICE + "\") { name } }");
-        anonymous.execute(
-                "mutation SignIn($h: ID!, $a: String!, $l: String!) { signIn(practiceHash: $h, "
-                        + "accountNumber: $a, lastName: $l) { ok } }",
-                "h",
-                PRACTICE,
-                "a",
-                ACCOUNT,
-                "l",
-                "Wrongname");
+        signIn(anonymous, "Wrongname");
         anonymous.get("/no-such-page");
         patient.execute("query Charges { household { charges { id } } }");
 
@@ -421,18 +419,6 @@ class OpsMetricsExportTest {
     }
 
     private static void await(String what, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out waiting for: " + what);
+        Await.until(what, WAIT, Duration.ofMillis(100), condition);
     }
 }

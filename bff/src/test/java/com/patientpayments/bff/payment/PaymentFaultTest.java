@@ -30,7 +30,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,22 +88,7 @@ class PaymentFaultTest {
     }
 
     static Map<String, Object> properties(String queue, Map<String, String> overrides) {
-        Map<String, Object> p = new HashMap<>(BffTestSupport.properties(PaymentFaultTest.class));
-        p.put("micronaut.server.port", -1);
-        p.put("micronaut.server.host", "127.0.0.1");
-        p.put("payments.session.cookie-secure", "false");
-        p.put("payments.stripe.secret-key", "sk_test_fake");
-        p.put("payments.stripe.api-base", stripe.url());
-        p.put("payments.webhook.secrets", PaymentTestKit.SECRET);
-        // A real provider key refuses the public demo admin key (web.DemoSecretsGuard).
-        p.put("payments.receipt.admin-jwt-secret", "fault-test-admin-key-0123456789abcdef-0123456789");
-        p.put("payments.email.ses-endpoint", "http://127.0.0.1:9"); // no email in these tests; never the stand-in
-        p.put("payments.queue.endpoint", sqs.endpoint().toString());
-        p.put("payments.queue.name", queue + "-" + UUID.randomUUID());
-        p.put("payments.queue.wait-time", "1s");
-        p.put("aws.access-key-id", "local");
-        p.put("aws.secret-key", "local");
-        p.put("payments.reconciliation.enabled", "false");
+        Map<String, Object> p = StripeTestServer.stripeModeProperties(PaymentFaultTest.class, stripe, sqs, queue);
         p.put("payments.reconciliation.connected-accounts", "acct_1DemoLakeside00");
         p.putAll(overrides);
         return p;

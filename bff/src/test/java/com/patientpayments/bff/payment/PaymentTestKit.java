@@ -1,18 +1,15 @@
 package com.patientpayments.bff.payment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.patientpayments.bff.testsupport.Await;
 import com.patientpayments.bff.testsupport.BffTestSupport;
+import com.patientpayments.bff.testsupport.ConnectorHouseholds;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -90,21 +87,7 @@ final class PaymentTestKit {
 
     /** Rows in the connector's ledger for a provider reference. */
     static int transactionCount(String providerReference) {
-        return count("SELECT count(*) FROM transactions WHERE provider_reference = ?", providerReference);
-    }
-
-    static int count(String sql, String parameter) {
-        try (Connection c =
-                        DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl());
-                PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, parameter);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return ConnectorHouseholds.transactionCount(providerReference);
     }
 
     /** The connector's raw JSON for a GET path (with the service credential). */
@@ -123,18 +106,6 @@ final class PaymentTestKit {
 
     /** Polls until the condition holds (no fixed sleeps as assertions). */
     static void await(String what, Duration timeout, BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("timed out after " + timeout + " waiting for: " + what);
+        Await.until(what, timeout, Duration.ofMillis(50), condition);
     }
 }

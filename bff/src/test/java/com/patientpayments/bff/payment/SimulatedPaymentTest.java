@@ -6,18 +6,14 @@ import static com.patientpayments.bff.payment.PaymentTestKit.transactionCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
+import com.patientpayments.bff.testsupport.TestBff;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The demo's SIMULATED provider (no Stripe key, embedded queue): test cards drive signed Stripe-format events
@@ -29,31 +25,22 @@ class SimulatedPaymentTest {
     private static final String CONFIRM =
             "mutation($id: ID!, $card: String!) { confirmSimulatedPayment(paymentId: $id, "
                     + "cardNumber: $card) { id status } }";
-    private static EmbeddedServer server;
+
+    @RegisterExtension
+    static final TestBff BFF = TestBff.of(SimulatedPaymentTest.class)
+            .with("payments.stripe.secret-key", "")
+            .with("payments.webhook.secrets", PaymentTestKit.SECRET)
+            .with("payments.queue.name", "sim-" + UUID.randomUUID())
+            .with("payments.queue.wait-time", "1s")
+            .with("payments.reconciliation.enabled", "false");
+
     private static GraphQLTestClient patient;
 
     @BeforeAll
-    static void startAll() {
-        Map<String, Object> p = new HashMap<>(BffTestSupport.properties(SimulatedPaymentTest.class));
-        p.put("micronaut.server.port", -1);
-        p.put("micronaut.server.host", "127.0.0.1");
-        p.put("payments.session.cookie-secure", "false");
-        p.put("payments.stripe.secret-key", "");
-        p.put("payments.webhook.secrets", PaymentTestKit.SECRET);
-        p.put("payments.queue.name", "sim-" + UUID.randomUUID());
-        p.put("payments.queue.wait-time", "1s");
-        p.put("payments.reconciliation.enabled", "false");
-        server = ApplicationContext.run(EmbeddedServer.class, p);
+    static void signIn() {
         // Build the GraphQL schema and every feature bean now, not inside the first request's HTTP timeout.
-        server.getApplicationContext().getBean(graphql.GraphQL.class);
-        patient = PaymentTestKit.signedIn(server.getURL());
-    }
-
-    @AfterAll
-    static void stopAll() {
-        if (server != null) {
-            server.close();
-        }
+        BFF.server().getApplicationContext().getBean(graphql.GraphQL.class);
+        patient = PaymentTestKit.signedIn(BFF.url());
     }
 
     @Test
@@ -119,7 +106,7 @@ class SimulatedPaymentTest {
                 + "\"object\":\"payment_intent\",\"amount\":190,\"amount_received\":190,\"currency\":\"usd\","
                 + "\"status\":\"succeeded\",\"created\":" + Instant.now().getEpochSecond() + "}}}";
         assertThat(PaymentTestKit.deliver(
-                        server.getURL(),
+                        BFF.url(),
                         event,
                         StripeSignatureVerifier.header(
                                 event, PaymentTestKit.SECRET, Instant.now().getEpochSecond())))

@@ -159,14 +159,8 @@ class StripeStandInTest {
                     .isInstanceOfSatisfying(
                             InvalidRequestException.class,
                             e -> assertThat(e.getStatusCode()).isEqualTo(404));
-            assertThatThrownBy(() -> stripe.v1()
-                            .paymentIntents()
-                            .confirm(
-                                    pi.getId(),
-                                    PaymentIntentConfirmParams.builder()
-                                            .setPaymentMethod("pm_card_visa")
-                                            .build(),
-                                    other))
+            assertThatThrownBy(
+                            () -> stripe.v1().paymentIntents().confirm(pi.getId(), confirmWith("pm_card_visa"), other))
                     .isInstanceOf(InvalidRequestException.class);
         }
         assertThat(events).as("no confirm went through on another account").isEmpty();
@@ -181,13 +175,7 @@ class StripeStandInTest {
                 .isEqualTo(pi.getId());
         assertThat(pi.getClientSecret()).startsWith(pi.getId() + "_secret_");
 
-        PaymentIntent paid = stripe.v1()
-                .paymentIntents()
-                .confirm(
-                        pi.getId(),
-                        PaymentIntentConfirmParams.builder()
-                                .setPaymentMethod("pm_card_visa")
-                                .build());
+        PaymentIntent paid = stripe.v1().paymentIntents().confirm(pi.getId(), confirmWith("pm_card_visa"));
         assertThat(paid.getStatus()).isEqualTo("succeeded");
         JsonObject event = next();
         assertThat(event.get("type").getAsString()).isEqualTo("payment_intent.succeeded");
@@ -200,13 +188,7 @@ class StripeStandInTest {
         assertThat(snapshot.last4()).isEqualTo("4242");
         assertThat(snapshot.attemptId()).isEqualTo("att-" + key);
 
-        assertThatThrownBy(() -> stripe.v1()
-                        .paymentIntents()
-                        .confirm(
-                                pi.getId(),
-                                PaymentIntentConfirmParams.builder()
-                                        .setPaymentMethod("pm_card_visa")
-                                        .build()))
+        assertThatThrownBy(() -> stripe.v1().paymentIntents().confirm(pi.getId(), confirmWith("pm_card_visa")))
                 .isInstanceOfSatisfying(
                         InvalidRequestException.class,
                         e -> assertThat(e.getCode()).isEqualTo("payment_intent_unexpected_state"));
@@ -234,11 +216,7 @@ class StripeStandInTest {
         PaymentIntent pi = create(1700, UUID.randomUUID().toString());
         assertThatThrownBy(() -> stripe.v1()
                         .paymentIntents()
-                        .confirm(
-                                pi.getId(),
-                                PaymentIntentConfirmParams.builder()
-                                        .setPaymentMethod("pm_card_chargeDeclinedInsufficientFunds")
-                                        .build()))
+                        .confirm(pi.getId(), confirmWith("pm_card_chargeDeclinedInsufficientFunds")))
                 .isInstanceOfSatisfying(
                         CardException.class, e -> assertThat(e.getDeclineCode()).isEqualTo("insufficient_funds"));
         JsonObject failed = next();
@@ -247,38 +225,21 @@ class StripeStandInTest {
         assertThat(snapshot.failed()).isTrue();
         assertThat(snapshot.failureCode()).isEqualTo("insufficient_funds");
 
-        assertThatThrownBy(() -> stripe.v1()
-                        .paymentIntents()
-                        .confirm(
-                                pi.getId(),
-                                PaymentIntentConfirmParams.builder()
-                                        .setPaymentMethod("pm_card_chargeDeclined")
-                                        .build()))
+        assertThatThrownBy(
+                        () -> stripe.v1().paymentIntents().confirm(pi.getId(), confirmWith("pm_card_chargeDeclined")))
                 .isInstanceOfSatisfying(
                         CardException.class, e -> assertThat(e.getCode()).isEqualTo("card_declined"));
         assertThat(next().get("type").getAsString()).isEqualTo("payment_intent.payment_failed");
         assertThat(IntentSnapshot.of(stripe.v1().paymentIntents().retrieve(pi.getId()))
                         .failureCode())
                 .isEqualTo("card_declined");
-        PaymentIntent retried = stripe.v1()
-                .paymentIntents()
-                .confirm(
-                        pi.getId(),
-                        PaymentIntentConfirmParams.builder()
-                                .setPaymentMethod("pm_card_visa")
-                                .build());
+        PaymentIntent retried = stripe.v1().paymentIntents().confirm(pi.getId(), confirmWith("pm_card_visa"));
         assertThat(retried.getStatus())
                 .as("a declined intent may be confirmed again")
                 .isEqualTo("succeeded");
         assertThat(next().get("type").getAsString()).isEqualTo("payment_intent.succeeded");
         PaymentIntent other = create(1800, UUID.randomUUID().toString());
-        assertThatThrownBy(() -> stripe.v1()
-                        .paymentIntents()
-                        .confirm(
-                                other.getId(),
-                                PaymentIntentConfirmParams.builder()
-                                        .setPaymentMethod("pm_card_unknown")
-                                        .build()))
+        assertThatThrownBy(() -> stripe.v1().paymentIntents().confirm(other.getId(), confirmWith("pm_card_unknown")))
                 .isInstanceOf(InvalidRequestException.class);
     }
 
@@ -305,15 +266,7 @@ class StripeStandInTest {
         assertThat(refund.getStatus()).isEqualTo("succeeded");
         assertThat(stripe.v1().refunds().create(params, once).getId()).isEqualTo(refund.getId());
         assertThat(nextTypes(2)).containsExactly("refund.created", "charge.refunded");
-        assertThatThrownBy(() -> stripe.v1()
-                        .refunds()
-                        .create(RefundCreateParams.builder()
-                                .setPaymentIntent(pi.getId())
-                                .setAmount(3501L)
-                                .build()))
-                .isInstanceOfSatisfying(
-                        InvalidRequestException.class,
-                        e -> assertThat(e.getCode()).isEqualTo("amount_too_large"));
+        assertRefundRefused(pi, 3501L, "amount_too_large");
 
         List<JsonObject> later = List.of(next(), next(), next());
         assertThat(later)
@@ -331,15 +284,7 @@ class StripeStandInTest {
     void aDisputeCardIsDisputedLaterAndWinningEvidenceWinsIt() throws Exception {
         PaymentIntent pi = pay(7000, "pm_card_createDispute");
         assertThat(nextTypes(2)).containsExactly("charge.dispute.created", "charge.dispute.funds_withdrawn");
-        assertThatThrownBy(() -> stripe.v1()
-                        .refunds()
-                        .create(RefundCreateParams.builder()
-                                .setPaymentIntent(pi.getId())
-                                .setAmount(100L)
-                                .build()))
-                .isInstanceOfSatisfying(
-                        InvalidRequestException.class,
-                        e -> assertThat(e.getCode()).isEqualTo("charge_disputed"));
+        assertRefundRefused(pi, 100L, "charge_disputed");
         Dispute dispute = stripe.v1()
                 .disputes()
                 .list(DisputeListParams.builder().setPaymentIntent(pi.getId()).build())
@@ -386,5 +331,25 @@ class StripeStandInTest {
                                         .setUncategorizedText(text)
                                         .build())
                                 .build());
+    }
+
+    /** A refund of {@code amountCents} of {@code pi} is refused with the Stripe error {@code code}. */
+    private void assertRefundRefused(PaymentIntent pi, long amountCents, String code) {
+        assertThatThrownBy(() -> stripe.v1()
+                        .refunds()
+                        .create(RefundCreateParams.builder()
+                                .setPaymentIntent(pi.getId())
+                                .setAmount(amountCents)
+                                .build()))
+                .isInstanceOfSatisfying(
+                        InvalidRequestException.class,
+                        e -> assertThat(e.getCode()).isEqualTo(code));
+    }
+
+    /** Confirm parameters paying with the test payment method {@code paymentMethod} (e.g. {@code pm_card_visa}). */
+    private static PaymentIntentConfirmParams confirmWith(String paymentMethod) {
+        return PaymentIntentConfirmParams.builder()
+                .setPaymentMethod(paymentMethod)
+                .build();
     }
 }

@@ -40,6 +40,25 @@ final class StripeTestServer implements AutoCloseable {
     static StripeTestServer start(Class<?> testClass, Map<String, String> overrides) throws Exception {
         FakeStripe stripe = new FakeStripe();
         EmbeddedSqs sqs = EmbeddedSqs.start();
+        Map<String, Object> p = stripeModeProperties(testClass, stripe, sqs, testClass.getSimpleName());
+        p.put("payments.queue.max-receives", "1000");
+        p.put("payments.queue.retry-backoff", "1s");
+        p.put("payments.queue.visibility-timeout", "5s");
+        p.put("payments.janitor.interval", "1h");
+        p.putAll(overrides);
+        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, p);
+        server.getApplicationContext().getBean(graphql.GraphQL.class);
+        return new StripeTestServer(stripe, sqs, server);
+    }
+
+    /**
+     * A BFF in STRIPE mode for {@code testClass} ({@link BffTestSupport#properties}): stripe-java against
+     * {@code stripe}, webhooks signed with {@link PaymentTestKit#SECRET} and queued on {@code sqs} in a new queue
+     * named {@code queuePrefix-<uuid>}, plain-http cookies, no email and no reconciliation runs. A mutable map: callers
+     * add their own keys.
+     */
+    static Map<String, Object> stripeModeProperties(
+            Class<?> testClass, FakeStripe stripe, EmbeddedSqs sqs, String queuePrefix) {
         Map<String, Object> p = new HashMap<>(BffTestSupport.properties(testClass));
         p.put("micronaut.server.port", -1);
         p.put("micronaut.server.host", "127.0.0.1");
@@ -47,22 +66,16 @@ final class StripeTestServer implements AutoCloseable {
         p.put("payments.stripe.secret-key", "sk_test_fake");
         p.put("payments.stripe.api-base", stripe.url());
         p.put("payments.webhook.secrets", PaymentTestKit.SECRET);
+        // A real provider key refuses the public demo admin key (web.DemoSecretsGuard).
         p.put("payments.receipt.admin-jwt-secret", "fault-test-admin-key-0123456789abcdef-0123456789");
-        p.put("payments.email.ses-endpoint", "http://127.0.0.1:9");
+        p.put("payments.email.ses-endpoint", "http://127.0.0.1:9"); // no email in these tests; never the stand-in
         p.put("payments.queue.endpoint", sqs.endpoint().toString());
-        p.put("payments.queue.name", testClass.getSimpleName() + "-" + UUID.randomUUID());
+        p.put("payments.queue.name", queuePrefix + "-" + UUID.randomUUID());
         p.put("payments.queue.wait-time", "1s");
-        p.put("payments.queue.max-receives", "1000");
-        p.put("payments.queue.retry-backoff", "1s");
-        p.put("payments.queue.visibility-timeout", "5s");
         p.put("aws.access-key-id", "local");
         p.put("aws.secret-key", "local");
         p.put("payments.reconciliation.enabled", "false");
-        p.put("payments.janitor.interval", "1h");
-        p.putAll(overrides);
-        EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, p);
-        server.getApplicationContext().getBean(graphql.GraphQL.class);
-        return new StripeTestServer(stripe, sqs, server);
+        return p;
     }
 
     <T> T bean(Class<T> type) {
@@ -71,12 +84,7 @@ final class StripeTestServer implements AutoCloseable {
 
     /** Signs in to the household (a fixture's or the demo's). */
     GraphQLTestClient signIn(String practiceHash, String account, String lastName) {
-        GraphQLTestClient client = new GraphQLTestClient(server.getURL());
-        var result = client.execute(BffTestSupport.SIGN_IN, "h", practiceHash, "a", account, "l", lastName);
-        if (!result.data().path("signIn").path("ok").asBoolean()) {
-            throw new IllegalStateException("sign-in failed: " + result.raw());
-        }
-        return client;
+        return BffTestSupport.signedIn(server.getURL(), practiceHash, account, lastName);
     }
 
     GraphQLTestClient signIn(ConnectorHouseholds.Household h) {

@@ -2,17 +2,15 @@ package com.patientpayments.bff.practice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.patientpayments.bff.testsupport.BffTestSupport;
+import com.patientpayments.bff.testsupport.BffTestProperties;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,18 +24,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PracticeLogoServingTest implements TestPropertyProvider {
+class PracticeLogoServingTest implements BffTestProperties {
 
     static final String QUERY = "query($h: ID!) { practice(hash: $h) { logoUrl } }";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Inject
     EmbeddedServer server;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return BffTestSupport.properties(getClass());
-    }
 
     private String logoUrl(String hash) {
         var r = new GraphQLTestClient(server.getURL()).execute(QUERY, "h", hash);

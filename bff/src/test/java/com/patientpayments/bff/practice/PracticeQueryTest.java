@@ -5,20 +5,18 @@ import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.patientpayments.bff.testsupport.BffTestSupport;
+import com.patientpayments.bff.testsupport.BffTestProperties;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import com.patientpayments.bff.testsupport.GraphQLTestClient.Result;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PracticeQueryTest implements TestPropertyProvider {
+class PracticeQueryTest implements BffTestProperties {
 
     static final String QUERY =
             "query Landing($h: ID!) { practice(hash: $h) { hash name phone phoneE164 timeZone logoUrl "
@@ -26,11 +24,6 @@ class PracticeQueryTest implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return BffTestSupport.properties(getClass());
-    }
 
     Result practice(String hash) {
         return new GraphQLTestClient(server.getURL()).execute(QUERY, "h", hash);

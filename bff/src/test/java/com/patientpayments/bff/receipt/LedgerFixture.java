@@ -1,13 +1,8 @@
 package com.patientpayments.bff.receipt;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.patientpayments.bff.testsupport.EmrConnectorProcess;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import com.patientpayments.bff.testsupport.ConnectorApi;
+import io.micronaut.core.annotation.Nullable;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,9 +11,6 @@ import java.util.UUID;
  * (payment attempt, intent id, posting), so receipt tests read authoritative ledger data.
  */
 public final class LedgerFixture {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private LedgerFixture() {}
 
@@ -44,20 +36,7 @@ public final class LedgerFixture {
                 "PUT",
                 "/api/v1/payment-attempts/" + attempt.path("id").asText() + "/intent",
                 Map.of("providerIntentId", intent));
-        JsonNode tx = call(
-                "POST",
-                "/api/v1/transactions",
-                Map.of(
-                        "providerReference",
-                        intent,
-                        "amountCents",
-                        amountCents,
-                        "currency",
-                        "USD",
-                        "methodBrand",
-                        "visa",
-                        "methodLast4",
-                        "4242"));
+        JsonNode tx = call("POST", "/api/v1/transactions", ConnectorApi.cardTransaction(intent, amountCents));
         return tx.path("id").asText();
     }
 
@@ -78,27 +57,7 @@ public final class LedgerFixture {
                         amountCents));
     }
 
-    private static JsonNode call(String method, String path, Object body) {
-        EmrConnectorProcess emr = EmrConnectorProcess.shared();
-        try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(emr.url() + path))
-                    .header("X-Api-Key", emr.apiKey())
-                    .header("Content-Type", "application/json");
-            b.method(
-                    method,
-                    body == null
-                            ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() >= 300) {
-                throw new IllegalStateException(method + " " + path + " -> " + r.statusCode() + " " + r.body());
-            }
-            return JSON.readTree(r.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    private static JsonNode call(String method, String path, @Nullable Object body) {
+        return ConnectorApi.call(method, path, body);
     }
 }

@@ -40,7 +40,8 @@ public final class ReceiptFixtures {
                 "TX",
                 "78701",
                 null,
-                "America/Chicago");
+                "America/Chicago",
+                null);
     }
 
     /** A receipt of {@code lineCount} lines over three patients; each line: charge c, applied a, remaining c - a. */

@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.bff.redis.RedisStore;
+import com.patientpayments.bff.testsupport.BffTestProperties;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
@@ -22,8 +22,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -39,7 +37,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReceiptFlowTest implements TestPropertyProvider {
+class ReceiptFlowTest implements BffTestProperties {
 
     static final String SIGN_IN = "mutation($h: ID!, $a: String!, $l: String!) { signIn(practiceHash: $h, "
             + "accountNumber: $a, lastName: $l) { ok } }";
@@ -67,13 +65,6 @@ class ReceiptFlowTest implements TestPropertyProvider {
     MeterRegistry registry;
 
     private String txId;
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(BffTestSupport.properties(getClass()));
-        p.put("micronaut.server.port", "-1");
-        return p;
-    }
 
     @BeforeAll
     void postAPayment() {

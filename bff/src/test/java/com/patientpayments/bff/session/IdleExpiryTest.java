@@ -5,13 +5,12 @@ import static com.patientpayments.bff.testsupport.BffTestSupport.LAST_NAME;
 import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.patientpayments.bff.testsupport.BffTestProperties;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IdleExpiryTest implements TestPropertyProvider {
+class IdleExpiryTest implements BffTestProperties {
 
     @Inject
     EmbeddedServer server;
@@ -30,21 +29,12 @@ class IdleExpiryTest implements TestPropertyProvider {
     // Wide margins: requests can take a second or more on a loaded 2-core CI machine, and these checks must not
     // turn on that. Idle 5 s, absolute 12 s.
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(BffTestSupport.properties(getClass()));
-        p.put("payments.session.idle-timeout", "5s");
-        p.put("payments.session.absolute-timeout", "12s");
-        return p;
+    public Map<String, String> extraProperties() {
+        return Map.of("payments.session.idle-timeout", "5s", "payments.session.absolute-timeout", "12s");
     }
 
     GraphQLTestClient signedIn() {
-        GraphQLTestClient c = new GraphQLTestClient(server.getURL());
-        assertThat(c.execute(SessionFlowTest.SIGN_IN, "h", PRACTICE, "a", ACCOUNT, "l", LAST_NAME)
-                        .data()
-                        .at("/signIn/ok")
-                        .asBoolean())
-                .isTrue();
-        return c;
+        return BffTestSupport.signedIn(server.getURL(), PRACTICE, ACCOUNT, LAST_NAME);
     }
 
     static boolean signedIn(GraphQLTestClient c) {

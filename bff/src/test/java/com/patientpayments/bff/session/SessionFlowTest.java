@@ -6,29 +6,23 @@ import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.patientpayments.bff.testsupport.BffTestProperties;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SessionFlowTest implements TestPropertyProvider {
+class SessionFlowTest implements BffTestProperties {
 
     static final String SIGN_IN = BffTestSupport.SIGN_IN;
 
     @Inject
     EmbeddedServer server;
-
-    @Override
-    public Map<String, String> getProperties() {
-        return BffTestSupport.properties(getClass());
-    }
 
     @Test
     void signInSeesChargesThenSignOutEndsTheSession() {
@@ -82,14 +76,7 @@ class SessionFlowTest implements TestPropertyProvider {
     void aCookieReplayedAfterSignOutIsRevokedServerSide() {
         GraphQLTestClient browser = new GraphQLTestClient(server.getURL());
         browser.execute(SIGN_IN, "h", PRACTICE, "a", ACCOUNT, "l", LAST_NAME);
-        String token = browser.cookies().get("pp_session");
-        browser.execute("mutation { signOut }");
-
-        GraphQLTestClient replay = new GraphQLTestClient(server.getURL());
-        replay.cookies().put("pp_session", token);
-        assertThat(replay.execute("{ household { guarantorName } }")
-                        .data()
-                        .path("household")
+        assertThat(BffTestSupport.householdAfterSignOutReplay(server.getURL(), browser)
                         .isNull())
                 .isTrue();
     }

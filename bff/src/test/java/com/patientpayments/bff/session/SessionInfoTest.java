@@ -6,15 +6,14 @@ import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.patientpayments.bff.testsupport.BffTestProperties;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.TestInstance;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SessionInfoTest implements TestPropertyProvider {
+class SessionInfoTest implements BffTestProperties {
 
     static final String SESSION = "{ session { idleExpiresAt absoluteExpiresAt } }";
 
@@ -33,11 +32,8 @@ class SessionInfoTest implements TestPropertyProvider {
     EmbeddedServer server;
 
     @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> p = new HashMap<>(BffTestSupport.properties(getClass()));
-        p.put("payments.session.idle-timeout", "5s");
-        p.put("payments.session.absolute-timeout", "20s");
-        return p;
+    public Map<String, String> extraProperties() {
+        return Map.of("payments.session.idle-timeout", "5s", "payments.session.absolute-timeout", "20s");
     }
 
     @Test
@@ -49,13 +45,8 @@ class SessionInfoTest implements TestPropertyProvider {
 
     @Test
     void askingRenewsTheSessionAndAnswersTheRenewedTimes() throws InterruptedException {
-        GraphQLTestClient c = new GraphQLTestClient(server.getURL());
         Instant signedInAt = Instant.now();
-        assertThat(c.execute(BffTestSupport.SIGN_IN, "h", PRACTICE, "a", ACCOUNT, "l", LAST_NAME)
-                        .data()
-                        .at("/signIn/ok")
-                        .asBoolean())
-                .isTrue();
+        GraphQLTestClient c = BffTestSupport.signedIn(server.getURL(), PRACTICE, ACCOUNT, LAST_NAME);
 
         Thread.sleep(3_000);
         Instant asked = Instant.now();

@@ -1,6 +1,7 @@
 package com.patientpayments.bff.session;
 
 import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
+import static com.patientpayments.bff.testsupport.BffTestSupport.loopbackUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.patientpayments.bff.demo.LocalPorts;
@@ -73,14 +74,6 @@ class SignInConcurrencyTest {
     }
 
     /** One client address for every request (localhost could be reached over IPv4 and IPv6: two addresses). */
-    private static java.net.URL url(EmbeddedServer server) {
-        try {
-            return java.net.URI.create("http://127.0.0.1:" + server.getPort()).toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static long misses() {
         return EmrConnectorProcess.shared().lookups("no_match");
     }
@@ -91,7 +84,8 @@ class SignInConcurrencyTest {
             long before = misses();
             long matchesBefore = EmrConnectorProcess.shared().lookups("match");
             // 49 wrong names, the right one last (the attack the issue reports).
-            List<String> answers = fire(i -> url(server), "100236", i -> i == GUESSES - 1 ? "Chen" : "Wrong" + i, null);
+            List<String> answers =
+                    fire(i -> loopbackUrl(server), "100236", i -> i == GUESSES - 1 ? "Chen" : "Wrong" + i, null);
             long checkedWrong = misses() - before;
             long checkedRight = EmrConnectorProcess.shared().lookups("match") - matchesBefore;
             // At most 5 wrong names were ever checked; the right one only if it got one of the slots (a success
@@ -103,7 +97,7 @@ class SignInConcurrencyTest {
                     .isEqualTo(checkedRight);
             if (checkedWrong == 5) {
                 // Five failures: the account stays locked, even for the right name.
-                assertThat(new GraphQLTestClient(url(server))
+                assertThat(new GraphQLTestClient(loopbackUrl(server))
                                 .execute(SessionFlowTest.SIGN_IN, "h", PRACTICE, "a", "100236", "l", "Chen")
                                 .raw())
                         .contains("\"ok\":false");
@@ -121,7 +115,7 @@ class SignInConcurrencyTest {
         try (EmbeddedServer a = bff(props);
                 EmbeddedServer b = bff(props)) {
             long before = misses();
-            fire(i -> i % 2 == 0 ? url(a) : url(b), "100235", i -> "Wrong" + i, null);
+            fire(i -> i % 2 == 0 ? loopbackUrl(a) : loopbackUrl(b), "100235", i -> "Wrong" + i, null);
             assertThat(misses() - before).isBetween(1L, 5L);
         }
     }
@@ -135,7 +129,7 @@ class SignInConcurrencyTest {
                 "payments.redis.uri",
                 "redis://127.0.0.1:" + closedPort))) {
             long before = misses();
-            fire(i -> url(server), "100234", i -> "Wrong" + i, null);
+            fire(i -> loopbackUrl(server), "100234", i -> "Wrong" + i, null);
             assertThat(misses() - before).isBetween(1L, 5L);
         }
     }
@@ -144,7 +138,7 @@ class SignInConcurrencyTest {
     void guessesSpreadOverManyAccountsStopAtThePerAddressLimit() throws Exception {
         try (EmbeddedServer server = bff(Map.of("payments.sign-in.max-client-failures", "20"))) {
             long before = misses();
-            fire(i -> url(server), null, i -> "Nobody", i -> "8" + (100000 + i));
+            fire(i -> loopbackUrl(server), null, i -> "Nobody", i -> "8" + (100000 + i));
             assertThat(misses() - before).isBetween(1L, 20L);
         }
     }

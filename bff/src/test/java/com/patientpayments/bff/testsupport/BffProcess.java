@@ -8,7 +8,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,16 +86,8 @@ public final class BffProcess {
     }
 
     private void awaitReady() {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        "the BFF exited with " + process.exitValue() + "; its output is in " + logFile);
-            }
-            if (status("/health/readiness") == 200) {
-                return;
-            }
-            sleep(100);
+        if (ChildProcess.awaitUp(process, "BFF", logFile, START_TIMEOUT, () -> status("/health/readiness") == 200)) {
+            return;
         }
         process.destroyForcibly();
         throw new IllegalStateException("the BFF was not ready in " + START_TIMEOUT + "; see " + logFile);
@@ -168,15 +159,6 @@ public final class BffProcess {
             process.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

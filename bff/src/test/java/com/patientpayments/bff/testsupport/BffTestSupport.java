@@ -80,6 +80,31 @@ public final class BffTestSupport {
         }
     }
 
+    /**
+     * Base URL of {@code server} as {@code http://127.0.0.1:<port>}: the loopback address spelled out (a client
+     * address the trusted-proxy and per-address limits see as such), whatever host name the server reports.
+     */
+    public static java.net.URL loopbackUrl(io.micronaut.runtime.server.EmbeddedServer server) {
+        try {
+            return java.net.URI.create("http://127.0.0.1:" + server.getPort()).toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Signs {@code client} out, then replays its old session cookie from a new client of {@code server}: answers
+     * what that replay sees as {@code household} (a {@code NullNode} when the session was revoked server side).
+     */
+    public static com.fasterxml.jackson.databind.JsonNode householdAfterSignOutReplay(
+            java.net.URL server, GraphQLTestClient client) {
+        String token = client.cookies().get("pp_session");
+        client.execute("mutation { signOut }");
+        GraphQLTestClient replay = new GraphQLTestClient(server);
+        replay.cookies().put("pp_session", token);
+        return replay.execute("{ household { guarantorName } }").data().path("household");
+    }
+
     /** A Redis key prefix no other test class (in this or another worktree) uses: {@code t:<Class>:<random>:}. */
     public static String redisPrefix(Class<?> testClass) {
         return "t:" + testClass.getSimpleName() + ":" + EmrConnectorProcess.randomHex(4) + ":";

@@ -129,6 +129,11 @@ public final class ConnectorHouseholds {
         }
     }
 
+    /** How many ledger transactions the connector holds for a provider reference (an intent id). */
+    public static int transactionCount(String providerReference) {
+        return (int) value("SELECT count(*) FROM transactions WHERE provider_reference = ?", providerReference);
+    }
+
     /** A charge's balance: amount − applications (reversals are negative applications). */
     public static long balance(UUID chargeId) {
         return value(

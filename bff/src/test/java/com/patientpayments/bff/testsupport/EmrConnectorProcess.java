@@ -12,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -263,16 +262,8 @@ public final class EmrConnectorProcess {
     }
 
     private void awaitHealthy() {
-        Instant deadline = Instant.now().plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        "the EMR connector exited with " + process.exitValue() + "; its output is in " + logFile);
-            }
-            if (healthy()) {
-                return;
-            }
-            sleep(100);
+        if (ChildProcess.awaitUp(process, "EMR connector", logFile, START_TIMEOUT, this::healthy)) {
+            return;
         }
         stop();
         throw new IllegalStateException(
@@ -334,14 +325,5 @@ public final class EmrConnectorProcess {
         byte[] b = new byte[bytes];
         new SecureRandom().nextBytes(b);
         return HexFormat.of().formatHex(b);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package com.patientpayments.bff.web;
 
 import static com.patientpayments.bff.testsupport.BffTestSupport.PRACTICE;
+import static com.patientpayments.bff.testsupport.BffTestSupport.loopbackUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.patientpayments.bff.testsupport.BffTestSupport;
@@ -35,10 +36,10 @@ class TrustedProxyTest {
     }
 
     private static void guess(EmbeddedServer server, String forwardedFor, int n) {
-        GraphQLTestClient c = new GraphQLTestClient(url(server));
+        GraphQLTestClient c = new GraphQLTestClient(loopbackUrl(server));
         String body = "{\"query\":\"" + SIGN_IN.replace("\"", "\\\"") + "\",\"variables\":{\"h\":\"" + PRACTICE
                 + "\",\"a\":\"7" + (100000 + n) + "\",\"l\":\"Nobody\"}}";
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(server) + "/graphql"))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(loopbackUrl(server) + "/graphql"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -49,14 +50,6 @@ class TrustedProxyTest {
     }
 
     /** One client address for every request (localhost could be reached over IPv4 and IPv6: two addresses). */
-    private static java.net.URL url(EmbeddedServer server) {
-        try {
-            return java.net.URI.create("http://127.0.0.1:" + server.getPort()).toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static long misses() {
         return EmrConnectorProcess.shared().lookups("no_match");
     }

@@ -1,13 +1,14 @@
 package com.patientpayments.bff.webhook;
 
+import static com.patientpayments.bff.testsupport.ConnectorHouseholds.transactionCount;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrRequests.IntentRef;
 import com.patientpayments.bff.emr.EmrRequests.NewAttempt;
 import com.patientpayments.bff.payment.StripeSignatureVerifier;
 import com.patientpayments.bff.testsupport.BffTestSupport;
+import com.patientpayments.bff.testsupport.ConnectorApi;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
@@ -16,10 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -70,17 +67,7 @@ class QueuedSignatureVerificationTest {
         queue = server.getApplicationContext().getBean(WebhookQueue.class);
         sqs = server.getApplicationContext().getBean(SqsClient.class);
         meters = server.getApplicationContext().getBean(MeterRegistry.class);
-        EmrConnectorProcess emr = EmrConnectorProcess.shared();
-        String body = "{\"practiceHash\":\"HR9T3W\",\"accountNumber\":\"200100\",\"lastName\":\"Nguyen-Smith\"}";
-        String household = HTTP.send(
-                        HttpRequest.newBuilder(URI.create(emr.url() + "/api/v1/households/lookup"))
-                                .header("X-Api-Key", emr.apiKey())
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
-        householdId = new ObjectMapper().readTree(household).path("id").asText();
+        householdId = ConnectorApi.householdId(BffTestSupport.OTHER_PRACTICE, "200100", "Nguyen-Smith");
     }
 
     @AfterAll
@@ -149,21 +136,6 @@ class QueuedSignatureVerificationTest {
                 .statusCode();
     }
 
-    private static int transactions(String intent) {
-        try (Connection c =
-                        DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl());
-                PreparedStatement s =
-                        c.prepareStatement("SELECT count(*) FROM transactions WHERE provider_reference = ?")) {
-            s.setString(1, intent);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static double unverified(String reason) {
         var counter =
                 meters.find("payments.webhook.unverified").tag("reason", reason).counter();
@@ -203,7 +175,7 @@ class QueuedSignatureVerificationTest {
         String rotated = attempt(990);
         String rotatedBody = succeeded(rotated, 990);
         sendGatewayShaped(rotatedBody, StripeSignatureVerifier.header(rotatedBody, ROTATED, now.getEpochSecond()), now);
-        await("both posted", () -> transactions(current) == 1 && transactions(rotated) == 1);
+        await("both posted", () -> transactionCount(current) == 1 && transactionCount(rotated) == 1);
     }
 
     @Test
@@ -215,7 +187,7 @@ class QueuedSignatureVerificationTest {
                         StripeSignatureVerifier.header(
                                 body, SECRET, Instant.now().getEpochSecond())))
                 .isEqualTo(200);
-        await("posted", () -> transactions(intent) == 1);
+        await("posted", () -> transactionCount(intent) == 1);
     }
 
     @Test
@@ -233,7 +205,7 @@ class QueuedSignatureVerificationTest {
                 StripeSignatureVerifier.header(
                         untimedBody, SECRET, Instant.now().getEpochSecond()),
                 null);
-        await("both posted", () -> transactions(intent) == 1 && transactions(untimed) == 1);
+        await("both posted", () -> transactionCount(intent) == 1 && transactionCount(untimed) == 1);
     }
 
     @Test
@@ -304,9 +276,9 @@ class QueuedSignatureVerificationTest {
         String control = attempt(107);
         String controlBody = succeeded(control, 107);
         sendGatewayShaped(controlBody, StripeSignatureVerifier.header(controlBody, SECRET, t), now);
-        await("control posted", () -> transactions(control) == 1);
+        await("control posted", () -> transactionCount(control) == 1);
         for (String intent : forged.keySet()) {
-            assertThat(transactions(intent))
+            assertThat(transactionCount(intent))
                     .as("forged delivery for %s posted", intent)
                     .isZero();
         }
