@@ -1,7 +1,13 @@
-import type { LaunchOptions } from '@playwright/test';
+// Plain JavaScript so that both the Playwright suites (TypeScript) and `bench/bench.mjs` (plain Node, no TypeScript
+// loader) launch Chromium the same way from this one module.
 
-/** Debian's Chromium; nothing here ever downloads a browser (`PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1`). */
-export const chromiumLaunch: LaunchOptions = {
+/**
+ * Debian's Chromium; nothing here ever downloads a browser (`PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1`). `CHROME_BIN`
+ * names another binary.
+ *
+ * @type {import('@playwright/test').LaunchOptions}
+ */
+export const chromiumLaunch = {
   executablePath: process.env.CHROME_BIN ?? '/usr/bin/chromium',
   args: [
     '--headless',
