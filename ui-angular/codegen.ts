@@ -5,6 +5,17 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * `npm run codegen` runs before `build`, `start` and `test`; the output is committed so editors see it,
  * but it is never edited by hand.
  */
+/** How both operation files are written (the patient's pages and the practice console's). */
+const operationsConfig = {
+  addExplicitOverride: true,
+  // Documents as pre-parsed ASTs: no GraphQL parser in the browser bundle.
+  documentMode: 'documentNode',
+  enumsAsTypes: true,
+  useTypeImports: true,
+  avoidOptionals: false,
+  scalars: { ID: 'string' },
+};
+
 const config: CodegenConfig = {
   overwrite: true,
   schema: '../schema.graphqls',
@@ -18,28 +29,13 @@ const config: CodegenConfig = {
     'src/app/core/graphql/generated.ts': {
       documents: ['src/app/**/*.graphql', '!src/app/console/**'],
       plugins: ['typescript-operations', 'typescript-apollo-angular'],
-      config: {
-        addExplicitOverride: true,
-        // Documents as pre-parsed ASTs: no GraphQL parser in the browser bundle.
-        documentMode: 'documentNode',
-        enumsAsTypes: true,
-        useTypeImports: true,
-        avoidOptionals: false,
-        scalars: { ID: 'string' },
-      },
+      config: operationsConfig,
     },
     // The practice console's operations in their own file, so they end up in the console's lazy chunks only.
     'src/app/console/graphql/generated.ts': {
       documents: ['src/app/console/**/*.graphql'],
       plugins: ['typescript-operations', 'typescript-apollo-angular'],
-      config: {
-        addExplicitOverride: true,
-        documentMode: 'documentNode',
-        enumsAsTypes: true,
-        useTypeImports: true,
-        avoidOptionals: false,
-        scalars: { ID: 'string' },
-      },
+      config: operationsConfig,
     },
   },
 };

@@ -12,6 +12,7 @@
 import { chromium } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
+import { chromiumLaunch } from '../e2e/browser.mjs';
 
 const base = (process.env.BENCH_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const quick = process.env.BENCH_QUICK === '1';
@@ -22,19 +23,7 @@ const account = process.env.BENCH_ACCOUNT ?? '100234';
 const lastName = process.env.BENCH_LAST_NAME ?? 'Garcia';
 const CPU_SLOWDOWN = 4;
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_BIN ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunch);
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunch } from './browser';
+import { chromiumLaunch } from './browser.mjs';
 
 /**
  * End-to-end tests against the REAL stack (`make demo`): `E2E_BASE_URL` (default http://127.0.0.1:8080) and the mail

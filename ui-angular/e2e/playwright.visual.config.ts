@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunch } from './browser';
+import { chromiumLaunch } from './browser.mjs';
 
 // Chosen once in the main process; workers inherit the environment and so agree on it.
 const port = (process.env.VISUAL_PORT ??= String(4300 + Math.floor(Math.random() * 2000)));

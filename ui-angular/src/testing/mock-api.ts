@@ -1309,75 +1309,37 @@ export function createConsoleMock(
       const s = staff.find((x) => x.email === email);
       const locked = (failures.get(email) ?? 0) >= 5;
       const passwordOk = s !== undefined && !locked && s.password === v['password'];
-      const fail = {
+      /** A `staffSignIn` answer; `staffId` only on success, with the new cookie. */
+      const signInAnswer = (otpRequired: boolean, message: string | null, staffId: string | null, cookie = token) => ({
         json: {
           data: {
             staffSignIn: {
               __typename: 'StaffSignInResult',
-              ok: false,
-              otpRequired: false,
-              message: 'We could not sign you in.',
-              staff: null,
+              ok: staffId !== null,
+              otpRequired,
+              message,
+              staff: staffId === null ? null : { __typename: 'StaffMember', id: staffId },
             },
           },
         },
-        staff: token,
-      };
+        staff: cookie,
+      });
       if (!passwordOk) {
         failures.set(email, (failures.get(email) ?? 0) + 1);
-        return fail;
+        return signInAnswer(false, 'We could not sign you in.', null);
       }
       const otp = stringVar(v, 'otp');
       if (s.otp !== null && otp === null) {
-        return {
-          json: {
-            data: {
-              staffSignIn: {
-                __typename: 'StaffSignInResult',
-                ok: false,
-                otpRequired: true,
-                message: null,
-                staff: null,
-              },
-            },
-          },
-          staff: token,
-        };
+        return signInAnswer(true, null, null);
       }
       if (s.otp !== null && otp !== s.otp) {
         failures.set(email, (failures.get(email) ?? 0) + 1);
-        return {
-          json: {
-            data: {
-              staffSignIn: {
-                __typename: 'StaffSignInResult',
-                ok: false,
-                otpRequired: true,
-                message: 'We could not sign you in.',
-                staff: null,
-              },
-            },
-          },
-          staff: token,
-        };
+        return signInAnswer(true, 'We could not sign you in.', null);
       }
       failures.delete(email);
       const newToken = `staff-${String(++tokens)}`;
       sessions.set(newToken, { staffId: s.id, idleEnd: now() + idleMs });
-      return {
-        json: {
-          data: {
-            staffSignIn: {
-              __typename: 'StaffSignInResult',
-              ok: true,
-              otpRequired: false,
-              message: null,
-              staff: { __typename: 'StaffMember', id: s.id },
-            },
-          },
-        },
-        staff: newToken,
-      };
+      return signInAnswer(false, null, s.id, newToken);
     }
     if (op === 'StaffSignOut') {
       if (token !== null) sessions.delete(token);

@@ -11,11 +11,6 @@ const $input = (app: App, selector: string) => find(app.page(), selector, HTMLIn
 const $maybe = (app: App, selector: string) => app.page().querySelector(selector);
 
 describe('LandingPage', () => {
-  beforeEach(() => {
-    localStorage.setItem('pp.lang', 'en');
-    sessionStorage.clear();
-  });
-
   it('shows the practice identity and pre-fills the account number from the QR code', async () => {
     const app = await startApp('/p/K7MX4Q?account=100234');
     await settle(app.harness, 6);

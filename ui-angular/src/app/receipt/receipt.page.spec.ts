@@ -25,11 +25,6 @@ async function paidReceipt(url = '/p/K7MX4Q/receipt/TX-000001'): Promise<App> {
 }
 
 describe('ReceiptPage', () => {
-  beforeEach(() => {
-    localStorage.setItem('pp.lang', 'en');
-    sessionStorage.clear();
-  });
-
   it('waits visibly while the payment posts, then shows the itemized receipt grouped by patient', async () => {
     const app = await startApp('/p/K7MX4Q', { account: '100234', processingPolls: 1 });
     app.api.handle({ operationName: 'StartPayment', variables: { amountCents: 15000 } }, '100234');

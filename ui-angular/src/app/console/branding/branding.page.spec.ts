@@ -23,11 +23,6 @@ async function chooseLogo(app: App, file: File): Promise<void> {
 }
 
 describe('BrandingPage', () => {
-  beforeEach(() => {
-    localStorage.setItem('pp.lang', 'en');
-    sessionStorage.clear();
-  });
-
   it('is for practice admins only: billing gets an explanation and no request', async () => {
     const app = await startApp('/console/pr-K7MX4Q/branding', { staff: BILLING });
     await settle(app.harness, 6);

@@ -11,7 +11,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { requireData, type CallFailure } from '../../core/graphql/errors';
-import { ConsoleApi, failureOf } from '../core/console-api';
+import { ConsoleApi, ConsoleTask, failureOf } from '../core/console-api';
 import { bindModal } from '../core/modal';
 import { formatConsoleDate } from '../core/console-date';
 import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
@@ -85,21 +85,24 @@ export class BrandingPage {
   protected readonly footer = signal('');
   protected readonly logo = signal<LogoCheck | null>(null);
   protected readonly removeLogo = signal(false);
-  protected readonly saving = signal(false);
+  private readonly saveTask = new ConsoleTask();
+  protected readonly saving = this.saveTask.busy;
   protected readonly saved = signal(false);
-  protected readonly saveFailure = signal<CallFailure | null>(null);
+  protected readonly saveFailure = this.saveTask.failure;
 
   protected readonly previewSource = signal<'sample' | 'transaction'>('sample');
   protected readonly previewTx = signal('');
   protected readonly previewSubmitted = signal(false);
-  protected readonly previewing = signal(false);
+  private readonly previewTask = new ConsoleTask();
+  protected readonly previewing = this.previewTask.busy;
   protected readonly preview = signal<{ url: string; expiresAt: string } | null>(null);
-  protected readonly previewFailure = signal<CallFailure | null>(null);
+  protected readonly previewFailure = this.previewTask.failure;
 
   protected readonly confirmPublish = signal(false);
-  protected readonly publishing = signal(false);
+  private readonly publishTask = new ConsoleTask();
+  protected readonly publishing = this.publishTask.busy;
   protected readonly published = signal(false);
-  protected readonly publishFailure = signal<CallFailure | null>(null);
+  protected readonly publishFailure = this.publishTask.failure;
 
   /** The logo chosen in this form, as a data URL for its preview (PNG or SVG in an `<img>`: no script runs). */
   protected readonly logoPreview = computed(() => {
@@ -172,9 +175,6 @@ export class BrandingPage {
       document.getElementById('branding-logo')?.focus();
       return;
     }
-    if (this.saving()) {
-      return;
-    }
     const input: ReceiptBrandingInput = { signatureText: this.signature().trim(), footerText: this.footer().trim() };
     if (logo?.ok) {
       input.logoBase64 = logo.base64;
@@ -182,19 +182,13 @@ export class BrandingPage {
     } else if (this.removeLogo()) {
       input.removeLogo = true;
     }
-    this.saving.set(true);
-    this.saved.set(false);
-    this.saveFailure.set(null);
-    try {
+    await this.saveTask.run(async () => {
+      this.saved.set(false);
       const result = await this.api.call(this.saveGql.mutate({ variables: { practiceId: this.practiceId(), input } }));
       this.apply(requireData(result, 'ConsoleSaveBrandingDraft').saveReceiptBrandingDraft);
       this.saved.set(true);
       this.preview.set(null);
-    } catch (error) {
-      this.saveFailure.set(failureOf(error));
-    } finally {
-      this.saving.set(false);
-    }
+    });
   }
 
   protected async previewPdf(event: Event): Promise<void> {
@@ -205,13 +199,8 @@ export class BrandingPage {
       document.getElementById('preview-tx')?.focus();
       return;
     }
-    if (this.previewing()) {
-      return;
-    }
-    this.previewing.set(true);
-    this.preview.set(null);
-    this.previewFailure.set(null);
-    try {
+    await this.previewTask.run(async () => {
+      this.preview.set(null);
       const result = await this.api.call(
         this.previewGql.mutate({
           variables: {
@@ -222,29 +211,16 @@ export class BrandingPage {
         }),
       );
       this.preview.set(requireData(result, 'ConsolePreviewBranding').previewReceiptBranding);
-    } catch (error) {
-      this.previewFailure.set(failureOf(error));
-    } finally {
-      this.previewing.set(false);
-    }
+    });
   }
 
   protected async publish(): Promise<void> {
-    if (this.publishing()) {
-      return;
-    }
-    this.publishing.set(true);
-    this.publishFailure.set(null);
-    try {
+    await this.publishTask.run(async () => {
       const result = await this.api.call(this.publishGql.mutate({ variables: { practiceId: this.practiceId() } }));
       this.apply(requireData(result, 'ConsolePublishBranding').publishReceiptBranding);
       this.confirmPublish.set(false);
       this.published.set(true);
-    } catch (error) {
-      this.publishFailure.set(failureOf(error));
-    } finally {
-      this.publishing.set(false);
-    }
+    });
   }
 
   protected date(value: string | null | undefined): string {

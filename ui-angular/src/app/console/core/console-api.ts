@@ -1,7 +1,7 @@
-import { Injectable, inject } from '@angular/core';
+import { Injectable, inject, signal } from '@angular/core';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { Observable, firstValueFrom } from 'rxjs';
-import { errorCode } from '../../core/graphql/errors';
+import { errorCode, type CallFailure } from '../../core/graphql/errors';
 import { ConsoleCallError, StaffSession } from './staff-session';
 
 /**
@@ -42,4 +42,29 @@ export class ConsoleApi {
 /** The code of a failure thrown by `ConsoleApi.call` (or anything else: `INTERNAL`). */
 export function failureOf(error: unknown): ConsoleCallError['code'] {
   return error instanceof ConsoleCallError ? error.code : 'INTERNAL';
+}
+
+/**
+ * One console action a button starts (save, publish, open a PDF…), one at a time: `busy` while it runs, `failure`
+ * with the code of its last failure (cleared when it starts again). Templates read the two signals.
+ */
+export class ConsoleTask {
+  readonly busy = signal(false);
+  readonly failure = signal<CallFailure | null>(null);
+
+  /** Runs `work` unless a run is still busy (then does nothing); a thrown error becomes `failure`, never a rejection. */
+  async run(work: () => Promise<void>): Promise<void> {
+    if (this.busy()) {
+      return;
+    }
+    this.busy.set(true);
+    this.failure.set(null);
+    try {
+      await work();
+    } catch (error) {
+      this.failure.set(failureOf(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
 }

@@ -1,21 +1,10 @@
-const formats = new Map<string, Intl.DateTimeFormat>();
+import { dateTimeFormat } from '../../core/format/date-time-format';
 
 function formatFor(locale: string, timeZone: string | undefined, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone ?? ''}|${withTime ? 'date-time' : 'date'}`;
-  let format = formats.get(key);
-  if (!format) {
-    const options: Intl.DateTimeFormatOptions = withTime
-      ? { dateStyle: 'medium', timeStyle: 'short', timeZone }
-      : { dateStyle: 'medium', timeZone };
-    try {
-      format = new Intl.DateTimeFormat(locale, options);
-    } catch {
-      // A browser without offset time zones: its own zone is the next best.
-      format = new Intl.DateTimeFormat(locale, { ...options, timeZone: undefined });
-    }
-    formats.set(key, format);
-  }
-  return format;
+  return dateTimeFormat(
+    locale,
+    withTime ? { dateStyle: 'medium', timeStyle: 'short', timeZone } : { dateStyle: 'medium', timeZone },
+  );
 }
 
 /**

@@ -14,10 +14,6 @@ import {
 import { STAFF_IDLE_MS, STAFF_WARN_BEFORE_MS, StaffSession } from './staff-session';
 
 describe('StaffSession', () => {
-  beforeEach(() => {
-    localStorage.setItem('pp.lang', 'en');
-    sessionStorage.clear();
-  });
   afterEach(() => {
     vi.restoreAllMocks();
   });

@@ -3,6 +3,7 @@ import { Location } from '@angular/common';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { errorCode, type CallFailure } from '../../core/graphql/errors';
+import { staySignedIn } from '../../core/session/stay-signed-in';
 import {
   ConsoleMeGQL,
   StaffSignOutGQL,
@@ -156,26 +157,14 @@ export class StaffSession {
 
   /** "Stay signed in": one cheap console request renews the session on the server. */
   async stay(): Promise<void> {
-    if (this.extending()) {
-      return;
-    }
-    this.extending.set(true);
-    this.extendFailed.set(false);
-    try {
-      if (await this.load()) {
-        this.warning.set(false);
-      } else {
+    await staySignedIn(
+      this,
+      () => this.load(),
+      () => {
         this.ended('timedOut');
-      }
-    } catch (error) {
-      if (errorCode(error) === 'UNAUTHENTICATED') {
-        this.ended('timedOut');
-      } else {
-        this.extendFailed.set(true);
-      }
-    } finally {
-      this.extending.set(false);
-    }
+      },
+      (error) => errorCode(error) === 'UNAUTHENTICATED',
+    );
   }
 
   /** Compares the estimated idle end with the clock: opens the warning, or ends the session. */

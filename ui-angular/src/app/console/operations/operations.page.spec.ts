@@ -2,11 +2,6 @@ import { ADMIN, SUPPORT, documentText, find, settle, startApp, submit, type } fr
 import { checkWindow, instantToLocal, localToInstant } from './operations.page';
 
 describe('OperationsPage', () => {
-  beforeEach(() => {
-    localStorage.setItem('pp.lang', 'en');
-    sessionStorage.clear();
-  });
-
   it('is for support only', async () => {
     const app = await startApp('/console/operations', { staff: ADMIN });
     await settle(app.harness, 4);

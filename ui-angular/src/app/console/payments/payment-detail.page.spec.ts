@@ -32,8 +32,6 @@ async function openDetail(staff: string, tx?: string): Promise<App & { tx: strin
 describe('PaymentDetailPage', () => {
   const poll = { ...REFUND_POLL };
   beforeEach(() => {
-    localStorage.setItem('pp.lang', 'en');
-    sessionStorage.clear();
     REFUND_POLL.ms = 5;
   });
   afterEach(() => Object.assign(REFUND_POLL, poll));

@@ -12,7 +12,7 @@ import {
 import { RouterLink } from '@angular/router';
 import { MoneyPipe, formatCents } from '../../core/format/money.pipe';
 import type { CallFailure } from '../../core/graphql/errors';
-import { ConsoleApi, failureOf } from '../core/console-api';
+import { ConsoleApi, ConsoleTask, failureOf } from '../core/console-api';
 import { formatConsoleDate } from '../core/console-date';
 import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
 import type { ConsoleKey } from '../core/messages.en';
@@ -66,8 +66,9 @@ export class PaymentDetailPage {
   } | null>(null);
   protected readonly receiptLocale = signal<'en' | 'es'>(this.i18n.lang());
   protected readonly receipt = signal<{ url: string; expiresAt: string } | null>(null);
-  protected readonly receiptBusy = signal(false);
-  protected readonly receiptFailure = signal<CallFailure | null>(null);
+  private readonly receiptTask = new ConsoleTask();
+  protected readonly receiptBusy = this.receiptTask.busy;
+  protected readonly receiptFailure = this.receiptTask.failure;
   protected readonly canRefund = computed(() => this.session.canRefund(this.practiceId()));
   protected readonly pendingRefunds = computed(
     () => this.payment()?.timeline.filter((a) => a.kind === 'REFUND' && a.status === 'PENDING') ?? [],
@@ -107,13 +108,8 @@ export class PaymentDetailPage {
   }
 
   protected async openReceipt(): Promise<void> {
-    if (this.receiptBusy()) {
-      return;
-    }
-    this.receiptBusy.set(true);
-    this.receipt.set(null);
-    this.receiptFailure.set(null);
-    try {
+    await this.receiptTask.run(async () => {
+      this.receipt.set(null);
       const result = await this.api.call(
         this.receiptGql.fetch({
           variables: {
@@ -124,11 +120,7 @@ export class PaymentDetailPage {
         }),
       );
       this.receipt.set(result.data?.console?.practice?.receiptPdf ?? null);
-    } catch (error) {
-      this.receiptFailure.set(failureOf(error));
-    } finally {
-      this.receiptBusy.set(false);
-    }
+    });
   }
 
   protected refundRequested(request: RefundRequest): void {

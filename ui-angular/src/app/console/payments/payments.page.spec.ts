@@ -18,11 +18,6 @@ import {
 const rows = () => Array.from(document.querySelectorAll('[data-testid="payment-row"]'));
 
 describe('PaymentsPage', () => {
-  beforeEach(() => {
-    localStorage.setItem('pp.lang', 'en');
-    sessionStorage.clear();
-  });
-
   it('lists the newest payments first, a page at a time, and loads the next page after the last cursor', async () => {
     const app = await startApp('/console/pr-K7MX4Q/payments', { staff: BILLING });
     await settle(app.harness, 6);

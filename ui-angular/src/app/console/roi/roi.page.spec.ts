@@ -24,11 +24,6 @@ const tableRows = (testId: string) =>
   );
 
 describe('RoiPage', () => {
-  beforeEach(() => {
-    localStorage.setItem('pp.lang', 'en');
-    sessionStorage.clear();
-  });
-
   it('asks for the last 90 days of the whole practice and shows every figure, each chart with its data table', async () => {
     const app = await startApp('/console/pr-K7MX4Q/roi', { staff: BILLING });
     await settle(app.harness, 8);

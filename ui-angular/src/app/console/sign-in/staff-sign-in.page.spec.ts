@@ -31,11 +31,6 @@ async function enterCode(app: App, code: string): Promise<void> {
 }
 
 describe('StaffSignInPage', () => {
-  beforeEach(() => {
-    localStorage.setItem('pp.lang', 'en');
-    sessionStorage.clear();
-  });
-
   it('asks for missing or malformed fields without calling the server', async () => {
     const app = await startApp('/console/sign-in');
     submit(find(document, 'form'));

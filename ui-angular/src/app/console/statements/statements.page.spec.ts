@@ -15,11 +15,6 @@ import {
 import { qrImageUrl } from './statements.page';
 
 describe('StatementsPage', () => {
-  beforeEach(() => {
-    localStorage.setItem('pp.lang', 'en');
-    sessionStorage.clear();
-  });
-
   it('makes the link with the account prefilled and shows the QR code as an image, never as markup', async () => {
     const app = await startApp('/console/pr-K7MX4Q/statements', { staff: ADMIN });
     await settle(app.harness, 4);

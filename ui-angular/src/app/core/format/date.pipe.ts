@@ -1,34 +1,17 @@
 import { Pipe, PipeTransform, inject } from '@angular/core';
 import { I18n } from '../i18n/i18n';
+import { dateTimeFormat } from './date-time-format';
+
+/** Builds the date-of-service formatter ahead of its first use (see `prepareMoneyFormat`). */
+export function prepareDateFormat(locale: string): void {
+  dateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+}
 
 /**
  * Dates for patients, in the current language. A date of service (`2026-03-14`) is a calendar date with no time
  * zone: formatted in UTC so it never shifts by a day. An instant is shown in the practice's time zone when given,
  * with the zone's name (`CDT`, or `GMT-5` where the language has no short name) so the time is unambiguous.
  */
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** `Intl.DateTimeFormat` is costly to build and this pipe runs on every change detection: build each one once. */
-function formatFor(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${options.dateStyle ?? options.month ?? ''}|${options.timeStyle ?? options.hour ?? ''}|${options.timeZone ?? ''}`;
-  let format = formats.get(key);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat(locale, options);
-    } catch {
-      // An unknown time zone: the browser's own is better than nothing.
-      format = new Intl.DateTimeFormat(locale, { ...options, timeZone: undefined });
-    }
-    formats.set(key, format);
-  }
-  return format;
-}
-
-/** Builds the date-of-service formatter ahead of its first use (see `prepareMoneyFormat`). */
-export function prepareDateFormat(locale: string): void {
-  formatFor(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-}
-
 @Pipe({ name: 'localDate', pure: false })
 export class LocalDatePipe implements PipeTransform {
   private readonly i18n = inject(I18n);
@@ -53,6 +36,6 @@ export class LocalDatePipe implements PipeTransform {
           timeZoneName: 'short',
           timeZone: timeZone ?? undefined,
         };
-    return formatFor(this.i18n.locale(), options).format(date);
+    return dateTimeFormat(this.i18n.locale(), options).format(date);
   }
 }

@@ -27,8 +27,6 @@ async function signedInWithDialog(options: Parameters<typeof startApp>[1] = {}) 
 
 describe('Session timeout warning (WCAG 2.2.1)', () => {
   beforeEach(() => {
-    localStorage.setItem('pp.lang', 'en');
-    sessionStorage.clear();
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-03-22T15:00:00Z') });
   });
   afterEach(() => vi.useRealTimers());

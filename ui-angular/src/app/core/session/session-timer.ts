@@ -3,6 +3,7 @@ import { firstValueFrom } from 'rxjs';
 import { isStaffOperation } from '../graphql/errors';
 import { SessionInfoGQL } from '../graphql/generated';
 import { Session } from './session';
+import { staySignedIn } from './stay-signed-in';
 
 /** The warning opens this long before the session's estimated end (WCAG 2.2.1 asks for at least 20 s; we give 60+). */
 export const WARN_BEFORE_MS = 75_000;
@@ -123,22 +124,13 @@ export class SessionTimer {
 
   /** "Stay signed in": renew on the server, close the warning; a failure keeps it open with a message. */
   async stay(): Promise<void> {
-    if (this.extending()) {
-      return;
-    }
-    this.extending.set(true);
-    this.extendFailed.set(false);
-    try {
-      if (await this.refresh()) {
-        this.warning.set(false);
-      } else {
+    await staySignedIn(
+      this,
+      () => this.refresh(),
+      () => {
         this.expire();
-      }
-    } catch {
-      this.extendFailed.set(true);
-    } finally {
-      this.extending.set(false);
-    }
+      },
+    );
   }
 
   /** Closes the warning without renewing (the absolute limit: nothing to extend). */

@@ -30,11 +30,6 @@ async function signInOnLanding(app: App, account: string, lastName: string): Pro
 }
 
 describe('Session expiry and return', () => {
-  beforeEach(() => {
-    localStorage.setItem('pp.lang', 'en');
-    sessionStorage.clear();
-  });
-
   it('after the server ends the session, signing in again returns to the pay page with the amount and account kept', async () => {
     const app = await startApp('/p/K7MX4Q/pay', { account: '100234' });
     await settle(app.harness, 6);
