@@ -21,19 +21,23 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Plain reads belong in a {@code @JdbcRepository} with {@code @Query}: the patient read path
  * ({@code practice.PracticeRepository}, {@code household.HouseholdRepository}, {@code charge.ChargeRepository}), the
- * console's ROI ({@code console.RoiRepository}) and payment detail ({@code console.ConsolePaymentRepository}), the
- * receipt ({@code ledger.ReceiptRepository}), the reconciliation runs ({@code ledger.ReconciliationRunRepository}) and
- * the controllers' small look-ups. What still reads through these helpers (issue 13):
+ * console's ROI ({@code console.RoiRepository}), payment detail ({@code console.ConsolePaymentRepository}), staff
+ * ({@code console.StaffRepository}), refund requests ({@code console.RefundRequestRepository}) and receipt branding
+ * ({@code console.ReceiptBrandingRepository}), the logos ({@code practice.PracticeLogoRepository}), the ledger's
+ * attempts, transactions and their facts ({@code ledger.AttemptRepository}, {@code TransactionRepository},
+ * {@code TransactionFacts}: each also keeps its own locked reads and writes here), the receipt
+ * ({@code ledger.ReceiptRepository}), the reconciliation runs ({@code ledger.ReconciliationRunRepository}) and the
+ * controllers' small look-ups. Repository calls made inside {@code tx.executeRead/executeWrite} run on the same
+ * connection, so they see the transaction's own writes and run after its locks. What still reads through these
+ * helpers (issue 13):
  * <ul>
+ *   <li>row locks ({@code FOR UPDATE}: the household lock of every posting, attempts, transactions before a refund,
+ *   the branding draft before it is published) and {@code ON CONFLICT} upserts, by design;</li>
  *   <li>{@code console.ConsolePayments}: the payment list, whose {@code WHERE} is built from the optional filters
  *   (see there why a repository does not fit), and the one-payment row that shares its column list and mapping;</li>
- *   <li>the ledger ({@code ledger.LedgerRepository}, {@code AttemptRepository}, {@code ClaimRepository},
- *   {@code ClaimRecorder}, {@code TransactionRepository}, {@code TransactionFacts}, {@code PaymentAttempts}): the
- *   postings with their row locks and upserts, and reads next to them not yet moved (the transaction view that
- *   receipts and the HTTP API share among them);</li>
- *   <li>the console's staff and write side ({@code console.StaffAccounts}, {@code ConsoleRefunds},
- *   {@code ReceiptBranding}) and {@code practice.PracticeLogos}, with their locks and upserts, and the reads next to
- *   them not yet moved;</li>
+ *   <li>the ledger's allocation and claim reads not yet moved ({@code ledger.LedgerRepository}: allocatable charges,
+ *   balances, slots, holdings, credit in lieu, all under the household lock; {@code ClaimRepository} and
+ *   {@code ClaimRecorder}: refund/dispute claims and their views);</li>
  *   <li>the demo seeding ({@code demo.*}).</li>
  * </ul>
  * The funnel's {@code ON CONFLICT} count and the reconciliation run insert ({@code api.OperationsController}) and the
