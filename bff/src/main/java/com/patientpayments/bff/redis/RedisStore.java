@@ -2,7 +2,6 @@ package com.patientpayments.bff.redis;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
@@ -36,9 +35,14 @@ public class RedisStore {
 
     private volatile long nextAttemptNanos;
 
-    public RedisStore(RedisSettings settings) {
+    /**
+     * @param settings key prefix, command timeout, reconnect interval
+     * @param client   micronaut-redis-lettuce's client bean ({@code redis.uri}, which {@code application.yml} sets to
+     *                 {@code payments.redis.uri}); it is closed by its factory, this class closes only its connection
+     */
+    public RedisStore(RedisSettings settings, RedisClient client) {
         this.settings = settings;
-        this.client = RedisClient.create(RedisURI.create(settings.uri()));
+        this.client = client;
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -135,6 +139,5 @@ public class RedisStore {
         if (c != null) {
             c.close();
         }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
     }
 }
