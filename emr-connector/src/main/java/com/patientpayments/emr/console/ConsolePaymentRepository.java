@@ -1,5 +1,6 @@
 package com.patientpayments.emr.console;
 
+import com.patientpayments.emr.ledger.TransactionTable;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;

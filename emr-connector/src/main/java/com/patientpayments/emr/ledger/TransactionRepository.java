@@ -2,8 +2,6 @@ package com.patientpayments.emr.ledger;
 
 import com.patientpayments.emr.Jdbc;
 import io.micronaut.core.annotation.Introspected;
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -22,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * Call it inside a transaction; the reads run on its connection, so they see what the transaction wrote.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public abstract class TransactionRepository implements GenericRepository<TransactionRepository.TransactionTable, UUID> {
+public abstract class TransactionRepository implements GenericRepository<TransactionTable, UUID> {
     private static final String SELECT = "SELECT t.*,"
             + " COALESCE((SELECT SUM(a.amount_cents) FROM payment_applications a WHERE a.transaction_id = t.id"
             + " AND a.kind = 'PAYMENT'), 0) AS applied,"
@@ -152,22 +150,4 @@ public abstract class TransactionRepository implements GenericRepository<Transac
     /** One {@code PAYMENT} application of a posting: the charge, the cents applied and its balance right after. */
     @Introspected
     protected record AllocationRow(String chargeId, long amountCents, long balanceAfterCents) {}
-
-    /**
-     * The table the repository is rooted at, because Micronaut Data needs a root entity to implement {@code @Query}
-     * methods; never read or written as an entity (no generated CRUD is used).
-     */
-    @MappedEntity("transactions")
-    static final class TransactionTable {
-        @Id
-        private final UUID id;
-
-        TransactionTable(UUID id) {
-            this.id = id;
-        }
-
-        public UUID getId() {
-            return id;
-        }
-    }
 }
