@@ -3,8 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as elasticache from 'aws-cdk-lib/aws-elasticache';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { Encryption } from './encryption';
-import { DeploymentSettings } from './settings';
+import { IsolatedStoreProps, isolatedStoreSecurityGroup } from './network';
 
 /**
  * The BFF's Redis (ElastiCache, Redis OSS 7): a primary and a replica in two AZs with automatic failover, TLS
@@ -21,19 +20,15 @@ export class Cache extends Construct {
   /** REDIS_URL for the BFF. */
   readonly url: secretsmanager.Secret;
 
-  constructor(
-    scope: Construct,
-    id: string,
-    props: { vpc: ec2.IVpc; settings: DeploymentSettings; encryption: Encryption; logPrefix: string },
-  ) {
+  constructor(scope: Construct, id: string, props: IsolatedStoreProps) {
     super(scope, id);
     const { settings, encryption } = props;
     const prefix = Stack.of(this).stackName;
-    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
-      vpc: props.vpc,
-      description: 'ElastiCache Redis: reachable only from the BFF tasks',
-      allowAllOutbound: false,
-    });
+    this.securityGroup = isolatedStoreSecurityGroup(
+      this,
+      props.vpc,
+      'ElastiCache Redis: reachable only from the BFF tasks',
+    );
     const subnets = new elasticache.CfnSubnetGroup(this, 'Subnets', {
       description: 'Patient Payments Redis: isolated subnets',
       subnetIds: props.vpc.selectSubnets({ subnetType: ec2.SubnetType.PRIVATE_ISOLATED }).subnetIds,

@@ -2,8 +2,7 @@ import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import { Construct } from 'constructs';
-import { Encryption } from './encryption';
-import { DeploymentSettings } from './settings';
+import { IsolatedStoreProps, isolatedStoreSecurityGroup } from './network';
 
 /**
  * The connector's PostgreSQL (RDS): in isolated subnets, encrypted with the data key, TLS enforced
@@ -18,19 +17,15 @@ export class Database extends Construct {
   /** JDBC URL without credentials (DATABASE_URL): the user and password come from the secret. */
   readonly jdbcUrl: string;
 
-  constructor(
-    scope: Construct,
-    id: string,
-    props: { vpc: ec2.IVpc; settings: DeploymentSettings; encryption: Encryption; logPrefix: string },
-  ) {
+  constructor(scope: Construct, id: string, props: IsolatedStoreProps) {
     super(scope, id);
     const { settings, encryption } = props;
     const identifier = `${Stack.of(this).stackName.toLowerCase()}-db`;
-    this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
-      vpc: props.vpc,
-      description: 'RDS PostgreSQL: reachable only from the EMR connector tasks',
-      allowAllOutbound: false,
-    });
+    this.securityGroup = isolatedStoreSecurityGroup(
+      this,
+      props.vpc,
+      'RDS PostgreSQL: reachable only from the EMR connector tasks',
+    );
     const engine = rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 });
     // Exported logs go to log groups made here (encrypted, with retention) rather than through a retention Lambda.
     const logGroups = ['postgresql', 'upgrade'].map((type) =>

@@ -3,6 +3,23 @@ import { Construct } from 'constructs';
 import { Encryption } from './encryption';
 import { DeploymentSettings } from './settings';
 
+/** What a store in the isolated subnets (the database, the cache) is built from. */
+export interface IsolatedStoreProps {
+  vpc: ec2.IVpc;
+  settings: DeploymentSettings;
+  encryption: Encryption;
+  /** Prefix of the store's log group names. */
+  logPrefix: string;
+}
+
+/**
+ * A store's security group in the isolated subnets: nothing outbound, and nothing inbound until the stack allows the
+ * one service that uses the store.
+ */
+export function isolatedStoreSecurityGroup(scope: Construct, vpc: ec2.IVpc, description: string): ec2.SecurityGroup {
+  return new ec2.SecurityGroup(scope, 'SecurityGroup', { vpc, description, allowAllOutbound: false });
+}
+
 /**
  * The VPC: public subnets hold only the load balancer and the NAT gateways (no public IPs are assigned on launch);
  * tasks run in private subnets with egress through NAT (Stripe's API, SES, SQS); the database and the cache live in

@@ -76,9 +76,9 @@ public class EmrHttp {
 
     /** An idempotent read: retried once, behind the read circuit breaker. */
     @CircuitBreaker(
-            attempts = "${payments.emr.read-attempts:2}",
-            delay = "${payments.emr.retry-delay:50ms}",
-            reset = "${payments.emr.circuit-reset:5s}",
+            attempts = "${payments.emr.read-attempts}",
+            delay = "${payments.emr.retry-delay}",
+            reset = "${payments.emr.circuit-reset}",
             includes = EmrUnavailableException.class,
             throwWrappedException = true)
     public Raw read(MutableHttpRequest<?> request) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.patientpayments.bff.email.EmailSettings;
+import com.patientpayments.bff.emr.EmrSettings;
 import com.patientpayments.bff.graphql.GraphQLSettings;
 import com.patientpayments.bff.household.CacheSettings;
 import com.patientpayments.bff.lifecycle.ShutdownSettings;
@@ -114,6 +115,11 @@ class ConfigDefaultsTest {
             assertThat(reconciliation.interval()).isEqualTo(Duration.ofMinutes(15));
             assertThat(reconciliation.window()).isEqualTo(Duration.ofDays(2));
 
+            EmrSettings emr = ctx.getBean(EmrSettings.class);
+            assertThat(emr.readAttempts()).isEqualTo(2);
+            assertThat(emr.retryDelay()).isEqualTo(Duration.ofMillis(50));
+            assertThat(emr.circuitReset()).isEqualTo(Duration.ofSeconds(5));
+
             assertThat(ctx.getBean(WebhookSettings.class).tolerance()).isEqualTo(Duration.ofMinutes(5));
 
             if (System.getenv("STRIPE_WEBHOOK_SECRET") == null) {
@@ -142,5 +148,15 @@ class ConfigDefaultsTest {
         assertThatThrownBy(() -> new ShutdownSettings(Duration.ZERO, null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("SHUTDOWN_DRAIN_TIMEOUT");
+    }
+
+    @Test
+    void aBreakerWithoutAReadAttemptStopsTheStart() {
+        assertThatThrownBy(() -> new EmrSettings("k", 0, Duration.ofMillis(50), Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("payments.emr.read-attempts");
+        assertThatThrownBy(() -> new EmrSettings("k", 2, null, Duration.ofSeconds(5)))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("payments.emr.retry-delay");
     }
 }
