@@ -5,20 +5,12 @@ package com.patientpayments.emr;
  * message is safe to show (no names, account numbers or card data). Only the api layer turns it into an HTTP status
  * and problem JSON ({@code api.ApiExceptionHandler}).
  */
-public class EmrException extends RuntimeException {
+public class EmrException extends DomainException {
     private final ErrorCode code;
-    private final String safeMessage;
 
     public EmrException(ErrorCode code, String safeMessage) {
-        super(safeMessage, null, false, false);
+        super(safeMessage);
         this.code = code;
-        this.safeMessage = safeMessage;
-    }
-
-    /** The safe message, never null (the constructor requires one). */
-    @Override
-    public String getMessage() {
-        return safeMessage;
     }
 
     public ErrorCode code() {

@@ -25,23 +25,24 @@ import org.jspecify.annotations.Nullable;
  * ({@code console.StaffRepository}), refund requests ({@code console.RefundRequestRepository}) and receipt branding
  * ({@code console.ReceiptBrandingRepository}), the logos ({@code practice.PracticeLogoRepository}), the ledger's
  * attempts, transactions and their facts ({@code ledger.AttemptRepository}, {@code TransactionRepository},
- * {@code TransactionFacts}: each also keeps its own locked reads and writes here), the receipt
+ * {@code TransactionFacts}), the ledger rows' reads under the household lock ({@code ledger.LedgerRepository}:
+ * allocatable charges, balances, slots, holdings, credit in lieu), the refund and dispute claims and their views
+ * ({@code ledger.ClaimRepository}; each of these also keeps its own locked reads and writes here), the receipt
  * ({@code ledger.ReceiptRepository}), the reconciliation runs ({@code ledger.ReconciliationRunRepository}) and the
  * controllers' small look-ups. Repository calls made inside {@code tx.executeRead/executeWrite} run on the same
  * connection, so they see the transaction's own writes and run after its locks. What still reads through these
- * helpers (issue 13):
+ * helpers:
  * <ul>
- *   <li>row locks ({@code FOR UPDATE}: the household lock of every posting, attempts, transactions before a refund,
- *   the branding draft before it is published) and {@code ON CONFLICT} upserts, by design;</li>
+ *   <li>row locks ({@code FOR UPDATE}: the household lock of every ledger change, attempts, transactions before a
+ *   refund, reports parked until their payment is posted, the branding draft before it is published) and
+ *   {@code ON CONFLICT} upserts (provider events, dispute milestones, parked reports), by design;</li>
  *   <li>{@code console.ConsolePayments}: the payment list, whose {@code WHERE} is built from the optional filters
  *   (see there why a repository does not fit), and the one-payment row that shares its column list and mapping;</li>
- *   <li>the ledger's allocation and claim reads not yet moved ({@code ledger.LedgerRepository}: allocatable charges,
- *   balances, slots, holdings, credit in lieu, all under the household lock; {@code ClaimRepository} and
- *   {@code ClaimRecorder}: refund/dispute claims and their views);</li>
  *   <li>the demo seeding ({@code demo.*}).</li>
  * </ul>
- * The funnel's {@code ON CONFLICT} count and the reconciliation run insert ({@code api.OperationsController}) and the
- * audit appends ({@code ledger.AuditLog}, {@code console.StaffAudit}) are writes and stay here.
+ * The funnel's {@code ON CONFLICT} count and the reconciliation run insert ({@code api.OperationsController}), the
+ * ledger's appends and claim inserts/updates ({@code ledger.LedgerRepository}, {@code ClaimRepository}) and the audit
+ * appends ({@code ledger.AuditLog}, {@code console.StaffAudit}) are writes and stay here.
  */
 public final class Jdbc {
     private Jdbc() {}

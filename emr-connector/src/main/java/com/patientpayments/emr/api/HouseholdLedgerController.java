@@ -52,9 +52,8 @@ public class HouseholdLedgerController {
         UUID id = Ids.parse(householdId, "Household");
         long amount = Amounts.require(amountCents, "amountCents");
         return tx.executeRead(s -> {
-            Connection c = s.getConnection();
             requireHousehold(id);
-            Allocator.Allocation a = allocations.plan(c, id, Money.ofCents(amount));
+            Allocator.Allocation a = allocations.plan(id, Money.ofCents(amount));
             return new AllocationPreviewView(
                     id.toString(),
                     amount,

@@ -1,7 +1,6 @@
 package com.patientpayments.emr.ledger;
 
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.util.UUID;
 
 /**
@@ -18,7 +17,7 @@ public class Allocations {
     }
 
     /** How {@code amount} goes to the household's charges now, and the credit left over. */
-    public Allocator.Allocation plan(Connection c, UUID householdId, Money amount) {
-        return Allocator.allocate(ledger.allocatable(c, householdId), amount);
+    public Allocator.Allocation plan(UUID householdId, Money amount) {
+        return Allocator.allocate(ledger.allocatable(householdId), amount);
     }
 }

@@ -1,7 +1,6 @@
 package com.patientpayments.emr.ledger;
 
 import com.patientpayments.emr.Jdbc;
-import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Query;
@@ -20,13 +19,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Payment attempts. Kept for good: provider webhooks retry for days. A Micronaut Data repository: the plain reads are
- * native {@code @Query} statements returning {@link AttemptRow}; the insert ({@code ON CONFLICT}), the locking reads
+ * native {@code @Query} statements returning {@link PaymentAttemptView} itself (a DTO projection: each column
+ * maps to the component of the same name, the status by its enum name); the insert ({@code ON CONFLICT}), the locking reads
  * ({@code FOR UPDATE}) and the update stay hand-written SQL over the connection of the caller's transaction. Call it
  * inside a transaction; the reads run on its connection, so they see what the transaction wrote and locked.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public abstract class AttemptRepository implements GenericRepository<AttemptRepository.AttemptTable, UUID> {
-    /** The columns of {@code payment_attempts} that {@link AttemptRow} and {@link #map} read. */
+    /** The columns of {@code payment_attempts}: the components of {@link PaymentAttemptView}, which {@link #map} reads. */
     static final String COLUMNS = "id, practice_id, household_id, amount_cents, currency, idempotency_key,"
             + " provider_intent_id, status, failure_code, failure_message, transaction_id, created_at, updated_at";
 
@@ -48,12 +48,12 @@ public abstract class AttemptRepository implements GenericRepository<AttemptRepo
 
     /** The household's attempt with this idempotency key; empty when there is none. */
     public Optional<PaymentAttemptView> findByKey(UUID householdId, String idempotencyKey) {
-        return rowByKey(householdId, idempotencyKey).map(AttemptRow::view);
+        return rowByKey(householdId, idempotencyKey);
     }
 
     /** The attempt with this id; empty when there is none. */
     public Optional<PaymentAttemptView> find(UUID id) {
-        return row(id).map(AttemptRow::view);
+        return row(id);
     }
 
     /** The attempt, locked for the rest of the transaction (hand SQL: a row lock). */
@@ -63,7 +63,7 @@ public abstract class AttemptRepository implements GenericRepository<AttemptRepo
 
     /** The attempt carrying this provider intent; empty when there is none. */
     public Optional<PaymentAttemptView> findByIntent(String intentId) {
-        return rowByIntent(intentId).map(AttemptRow::view);
+        return rowByIntent(intentId);
     }
 
     /**
@@ -84,16 +84,12 @@ public abstract class AttemptRepository implements GenericRepository<AttemptRepo
      * id), at most {@code limit}.
      */
     public List<PaymentAttemptView> recent(UUID householdId, Instant since, Set<AttemptStatus> statuses, int limit) {
-        return recentRows(householdId, since, names(statuses), limit).stream()
-                .map(AttemptRow::view)
-                .toList();
+        return recentRows(householdId, since, names(statuses), limit);
     }
 
     /** Attempts with one of {@code statuses} unchanged since before {@code updatedBefore}, oldest change first. */
     public List<PaymentAttemptView> stale(Set<AttemptStatus> statuses, Instant updatedBefore, int limit) {
-        return staleRows(names(statuses), updatedBefore, limit).stream()
-                .map(AttemptRow::view)
-                .toList();
+        return staleRows(names(statuses), updatedBefore, limit);
     }
 
     /** The practice of the household; empty when there is no such household. */
@@ -106,23 +102,24 @@ public abstract class AttemptRepository implements GenericRepository<AttemptRepo
 
     @Query("SELECT " + COLUMNS + " FROM payment_attempts"
             + " WHERE household_id = :householdId AND idempotency_key = :idempotencyKey")
-    protected abstract Optional<AttemptRow> rowByKey(UUID householdId, String idempotencyKey);
+    protected abstract Optional<PaymentAttemptView> rowByKey(UUID householdId, String idempotencyKey);
 
     @Query("SELECT " + COLUMNS + " FROM payment_attempts WHERE id = :id")
-    protected abstract Optional<AttemptRow> row(UUID id);
+    protected abstract Optional<PaymentAttemptView> row(UUID id);
 
     @Query("SELECT " + COLUMNS + " FROM payment_attempts WHERE provider_intent_id = :intentId")
-    protected abstract Optional<AttemptRow> rowByIntent(String intentId);
+    protected abstract Optional<PaymentAttemptView> rowByIntent(String intentId);
 
     /** {@code statuses} is expanded by Micronaut Data into one bind parameter per element. */
     @Query("SELECT " + COLUMNS + " FROM payment_attempts WHERE household_id = :householdId"
             + " AND created_at >= :since AND status IN (:statuses) ORDER BY created_at DESC, id LIMIT :limit")
-    protected abstract List<AttemptRow> recentRows(UUID householdId, Instant since, List<String> statuses, int limit);
+    protected abstract List<PaymentAttemptView> recentRows(
+            UUID householdId, Instant since, List<String> statuses, int limit);
 
     /** {@code statuses} is expanded by Micronaut Data into one bind parameter per element. */
     @Query("SELECT " + COLUMNS + " FROM payment_attempts WHERE status IN (:statuses) AND updated_at < :updatedBefore"
             + " ORDER BY updated_at, id LIMIT :limit")
-    protected abstract List<AttemptRow> staleRows(List<String> statuses, Instant updatedBefore, int limit);
+    protected abstract List<PaymentAttemptView> staleRows(List<String> statuses, Instant updatedBefore, int limit);
 
     public void update(
             Connection c,
@@ -158,43 +155,8 @@ public abstract class AttemptRepository implements GenericRepository<AttemptRepo
                 rs.getString("failure_code"),
                 rs.getString("failure_message"),
                 rs.getString("transaction_id"),
-                Jdbc.requiredInstant(rs, "created_at").toString(),
-                Jdbc.requiredInstant(rs, "updated_at").toString());
-    }
-
-    /** One row of {@code payment_attempts} ({@link #COLUMNS}); timestamps as read, status by name. */
-    @Introspected
-    protected record AttemptRow(
-            String id,
-            String practiceId,
-            String householdId,
-            long amountCents,
-            String currency,
-            @Nullable String idempotencyKey,
-            @Nullable String providerIntentId,
-            String status,
-            @Nullable String failureCode,
-            @Nullable String failureMessage,
-            @Nullable String transactionId,
-            Instant createdAt,
-            Instant updatedAt) {
-
-        PaymentAttemptView view() {
-            return new PaymentAttemptView(
-                    id,
-                    practiceId,
-                    householdId,
-                    amountCents,
-                    currency,
-                    idempotencyKey,
-                    providerIntentId,
-                    AttemptStatus.valueOf(status),
-                    failureCode,
-                    failureMessage,
-                    transactionId,
-                    createdAt.toString(),
-                    updatedAt.toString());
-        }
+                Jdbc.requiredInstant(rs, "created_at"),
+                Jdbc.requiredInstant(rs, "updated_at"));
     }
 
     /**

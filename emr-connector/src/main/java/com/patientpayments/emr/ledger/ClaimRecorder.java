@@ -1,11 +1,13 @@
 package com.patientpayments.emr.ledger;
 
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,14 +24,17 @@ public class ClaimRecorder {
     private final TransactionRepository transactions;
     private final AuditLog audit;
     private final TransactionFacts facts;
+    private final TransactionOperations<Connection> tx;
 
     public ClaimRecorder(
+            TransactionOperations<Connection> tx,
             ClaimRepository claims,
             HoldingsWriter holdings,
             LedgerRepository ledger,
             TransactionRepository transactions,
             AuditLog audit,
             TransactionFacts facts) {
+        this.tx = tx;
         this.facts = facts;
         this.claims = claims;
         this.holdings = holdings;
@@ -56,16 +61,31 @@ public class ClaimRecorder {
     /** The refund now, and whether this report recorded it first. */
     public record RefundResult(boolean created, RefundView refund) {}
 
+    /**
+     * Runs {@code step} in one write transaction, under the household row lock of the posted transaction {@code txId}
+     * (its facts are read first: the household never changes once posted).
+     *
+     * @throws LedgerException NOT_FOUND for an unknown transaction
+     */
+    <T> T underHouseholdLock(UUID txId, BiFunction<Connection, TransactionFacts.Row, T> step) {
+        return tx.executeWrite(s -> {
+            Connection c = s.getConnection();
+            TransactionFacts.Row t = facts.load(txId);
+            ledger.lockHousehold(c, t.householdId());
+            return step.apply(c, t);
+        });
+    }
+
     RefundResult refund(Connection c, TransactionFacts.Row t, RefundReport r) {
         boolean created = mergeRefund(c, t, r);
         settle(c, t);
-        return new RefundResult(created, refundView(c, r.refundId()));
+        return new RefundResult(created, refundView(r.refundId()));
     }
 
     DisputeView dispute(Connection c, TransactionFacts.Row t, DisputeReport d) {
         mergeDispute(c, t, d);
         settle(c, t);
-        return disputeView(c, d.disputeId());
+        return disputeView(d.disputeId());
     }
 
     /** Applies the reports parked for the transaction's provider reference (after it was posted). Answers how many. */
@@ -104,23 +124,14 @@ public class ClaimRecorder {
         if (r.amount().cents() > t.amountCents()) {
             throw LedgerException.conflict("The refund is larger than the payment (" + t.amountCents() + " cents).");
         }
-        Optional<ClaimRepository.RefundRow> existing = claims.refund(c, r.refundId());
+        Optional<ClaimRepository.RefundRow> existing = claims.refund(r.refundId());
         ledger.recordEvent(c, r.eventId(), "refund");
         if (existing.isEmpty()) {
             claims.insertRefund(
                     c,
                     new ClaimRepository.RefundRow(
                             r.refundId(), t.id(), r.amount().cents(), r.status(), r.providerCreatedAt()));
-            audit.append(
-                    c,
-                    new AuditLog.Entry(
-                            AuditAction.refund(r.status()),
-                            t.householdId(),
-                            t.id(),
-                            null,
-                            null,
-                            r.amount().cents(),
-                            r.refundId()));
+            auditRefund(c, t, r);
             return true;
         }
         ClaimRepository.RefundRow row = existing.get();
@@ -132,25 +143,29 @@ public class ClaimRecorder {
         }
         if (row.status().canMoveTo(r.status())) {
             claims.updateRefundStatus(c, r.refundId(), r.status());
-            audit.append(
-                    c,
-                    new AuditLog.Entry(
-                            AuditAction.refund(r.status()),
-                            t.householdId(),
-                            t.id(),
-                            null,
-                            null,
-                            r.amount().cents(),
-                            r.refundId()));
+            auditRefund(c, t, r);
         }
         return false;
+    }
+
+    private void auditRefund(Connection c, TransactionFacts.Row t, RefundReport r) {
+        audit.append(
+                c,
+                new AuditLog.Entry(
+                        AuditAction.refund(r.status()),
+                        t.householdId(),
+                        t.id(),
+                        null,
+                        null,
+                        r.amount().cents(),
+                        r.refundId()));
     }
 
     private void mergeDispute(Connection c, TransactionFacts.Row t, DisputeReport d) {
         if (d.amount().cents() > t.amountCents()) {
             throw LedgerException.conflict("The dispute is larger than the payment (" + t.amountCents() + " cents).");
         }
-        Optional<ClaimRepository.DisputeRow> existing = claims.dispute(c, d.disputeId());
+        Optional<ClaimRepository.DisputeRow> existing = claims.dispute(d.disputeId());
         ledger.recordEvent(c, d.eventId(), "dispute_" + d.status().wire());
         DisputeStatus next;
         long amount;
@@ -187,38 +202,27 @@ public class ClaimRecorder {
         facts.refreshStatus(c, t.id(), claims, transactions);
     }
 
-    RefundView refundView(Connection c, String refundId) {
-        return com.patientpayments.emr.Jdbc.one(
-                        c,
-                        "SELECT transaction_id, amount_cents, status FROM refunds" + " WHERE refund_id = ?",
-                        rs -> new RefundView(
-                                refundId, rs.getString(1), rs.getLong(2), rs.getString(3), new ArrayList<>(), 0),
-                        refundId)
-                .map(r -> new RefundView(
-                        r.refundId(),
-                        r.transactionId(),
-                        r.amountCents(),
-                        r.status(),
-                        facts.takenByRefund(refundId),
-                        facts.creditTaken(refundId, "REFUND%")))
-                .orElseThrow(() -> LedgerException.notFound("Refund"));
+    RefundView refundView(String refundId) {
+        ClaimRepository.RefundRow r = claims.refund(refundId).orElseThrow(() -> LedgerException.notFound("Refund"));
+        return new RefundView(
+                refundId,
+                r.transactionId().toString(),
+                r.amountCents(),
+                r.status().wire(),
+                facts.takenByRefund(refundId),
+                facts.creditTaken(refundId, "REFUND%"));
     }
 
-    DisputeView disputeView(Connection c, String disputeId) {
-        return com.patientpayments.emr.Jdbc.one(
-                        c,
-                        "SELECT transaction_id, amount_cents, status FROM dispute_states" + " WHERE dispute_id = ?",
-                        rs -> new String[] {rs.getString(1), Long.toString(rs.getLong(2)), rs.getString(3)},
-                        disputeId)
-                .map(r -> new DisputeView(
-                        disputeId,
-                        r[0],
-                        Long.parseLong(r[1]),
-                        r[2],
-                        DisputeStatus.parse(r[2]).fundsWithdrawn(),
-                        facts.takenByDispute(disputeId),
-                        facts.creditTaken(disputeId, "DISPUTE%"),
-                        facts.reapplied(disputeId)))
-                .orElseThrow(() -> LedgerException.notFound("Dispute"));
+    DisputeView disputeView(String disputeId) {
+        ClaimRepository.DisputeRow d = claims.dispute(disputeId).orElseThrow(() -> LedgerException.notFound("Dispute"));
+        return new DisputeView(
+                disputeId,
+                d.transactionId().toString(),
+                d.amountCents(),
+                d.status().wire(),
+                d.status().fundsWithdrawn(),
+                facts.takenByDispute(disputeId),
+                facts.creditTaken(disputeId, "DISPUTE%"),
+                facts.reapplied(disputeId));
     }
 }

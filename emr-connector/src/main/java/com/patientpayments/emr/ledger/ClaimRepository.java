@@ -1,7 +1,13 @@
 package com.patientpayments.emr.ledger;
 
 import com.patientpayments.emr.Jdbc;
-import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,10 +18,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The provider's current state of each refund ({@code refunds}) and dispute ({@code dispute_states}), the dispute
- * milestones the receipt lists ({@code disputes}), and events parked until their payment is posted.
+ * milestones the receipt lists ({@code disputes}), and events parked until their payment is posted. A Micronaut Data
+ * repository: the reads are native {@code @Query} statements returning flat row records; the inserts, updates, the
+ * milestone and park upserts ({@code ON CONFLICT}) and the parked reports ({@code FOR UPDATE}) stay hand-written SQL
+ * over the connection of the caller's transaction. Call it inside that transaction (under the household row lock):
+ * the reads run on the same connection, so they see what it wrote. Amounts are cents.
  */
-@Singleton
-public class ClaimRepository {
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public abstract class ClaimRepository implements GenericRepository<ClaimRepository.RefundTable, UUID> {
 
     /** A refund as stored. */
     public record RefundRow(
@@ -38,19 +48,14 @@ public class ClaimRepository {
             @Nullable Instant providerCreatedAt,
             @Nullable String eventId) {}
 
-    public Optional<RefundRow> refund(Connection c, String refundId) {
-        return Jdbc.one(
-                c,
-                "SELECT refund_id, transaction_id, amount_cents, status, provider_created_at FROM refunds"
-                        + " WHERE refund_id = ?",
-                rs -> new RefundRow(
-                        rs.getString(1),
-                        rs.getObject(2, UUID.class),
-                        rs.getLong(3),
-                        RefundStatus.parse(rs.getString(4)),
-                        Jdbc.instant(rs, "provider_created_at")),
-                refundId);
+    /** The refund as stored; empty when it was never recorded. */
+    public Optional<RefundRow> refund(String refundId) {
+        return refundRow(refundId).map(StoredRefund::row);
     }
+
+    @Query("SELECT refund_id, transaction_id, amount_cents, status, provider_created_at FROM refunds"
+            + " WHERE refund_id = :refundId")
+    protected abstract Optional<StoredRefund> refundRow(String refundId);
 
     public void insertRefund(Connection c, RefundRow r) {
         Jdbc.update(
@@ -70,17 +75,13 @@ public class ClaimRepository {
                 c, "UPDATE refunds SET status = ?, updated_at = now() WHERE refund_id = ?", status.wire(), refundId);
     }
 
-    public Optional<DisputeRow> dispute(Connection c, String disputeId) {
-        return Jdbc.one(
-                c,
-                "SELECT dispute_id, transaction_id, amount_cents, status FROM dispute_states" + " WHERE dispute_id = ?",
-                rs -> new DisputeRow(
-                        rs.getString(1),
-                        rs.getObject(2, UUID.class),
-                        rs.getLong(3),
-                        DisputeStatus.parse(rs.getString(4))),
-                disputeId);
+    /** The dispute as stored; empty when it was never recorded. */
+    public Optional<DisputeRow> dispute(String disputeId) {
+        return disputeRow(disputeId).map(StoredDispute::row);
     }
+
+    @Query("SELECT dispute_id, transaction_id, amount_cents, status FROM dispute_states WHERE dispute_id = :disputeId")
+    protected abstract Optional<StoredDispute> disputeRow(String disputeId);
 
     public void insertDispute(Connection c, DisputeRow d) {
         Jdbc.update(
@@ -116,43 +117,45 @@ public class ClaimRepository {
     }
 
     /** The transaction's claims in claim order: refunds by provider creation time, then disputes. */
-    public List<Holdings.Claim> claims(Connection c, UUID txId) {
-        List<Holdings.Claim> out = new ArrayList<>(Jdbc.list(
-                c,
-                "SELECT refund_id, amount_cents, status FROM refunds"
-                        + " WHERE transaction_id = ? ORDER BY provider_created_at NULLS LAST, created_at, refund_id",
-                rs -> new Holdings.Claim(
-                        new Holdings.Source(Holdings.Kind.REFUND, rs.getString(1)),
-                        RefundStatus.parse(rs.getString(3)).inEffect() ? rs.getLong(2) : 0),
-                txId));
-        out.addAll(Jdbc.list(
-                c,
-                "SELECT dispute_id, amount_cents, status FROM dispute_states"
-                        + " WHERE transaction_id = ? ORDER BY created_at, dispute_id",
-                rs -> new Holdings.Claim(
-                        new Holdings.Source(Holdings.Kind.DISPUTE, rs.getString(1)),
-                        DisputeStatus.parse(rs.getString(3)).fundsWithdrawn() ? rs.getLong(2) : 0),
-                txId));
+    public List<Holdings.Claim> claims(UUID txId) {
+        List<Holdings.Claim> out = new ArrayList<>();
+        refundClaimRows(txId)
+                .forEach(r -> out.add(new Holdings.Claim(
+                        new Holdings.Source(Holdings.Kind.REFUND, r.sourceId()),
+                        RefundStatus.parse(r.status()).inEffect() ? r.amountCents() : 0)));
+        disputeClaimRows(txId)
+                .forEach(r -> out.add(new Holdings.Claim(
+                        new Holdings.Source(Holdings.Kind.DISPUTE, r.sourceId()),
+                        DisputeStatus.parse(r.status()).fundsWithdrawn() ? r.amountCents() : 0)));
         return out;
     }
 
-    /** Refunds currently in effect, and whether a dispute is open / was lost. */
+    @Query("SELECT refund_id AS source_id, amount_cents, status FROM refunds"
+            + " WHERE transaction_id = :txId ORDER BY provider_created_at NULLS LAST, created_at, refund_id")
+    protected abstract List<ClaimRow> refundClaimRows(UUID txId);
+
+    @Query("SELECT dispute_id AS source_id, amount_cents, status FROM dispute_states"
+            + " WHERE transaction_id = :txId ORDER BY created_at, dispute_id")
+    protected abstract List<ClaimRow> disputeClaimRows(UUID txId);
+
+    /** Refunds currently in effect (cents), and whether a dispute is open / was lost. */
     public record Facts(long refundedCents, boolean disputeOpen, boolean disputeLost) {}
 
-    public Facts facts(Connection c, UUID txId) {
-        long refunded = Jdbc.longValue(
-                c,
-                "SELECT COALESCE(SUM(amount_cents), 0) FROM refunds WHERE transaction_id = ?"
-                        + " AND status NOT IN ('failed', 'canceled')",
-                txId);
-        List<DisputeStatus> disputes = Jdbc.list(
-                c,
-                "SELECT status FROM dispute_states WHERE transaction_id = ?",
-                rs -> DisputeStatus.parse(rs.getString(1)),
-                txId);
+    /** The transaction's {@link Facts}. */
+    public Facts facts(UUID txId) {
+        long refunded = refundedCents(txId);
+        List<DisputeStatus> disputes =
+                disputeStatuses(txId).stream().map(DisputeStatus::parse).toList();
         return new Facts(
                 refunded, disputes.stream().anyMatch(DisputeStatus::open), disputes.contains(DisputeStatus.LOST));
     }
+
+    @Query("SELECT COALESCE(SUM(amount_cents), 0) FROM refunds WHERE transaction_id = :txId"
+            + " AND status NOT IN ('failed', 'canceled')")
+    protected abstract long refundedCents(UUID txId);
+
+    @Query("SELECT status FROM dispute_states WHERE transaction_id = :txId")
+    protected abstract List<String> disputeStatuses(UUID txId);
 
     /** Parks a report (a duplicate of the same source and status is kept once). */
     public boolean park(
@@ -199,5 +202,48 @@ public class ClaimRepository {
 
     public void markApplied(Connection c, long parkedId) {
         Jdbc.update(c, "UPDATE parked_provider_events SET applied_at = now() WHERE id = ?", parkedId);
+    }
+
+    /** A {@code refunds} row as read; status as stored (wire name). */
+    @Introspected
+    protected record StoredRefund(
+            String refundId,
+            UUID transactionId,
+            long amountCents,
+            String status,
+            @Nullable Instant providerCreatedAt) {
+        RefundRow row() {
+            return new RefundRow(refundId, transactionId, amountCents, RefundStatus.parse(status), providerCreatedAt);
+        }
+    }
+
+    /** A {@code dispute_states} row as read; status as stored (wire name). */
+    @Introspected
+    protected record StoredDispute(String disputeId, UUID transactionId, long amountCents, String status) {
+        DisputeRow row() {
+            return new DisputeRow(disputeId, transactionId, amountCents, DisputeStatus.parse(status));
+        }
+    }
+
+    /** A refund or dispute of a transaction: its id, amount (cents) and stored status. */
+    @Introspected
+    protected record ClaimRow(String sourceId, long amountCents, String status) {}
+
+    /**
+     * The table the repository is rooted at, because Micronaut Data needs a root entity to implement {@code @Query}
+     * methods; never read or written as an entity (no generated CRUD is used).
+     */
+    @MappedEntity("refunds")
+    static final class RefundTable {
+        @Id
+        private final UUID id;
+
+        RefundTable(UUID id) {
+            this.id = id;
+        }
+
+        public UUID getId() {
+            return id;
+        }
     }
 }

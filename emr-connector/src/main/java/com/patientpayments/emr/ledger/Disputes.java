@@ -1,8 +1,6 @@
 package com.patientpayments.emr.ledger;
 
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
 import java.util.UUID;
 
 /**
@@ -13,19 +11,9 @@ import java.util.UUID;
  */
 @Singleton
 public class Disputes {
-    private final TransactionOperations<Connection> tx;
-    private final LedgerRepository ledger;
     private final ClaimRecorder recorder;
-    private final TransactionFacts facts;
 
-    public Disputes(
-            TransactionOperations<Connection> tx,
-            LedgerRepository ledger,
-            ClaimRecorder recorder,
-            TransactionFacts facts) {
-        this.tx = tx;
-        this.facts = facts;
-        this.ledger = ledger;
+    public Disputes(ClaimRecorder recorder) {
         this.recorder = recorder;
     }
 
@@ -36,11 +24,6 @@ public class Disputes {
      *                         transaction or the amount is larger than the payment
      */
     public DisputeView record(UUID txId, ClaimRecorder.DisputeReport report) {
-        return tx.executeWrite(s -> {
-            Connection c = s.getConnection();
-            TransactionFacts.Row t = facts.load(txId);
-            ledger.lockHousehold(c, t.householdId());
-            return recorder.dispute(c, t, report);
-        });
+        return recorder.underHouseholdLock(txId, (c, t) -> recorder.dispute(c, t, report));
     }
 }

@@ -27,14 +27,14 @@ public class HoldingsWriter {
 
     /** Appends what changed; answers the moves (empty when the ledger already matched). */
     public List<Holdings.Move> project(Connection c, UUID householdId, UUID txId) {
-        List<Holdings.Slot> slots = ledger.slots(c, txId);
-        var target = Holdings.target(slots, claims.claims(c, txId));
+        List<Holdings.Slot> slots = ledger.slots(txId);
+        var target = Holdings.target(slots, claims.claims(txId));
         List<UUID> chargeIds = slots.stream()
                 .filter(s -> !s.isCredit())
                 .map(Holdings.Slot::chargeId)
                 .toList();
-        Map<UUID, Long> balances = ledger.balances(c, chargeIds);
-        List<Holdings.Move> moves = Holdings.plan(target, ledger.held(c, txId), balances, ledger.inLieuCredit(c, txId));
+        Map<UUID, Long> balances = ledger.balances(chargeIds);
+        List<Holdings.Move> moves = Holdings.plan(target, ledger.held(txId), balances, ledger.inLieuCredit(txId));
         if (moves.isEmpty()) {
             return moves;
         }

@@ -1,23 +1,17 @@
 package com.patientpayments.emr.ledger;
 
+import com.patientpayments.emr.DomainException;
+
 /**
  * A ledger use case refused a request, with its {@link LedgerError} code. The message is safe to show to the caller:
  * ids and amounts only, never names, account numbers or card data.
  */
-public class LedgerException extends RuntimeException {
+public class LedgerException extends DomainException {
     private final LedgerError code;
-    private final String safeMessage;
 
     public LedgerException(LedgerError code, String safeMessage) {
-        super(safeMessage, null, false, false);
+        super(safeMessage);
         this.code = code;
-        this.safeMessage = safeMessage;
-    }
-
-    /** The safe message, never null (the constructor requires one). */
-    @Override
-    public String getMessage() {
-        return safeMessage;
     }
 
     public LedgerError code() {

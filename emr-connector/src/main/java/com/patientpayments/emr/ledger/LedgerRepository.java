@@ -2,8 +2,15 @@ package com.patientpayments.emr.ledger;
 
 import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.charge.ChargeRepository;
-import jakarta.inject.Singleton;
+import io.micronaut.core.annotation.Introspected;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
 import java.sql.Connection;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,10 +20,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The append-only ledger rows: applications/reversals on charges and household credit entries, plus the household row
- * lock that serializes every ledger change of one household.
+ * lock that serializes every ledger change of one household. A Micronaut Data repository: the reads (allocatable
+ * charges, balances, slots, holdings, credit in lieu) are native {@code @Query} statements returning flat row records;
+ * the household lock ({@code FOR UPDATE}), the appends and the event record ({@code ON CONFLICT}) stay hand-written SQL
+ * over the connection of the caller's transaction. Call it inside that transaction, after {@link #lockHousehold}: the
+ * reads run on the same connection, so they see what the transaction wrote and read under the lock. Amounts are
+ * cents.
  */
-@Singleton
-public class LedgerRepository {
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public abstract class LedgerRepository implements GenericRepository<LedgerRepository.ApplicationTable, UUID> {
     /** Takes the household's row lock for the rest of the transaction: concurrent payments queue here. */
     public void lockHousehold(Connection c, UUID householdId) {
         if (Jdbc.one(c, "SELECT id FROM households WHERE id = ? FOR UPDATE", rs -> 1, householdId)
@@ -25,107 +37,87 @@ public class LedgerRepository {
         }
     }
 
-    /** Charges a payment may go to: positive balance and not under dispute. */
-    public List<Allocator.OpenCharge> allocatable(Connection c, UUID householdId) {
-        return Jdbc.list(
-                c,
-                "SELECT * FROM (SELECT c.id, c.service_date, c.entry_seq, c.amount_cents"
-                        + " - COALESCE((SELECT SUM(a.amount_cents) FROM payment_applications a"
-                        + " WHERE a.charge_id = c.id), 0) AS balance, " + ChargeRepository.DISPUTED + " AS disputed"
-                        + " FROM charges c WHERE c.household_id = ?) x"
-                        + " WHERE x.balance > 0 AND NOT x.disputed ORDER BY x.service_date, x.entry_seq",
-                rs -> new Allocator.OpenCharge(
-                        rs.getObject("id", UUID.class),
-                        rs.getDate("service_date").toLocalDate(),
-                        rs.getLong("entry_seq"),
-                        Money.ofCents(rs.getLong("balance"))),
-                householdId);
+    /** Charges a payment may go to: positive balance and not under dispute, in allocation order. */
+    public List<Allocator.OpenCharge> allocatable(UUID householdId) {
+        return allocatableRows(householdId).stream()
+                .map(r -> new Allocator.OpenCharge(r.id(), r.serviceDate(), r.entrySeq(), Money.ofCents(r.balance())))
+                .toList();
     }
 
-    /** Current balances of the given charges. */
-    public Map<UUID, Long> balances(Connection c, List<UUID> chargeIds) {
+    @Query("SELECT * FROM (SELECT c.id, c.service_date, c.entry_seq, c.amount_cents"
+            + " - COALESCE((SELECT SUM(a.amount_cents) FROM payment_applications a"
+            + " WHERE a.charge_id = c.id), 0) AS balance, " + ChargeRepository.DISPUTED + " AS disputed"
+            + " FROM charges c WHERE c.household_id = :householdId) x"
+            + " WHERE x.balance > 0 AND NOT x.disputed ORDER BY x.service_date, x.entry_seq")
+    protected abstract List<OpenChargeRow> allocatableRows(UUID householdId);
+
+    /** Current balances (cents) of the given charges. */
+    public Map<UUID, Long> balances(List<UUID> chargeIds) {
         Map<UUID, Long> out = new HashMap<>();
         if (chargeIds.isEmpty()) {
             return out;
         }
-        Jdbc.list(
-                c,
-                "SELECT c.id, c.amount_cents - COALESCE((SELECT SUM(a.amount_cents) FROM payment_applications a"
-                        + " WHERE a.charge_id = c.id), 0) FROM charges c WHERE c.id = ANY (?)",
-                rs -> out.put(rs.getObject(1, UUID.class), rs.getLong(2)),
-                uuidArray(c, chargeIds));
+        balanceRows(chargeIds).forEach(r -> out.put(r.chargeId(), r.amountCents()));
         return out;
     }
 
-    private static java.sql.Array uuidArray(Connection c, List<UUID> ids) {
-        try {
-            return c.createArrayOf("uuid", ids.toArray());
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("uuid array", e);
-        }
-    }
+    /** {@code chargeIds} is expanded by Micronaut Data into one bind parameter per element. */
+    @Query("SELECT c.id AS charge_id, c.amount_cents - COALESCE((SELECT SUM(a.amount_cents)"
+            + " FROM payment_applications a WHERE a.charge_id = c.id), 0) AS amount_cents"
+            + " FROM charges c WHERE c.id IN (:chargeIds)")
+    protected abstract List<ChargeCentsRow> balanceRows(List<UUID> chargeIds);
 
     /**
      * The slots of a posting, the first to be taken back first: its credit, then its charges in reverse allocation
      * order (newest date of service, then latest entry), with what the posting put in each.
      */
-    public List<Holdings.Slot> slots(Connection c, UUID transactionId) {
+    public List<Holdings.Slot> slots(UUID transactionId) {
         List<Holdings.Slot> slots = new ArrayList<>();
-        slots.add(new Holdings.Slot(
-                null,
-                Jdbc.longValue(
-                        c,
-                        "SELECT COALESCE(SUM(amount_cents), 0)"
-                                + " FROM household_credit_entries WHERE transaction_id = ? AND kind = 'PAYMENT_CREDIT'",
-                        transactionId)));
-        slots.addAll(Jdbc.list(
-                c,
-                "SELECT a.charge_id, SUM(a.amount_cents) FROM payment_applications a"
-                        + " JOIN charges c ON c.id = a.charge_id WHERE a.transaction_id = ? AND a.kind = 'PAYMENT'"
-                        + " GROUP BY a.charge_id, c.service_date, c.entry_seq ORDER BY c.service_date DESC,"
-                        + " c.entry_seq DESC",
-                rs -> new Holdings.Slot(rs.getObject(1, UUID.class), rs.getLong(2)),
-                transactionId));
+        slots.add(new Holdings.Slot(null, paymentCredit(transactionId)));
+        chargeSlotRows(transactionId).forEach(r -> slots.add(new Holdings.Slot(r.chargeId(), r.amountCents())));
         return slots;
     }
 
+    @Query("SELECT COALESCE(SUM(amount_cents), 0)"
+            + " FROM household_credit_entries WHERE transaction_id = :transactionId AND kind = 'PAYMENT_CREDIT'")
+    protected abstract long paymentCredit(UUID transactionId);
+
+    @Query("SELECT a.charge_id, SUM(a.amount_cents) AS amount_cents FROM payment_applications a"
+            + " JOIN charges c ON c.id = a.charge_id WHERE a.transaction_id = :transactionId AND a.kind = 'PAYMENT'"
+            + " GROUP BY a.charge_id, c.service_date, c.entry_seq ORDER BY c.service_date DESC,"
+            + " c.entry_seq DESC")
+    protected abstract List<ChargeCentsRow> chargeSlotRows(UUID transactionId);
+
     /** What each refund and dispute of the transaction holds now, per slot (charge, or null for the credit). */
-    public List<Holdings.Held> held(Connection c, UUID transactionId) {
-        List<Holdings.Held> held = new ArrayList<>(Jdbc.list(
-                c,
-                "SELECT CASE WHEN refund_id IS NOT NULL THEN 'REFUND'"
-                        + " ELSE 'DISPUTE' END, COALESCE(refund_id, dispute_id), charge_id, -SUM(amount_cents)"
-                        + " FROM payment_applications WHERE transaction_id = ? AND (refund_id IS NOT NULL"
-                        + " OR dispute_id IS NOT NULL) GROUP BY 1, 2, 3",
-                rs -> new Holdings.Held(
-                        new Holdings.Source(Holdings.Kind.valueOf(rs.getString(1)), rs.getString(2)),
-                        rs.getObject(3, UUID.class),
-                        rs.getLong(4)),
-                transactionId));
-        held.addAll(Jdbc.list(
-                c,
-                "SELECT CASE WHEN kind LIKE 'REFUND%' THEN 'REFUND' ELSE 'DISPUTE' END, reference,"
-                        + " charge_id, -SUM(amount_cents) FROM household_credit_entries WHERE transaction_id = ?"
-                        + " AND (kind LIKE 'REFUND%' OR kind LIKE 'DISPUTE%') GROUP BY 1, 2, 3",
-                rs -> new Holdings.Held(
-                        new Holdings.Source(Holdings.Kind.valueOf(rs.getString(1)), rs.getString(2)),
-                        rs.getObject(3, UUID.class),
-                        rs.getLong(4)),
-                transactionId));
+    public List<Holdings.Held> held(UUID transactionId) {
+        List<Holdings.Held> held = new ArrayList<>();
+        heldOnChargesRows(transactionId).forEach(r -> held.add(r.held()));
+        heldAsCreditRows(transactionId).forEach(r -> held.add(r.held()));
         return held;
     }
 
+    @Query("SELECT CASE WHEN refund_id IS NOT NULL THEN 'REFUND'"
+            + " ELSE 'DISPUTE' END AS kind, COALESCE(refund_id, dispute_id) AS source_id, charge_id,"
+            + " -SUM(amount_cents) AS taken_cents FROM payment_applications WHERE transaction_id = :transactionId"
+            + " AND (refund_id IS NOT NULL OR dispute_id IS NOT NULL) GROUP BY 1, 2, 3")
+    protected abstract List<HeldRow> heldOnChargesRows(UUID transactionId);
+
+    @Query("SELECT CASE WHEN kind LIKE 'REFUND%' THEN 'REFUND' ELSE 'DISPUTE' END AS kind, reference AS source_id,"
+            + " charge_id, -SUM(amount_cents) AS taken_cents FROM household_credit_entries"
+            + " WHERE transaction_id = :transactionId"
+            + " AND (kind LIKE 'REFUND%' OR kind LIKE 'DISPUTE%') GROUP BY 1, 2, 3")
+    protected abstract List<HeldRow> heldAsCreditRows(UUID transactionId);
+
     /** Credit the transaction keeps in lieu of each charge (restorations that did not fit on the charge). */
-    public Map<UUID, Long> inLieuCredit(Connection c, UUID transactionId) {
+    public Map<UUID, Long> inLieuCredit(UUID transactionId) {
         Map<UUID, Long> out = new HashMap<>();
-        Jdbc.list(
-                c,
-                "SELECT charge_id, SUM(amount_cents) FROM household_credit_entries WHERE transaction_id = ?"
-                        + " AND charge_id IS NOT NULL GROUP BY charge_id",
-                rs -> out.put(rs.getObject(1, UUID.class), rs.getLong(2)),
-                transactionId);
+        inLieuCreditRows(transactionId).forEach(r -> out.put(r.chargeId(), r.amountCents()));
         return out;
     }
+
+    @Query("SELECT charge_id, SUM(amount_cents) AS amount_cents FROM household_credit_entries"
+            + " WHERE transaction_id = :transactionId AND charge_id IS NOT NULL GROUP BY charge_id")
+    protected abstract List<ChargeCentsRow> inLieuCreditRows(UUID transactionId);
 
     /** One application (+) or reversal (−) row to append. */
     public record Row(UUID chargeId, long amountCents, long balanceAfterCents) {}
@@ -186,5 +178,40 @@ public class LedgerRepository {
                         eventId,
                         kind)
                 == 1;
+    }
+
+    /** A charge with a positive balance (cents) that is not under dispute. */
+    @Introspected
+    protected record OpenChargeRow(UUID id, LocalDate serviceDate, long entrySeq, long balance) {}
+
+    /** An amount (cents) on one charge; {@code chargeId} is never null here. */
+    @Introspected
+    protected record ChargeCentsRow(UUID chargeId, long amountCents) {}
+
+    /** What one refund or dispute ({@code kind} by name) takes from one slot (charge, or null for the credit). */
+    @Introspected
+    protected record HeldRow(
+            String kind, String sourceId, @Nullable UUID chargeId, long takenCents) {
+        Holdings.Held held() {
+            return new Holdings.Held(new Holdings.Source(Holdings.Kind.valueOf(kind), sourceId), chargeId, takenCents);
+        }
+    }
+
+    /**
+     * The table the repository is rooted at, because Micronaut Data needs a root entity to implement {@code @Query}
+     * methods; never read or written as an entity (no generated CRUD is used).
+     */
+    @MappedEntity("payment_applications")
+    static final class ApplicationTable {
+        @Id
+        private final UUID id;
+
+        ApplicationTable(UUID id) {
+            this.id = id;
+        }
+
+        public UUID getId() {
+            return id;
+        }
     }
 }

@@ -45,7 +45,7 @@ abstract class TransactionFacts implements GenericRepository<TransactionFacts.Fa
      */
     TransactionStatus refreshStatus(Connection c, UUID id, ClaimRepository claims, TransactionRepository transactions) {
         Row row = load(id);
-        ClaimRepository.Facts facts = claims.facts(c, id);
+        ClaimRepository.Facts facts = claims.facts(id);
         TransactionStatus next = TransactionStatus.derive(
                 row.amountCents(), facts.refundedCents(), facts.disputeOpen(), facts.disputeLost());
         if (next != row.status()) {

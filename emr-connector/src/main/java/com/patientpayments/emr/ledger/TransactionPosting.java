@@ -81,7 +81,7 @@ public class TransactionPosting {
                         false,
                         transactions.findByReference(cmd.providerReference()).orElseThrow());
             }
-            Allocator.Allocation allocation = allocations.plan(c, householdId, cmd.amount());
+            Allocator.Allocation allocation = allocations.plan(householdId, cmd.amount());
             List<LedgerRepository.Row> rows = new ArrayList<>();
             List<TransactionView.Allocation> allocations = new ArrayList<>();
             List<AuditLog.Entry> entries = new ArrayList<>();

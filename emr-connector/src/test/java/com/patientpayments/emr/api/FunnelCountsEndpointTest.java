@@ -3,12 +3,11 @@ package com.patientpayments.emr.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.patientpayments.emr.support.TestApp;
+import com.patientpayments.emr.support.TestAppPerClass;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,22 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link OperationsController#MAX_FUNNEL_COUNT} with problem JSON without touching the row.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FunnelCountsEndpointTest {
+class FunnelCountsEndpointTest extends TestAppPerClass {
     private static final String PATH = "/api/v1/console/funnel";
     /** The demo practice Bright Smiles' landing hash (contract.md demo data). */
     private static final String HASH = "K7MX4Q";
-
-    private TestApp app;
-
-    @BeforeAll
-    void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    void stop() {
-        app.close();
-    }
 
     @Test
     void aCountIsAddedToTodaysRowAndAnAbsentCountIsOne() throws SQLException {

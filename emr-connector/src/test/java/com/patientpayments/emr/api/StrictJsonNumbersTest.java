@@ -3,12 +3,11 @@ package com.patientpayments.emr.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.patientpayments.emr.support.TestApp;
+import com.patientpayments.emr.support.TestAppPerClass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.yaml.snakeyaml.Yaml;
@@ -20,7 +19,7 @@ import org.yaml.snakeyaml.Yaml;
  * Bodies with duplicate keys or content after the JSON value are refused too.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StrictJsonNumbersTest {
+class StrictJsonNumbersTest extends TestAppPerClass {
 
     /** What a lenient decoder turned into a number. */
     private static final List<String> NOT_INTEGERS = List.of(
@@ -39,18 +38,6 @@ class StrictJsonNumbersTest {
             "-0.0",
             "\"\"",
             "99999999999999999999999.5");
-
-    private TestApp app;
-
-    @BeforeAll
-    void start() {
-        app = TestApp.start();
-    }
-
-    @AfterAll
-    void stop() {
-        app.close();
-    }
 
     /** (method, path with ids filled in, field) for every numeric property of every JSON request body. */
     @SuppressWarnings("unchecked")

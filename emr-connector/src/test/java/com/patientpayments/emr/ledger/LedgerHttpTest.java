@@ -10,6 +10,7 @@ import com.patientpayments.emr.support.TestAppPerClass;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,12 @@ class LedgerHttpTest extends TestAppPerClass {
                 app.get("/api/v1/payment-attempts/by-intent/pi_idem_1").json();
         assertThat(attempt.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(attempt.get("transactionId")).isEqualTo(first.json().get("id"));
+        // API.md: timestamps are ISO-8601 instant strings (as Instant.toString writes them), not epoch numbers.
+        for (String field : List.of("createdAt", "updatedAt")) {
+            assertThat(attempt.get(field).isTextual()).as(field).isTrue();
+            String text = attempt.get(field).asText();
+            assertThat(Instant.parse(text).toString()).as(field).isEqualTo(text);
+        }
         TestApp.Response lateFailure = app.post(
                 "/api/v1/payment-attempts/" + attempt.get("id").asText() + "/failure",
                 json("eventId", "evt_late", "failureCode", "card_declined", "failureMessage", "x"));
