@@ -15,6 +15,8 @@ import com.patientpayments.bff.emr.ConsoleErrors;
 import com.patientpayments.bff.practice.PracticeLogoUrls;
 import com.patientpayments.bff.receipt.ReceiptDownloadTokens;
 import com.patientpayments.bff.receipt.ReceiptLocale;
+import com.patientpayments.contract.ConsolePayment;
+import com.patientpayments.contract.RoiReport;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
@@ -210,10 +212,10 @@ public class ConsoleQueryWiring implements GraphQLWiring {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`after` is not a cursor of this list.");
         }
         query.put("after", after);
-        ConsoleDtos.Page page =
+        ConsolePayment.Page page =
                 ConsoleErrors.value(emr.payments(p.staff().id(), p.practice().id(), query), "Not found.");
         List<Map<String, Object>> edges = new ArrayList<>();
-        for (ConsoleDtos.Payment row : page.rows()) {
+        for (ConsolePayment row : page.rows()) {
             Map<String, Object> edge = new LinkedHashMap<>();
             edge.put("cursor", cursorOf(row));
             edge.put("node", new ConsoleNodes.PaymentNode(p, row));
@@ -230,7 +232,7 @@ public class ConsoleQueryWiring implements GraphQLWiring {
     }
 
     /** The connector's cursor format (base64url of paidAt|id): the same as its page's endCursor. */
-    private static String cursorOf(ConsoleDtos.Payment row) {
+    private static String cursorOf(ConsolePayment row) {
         return java.util.Base64.getUrlEncoder()
                 .withoutPadding()
                 .encodeToString((row.paidAt() + "|" + row.transactionId()).getBytes(StandardCharsets.UTF_8));
@@ -246,9 +248,9 @@ public class ConsoleQueryWiring implements GraphQLWiring {
         String after = null;
         do {
             query.put("after", after);
-            ConsoleDtos.Page page = ConsoleErrors.value(
+            ConsolePayment.Page page = ConsoleErrors.value(
                     emr.payments(p.staff().id(), p.practice().id(), query), "Not found.");
-            for (ConsoleDtos.Payment r : page.rows()) {
+            for (ConsolePayment r : page.rows()) {
                 csv.append(Csv.cell(r.transactionId()))
                         .append(',')
                         .append(Csv.cell(local(r.paidAt(), p)))
@@ -298,8 +300,7 @@ public class ConsoleQueryWiring implements GraphQLWiring {
         if (location != null && p.practice().locations().stream().noneMatch(l -> l.id().equals(location))) {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`locationId` is not a location of this practice.");
         }
-        ConsoleDtos.Roi r =
-                ConsoleErrors.value(emr.roi(p.staff().id(), p.practice().id(), from, to, location), "Not found.");
+        RoiReport r = ConsoleErrors.value(emr.roi(p.staff().id(), p.practice().id(), from, to, location), "Not found.");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("from", r.from());
         m.put("to", r.to());
@@ -409,7 +410,7 @@ public class ConsoleQueryWiring implements GraphQLWiring {
         return m;
     }
 
-    private ConsoleDtos.Payment detail(DataFetchingEnvironment env) {
+    private ConsolePayment detail(DataFetchingEnvironment env) {
         ConsoleNodes.PaymentNode n = pay(env);
         if (n.payment().allocations() != null) {
             return n.payment();
@@ -426,7 +427,7 @@ public class ConsoleQueryWiring implements GraphQLWiring {
                                 "Payment not found."));
     }
 
-    static String methodLabel(ConsoleDtos.Payment p) {
+    static String methodLabel(ConsolePayment p) {
         if (p.methodBrand() == null) {
             return "Card";
         }
