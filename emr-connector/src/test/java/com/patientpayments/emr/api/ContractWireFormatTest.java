@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.patientpayments.contract.ConsolePayment;
 import com.patientpayments.contract.RefundRequest;
 import com.patientpayments.contract.RoiReport;
-import io.micronaut.context.ApplicationContext;
+import com.patientpayments.emr.support.TestApp;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,21 +17,21 @@ import org.junit.jupiter.api.Test;
 /**
  * The connector-contract records write the JSON the connector wrote before they moved out of its {@code console}
  * package (API.md): every component in declaration order, nulls written ({@code inclusion: ALWAYS}) except a payment's
- * detail lists, which a list row omits. Serialized with the connector's own {@link JsonMapper} (its application.yml).
+ * detail lists, which a list row omits. Serialized with the running connector's own {@link JsonMapper} (its application.yml).
  */
 class ContractWireFormatTest {
-    private static ApplicationContext context;
+    private static TestApp app;
     private static JsonMapper json;
 
     @BeforeAll
     static void start() {
-        context = ApplicationContext.run();
-        json = context.getBean(JsonMapper.class);
+        app = TestApp.start();
+        json = app.context().getBean(JsonMapper.class);
     }
 
     @AfterAll
     static void stop() {
-        context.close();
+        app.close();
     }
 
     private static String write(Object value) throws IOException {
