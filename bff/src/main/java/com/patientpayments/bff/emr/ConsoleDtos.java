@@ -1,5 +1,6 @@
 package com.patientpayments.bff.emr;
 
+import com.patientpayments.contract.PracticeLogo;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -44,12 +45,8 @@ public final class ConsoleDtos {
     public record Branding(
             @Nullable String signatureText,
             @Nullable String footerText,
-            @Nullable Logo logo,
+            @Nullable PracticeLogo logo,
             @Nullable String updatedAt) {}
-
-    /** A logo's content type, SHA-256 and size. */
-    @Serdeable
-    public record Logo(String contentType, String sha256, int sizeBytes) {}
 
     /** Draft and published branding. */
     @Serdeable

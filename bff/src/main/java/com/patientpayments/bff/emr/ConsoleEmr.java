@@ -1,6 +1,7 @@
 package com.patientpayments.bff.emr;
 
 import com.patientpayments.contract.ConsolePayment;
+import com.patientpayments.contract.PracticeLogo;
 import com.patientpayments.contract.RefundRequest;
 import com.patientpayments.contract.RoiReport;
 import io.micronaut.core.type.Argument;
@@ -154,12 +155,12 @@ public class ConsoleEmr {
     }
 
     /** Uploads the draft logo (checked and sanitized by the connector). */
-    public EmrOutcome<ConsoleDtos.Logo> saveLogo(String practiceId, String contentType, byte[] bytes) {
+    public EmrOutcome<PracticeLogo> saveLogo(String practiceId, String contentType, byte[] bytes) {
         return call(
                 false,
                 HttpRequest.PUT("/api/v1/practices/" + enc(practiceId) + "/logo/draft", bytes)
                         .contentType(MediaType.of(contentType)),
-                Argument.of(ConsoleDtos.Logo.class));
+                Argument.of(PracticeLogo.class));
     }
 
     /** The ROI report of {@code [from, to]} (ISO dates), optionally of one location. */

@@ -16,6 +16,7 @@ import com.patientpayments.bff.practice.PracticeLogoUrls;
 import com.patientpayments.bff.receipt.ReceiptDownloadTokens;
 import com.patientpayments.bff.receipt.ReceiptLocale;
 import com.patientpayments.contract.ConsolePayment;
+import com.patientpayments.contract.PracticeLogo;
 import com.patientpayments.contract.RoiReport;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
@@ -399,8 +400,8 @@ public class ConsoleQueryWiring implements GraphQLWiring {
         m.put("signatureText", b.signatureText());
         m.put("footerText", b.footerText());
         // Only the published logo has a public address; a draft logo shows once published (or in the PDF preview).
-        ConsoleDtos.Logo logo = b.logo();
-        ConsoleDtos.Logo publishedLogo = published == null ? null : published.logo();
+        PracticeLogo logo = b.logo();
+        PracticeLogo publishedLogo = published == null ? null : published.logo();
         String logoUrl = null;
         if (logo != null && publishedLogo != null && publishedLogo.sha256().equals(logo.sha256())) {
             logoUrl = PracticeLogoUrls.url(hash, logo.contentType(), logo.sha256());

@@ -1,5 +1,6 @@
 package com.patientpayments.emr.console;
 
+import com.patientpayments.contract.PracticeLogo;
 import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.practice.PracticeLogos;
@@ -31,7 +32,7 @@ public class ReceiptBranding {
     public record Branding(
             @Nullable String signatureText,
             @Nullable String footerText,
-            PracticeLogos.@Nullable Logo logo,
+            @Nullable PracticeLogo logo,
             @Nullable String updatedAt) {}
 
     /** The draft (null when never edited) and the published branding (null: defaults). */
