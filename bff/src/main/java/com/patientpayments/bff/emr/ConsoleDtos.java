@@ -1,13 +1,12 @@
 package com.patientpayments.bff.emr;
 
-import com.patientpayments.contract.PracticeLogo;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
  * The connector's console answers (emr-connector {@code console} package) not yet in {@code connector-contract}, as the
- * BFF decodes them. Amounts in cents. Payments, refund requests and the ROI report are the contract's
+ * BFF decodes them. Amounts in cents. Payments, refund requests, branding and the ROI report are the contract's
  * ({@code com.patientpayments.contract}).
  */
 public final class ConsoleDtos {
@@ -39,19 +38,6 @@ public final class ConsoleDtos {
     /** The sign-in check's answer: {@code OK}, {@code OTP_REQUIRED} or {@code INVALID}. */
     @Serdeable
     public record SignInCheck(String outcome, @Nullable Staff staff) {}
-
-    /** Receipt branding in one state. */
-    @Serdeable
-    public record Branding(
-            @Nullable String signatureText,
-            @Nullable String footerText,
-            @Nullable PracticeLogo logo,
-            @Nullable String updatedAt) {}
-
-    /** Draft and published branding. */
-    @Serdeable
-    public record BrandingState(
-            @Nullable Branding draft, @Nullable Branding published) {}
 
     /** A household by account number. */
     @Serdeable

@@ -1,5 +1,6 @@
 package com.patientpayments.bff.emr;
 
+import com.patientpayments.contract.BrandingState;
 import com.patientpayments.contract.ConsolePayment;
 import com.patientpayments.contract.PracticeLogo;
 import com.patientpayments.contract.RefundRequest;
@@ -130,28 +131,27 @@ public class ConsoleEmr {
     }
 
     /** The practice's draft and published receipt branding. */
-    public EmrOutcome<ConsoleDtos.BrandingState> branding(String staffId, String practiceId) {
+    public EmrOutcome<BrandingState> branding(String staffId, String practiceId) {
         return call(
                 true,
                 as(staffId, HttpRequest.GET(practice(practiceId) + "/branding")),
-                Argument.of(ConsoleDtos.BrandingState.class));
+                Argument.of(BrandingState.class));
     }
 
     /** Saves the branding draft ({@code edit}: signatureText, footerText, removeLogo). */
-    public EmrOutcome<ConsoleDtos.BrandingState> saveBranding(
-            String staffId, String practiceId, Map<String, Object> edit) {
+    public EmrOutcome<BrandingState> saveBranding(String staffId, String practiceId, Map<String, Object> edit) {
         return call(
                 false,
                 as(staffId, HttpRequest.PUT(practice(practiceId) + "/branding/draft", edit)),
-                Argument.of(ConsoleDtos.BrandingState.class));
+                Argument.of(BrandingState.class));
     }
 
     /** Publishes the draft; not found when there is no draft. */
-    public EmrOutcome<ConsoleDtos.BrandingState> publishBranding(String staffId, String practiceId) {
+    public EmrOutcome<BrandingState> publishBranding(String staffId, String practiceId) {
         return call(
                 false,
                 as(staffId, HttpRequest.POST(practice(practiceId) + "/branding/publish", "{}")),
-                Argument.of(ConsoleDtos.BrandingState.class));
+                Argument.of(BrandingState.class));
     }
 
     /** Uploads the draft logo (checked and sanitized by the connector). */

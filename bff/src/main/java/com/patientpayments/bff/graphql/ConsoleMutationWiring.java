@@ -12,6 +12,7 @@ import com.patientpayments.bff.emr.ConsoleErrors;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.receipt.ReceiptDownloadTokens;
 import com.patientpayments.bff.receipt.ReceiptLocale;
+import com.patientpayments.contract.BrandingState;
 import com.patientpayments.contract.RefundRequest;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
@@ -67,7 +68,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
                         .dataFetcher("saveReceiptBrandingDraft", this::saveDraft)
                         .dataFetcher("publishReceiptBranding", env -> {
                             ConsoleNodes.PracticeNode p = practice(env, ConsoleAccess.Capability.EDIT_SETTINGS);
-                            EmrOutcome<ConsoleDtos.BrandingState> published = emr.publishBranding(
+                            EmrOutcome<BrandingState> published = emr.publishBranding(
                                     p.staff().id(), p.practice().id());
                             if (published.isNotFound()) {
                                 throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "There is no draft to publish.");

@@ -15,6 +15,7 @@ import com.patientpayments.bff.emr.ConsoleErrors;
 import com.patientpayments.bff.practice.PracticeLogoUrls;
 import com.patientpayments.bff.receipt.ReceiptDownloadTokens;
 import com.patientpayments.bff.receipt.ReceiptLocale;
+import com.patientpayments.contract.BrandingState;
 import com.patientpayments.contract.ConsolePayment;
 import com.patientpayments.contract.PracticeLogo;
 import com.patientpayments.contract.RoiReport;
@@ -384,7 +385,7 @@ public class ConsoleQueryWiring implements GraphQLWiring {
     }
 
     /** The GraphQL {@code ReceiptBrandingState}. */
-    static Map<String, Object> brandingState(String practiceHash, ConsoleDtos.BrandingState s) {
+    static Map<String, Object> brandingState(String practiceHash, BrandingState s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("draft", branding(practiceHash, s.draft(), s.published()));
         m.put("published", branding(practiceHash, s.published(), s.published()));
@@ -392,7 +393,7 @@ public class ConsoleQueryWiring implements GraphQLWiring {
     }
 
     private static @Nullable Map<String, Object> branding(
-            String hash, ConsoleDtos.@Nullable Branding b, ConsoleDtos.@Nullable Branding published) {
+            String hash, BrandingState.@Nullable Branding b, BrandingState.@Nullable Branding published) {
         if (b == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package com.patientpayments.emr.api;
 
+import com.patientpayments.contract.BrandingState;
 import com.patientpayments.contract.ConsolePayment;
 import com.patientpayments.contract.RefundRequest;
 import com.patientpayments.contract.RoiReport;
@@ -165,13 +166,13 @@ public class ConsoleController {
 
     @Operation(summary = "Receipt branding: the draft and the published state")
     @Get("/branding")
-    public ReceiptBranding.State branding(String practiceId, @Header(STAFF_HEADER) @Nullable String staffId) {
+    public BrandingState branding(String practiceId, @Header(STAFF_HEADER) @Nullable String staffId) {
         return as(practiceId, staffId, StaffRole.SUPPORT, ctx -> branding.state(ctx.practice));
     }
 
     @Operation(summary = "Save receipt branding texts into the draft (admin)")
     @Put("/branding/draft")
-    public ReceiptBranding.State saveDraft(
+    public BrandingState saveDraft(
             String practiceId, @Header(STAFF_HEADER) @Nullable String staffId, @Body ReceiptBranding.Edit edit) {
         return as(practiceId, staffId, StaffRole.PRACTICE_ADMIN, ctx -> {
             audit.append(ctx.c, ctx.staff, ctx.practice, StaffAudit.Action.BRANDING_SAVED, null, null, null);
@@ -182,7 +183,7 @@ public class ConsoleController {
 
     @Operation(summary = "Publish the branding draft (admin); 404 without a draft")
     @Post("/branding/publish")
-    public ReceiptBranding.State publish(String practiceId, @Header(STAFF_HEADER) @Nullable String staffId) {
+    public BrandingState publish(String practiceId, @Header(STAFF_HEADER) @Nullable String staffId) {
         return as(practiceId, staffId, StaffRole.PRACTICE_ADMIN, ctx -> {
             audit.append(ctx.c, ctx.staff, ctx.practice, StaffAudit.Action.BRANDING_PUBLISHED, null, null, null);
             return branding.publish(ctx.c, ctx.practice);

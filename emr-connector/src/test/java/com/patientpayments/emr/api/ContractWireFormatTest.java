@@ -2,7 +2,9 @@ package com.patientpayments.emr.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.patientpayments.contract.BrandingState;
 import com.patientpayments.contract.ConsolePayment;
+import com.patientpayments.contract.PracticeLogo;
 import com.patientpayments.contract.RefundRequest;
 import com.patientpayments.contract.RoiReport;
 import com.patientpayments.emr.support.TestApp;
@@ -120,5 +122,17 @@ class ContractWireFormatTest {
                         + "\"allCents\":300}],\"byProcedureCategory\":[{\"category\":\"PREVENTIVE\","
                         + "\"onlineCents\":100,\"allCents\":300}],\"byDay\":[{\"date\":\"2026-03-01\","
                         + "\"onlineCents\":100,\"allCents\":300}]}");
+    }
+
+    @Test
+    void aBrandingStateWritesItsNullsAndTheLogo() throws IOException {
+        var state = new BrandingState(
+                null,
+                new BrandingState.Branding(
+                        "Dr. Ada", null, new PracticeLogo("image/png", "ab12", 42), "2026-03-01T10:15:30Z"));
+        assertThat(write(state))
+                .isEqualTo("{\"draft\":null,\"published\":{\"signatureText\":\"Dr. Ada\",\"footerText\":null,"
+                        + "\"logo\":{\"contentType\":\"image/png\",\"sha256\":\"ab12\",\"sizeBytes\":42},"
+                        + "\"updatedAt\":\"2026-03-01T10:15:30Z\"}}");
     }
 }
