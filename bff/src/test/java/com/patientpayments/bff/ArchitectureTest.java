@@ -20,10 +20,15 @@ import com.tngtech.archunit.lang.ArchRule;
  * ({@code demo} package, module {@code demo/bff-standins}, on this test classpath only) or their libraries: it finds
  * them by bean name. Micronaut's generated bean definitions ({@code $…}) are not ours.
  */
-@AnalyzeClasses(packages = "com.patientpayments.bff", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+        packages = {"com.patientpayments.bff", ArchitectureTest.CONTRACT},
+        importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     private static final String ROOT = "com.patientpayments.bff";
+    /** The connector's REST payloads (connector-contract), shared by the connector and the BFF. */
+    static final String CONTRACT = "com.patientpayments.contract";
+
     private static final String GRAPHQL = ROOT + ".graphql..";
     private static final String WEB = ROOT + ".web..";
     private static final String EMR = ROOT + ".emr..";
@@ -134,4 +139,16 @@ class ArchitectureTest {
             .orShould()
             .dependOnClassesThat()
             .haveSimpleNameContaining("StandIn");
+
+    /**
+     * The connector's contract is decoded here, never the reverse: it sees no BFF class (the connector's
+     * {@code ArchitectureTest} checks that it sees neither HTTP nor JDBC).
+     */
+    @ArchTest
+    static final ArchRule theContractDoesNotSeeTheBff = noClasses()
+            .that()
+            .resideInAPackage(CONTRACT + "..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(ROOT + "..");
 }

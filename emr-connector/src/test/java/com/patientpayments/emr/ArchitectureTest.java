@@ -21,10 +21,15 @@ import com.tngtech.archunit.lang.ArchRule;
  * PostgreSQL (it is demo/emr-connector-demo's, never in the production jar). Micronaut's generated bean definitions
  * ({@code $…}) are not ours.
  */
-@AnalyzeClasses(packages = "com.patientpayments.emr", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+        packages = {"com.patientpayments.emr", ArchitectureTest.CONTRACT},
+        importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
     private static final String ROOT = "com.patientpayments.emr";
+    /** The connector's REST payloads (connector-contract), shared by the connector and the BFF. */
+    static final String CONTRACT = "com.patientpayments.contract";
+
     private static final String API = ROOT + ".api..";
     private static final String DEMO = ROOT + ".demo..";
     private static final String[] FEATURES = {
@@ -95,4 +100,16 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule noClassUsesTheEmbeddedDatabase =
             noClasses().should().dependOnClassesThat().resideInAPackage("io.zonky..");
+
+    /**
+     * The contract holds payloads only: it sees neither this module (the connector depends on it, not the reverse) nor HTTP
+     * nor JDBC.
+     */
+    @ArchTest
+    static final ArchRule theContractIsPayloadsOnly = noClasses()
+            .that()
+            .resideInAPackage(CONTRACT + "..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(ROOT + "..", "io.micronaut.http..", "java.sql..", "javax.sql..", "io.micronaut.data..");
 }

@@ -9,6 +9,7 @@ import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.payment.PaymentProvider;
 import com.patientpayments.bff.payment.ProviderException;
 import com.patientpayments.bff.payment.ProviderRefusedException;
+import com.patientpayments.contract.RefundRequest;
 import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ public class ConsoleRefunds {
      *     {@code NOT_FOUND}, {@code BAD_USER_INPUT} (the connector's refusal, or the provider's),
      *     {@code UPSTREAM_UNAVAILABLE} (the provider did not answer: the same key may be retried)
      */
-    public ConsoleDtos.RefundRequest refund(
+    public RefundRequest refund(
             ConsoleDtos.Staff staff,
             String transactionId,
             long amountCents,
@@ -78,8 +79,7 @@ public class ConsoleRefunds {
         body.put("reason", reason);
         body.put("note", note);
         body.put("idempotencyKey", key);
-        ConsoleDtos.RefundRequest request =
-                ConsoleErrors.value(emr.requestRefund(staff.id(), practice.id(), body), NOT_FOUND);
+        RefundRequest request = ConsoleErrors.value(emr.requestRefund(staff.id(), practice.id(), body), NOT_FOUND);
         if ("REQUESTED".equals(request.status())) {
             request = submit(staff, practice, request, key, reason);
         }
@@ -87,12 +87,8 @@ public class ConsoleRefunds {
     }
 
     /** Asks the provider (idempotent by the key: a retry after a crash asks again and gets the same refund). */
-    private ConsoleDtos.RefundRequest submit(
-            ConsoleDtos.Staff staff,
-            ConsoleDtos.Practice practice,
-            ConsoleDtos.RefundRequest request,
-            String key,
-            String reason) {
+    private RefundRequest submit(
+            ConsoleDtos.Staff staff, ConsoleDtos.Practice practice, RefundRequest request, String key, String reason) {
         String providerReason = "OTHER".equals(reason) ? null : reason.toLowerCase(Locale.ROOT);
         try {
             PaymentProvider.RefundSnapshot refund = provider.get()

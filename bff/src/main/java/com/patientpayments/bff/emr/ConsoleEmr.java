@@ -1,5 +1,10 @@
 package com.patientpayments.bff.emr;
 
+import com.patientpayments.contract.BrandingState;
+import com.patientpayments.contract.ConsolePayment;
+import com.patientpayments.contract.PracticeLogo;
+import com.patientpayments.contract.RefundRequest;
+import com.patientpayments.contract.RoiReport;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -87,7 +92,7 @@ public class ConsoleEmr {
     }
 
     /** A page of payments; {@code query} holds the filter's query parameters. */
-    public EmrOutcome<ConsoleDtos.Page> payments(
+    public EmrOutcome<ConsolePayment.Page> payments(
             String staffId, String practiceId, Map<String, @Nullable Object> query) {
         UriBuilder uri = UriBuilder.of(practice(practiceId) + "/payments");
         query.forEach((k, v) -> {
@@ -95,73 +100,71 @@ public class ConsoleEmr {
                 uri.queryParam(k, v);
             }
         });
-        return call(true, as(staffId, HttpRequest.GET(uri.build().toString())), Argument.of(ConsoleDtos.Page.class));
+        return call(true, as(staffId, HttpRequest.GET(uri.build().toString())), Argument.of(ConsolePayment.Page.class));
     }
 
     /** One payment of the practice with its allocations, timeline and audit rows. */
-    public EmrOutcome<ConsoleDtos.Payment> payment(String staffId, String practiceId, String transactionId) {
+    public EmrOutcome<ConsolePayment> payment(String staffId, String practiceId, String transactionId) {
         return call(
                 true,
                 as(staffId, HttpRequest.GET(practice(practiceId) + "/payments/" + enc(transactionId))),
-                Argument.of(ConsoleDtos.Payment.class));
+                Argument.of(ConsolePayment.class));
     }
 
     /** Records a refund request (idempotent by its key); the answer says whether it was created now. */
-    public EmrOutcome<ConsoleDtos.RefundRequest> requestRefund(
-            String staffId, String practiceId, Map<String, Object> body) {
+    public EmrOutcome<RefundRequest> requestRefund(String staffId, String practiceId, Map<String, Object> body) {
         return call(
                 false,
                 as(staffId, HttpRequest.POST(practice(practiceId) + "/refund-requests", body)),
-                Argument.of(ConsoleDtos.RefundRequest.class));
+                Argument.of(RefundRequest.class));
     }
 
     /** Settles a refund request with the provider's refund id (null: the provider refused it). */
-    public EmrOutcome<ConsoleDtos.RefundRequest> settleRefund(
+    public EmrOutcome<RefundRequest> settleRefund(
             String staffId, String practiceId, String requestId, @Nullable String providerRefundId) {
         java.util.HashMap<String, Object> body = new java.util.HashMap<>();
         body.put("providerRefundId", providerRefundId);
         return call(
                 false,
                 as(staffId, HttpRequest.PUT(practice(practiceId) + "/refund-requests/" + enc(requestId), body)),
-                Argument.of(ConsoleDtos.RefundRequest.class));
+                Argument.of(RefundRequest.class));
     }
 
     /** The practice's draft and published receipt branding. */
-    public EmrOutcome<ConsoleDtos.BrandingState> branding(String staffId, String practiceId) {
+    public EmrOutcome<BrandingState> branding(String staffId, String practiceId) {
         return call(
                 true,
                 as(staffId, HttpRequest.GET(practice(practiceId) + "/branding")),
-                Argument.of(ConsoleDtos.BrandingState.class));
+                Argument.of(BrandingState.class));
     }
 
     /** Saves the branding draft ({@code edit}: signatureText, footerText, removeLogo). */
-    public EmrOutcome<ConsoleDtos.BrandingState> saveBranding(
-            String staffId, String practiceId, Map<String, Object> edit) {
+    public EmrOutcome<BrandingState> saveBranding(String staffId, String practiceId, Map<String, Object> edit) {
         return call(
                 false,
                 as(staffId, HttpRequest.PUT(practice(practiceId) + "/branding/draft", edit)),
-                Argument.of(ConsoleDtos.BrandingState.class));
+                Argument.of(BrandingState.class));
     }
 
     /** Publishes the draft; not found when there is no draft. */
-    public EmrOutcome<ConsoleDtos.BrandingState> publishBranding(String staffId, String practiceId) {
+    public EmrOutcome<BrandingState> publishBranding(String staffId, String practiceId) {
         return call(
                 false,
                 as(staffId, HttpRequest.POST(practice(practiceId) + "/branding/publish", "{}")),
-                Argument.of(ConsoleDtos.BrandingState.class));
+                Argument.of(BrandingState.class));
     }
 
     /** Uploads the draft logo (checked and sanitized by the connector). */
-    public EmrOutcome<ConsoleDtos.Logo> saveLogo(String practiceId, String contentType, byte[] bytes) {
+    public EmrOutcome<PracticeLogo> saveLogo(String practiceId, String contentType, byte[] bytes) {
         return call(
                 false,
                 HttpRequest.PUT("/api/v1/practices/" + enc(practiceId) + "/logo/draft", bytes)
                         .contentType(MediaType.of(contentType)),
-                Argument.of(ConsoleDtos.Logo.class));
+                Argument.of(PracticeLogo.class));
     }
 
     /** The ROI report of {@code [from, to]} (ISO dates), optionally of one location. */
-    public EmrOutcome<ConsoleDtos.Roi> roi(
+    public EmrOutcome<RoiReport> roi(
             String staffId, String practiceId, String from, String to, @Nullable String locationId) {
         UriBuilder uri = UriBuilder.of(practice(practiceId) + "/roi")
                 .queryParam("from", from)
@@ -169,7 +172,7 @@ public class ConsoleEmr {
         if (locationId != null) {
             uri.queryParam("locationId", locationId);
         }
-        return call(true, as(staffId, HttpRequest.GET(uri.build().toString())), Argument.of(ConsoleDtos.Roi.class));
+        return call(true, as(staffId, HttpRequest.GET(uri.build().toString())), Argument.of(RoiReport.class));
     }
 
     /** A household of the practice by account number (audited by the connector); not found otherwise. */

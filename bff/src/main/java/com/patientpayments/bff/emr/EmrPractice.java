@@ -1,5 +1,6 @@
 package com.patientpayments.bff.emr;
 
+import com.patientpayments.contract.PracticeLogo;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -19,9 +20,4 @@ public record EmrPractice(
         String timeZone,
         @Nullable String stripeAccountId,
         @Nullable List<EmrLocation> locations,
-        @Nullable Logo logo) {
-
-    /** The connector's {@code Logo}: content type, SHA-256 (hex) of the bytes, size in bytes. */
-    @Serdeable
-    public record Logo(String contentType, String sha256, int sizeBytes) {}
-}
+        @Nullable PracticeLogo logo) {}

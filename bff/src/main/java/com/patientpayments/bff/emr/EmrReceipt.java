@@ -1,5 +1,7 @@
 package com.patientpayments.bff.emr;
 
+import com.patientpayments.contract.PostalAddress;
+import com.patientpayments.contract.PracticeLogo;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -42,22 +44,10 @@ public record EmrReceipt(
             String name,
             @Nullable String phone,
             @Nullable String phoneE164,
-            @Nullable Address address,
+            @Nullable PostalAddress address,
             @Nullable String logoUrl,
             @Nullable String timeZone,
-            @Nullable Logo logo) {}
-
-    /** The published logo: content type, SHA-256 (hex), size in bytes. */
-    @Serdeable
-    public record Logo(String contentType, String sha256, int sizeBytes) {}
-
-    @Serdeable
-    public record Address(
-            @Nullable String line1,
-            @Nullable String line2,
-            @Nullable String city,
-            @Nullable String state,
-            @Nullable String postalCode) {}
+            @Nullable PracticeLogo logo) {}
 
     @Serdeable
     public record Line(

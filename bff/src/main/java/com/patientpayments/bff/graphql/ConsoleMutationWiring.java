@@ -12,6 +12,8 @@ import com.patientpayments.bff.emr.ConsoleErrors;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.receipt.ReceiptDownloadTokens;
 import com.patientpayments.bff.receipt.ReceiptLocale;
+import com.patientpayments.contract.BrandingState;
+import com.patientpayments.contract.RefundRequest;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
@@ -66,7 +68,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
                         .dataFetcher("saveReceiptBrandingDraft", this::saveDraft)
                         .dataFetcher("publishReceiptBranding", env -> {
                             ConsoleNodes.PracticeNode p = practice(env, ConsoleAccess.Capability.EDIT_SETTINGS);
-                            EmrOutcome<ConsoleDtos.BrandingState> published = emr.publishBranding(
+                            EmrOutcome<BrandingState> published = emr.publishBranding(
                                     p.staff().id(), p.practice().id());
                             if (published.isNotFound()) {
                                 throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "There is no draft to publish.");
@@ -114,7 +116,7 @@ public class ConsoleMutationWiring implements GraphQLWiring {
         if (note != null && note.length() > 500) {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`note` is at most 500 characters.");
         }
-        ConsoleDtos.RefundRequest request = refunds.refund(staff, tx, amount.longValue(), reason, note, key);
+        RefundRequest request = refunds.refund(staff, tx, amount.longValue(), reason, note, key);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("refundRequestId", request.id());
         out.put("status", "REFUSED".equals(request.status()) ? "FAILED" : "PENDING");

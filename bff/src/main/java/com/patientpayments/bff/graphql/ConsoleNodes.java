@@ -1,6 +1,7 @@
 package com.patientpayments.bff.graphql;
 
 import com.patientpayments.bff.emr.ConsoleDtos;
+import com.patientpayments.contract.ConsolePayment;
 
 /** Source objects of the console's GraphQL types: each carries the staff member it is resolved for. */
 final class ConsoleNodes {
@@ -16,5 +17,5 @@ final class ConsoleNodes {
     record Membership(PracticeNode practice, String role) {}
 
     /** {@code ConsolePayment}; {@code payment}'s detail lists are null when it came from a page. */
-    record PaymentNode(PracticeNode practice, ConsoleDtos.Payment payment) {}
+    record PaymentNode(PracticeNode practice, ConsolePayment payment) {}
 }

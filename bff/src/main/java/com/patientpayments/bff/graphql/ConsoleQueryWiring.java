@@ -15,6 +15,10 @@ import com.patientpayments.bff.emr.ConsoleErrors;
 import com.patientpayments.bff.practice.PracticeLogoUrls;
 import com.patientpayments.bff.receipt.ReceiptDownloadTokens;
 import com.patientpayments.bff.receipt.ReceiptLocale;
+import com.patientpayments.contract.BrandingState;
+import com.patientpayments.contract.ConsolePayment;
+import com.patientpayments.contract.PracticeLogo;
+import com.patientpayments.contract.RoiReport;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.idl.RuntimeWiring;
 import jakarta.inject.Singleton;
@@ -210,10 +214,10 @@ public class ConsoleQueryWiring implements GraphQLWiring {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`after` is not a cursor of this list.");
         }
         query.put("after", after);
-        ConsoleDtos.Page page =
+        ConsolePayment.Page page =
                 ConsoleErrors.value(emr.payments(p.staff().id(), p.practice().id(), query), "Not found.");
         List<Map<String, Object>> edges = new ArrayList<>();
-        for (ConsoleDtos.Payment row : page.rows()) {
+        for (ConsolePayment row : page.rows()) {
             Map<String, Object> edge = new LinkedHashMap<>();
             edge.put("cursor", cursorOf(row));
             edge.put("node", new ConsoleNodes.PaymentNode(p, row));
@@ -230,7 +234,7 @@ public class ConsoleQueryWiring implements GraphQLWiring {
     }
 
     /** The connector's cursor format (base64url of paidAt|id): the same as its page's endCursor. */
-    private static String cursorOf(ConsoleDtos.Payment row) {
+    private static String cursorOf(ConsolePayment row) {
         return java.util.Base64.getUrlEncoder()
                 .withoutPadding()
                 .encodeToString((row.paidAt() + "|" + row.transactionId()).getBytes(StandardCharsets.UTF_8));
@@ -246,9 +250,9 @@ public class ConsoleQueryWiring implements GraphQLWiring {
         String after = null;
         do {
             query.put("after", after);
-            ConsoleDtos.Page page = ConsoleErrors.value(
+            ConsolePayment.Page page = ConsoleErrors.value(
                     emr.payments(p.staff().id(), p.practice().id(), query), "Not found.");
-            for (ConsoleDtos.Payment r : page.rows()) {
+            for (ConsolePayment r : page.rows()) {
                 csv.append(Csv.cell(r.transactionId()))
                         .append(',')
                         .append(Csv.cell(local(r.paidAt(), p)))
@@ -298,8 +302,7 @@ public class ConsoleQueryWiring implements GraphQLWiring {
         if (location != null && p.practice().locations().stream().noneMatch(l -> l.id().equals(location))) {
             throw new PaymentsException(ErrorCode.BAD_USER_INPUT, "`locationId` is not a location of this practice.");
         }
-        ConsoleDtos.Roi r =
-                ConsoleErrors.value(emr.roi(p.staff().id(), p.practice().id(), from, to, location), "Not found.");
+        RoiReport r = ConsoleErrors.value(emr.roi(p.staff().id(), p.practice().id(), from, to, location), "Not found.");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("from", r.from());
         m.put("to", r.to());
@@ -382,7 +385,7 @@ public class ConsoleQueryWiring implements GraphQLWiring {
     }
 
     /** The GraphQL {@code ReceiptBrandingState}. */
-    static Map<String, Object> brandingState(String practiceHash, ConsoleDtos.BrandingState s) {
+    static Map<String, Object> brandingState(String practiceHash, BrandingState s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("draft", branding(practiceHash, s.draft(), s.published()));
         m.put("published", branding(practiceHash, s.published(), s.published()));
@@ -390,7 +393,7 @@ public class ConsoleQueryWiring implements GraphQLWiring {
     }
 
     private static @Nullable Map<String, Object> branding(
-            String hash, ConsoleDtos.@Nullable Branding b, ConsoleDtos.@Nullable Branding published) {
+            String hash, BrandingState.@Nullable Branding b, BrandingState.@Nullable Branding published) {
         if (b == null) {
             return null;
         }
@@ -398,8 +401,8 @@ public class ConsoleQueryWiring implements GraphQLWiring {
         m.put("signatureText", b.signatureText());
         m.put("footerText", b.footerText());
         // Only the published logo has a public address; a draft logo shows once published (or in the PDF preview).
-        ConsoleDtos.Logo logo = b.logo();
-        ConsoleDtos.Logo publishedLogo = published == null ? null : published.logo();
+        PracticeLogo logo = b.logo();
+        PracticeLogo publishedLogo = published == null ? null : published.logo();
         String logoUrl = null;
         if (logo != null && publishedLogo != null && publishedLogo.sha256().equals(logo.sha256())) {
             logoUrl = PracticeLogoUrls.url(hash, logo.contentType(), logo.sha256());
@@ -409,7 +412,7 @@ public class ConsoleQueryWiring implements GraphQLWiring {
         return m;
     }
 
-    private ConsoleDtos.Payment detail(DataFetchingEnvironment env) {
+    private ConsolePayment detail(DataFetchingEnvironment env) {
         ConsoleNodes.PaymentNode n = pay(env);
         if (n.payment().allocations() != null) {
             return n.payment();
@@ -426,7 +429,7 @@ public class ConsoleQueryWiring implements GraphQLWiring {
                                 "Payment not found."));
     }
 
-    static String methodLabel(ConsoleDtos.Payment p) {
+    static String methodLabel(ConsolePayment p) {
         if (p.methodBrand() == null) {
             return "Card";
         }

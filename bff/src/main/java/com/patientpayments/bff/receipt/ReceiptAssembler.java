@@ -2,6 +2,8 @@ package com.patientpayments.bff.receipt;
 
 import com.patientpayments.bff.emr.EmrReceipt;
 import com.patientpayments.bff.practice.PracticeLogoUrls;
+import com.patientpayments.contract.PostalAddress;
+import com.patientpayments.contract.PracticeLogo;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -57,8 +59,8 @@ final class ReceiptAssembler {
     }
 
     static ReceiptView.Practice practice(EmrReceipt.Practice p) {
-        EmrReceipt.Address a = p.address();
-        EmrReceipt.Logo logo = p.logo();
+        PostalAddress a = p.address();
+        PracticeLogo logo = p.logo();
         String logoUrl = logo == null ? null : PracticeLogoUrls.url(p.hash(), logo.contentType(), logo.sha256());
         return new ReceiptView.Practice(
                 p.hash(),

@@ -6,6 +6,7 @@ import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.emr.EmrPractice;
 import com.patientpayments.bff.emr.EmrReceipt;
+import com.patientpayments.contract.PostalAddress;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
@@ -128,15 +129,10 @@ public class ReceiptService {
                 p.name(),
                 p.phone(),
                 p.phoneE164(),
-                a == null ? null : new EmrReceipt.Address(a.line1(), a.line2(), a.city(), a.state(), a.postalCode()),
+                a == null ? null : new PostalAddress(a.line1(), a.line2(), a.city(), a.state(), a.postalCode()),
                 p.logoUrl(),
                 p.timeZone(),
-                p.logo() == null
-                        ? null
-                        : new EmrReceipt.Logo(
-                                p.logo().contentType(),
-                                p.logo().sha256(),
-                                p.logo().sizeBytes()));
+                p.logo());
     }
 
     private static PaymentsException unavailable() {

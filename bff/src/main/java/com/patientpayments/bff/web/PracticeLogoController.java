@@ -4,6 +4,7 @@ import com.patientpayments.bff.emr.EmrPractice;
 import com.patientpayments.bff.practice.PracticeLogoUrls;
 import com.patientpayments.bff.practice.PracticeLogos;
 import com.patientpayments.bff.practice.PracticeService;
+import com.patientpayments.contract.PracticeLogo;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -48,7 +49,7 @@ public class PracticeLogoController {
         }
         String sha = m.group(1);
         Optional<EmrPractice> practice = practices.practice(hash);
-        EmrPractice.Logo logo = practice.map(EmrPractice::logo).orElse(null);
+        PracticeLogo logo = practice.map(EmrPractice::logo).orElse(null);
         if (logo == null
                 || !sha.equals(logo.sha256())
                 || !m.group(2).equals(PracticeLogoUrls.extension(logo.contentType()))) {

@@ -1,5 +1,9 @@
 package com.patientpayments.emr.api;
 
+import com.patientpayments.contract.BrandingState;
+import com.patientpayments.contract.ConsolePayment;
+import com.patientpayments.contract.RefundRequest;
+import com.patientpayments.contract.RoiReport;
 import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.console.*;
 import com.patientpayments.emr.household.HouseholdRepository;
@@ -82,7 +86,7 @@ public class ConsoleController {
 
     @Operation(summary = "Online payments of the practice, newest first, filtered, keyset-paginated")
     @Get("/payments")
-    public ConsolePaymentView.Page payments(
+    public ConsolePayment.Page payments(
             String practiceId,
             @Header(STAFF_HEADER) @Nullable String staffId,
             @Nullable @QueryValue String from,
@@ -124,7 +128,7 @@ public class ConsoleController {
 
     @Operation(summary = "One online payment with allocations, timeline and audit rows; 404 when unknown")
     @Get("/payments/{transactionId}")
-    public ConsolePaymentView payment(
+    public ConsolePayment payment(
             String practiceId, String transactionId, @Header(STAFF_HEADER) @Nullable String staffId) {
         UUID id = Ids.parse(transactionId, "Transaction");
         return as(practiceId, staffId, StaffRole.SUPPORT, ctx -> {
@@ -137,7 +141,7 @@ public class ConsoleController {
 
     @Operation(summary = "Record a refund request (admin, billing); the same idempotencyKey answers the same request")
     @Post("/refund-requests")
-    public HttpResponse<ConsoleRefunds.RequestView> refund(
+    public HttpResponse<RefundRequest> refund(
             String practiceId, @Header(STAFF_HEADER) @Nullable String staffId, @Body ConsoleRefunds.NewRequest body) {
         var view = as(
                 practiceId, staffId, StaffRole.BILLING, ctx -> refunds.request(ctx.c, ctx.staff, ctx.practice, body));
@@ -147,7 +151,7 @@ public class ConsoleController {
 
     @Operation(summary = "The provider's answer to a refund request (its refund id, or refused)")
     @Put("/refund-requests/{requestId}")
-    public ConsoleRefunds.RequestView settle(
+    public RefundRequest settle(
             String practiceId,
             String requestId,
             @Header(STAFF_HEADER) @Nullable String staffId,
@@ -162,13 +166,13 @@ public class ConsoleController {
 
     @Operation(summary = "Receipt branding: the draft and the published state")
     @Get("/branding")
-    public ReceiptBranding.State branding(String practiceId, @Header(STAFF_HEADER) @Nullable String staffId) {
+    public BrandingState branding(String practiceId, @Header(STAFF_HEADER) @Nullable String staffId) {
         return as(practiceId, staffId, StaffRole.SUPPORT, ctx -> branding.state(ctx.practice));
     }
 
     @Operation(summary = "Save receipt branding texts into the draft (admin)")
     @Put("/branding/draft")
-    public ReceiptBranding.State saveDraft(
+    public BrandingState saveDraft(
             String practiceId, @Header(STAFF_HEADER) @Nullable String staffId, @Body ReceiptBranding.Edit edit) {
         return as(practiceId, staffId, StaffRole.PRACTICE_ADMIN, ctx -> {
             audit.append(ctx.c, ctx.staff, ctx.practice, StaffAudit.Action.BRANDING_SAVED, null, null, null);
@@ -179,7 +183,7 @@ public class ConsoleController {
 
     @Operation(summary = "Publish the branding draft (admin); 404 without a draft")
     @Post("/branding/publish")
-    public ReceiptBranding.State publish(String practiceId, @Header(STAFF_HEADER) @Nullable String staffId) {
+    public BrandingState publish(String practiceId, @Header(STAFF_HEADER) @Nullable String staffId) {
         return as(practiceId, staffId, StaffRole.PRACTICE_ADMIN, ctx -> {
             audit.append(ctx.c, ctx.staff, ctx.practice, StaffAudit.Action.BRANDING_PUBLISHED, null, null, null);
             return branding.publish(ctx.c, ctx.practice);

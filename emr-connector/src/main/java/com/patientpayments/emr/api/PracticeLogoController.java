@@ -1,5 +1,6 @@
 package com.patientpayments.emr.api;
 
+import com.patientpayments.contract.PracticeLogo;
 import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.practice.PracticeLogos;
 import com.patientpayments.emr.practice.PracticeRepository;
@@ -56,7 +57,7 @@ public class PracticeLogoController {
     @Operation(summary = "Upload the draft logo: PNG or SVG (sanitized), at most 256 KiB")
     @Put("/draft")
     @Consumes({PracticeLogos.PNG, PracticeLogos.SVG})
-    public PracticeLogos.Logo saveDraft(
+    public PracticeLogo saveDraft(
             String practiceId, @Header(HttpHeaders.CONTENT_TYPE) String contentType, @Nullable @Body byte[] body) {
         UUID id = existing(practiceId);
         PracticeLogos.Content checked = logos.validate(contentType, body); // outside the transaction: CPU only
@@ -66,7 +67,7 @@ public class PracticeLogoController {
 
     @Operation(summary = "Publish the draft logo; 404 when there is no draft")
     @Post("/publish")
-    public PracticeLogos.Logo publish(String practiceId) {
+    public PracticeLogo publish(String practiceId) {
         UUID id = existing(practiceId);
         return tx.executeWrite(s -> logos.publish(s.getConnection(), id));
     }

@@ -1,5 +1,6 @@
 package com.patientpayments.emr.api;
 
+import com.patientpayments.contract.BrandingState;
 import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.console.*;
 import com.patientpayments.emr.practice.PracticeRepository;
@@ -52,7 +53,7 @@ public class ReceiptBrandingController {
         return tx.executeRead(s -> {
             UUID practice = practices.practiceIdOfHash(hash).orElseThrow(() -> EmrException.notFound("Practice"));
             var state0 = branding.state(practice);
-            ReceiptBranding.Branding b = draft && state0.draft() != null ? state0.draft() : state0.published();
+            BrandingState.Branding b = draft && state0.draft() != null ? state0.draft() : state0.published();
             return b == null
                     ? new Texts(null, null, null)
                     : new Texts(

@@ -1,5 +1,6 @@
 package com.patientpayments.emr.console;
 
+import com.patientpayments.contract.ConsolePayment;
 import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.Jdbc;
 import jakarta.inject.Singleton;
@@ -53,7 +54,7 @@ public class ConsolePayments {
             + " WHERE t.practice_id = ? AND t.source = 'ONLINE_PATIENT_PAYMENT'";
 
     /** A page of at most {@code first} rows after {@code after} (a cursor of a previous page, or null). */
-    public ConsolePaymentView.Page page(
+    public ConsolePayment.Page page(
             Connection c, UUID practiceId, PaymentFilter filter, int first, @Nullable String after) {
         if (first < 1 || first > MAX_PAGE) {
             throw EmrException.invalid("first must be 1 to " + MAX_PAGE + ".");
@@ -75,7 +76,7 @@ public class ConsolePayments {
             params.add(cursor.id());
         }
         params.add(first + 1);
-        List<ConsolePaymentView> rows = Jdbc.list(
+        List<ConsolePayment> rows = Jdbc.list(
                 c,
                 ROW + where + keyset + " ORDER BY t.paid_at DESC, t.id DESC LIMIT ?",
                 ConsolePayments::map,
@@ -85,7 +86,7 @@ public class ConsolePayments {
             rows = rows.subList(0, first);
         }
         String end = rows.isEmpty() ? null : Cursor.of(rows.get(rows.size() - 1));
-        return new ConsolePaymentView.Page(List.copyOf(rows), total, more, end);
+        return new ConsolePayment.Page(List.copyOf(rows), total, more, end);
     }
 
     /**
@@ -93,14 +94,14 @@ public class ConsolePayments {
      * row is read with the list's own statement ({@link #ROW}, one column list and mapping for both); the detail rows
      * through {@link ConsolePaymentRepository}.
      */
-    public Optional<ConsolePaymentView> detail(Connection c, UUID practiceId, UUID transactionId) {
+    public Optional<ConsolePayment> detail(Connection c, UUID practiceId, UUID transactionId) {
         return Jdbc.one(c, ROW + " AND t.id = ?", ConsolePayments::map, practiceId, transactionId)
                 .map(p -> p.withDetail(allocations(transactionId), timeline(transactionId), audit(transactionId)));
     }
 
-    private List<ConsolePaymentView.Allocation> allocations(UUID tx) {
+    private List<ConsolePayment.Allocation> allocations(UUID tx) {
         return details.allocations(tx).stream()
-                .map(r -> new ConsolePaymentView.Allocation(
+                .map(r -> new ConsolePayment.Allocation(
                         r.chargeId(),
                         r.patientName(),
                         r.serviceDate().toString(),
@@ -112,8 +113,8 @@ public class ConsolePayments {
                 .toList();
     }
 
-    private List<ConsolePaymentView.Adjustment> timeline(UUID tx) {
-        List<ConsolePaymentView.Adjustment> out = new ArrayList<>();
+    private List<ConsolePayment.Adjustment> timeline(UUID tx) {
+        List<ConsolePayment.Adjustment> out = new ArrayList<>();
         details.refunds(tx)
                 .forEach(r -> out.add(adjustment(r, "REFUND", r.status().toUpperCase(Locale.ROOT))));
         // Console requests the provider's event has not posted yet: pending (or failed when the provider refused).
@@ -127,26 +128,26 @@ public class ConsolePayments {
                     inquiry ? "INQUIRY" : "DISPUTE",
                     (inquiry ? s.substring("warning_".length()) : s).toUpperCase(Locale.ROOT)));
         });
-        out.sort(Comparator.comparing(ConsolePaymentView.Adjustment::at));
+        out.sort(Comparator.comparing(ConsolePayment.Adjustment::at));
         return out;
     }
 
     /** A refund, dispute or inquiry row as the view's adjustment ({@code reference} null: a refused request). */
-    private static ConsolePaymentView.Adjustment adjustment(
+    private static ConsolePayment.Adjustment adjustment(
             ConsolePaymentRepository.AdjustmentRow r, String kind, String status) {
-        return new ConsolePaymentView.Adjustment(
+        return new ConsolePayment.Adjustment(
                 kind, status, r.amountCents(), r.updatedAt().toString(), r.reference());
     }
 
-    private List<ConsolePaymentView.AuditRow> audit(UUID tx) {
+    private List<ConsolePayment.AuditRow> audit(UUID tx) {
         return details.audit(tx).stream()
-                .map(r -> new ConsolePaymentView.AuditRow(r.at().toString(), r.action(), r.actor(), r.amount()))
+                .map(r -> new ConsolePayment.AuditRow(r.at().toString(), r.action(), r.actor(), r.amount()))
                 .toList();
     }
 
-    private static ConsolePaymentView map(ResultSet rs) throws SQLException {
+    private static ConsolePayment map(ResultSet rs) throws SQLException {
         long amount = rs.getLong("amount_cents");
-        return new ConsolePaymentView(
+        return new ConsolePayment(
                 rs.getString("id"),
                 rs.getString("provider_reference"),
                 rs.getString("source"),
@@ -166,7 +167,7 @@ public class ConsolePayments {
 
     /** The opaque cursor: base64url of {@code paidAt|id}. */
     record Cursor(Instant paidAt, UUID id) {
-        static String of(ConsolePaymentView row) {
+        static String of(ConsolePayment row) {
             return Base64.getUrlEncoder()
                     .withoutPadding()
                     .encodeToString((row.paidAt() + "|" + row.transactionId()).getBytes(StandardCharsets.UTF_8));

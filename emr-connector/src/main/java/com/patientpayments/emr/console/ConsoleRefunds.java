@@ -1,5 +1,6 @@
 package com.patientpayments.emr.console;
 
+import com.patientpayments.contract.RefundRequest;
 import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.Jdbc;
 import io.micronaut.serde.annotation.Serdeable;
@@ -31,36 +32,19 @@ public class ConsoleRefunds {
         this.requests = requests;
     }
 
-    /**
-     * A request as the BFF needs it to ask the provider: the payment's provider reference and the practice's
-     * connected account travel with it (null while the practice has none); {@code providerRefundId} is null until the
-     * provider answered and when it refused; {@code created} is false when the key was seen before.
-     */
-    @Serdeable
-    public record RequestView(
-            String id,
-            String transactionId,
-            String providerReference,
-            @Nullable String stripeAccountId,
-            long amountCents,
-            String reason,
-            String status,
-            @Nullable String providerRefundId,
-            boolean created) {}
-
     /** The body of a new request. */
     @Serdeable
     public record NewRequest(
             String transactionId, Long amountCents, String reason, String note, String idempotencyKey) {}
 
     /** Records a request (or answers the one with the same key). Validates the amount against what is refundable. */
-    public RequestView request(Connection c, UUID staffId, UUID practiceId, NewRequest body) {
+    public RefundRequest request(Connection c, UUID staffId, UUID practiceId, NewRequest body) {
         if (body == null
                 || body.idempotencyKey() == null
                 || !body.idempotencyKey().matches("[A-Za-z0-9_-]{8,100}")) {
             throw EmrException.invalid("idempotencyKey must be 8-100 letters, digits, '-' or '_'.");
         }
-        Optional<RequestView> known = find(body.idempotencyKey(), false);
+        Optional<RefundRequest> known = find(body.idempotencyKey(), false);
         if (known.isPresent()) {
             if (!known.get().transactionId().equals(body.transactionId())
                     || known.get().amountCents() != (body.amountCents() == null ? -1 : body.amountCents())) {
@@ -114,7 +98,7 @@ public class ConsoleRefunds {
     }
 
     /** The provider's answer: its refund id, or refused. */
-    public RequestView settle(Connection c, UUID practiceId, UUID requestId, @Nullable String providerRefundId) {
+    public RefundRequest settle(Connection c, UUID practiceId, UUID requestId, @Nullable String providerRefundId) {
         int n = Jdbc.update(
                 c,
                 "UPDATE refund_requests q SET status = ?, provider_refund_id = ?, updated_at = now()"
@@ -130,17 +114,7 @@ public class ConsoleRefunds {
     }
 
     /** The request under {@code key}, read on the caller's transaction (it sees that transaction's own insert). */
-    private Optional<RequestView> find(String key, boolean created) {
-        return requests.byIdempotencyKey(key)
-                .map(r -> new RequestView(
-                        r.id(),
-                        r.transactionId(),
-                        r.providerReference(),
-                        r.stripeAccountId(),
-                        r.amountCents(),
-                        r.reason(),
-                        r.status(),
-                        r.providerRefundId(),
-                        created));
+    private Optional<RefundRequest> find(String key, boolean created) {
+        return requests.byIdempotencyKey(key).map(r -> r.withCreated(created));
     }
 }

@@ -1,5 +1,6 @@
 package com.patientpayments.emr.console;
 
+import com.patientpayments.contract.BrandingState;
 import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.practice.PracticeLogos;
@@ -26,18 +27,6 @@ public class ReceiptBranding {
         this.texts = texts;
     }
 
-    /** One state of the branding; {@code logo} null when it prints none. */
-    @Serdeable
-    public record Branding(
-            @Nullable String signatureText,
-            @Nullable String footerText,
-            PracticeLogos.@Nullable Logo logo,
-            @Nullable String updatedAt) {}
-
-    /** The draft (null when never edited) and the published branding (null: defaults). */
-    @Serdeable
-    public record State(@Nullable Branding draft, @Nullable Branding published) {}
-
     /** Fields to change in the draft; null fields stay. {@code removeLogo} prints no logo. */
     @Serdeable
     public record Edit(
@@ -46,14 +35,14 @@ public class ReceiptBranding {
             @Nullable Boolean removeLogo) {}
 
     /** The draft and the published branding; call inside a transaction (it reads on that one's connection). */
-    public State state(UUID practiceId) {
-        return new State(
+    public BrandingState state(UUID practiceId) {
+        return new BrandingState(
                 read(practiceId, PracticeLogos.State.DRAFT).orElse(null),
                 read(practiceId, PracticeLogos.State.PUBLISHED).orElse(null));
     }
 
     /** Saves text edits into the draft (created from the published state the first time). */
-    public State saveDraft(Connection c, UUID practiceId, Edit edit) {
+    public BrandingState saveDraft(Connection c, UUID practiceId, Edit edit) {
         if (edit.signatureText() != null && edit.signatureText().length() > 200) {
             throw EmrException.invalid("signatureText is at most 200 characters.");
         }
@@ -84,7 +73,7 @@ public class ReceiptBranding {
     }
 
     /** Publishes the draft: texts, and the draft logo (or no logo). {@code NOT_FOUND} without a draft. */
-    public State publish(Connection c, UUID practiceId) {
+    public BrandingState publish(Connection c, UUID practiceId) {
         var draft = Jdbc.one(
                         c,
                         "SELECT signature_text, footer_text, logo_removed FROM receipt_branding"
@@ -111,7 +100,7 @@ public class ReceiptBranding {
     }
 
     /** The published texts for a practice's receipts (empty: none published). */
-    public Optional<Branding> published(UUID practiceId) {
+    public Optional<BrandingState.Branding> published(UUID practiceId) {
         return read(practiceId, PracticeLogos.State.PUBLISHED);
     }
 
@@ -130,16 +119,16 @@ public class ReceiptBranding {
         }
     }
 
-    private Optional<Branding> read(UUID practiceId, PracticeLogos.State state) {
+    private Optional<BrandingState.Branding> read(UUID practiceId, PracticeLogos.State state) {
         var row = texts.texts(practiceId, state.name());
         var logo = logos.find(practiceId, state).map(PracticeLogos.Content::logo);
         if (row.isEmpty()) {
             return state == PracticeLogos.State.PUBLISHED && logo.isPresent()
-                    ? Optional.of(new Branding(null, null, logo.get(), null))
+                    ? Optional.of(new BrandingState.Branding(null, null, logo.get(), null))
                     : Optional.empty();
         }
         ReceiptBrandingRepository.TextsRow t = row.get();
-        return Optional.of(new Branding(
+        return Optional.of(new BrandingState.Branding(
                 t.signatureText(),
                 t.footerText(),
                 t.logoRemoved() ? null : logo.orElse(null),

@@ -1,5 +1,6 @@
 package com.patientpayments.emr.console;
 
+import com.patientpayments.contract.RoiReport;
 import com.patientpayments.emr.EmrException;
 import jakarta.inject.Singleton;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package com.patientpayments.emr.practice;
 
+import com.patientpayments.contract.PracticeLogo;
 import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.Jdbc;
-import io.micronaut.serde.annotation.Serdeable;
 import jakarta.inject.Singleton;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -50,12 +50,8 @@ public class PracticeLogos {
         PUBLISHED
     }
 
-    /** A stored logo's description (API.md "Logo"); {@code sha256} is lower-case hex of the bytes. */
-    @Serdeable
-    public record Logo(String contentType, String sha256, int sizeBytes) {}
-
     /** A stored logo with its bytes. */
-    public record Content(Logo logo, byte[] bytes) {}
+    public record Content(PracticeLogo logo, byte[] bytes) {}
 
     /** Validates (and for SVG, sanitizes) an upload; returns what would be stored. */
     public Content validate(String contentType, byte @Nullable [] bytes) {
@@ -79,18 +75,18 @@ public class PracticeLogos {
         } else {
             throw EmrException.invalid("The logo must be a PNG (image/png) or SVG (image/svg+xml) image.");
         }
-        return new Content(new Logo(type, sha256(stored), stored.length), stored);
+        return new Content(new PracticeLogo(type, sha256(stored), stored.length), stored);
     }
 
     /** Stores a validated upload as the practice's draft (replacing the previous draft). */
-    public Logo saveDraft(Connection c, UUID practiceId, String contentType, byte[] bytes) {
+    public PracticeLogo saveDraft(Connection c, UUID practiceId, String contentType, byte[] bytes) {
         Content content = validate(contentType, bytes);
         upsert(c, practiceId, State.DRAFT, content);
         return content.logo();
     }
 
     /** Publishes the draft: patients see it from now on. {@code NOT_FOUND} when there is no draft. */
-    public Logo publish(Connection c, UUID practiceId) {
+    public PracticeLogo publish(Connection c, UUID practiceId) {
         Content draft = find(practiceId, State.DRAFT).orElseThrow(() -> EmrException.notFound("Logo draft"));
         upsert(c, practiceId, State.PUBLISHED, draft);
         return draft.logo();
@@ -102,7 +98,8 @@ public class PracticeLogos {
      */
     public Optional<Content> find(UUID practiceId, State state) {
         return rows.logo(practiceId, state.name())
-                .map(r -> new Content(new Logo(r.contentType(), r.sha256().trim(), r.sizeBytes()), r.content()));
+                .map(r ->
+                        new Content(new PracticeLogo(r.contentType(), r.sha256().trim(), r.sizeBytes()), r.content()));
     }
 
     private static void upsert(Connection c, UUID practiceId, State state, Content content) {

@@ -1,5 +1,7 @@
 package com.patientpayments.emr.practice;
 
+import com.patientpayments.contract.PostalAddress;
+import com.patientpayments.contract.PracticeLogo;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -94,16 +96,14 @@ public abstract class PracticeRepository implements GenericRepository<PracticeRe
     @Query(SELECT + "WHERE p.id = :id")
     protected abstract Optional<PracticeRow> practiceRow(UUID id);
 
-    private static PracticeLogos.@Nullable Logo logo(PracticeRow p) {
+    private static @Nullable PracticeLogo logo(PracticeRow p) {
         String type = p.logoType();
         String sha256 = p.logoSha256();
         Integer size = p.logoSize();
-        return type == null || sha256 == null || size == null
-                ? null
-                : new PracticeLogos.Logo(type, sha256.trim(), size);
+        return type == null || sha256 == null || size == null ? null : new PracticeLogo(type, sha256.trim(), size);
     }
 
-    private static PracticeView.@Nullable Address address(
+    private static @Nullable PostalAddress address(
             @Nullable String line1,
             @Nullable String line2,
             @Nullable String city,
@@ -112,7 +112,7 @@ public abstract class PracticeRepository implements GenericRepository<PracticeRe
         if (line1 == null && city == null) {
             return null;
         }
-        return new PracticeView.Address(line1, line2, city, state, postalCode);
+        return new PostalAddress(line1, line2, city, state, postalCode);
     }
 
     /**

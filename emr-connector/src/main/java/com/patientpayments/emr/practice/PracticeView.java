@@ -1,5 +1,7 @@
 package com.patientpayments.emr.practice;
 
+import com.patientpayments.contract.PostalAddress;
+import com.patientpayments.contract.PracticeLogo;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -18,21 +20,12 @@ public record PracticeView(
         String name,
         @Nullable String phone,
         @Nullable String phoneE164,
-        @Nullable Address address,
+        @Nullable PostalAddress address,
         @Nullable String logoUrl,
         String timeZone,
         @Nullable String stripeAccountId,
         List<Location> locations,
-        PracticeLogos.@Nullable Logo logo) {
-
-    /** A postal address; null as a whole when the EMR has none. */
-    @Serdeable
-    public record Address(
-            @Nullable String line1,
-            @Nullable String line2,
-            @Nullable String city,
-            @Nullable String state,
-            @Nullable String postalCode) {}
+        @Nullable PracticeLogo logo) {
 
     /** A practice location (office). */
     @Serdeable
@@ -40,5 +33,5 @@ public record PracticeView(
             String id,
             String name,
             @Nullable String phone,
-            @Nullable Address address) {}
+            @Nullable PostalAddress address) {}
 }

@@ -2,6 +2,7 @@ package com.patientpayments.emr.household;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.patientpayments.contract.PostalAddress;
 import com.patientpayments.emr.charge.ChargeRepository;
 import com.patientpayments.emr.charge.OpenChargesView;
 import com.patientpayments.emr.practice.PracticeRepository;
@@ -77,8 +78,7 @@ class PatientReadRepositoriesTest {
         assertThat(p.timeZone()).isEqualTo("UTC");
         // by name: "Annex" before the fixture's "Main"; an address with only a city is still an address
         assertThat(p.locations()).extracting(PracticeView.Location::name).containsExactly("Annex", "Main");
-        assertThat(p.locations().get(0).address())
-                .isEqualTo(new PracticeView.Address(null, null, "Austin", null, null));
+        assertThat(p.locations().get(0).address()).isEqualTo(new PostalAddress(null, null, "Austin", null, null));
         assertThat(p.locations().get(1).address()).isNull();
         assertThat(read(() -> practices.findById(UUID.randomUUID()))).isEmpty();
     }
