@@ -35,7 +35,11 @@ const config: CodegenConfig = {
     'src/app/console/graphql/generated.ts': {
       documents: ['src/app/console/**/*.graphql'],
       plugins: ['typescript-operations', 'typescript-apollo-angular'],
-      config: operationsConfig,
+      config: {
+        ...operationsConfig,
+        importSchemaTypesFrom: 'src/app/core/graphql/schema-types.ts',
+        namespacedImportName: 'Types',
+      },
     },
   },
 };

@@ -13,15 +13,11 @@ import { chromium } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { cpus, loadavg } from 'node:os';
 import { chromiumLaunch } from '../e2e/browser.mjs';
+import { CPU_SLOWDOWN, base, phone, practice, signIn as signInWithin, throttle } from './conditions.mjs';
 
-const base = (process.env.BENCH_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const quick = process.env.BENCH_QUICK === '1';
 const runs = Number(process.env.BENCH_RUNS ?? (quick ? 2 : 5));
 const cores = cpus().length;
-const practice = process.env.BENCH_PRACTICE ?? 'K7MX4Q';
-const account = process.env.BENCH_ACCOUNT ?? '100234';
-const lastName = process.env.BENCH_LAST_NAME ?? 'Garcia';
-const CPU_SLOWDOWN = 4;
 
 const browser = await chromium.launch(chromiumLaunch);
 
@@ -35,10 +31,7 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 /** One cold load of `path` in `context`: LCP, plus the JavaScript it transferred (as served, and gzip -9 of the bodies). */
 async function measure(context, path, ready) {
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const cdp = await throttle(context, page);
   const scripts = new Map();
   cdp.on('Network.responseReceived', (e) => {
     if (e.type === 'Script') scripts.set(e.requestId, { url: e.response.url, transferred: 0 });
@@ -111,10 +104,7 @@ async function snapshot(context, path, ready) {
 async function measureFloor(context, floorPath, html) {
   const page = await context.newPage();
   await page.route(base + floorPath, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await throttle(context, page);
   await page.addInitScript(() => {
     window.__lcp = 0;
     new PerformanceObserver((list) => {
@@ -131,23 +121,9 @@ async function measureFloor(context, floorPath, html) {
   return lcp;
 }
 
-async function signIn(context) {
-  const page = await context.newPage();
-  await page.goto(`${base}/p/${practice}`);
-  await page.getByLabel('Account number', { exact: true }).fill(account);
-  await page.getByLabel('Last name', { exact: true }).fill(lastName);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/pay$/, { timeout: 30000 });
-  await page.close();
-}
+// Playwright's default timeout (30 s) a step.
+const signIn = (context) => signInWithin(context, 30000);
 
-const phone = {
-  viewport: { width: 375, height: 812 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  locale: 'en-US',
-};
 const results = { landing: [], pay: [] };
 const floors = { landing: [], pay: [] };
 const loads = [];

@@ -10,22 +10,11 @@
 // BENCH_ACCOUNT / BENCH_LAST_NAME, CHROME_BIN (default /usr/bin/chromium).
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { CPU_SLOWDOWN, base, phone, practice, signIn as signInWithin, throttle } from './conditions.mjs';
 
-const base = (process.env.BENCH_BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const which = process.env.BENCH_PAGE ?? 'pay';
-const practice = process.env.BENCH_PRACTICE ?? 'K7MX4Q';
-const account = process.env.BENCH_ACCOUNT ?? '100234';
-const lastName = process.env.BENCH_LAST_NAME ?? 'Garcia';
 const out = process.env.BENCH_TRACE_OUT ?? `/tmp/lcp-trace-${which}.json`;
 const warmupLoads = Number(process.env.BENCH_WARMUP_LOADS ?? 2);
-const CPU_SLOWDOWN = 4;
-const phone = {
-  viewport: { width: 375, height: 812 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-  locale: 'en-US',
-};
 const path = which === 'pay' ? `/p/${practice}/pay` : `/p/${practice}`;
 const ready = which === 'pay' ? '[data-testid="household-total"]' : 'main h1';
 
@@ -34,16 +23,7 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
 });
 
-async function signIn(context) {
-  const page = await context.newPage();
-  page.setDefaultTimeout(120000);
-  await page.goto(`${base}/p/${practice}`);
-  await page.getByLabel('Account number', { exact: true }).fill(account);
-  await page.getByLabel('Last name', { exact: true }).fill(lastName);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(/\/pay$/, { timeout: 120000 });
-  await page.close();
-}
+const signIn = (context) => signInWithin(context, 120000);
 
 try {
   // Unmeasured loads first, as the bench does: the demo's JVMs compile the request path.
@@ -58,10 +38,7 @@ try {
   if (which === 'pay') await signIn(context);
   const page = await context.newPage();
   page.setDefaultTimeout(120000);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  await throttle(context, page);
   await page.addInitScript(() => {
     window.__paints = [];
     const describe = (el) =>

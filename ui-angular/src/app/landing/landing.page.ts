@@ -13,11 +13,12 @@ import {
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { PracticeGQL, SignInGQL, type PracticeIdentityFragment } from '../core/graphql/generated';
-import { errorCode, errorKey, type CallFailure } from '../core/graphql/errors';
+import { errorCode, errorKey } from '../core/graphql/errors';
 import { I18n } from '../core/i18n/i18n';
 import { PageTitle } from '../core/i18n/page-title';
 import type { MessageKey } from '../core/i18n/messages.en';
 import { Session, type SessionNotice } from '../core/session/session';
+import { SignInForm } from '../core/session/sign-in-form';
 import { BillIllustration } from './bill-illustration';
 import { NotFound } from './not-found';
 import { PracticeIdentity } from './practice-identity';
@@ -51,12 +52,8 @@ export class LandingPage implements OnInit {
   protected readonly practice = signal<PracticeIdentityFragment | null>(null);
   protected readonly accountNumber = signal('');
   protected readonly lastName = signal('');
-  protected readonly submitted = signal(false);
-  protected readonly busy = signal(false);
-  protected readonly failed = signal(false);
-  protected readonly callError = signal<CallFailure | null>(null);
-  /** Shown once: why the patient is back here (session ended, signed out). */
-  protected readonly notice = signal(this.session.notice());
+  /** Its notice is shown once: why the patient is back here (session ended, signed out). */
+  protected readonly form = new SignInForm(this.session.notice());
   private readonly accountInput = viewChild<ElementRef<HTMLInputElement>>('accountInput');
   private readonly lastNameInput = viewChild<ElementRef<HTMLInputElement>>('lastNameInput');
 
@@ -76,7 +73,7 @@ export class LandingPage implements OnInit {
 
   private showTitle(practiceName: string | null): void {
     const practice = practiceName ?? '';
-    if (this.notice() === 'signedOut') {
+    if (this.form.notice() === 'signedOut') {
       this.title.set(practice !== '' ? 'title.signedOut' : 'title.signedOutPlain', { practice });
     } else {
       this.title.set(practice !== '' ? 'title.landing' : 'title.landingPlain', { practice });
@@ -100,40 +97,33 @@ export class LandingPage implements OnInit {
     }
   }
 
-  protected async signIn(event: Event): Promise<void> {
-    event.preventDefault();
-    this.submitted.set(true);
-    this.failed.set(false);
-    this.callError.set(null);
-    if (this.busy()) {
-      return;
-    }
+  protected signIn(event: Event): Promise<void> {
     const accountNumber = this.accountNumber().trim();
     const lastName = this.lastName().trim();
-    if (!accountNumber || !lastName) {
-      (accountNumber ? this.lastNameInput() : this.accountInput())?.nativeElement.focus();
-      return;
-    }
-    this.busy.set(true);
-    this.notice.set(null);
-    try {
-      const result = await firstValueFrom(
-        this.injector.get(SignInGQL).mutate({
-          variables: { practiceHash: this.hash(), accountNumber, lastName, locale: this.i18n.lang() },
-        }),
-      );
-      if (result.data?.signIn.ok === true) {
-        this.session.started(accountNumber);
-        // Back where the patient was when the session ended (or the page they opened), else the balance.
-        await this.router.navigateByUrl(this.session.takeReturnUrl(this.hash()));
-        return;
-      }
-      this.failed.set(true);
-    } catch (error) {
-      this.callError.set(errorCode(error));
-    } finally {
-      this.busy.set(false);
-    }
+    return this.form.submit(
+      event,
+      () => {
+        if (!accountNumber || !lastName) {
+          (accountNumber ? this.lastNameInput() : this.accountInput())?.nativeElement.focus();
+          return true;
+        }
+        return false;
+      },
+      async () => {
+        const result = await firstValueFrom(
+          this.injector.get(SignInGQL).mutate({
+            variables: { practiceHash: this.hash(), accountNumber, lastName, locale: this.i18n.lang() },
+          }),
+        );
+        if (result.data?.signIn.ok === true) {
+          this.session.started(accountNumber);
+          // Back where the patient was when the session ended (or the page they opened), else the balance.
+          await this.router.navigateByUrl(this.session.takeReturnUrl(this.hash()));
+          return;
+        }
+        this.form.failed.set(true);
+      },
+    );
   }
 
   protected noticeKey(notice: SessionNotice): MessageKey {

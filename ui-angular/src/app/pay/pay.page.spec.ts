@@ -282,6 +282,22 @@ describe('PayPage', () => {
     expect(TestBed.inject(Title).getTitle()).toBe('Su saldo — Bright Smiles Dental');
     expect(document.documentElement.lang).toBe('es');
   });
+
+  it('says so under its heading when the balance cannot be loaded, and "Try again" asks again', async () => {
+    const app = await startApp('/p/K7MX4Q', { account: '100234' });
+    app.api.override('Household', { errorCode: 'UPSTREAM_UNAVAILABLE' });
+    await app.harness.navigateByUrl('/p/K7MX4Q/pay');
+    await settle(app.harness, 8);
+    expect($(app, 'h1').textContent).toBe('Your balance');
+    expect($(app, '[role="alert"]').textContent).toContain('Our system is busy right now.');
+    expect($maybe(app, '[data-testid="household-total"]')).toBeNull();
+
+    find(app.page(), 'button', HTMLButtonElement).click();
+    await settle(app.harness, 8);
+    expect(app.api.calls('Household')).toHaveLength(2);
+    expect($maybe(app, '[role="alert"]')).toBeNull();
+    expect($maybe(app, '[data-testid="household-total"]')).not.toBeNull();
+  });
 });
 
 describe('PayPage with a recent payment (two tabs)', () => {

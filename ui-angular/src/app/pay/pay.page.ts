@@ -26,6 +26,7 @@ import { MoneyPipe, prepareMoneyFormat } from '../core/format/money.pipe';
 import { I18n } from '../core/i18n/i18n';
 import { PageTitle } from '../core/i18n/page-title';
 import { Session } from '../core/session/session';
+import { PageLoadError, PageLoading } from '../landing/page-load-states';
 import { PracticeIdentity } from '../landing/practice-identity';
 import { chargeTotals, declineMessage, groupByPatient, isDisputed } from './charges';
 import { AmountStep } from './components/amount-step';
@@ -44,7 +45,7 @@ type RecentPayment = NonNullable<RecentPaymentsQuery['household']>['recentPaymen
  */
 @Component({
   selector: 'app-pay',
-  imports: [PracticeIdentity, MoneyPipe, LocalDatePipe, AmountStep, CardStep, RouterLink],
+  imports: [PracticeIdentity, PageLoading, PageLoadError, MoneyPipe, LocalDatePipe, AmountStep, CardStep, RouterLink],
   templateUrl: './pay.page.html',
   styleUrl: './pay.page.css',
   // The steps (`components/`) are styled here too: one stylesheet for the page, its class names page-specific.

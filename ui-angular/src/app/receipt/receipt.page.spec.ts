@@ -153,4 +153,15 @@ describe('ReceiptPage', () => {
     // Listed once: not again as "your last payment".
     expect($maybe(app, '[data-testid="last-receipt"]')).toBeNull();
   });
+
+  it('says why a receipt cannot be shown under its heading, with the way back to the balance', async () => {
+    const app = await startApp('/p/K7MX4Q', { account: '100234' });
+    app.api.override('Receipt', { errorCode: 'NOT_FOUND' });
+    await app.harness.navigateByUrl('/p/K7MX4Q/receipt/TX-000001');
+    await settle(app.harness, 8);
+    expect($(app, 'h1').textContent).toBe('Payment receipt');
+    expect($(app, '[role="alert"]').textContent).toContain('We couldn’t find what you asked for.');
+    expect($(app, 'a.btn').getAttribute('href')).toBe('/p/K7MX4Q/pay');
+    expect($maybe(app, '[data-testid="receipt"]')).toBeNull();
+  });
 });

@@ -24,6 +24,7 @@ import { LocalDatePipe } from '../core/format/date.pipe';
 import { MoneyPipe } from '../core/format/money.pipe';
 import { I18n } from '../core/i18n/i18n';
 import { PageTitle } from '../core/i18n/page-title';
+import { PageLoadError, PageLoading } from '../landing/page-load-states';
 import { PracticeIdentity } from '../landing/practice-identity';
 import { PaymentFlow } from '../pay/payment-flow';
 
@@ -40,7 +41,7 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  */
 @Component({
   selector: 'app-receipt',
-  imports: [PracticeIdentity, MoneyPipe, LocalDatePipe],
+  imports: [PracticeIdentity, PageLoading, PageLoadError, MoneyPipe, LocalDatePipe],
   templateUrl: './receipt.page.html',
   styleUrl: './receipt.page.css',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -18,13 +18,13 @@ import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
 import type { ConsoleKey } from '../core/messages.en';
 import { OneTimeLink } from '../core/one-time-link';
 import { StaffSession } from '../core/staff-session';
+import type { ReceiptBrandingInput } from '../../core/graphql/schema-types';
 import {
   ConsolePreviewBrandingGQL,
   ConsolePublishBrandingGQL,
   ConsoleReceiptBrandingGQL,
   ConsoleSaveBrandingDraftGQL,
   type ConsoleBrandingStateFragment,
-  type ReceiptBrandingInput,
 } from '../graphql/generated';
 import { MAX_LOGO_BYTES, checkLogo, type LogoCheck } from './logo-file';
 

@@ -4,12 +4,12 @@ import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { errorCode, type CallFailure } from '../../core/graphql/errors';
 import { staySignedIn } from '../../core/session/stay-signed-in';
+import type { StaffRole } from '../../core/graphql/schema-types';
 import {
   ConsoleMeGQL,
   StaffSignOutGQL,
   type ConsolePracticeSummaryFragment,
   type StaffIdentityFragment,
-  type StaffRole,
 } from '../graphql/generated';
 
 /** Why the staff member is on the sign-in page: the session ended (server or idle warning), or they signed out. */

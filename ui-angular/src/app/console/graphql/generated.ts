@@ -2,90 +2,16 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type * as Types from '../../core/graphql/schema-types';
+
 import type { DocumentNode } from 'graphql';
 import { Injectable } from '@angular/core';
 import * as Apollo from 'apollo-angular';
-/** Filters of the console's payment list. All given filters must match. */
-export type ConsolePaymentFilter = {
-  /** The household's account number (exact). */
-  accountNumber?: string | null | undefined;
-  /** Paid on or after this day (ISO date, practice time zone). */
-  from?: string | null | undefined;
-  /** Payments applied (at least in part) to charges of this location. */
-  locationId?: string | null | undefined;
-  /** Amount at most this many cents. */
-  maxAmountCents?: number | null | undefined;
-  /** Amount at least this many cents. */
-  minAmountCents?: number | null | undefined;
-  /** The payment processor's reference, e.g. a Stripe PaymentIntent id (exact). */
-  providerReference?: string | null | undefined;
-  /** Payments in any of these statuses. */
-  statuses?: Array<TransactionStatus> | null | undefined;
-  /** Paid on or before this day (ISO date, practice time zone). */
-  to?: string | null | undefined;
-  /** The ledger transaction id (exact). */
-  transactionId?: string | null | undefined;
-};
-
-/** Image format of exported QR codes. */
-export type QrFormat =
-  /** PNG at 300 dpi. */
-  | 'PNG'
-  /** Scalable vector graphics. */
-  | 'SVG';
-
-/** Fields of the receipt branding draft; omitted fields stay as they are. */
-export type ReceiptBrandingInput = {
-  /** Footer text, at most 500 characters. */
-  footerText?: string | null | undefined;
-  /** A new logo: base64 of a PNG or SVG file, at most 256 KiB. */
-  logoBase64?: string | null | undefined;
-  /** Content type of `logoBase64`: `image/png` or `image/svg+xml`. */
-  logoContentType?: string | null | undefined;
-  /** True to print no logo. */
-  removeLogo?: boolean | null | undefined;
-  /** Text printed in the receipt's signature area, at most 200 characters. */
-  signatureText?: string | null | undefined;
-};
-
-/** Why a payment is refunded (Stripe's refund reasons plus `OTHER`). */
-export type RefundReason =
-  /** The patient paid twice. */
-  | 'DUPLICATE'
-  /** The payment was not made by the card holder. */
-  | 'FRAUDULENT'
-  /** Any other reason (say which in `note`). */
-  | 'OTHER'
-  /** The patient asked for the refund. */
-  | 'REQUESTED_BY_CUSTOMER';
-
-/** A staff member's role in a practice. */
-export type StaffRole =
-  /** Payments, refunds and statement links; no settings (branding). */
-  | 'BILLING'
-  /** Everything for their practice: payments, refunds, receipt branding, statement links, analytics. */
-  | 'PRACTICE_ADMIN'
-  /** The PMS vendor's support: read-only across practices; every access is audited; operations views. */
-  | 'SUPPORT';
-
-/** Where an online payment stands in the ledger. */
-export type TransactionStatus =
-  /** A card dispute with funds withdrawn is open. */
-  | 'DISPUTED'
-  /** The practice lost the dispute; the money stays with the card holder. */
-  | 'DISPUTE_LOST'
-  /** Part of it was refunded. */
-  | 'PARTIALLY_REFUNDED'
-  /** All of it was refunded. */
-  | 'REFUNDED'
-  /** Paid and applied. */
-  | 'SUCCEEDED';
-
 export type ConsoleMoneyFragment = { cents: number, currency: string };
 
-export type ConsolePracticeSummaryFragment = { id: string, hash: string, name: string, role: StaffRole, locations: Array<{ id: string, name: string }> };
+export type ConsolePracticeSummaryFragment = { id: string, hash: string, name: string, role: Types.StaffRole, locations: Array<{ id: string, name: string }> };
 
-export type StaffIdentityFragment = { id: string, email: string, displayName: string, memberships: Array<{ role: StaffRole, practice: { id: string } }> };
+export type StaffIdentityFragment = { id: string, email: string, displayName: string, memberships: Array<{ role: Types.StaffRole, practice: { id: string } }> };
 
 export type StaffSignInMutationVariables = Exact<{
   email: string;
@@ -104,23 +30,23 @@ export type StaffSignOutMutation = { staffSignOut: boolean };
 export type ConsoleMeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ConsoleMeQuery = { console: { me: { id: string, email: string, displayName: string, memberships: Array<{ role: StaffRole, practice: { id: string } }> }, practices: Array<{ id: string, hash: string, name: string, role: StaffRole, locations: Array<{ id: string, name: string }> }> } | null };
+export type ConsoleMeQuery = { console: { me: { id: string, email: string, displayName: string, memberships: Array<{ role: Types.StaffRole, practice: { id: string } }> }, practices: Array<{ id: string, hash: string, name: string, role: Types.StaffRole, locations: Array<{ id: string, name: string }> }> } | null };
 
-export type ConsolePaymentRowFragment = { transactionId: string, providerReference: string, source: string, status: TransactionStatus, paidAt: string, methodLabel: string, accountNumber: string, guarantorName: string, amount: { cents: number, currency: string }, refunded: { cents: number, currency: string }, refundable: { cents: number, currency: string } };
+export type ConsolePaymentRowFragment = { transactionId: string, providerReference: string, source: string, status: Types.TransactionStatus, paidAt: string, methodLabel: string, accountNumber: string, guarantorName: string, amount: { cents: number, currency: string }, refunded: { cents: number, currency: string }, refundable: { cents: number, currency: string } };
 
 export type ConsolePaymentsQueryVariables = Exact<{
   practiceId: string;
-  filter?: ConsolePaymentFilter | null | undefined;
+  filter?: Types.ConsolePaymentFilter | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
 }>;
 
 
-export type ConsolePaymentsQuery = { console: { practice: { id: string, payments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { transactionId: string, providerReference: string, source: string, status: TransactionStatus, paidAt: string, methodLabel: string, accountNumber: string, guarantorName: string, amount: { cents: number, currency: string }, refunded: { cents: number, currency: string }, refundable: { cents: number, currency: string } } }> } } | null } | null };
+export type ConsolePaymentsQuery = { console: { practice: { id: string, payments: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { transactionId: string, providerReference: string, source: string, status: Types.TransactionStatus, paidAt: string, methodLabel: string, accountNumber: string, guarantorName: string, amount: { cents: number, currency: string }, refunded: { cents: number, currency: string }, refundable: { cents: number, currency: string } } }> } } | null } | null };
 
 export type ConsolePaymentsCsvQueryVariables = Exact<{
   practiceId: string;
-  filter?: ConsolePaymentFilter | null | undefined;
+  filter?: Types.ConsolePaymentFilter | null | undefined;
 }>;
 
 
@@ -132,7 +58,7 @@ export type ConsolePaymentQueryVariables = Exact<{
 }>;
 
 
-export type ConsolePaymentQuery = { console: { practice: { id: string, payment: { transactionId: string, providerReference: string, source: string, status: TransactionStatus, paidAt: string, methodLabel: string, accountNumber: string, guarantorName: string, allocations: Array<{ chargeId: string, patientName: string, serviceDate: string, procedureCode: string, procedureName: string, locationName: string | null, applied: { cents: number, currency: string }, remaining: { cents: number, currency: string } }>, timeline: Array<{ kind: string, status: string, at: string, reference: string | null, amount: { cents: number, currency: string } }>, auditTrail: Array<{ at: string, action: string, actor: string | null, amount: { cents: number, currency: string } | null }>, amount: { cents: number, currency: string }, refunded: { cents: number, currency: string }, refundable: { cents: number, currency: string } } | null } | null } | null };
+export type ConsolePaymentQuery = { console: { practice: { id: string, payment: { transactionId: string, providerReference: string, source: string, status: Types.TransactionStatus, paidAt: string, methodLabel: string, accountNumber: string, guarantorName: string, allocations: Array<{ chargeId: string, patientName: string, serviceDate: string, procedureCode: string, procedureName: string, locationName: string | null, applied: { cents: number, currency: string }, remaining: { cents: number, currency: string } }>, timeline: Array<{ kind: string, status: string, at: string, reference: string | null, amount: { cents: number, currency: string } }>, auditTrail: Array<{ at: string, action: string, actor: string | null, amount: { cents: number, currency: string } | null }>, amount: { cents: number, currency: string }, refunded: { cents: number, currency: string }, refundable: { cents: number, currency: string } } | null } | null } | null };
 
 export type ConsoleReceiptPdfQueryVariables = Exact<{
   practiceId: string;
@@ -146,7 +72,7 @@ export type ConsoleReceiptPdfQuery = { console: { practice: { id: string, receip
 export type ConsoleRefundPaymentMutationVariables = Exact<{
   transactionId: string;
   amountCents: number;
-  reason: RefundReason;
+  reason: Types.RefundReason;
   note?: string | null | undefined;
   idempotencyKey: string;
 }>;
@@ -167,7 +93,7 @@ export type ConsoleReceiptBrandingQuery = { console: { practice: { id: string, r
 
 export type ConsoleSaveBrandingDraftMutationVariables = Exact<{
   practiceId: string;
-  input: ReceiptBrandingInput;
+  input: Types.ReceiptBrandingInput;
 }>;
 
 
@@ -210,7 +136,7 @@ export type ConsoleStatementLinkQuery = { console: { practice: { id: string, sta
 export type ConsoleStatementLinksExportQueryVariables = Exact<{
   practiceId: string;
   accountNumbers: Array<string> | string;
-  format?: QrFormat | null | undefined;
+  format?: Types.QrFormat | null | undefined;
 }>;
 
 

@@ -18,12 +18,8 @@ import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
 import type { ConsoleKey } from '../core/messages.en';
 import { OneTimeLink } from '../core/one-time-link';
 import { StaffSession } from '../core/staff-session';
-import {
-  ConsolePaymentGQL,
-  ConsoleReceiptPdfGQL,
-  type ConsolePaymentQuery,
-  type TransactionStatus,
-} from '../graphql/generated';
+import type { TransactionStatus } from '../../core/graphql/schema-types';
+import { ConsolePaymentGQL, ConsoleReceiptPdfGQL, type ConsolePaymentQuery } from '../graphql/generated';
 import { RefundDialog, type RefundRequest } from './refund-dialog';
 
 type Payment = NonNullable<NonNullable<NonNullable<ConsolePaymentQuery['console']>['practice']>['payment']>;

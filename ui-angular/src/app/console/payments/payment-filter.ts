@@ -1,6 +1,6 @@
 import { parseFilterAmount } from '../core/amount';
 import type { ConsoleKey } from '../core/messages.en';
-import type { ConsolePaymentFilter, TransactionStatus } from '../graphql/generated';
+import type { ConsolePaymentFilter, TransactionStatus } from '../../core/graphql/schema-types';
 
 /** Every ledger status of an online payment, in the order the filter lists them. */
 export const STATUSES: readonly TransactionStatus[] = [

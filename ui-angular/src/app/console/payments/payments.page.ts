@@ -8,13 +8,8 @@ import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
 import type { ConsoleKey } from '../core/messages.en';
 import { OneTimeLink } from '../core/one-time-link';
 import { StaffSession } from '../core/staff-session';
-import {
-  ConsolePaymentsCsvGQL,
-  ConsolePaymentsGQL,
-  type ConsolePaymentFilter,
-  type ConsolePaymentRowFragment,
-  type TransactionStatus,
-} from '../graphql/generated';
+import type { ConsolePaymentFilter, TransactionStatus } from '../../core/graphql/schema-types';
+import { ConsolePaymentsCsvGQL, ConsolePaymentsGQL, type ConsolePaymentRowFragment } from '../graphql/generated';
 import {
   EMPTY_FILTER,
   STATUSES,

@@ -17,7 +17,8 @@ import { ConsoleApi, failureOf } from '../core/console-api';
 import { bindModal } from '../core/modal';
 import { ConsoleI18n } from '../core/console-i18n';
 import type { ConsoleKey } from '../core/messages.en';
-import { ConsoleRefundPaymentGQL, type ConsoleRefundPaymentMutation, type RefundReason } from '../graphql/generated';
+import type { RefundReason } from '../../core/graphql/schema-types';
+import { ConsoleRefundPaymentGQL, type ConsoleRefundPaymentMutation } from '../graphql/generated';
 
 export const REFUND_REASONS: readonly RefundReason[] = ['REQUESTED_BY_CUSTOMER', 'DUPLICATE', 'FRAUDULENT', 'OTHER'];
 /** Longest note the form takes. */

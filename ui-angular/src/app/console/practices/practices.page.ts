@@ -3,7 +3,7 @@ import { Router, RouterLink } from '@angular/router';
 import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
 import { StaffSession } from '../core/staff-session';
 import type { ConsoleKey } from '../core/messages.en';
-import type { StaffRole } from '../graphql/generated';
+import type { StaffRole } from '../../core/graphql/schema-types';
 
 /**
  * `/console`: the practices this staff member may open, with their role in each. One practice only: straight to its

@@ -6,7 +6,7 @@ import { ConsoleI18n } from '../core/console-i18n';
 import { StaffSession } from '../core/staff-session';
 import { StaffTimeoutDialog } from '../core/staff-timeout-dialog';
 import type { ConsoleKey } from '../core/messages.en';
-import type { StaffRole } from '../graphql/generated';
+import type { StaffRole } from '../../core/graphql/schema-types';
 
 /** The practice sections of the console, in menu order, with who sees them. */
 const SECTIONS: { path: string; key: ConsoleKey; adminOnly?: boolean }[] = [

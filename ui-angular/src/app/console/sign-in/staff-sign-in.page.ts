@@ -9,7 +9,8 @@ import {
   viewChild,
 } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { errorCode, requireData, type CallFailure } from '../../core/graphql/errors';
+import { requireData } from '../../core/graphql/errors';
+import { SignInForm } from '../../core/session/sign-in-form';
 import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
 import { StaffSession, type StaffNotice } from '../core/staff-session';
 import type { ConsoleKey } from '../core/messages.en';
@@ -47,11 +48,7 @@ export class StaffSignInPage {
   protected readonly email = signal('');
   protected readonly password = signal('');
   protected readonly otp = signal('');
-  protected readonly submitted = signal(false);
-  protected readonly busy = signal(false);
-  protected readonly failed = signal(false);
-  protected readonly callError = signal<CallFailure | null>(null);
-  protected readonly notice = signal(this.session.notice());
+  protected readonly form = new SignInForm(this.session.notice());
   private readonly otpInput = viewChild<ElementRef<HTMLInputElement>>('otpInput');
 
   constructor() {
@@ -73,58 +70,50 @@ export class StaffSignInPage {
     return this.otp().replace(/[\s-]/g, '');
   }
 
-  protected async submit(event: Event): Promise<void> {
-    event.preventDefault();
-    this.submitted.set(true);
-    this.failed.set(false);
-    this.callError.set(null);
-    if (this.busy()) {
-      return;
-    }
-    const firstInvalid =
-      this.step() === 'password'
-        ? this.emailError()
-          ? '#staff-email'
-          : !this.password()
-            ? '#staff-password'
-            : null
-        : this.otpError()
-          ? '#staff-otp'
-          : null;
-    if (firstInvalid) {
-      document.querySelector<HTMLElement>(firstInvalid)?.focus();
-      return;
-    }
-    this.busy.set(true);
-    this.notice.set(null);
-    try {
-      const result = await firstValueFrom(
-        this.signInGql.mutate({
-          variables: {
-            email: this.email().trim(),
-            password: this.password(),
-            otp: this.step() === 'otp' ? this.otpDigits() : null,
-          },
-        }),
-      );
-      const answer = requireData(result, 'StaffSignIn').staffSignIn;
-      if (answer.ok) {
-        this.password.set('');
-        this.otp.set('');
-        await this.session.started();
-      } else if (answer.otpRequired && this.step() === 'password') {
-        this.step.set('otp');
-        this.submitted.set(false);
-        afterNextRender(() => this.otpInput()?.nativeElement.focus(), { injector: this.injector });
-      } else {
-        this.failed.set(true);
-        this.otp.set('');
-      }
-    } catch (error) {
-      this.callError.set(errorCode(error));
-    } finally {
-      this.busy.set(false);
-    }
+  protected submit(event: Event): Promise<void> {
+    return this.form.submit(
+      event,
+      () => {
+        const firstInvalid =
+          this.step() === 'password'
+            ? this.emailError()
+              ? '#staff-email'
+              : !this.password()
+                ? '#staff-password'
+                : null
+            : this.otpError()
+              ? '#staff-otp'
+              : null;
+        if (firstInvalid) {
+          document.querySelector<HTMLElement>(firstInvalid)?.focus();
+        }
+        return firstInvalid !== null;
+      },
+      async () => {
+        const result = await firstValueFrom(
+          this.signInGql.mutate({
+            variables: {
+              email: this.email().trim(),
+              password: this.password(),
+              otp: this.step() === 'otp' ? this.otpDigits() : null,
+            },
+          }),
+        );
+        const answer = requireData(result, 'StaffSignIn').staffSignIn;
+        if (answer.ok) {
+          this.password.set('');
+          this.otp.set('');
+          await this.session.started();
+        } else if (answer.otpRequired && this.step() === 'password') {
+          this.step.set('otp');
+          this.form.submitted.set(false);
+          afterNextRender(() => this.otpInput()?.nativeElement.focus(), { injector: this.injector });
+        } else {
+          this.form.failed.set(true);
+          this.otp.set('');
+        }
+      },
+    );
   }
 
   /** Back to email and password (another account, or a mistyped password); the password is forgotten. */
@@ -132,8 +121,8 @@ export class StaffSignInPage {
     this.step.set('password');
     this.password.set('');
     this.otp.set('');
-    this.failed.set(false);
-    this.submitted.set(false);
+    this.form.failed.set(false);
+    this.form.submitted.set(false);
   }
 
   protected value(event: Event): string {

@@ -12,12 +12,12 @@ import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
 import { OneTimeLink } from '../core/one-time-link';
 import { StaffSession } from '../core/staff-session';
 import { toBase64 } from '../branding/logo-file';
+import type { QrFormat } from '../../core/graphql/schema-types';
 import {
   ConsoleEmailPaymentLinkGQL,
   ConsoleStatementLinkGQL,
   ConsoleStatementLinksExportGQL,
   type ConsoleStatementLinkQuery,
-  type QrFormat,
 } from '../graphql/generated';
 
 type StatementLink = NonNullable<
