@@ -6,6 +6,7 @@ import com.patientpayments.bff.emr.ConnectorErrors;
 import com.patientpayments.bff.emr.ConsoleDtos;
 import com.patientpayments.bff.emr.ConsoleEmr;
 import com.patientpayments.bff.emr.EmrOutcome;
+import com.patientpayments.contract.StaffAuditEntry;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.Set;
@@ -112,7 +113,8 @@ public class ConsoleAccess {
             @Nullable String transactionId,
             @Nullable Long amountCents,
             @Nullable String reference) {
-        EmrOutcome<Void> result = emr.audit(staffId, action, practiceId, transactionId, amountCents, reference);
+        EmrOutcome<Void> result =
+                emr.audit(staffId, new StaffAuditEntry(action, practiceId, transactionId, amountCents, reference));
         if (!(result instanceof EmrOutcome.Found<Void>)) {
             LOG.warn("staff audit row not written ({}, {})", action, result.label());
             throw ConnectorErrors.toApi(result, "");

@@ -5,6 +5,7 @@ import com.patientpayments.contract.ConsolePayment;
 import com.patientpayments.contract.PracticeLogo;
 import com.patientpayments.contract.RefundRequest;
 import com.patientpayments.contract.RoiReport;
+import com.patientpayments.contract.StaffAuditEntry;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -75,20 +76,8 @@ public class ConsoleEmr {
     }
 
     /** Appends a staff audit row for an action the BFF performs itself. */
-    public EmrOutcome<Void> audit(
-            String staffId,
-            String action,
-            @Nullable String practiceId,
-            @Nullable String transactionId,
-            @Nullable Long amountCents,
-            @Nullable String reference) {
-        java.util.HashMap<String, Object> body = new java.util.HashMap<>();
-        body.put("action", action);
-        body.put("practiceId", practiceId);
-        body.put("transactionId", transactionId);
-        body.put("amountCents", amountCents);
-        body.put("reference", reference);
-        return call(false, HttpRequest.POST(STAFF + "/" + enc(staffId) + "/audit", body), Argument.of(Void.class));
+    public EmrOutcome<Void> audit(String staffId, StaffAuditEntry entry) {
+        return call(false, HttpRequest.POST(STAFF + "/" + enc(staffId) + "/audit", entry), Argument.of(Void.class));
     }
 
     /** A page of payments; {@code query} holds the filter's query parameters. */

@@ -5,7 +5,6 @@ import com.patientpayments.contract.PracticeLogo;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -17,8 +16,8 @@ public record EmrReceipt(
         Transaction transaction,
         Practice practice,
         String guarantorName,
-        @Nullable List<Line> lines,
-        @Nullable List<Adjustment> adjustments,
+        @Nullable List<ReceiptLine> lines,
+        @Nullable List<ReceiptAdjustment> adjustments,
         @Nullable Long balanceAfterCents) {
 
     @Serdeable
@@ -48,20 +47,4 @@ public record EmrReceipt(
             @Nullable String logoUrl,
             @Nullable String timeZone,
             @Nullable PracticeLogo logo) {}
-
-    @Serdeable
-    public record Line(
-            String chargeId,
-            String patientId,
-            String patientName,
-            LocalDate serviceDate,
-            String procedureName,
-            @Nullable String providerName,
-            @Nullable String locationName,
-            long chargeAmountCents,
-            long appliedCents,
-            long remainingCents) {}
-
-    @Serdeable
-    public record Adjustment(String kind, long amountCents, Instant occurredAt) {}
 }

@@ -1,6 +1,7 @@
 package com.patientpayments.bff.graphql;
 
 import com.patientpayments.bff.Money;
+import com.patientpayments.bff.emr.ReceiptLine;
 import com.patientpayments.bff.receipt.ReceiptJasperAdapter;
 import com.patientpayments.bff.receipt.ReceiptView;
 import java.time.ZoneId;
@@ -50,7 +51,7 @@ final class ReceiptGraphQLMapper {
         return Money.of(cents, currency);
     }
 
-    private static Map<String, Object> line(ReceiptView.Line l, String currency) {
+    private static Map<String, Object> line(ReceiptLine l, String currency) {
         Map<String, Object> m = new HashMap<>();
         m.put("chargeId", l.chargeId());
         m.put("patientName", l.patientName());

@@ -1,11 +1,12 @@
 package com.patientpayments.bff.receipt;
 
 import com.patientpayments.bff.emr.EmrReceipt;
+import com.patientpayments.bff.emr.ReceiptAdjustment;
+import com.patientpayments.bff.emr.ReceiptLine;
 import com.patientpayments.bff.practice.PracticeLogoUrls;
 import com.patientpayments.contract.PostalAddress;
 import com.patientpayments.contract.PracticeLogo;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Builds the receipt payload from the connector's authoritative data (pure: no I/O). */
 final class ReceiptAssembler {
@@ -16,26 +17,8 @@ final class ReceiptAssembler {
 
     static ReceiptView fromConnector(EmrReceipt data) {
         EmrReceipt.Transaction tx = data.transaction();
-        List<ReceiptView.Line> lines = data.lines() == null
-                ? List.of()
-                : data.lines().stream()
-                        .map(l -> new ReceiptView.Line(
-                                l.chargeId(),
-                                l.patientId(),
-                                l.patientName(),
-                                l.serviceDate(),
-                                l.procedureName(),
-                                l.providerName(),
-                                l.locationName(),
-                                l.chargeAmountCents(),
-                                l.appliedCents(),
-                                l.remainingCents()))
-                        .collect(Collectors.toList());
-        List<ReceiptView.Adjustment> adjustments = data.adjustments() == null
-                ? List.of()
-                : data.adjustments().stream()
-                        .map(a -> new ReceiptView.Adjustment(a.kind(), a.amountCents(), a.occurredAt()))
-                        .collect(Collectors.toList());
+        List<ReceiptLine> lines = data.lines() == null ? List.of() : data.lines();
+        List<ReceiptAdjustment> adjustments = data.adjustments() == null ? List.of() : data.adjustments();
         return new ReceiptView(
                 tx.id(),
                 tx.providerReference(),

@@ -1,6 +1,8 @@
 package com.patientpayments.bff.receipt;
 
 import com.patientpayments.bff.Money;
+import com.patientpayments.bff.emr.ReceiptAdjustment;
+import com.patientpayments.bff.emr.ReceiptLine;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,7 +60,7 @@ public final class ReceiptJasperAdapter {
                 "REMAINING_ON_CHARGES",
                 Money.of(
                                 view.lines().stream()
-                                        .mapToLong(ReceiptView.Line::remainingCents)
+                                        .mapToLong(ReceiptLine::remainingCents)
                                         .sum(),
                                 currency)
                         .format(text.locale()));
@@ -78,7 +80,7 @@ public final class ReceiptJasperAdapter {
      */
     static List<Map<String, ?>> rows(ReceiptView view, ReceiptText text, GlyphFallback.Pass fit) {
         Map<String, long[]> subtotals = new LinkedHashMap<>();
-        for (ReceiptView.Line line : view.lines()) {
+        for (ReceiptLine line : view.lines()) {
             long[] s = subtotals.computeIfAbsent(line.patientId(), k -> new long[3]);
             s[0] += line.chargeAmountCents();
             s[1] += line.appliedCents();
@@ -86,7 +88,7 @@ public final class ReceiptJasperAdapter {
         }
         String currency = view.currency();
         List<Map<String, ?>> rows = new ArrayList<>(view.lines().size());
-        for (ReceiptView.Line line : view.lines()) {
+        for (ReceiptLine line : view.lines()) {
             long[] s = Objects.requireNonNull(subtotals.get(line.patientId())); // filled above for every line
             Map<String, Object> row = new HashMap<>(16);
             row.put("PATIENT_KEY", line.patientId());
@@ -148,7 +150,7 @@ public final class ReceiptJasperAdapter {
             return null;
         }
         StringBuilder sb = new StringBuilder();
-        for (ReceiptView.Adjustment a : view.adjustments()) {
+        for (ReceiptAdjustment a : view.adjustments()) {
             if (sb.length() > 0) {
                 sb.append('\n');
             }

@@ -1,9 +1,10 @@
 package com.patientpayments.bff.receipt;
 
+import com.patientpayments.bff.emr.ReceiptAdjustment;
+import com.patientpayments.bff.emr.ReceiptLine;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,51 +52,9 @@ public record ReceiptView(
         long creditCents,
         long refundedCents,
         String status,
-        List<Line> lines,
-        List<Adjustment> adjustments,
+        List<ReceiptLine> lines,
+        List<ReceiptAdjustment> adjustments,
         @Nullable Long balanceAfterCents) {
-
-    /** A receipt without a known balance after the payment (samples, tests). */
-    public ReceiptView(
-            String txId,
-            String providerReference,
-            String practiceId,
-            String practiceHash,
-            String householdId,
-            Practice practice,
-            String guarantorName,
-            Instant paidAt,
-            String methodBrand,
-            String methodLast4,
-            String currency,
-            long totalCents,
-            long appliedCents,
-            long creditCents,
-            long refundedCents,
-            String status,
-            List<Line> lines,
-            List<Adjustment> adjustments) {
-        this(
-                txId,
-                providerReference,
-                practiceId,
-                practiceHash,
-                householdId,
-                practice,
-                guarantorName,
-                paidAt,
-                methodBrand,
-                methodLast4,
-                currency,
-                totalCents,
-                appliedCents,
-                creditCents,
-                refundedCents,
-                status,
-                lines,
-                adjustments,
-                null);
-    }
 
     public ReceiptView {
         // JSON writers may omit empty lists: absent means none.
@@ -162,22 +121,4 @@ public record ReceiptView(
     /** A published practice logo: content type, SHA-256 (hex) of its bytes, size in bytes. */
     @Serdeable
     public record Logo(String contentType, String sha256, int sizeBytes) {}
-
-    /** What this payment did to one charge. */
-    @Serdeable
-    public record Line(
-            String chargeId,
-            String patientId,
-            String patientName,
-            LocalDate serviceDate,
-            String procedureName,
-            @Nullable String providerName,
-            @Nullable String locationName,
-            long chargeAmountCents,
-            long appliedCents,
-            long remainingCents) {}
-
-    /** A later refund or dispute of this payment. {@code kind}: REFUND, DISPUTE_OPENED, DISPUTE_WON, DISPUTE_LOST. */
-    @Serdeable
-    public record Adjustment(String kind, long amountCents, Instant occurredAt) {}
 }

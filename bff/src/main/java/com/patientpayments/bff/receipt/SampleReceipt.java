@@ -1,5 +1,6 @@
 package com.patientpayments.bff.receipt;
 
+import com.patientpayments.bff.emr.ReceiptLine;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,7 +16,7 @@ public final class SampleReceipt {
 
     public static ReceiptView of(ReceiptView.Practice practice, Clock clock) {
         LocalDate today = LocalDate.now(clock.withZone(zoneOf(practice)));
-        List<ReceiptView.Line> lines = List.of(
+        List<ReceiptLine> lines = List.of(
                 line("s1", "p1", "Alex Sample", today.minusDays(40), "Periodic oral evaluation", 6_500, 6_500),
                 line("s2", "p1", "Alex Sample", today.minusDays(40), "Prophylaxis (adult cleaning)", 11_000, 11_000),
                 line(
@@ -26,7 +27,7 @@ public final class SampleReceipt {
                         "Resin-based composite, two surfaces, posterior",
                         21_000,
                         10_000));
-        long applied = lines.stream().mapToLong(ReceiptView.Line::appliedCents).sum();
+        long applied = lines.stream().mapToLong(ReceiptLine::appliedCents).sum();
         return sample(practice, clock, lines, applied, null);
     }
 
@@ -37,7 +38,7 @@ public final class SampleReceipt {
     static ReceiptView allScripts(ReceiptView.Practice practice, Clock clock) {
         LocalDate today = LocalDate.now(clock.withZone(zoneOf(practice)));
         String[] names = {"Nguyễn Łucja Ørsted", "Σοφία Παπαδοπούλου", "Дмитрий Иванов", "陈小明", "山田 はなこ", "김민준"};
-        List<ReceiptView.Line> lines = new java.util.ArrayList<>();
+        List<ReceiptLine> lines = new java.util.ArrayList<>();
         for (int i = 0; i < names.length; i++) {
             lines.add(line("w" + i, "p" + i, names[i], today.minusDays(i), "Periodic oral evaluation", 6_500, 6_500));
         }
@@ -49,7 +50,7 @@ public final class SampleReceipt {
     private static ReceiptView sample(
             ReceiptView.Practice practice,
             Clock clock,
-            List<ReceiptView.Line> lines,
+            List<ReceiptLine> lines,
             long applied,
             @Nullable Long balanceAfterCents) {
         return new ReceiptView(
@@ -74,9 +75,9 @@ public final class SampleReceipt {
                 balanceAfterCents);
     }
 
-    private static ReceiptView.Line line(
+    private static ReceiptLine line(
             String id, String patientId, String patient, LocalDate date, String procedure, long charge, long applied) {
-        return new ReceiptView.Line(
+        return new ReceiptLine(
                 id,
                 patientId,
                 patient,

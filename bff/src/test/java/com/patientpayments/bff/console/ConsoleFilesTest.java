@@ -136,6 +136,26 @@ class ConsoleFilesTest {
             // the cell round-trips through RFC 4180 quoting, prefixed so no spreadsheet runs it
             assertThat(r.get(7)).isEqualTo("'" + first + " " + last);
         }
+        // The BFF's own audit row reached the connector's staff audit log: action, practice and reference.
+        assertThat(auditReferences(f.practiceId(), "EXPORT_PAYMENTS")).containsExactly("rows=2");
+    }
+
+    /** The references of the staff audit rows of {@code action} in {@code practiceId}, oldest first. */
+    private static List<String> auditReferences(String practiceId, String action) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c =
+                        DriverManager.getConnection(EmrConnectorProcess.shared().jdbcUrl());
+                PreparedStatement s = c.prepareStatement("SELECT reference FROM staff_audit_log"
+                        + " WHERE practice_id = ? AND action = ? ORDER BY id")) {
+            s.setObject(1, java.util.UUID.fromString(practiceId));
+            s.setString(2, action);
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
     }
 
     @Test

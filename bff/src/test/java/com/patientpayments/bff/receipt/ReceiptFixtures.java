@@ -1,5 +1,7 @@
 package com.patientpayments.bff.receipt;
 
+import com.patientpayments.bff.emr.ReceiptAdjustment;
+import com.patientpayments.bff.emr.ReceiptLine;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,8 +52,8 @@ public final class ReceiptFixtures {
     }
 
     public static ReceiptView receipt(
-            int lineCount, long creditCents, List<ReceiptView.Adjustment> adjustments, String status) {
-        List<ReceiptView.Line> lines = new ArrayList<>();
+            int lineCount, long creditCents, List<ReceiptAdjustment> adjustments, String status) {
+        List<ReceiptLine> lines = new ArrayList<>();
         long applied = 0;
         int perPatient = Math.max(1, (lineCount + PATIENTS.length - 1) / PATIENTS.length);
         for (int i = 0; i < lineCount; i++) {
@@ -62,7 +64,7 @@ public final class ReceiptFixtures {
             String procedure = lineCount > 5
                     ? PROCEDURES[i % PROCEDURES.length] + " [" + (i + 1) + "]"
                     : PROCEDURES[(i + 3) % PROCEDURES.length];
-            lines.add(new ReceiptView.Line(
+            lines.add(new ReceiptLine(
                     "chg-" + i,
                     "pat-" + p,
                     PATIENTS[p],
@@ -92,6 +94,7 @@ public final class ReceiptFixtures {
                 0,
                 status,
                 lines,
-                adjustments);
+                adjustments,
+                null);
     }
 }

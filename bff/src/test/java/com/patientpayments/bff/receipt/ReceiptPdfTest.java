@@ -2,6 +2,8 @@ package com.patientpayments.bff.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.patientpayments.bff.emr.ReceiptAdjustment;
+import com.patientpayments.bff.emr.ReceiptLine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +43,7 @@ class ReceiptPdfTest {
             preview(doc, "receipt-1-line", 0);
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
             String text = flat(doc);
-            ReceiptView.Line line = view.lines().get(0);
+            ReceiptLine line = view.lines().get(0);
             assertThat(text)
                     .contains(
                             "Bright Smiles Dental", "120 Main St, Suite 4", "Austin, TX 78701", "Phone (512) 555-0142")
@@ -90,13 +92,13 @@ class ReceiptPdfTest {
                 }
             }
             String text = flat(doc);
-            for (ReceiptView.Line line : view.lines()) {
+            for (ReceiptLine line : view.lines()) {
                 assertThat(text).contains(flatten(line.procedureName()));
             }
             for (String patient : List.of("Sofía García-Núñez", "Lucas García", "Zoë O'Brien-Łukasiewicz")) {
                 long applied = view.lines().stream()
                         .filter(l -> l.patientName().equals(patient))
-                        .mapToLong(ReceiptView.Line::appliedCents)
+                        .mapToLong(ReceiptLine::appliedCents)
                         .sum();
                 assertThat(text).contains("Subtotal for " + patient);
                 assertThat(text)
@@ -133,8 +135,8 @@ class ReceiptPdfTest {
                 3,
                 1_234,
                 List.of(
-                        new ReceiptView.Adjustment("REFUND", 2_000, Instant.parse("2026-03-05T15:30:00Z")),
-                        new ReceiptView.Adjustment("DISPUTE_OPENED", 4_500, Instant.parse("2026-03-09T16:00:00Z"))),
+                        new ReceiptAdjustment("REFUND", 2_000, Instant.parse("2026-03-05T15:30:00Z")),
+                        new ReceiptAdjustment("DISPUTE_OPENED", 4_500, Instant.parse("2026-03-09T16:00:00Z"))),
                 "PARTIALLY_REFUNDED");
         try (PDDocument doc = Loader.loadPDF(renderer.render(view))) {
             preview(doc, "receipt-adjusted", 0);

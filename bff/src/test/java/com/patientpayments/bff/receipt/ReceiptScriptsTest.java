@@ -2,6 +2,7 @@ package com.patientpayments.bff.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.patientpayments.bff.emr.ReceiptLine;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.text.Normalizer;
@@ -72,7 +73,7 @@ class ReceiptScriptsTest {
             java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "receipt-preview"));
             ReceiptPdfTest.preview(doc, "receipt-all-scripts-es", 0);
             String text = nfc(new PDFTextStripper().getText(doc));
-            for (ReceiptView.Line line : view.lines()) {
+            for (ReceiptLine line : view.lines()) {
                 assertThat(text).contains("Paciente: " + nfc(line.patientName()));
             }
             assertThat(ReceiptPdfTest.assertEmbeddedSubsets(doc))
@@ -146,9 +147,9 @@ class ReceiptScriptsTest {
 
     /** The receipt with every line's patient named {@code patient}, procedures {@code procedure}, paid by {@code payer}. */
     static ReceiptView withPatient(ReceiptView v, String patient, String procedure, String payer) {
-        List<ReceiptView.Line> lines = new ArrayList<>();
-        for (ReceiptView.Line l : v.lines()) {
-            lines.add(new ReceiptView.Line(
+        List<ReceiptLine> lines = new ArrayList<>();
+        for (ReceiptLine l : v.lines()) {
+            lines.add(new ReceiptLine(
                     l.chargeId(),
                     "pat-x",
                     patient,
@@ -178,6 +179,7 @@ class ReceiptScriptsTest {
                 v.refundedCents(),
                 v.status(),
                 lines,
-                v.adjustments());
+                v.adjustments(),
+                v.balanceAfterCents());
     }
 }

@@ -2,6 +2,7 @@ package com.patientpayments.bff.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.patientpayments.bff.emr.ReceiptAdjustment;
 import io.micronaut.serde.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,7 @@ class ReceiptViewJsonTest {
         ReceiptView view = ReceiptFixtures.receipt(
                 4,
                 150,
-                List.of(new ReceiptView.Adjustment("REFUND", 500, Instant.parse("2026-03-05T15:30:00Z"))),
+                List.of(new ReceiptAdjustment("REFUND", 500, Instant.parse("2026-03-05T15:30:00Z"))),
                 "PARTIALLY_REFUNDED");
         view = new ReceiptView(
                 view.txId(),
@@ -36,7 +37,8 @@ class ReceiptViewJsonTest {
                 view.refundedCents(),
                 view.status(),
                 view.lines(),
-                view.adjustments());
+                view.adjustments(),
+                view.balanceAfterCents());
         String text = json.writeValueAsString(view);
         assertThat(json.readValue(text, ReceiptView.class)).isEqualTo(view);
         assertThat(text).doesNotContain("methodLabel", "shortRef");

@@ -1,5 +1,6 @@
 package com.patientpayments.emr.api;
 
+import com.patientpayments.contract.StaffAuditEntry;
 import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.console.*;
 import io.micronaut.core.annotation.Nullable;
@@ -38,15 +39,6 @@ public class StaffController {
     public record SignInCheck(
             String email, String password, @Nullable String otp) {}
 
-    /** A BFF-side staff action to audit. */
-    @Serdeable
-    public record AuditEntry(
-            String action,
-            @Nullable String practiceId,
-            @Nullable String transactionId,
-            @Nullable Long amountCents,
-            @Nullable String reference) {}
-
     @Operation(
             summary = "Check a staff sign-in: OK with the staff member, OTP_REQUIRED, or INVALID (one answer for"
                     + " every failure)")
@@ -73,7 +65,7 @@ public class StaffController {
 
     @Operation(summary = "Append a staff audit row (ids and amounts only)")
     @Post("/{staffId}/audit")
-    public HttpResponse<Void> audit(String staffId, @Body AuditEntry entry) {
+    public HttpResponse<Void> audit(String staffId, @Body StaffAuditEntry entry) {
         UUID id = Ids.parse(staffId, "Staff member");
         StaffAudit.Action action;
         try {
