@@ -20,8 +20,9 @@ describe('whileBusy', () => {
   it('does nothing while busy (a second press while the first is on its way)', async () => {
     const busy = signal(true);
     let ran = false;
-    await whileBusy(busy, async () => {
+    await whileBusy(busy, () => {
       ran = true;
+      return Promise.resolve();
     });
     expect(ran).toBe(false);
     expect(busy()).toBe(true);
@@ -29,11 +30,7 @@ describe('whileBusy', () => {
 
   it('clears busy when the work throws, and throws the error again', async () => {
     const busy = signal(false);
-    await expect(
-      whileBusy(busy, async () => {
-        throw new Error('network');
-      }),
-    ).rejects.toThrow('network');
+    await expect(whileBusy(busy, () => Promise.reject(new Error('network')))).rejects.toThrow('network');
     expect(busy()).toBe(false);
   });
 });
