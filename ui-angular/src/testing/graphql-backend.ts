@@ -118,7 +118,7 @@ export async function startApp(
 }
 
 /** Let the mock answer (a macrotask), Apollo deliver (another one) and the zoneless change detection render. */
-export async function settle(harness?: RouterTestingHarness, rounds = 4): Promise<void> {
+async function settle(harness?: RouterTestingHarness, rounds = 4): Promise<void> {
   for (let i = 0; i < rounds; i++) {
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (harness) {
@@ -129,26 +129,20 @@ export async function settle(harness?: RouterTestingHarness, rounds = 4): Promis
 }
 
 /** Waits `ms` of real time (debounces, polling), then settles. */
-export async function wait(harness: RouterTestingHarness, ms: number): Promise<void> {
+async function wait(harness: RouterTestingHarness, ms: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));
   await settle(harness);
 }
 
-export function text(harness: RouterTestingHarness): string {
+/** The routed page's text, white space folded. */
+function text(harness: RouterTestingHarness): string {
   return (harness.routeNativeElement?.textContent ?? '').replace(/\s+/g, ' ');
 }
 
 /** The whole document's text (dialogs and the shell included). */
-export function documentText(): string {
+function documentText(): string {
   return document.body.textContent.replace(/\s+/g, ' ');
 }
-
-/*
- * What a person does on a page, one way each (the page and console tests share them): find an element (`find`, or
- * `findByText` by what it says) — the test fails naming the selector when it is missing or of another kind — then type
- * into it, choose in it, check it, pick a file in it or submit it. For "is it absent?" use `querySelector` and expect
- * null; for a value a test needs to go on, `value ?? fail('…')`.
- */
 
 /** A DOM element class (`HTMLInputElement`, `HTMLButtonElement` …), for `find`'s checked result type. */
 type ElementClass<T extends Element> = abstract new () => T;
@@ -158,9 +152,9 @@ type ElementClass<T extends Element> = abstract new () => T;
  * a `type` (default `HTMLElement`). Fails the test with the selector in the message when there is none, instead of a
  * `TypeError` on `null` a line later.
  */
-export function find(root: ParentNode, selector: string): HTMLElement;
-export function find<T extends Element>(root: ParentNode, selector: string, type: ElementClass<T>): T;
-export function find(root: ParentNode, selector: string, type: ElementClass<Element> = HTMLElement): Element {
+function find(root: ParentNode, selector: string): HTMLElement;
+function find<T extends Element>(root: ParentNode, selector: string, type: ElementClass<T>): T;
+function find(root: ParentNode, selector: string, type: ElementClass<Element> = HTMLElement): Element {
   const element = root.querySelector(selector);
   if (element === null) {
     throw new Error(`No element matches ${selector}`);
@@ -172,14 +166,9 @@ export function find(root: ParentNode, selector: string, type: ElementClass<Elem
  * The first element under `root` matching `selector` whose text contains `text` (a button or label found by what it
  * says), checked to be a `type` (default `HTMLElement`); fails the test naming both when there is none.
  */
-export function findByText(root: ParentNode, selector: string, text: string): HTMLElement;
-export function findByText<T extends Element>(
-  root: ParentNode,
-  selector: string,
-  text: string,
-  type: ElementClass<T>,
-): T;
-export function findByText(
+function findByText(root: ParentNode, selector: string, text: string): HTMLElement;
+function findByText<T extends Element>(root: ParentNode, selector: string, text: string, type: ElementClass<T>): T;
+function findByText(
   root: ParentNode,
   selector: string,
   text: string,
@@ -201,38 +190,61 @@ function checked(element: Element, selector: string, type: ElementClass<Element>
 }
 
 /** Throws `message`: for `value ?? fail('…')` where a test needs a value to go on. */
-export function fail(message: string): never {
+function fail(message: string): never {
   throw new Error(message);
 }
 
 /** Types `value` into a text field (the `input` event the page listens to). */
-export function type(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+function type(field: HTMLInputElement | HTMLTextAreaElement, value: string): void {
   field.value = value;
   field.dispatchEvent(new Event('input'));
 }
 
 /** Chooses the option with `value` in a `<select>` (the `change` event). */
-export function choose(select: HTMLSelectElement, value: string): void {
+function choose(select: HTMLSelectElement, value: string): void {
   select.value = value;
   select.dispatchEvent(new Event('change'));
 }
 
 /** Selects a radio button, or ticks (`on` false: clears) a checkbox (the `change` event). */
-export function check(box: HTMLInputElement, on = true): void {
+function check(box: HTMLInputElement, on = true): void {
   box.checked = on;
   box.dispatchEvent(new Event('change'));
 }
 
 /** Picks `file` in a file input, as the browser's file dialog would (its `files`, then the `change` event). */
-export function chooseFile(input: HTMLInputElement, file: File): void {
+function chooseFile(input: HTMLInputElement, file: File): void {
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
   input.dispatchEvent(new Event('change'));
 }
 
 /** Submits `form` as Enter or its submit button would (a cancelable `submit` event; the page prevents the default). */
-export function submit(form: Element): void {
+function submit(form: Element): void {
   form.dispatchEvent(new Event('submit', { cancelable: true }));
 }
+
+/**
+ * What a person does on a page, one way each, for the page and console tests alike (in the style of Testing Library's
+ * `screen`: `ui.find(…)`): find an element (`find`, or `findByText` by what it says) — the test fails naming the
+ * selector when it is missing or of another kind — then `type` into it, `choose` in it, `check` it, pick a file in it
+ * (`chooseFile`) or `submit` it; read what the page says (`text`, `documentText`); let the app answer (`settle`) or
+ * real time pass (`wait`). For "is it absent?" use `querySelector` and expect null; for a value a test needs to go on,
+ * `value ?? ui.fail('…')`.
+ */
+export const ui = {
+  find,
+  findByText,
+  text,
+  documentText,
+  type,
+  choose,
+  check,
+  chooseFile,
+  submit,
+  settle,
+  wait,
+  fail,
+} as const;
 
 /** The practice console's staff accounts in the mock (`MOCK_STAFF`). */
 export const ADMIN = 'admin@brightsmiles.example';

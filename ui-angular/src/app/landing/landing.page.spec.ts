@@ -2,21 +2,21 @@ import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import { I18n } from '../core/i18n/i18n';
-import { find, settle, startApp, submit, text, type, type App } from '../../testing/graphql-backend';
+import { startApp, ui, type App } from '../../testing/graphql-backend';
 
 /** The page's element matching `selector` (the test fails when there is none). */
-const $ = (app: App, selector: string) => find(app.page(), selector);
-const $input = (app: App, selector: string) => find(app.page(), selector, HTMLInputElement);
+const $ = (app: App, selector: string) => ui.find(app.page(), selector);
+const $input = (app: App, selector: string) => ui.find(app.page(), selector, HTMLInputElement);
 /** The page's element matching `selector`, or null: for asserting that it is absent. */
 const $maybe = (app: App, selector: string) => app.page().querySelector(selector);
 
 describe('LandingPage', () => {
   it('shows the practice identity and pre-fills the account number from the QR code', async () => {
     const app = await startApp('/p/K7MX4Q?account=100234');
-    await settle(app.harness, 6);
+    await ui.settle(app.harness, 6);
     expect(app.api.calls('Practice')[0]?.variables).toEqual({ hash: 'K7MX4Q' });
-    expect(text(app.harness)).toContain('Bright Smiles Dental');
-    expect(text(app.harness)).toContain('120 Main St, Suite 4, Austin, TX 78701');
+    expect(ui.text(app.harness)).toContain('Bright Smiles Dental');
+    expect(ui.text(app.harness)).toContain('120 Main St, Suite 4, Austin, TX 78701');
     expect($maybe(app, 'a[href="tel:+15125550142"]')).not.toBeNull();
     expect($input(app, '#accountNumber').value).toBe('100234');
     expect(TestBed.inject(Title).getTitle()).toBe('Bright Smiles Dental — Pay your bill online');
@@ -25,12 +25,12 @@ describe('LandingPage', () => {
 
   it('answers an unknown practice with a friendly page, its own title and no sign-in form', async () => {
     const app = await startApp('/p/NOPE99');
-    await settle(app.harness, 6);
-    expect(text(app.harness)).toContain('We can’t find this page');
+    await ui.settle(app.harness, 6);
+    expect(ui.text(app.harness)).toContain('We can’t find this page');
     expect(app.page().querySelector('form')).toBeNull();
     expect(TestBed.inject(Title).getTitle()).toBe('Page not found');
     TestBed.inject(I18n).use('es');
-    await settle(app.harness);
+    await ui.settle(app.harness);
     expect(TestBed.inject(Title).getTitle()).toBe('Página no encontrada');
   });
 
@@ -41,11 +41,11 @@ describe('LandingPage', () => {
 
   it('asks for missing fields without calling the server, focusing the first one missing', async () => {
     const app = await startApp('/p/K7MX4Q');
-    await settle(app.harness, 6);
-    type($input(app, '#accountNumber'), '100234');
-    submit($(app, 'form'));
-    await settle(app.harness);
-    expect(text(app.harness)).toContain('Enter the last name.');
+    await ui.settle(app.harness, 6);
+    ui.type($input(app, '#accountNumber'), '100234');
+    ui.submit($(app, 'form'));
+    await ui.settle(app.harness);
+    expect(ui.text(app.harness)).toContain('Enter the last name.');
     expect($(app, '#lastName').getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement?.id).toBe('lastName');
     expect(app.api.calls('SignIn')).toHaveLength(0);
@@ -53,12 +53,12 @@ describe('LandingPage', () => {
 
   it('shows the generic failure with the practice phone, then signs in (in the page’s language) and goes to the pay page', async () => {
     const app = await startApp('/p/K7MX4Q');
-    await settle(app.harness, 6);
+    await ui.settle(app.harness, 6);
     TestBed.inject(I18n).use('es');
-    type($input(app, '#accountNumber'), ' 100234 ');
-    type($input(app, '#lastName'), 'Smith');
-    submit($(app, 'form'));
-    await settle(app.harness, 6);
+    ui.type($input(app, '#accountNumber'), ' 100234 ');
+    ui.type($input(app, '#lastName'), 'Smith');
+    ui.submit($(app, 'form'));
+    await ui.settle(app.harness, 6);
     expect(app.api.calls('SignIn')[0]?.variables).toEqual({
       practiceHash: 'K7MX4Q',
       accountNumber: '100234',
@@ -71,19 +71,19 @@ describe('LandingPage', () => {
     expect(error.textContent).toContain('o llame a Bright Smiles Dental al');
     expect(error.querySelector('a[href="tel:+15125550142"]')).not.toBeNull();
 
-    type($input(app, '#lastName'), 'Garcia');
-    submit($(app, 'form'));
-    await settle(app.harness, 8);
+    ui.type($input(app, '#lastName'), 'Garcia');
+    ui.submit($(app, 'form'));
+    await ui.settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/pay');
   });
 
   it('switches the page, its title and the lang attribute to Spanish', async () => {
     const app = await startApp('/p/K7MX4Q');
-    await settle(app.harness, 6);
+    await ui.settle(app.harness, 6);
     TestBed.inject(I18n).use('es');
-    await settle(app.harness);
-    expect(text(app.harness)).toContain('Pague su factura en línea');
-    expect(text(app.harness)).toContain('Número de cuenta');
+    await ui.settle(app.harness);
+    expect(ui.text(app.harness)).toContain('Pague su factura en línea');
+    expect(ui.text(app.harness)).toContain('Número de cuenta');
     expect(TestBed.inject(Title).getTitle()).toBe('Bright Smiles Dental — Pague su factura en línea');
     expect(document.documentElement.lang).toBe('es');
   });

@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { find } from '../../testing/graphql-backend';
+import { ui } from '../../testing/graphql-backend';
 import { PracticeIdentity } from './practice-identity';
 
 async function monogramOf(name: string): Promise<string> {
@@ -14,7 +14,7 @@ async function monogramOf(name: string): Promise<string> {
     address: null,
   });
   await fixture.whenStable();
-  return find(fixture.nativeElement as HTMLElement, '.practice__monogram').textContent;
+  return ui.find(fixture.nativeElement as HTMLElement, '.practice__monogram').textContent;
 }
 
 describe('PracticeIdentity monogram (a practice without a logo)', () => {

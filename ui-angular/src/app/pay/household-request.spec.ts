@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { fail, settle, startApp } from '../../testing/graphql-backend';
+import { startApp, ui } from '../../testing/graphql-backend';
 import { HouseholdRequest } from './household-request';
 
 describe('HouseholdRequest', () => {
@@ -13,7 +13,7 @@ describe('HouseholdRequest', () => {
     const request = TestBed.inject(HouseholdRequest);
     request.startEarly('/p/K7MX4Q');
     expect(request.takeEarly()).toBeNull();
-    await settle(app.harness);
+    await ui.settle(app.harness);
     expect(app.api.calls('Household')).toHaveLength(0);
   });
 
@@ -25,12 +25,12 @@ describe('HouseholdRequest', () => {
     const early = request.takeEarly();
     expect(early).not.toBeNull();
     expect(request.takeEarly()).toBeNull();
-    expect((await (early ?? fail('no early request'))).data?.household?.guarantorName).toBe('Maria García');
+    expect((await (early ?? ui.fail('no early request'))).data?.household?.guarantorName).toBe('Maria García');
 
     // Not taken before a navigation ends: stale, never handed to a later pay page.
     request.startEarly('/p/K7MX4Q/pay');
     await app.harness.navigateByUrl('/p/K7MX4Q?again=1');
     expect(request.takeEarly()).toBeNull();
-    await settle(app.harness);
+    await ui.settle(app.harness);
   });
 });

@@ -3,40 +3,40 @@ import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import { I18n } from '../core/i18n/i18n';
 import { money, seedHouseholds } from '../../testing/mock-api';
-import { check, fail, find, settle, startApp, submit, text, type, wait, type App } from '../../testing/graphql-backend';
+import { startApp, ui, type App } from '../../testing/graphql-backend';
 import { PREVIEW_DEBOUNCE_MS } from './components/allocation-preview';
 import { INLINE_WAIT_MS } from './components/card-step';
 
 /** The page's element matching `selector` (the test fails when there is none). */
-const $ = (app: App, selector: string) => find(app.page(), selector);
-const $input = (app: App, selector: string) => find(app.page(), selector, HTMLInputElement);
+const $ = (app: App, selector: string) => ui.find(app.page(), selector);
+const $input = (app: App, selector: string) => ui.find(app.page(), selector, HTMLInputElement);
 /** The page's element matching `selector`, or null: for asserting that it is absent. */
 const $maybe = (app: App, selector: string) => app.page().querySelector(selector);
 const $$ = (app: App, selector: string) => [...app.page().querySelectorAll<HTMLElement>(selector)];
 
 async function openPay(account = '100234', options: Parameters<typeof startApp>[1] = {}): Promise<App> {
   const app = await startApp('/p/K7MX4Q/pay', { account, ...options });
-  await settle(app.harness);
+  await ui.settle(app.harness);
   return app;
 }
 
 async function chooseOther(app: App, amount: string): Promise<void> {
-  check($input(app, 'input[value="other"]'));
-  await settle(app.harness);
-  type($input(app, '#amount'), amount);
-  await wait(app.harness, PREVIEW_DEBOUNCE_MS + 20);
+  ui.check($input(app, 'input[value="other"]'));
+  await ui.settle(app.harness);
+  ui.type($input(app, '#amount'), amount);
+  await ui.wait(app.harness, PREVIEW_DEBOUNCE_MS + 20);
 }
 
 async function toCardStep(app: App, amount: string): Promise<void> {
   await chooseOther(app, amount);
-  submit($(app, '#amount-form'));
-  await settle(app.harness, 8);
+  ui.submit($(app, '#amount-form'));
+  await ui.settle(app.harness, 8);
 }
 
 async function payWithCard(app: App, card: string): Promise<void> {
-  type($input(app, '#cardNumber'), card);
-  submit($(app, '.card-form'));
-  await wait(app.harness, 400);
+  ui.type($input(app, '#cardNumber'), card);
+  ui.submit($(app, '.card-form'));
+  await ui.wait(app.harness, 400);
 }
 
 describe('PayPage', () => {
@@ -49,12 +49,12 @@ describe('PayPage', () => {
     const app = await openPay();
     expect($(app, '[data-testid="household-total"]').textContent).toContain('$400.00');
     const groups = $$(app, '[data-testid="patient-group"]');
-    expect(groups.map((g) => find(g, 'h3 span').textContent.trim())).toEqual([
+    expect(groups.map((g) => ui.find(g, 'h3 span').textContent.trim())).toEqual([
       'Patient: Lucas García',
       'Patient: Maria García',
       'Patient: Sofia García',
     ]);
-    const lucas = groups[0] ?? fail('no patient group');
+    const lucas = groups[0] ?? ui.fail('no patient group');
     expect([...lucas.querySelectorAll('.charge__procedure')].map((e) => e.textContent.trim())).toEqual([
       'Fluoride treatment',
       'Filling, one surface (tooth-colored)',
@@ -71,8 +71,8 @@ describe('PayPage', () => {
     expect($(app, '[data-testid="household-total"]').textContent).toContain('$525.00');
     const disputed = $$(app, '[data-testid="charge"]').filter((c) => c.dataset['disputed'] === 'true');
     expect(disputed).toHaveLength(1);
-    const evaluation = disputed[0] ?? fail('no disputed charge');
-    expect(find(evaluation, '[data-testid="disputed-explain"]').textContent).toContain(
+    const evaluation = disputed[0] ?? ui.fail('no disputed charge');
+    expect(ui.find(evaluation, '[data-testid="disputed-explain"]').textContent).toContain(
       'A card dispute about this charge is open: it can’t be paid online until the dispute is settled',
     );
     expect(evaluation.querySelector('[title]')).toBeNull(); // the explanation is text, not only a tooltip
@@ -81,17 +81,17 @@ describe('PayPage', () => {
     expect(sum('sum-disputed')).toBe(11800);
     expect(sum('sum-payable')).toBe(52500);
     expect(sum('sum-listed') - sum('sum-disputed')).toBe(sum('sum-payable'));
-    expect(text(app.harness)).toContain('Listed charges (3)');
-    expect(text(app.harness)).toContain('Under dispute, not payable now (1)');
-    expect(text(app.harness)).toContain('Payable now (2)');
+    expect(ui.text(app.harness)).toContain('Listed charges (3)');
+    expect(ui.text(app.harness)).toContain('Under dispute, not payable now (1)');
+    expect(ui.text(app.harness)).toContain('Payable now (2)');
     const subtotal = Number($(app, '[data-testid="patient-payable"]').dataset['cents']);
     expect(subtotal).toBe(52500);
-    expect(text(app.harness)).toContain('$118.00 under dispute');
+    expect(ui.text(app.harness)).toContain('$118.00 under dispute');
   });
 
   it('says the full balance pays “2 of the 3 charges” from the server’s preview', async () => {
     const app = await openPay('100235');
-    await wait(app.harness, 50);
+    await ui.wait(app.harness, 50);
     expect(app.api.lastCall('AllocationPreview').variables).toEqual({ amountCents: 52500 });
     expect($(app, '[data-testid="preview-full"]').textContent).toContain(
       'This pays 2 of the 3 charges listed, in full. Charges under dispute are not included.',
@@ -135,7 +135,7 @@ describe('PayPage', () => {
     const lines = $$(app, '[data-testid="preview-line"]');
     // The disputed (oldest) evaluation is skipped: the crown, then part of the exam.
     expect(lines.map((l) => l.dataset['chargeId'])).toEqual(['o1', 'o3']);
-    expect(text(app.harness)).toContain('Charges under dispute are skipped.');
+    expect(ui.text(app.harness)).toContain('Charges under dispute are skipped.');
   });
 
   it('still lets the patient pay when the server cannot preview', async () => {
@@ -143,8 +143,8 @@ describe('PayPage', () => {
     app.api.override('AllocationPreview', { errorCode: 'INTERNAL' }, false);
     await chooseOther(app, '50');
     expect($(app, '[data-testid="preview-unavailable"]').textContent).toContain('You can still pay');
-    submit($(app, '#amount-form'));
-    await settle(app.harness, 8);
+    ui.submit($(app, '#amount-form'));
+    await ui.settle(app.harness, 8);
     expect(app.api.calls('StartPayment')).toHaveLength(1);
     expect($maybe(app, '[data-testid="test-mode"]')).not.toBeNull();
   });
@@ -154,11 +154,11 @@ describe('PayPage', () => {
     await chooseOther(app, '0.30');
     expect($(app, '[data-testid="amount-error"]').textContent).toContain('The smallest amount we can accept is $0.50');
     expect($(app, '#amount').getAttribute('aria-invalid')).toBe('true');
-    type($input(app, '#amount'), '500');
-    await settle(app.harness);
+    ui.type($input(app, '#amount'), '500');
+    await ui.settle(app.harness);
     expect($(app, '[data-testid="amount-error"]').textContent).toContain('more than your balance of $400.00');
-    submit($(app, '#amount-form'));
-    await settle(app.harness);
+    ui.submit($(app, '#amount-form'));
+    await ui.settle(app.harness);
     expect(document.activeElement?.id).toBe('amount');
     expect(app.api.calls('StartPayment')).toHaveLength(0);
     expect(app.api.calls('AllocationPreview').map((c) => c.variables['amountCents'])).not.toContain(50000);
@@ -167,7 +167,7 @@ describe('PayPage', () => {
   it('a decline keeps the amount, shows the error by the card form with focus on it; the retry is a new payment', async () => {
     const app = await openPay();
     await toCardStep(app, '37.50');
-    const first = (app.api.calls('StartPayment')[0] ?? fail('no StartPayment request')).variables;
+    const first = (app.api.calls('StartPayment')[0] ?? ui.fail('no StartPayment request')).variables;
     expect(first['amountCents']).toBe(3750);
     expect(first['idempotencyKey']).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -175,25 +175,25 @@ describe('PayPage', () => {
     const decline = $(app, '.card-form [data-testid="decline"]');
     expect(decline.textContent).toContain('Your card was declined.');
     expect(document.activeElement).toBe(decline);
-    expect(text(app.harness)).toContain('You are paying $37.50');
+    expect(ui.text(app.harness)).toContain('You are paying $37.50');
     expect($input(app, '#cardNumber').value).toBe('4000 0000 0000 0002'); // not cleared
     expect($input(app, '#cardNumber').getAttribute('aria-describedby')).toContain('decline');
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/pay');
 
     // Change amount: the choice is still "another amount", $37.50.
-    find(app.page(), '[data-testid="change-amount"]', HTMLButtonElement).click();
-    await settle(app.harness);
+    ui.find(app.page(), '[data-testid="change-amount"]', HTMLButtonElement).click();
+    await ui.settle(app.harness);
     expect($input(app, 'input[value="other"]').checked).toBe(true);
     expect($input(app, '#amount').value).toBe('37.50');
     expect(document.activeElement?.id).toBe('amount-title');
 
-    submit($(app, '#amount-form'));
-    await settle(app.harness, 8);
+    ui.submit($(app, '#amount-form'));
+    await ui.settle(app.harness, 8);
     await payWithCard(app, '4242424242424242');
     const retry = app.api.lastCall('StartPayment').variables;
     expect(retry['amountCents']).toBe(3750);
     expect(retry['idempotencyKey']).not.toBe(first['idempotencyKey']);
-    await wait(app.harness, 100);
+    await ui.wait(app.harness, 100);
     expect(TestBed.inject(Router).url).toMatch(/^\/p\/K7MX4Q\/receipt\/TX-000001$/);
   });
 
@@ -205,7 +205,7 @@ describe('PayPage', () => {
     expect($(app, '[data-testid="decline"]').textContent).toContain('insufficient funds');
     expect(app.api.calls('StartPayment').map((c) => c.variables['amountCents'])).toEqual([3750, 3750]);
     await payWithCard(app, '4242 4242 4242 4242');
-    await wait(app.harness, 100);
+    await ui.wait(app.harness, 100);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/receipt/TX-000001');
     expect([...app.api.payments.values()].map((p) => p.status)).toEqual(['FAILED', 'FAILED', 'SUCCEEDED']);
   });
@@ -218,24 +218,24 @@ describe('PayPage', () => {
     });
     await toCardStep(app, '37.50');
     await payWithCard(app, '4242 4242 4242 4242');
-    await wait(app.harness, 50);
+    await ui.wait(app.harness, 50);
     expect(TestBed.inject(Router).url).toMatch(/^\/p\/K7MX4Q\/receipt\/pending\?payment=pay_1$/);
-    (app.api.payments.get('pay_1') ?? fail('no payment pay_1')).status = 'FAILED';
-    await wait(app.harness, 600);
+    (app.api.payments.get('pay_1') ?? ui.fail('no payment pay_1')).status = 'FAILED';
+    await ui.wait(app.harness, 600);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/pay');
-    await settle(app.harness, 8);
+    await ui.settle(app.harness, 8);
     expect($(app, '[data-testid="decline"]').textContent).toContain('Your card was declined.');
-    expect(text(app.harness)).toContain('You are paying $37.50');
-    find(app.page(), '[data-testid="change-amount"]', HTMLButtonElement).click();
-    await settle(app.harness);
+    expect(ui.text(app.harness)).toContain('You are paying $37.50');
+    ui.find(app.page(), '[data-testid="change-amount"]', HTMLButtonElement).click();
+    await ui.settle(app.harness);
     expect($input(app, '#amount').value).toBe('37.50');
   });
 
   it('shows a readable error when the balance changed on the server, and the new balance', async () => {
     const app = await openPay();
-    (app.api.households['100234']?.charges[0] ?? fail('no charge')).balanceCents = 0; // paid elsewhere meanwhile
-    submit($(app, '#amount-form'));
-    await settle(app.harness, 10);
+    (app.api.households['100234']?.charges[0] ?? ui.fail('no charge')).balanceCents = 0; // paid elsewhere meanwhile
+    ui.submit($(app, '#amount-form'));
+    await ui.settle(app.harness, 10);
     expect($(app, '[data-testid="call-error"]').textContent).toContain('Your balance changed');
     expect($(app, '[data-testid="household-total"]').textContent).toContain('$365.00');
   });
@@ -243,8 +243,8 @@ describe('PayPage', () => {
   it('an answer without data is a fault on our side, not the patient’s connection', async () => {
     const app = await openPay();
     app.api.override('StartPayment', { data: null });
-    submit($(app, '#amount-form'));
-    await settle(app.harness, 10);
+    ui.submit($(app, '#amount-form'));
+    await ui.settle(app.harness, 10);
     const error = $(app, '[data-testid="call-error"]').textContent;
     expect(error).toContain('Something went wrong on our side');
     expect(error).not.toContain('connection');
@@ -263,13 +263,13 @@ describe('PayPage', () => {
         },
       },
     });
-    expect(text(app.harness)).toContain('You have no balance due.');
+    expect(ui.text(app.harness)).toContain('You have no balance due.');
     expect(app.page().querySelector('form')).toBeNull();
   });
 
   it('shows the household credit', async () => {
     const households = seedHouseholds();
-    (households['100234'] ?? fail('no household 100234')).creditCents = 1250;
+    (households['100234'] ?? ui.fail('no household 100234')).creditCents = 1250;
     const app = await openPay('100234', { households });
     expect($(app, '[data-testid="credit"]').textContent).toContain('Credit on your account: $12.50');
   });
@@ -278,7 +278,7 @@ describe('PayPage', () => {
     const app = await openPay();
     expect(TestBed.inject(Title).getTitle()).toBe('Your balance — Bright Smiles Dental');
     TestBed.inject(I18n).use('es');
-    await settle(app.harness);
+    await ui.settle(app.harness);
     expect(TestBed.inject(Title).getTitle()).toBe('Su saldo — Bright Smiles Dental');
     expect(document.documentElement.lang).toBe('es');
   });
@@ -287,13 +287,13 @@ describe('PayPage', () => {
     const app = await startApp('/p/K7MX4Q', { account: '100234' });
     app.api.override('Household', { errorCode: 'UPSTREAM_UNAVAILABLE' });
     await app.harness.navigateByUrl('/p/K7MX4Q/pay');
-    await settle(app.harness, 8);
+    await ui.settle(app.harness, 8);
     expect($(app, 'h1').textContent).toBe('Your balance');
     expect($(app, '[role="alert"]').textContent).toContain('Our system is busy right now.');
     expect($maybe(app, '[data-testid="household-total"]')).toBeNull();
 
-    find(app.page(), 'button', HTMLButtonElement).click();
-    await settle(app.harness, 8);
+    ui.find(app.page(), 'button', HTMLButtonElement).click();
+    await ui.settle(app.harness, 8);
     expect(app.api.calls('Household')).toHaveLength(2);
     expect($maybe(app, '[role="alert"]')).toBeNull();
     expect($maybe(app, '[data-testid="household-total"]')).not.toBeNull();
@@ -322,24 +322,24 @@ describe('PayPage with a recent payment (two tabs)', () => {
   it('warns before another payment starts, and pays only when the patient says so', async () => {
     const app = await openPay();
     recentPayment(app, 'SUCCEEDED');
-    submit($(app, '#amount-form'));
-    await settle(app.harness, 8);
+    ui.submit($(app, '#amount-form'));
+    await ui.settle(app.harness, 8);
     const warning = $(app, '[data-testid="recent-warning"]');
     expect(warning.getAttribute('role')).toBe('alertdialog');
     expect(warning.textContent).toContain('A payment of $60.00 was made 3 minutes ago.');
     expect(document.activeElement).toBe(warning);
-    expect(find(warning, 'a').getAttribute('href')).toBe('/p/K7MX4Q/receipt/TX-OTHER');
+    expect(ui.find(warning, 'a').getAttribute('href')).toBe('/p/K7MX4Q/receipt/TX-OTHER');
     expect(app.api.calls('StartPayment')).toHaveLength(0);
 
-    find(app.page(), '[data-testid="dont-pay"]', HTMLButtonElement).click();
-    await settle(app.harness);
+    ui.find(app.page(), '[data-testid="dont-pay"]', HTMLButtonElement).click();
+    await ui.settle(app.harness);
     expect($maybe(app, '[data-testid="recent-warning"]')).toBeNull();
     expect(app.api.calls('StartPayment')).toHaveLength(0);
 
-    submit($(app, '#amount-form'));
-    await settle(app.harness, 8);
-    find(app.page(), '[data-testid="pay-anyway"]', HTMLButtonElement).click();
-    await settle(app.harness, 8);
+    ui.submit($(app, '#amount-form'));
+    await ui.settle(app.harness, 8);
+    ui.find(app.page(), '[data-testid="pay-anyway"]', HTMLButtonElement).click();
+    await ui.settle(app.harness, 8);
     expect(app.api.calls('StartPayment')).toHaveLength(1);
     expect($maybe(app, '[data-testid="test-mode"]')).not.toBeNull();
   });
@@ -347,8 +347,8 @@ describe('PayPage with a recent payment (two tabs)', () => {
   it('warns about a payment still processing elsewhere', async () => {
     const app = await openPay();
     recentPayment(app, 'PROCESSING');
-    submit($(app, '#amount-form'));
-    await settle(app.harness, 8);
+    ui.submit($(app, '#amount-form'));
+    await ui.settle(app.harness, 8);
     expect($(app, '[data-testid="recent-warning"]').textContent).toContain(
       'started 3 minutes ago is still being processed',
     );
@@ -356,12 +356,12 @@ describe('PayPage with a recent payment (two tabs)', () => {
 
   it('does not warn about a payment this tab started and left without paying', async () => {
     const app = await openPay();
-    submit($(app, '#amount-form'));
-    await settle(app.harness, 8);
-    find(app.page(), '[data-testid="change-amount"]', HTMLButtonElement).click();
-    await settle(app.harness);
-    submit($(app, '#amount-form'));
-    await settle(app.harness, 8);
+    ui.submit($(app, '#amount-form'));
+    await ui.settle(app.harness, 8);
+    ui.find(app.page(), '[data-testid="change-amount"]', HTMLButtonElement).click();
+    await ui.settle(app.harness);
+    ui.submit($(app, '#amount-form'));
+    await ui.settle(app.harness, 8);
     expect($maybe(app, '[data-testid="recent-warning"]')).toBeNull();
     expect(app.api.calls('StartPayment')).toHaveLength(2);
   });
@@ -370,8 +370,8 @@ describe('PayPage with a recent payment (two tabs)', () => {
     const app = await openPay();
     recentPayment(app, 'SUCCEEDED');
     app.api.override('RecentPayments', { errorCode: 'INTERNAL' }, false);
-    submit($(app, '#amount-form'));
-    await settle(app.harness, 8);
+    ui.submit($(app, '#amount-form'));
+    await ui.settle(app.harness, 8);
     expect($maybe(app, '[data-testid="recent-warning"]')).toBeNull();
     expect(app.api.calls('StartPayment')).toHaveLength(1);
   });
@@ -380,10 +380,10 @@ describe('PayPage with a recent payment (two tabs)', () => {
     const app = await startApp('/p/K7MX4Q', { account: '100234' });
     recentPayment(app, 'SUCCEEDED');
     await app.harness.navigateByUrl('/p/K7MX4Q/pay');
-    await settle(app.harness, 8);
+    await ui.settle(app.harness, 8);
     const last = $(app, '[data-testid="last-receipt"]');
     expect(last.textContent).toContain('Your last payment: $60.00, 3 minutes ago.');
-    expect(find(last, 'a').getAttribute('href')).toBe('/p/K7MX4Q/receipt/TX-OTHER');
+    expect(ui.find(last, 'a').getAttribute('href')).toBe('/p/K7MX4Q/receipt/TX-OTHER');
   });
 });
 
@@ -425,14 +425,14 @@ describe('PayPage sticky summary bar (phones)', () => {
     expect(bar.getAttribute('aria-label')).toBe('Payment summary');
     expect(bar.getAttribute('aria-hidden')).toBeNull();
     expect($(app, '[data-testid="sticky-amount"]').textContent).toContain('$400.00');
-    const button = find(app.page(), '[data-testid="sticky-continue"]', HTMLButtonElement);
+    const button = ui.find(app.page(), '[data-testid="sticky-continue"]', HTMLButtonElement);
     expect(button.getAttribute('form')).toBe('amount-form');
     expect(button.type).toBe('submit');
 
     await chooseOther(app, '37.50');
     expect($(app, '[data-testid="sticky-amount"]').textContent).toContain('$37.50');
     button.click();
-    await settle(app.harness, 8);
+    await ui.settle(app.harness, 8);
     expect(app.api.lastCall('StartPayment').variables['amountCents']).toBe(3750);
   });
 
@@ -440,11 +440,11 @@ describe('PayPage sticky summary bar (phones)', () => {
     visible = true;
     const app = await openPay();
     expect($maybe(app, '[data-testid="sticky-bar"]')).toBeNull();
-    (observers[0] ?? fail('no IntersectionObserver')).callback(
+    (observers[0] ?? ui.fail('no IntersectionObserver')).callback(
       [{ isIntersecting: false } as IntersectionObserverEntry],
       {} as IntersectionObserver,
     );
-    await settle(app.harness);
+    await ui.settle(app.harness);
     expect($maybe(app, '[data-testid="sticky-bar"]')).not.toBeNull();
   });
 });

@@ -26,6 +26,7 @@ import { MoneyPipe, prepareMoneyFormat } from '../core/format/money.pipe';
 import { I18n } from '../core/i18n/i18n';
 import { PageTitle } from '../core/i18n/page-title';
 import { Session } from '../core/session/session';
+import { whileBusy } from '../core/while-busy';
 import { PageLoadError, PageLoading } from '../landing/page-load-states';
 import { PracticeIdentity } from '../landing/practice-identity';
 import { chargeTotals, declineMessage, groupByPatient, isDisputed } from './charges';
@@ -157,12 +158,8 @@ export class PayPage implements OnInit {
 
   /** Step 1 done: warn about a recent payment first, else start the payment. */
   protected async continueWith(amountCents: number): Promise<void> {
-    if (this.starting()) {
-      return;
-    }
-    this.callError.set(null);
-    this.starting.set(true);
-    try {
+    await whileBusy(this.starting, async () => {
+      this.callError.set(null);
       const recent = await this.loadRecent();
       const other = recent.find(
         (p) => p.status === 'SUCCEEDED' || (p.status === 'PROCESSING' && !this.flow.abandonedHere(p.id)),
@@ -173,24 +170,19 @@ export class PayPage implements OnInit {
         return;
       }
       await this.start(amountCents);
-    } finally {
-      this.starting.set(false);
-    }
+    });
   }
 
   /** The patient saw the warning and wants to pay anyway. */
   protected async payAnyway(): Promise<void> {
     const warning = this.warning();
-    if (!warning || this.starting()) {
+    if (!warning) {
       return;
     }
-    this.warning.set(null);
-    this.starting.set(true);
-    try {
+    await whileBusy(this.starting, async () => {
+      this.warning.set(null);
       await this.start(warning.amountCents);
-    } finally {
-      this.starting.set(false);
-    }
+    });
   }
 
   protected dontPayAgain(): void {

@@ -2,11 +2,11 @@ import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import { I18n } from '../core/i18n/i18n';
-import { fail, find, settle, startApp, submit, text, type, wait, type App } from '../../testing/graphql-backend';
+import { startApp, ui, type App } from '../../testing/graphql-backend';
 
 /** The page's element matching `selector` (the test fails when there is none). */
-const $ = (app: App, selector: string) => find(app.page(), selector);
-const $input = (app: App, selector: string) => find(app.page(), selector, HTMLInputElement);
+const $ = (app: App, selector: string) => ui.find(app.page(), selector);
+const $input = (app: App, selector: string) => ui.find(app.page(), selector, HTMLInputElement);
 /** The page's element matching `selector`, or null: for asserting that it is absent. */
 const $maybe = (app: App, selector: string) => app.page().querySelector(selector);
 
@@ -20,7 +20,7 @@ async function paidReceipt(url = '/p/K7MX4Q/receipt/TX-000001'): Promise<App> {
   );
   app.api.handle({ operationName: 'PaymentStatus', variables: { id: 'pay_1' } }, '100234');
   await app.harness.navigateByUrl(url);
-  await settle(app.harness, 8);
+  await ui.settle(app.harness, 8);
   return app;
 }
 
@@ -33,21 +33,21 @@ describe('ReceiptPage', () => {
       '100234',
     );
     await app.harness.navigateByUrl('/p/K7MX4Q/receipt/pending?payment=pay_1');
-    await settle(app.harness);
-    expect(text(app.harness)).toContain('Your payment is being recorded');
+    await ui.settle(app.harness);
+    expect(ui.text(app.harness)).toContain('Your payment is being recorded');
     expect(TestBed.inject(Title).getTitle()).toBe('Finishing your payment');
-    await wait(app.harness, 700);
+    await ui.wait(app.harness, 700);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/receipt/TX-000001');
 
     expect($(app, '[data-testid="tx-id"]').textContent).toBe('TX-000001');
     expect($(app, '[data-testid="method"]').textContent).toBe('VISA ••••4242');
     expect($(app, '[data-testid="receipt-total"]').textContent).toBe('$150.00');
     const groups = [...app.page().querySelectorAll('[data-testid="receipt-patient"]')];
-    expect(groups.map((g) => find(g, 'h3').textContent)).toEqual(['Patient: Lucas García', 'Patient: Maria García']);
-    const maria = groups[1] ?? fail('no second patient');
+    expect(groups.map((g) => ui.find(g, 'h3').textContent)).toEqual(['Patient: Lucas García', 'Patient: Maria García']);
+    const maria = groups[1] ?? ui.fail('no second patient');
     // The cells' text as shown (a table cell does not render the whitespace around it in the template).
-    expect(find(maria, '[data-testid="line-applied"]').textContent.trim()).toBe('$115.00');
-    expect(find(maria, '[data-testid="line-remaining"]').textContent.trim()).toBe('$5.00');
+    expect(ui.find(maria, '[data-testid="line-applied"]').textContent.trim()).toBe('$115.00');
+    expect(ui.find(maria, '[data-testid="line-remaining"]').textContent.trim()).toBe('$5.00');
     expect(TestBed.inject(Title).getTitle()).toBe('Payment receipt TX-000001 — Bright Smiles Dental');
   });
 
@@ -56,14 +56,14 @@ describe('ReceiptPage', () => {
     // 09:41 at UTC-5 in America/Chicago (daylight time).
     expect($(app, '[data-testid="paid-at"]').textContent).toMatch(/March 22, 2026.*9:41\sAM CDT/);
     expect($(app, '[data-testid="balance-after"]').dataset['cents']).toBe('25000');
-    expect(text(app.harness)).toMatch(/Remaining balance on your account\s*\$250\.00/);
-    expect(text(app.harness)).toContain('Card payment reference');
-    expect(text(app.harness)).not.toContain('Processor reference');
+    expect(ui.text(app.harness)).toMatch(/Remaining balance on your account\s*\$250\.00/);
+    expect(ui.text(app.harness)).toContain('Card payment reference');
+    expect(ui.text(app.harness)).not.toContain('Processor reference');
 
     TestBed.inject(I18n).use('es');
-    await settle(app.harness);
+    await ui.settle(app.harness);
     expect($(app, '[data-testid="paid-at"]').textContent).toMatch(/22 de marzo de 2026.*9:41.*(CDT|GMT-5)/);
-    expect(text(app.harness)).toContain('Saldo pendiente de su cuenta');
+    expect(ui.text(app.harness)).toContain('Saldo pendiente de su cuenta');
     expect(TestBed.inject(Title).getTitle()).toBe('Recibo de pago TX-000001 — Bright Smiles Dental');
   });
 
@@ -74,9 +74,9 @@ describe('ReceiptPage', () => {
     };
     app.api.override('Receipt', { data: { receipt: { ...receipt.data.receipt, balanceAfter: null } } });
     await app.harness.navigateByUrl('/p/K7MX4Q/pay');
-    await settle(app.harness, 8);
+    await ui.settle(app.harness, 8);
     await app.harness.navigateByUrl('/p/K7MX4Q/receipt/TX-000001');
-    await settle(app.harness, 8);
+    await ui.settle(app.harness, 8);
     expect($maybe(app, '[data-testid="receipt-total"]')).not.toBeNull();
     expect($maybe(app, '[data-testid="balance-after"]')).toBeNull();
   });
@@ -89,27 +89,27 @@ describe('ReceiptPage', () => {
       '100234',
     );
     await app.harness.navigateByUrl('/p/K7MX4Q/receipt/pending?payment=pay_1');
-    await settle(app.harness, 8);
+    await ui.settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/pay');
-    await settle(app.harness, 8);
-    expect(text(app.harness)).toContain('Your card has insufficient funds.');
+    await ui.settle(app.harness, 8);
+    expect(ui.text(app.harness)).toContain('Your card has insufficient funds.');
   });
 
   it('emails and downloads in the page’s language; an expired receipt still leaves Print', async () => {
     const app = await paidReceipt();
     TestBed.inject(I18n).use('es');
-    await settle(app.harness);
-    const form = find(app.page(), 'form.email', HTMLFormElement);
+    await ui.settle(app.harness);
+    const form = ui.find(app.page(), 'form.email', HTMLFormElement);
 
-    type($input(app, '#email'), 'not-an-email');
-    submit(form);
-    await settle(app.harness);
+    ui.type($input(app, '#email'), 'not-an-email');
+    ui.submit(form);
+    await ui.settle(app.harness);
     expect(document.activeElement?.id).toBe('email');
     expect(app.api.calls('EmailReceipt')).toHaveLength(0);
 
-    type($input(app, '#email'), 'maria@example.com');
-    submit(form);
-    await settle(app.harness, 6);
+    ui.type($input(app, '#email'), 'maria@example.com');
+    ui.submit(form);
+    await ui.settle(app.harness, 6);
     expect(app.api.calls('EmailReceipt')[0]?.variables).toEqual({
       txId: 'TX-000001',
       email: 'maria@example.com',
@@ -125,18 +125,18 @@ describe('ReceiptPage', () => {
       get: (_, key): unknown => (key === 'assign' ? assign : Reflect.get(real, key)),
     });
     vi.spyOn(window, 'location', 'get').mockReturnValue(location);
-    find(app.page(), '[data-testid="download"]', HTMLButtonElement).click();
-    await settle(app.harness, 6);
+    ui.find(app.page(), '[data-testid="download"]', HTMLButtonElement).click();
+    await ui.settle(app.harness, 6);
     expect(app.api.calls('DownloadReceipt')[0]?.variables).toEqual({ txId: 'TX-000001', locale: 'es' });
     expect(assign).toHaveBeenCalledWith('/mock-receipt.pdf?tx=TX-000001&locale=es');
     vi.restoreAllMocks();
 
     app.api.override('DownloadReceipt', { errorCode: 'NOT_FOUND' });
-    find(app.page(), '[data-testid="download"]', HTMLButtonElement).click();
-    await settle(app.harness, 6);
+    ui.find(app.page(), '[data-testid="download"]', HTMLButtonElement).click();
+    await ui.settle(app.harness, 6);
     expect($(app, '[data-testid="action-error"]').textContent).toContain('Imprimir');
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined);
-    find(app.page(), '[data-testid="print"]', HTMLButtonElement).click();
+    ui.find(app.page(), '[data-testid="print"]', HTMLButtonElement).click();
     expect(print).toHaveBeenCalled();
     expect($maybe(app, '[data-testid="receipt"]')).not.toBeNull();
   });
@@ -144,10 +144,10 @@ describe('ReceiptPage', () => {
   it('lists the receipts of this visit on the balance page', async () => {
     const app = await paidReceipt();
     await app.harness.navigateByUrl('/p/K7MX4Q/pay');
-    await settle(app.harness, 8);
+    await ui.settle(app.harness, 8);
     const list = $(app, '[data-testid="visit-receipts"]');
     expect(list.textContent).toContain('Receipts from this visit');
-    const link = find(list, 'a', HTMLAnchorElement);
+    const link = ui.find(list, 'a', HTMLAnchorElement);
     expect(link.textContent).toContain('Receipt TX-000001 — $150.00');
     expect(link.getAttribute('href')).toBe('/p/K7MX4Q/receipt/TX-000001');
     // Listed once: not again as "your last payment".
@@ -158,7 +158,7 @@ describe('ReceiptPage', () => {
     const app = await startApp('/p/K7MX4Q', { account: '100234' });
     app.api.override('Receipt', { errorCode: 'NOT_FOUND' });
     await app.harness.navigateByUrl('/p/K7MX4Q/receipt/TX-000001');
-    await settle(app.harness, 8);
+    await ui.settle(app.harness, 8);
     expect($(app, 'h1').textContent).toBe('Payment receipt');
     expect($(app, '[role="alert"]').textContent).toContain('We couldn’t find what you asked for.');
     expect($(app, 'a.btn').getAttribute('href')).toBe('/p/K7MX4Q/pay');

@@ -24,6 +24,7 @@ import { LocalDatePipe } from '../core/format/date.pipe';
 import { MoneyPipe } from '../core/format/money.pipe';
 import { I18n } from '../core/i18n/i18n';
 import { PageTitle } from '../core/i18n/page-title';
+import { whileBusy } from '../core/while-busy';
 import { PageLoadError, PageLoading } from '../landing/page-load-states';
 import { PracticeIdentity } from '../landing/practice-identity';
 import { PaymentFlow } from '../pay/payment-flow';
@@ -183,21 +184,20 @@ export class ReceiptPage implements OnInit, OnDestroy {
 
   protected async download(): Promise<void> {
     const receipt = this.receipt();
-    if (!receipt || this.downloading()) {
+    if (!receipt) {
       return;
     }
-    this.actionError.set(null);
-    this.downloading.set(true);
-    try {
-      const result = await firstValueFrom(
-        this.downloadGql.mutate({ variables: { txId: receipt.txId, locale: this.i18n.lang() } }),
-      );
-      location.assign(requireData(result, 'DownloadReceipt').downloadReceipt.url);
-    } catch (error) {
-      this.actionFailed(error);
-    } finally {
-      this.downloading.set(false);
-    }
+    await whileBusy(this.downloading, async () => {
+      this.actionError.set(null);
+      try {
+        const result = await firstValueFrom(
+          this.downloadGql.mutate({ variables: { txId: receipt.txId, locale: this.i18n.lang() } }),
+        );
+        location.assign(requireData(result, 'DownloadReceipt').downloadReceipt.url);
+      } catch (error) {
+        this.actionFailed(error);
+      }
+    });
   }
 
   protected async sendEmail(event: Event): Promise<void> {
@@ -214,21 +214,20 @@ export class ReceiptPage implements OnInit, OnDestroy {
       return;
     }
     const email = this.email().trim();
-    this.sending.set(true);
-    try {
-      const result = await firstValueFrom(
-        this.emailGql.mutate({ variables: { txId: receipt.txId, email, locale: this.i18n.lang() } }),
-      );
-      if (result.data?.emailReceipt.queued === true) {
-        this.sentTo.set(email);
-      } else {
-        this.actionError.set('INTERNAL');
+    await whileBusy(this.sending, async () => {
+      try {
+        const result = await firstValueFrom(
+          this.emailGql.mutate({ variables: { txId: receipt.txId, email, locale: this.i18n.lang() } }),
+        );
+        if (result.data?.emailReceipt.queued === true) {
+          this.sentTo.set(email);
+        } else {
+          this.actionError.set('INTERNAL');
+        }
+      } catch (error) {
+        this.actionFailed(error);
       }
-    } catch (error) {
-      this.actionFailed(error);
-    } finally {
-      this.sending.set(false);
-    }
+    });
   }
 
   protected backToPay(): void {

@@ -1,56 +1,44 @@
-import {
-  ADMIN,
-  BILLING,
-  check,
-  chooseFile,
-  documentText,
-  find,
-  findByText,
-  settle,
-  startApp,
-  submit,
-  type,
-  wait,
-  type App,
-} from '../../../testing/graphql-backend';
+import { ADMIN, BILLING, startApp, ui, type App } from '../../../testing/graphql-backend';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
 
 /** Picks `file` as the logo, then lets the page read it. */
 async function chooseLogo(app: App, file: File): Promise<void> {
-  chooseFile(find(document, '#branding-logo', HTMLInputElement), file);
-  await wait(app.harness, 20);
+  ui.chooseFile(ui.find(document, '#branding-logo', HTMLInputElement), file);
+  await ui.wait(app.harness, 20);
 }
 
 describe('BrandingPage', () => {
   it('is for practice admins only: billing gets an explanation and no request', async () => {
     const app = await startApp('/console/pr-K7MX4Q/branding', { staff: BILLING });
-    await settle(app.harness, 6);
-    expect(find(document, '[data-testid="branding-forbidden"]').textContent).toContain('Only the practice’s admins');
+    await ui.settle(app.harness, 6);
+    expect(ui.find(document, '[data-testid="branding-forbidden"]').textContent).toContain('Only the practice’s admins');
     expect(app.api.calls('ConsoleReceiptBranding')).toHaveLength(0);
     expect(document.querySelector('a[href="/console/pr-K7MX4Q/branding"]')).toBeNull();
   });
 
   it('shows what patients see beside the draft, saves a draft with a PNG logo as base64, previews and publishes it', async () => {
     const app = await startApp('/console/pr-K7MX4Q/branding', { staff: ADMIN });
-    await settle(app.harness, 6);
-    expect(find(document, '[data-testid="branding-published"]').textContent).toContain(
+    await ui.settle(app.harness, 6);
+    expect(ui.find(document, '[data-testid="branding-published"]').textContent).toContain(
       'Thank you — Bright Smiles Dental',
     );
-    expect(find(document, '[data-testid="branding-draft"]').textContent).toContain('No draft.');
-    expect(find(document, '[data-testid="publish"]', HTMLButtonElement).disabled).toBe(true);
-    expect(find(document, '#branding-signature', HTMLTextAreaElement).value).toBe('Thank you — Bright Smiles Dental');
+    expect(ui.find(document, '[data-testid="branding-draft"]').textContent).toContain('No draft.');
+    expect(ui.find(document, '[data-testid="publish"]', HTMLButtonElement).disabled).toBe(true);
+    expect(ui.find(document, '#branding-signature', HTMLTextAreaElement).value).toBe(
+      'Thank you — Bright Smiles Dental',
+    );
 
     await chooseLogo(app, new File([PNG], 'logo.png', { type: 'image/png' }));
-    expect(find(document, '[data-testid="logo-preview"]', HTMLImageElement).getAttribute('src')).toBe(
+    expect(ui.find(document, '[data-testid="logo-preview"]', HTMLImageElement).getAttribute('src')).toBe(
       `data:image/png;base64,${btoa(String.fromCharCode(...PNG))}`,
     );
-    type(find(document, '#branding-signature', HTMLTextAreaElement), 'Dr. Ana Ruiz, DDS');
-    type(find(document, '#branding-footer', HTMLTextAreaElement), 'Keep this receipt for your HSA.');
-    await settle(app.harness);
-    expect(documentText()).toContain('183 characters left.');
-    submit(find(document, 'form[aria-labelledby="branding-edit-title"]'));
-    await settle(app.harness, 6);
+    ui.type(ui.find(document, '#branding-signature', HTMLTextAreaElement), 'Dr. Ana Ruiz, DDS');
+    ui.type(ui.find(document, '#branding-footer', HTMLTextAreaElement), 'Keep this receipt for your HSA.');
+    await ui.settle(app.harness);
+    expect(ui.documentText()).toContain('183 characters left.');
+    ui.submit(ui.find(document, 'form[aria-labelledby="branding-edit-title"]'));
+    await ui.settle(app.harness, 6);
     expect(app.api.lastCall('ConsoleSaveBrandingDraft').variables).toEqual({
       practiceId: 'pr-K7MX4Q',
       input: {
@@ -60,45 +48,45 @@ describe('BrandingPage', () => {
         logoContentType: 'image/png',
       },
     });
-    expect(find(document, '[data-testid="draft-saved"]').textContent).toContain(
+    expect(ui.find(document, '[data-testid="draft-saved"]').textContent).toContain(
       'Patients still see the published branding.',
     );
-    expect(find(document, '[data-testid="branding-draft"]').textContent).toContain('Dr. Ana Ruiz, DDS');
-    expect(find(document, '[data-testid="branding-published"]').textContent).toContain(
+    expect(ui.find(document, '[data-testid="branding-draft"]').textContent).toContain('Dr. Ana Ruiz, DDS');
+    expect(ui.find(document, '[data-testid="branding-published"]').textContent).toContain(
       'Thank you — Bright Smiles Dental',
     );
 
-    check(find(findByText(document, 'label', 'A real payment of this practice'), 'input', HTMLInputElement));
-    await settle(app.harness);
-    submit(find(document, 'form[aria-labelledby="branding-preview-title"]'));
-    await settle(app.harness);
-    expect(documentText()).toContain('Enter the transaction ID.');
+    ui.check(ui.find(ui.findByText(document, 'label', 'A real payment of this practice'), 'input', HTMLInputElement));
+    await ui.settle(app.harness);
+    ui.submit(ui.find(document, 'form[aria-labelledby="branding-preview-title"]'));
+    await ui.settle(app.harness);
+    expect(ui.documentText()).toContain('Enter the transaction ID.');
     expect(app.api.calls('ConsolePreviewBranding')).toHaveLength(0);
-    type(find(document, '#preview-tx', HTMLInputElement), 'TX-SK70001');
-    submit(find(document, 'form[aria-labelledby="branding-preview-title"]'));
-    await settle(app.harness, 6);
+    ui.type(ui.find(document, '#preview-tx', HTMLInputElement), 'TX-SK70001');
+    ui.submit(ui.find(document, 'form[aria-labelledby="branding-preview-title"]'));
+    await ui.settle(app.harness, 6);
     expect(app.api.lastCall('ConsolePreviewBranding').variables).toEqual({
       practiceId: 'pr-K7MX4Q',
       transactionId: 'TX-SK70001',
       locale: 'en',
     });
-    expect(find(document, '[data-testid="preview-link"]', HTMLAnchorElement).getAttribute('href')).toContain(
+    expect(ui.find(document, '[data-testid="preview-link"]', HTMLAnchorElement).getAttribute('href')).toContain(
       'preview=1',
     );
 
-    find(document, '[data-testid="publish"]', HTMLButtonElement).click();
-    await settle(app.harness);
-    expect(find(document, '[data-testid="publish-dialog"]', HTMLDialogElement).open).toBe(true);
+    ui.find(document, '[data-testid="publish"]', HTMLButtonElement).click();
+    await ui.settle(app.harness);
+    expect(ui.find(document, '[data-testid="publish-dialog"]', HTMLDialogElement).open).toBe(true);
     expect(app.api.calls('ConsolePublishBranding')).toHaveLength(0);
-    find(document, '[data-testid="publish-confirm"]', HTMLButtonElement).click();
-    await settle(app.harness, 6);
+    ui.find(document, '[data-testid="publish-confirm"]', HTMLButtonElement).click();
+    await ui.settle(app.harness, 6);
     expect(app.api.calls('ConsolePublishBranding')).toHaveLength(1);
-    expect(find(document, '[data-testid="branding-published"]').textContent).toContain('Dr. Ana Ruiz, DDS');
-    expect(find(document, '[data-testid="branding-published"] img', HTMLImageElement).getAttribute('src')).toBe(
+    expect(ui.find(document, '[data-testid="branding-published"]').textContent).toContain('Dr. Ana Ruiz, DDS');
+    expect(ui.find(document, '[data-testid="branding-published"] img', HTMLImageElement).getAttribute('src')).toBe(
       `data:image/png;base64,${btoa(String.fromCharCode(...PNG))}`,
     );
-    expect(find(document, '[data-testid="branding-draft"]').textContent).toContain('No draft.');
-    expect(find(document, '[data-testid="published-now"]').textContent).toContain(
+    expect(ui.find(document, '[data-testid="branding-draft"]').textContent).toContain('No draft.');
+    expect(ui.find(document, '[data-testid="published-now"]').textContent).toContain(
       'Published. Patients’ receipts use this branding from now on.',
     );
   });
@@ -116,21 +104,21 @@ describe('BrandingPage', () => {
     ],
   ])('refuses %s before uploading it', async (_name, file, message) => {
     const app = await startApp('/console/pr-K7MX4Q/branding', { staff: ADMIN });
-    await settle(app.harness, 6);
+    await ui.settle(app.harness, 6);
     await chooseLogo(app, file);
-    expect(find(document, '[data-testid="logo-error"]').textContent).toBe(message);
-    submit(find(document, 'form[aria-labelledby="branding-edit-title"]'));
-    await settle(app.harness);
+    expect(ui.find(document, '[data-testid="logo-error"]').textContent).toBe(message);
+    ui.submit(ui.find(document, 'form[aria-labelledby="branding-edit-title"]'));
+    await ui.settle(app.harness);
     expect(app.api.calls('ConsoleSaveBrandingDraft')).toHaveLength(0);
     expect(document.activeElement?.id).toBe('branding-logo');
   });
 
   it('shows a server refusal of the draft', async () => {
     const app = await startApp('/console/pr-K7MX4Q/branding', { staff: ADMIN });
-    await settle(app.harness, 6);
+    await ui.settle(app.harness, 6);
     app.api.override('ConsoleSaveBrandingDraft', { errorCode: 'BAD_USER_INPUT' });
-    submit(find(document, 'form[aria-labelledby="branding-edit-title"]'));
-    await settle(app.harness, 6);
-    expect(documentText()).toContain('Something entered isn’t valid.');
+    ui.submit(ui.find(document, 'form[aria-labelledby="branding-edit-title"]'));
+    await ui.settle(app.harness, 6);
+    expect(ui.documentText()).toContain('Something entered isn’t valid.');
   });
 });

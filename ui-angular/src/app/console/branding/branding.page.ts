@@ -11,13 +11,12 @@ import {
   viewChild,
 } from '@angular/core';
 import { requireData, type CallFailure } from '../../core/graphql/errors';
-import { ConsoleApi, ConsoleTask, failureOf } from '../core/console-api';
+import { ConsoleTask, failureOf } from '../core/console-api';
+import { ConsolePage } from '../core/console-page';
 import { bindModal } from '../core/modal';
 import { formatConsoleDate } from '../core/console-date';
-import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
 import type { ConsoleKey } from '../core/messages.en';
 import { OneTimeLink } from '../core/one-time-link';
-import { StaffSession } from '../core/staff-session';
 import type { ReceiptBrandingInput } from '../../core/graphql/schema-types';
 import {
   ConsolePreviewBrandingGQL,
@@ -60,18 +59,13 @@ export const FOOTER_MAX = 500;
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class BrandingPage {
+export class BrandingPage extends ConsolePage {
   readonly practiceId = input.required<string>();
 
-  protected readonly i18n = inject(ConsoleI18n);
-  protected readonly t = this.i18n.t;
-  protected readonly session = inject(StaffSession);
-  private readonly api = inject(ConsoleApi);
   private readonly brandingGql = inject(ConsoleReceiptBrandingGQL);
   private readonly saveGql = inject(ConsoleSaveBrandingDraftGQL);
   private readonly publishGql = inject(ConsolePublishBrandingGQL);
   private readonly previewGql = inject(ConsolePreviewBrandingGQL);
-  private readonly title = inject(ConsoleTitle);
   protected readonly signatureMax = SIGNATURE_MAX;
   protected readonly footerMax = FOOTER_MAX;
   protected readonly maxLogoKb = MAX_LOGO_BYTES / 1024;
@@ -113,6 +107,7 @@ export class BrandingPage {
   private readonly publishDialog = viewChild<ElementRef<HTMLDialogElement>>('publishDialog');
 
   constructor() {
+    super();
     bindModal(this.publishDialog, () => this.confirmPublish());
     effect(() => {
       this.title.set('title.branding', { practice: this.session.practice(this.practiceId())?.name ?? '' });

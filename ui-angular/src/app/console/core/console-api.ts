@@ -2,6 +2,7 @@ import { Injectable, inject, signal } from '@angular/core';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { Observable, firstValueFrom } from 'rxjs';
 import { errorCode, type CallFailure } from '../../core/graphql/errors';
+import { whileBusy } from '../../core/while-busy';
 import { ConsoleCallError, StaffSession } from './staff-session';
 
 /**
@@ -54,17 +55,13 @@ export class ConsoleTask {
 
   /** Runs `work` unless a run is still busy (then does nothing); a thrown error becomes `failure`, never a rejection. */
   async run(work: () => Promise<void>): Promise<void> {
-    if (this.busy()) {
-      return;
-    }
-    this.busy.set(true);
-    this.failure.set(null);
-    try {
-      await work();
-    } catch (error) {
-      this.failure.set(failureOf(error));
-    } finally {
-      this.busy.set(false);
-    }
+    await whileBusy(this.busy, async () => {
+      this.failure.set(null);
+      try {
+        await work();
+      } catch (error) {
+        this.failure.set(failureOf(error));
+      }
+    });
   }
 }

@@ -1,50 +1,50 @@
-import { ADMIN, SUPPORT, documentText, find, settle, startApp, submit, type } from '../../../testing/graphql-backend';
+import { ADMIN, SUPPORT, startApp, ui } from '../../../testing/graphql-backend';
 import { checkWindow, instantToLocal, localToInstant } from './operations.page';
 
 describe('OperationsPage', () => {
   it('is for support only', async () => {
     const app = await startApp('/console/operations', { staff: ADMIN });
-    await settle(app.harness, 4);
-    expect(find(document, '[data-testid="ops-forbidden"]').textContent).toContain('support staff');
+    await ui.settle(app.harness, 4);
+    expect(ui.find(document, '[data-testid="ops-forbidden"]').textContent).toContain('support staff');
     expect(app.api.calls('ConsoleOperations')).toHaveLength(0);
     expect(document.querySelector('a[href="/console/operations"]')).toBeNull();
   });
 
   it('shows the queues and replays the dead letters after a confirmation', async () => {
     const app = await startApp('/console/operations', { staff: SUPPORT });
-    await settle(app.harness, 6);
-    expect(find(document, '[data-testid="dlq-depth"]').textContent).toBe('3');
-    expect(find(document, '[data-testid="queue-depth"]').textContent).toBe('0');
+    await ui.settle(app.harness, 6);
+    expect(ui.find(document, '[data-testid="dlq-depth"]').textContent).toBe('3');
+    expect(ui.find(document, '[data-testid="queue-depth"]').textContent).toBe('0');
     expect(document.querySelectorAll('[data-testid="run-row"]')).toHaveLength(2);
-    find(document, '[data-testid="replay"]', HTMLButtonElement).click();
-    await settle(app.harness);
-    expect(find(document, '[data-testid="replay-dialog"]', HTMLDialogElement).open).toBe(true);
+    ui.find(document, '[data-testid="replay"]', HTMLButtonElement).click();
+    await ui.settle(app.harness);
+    expect(ui.find(document, '[data-testid="replay-dialog"]', HTMLDialogElement).open).toBe(true);
     expect(app.api.calls('ConsoleReplayDeadLetters')).toHaveLength(0);
-    find(document, '[data-testid="replay-confirm"]', HTMLButtonElement).click();
-    await settle(app.harness, 8);
+    ui.find(document, '[data-testid="replay-confirm"]', HTMLButtonElement).click();
+    await ui.settle(app.harness, 8);
     expect(app.api.lastCall('ConsoleReplayDeadLetters').variables).toEqual({ max: 100 });
-    expect(find(document, '[data-testid="replayed"]').textContent).toContain('3 messages moved back to the queue.');
-    expect(find(document, '[data-testid="dlq-depth"]').textContent).toBe('0');
-    expect(find(document, '[data-testid="replay"]', HTMLButtonElement).disabled).toBe(true);
+    expect(ui.find(document, '[data-testid="replayed"]').textContent).toContain('3 messages moved back to the queue.');
+    expect(ui.find(document, '[data-testid="dlq-depth"]').textContent).toBe('0');
+    expect(ui.find(document, '[data-testid="replay"]', HTMLButtonElement).disabled).toBe(true);
   });
 
   it('runs reconciliation for a checked window', async () => {
     const app = await startApp('/console/operations', { staff: SUPPORT });
-    await settle(app.harness, 6);
-    type(find(document, '#ops-from', HTMLInputElement), '2026-03-01T00:00');
-    type(find(document, '#ops-to', HTMLInputElement), '2026-04-15T00:00');
-    submit(find(document, 'form'));
-    await settle(app.harness);
-    expect(documentText()).toContain('The window can be at most 31 days.');
+    await ui.settle(app.harness, 6);
+    ui.type(ui.find(document, '#ops-from', HTMLInputElement), '2026-03-01T00:00');
+    ui.type(ui.find(document, '#ops-to', HTMLInputElement), '2026-04-15T00:00');
+    ui.submit(ui.find(document, 'form'));
+    await ui.settle(app.harness);
+    expect(ui.documentText()).toContain('The window can be at most 31 days.');
     expect(app.api.calls('ConsoleRunReconciliation')).toHaveLength(0);
-    type(find(document, '#ops-to', HTMLInputElement), '2026-03-02T00:00');
-    submit(find(document, 'form'));
-    await settle(app.harness, 8);
+    ui.type(ui.find(document, '#ops-to', HTMLInputElement), '2026-03-02T00:00');
+    ui.submit(ui.find(document, 'form'));
+    await ui.settle(app.harness, 8);
     expect(app.api.lastCall('ConsoleRunReconciliation').variables).toEqual({
       from: new Date('2026-03-01T00:00').toISOString(),
       to: new Date('2026-03-02T00:00').toISOString(),
     });
-    expect(find(document, '[data-testid="run-result"]').textContent).toMatch(/Checked \d+ payments, repaired 0\./);
+    expect(ui.find(document, '[data-testid="run-result"]').textContent).toMatch(/Checked \d+ payments, repaired 0\./);
     expect(document.querySelectorAll('[data-testid="run-row"]')).toHaveLength(3);
   });
 });

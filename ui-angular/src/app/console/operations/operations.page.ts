@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { requireData, type CallFailure } from '../../core/graphql/errors';
-import { ConsoleApi, failureOf } from '../core/console-api';
+import { failureOf } from '../core/console-api';
+import { ConsolePage } from '../core/console-page';
 import { bindModal } from '../core/modal';
 import { formatConsoleDate } from '../core/console-date';
-import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
 import type { ConsoleKey } from '../core/messages.en';
-import { StaffSession } from '../core/staff-session';
 import {
   ConsoleOperationsGQL,
   ConsoleReplayDeadLettersGQL,
@@ -55,11 +54,7 @@ export function checkWindow(
   templateUrl: './operations.page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class OperationsPage {
-  protected readonly i18n = inject(ConsoleI18n);
-  protected readonly t = this.i18n.t;
-  protected readonly session = inject(StaffSession);
-  private readonly api = inject(ConsoleApi);
+export class OperationsPage extends ConsolePage {
   private readonly opsGql = inject(ConsoleOperationsGQL);
   private readonly replayGql = inject(ConsoleReplayDeadLettersGQL);
   private readonly reconcileGql = inject(ConsoleRunReconciliationGQL);
@@ -81,8 +76,9 @@ export class OperationsPage {
   private readonly replayDialog = viewChild<ElementRef<HTMLDialogElement>>('replayDialog');
 
   constructor() {
+    super();
     bindModal(this.replayDialog, () => this.confirmReplay());
-    inject(ConsoleTitle).set('title.operations');
+    this.title.set('title.operations');
     if (this.session.isSupport()) {
       void this.load();
     }

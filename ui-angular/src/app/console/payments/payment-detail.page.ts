@@ -12,12 +12,11 @@ import {
 import { RouterLink } from '@angular/router';
 import { MoneyPipe, formatCents } from '../../core/format/money.pipe';
 import type { CallFailure } from '../../core/graphql/errors';
-import { ConsoleApi, ConsoleTask, failureOf } from '../core/console-api';
+import { ConsoleTask, failureOf } from '../core/console-api';
+import { ConsolePage } from '../core/console-page';
 import { formatConsoleDate } from '../core/console-date';
-import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
 import type { ConsoleKey } from '../core/messages.en';
 import { OneTimeLink } from '../core/one-time-link';
-import { StaffSession } from '../core/staff-session';
 import type { TransactionStatus } from '../../core/graphql/schema-types';
 import { ConsolePaymentGQL, ConsoleReceiptPdfGQL, type ConsolePaymentQuery } from '../graphql/generated';
 import { RefundDialog, type RefundRequest } from './refund-dialog';
@@ -39,17 +38,12 @@ export const REFUND_POLL = { ms: 2000, max: 90 };
   templateUrl: './payment-detail.page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class PaymentDetailPage {
+export class PaymentDetailPage extends ConsolePage {
   readonly practiceId = input.required<string>();
   readonly transactionId = input.required<string>();
 
-  protected readonly i18n = inject(ConsoleI18n);
-  protected readonly t = this.i18n.t;
-  protected readonly session = inject(StaffSession);
-  private readonly api = inject(ConsoleApi);
   private readonly paymentGql = inject(ConsolePaymentGQL);
   private readonly receiptGql = inject(ConsoleReceiptPdfGQL);
-  private readonly title = inject(ConsoleTitle);
 
   protected readonly payment = signal<Payment | null>(null);
   protected readonly state = signal<'loading' | 'ready' | 'notFound' | 'error'>('loading');
@@ -74,6 +68,7 @@ export class PaymentDetailPage {
   private refundedBefore = 0;
 
   constructor() {
+    super();
     effect(() => {
       const tx = this.transactionId();
       this.title.set('title.payment', { tx });

@@ -1,28 +1,16 @@
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { I18n } from '../../core/i18n/i18n';
-import {
-  BILLING,
-  SUPPORT,
-  check,
-  choose,
-  documentText,
-  find,
-  findByText,
-  settle,
-  startApp,
-  submit,
-  type,
-} from '../../../testing/graphql-backend';
+import { BILLING, SUPPORT, startApp, ui } from '../../../testing/graphql-backend';
 
 const rows = () => Array.from(document.querySelectorAll('[data-testid="payment-row"]'));
 
 describe('PaymentsPage', () => {
   it('lists the newest payments first, a page at a time, and loads the next page after the last cursor', async () => {
     const app = await startApp('/console/pr-K7MX4Q/payments', { staff: BILLING });
-    await settle(app.harness, 6);
+    await ui.settle(app.harness, 6);
     expect(rows()).toHaveLength(25);
-    expect(find(document, '[data-testid="payments-count"]').textContent).toContain('Showing 25 of 60 payments.');
+    expect(ui.find(document, '[data-testid="payments-count"]').textContent).toContain('Showing 25 of 60 payments.');
     const paid = rows().map((r) => r.getAttribute('data-tx'));
     expect(paid[0]).toBe('TX-SK70001');
     expect(app.api.calls('ConsolePayments')[0]?.variables).toEqual({
@@ -32,13 +20,13 @@ describe('PaymentsPage', () => {
       after: null,
     });
 
-    find(document, '[data-testid="load-more"]', HTMLButtonElement).click();
-    await settle(app.harness, 6);
+    ui.find(document, '[data-testid="load-more"]', HTMLButtonElement).click();
+    await ui.settle(app.harness, 6);
     expect(rows()).toHaveLength(50);
     expect(app.api.calls('ConsolePayments')[1]?.variables['after']).toBe('cur-TX-SK70025');
     expect(document.activeElement?.closest('[data-row-index]')?.getAttribute('data-row-index')).toBe('25');
-    find(document, '[data-testid="load-more"]', HTMLButtonElement).click();
-    await settle(app.harness, 6);
+    ui.find(document, '[data-testid="load-more"]', HTMLButtonElement).click();
+    await ui.settle(app.harness, 6);
     expect(rows()).toHaveLength(60);
     expect(document.querySelector('[data-testid="load-more"]')).toBeNull();
     expect(new Set(rows().map((r) => r.getAttribute('data-tx'))).size).toBe(60);
@@ -46,11 +34,11 @@ describe('PaymentsPage', () => {
 
   it('filters by account number and status, keeps the filters in the address, and shows an empty result as such', async () => {
     const app = await startApp('/console/pr-K7MX4Q/payments', { staff: BILLING });
-    await settle(app.harness, 6);
-    type(find(document, '#filter-account', HTMLInputElement), ' 500009 ');
-    check(find(findByText(document, 'label.check', 'Refunded'), 'input', HTMLInputElement));
-    submit(find(document, '[data-testid="payment-filters"]'));
-    await settle(app.harness, 6);
+    await ui.settle(app.harness, 6);
+    ui.type(ui.find(document, '#filter-account', HTMLInputElement), ' 500009 ');
+    ui.check(ui.find(ui.findByText(document, 'label.check', 'Refunded'), 'input', HTMLInputElement));
+    ui.submit(ui.find(document, '[data-testid="payment-filters"]'));
+    await ui.settle(app.harness, 6);
     expect(app.api.lastCall('ConsolePayments').variables['filter']).toEqual({
       accountNumber: '500009',
       statuses: ['REFUNDED'],
@@ -59,18 +47,18 @@ describe('PaymentsPage', () => {
     expect(rows().map((r) => r.getAttribute('data-tx'))).toEqual(['TX-SK70010']);
     expect(rows()[0]?.textContent).toContain('Refunded');
 
-    type(find(document, '#filter-account', HTMLInputElement), '999999');
-    submit(find(document, '[data-testid="payment-filters"]'));
-    await settle(app.harness, 6);
-    expect(find(document, '[data-testid="payments-empty"]').textContent).toContain(
+    ui.type(ui.find(document, '#filter-account', HTMLInputElement), '999999');
+    ui.submit(ui.find(document, '[data-testid="payment-filters"]'));
+    await ui.settle(app.harness, 6);
+    expect(ui.find(document, '[data-testid="payments-empty"]').textContent).toContain(
       'No online payments match these filters.',
     );
   });
 
   it('restores the filters from the address (back from a payment)', async () => {
     const app = await startApp('/console/pr-K7MX4Q/payments?min=100&location=loc-na', { staff: BILLING });
-    await settle(app.harness, 6);
-    expect(find(document, '#filter-min', HTMLInputElement).value).toBe('100');
+    await ui.settle(app.harness, 6);
+    expect(ui.find(document, '#filter-min', HTMLInputElement).value).toBe('100');
     expect(app.api.calls('ConsolePayments')[0]?.variables['filter']).toEqual({
       locationId: 'loc-na',
       minAmountCents: 10000,
@@ -82,8 +70,8 @@ describe('PaymentsPage', () => {
     const app = await startApp('/console/pr-K7MX4Q/payments?account=500009&account=1&status=REFUNDED&status=DISPUTED', {
       staff: BILLING,
     });
-    await settle(app.harness, 6);
-    expect(find(document, '#filter-account', HTMLInputElement).value).toBe('500009');
+    await ui.settle(app.harness, 6);
+    expect(ui.find(document, '#filter-account', HTMLInputElement).value).toBe('500009');
     expect(app.api.lastCall('ConsolePayments').variables['filter']).toEqual({
       accountNumber: '500009',
       statuses: ['REFUNDED', 'DISPUTED'],
@@ -105,24 +93,24 @@ describe('PaymentsPage', () => {
     ],
   ])('rejects a bad %s before asking the server, focusing it', async (selector, values, message) => {
     const app = await startApp('/console/pr-K7MX4Q/payments', { staff: BILLING });
-    await settle(app.harness, 6);
-    for (const [field, value] of Object.entries(values)) type(find(document, field, HTMLInputElement), value);
-    submit(find(document, '[data-testid="payment-filters"]'));
-    await settle(app.harness);
-    expect(documentText()).toContain(message);
-    expect(document.activeElement).toBe(find(document, selector));
+    await ui.settle(app.harness, 6);
+    for (const [field, value] of Object.entries(values)) ui.type(ui.find(document, field, HTMLInputElement), value);
+    ui.submit(ui.find(document, '[data-testid="payment-filters"]'));
+    await ui.settle(app.harness);
+    expect(ui.documentText()).toContain(message);
+    expect(document.activeElement).toBe(ui.find(document, selector));
     expect(app.api.calls('ConsolePayments')).toHaveLength(1);
   });
 
   it('filters by location through the select, and clears', async () => {
     const app = await startApp('/console/pr-K7MX4Q/payments', { staff: BILLING });
-    await settle(app.harness, 6);
-    choose(find(document, '#filter-location', HTMLSelectElement), 'loc-dt');
-    submit(find(document, '[data-testid="payment-filters"]'));
-    await settle(app.harness, 6);
+    await ui.settle(app.harness, 6);
+    ui.choose(ui.find(document, '#filter-location', HTMLSelectElement), 'loc-dt');
+    ui.submit(ui.find(document, '[data-testid="payment-filters"]'));
+    await ui.settle(app.harness, 6);
     expect(app.api.lastCall('ConsolePayments').variables['filter']).toEqual({ locationId: 'loc-dt' });
-    findByText(document, 'button', 'Clear filters', HTMLButtonElement).click();
-    await settle(app.harness, 6);
+    ui.findByText(document, 'button', 'Clear filters', HTMLButtonElement).click();
+    await ui.settle(app.harness, 6);
     expect(app.api.lastCall('ConsolePayments').variables['filter']).toEqual({});
     expect(TestBed.inject(Router).url).toBe('/console/pr-K7MX4Q/payments');
   });
@@ -134,59 +122,61 @@ describe('PaymentsPage', () => {
     ['INTERNAL', 'Something went wrong on our side.'],
   ])('shows %s with its own message and a retry', async (code, message) => {
     const app = await startApp('/console/pr-K7MX4Q/payments', { staff: BILLING });
-    await settle(app.harness, 6);
+    await ui.settle(app.harness, 6);
     app.api.override('ConsolePayments', { errorCode: code });
-    submit(find(document, '[data-testid="payment-filters"]'));
-    await settle(app.harness, 6);
-    expect(find(document, '[data-testid="payments-error"]').textContent).toContain(message);
-    find(document, '[data-testid="payments-error"] button', HTMLButtonElement).click();
-    await settle(app.harness, 6);
+    ui.submit(ui.find(document, '[data-testid="payment-filters"]'));
+    await ui.settle(app.harness, 6);
+    expect(ui.find(document, '[data-testid="payments-error"]').textContent).toContain(message);
+    ui.find(document, '[data-testid="payments-error"] button', HTMLButtonElement).click();
+    await ui.settle(app.harness, 6);
     expect(rows()).toHaveLength(25);
   });
 
   it('sends UNAUTHENTICATED back to the staff sign-in, to come back here after', async () => {
     const app = await startApp('/console/pr-K7MX4Q/payments?account=100234', { staff: BILLING });
-    await settle(app.harness, 6);
+    await ui.settle(app.harness, 6);
     app.api.override('ConsolePayments', { errorCode: 'UNAUTHENTICATED' });
-    submit(find(document, '[data-testid="payment-filters"]'));
-    await settle(app.harness, 8);
+    ui.submit(ui.find(document, '[data-testid="payment-filters"]'));
+    await ui.settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/console/sign-in');
-    expect(documentText()).toContain('Your console session ended for security.');
+    expect(ui.documentText()).toContain('Your console session ended for security.');
   });
 
   it('exports the filtered payments as a one-time CSV link, focused', async () => {
     const app = await startApp('/console/pr-K7MX4Q/payments?account=500001', { staff: BILLING });
-    await settle(app.harness, 6);
-    find(document, '[data-testid="export-csv"]', HTMLButtonElement).click();
-    await settle(app.harness, 6);
+    await ui.settle(app.harness, 6);
+    ui.find(document, '[data-testid="export-csv"]', HTMLButtonElement).click();
+    await ui.settle(app.harness, 6);
     expect(app.api.lastCall('ConsolePaymentsCsv').variables).toEqual({
       practiceId: 'pr-K7MX4Q',
       filter: { accountNumber: '500001' },
     });
-    const link = find(document, '[data-testid="csv-link"]', HTMLAnchorElement);
+    const link = ui.find(document, '[data-testid="csv-link"]', HTMLAnchorElement);
     expect(link.getAttribute('href')).toMatch(/^\/mock-payments\.csv\?/);
     expect(link.getAttribute('target')).toBe('_blank');
     expect(document.activeElement).toBe(link);
-    expect(documentText()).toContain('Works once, until');
+    expect(ui.documentText()).toContain('Works once, until');
   });
 
   it('is read-only for support, with the audited-access notice, in Spanish too', async () => {
     const app = await startApp('/console/pr-HR9T3W/payments', { staff: SUPPORT });
-    await settle(app.harness, 6);
-    expect(find(document, '[data-testid="support-notice"]').textContent).toContain('every page you open is recorded');
-    expect(find(document, '[data-testid="role"]').textContent).toContain('Support (read-only)');
+    await ui.settle(app.harness, 6);
+    expect(ui.find(document, '[data-testid="support-notice"]').textContent).toContain(
+      'every page you open is recorded',
+    );
+    expect(ui.find(document, '[data-testid="role"]').textContent).toContain('Support (read-only)');
     TestBed.inject(I18n).use('es');
-    await settle(app.harness);
-    expect(documentText()).toContain('Pagos en línea');
-    expect(find(document, '[data-testid="support-notice"]').textContent).toContain('auditoría');
+    await ui.settle(app.harness);
+    expect(ui.documentText()).toContain('Pagos en línea');
+    expect(ui.find(document, '[data-testid="support-notice"]').textContent).toContain('auditoría');
   });
 
   it('switches practice with the switcher, keeping the section and dropping the old practice’s filters', async () => {
     const app = await startApp('/console/pr-K7MX4Q/payments?location=loc-dt', { staff: SUPPORT });
-    await settle(app.harness, 6);
+    await ui.settle(app.harness, 6);
     expect(app.api.calls('ConsolePayments')[0]?.variables['filter']).toEqual({ locationId: 'loc-dt' });
-    choose(find(document, '[data-testid="practice-switch"]', HTMLSelectElement), 'pr-HR9T3W');
-    await settle(app.harness, 8);
+    ui.choose(ui.find(document, '[data-testid="practice-switch"]', HTMLSelectElement), 'pr-HR9T3W');
+    await ui.settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/console/pr-HR9T3W/payments');
     expect(app.api.lastCall('ConsolePayments').variables).toEqual({
       practiceId: 'pr-HR9T3W',
@@ -194,7 +184,7 @@ describe('PaymentsPage', () => {
       first: 25,
       after: null,
     });
-    expect(find(document, '#filter-location', HTMLSelectElement).value).toBe('');
+    expect(ui.find(document, '#filter-location', HTMLSelectElement).value).toBe('');
     expect(rows()).toHaveLength(8);
   });
 });

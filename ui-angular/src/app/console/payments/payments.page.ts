@@ -2,12 +2,11 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { MoneyPipe } from '../../core/format/money.pipe';
 import type { CallFailure } from '../../core/graphql/errors';
-import { ConsoleApi, failureOf } from '../core/console-api';
+import { failureOf } from '../core/console-api';
+import { ConsolePage } from '../core/console-page';
 import { formatConsoleDate } from '../core/console-date';
-import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
 import type { ConsoleKey } from '../core/messages.en';
 import { OneTimeLink } from '../core/one-time-link';
-import { StaffSession } from '../core/staff-session';
 import type { ConsolePaymentFilter, TransactionStatus } from '../../core/graphql/schema-types';
 import { ConsolePaymentsCsvGQL, ConsolePaymentsGQL, type ConsolePaymentRowFragment } from '../graphql/generated';
 import {
@@ -34,19 +33,14 @@ export const PAGE_SIZE = 25;
   templateUrl: './payments.page.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class PaymentsPage {
+export class PaymentsPage extends ConsolePage {
   /** Route parameter. */
   readonly practiceId = input.required<string>();
 
-  protected readonly i18n = inject(ConsoleI18n);
-  protected readonly t = this.i18n.t;
-  protected readonly session = inject(StaffSession);
-  private readonly api = inject(ConsoleApi);
   private readonly paymentsGql = inject(ConsolePaymentsGQL);
   private readonly csvGql = inject(ConsolePaymentsCsvGQL);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
-  private readonly title = inject(ConsoleTitle);
   protected readonly statuses = STATUSES;
 
   protected readonly practice = computed(() => this.session.practice(this.practiceId()));
@@ -68,6 +62,7 @@ export class PaymentsPage {
   private generation = 0;
 
   constructor() {
+    super();
     effect(() => {
       const practice = this.practice();
       this.title.set('title.payments', { practice: practice?.name ?? '' });

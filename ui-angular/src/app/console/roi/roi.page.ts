@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { MoneyPipe } from '../../core/format/money.pipe';
 import type { CallFailure } from '../../core/graphql/errors';
-import { ConsoleApi, failureOf } from '../core/console-api';
+import { failureOf } from '../core/console-api';
+import { ConsolePage } from '../core/console-page';
 import { formatConsoleDate, isoDay } from '../core/console-date';
-import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
 import type { ConsoleKey } from '../core/messages.en';
-import { StaffSession } from '../core/staff-session';
 import { ConsoleRoiGQL } from '../graphql/generated';
 import { RoiChart } from './roi-chart';
 import { funnelSteps, onlineShare, roiCharts, type RoiReport } from './roi-charts';
@@ -46,15 +45,10 @@ const MAX_SPAN_DAYS = 366;
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class RoiPage {
+export class RoiPage extends ConsolePage {
   readonly practiceId = input.required<string>();
 
-  protected readonly i18n = inject(ConsoleI18n);
-  protected readonly t = this.i18n.t;
-  private readonly session = inject(StaffSession);
-  private readonly api = inject(ConsoleApi);
   private readonly roiGql = inject(ConsoleRoiGQL);
-  private readonly title = inject(ConsoleTitle);
 
   protected readonly practice = computed(() => this.session.practice(this.practiceId()));
   protected readonly from = signal(isoDay(new Date(), DEFAULT_DAYS - 1));
@@ -110,6 +104,7 @@ export class RoiPage {
   });
 
   constructor() {
+    super();
     effect(() => {
       this.title.set('title.roi', { practice: this.practice()?.name ?? '' });
     });

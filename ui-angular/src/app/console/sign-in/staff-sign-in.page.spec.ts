@@ -2,47 +2,34 @@ import { TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import { I18n } from '../../core/i18n/i18n';
-import {
-  ADMIN,
-  BILLING,
-  STAFF_OTP,
-  STAFF_PASSWORD,
-  documentText,
-  find,
-  findByText,
-  settle,
-  startApp,
-  submit,
-  type,
-  type App,
-} from '../../../testing/graphql-backend';
+import { ADMIN, BILLING, STAFF_OTP, STAFF_PASSWORD, startApp, ui, type App } from '../../../testing/graphql-backend';
 
 async function signIn(app: App, email: string, password: string): Promise<void> {
-  type(find(document, '#staff-email', HTMLInputElement), email);
-  type(find(document, '#staff-password', HTMLInputElement), password);
-  submit(find(document, 'form'));
-  await settle(app.harness, 8);
+  ui.type(ui.find(document, '#staff-email', HTMLInputElement), email);
+  ui.type(ui.find(document, '#staff-password', HTMLInputElement), password);
+  ui.submit(ui.find(document, 'form'));
+  await ui.settle(app.harness, 8);
 }
 
 async function enterCode(app: App, code: string): Promise<void> {
-  type(find(document, '#staff-otp', HTMLInputElement), code);
-  submit(find(document, 'form'));
-  await settle(app.harness, 10);
+  ui.type(ui.find(document, '#staff-otp', HTMLInputElement), code);
+  ui.submit(ui.find(document, 'form'));
+  await ui.settle(app.harness, 10);
 }
 
 describe('StaffSignInPage', () => {
   it('asks for missing or malformed fields without calling the server', async () => {
     const app = await startApp('/console/sign-in');
-    submit(find(document, 'form'));
-    await settle(app.harness);
-    expect(documentText()).toContain('Enter your email.');
-    expect(documentText()).toContain('Enter your password.');
+    ui.submit(ui.find(document, 'form'));
+    await ui.settle(app.harness);
+    expect(ui.documentText()).toContain('Enter your email.');
+    expect(ui.documentText()).toContain('Enter your password.');
     expect(document.activeElement?.id).toBe('staff-email');
-    type(find(document, '#staff-email', HTMLInputElement), 'not-an-email');
-    submit(find(document, 'form'));
-    await settle(app.harness);
-    expect(documentText()).toContain('Enter an email like name@practice.com.');
-    expect(find(document, '#staff-email').getAttribute('aria-invalid')).toBe('true');
+    ui.type(ui.find(document, '#staff-email', HTMLInputElement), 'not-an-email');
+    ui.submit(ui.find(document, 'form'));
+    await ui.settle(app.harness);
+    expect(ui.documentText()).toContain('Enter an email like name@practice.com.');
+    expect(ui.find(document, '#staff-email').getAttribute('aria-invalid')).toBe('true');
     expect(app.api.calls('StaffSignIn')).toHaveLength(0);
     expect(TestBed.inject(Title).getTitle()).toBe('Sign in — Practice console');
   });
@@ -50,15 +37,15 @@ describe('StaffSignInPage', () => {
   it('answers a wrong password and a wrong code with the same message', async () => {
     const app = await startApp('/console/sign-in');
     await signIn(app, ADMIN, 'wrong');
-    const wrongPassword = find(document, '[data-testid="staff-sign-in-error"]').textContent;
+    const wrongPassword = ui.find(document, '[data-testid="staff-sign-in-error"]').textContent;
     expect(wrongPassword).toContain('We couldn’t sign you in with those details.');
     expect(document.querySelector('#staff-otp')).toBeNull();
 
     await signIn(app, ADMIN, STAFF_PASSWORD);
     expect(document.activeElement?.id).toBe('staff-otp');
-    expect(documentText()).toContain('Enter the 6-digit code from your authenticator app.');
+    expect(ui.documentText()).toContain('Enter the 6-digit code from your authenticator app.');
     await enterCode(app, '000 000');
-    expect(find(document, '[data-testid="staff-sign-in-error"]').textContent).toBe(wrongPassword);
+    expect(ui.find(document, '[data-testid="staff-sign-in-error"]').textContent).toBe(wrongPassword);
     expect(app.api.lastCall('StaffSignIn').variables).toEqual({
       email: ADMIN,
       password: STAFF_PASSWORD,
@@ -70,12 +57,12 @@ describe('StaffSignInPage', () => {
     const app = await startApp('/console/sign-in');
     await signIn(app, BILLING, STAFF_PASSWORD);
     await enterCode(app, '12345');
-    expect(documentText()).toContain('The code is 6 digits.');
+    expect(ui.documentText()).toContain('The code is 6 digits.');
     expect(app.api.calls('StaffSignIn')).toHaveLength(1);
-    findByText(document, 'button', 'Use a different account', HTMLButtonElement).click();
-    await settle(app.harness);
-    expect(find(document, '#staff-password', HTMLInputElement).value).toBe('');
-    expect(find(document, '#staff-email', HTMLInputElement).value).toBe(BILLING);
+    ui.findByText(document, 'button', 'Use a different account', HTMLButtonElement).click();
+    await ui.settle(app.harness);
+    expect(ui.find(document, '#staff-password', HTMLInputElement).value).toBe('');
+    expect(ui.find(document, '#staff-email', HTMLInputElement).value).toBe(BILLING);
   });
 
   it('signs in with the second factor: one practice goes straight to its payments', async () => {
@@ -83,7 +70,7 @@ describe('StaffSignInPage', () => {
     await signIn(app, BILLING, STAFF_PASSWORD);
     await enterCode(app, STAFF_OTP);
     expect(TestBed.inject(Router).url).toBe('/console/pr-K7MX4Q/payments');
-    expect(documentText()).toContain('Signed in as Bea Billing');
+    expect(ui.documentText()).toContain('Signed in as Bea Billing');
   });
 
   it('shows the practices of a member of several', async () => {
@@ -91,7 +78,7 @@ describe('StaffSignInPage', () => {
     await signIn(app, ADMIN, STAFF_PASSWORD);
     await enterCode(app, STAFF_OTP);
     expect(TestBed.inject(Router).url).toBe('/console');
-    const list = find(document, '[data-testid="practice-list"]').textContent;
+    const list = ui.find(document, '[data-testid="practice-list"]').textContent;
     expect(list).toContain('Bright Smiles Dental');
     expect(list).toContain('Practice admin');
     expect(list).toContain('Lakeside Family Dentistry');
@@ -110,15 +97,15 @@ describe('StaffSignInPage', () => {
     const app = await startApp('/console/sign-in');
     app.api.override('StaffSignIn', { errorCode: 'RATE_LIMITED' });
     await signIn(app, ADMIN, STAFF_PASSWORD);
-    expect(documentText()).toContain('Too many attempts. Wait a minute and try again.');
+    expect(ui.documentText()).toContain('Too many attempts. Wait a minute and try again.');
   });
 
   it('calls an answer without data a fault on our side, not the staff member’s connection', async () => {
     const app = await startApp('/console/sign-in');
     app.api.override('StaffSignIn', { data: null });
     await signIn(app, ADMIN, STAFF_PASSWORD);
-    expect(documentText()).toContain('Something went wrong on our side.');
-    expect(documentText()).not.toContain('connection');
+    expect(ui.documentText()).toContain('Something went wrong on our side.');
+    expect(ui.documentText()).not.toContain('connection');
     expect(document.querySelector('#staff-otp')).toBeNull();
   });
 
@@ -127,10 +114,10 @@ describe('StaffSignInPage', () => {
     await signIn(app, BILLING, STAFF_PASSWORD);
     await enterCode(app, STAFF_OTP);
     app.api.console.expireStaffSessions();
-    find(document, 'a[href="/console/pr-K7MX4Q/roi"]', HTMLAnchorElement).click();
-    await settle(app.harness, 10);
+    ui.find(document, 'a[href="/console/pr-K7MX4Q/roi"]', HTMLAnchorElement).click();
+    await ui.settle(app.harness, 10);
     expect(TestBed.inject(Router).url).toBe('/console/sign-in');
-    expect(documentText()).toContain('Your console session ended for security.');
+    expect(ui.documentText()).toContain('Your console session ended for security.');
     expect(sessionStorage.getItem('pp.signedIn')).toBe('1');
     expect(app.api.calls('SignOut')).toHaveLength(0);
     expect(app.api.calls('Household')).toHaveLength(0);
@@ -139,8 +126,8 @@ describe('StaffSignInPage', () => {
   it('is in Spanish when the app is', async () => {
     const app = await startApp('/console/sign-in');
     TestBed.inject(I18n).use('es');
-    await settle(app.harness);
-    expect(documentText()).toContain('Inicie sesión con su correo y contraseña del personal.');
+    await ui.settle(app.harness);
+    expect(ui.documentText()).toContain('Inicie sesión con su correo y contraseña del personal.');
     expect(TestBed.inject(Title).getTitle()).toBe('Iniciar sesión — Consola del consultorio');
   });
 });

@@ -7,10 +7,9 @@ import {
   type AccountCsv,
   type CsvLineError,
 } from '../core/account-csv';
-import { ConsoleApi, failureOf } from '../core/console-api';
-import { ConsoleI18n, ConsoleTitle } from '../core/console-i18n';
+import { failureOf } from '../core/console-api';
+import { ConsolePage } from '../core/console-page';
 import { OneTimeLink } from '../core/one-time-link';
-import { StaffSession } from '../core/staff-session';
 import { toBase64 } from '../branding/logo-file';
 import type { QrFormat } from '../../core/graphql/schema-types';
 import {
@@ -77,17 +76,12 @@ export function qrImageUrl(svg: string): string {
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class StatementsPage {
+export class StatementsPage extends ConsolePage {
   readonly practiceId = input.required<string>();
 
-  protected readonly i18n = inject(ConsoleI18n);
-  protected readonly t = this.i18n.t;
-  private readonly session = inject(StaffSession);
-  private readonly api = inject(ConsoleApi);
   private readonly linkGql = inject(ConsoleStatementLinkGQL);
   private readonly exportGql = inject(ConsoleStatementLinksExportGQL);
   private readonly emailGql = inject(ConsoleEmailPaymentLinkGQL);
-  private readonly title = inject(ConsoleTitle);
   protected readonly maxAccounts = MAX_EXPORT_ACCOUNTS;
 
   protected readonly canEmail = computed(() => this.session.canRefund(this.practiceId()));
@@ -117,6 +111,7 @@ export class StatementsPage {
   protected readonly exportFailure = signal<CallFailure | null>(null);
 
   constructor() {
+    super();
     effect(() => {
       this.title.set('title.statements', { practice: this.session.practice(this.practiceId())?.name ?? '' });
     });

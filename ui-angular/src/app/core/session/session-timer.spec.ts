@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
-import { fail, find, settle, startApp } from '../../../testing/graphql-backend';
+import { startApp, ui } from '../../../testing/graphql-backend';
 import { Session } from './session';
 import { SessionTimer, WARN_BEFORE_MS } from './session-timer';
 import { TimeoutDialog } from './timeout-dialog';
@@ -13,14 +13,14 @@ function advance(ms: number): void {
 
 async function signedInWithDialog(options: Parameters<typeof startApp>[1] = {}) {
   const app = await startApp('/p/K7MX4Q/receipt/TX-000009', { account: '100234', idleSeconds: 600, ...options });
-  await settle(app.harness, 8);
+  await ui.settle(app.harness, 8);
   const fixture = TestBed.createComponent(TimeoutDialog);
   fixture.detectChanges();
-  await settle(app.harness, 4);
-  const dialog = find(fixture.nativeElement as HTMLElement, 'dialog', HTMLDialogElement);
+  await ui.settle(app.harness, 4);
+  const dialog = ui.find(fixture.nativeElement as HTMLElement, 'dialog', HTMLDialogElement);
   const render = async () => {
     fixture.detectChanges();
-    await settle(app.harness, 2);
+    await ui.settle(app.harness, 2);
   };
   return { app, fixture, dialog, render };
 }
@@ -34,7 +34,7 @@ describe('Session timeout warning (WCAG 2.2.1)', () => {
   it('learns the session’s times from the server once signed in', async () => {
     const { app } = await signedInWithDialog();
     expect(app.api.calls('SessionInfo').length).toBeGreaterThanOrEqual(1);
-    const secondsLeft = TestBed.inject(SessionTimer).secondsLeft() ?? fail('no time left known');
+    const secondsLeft = TestBed.inject(SessionTimer).secondsLeft() ?? ui.fail('no time left known');
     expect(secondsLeft).toBeGreaterThan(590);
     expect(secondsLeft).toBeLessThanOrEqual(600);
   });
@@ -50,18 +50,18 @@ describe('Session timeout warning (WCAG 2.2.1)', () => {
     expect(dialog.open).toBe(true);
     expect(dialog.getAttribute('role')).toBe('alertdialog');
     expect(dialog.getAttribute('aria-modal')).toBe('true');
-    expect(find(document, `#${dialog.getAttribute('aria-labelledby') ?? 'missing'}`).textContent).toBe(
+    expect(ui.find(document, `#${dialog.getAttribute('aria-labelledby') ?? 'missing'}`).textContent).toBe(
       'Are you still there?',
     );
-    const body = find(document, `#${dialog.getAttribute('aria-describedby') ?? 'missing'}`).textContent;
-    const seconds = Number((/in (\d+) seconds/.exec(body) ?? fail(`no seconds in "${body}"`))[1]);
+    const body = ui.find(document, `#${dialog.getAttribute('aria-describedby') ?? 'missing'}`).textContent;
+    const seconds = Number((/in (\d+) seconds/.exec(body) ?? ui.fail(`no seconds in "${body}"`))[1]);
     expect(seconds).toBeGreaterThanOrEqual(60);
-    const stay = find(dialog, '[data-testid="stay-signed-in"]', HTMLButtonElement);
+    const stay = ui.find(dialog, '[data-testid="stay-signed-in"]', HTMLButtonElement);
     expect(document.activeElement).toBe(stay);
 
     const asked = app.api.calls('SessionInfo').length;
     stay.click();
-    await settle(app.harness, 6);
+    await ui.settle(app.harness, 6);
     await render();
     expect(app.api.calls('SessionInfo').length).toBe(asked + 1);
     expect(dialog.open).toBe(false);
@@ -75,7 +75,7 @@ describe('Session timeout warning (WCAG 2.2.1)', () => {
     await render();
     const asked = app.api.calls('SessionInfo').length;
     dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
-    await settle(app.harness, 6);
+    await ui.settle(app.harness, 6);
     await render();
     expect(app.api.calls('SessionInfo').length).toBe(asked + 1);
     expect(dialog.open).toBe(false);
@@ -86,7 +86,7 @@ describe('Session timeout warning (WCAG 2.2.1)', () => {
     advance(400_000);
     // A request the app sends: its answer renews the idle end.
     await TestBed.inject(Router).navigateByUrl('/p/K7MX4Q/pay');
-    await settle(app.harness, 8);
+    await ui.settle(app.harness, 8);
     advance(600_000 - WARN_BEFORE_MS - 400_000 + 5_000);
     await render();
     expect(dialog.open).toBe(false);
@@ -96,7 +96,7 @@ describe('Session timeout warning (WCAG 2.2.1)', () => {
     const { app, render } = await signedInWithDialog();
     advance(601_000);
     await render();
-    await settle(app.harness, 8);
+    await ui.settle(app.harness, 8);
     expect(TestBed.inject(Session).signedIn()).toBe(false);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q');
     expect(app.page().textContent).toContain('You were signed out because there was no activity for a while.');

@@ -3,12 +3,12 @@ import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import { PREVIEW_DEBOUNCE_MS } from '../../pay/components/allocation-preview';
 import { PaymentFlow } from '../../pay/payment-flow';
-import { check, find, settle, startApp, submit, text, type, wait, type App } from '../../../testing/graphql-backend';
+import { startApp, ui, type App } from '../../../testing/graphql-backend';
 import { Session } from './session';
 
 /** The page's element matching `selector` (the test fails when there is none). */
-const $ = (app: App, selector: string) => find(app.page(), selector);
-const $input = (app: App, selector: string) => find(app.page(), selector, HTMLInputElement);
+const $ = (app: App, selector: string) => ui.find(app.page(), selector);
+const $input = (app: App, selector: string) => ui.find(app.page(), selector, HTMLInputElement);
 
 /** Every key and value in this tab's session and local storage, one `key=value` a line. */
 function storedText(): string {
@@ -23,28 +23,28 @@ function storedText(): string {
 }
 
 async function signInOnLanding(app: App, account: string, lastName: string): Promise<void> {
-  type($input(app, '#accountNumber'), account);
-  type($input(app, '#lastName'), lastName);
-  submit($(app, 'form'));
-  await settle(app.harness, 10);
+  ui.type($input(app, '#accountNumber'), account);
+  ui.type($input(app, '#lastName'), lastName);
+  ui.submit($(app, 'form'));
+  await ui.settle(app.harness, 10);
 }
 
 describe('Session expiry and return', () => {
   it('after the server ends the session, signing in again returns to the pay page with the amount and account kept', async () => {
     const app = await startApp('/p/K7MX4Q/pay', { account: '100234' });
-    await settle(app.harness, 6);
-    check($input(app, 'input[value="other"]'));
-    await settle(app.harness);
-    type($input(app, '#amount'), '37.50');
-    await wait(app.harness, PREVIEW_DEBOUNCE_MS + 20);
+    await ui.settle(app.harness, 6);
+    ui.check($input(app, 'input[value="other"]'));
+    await ui.settle(app.harness);
+    ui.type($input(app, '#amount'), '37.50');
+    await ui.wait(app.harness, PREVIEW_DEBOUNCE_MS + 20);
 
     // The account number of this sign-in is only known to the landing page's form: sign in once through it.
     TestBed.inject(Session).started('100234');
     app.api.expireSession(); // ten idle minutes later, the next action fails on the server
-    submit($(app, '#amount-form'));
-    await settle(app.harness, 10);
+    ui.submit($(app, '#amount-form'));
+    await ui.settle(app.harness, 10);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q');
-    expect(text(app.harness)).toContain('Your session ended for your security.');
+    expect(ui.text(app.harness)).toContain('Your session ended for your security.');
     expect(TestBed.inject(Session).signedIn()).toBe(false);
     expect(sessionStorage.getItem('pp.signedIn')).toBeNull();
     expect($input(app, '#accountNumber').value).toBe('100234');
@@ -60,7 +60,7 @@ describe('Session expiry and return', () => {
 
   it('tells a signed-out visitor opening /pay why, and takes them there after sign-in', async () => {
     const app = await startApp('/p/K7MX4Q/pay');
-    await settle(app.harness, 8);
+    await ui.settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q');
     expect($(app, '[data-testid="notice"]').textContent).toContain('Please sign in to see your balance.');
     await signInOnLanding(app, '100234', 'garcia');
@@ -69,7 +69,7 @@ describe('Session expiry and return', () => {
 
   it('tells a signed-out visitor opening a receipt link why, and returns to that receipt after sign-in', async () => {
     const app = await startApp('/p/K7MX4Q/receipt/TX-000009');
-    await settle(app.harness, 8);
+    await ui.settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q');
     expect($(app, '[data-testid="notice"]').textContent).toContain('Please sign in to see this receipt.');
     await signInOnLanding(app, '100234', 'garcia');
@@ -83,11 +83,11 @@ describe('Session expiry and return', () => {
     TestBed.inject(PaymentFlow).mode.set('other');
     TestBed.inject(PaymentFlow).amountText.set('37.50');
     await app.harness.navigateByUrl('/p/K7MX4Q/pay');
-    await settle(app.harness, 6);
+    await ui.settle(app.harness, 6);
     await session.signOut();
-    await settle(app.harness, 6);
+    await ui.settle(app.harness, 6);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q');
-    expect(text(app.harness)).toContain('You have signed out.');
+    expect(ui.text(app.harness)).toContain('You have signed out.');
     expect(TestBed.inject(Title).getTitle()).toBe('Signed out — Bright Smiles Dental');
     expect($input(app, '#accountNumber').value).toBe('');
     expect(TestBed.inject(PaymentFlow).amountText()).toBe('');
@@ -101,10 +101,10 @@ describe('Session expiry and return', () => {
     TestBed.inject(PaymentFlow).mode.set('other');
     TestBed.inject(PaymentFlow).amountText.set('37.50');
     await app.harness.navigateByUrl('/p/K7MX4Q/receipt/TX-000009');
-    await settle(app.harness, 6);
+    await ui.settle(app.harness, 6);
     app.api.expireSession();
     session.ended();
-    await settle(app.harness, 6);
+    await ui.settle(app.harness, 6);
     await signInOnLanding(app, '100235', "O'Brien");
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/pay');
     expect(TestBed.inject(PaymentFlow).amountText()).toBe('');

@@ -1,5 +1,6 @@
 import { signal } from '@angular/core';
 import { errorCode, type CallFailure } from '../graphql/errors';
+import { whileBusy } from '../while-busy';
 
 /**
  * What a sign-in form shows around its one request — the patient's (landing page) and the staff member's (console) —
@@ -42,14 +43,13 @@ export class SignInForm<N> {
     if (this.busy() || focusFirstInvalid()) {
       return;
     }
-    this.busy.set(true);
-    this.notice.set(null);
-    try {
-      await call();
-    } catch (error) {
-      this.callError.set(errorCode(error));
-    } finally {
-      this.busy.set(false);
-    }
+    await whileBusy(this.busy, async () => {
+      this.notice.set(null);
+      try {
+        await call();
+      } catch (error) {
+        this.callError.set(errorCode(error));
+      }
+    });
   }
 }

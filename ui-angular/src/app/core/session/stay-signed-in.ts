@@ -1,4 +1,5 @@
 import type { WritableSignal } from '@angular/core';
+import { whileBusy } from '../while-busy';
 
 /** The signals of a session-timeout warning that "Stay signed in" drives (the patient's and the staff's). */
 export interface StayState {
@@ -22,24 +23,20 @@ export async function staySignedIn(
   end: () => void,
   endedBy: (error: unknown) => boolean = () => false,
 ): Promise<void> {
-  if (state.extending()) {
-    return;
-  }
-  state.extending.set(true);
-  state.extendFailed.set(false);
-  try {
-    if (await renew()) {
-      state.warning.set(false);
-    } else {
-      end();
+  await whileBusy(state.extending, async () => {
+    state.extendFailed.set(false);
+    try {
+      if (await renew()) {
+        state.warning.set(false);
+      } else {
+        end();
+      }
+    } catch (error) {
+      if (endedBy(error)) {
+        end();
+      } else {
+        state.extendFailed.set(true);
+      }
     }
-  } catch (error) {
-    if (endedBy(error)) {
-      end();
-    } else {
-      state.extendFailed.set(true);
-    }
-  } finally {
-    state.extending.set(false);
-  }
+  });
 }
