@@ -1,7 +1,9 @@
 package com.patientpayments.bff.receipt;
 
+import com.patientpayments.bff.emr.EmrReceipt;
 import com.patientpayments.bff.emr.ReceiptAdjustment;
 import com.patientpayments.bff.emr.ReceiptLine;
+import com.patientpayments.contract.PostalAddress;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,20 +32,18 @@ public final class ReceiptFixtures {
 
     private ReceiptFixtures() {}
 
+    /** Bright Smiles Dental in Austin, as the connector describes it, through the receipt's own assembler. */
     public static ReceiptView.Practice practice() {
-        return new ReceiptView.Practice(
+        return ReceiptAssembler.practice(new EmrReceipt.Practice(
+                "prac-1",
                 "K7MX4Q",
                 "Bright Smiles Dental",
                 "(512) 555-0142",
                 "+15125550142",
-                "120 Main St",
-                "Suite 4",
-                "Austin",
-                "TX",
-                "78701",
+                new PostalAddress("120 Main St", "Suite 4", "Austin", "TX", "78701"),
                 null,
                 "America/Chicago",
-                null);
+                null));
     }
 
     /** A receipt of {@code lineCount} lines over three patients; each line: charge c, applied a, remaining c - a. */
