@@ -85,26 +85,6 @@ class BffBenchmark {
         EmrConnectorProcess.shared();
     }
 
-    /** The module's shaded jar, as built by `package` (benchmarks run in the integration-test phase). */
-    private static Path shadedJar() throws IOException {
-        // -Dbench.bff.jar=<jar>: another build of the BFF (before/after comparisons of a change, same floors).
-        String other = System.getProperty("bench.bff.jar", "");
-        if (!other.isBlank()) {
-            return Path.of(other).toAbsolutePath();
-        }
-        try (var files = Files.list(Path.of("target"))) {
-            Path jar = files.filter(f -> f.getFileName().toString().matches("bff-.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("bff jar missing: run `./mvnw -pl bff "
-                            + "verify -Pbench` (benchmarks run after package)"));
-            Path classes = Path.of("target", "classes");
-            if (Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(classes)) < 0) {
-                throw new IllegalStateException("bff jar is older than target/classes: rebuild it first");
-            }
-            return jar;
-        }
-    }
-
     /** Starts the BFF with the common JVM flags plus {@code jvmOption}; answers it once ready. */
     private Launch.Started startBff(String jvmOption) throws Exception {
         EmrConnectorProcess emr = EmrConnectorProcess.shared();
@@ -131,7 +111,8 @@ class BffBenchmark {
                         + " -Dpayments.sign-in.max-client-failures=1000000 -Dpayments.sign-in.max-account-failures=1000000 "
                         + System.getProperty("bench.bff.java-options", ""));
         String url = "http://127.0.0.1:" + port;
-        return Launch.start(Launch.jarCommand(Launch.jvmFlags(jvmOption), shadedJar()), env, url, "/health/readiness");
+        return Launch.start(
+                Launch.jarCommand(Launch.jvmFlags(jvmOption), Launch.bffJar()), env, url, "/health/readiness");
     }
 
     /** Starts the minimal app with the common JVM flags plus {@code jvmOption}, answering {@code body} on /graphql. */

@@ -73,6 +73,26 @@ final class Launch {
         return cmd;
     }
 
+    /** The module's shaded jar, as built by `package` (benchmarks run in the integration-test phase). */
+    static Path bffJar() throws IOException {
+        // -Dbench.bff.jar=<jar>: another build of the BFF (before/after comparisons of a change, same floors).
+        String other = System.getProperty("bench.bff.jar", "");
+        if (!other.isBlank()) {
+            return Path.of(other).toAbsolutePath();
+        }
+        try (var files = Files.list(Path.of("target"))) {
+            Path jar = files.filter(f -> f.getFileName().toString().matches("bff-.*\\.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("bff jar missing: run `./mvnw -pl bff "
+                            + "verify -Pbench` (benchmarks run after package)"));
+            Path classes = Path.of("target", "classes");
+            if (Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(classes)) < 0) {
+                throw new IllegalStateException("bff jar is older than target/classes: rebuild it first");
+            }
+            return jar;
+        }
+    }
+
     /** {@code java <flags> -jar <jar>}. */
     static List<String> jarCommand(List<String> flags, Path jar) {
         List<String> cmd = new ArrayList<>(List.of(java()));

@@ -3,21 +3,23 @@ package com.patientpayments.bff.bench;
 import static com.patientpayments.bff.testsupport.StripeWebhooks.paymentIntentEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.patientpayments.bff.demo.EmbeddedSqs;
 import com.patientpayments.bff.demo.LocalPorts;
-import com.patientpayments.bff.emr.EmrClient;
-import com.patientpayments.bff.emr.EmrRequests.IntentRef;
-import com.patientpayments.bff.emr.EmrRequests.NewAttempt;
+import com.patientpayments.bff.demo.SesStandIn;
+import com.patientpayments.bff.demo.StripeStandIn;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.ConnectorApi;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
 import com.patientpayments.bff.testsupport.StripeWebhooks;
+import com.patientpayments.bff.webhook.QueueSettings;
 import com.patientpayments.bff.webhook.WebhookQueue;
 import com.patientpayments.floor.Floors;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micronaut.serde.ObjectMapper;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -40,9 +42,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * The webhook pipeline under load, in the demo's configuration (embedded ElasticMQ, real connector and PostgreSQL):
+ * The webhook pipeline under load, on the real connector and PostgreSQL:
  * <ol>
  *   <li>20 signed {@code payment_intent.succeeded} events per second in rounds interleaved ({@link Floors}) with the
  *   minimal Micronaut app of {@code ../bench-floor} (its own JVM) answering a POST of the same size at the same rate:
@@ -51,59 +57,109 @@ import org.junit.jupiter.api.Test;
  *   <li>chaos: 500 payments with 30 % duplicate and 10 % reordered deliveries (a stale failure after the success)
  *   and one connector restart; prints lost and doubled (both must be 0) and the totals in cents.</li>
  * </ol>
- * Run: {@code ./mvnw -q -pl bff verify -Pbench -Dtest=WebhookPipelineBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * What runs where: the BFF runs as its own JVM from its shaded jar ({@link Launch#bffJar}), with the same JVM flags as
+ * the floor's JVM ({@link Launch#jvmFlags}), configured by environment as production is; its queue consumer runs in
+ * it, as in production. SQS (an ElasticMQ, {@link EmbeddedSqs}), Stripe ({@link StripeStandIn}, which the consumer
+ * asks for the intent) and SES ({@link SesStandIn}, unused here) are remote services in production: their stand-ins
+ * run in this test JVM, with the load
+ * generator, not in the measured one. The connector runs as its own process ({@link EmrConnectorProcess}).
+ * Run: {@code ./mvnw -q -pl bench-floor,emr-connector,demo/bff-standins,bff verify -Pbench
+ * -Dtest=WebhookPipelineBenchmark -Dsurefire.failIfNoSpecifiedTests=false} (benchmarks run after {@code package}).
  */
 @Tag("bench")
 class WebhookPipelineBenchmark {
 
     private static final String SECRET = "whsec_bench";
+    private static final String STRIPE_KEY = "sk_test_bench";
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static EmbeddedServer server;
-    private static EmrClient ledger;
+    private static EmbeddedSqs sqs;
+    private static StripeStandIn stripe;
+    private static SesStandIn ses;
+    private static Launch.Started bff;
+    private static String webhookUrl;
+    private static String queueName;
     private static String householdId;
 
     @BeforeAll
     static void startAll() throws Exception {
-        Map<String, Object> p = new HashMap<>(BffTestSupport.properties(WebhookPipelineBenchmark.class));
-        p.put("micronaut.server.port", -1);
-        p.put("micronaut.server.host", "127.0.0.1");
-        p.put("payments.stripe.secret-key", "");
-        p.put("payments.webhook.secrets", SECRET);
-        p.put("payments.queue.name", "bench-" + UUID.randomUUID());
-        p.put("payments.queue.wait-time", "1s");
-        p.put("payments.queue.retry-backoff", "1s");
-        p.put("payments.queue.visibility-timeout", "5s");
-        p.put("payments.queue.max-receives", "100");
-        p.put("payments.reconciliation.enabled", "false");
-        server = ApplicationContext.run(EmbeddedServer.class, p);
-        ledger = server.getApplicationContext().getBean(EmrClient.class);
+        sqs = EmbeddedSqs.start();
+        stripe = new StripeStandIn(0, STRIPE_KEY, null, "unused");
+        ses = new SesStandIn(ObjectMapper.getDefault(), 0);
+        EmrConnectorProcess emr = EmrConnectorProcess.shared();
+        queueName = "bench-" + UUID.randomUUID();
+        int port = LocalPorts.freePort();
+        Map<String, String> env = new HashMap<>();
+        env.put("BFF_PORT", Integer.toString(port));
+        env.put("MANAGEMENT_PORT", Integer.toString(LocalPorts.freePort()));
+        env.put("EMR_URL", emr.url());
+        env.put("EMR_API_KEY", emr.apiKey());
+        env.put("STRIPE_WEBHOOK_SECRET", SECRET);
+        env.put("STRIPE_SECRET_KEY", STRIPE_KEY);
+        env.put("STRIPE_API_BASE", stripe.url());
+        env.put("REDIS_URL", "redis://127.0.0.1:6379");
+        env.put("SQS_ENDPOINT", sqs.endpoint().toString());
+        env.put("SES_ENDPOINT", ses.endpoint());
+        env.put("SQS_QUEUE_NAME", queueName);
+        env.put("AWS_ACCESS_KEY_ID", "bench");
+        env.put("AWS_SECRET_ACCESS_KEY", "bench");
+        env.put("SESSION_COOKIE_SECURE", "false");
+        env.put("LOG_LEVEL", "WARN");
+        env.put(
+                "UI_DIST_DIR",
+                Files.createTempDirectory("webhook-bench-static-").toString());
+        // Keys without an environment variable: short queue timings (a retried message comes back within the run) and
+        // no scheduled reconciliation competing with the load.
+        env.put(
+                "JAVA_TOOL_OPTIONS",
+                "-Dpayments.redis.key-prefix=" + BffTestSupport.redisPrefix(WebhookPipelineBenchmark.class)
+                        + " -Dpayments.queue.wait-time=1s -Dpayments.queue.retry-backoff=1s"
+                        + " -Dpayments.queue.visibility-timeout=5s -Dpayments.queue.max-receives=100"
+                        + " -Dpayments.reconciliation.enabled=false "
+                        + System.getProperty("bench.bff.java-options", ""));
+        String base = "http://127.0.0.1:" + port;
+        bff = Launch.start(Launch.jarCommand(Launch.jvmFlags(null), Launch.bffJar()), env, base, "/health/readiness");
+        webhookUrl = base + "/webhooks/stripe";
         householdId = ConnectorApi.householdId(BffTestSupport.OTHER_PRACTICE, "200100", "Nguyen-Smith");
     }
 
     @AfterAll
-    static void stopAll() {
-        if (server != null) {
-            server.close();
+    static void stopAll() throws Exception {
+        if (bff != null) {
+            bff.close();
+        }
+        if (stripe != null) {
+            stripe.close();
+        }
+        if (ses != null) {
+            ses.close();
+        }
+        if (sqs != null) {
+            sqs.stop();
         }
     }
 
     /**
-     * An attempt with a provider intent id in the ledger, as startPayment leaves it. Set-up, not measured: a connector
-     * that is slow on a busy machine is asked again (same idempotency key, same intent: both calls are idempotent).
+     * An attempt with a provider intent id in the ledger, as startPayment leaves it (written straight to the
+     * connector). Set-up, not measured: a connector that is slow on a busy machine is asked again (same idempotency
+     * key, same intent: both calls are idempotent).
      */
     private static String attempt(long cents) {
         String key = UUID.randomUUID().toString();
         String intent = "pi_bench" + UUID.randomUUID().toString().replace("-", "");
         for (int attempt = 1; ; attempt++) {
             try {
-                var created = ledger.createAttempt(new NewAttempt(householdId, cents, key))
-                        .orElseThrow(o -> new IllegalStateException("attempt not created: " + o.label()));
-                ledger.setIntent(created.id(), new IntentRef(intent))
-                        .orElseThrow(o -> new IllegalStateException("intent not attached: " + o.label()));
+                String id = ConnectorApi.call(
+                                "POST",
+                                "/api/v1/payment-attempts",
+                                Map.of("householdId", householdId, "amountCents", cents, "idempotencyKey", key))
+                        .path("id")
+                        .asText();
+                ConnectorApi.call(
+                        "PUT", "/api/v1/payment-attempts/" + id + "/intent", Map.of("providerIntentId", intent));
                 return intent;
             } catch (IllegalStateException e) {
-                if (attempt == 5 || !e.getMessage().contains("unavailable")) {
+                if (attempt == 5) {
                     throw e;
                 }
             }
@@ -168,7 +224,7 @@ class WebhookPipelineBenchmark {
         for (int i = 0; i < warmup; i++) {
             String intent = attempt(50);
             warm.add(intent);
-            deliver(server.getURL() + "/webhooks/stripe", paymentIntentEvent("payment_intent.succeeded", intent, 50));
+            deliver(webhookUrl, paymentIntentEvent("payment_intent.succeeded", intent, 50));
         }
         awaitPosted(warm, Duration.ofSeconds(60));
         System.out.printf("BENCH webhook warm-up: %d events delivered and posted before measuring%n", warmup);
@@ -214,7 +270,7 @@ class WebhookPipelineBenchmark {
                             body.substring(
                                     body.indexOf("\"id\":\"pi_") + 6, body.indexOf("\",\"object\":\"payment_intent")),
                             System.currentTimeMillis());
-                    return deliver(server.getURL() + "/webhooks/stripe", body);
+                    return deliver(webhookUrl, body);
                 });
                 long failed = p.stream().filter(a -> a < 0).count();
                 if (failed > 0) {
@@ -298,12 +354,30 @@ class WebhookPipelineBenchmark {
                 senders.submit(() -> EmrConnectorProcess.shared().restart());
             }
             String event = deliveries.get(i);
-            senders.submit(() -> deliver(server.getURL() + "/webhooks/stripe", event));
+            senders.submit(() -> deliver(webhookUrl, event));
         }
         senders.shutdown();
         senders.awaitTermination(120, TimeUnit.SECONDS);
         awaitPosted(intents, Duration.ofSeconds(120));
-        WebhookQueue queue = server.getApplicationContext().getBean(WebhookQueue.class);
+        SqsClient client = SqsClient.builder()
+                .endpointOverride(sqs.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+                .build();
+        // The BFF's queues, found by name (the BFF created them): for their depths only.
+        WebhookQueue queue = new WebhookQueue(
+                client,
+                new QueueSettings(
+                        null,
+                        queueName,
+                        null,
+                        100,
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(1),
+                        1,
+                        false),
+                new SimpleMeterRegistry());
         Instant drain = Instant.now().plusSeconds(60);
         while (queue.depth() > 0 && Instant.now().isBefore(drain)) {
             Thread.sleep(200);
