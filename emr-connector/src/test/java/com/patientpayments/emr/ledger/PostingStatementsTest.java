@@ -4,6 +4,7 @@ import static com.patientpayments.emr.support.TestApp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.patientpayments.emr.support.Fixtures;
+import com.patientpayments.emr.support.TestApp;
 import com.patientpayments.emr.support.TestAppPerClass;
 import io.micronaut.core.type.Argument;
 import io.micronaut.transaction.TransactionOperations;
@@ -17,8 +18,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hand-written statements of a posting, against the database: the allocatable read (mapped by position) and the
- * attempt's update that also answers whether reports are parked for the payment.
+ * What the posting path runs per request, tested directly: the allocatable read (mapped by position), the attempt's
+ * update that also answers whether reports are parked for the payment, and the card's last four (a compiled pattern).
  */
 class PostingStatementsTest extends TestAppPerClass {
     private static final LocalDate D = LocalDate.of(2026, 3, 1);
@@ -83,6 +84,25 @@ class PostingStatementsTest extends TestAppPerClass {
                 assertThat(rs.getString(5)).isNull();
             }
         }
+    }
+
+    @Test
+    void theCardsLastFourAreExactlyFourAsciiDigits() throws Exception {
+        Fixtures.Household h = household(new Fixtures.ChargeSpec(D, 5000));
+        String reference = "pi_last4_" + UUID.randomUUID().toString().replace("-", "");
+        attempt(h, reference);
+        for (String bad : List.of("123", "12345", "12a4", " 1234", "\u0661\u0662\u0663\u0664")) {
+            assertThat(posting(reference, bad).status()).as(bad).isEqualTo(400);
+        }
+        TestApp.Response ok = posting(reference, "0042");
+        assertThat(ok.status()).isEqualTo(201);
+        assertThat(ok.json().get("methodLast4").asText()).isEqualTo("0042");
+    }
+
+    private static TestApp.Response posting(String reference, String last4) {
+        return app.post(
+                "/api/v1/transactions",
+                json("providerReference", reference, "amountCents", 5000, "currency", "usd", "methodLast4", last4));
     }
 
     private static boolean mark(UUID attempt, String reference) {
