@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * ({@code console.ReceiptBrandingRepository}), the logos ({@code practice.PracticeLogoRepository}), the ledger's
  * attempts, transactions and their facts ({@code ledger.AttemptRepository}, {@code TransactionRepository},
  * {@code TransactionFacts}), the ledger rows' reads under the household lock ({@code ledger.LedgerRepository}:
- * allocatable charges, balances, slots, holdings, credit in lieu), the refund and dispute claims and their views
+ * balances, slots, holdings, credit in lieu), the refund and dispute claims and their views
  * ({@code ledger.ClaimRepository}; each of these also keeps its own locked reads and writes here), the receipt
  * ({@code ledger.ReceiptRepository}), the reconciliation runs ({@code ledger.ReconciliationRunRepository}) and the
  * controllers' small look-ups. Repository calls made inside {@code tx.executeRead/executeWrite} run on the same
@@ -36,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>row locks ({@code FOR UPDATE}: the household lock of every ledger change, attempts, transactions before a
  *   refund, reports parked until their payment is posted, the branding draft before it is published) and
  *   {@code ON CONFLICT} upserts (provider events, dispute milestones, parked reports), by design;</li>
+ *   <li>the allocatable charges ({@code ledger.LedgerRepository#allocatable}), read on every posting: mapped by
+ *   position, because Micronaut Data's by-name row mapping was most of that read's cost;</li>
  *   <li>{@code console.ConsolePayments}: the payment list, whose {@code WHERE} is built from the optional filters
  *   (see there why a repository does not fit), and the one-payment row that shares its column list and mapping;</li>
  *   <li>the demo seeding ({@code demo.*}).</li>

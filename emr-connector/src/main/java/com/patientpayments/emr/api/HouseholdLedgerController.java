@@ -53,7 +53,7 @@ public class HouseholdLedgerController {
         long amount = Amounts.require(amountCents, "amountCents");
         return tx.executeRead(s -> {
             requireHousehold(id);
-            Allocator.Allocation a = allocations.plan(id, Money.ofCents(amount));
+            Allocator.Allocation a = allocations.plan(s.getConnection(), id, Money.ofCents(amount));
             return new AllocationPreviewView(
                     id.toString(),
                     amount,

@@ -1,6 +1,7 @@
 package com.patientpayments.emr.ledger;
 
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.util.UUID;
 
 /**
@@ -16,8 +17,11 @@ public class Allocations {
         this.ledger = ledger;
     }
 
-    /** How {@code amount} goes to the household's charges now, and the credit left over. */
-    public Allocator.Allocation plan(UUID householdId, Money amount) {
-        return Allocator.allocate(ledger.allocatable(householdId), amount);
+    /**
+     * How {@code amount} goes to the household's charges now, and the credit left over; {@code c} is the connection of
+     * the caller's transaction.
+     */
+    public Allocator.Allocation plan(Connection c, UUID householdId, Money amount) {
+        return Allocator.allocate(ledger.allocatable(c, householdId), amount);
     }
 }

@@ -142,6 +142,30 @@ public abstract class AttemptRepository implements GenericRepository<AttemptRepo
                 id);
     }
 
+    /**
+     * Marks the attempt SUCCEEDED with its posted transaction (as {@link #update} does) and answers, in the same
+     * statement, whether refund or dispute reports parked for {@code reference} wait to be applied. Call it under the
+     * household's row lock, after the lock was taken: reports are parked under that lock too, so the answer (read with
+     * this statement's own snapshot) is final for the rest of the transaction.
+     */
+    public boolean markSucceeded(
+            Connection c, UUID id, @Nullable String intentId, UUID transactionId, String reference) {
+        return Jdbc.one(
+                        c,
+                        "UPDATE payment_attempts SET provider_intent_id = ?, status = ?, failure_code = NULL,"
+                                + " failure_message = NULL, transaction_id = ?, updated_at = ? WHERE id = ?"
+                                + " RETURNING EXISTS (SELECT 1 FROM parked_provider_events"
+                                + " WHERE provider_reference = ? AND applied_at IS NULL)",
+                        rs -> rs.getBoolean(1),
+                        intentId,
+                        AttemptStatus.SUCCEEDED.name(),
+                        transactionId,
+                        Instant.now(),
+                        id,
+                        reference)
+                .orElseThrow(() -> new IllegalStateException("payment attempt row missing"));
+    }
+
     static PaymentAttemptView map(ResultSet rs) throws SQLException {
         return new PaymentAttemptView(
                 rs.getString("id"),

@@ -81,7 +81,7 @@ public class TransactionPosting {
                         false,
                         transactions.findByReference(cmd.providerReference()).orElseThrow());
             }
-            Allocator.Allocation allocation = allocations.plan(householdId, cmd.amount());
+            Allocator.Allocation allocation = allocations.plan(c, householdId, cmd.amount());
             List<LedgerRepository.Row> rows = new ArrayList<>();
             List<TransactionView.Allocation> allocations = new ArrayList<>();
             List<AuditLog.Entry> entries = new ArrayList<>();
@@ -130,16 +130,19 @@ public class TransactionPosting {
                         allocation.credit().cents(),
                         null));
             }
-            attempts.update(c, attemptId, attempt.providerIntentId(), AttemptStatus.SUCCEEDED, null, null, txId);
+            // The attempt's update also answers whether reports are parked for this payment (one statement less).
+            boolean parked =
+                    attempts.markSucceeded(c, attemptId, attempt.providerIntentId(), txId, cmd.providerReference());
             ledger.recordEvent(c, cmd.eventId(), "payment_succeeded");
             audit.append(c, entries);
             // Refunds and disputes that arrived before the payment was posted apply now, in this transaction.
-            if (claims.applyParked(
-                            c,
-                            new TransactionFacts.Row(
-                                    txId, householdId, cmd.amount().cents(), TransactionStatus.SUCCEEDED),
-                            cmd.providerReference())
-                    > 0) {
+            if (parked
+                    && claims.applyParked(
+                                    c,
+                                    new TransactionFacts.Row(
+                                            txId, householdId, cmd.amount().cents(), TransactionStatus.SUCCEEDED),
+                                    cmd.providerReference())
+                            > 0) {
                 return new Result(true, transactions.find(txId).orElseThrow());
             }
             // Built from what was just written: the same body a later read returns, without reading it back.
