@@ -4,6 +4,7 @@ import { Router } from '@angular/router';
 import { I18n } from '../core/i18n/i18n';
 import { money, seedHouseholds } from '../../testing/mock-api';
 import { startApp, ui, type App } from '../../testing/graphql-backend';
+import { ManualPollTimer } from '../../testing/manual-poll-timer';
 import { PREVIEW_DEBOUNCE_MS } from './components/allocation-preview';
 import { INLINE_WAIT_MS } from './components/card-step';
 
@@ -212,16 +213,21 @@ describe('PayPage', () => {
 
   it('a decline the receipt page learns of reopens the card step with the amount as chosen', async () => {
     // The card step stops waiting at once: the payment is still processing, the receipt page waits on.
+    const polls = new ManualPollTimer();
     const app = await openPay('100234', {
       processingPolls: 1000,
-      providers: [{ provide: INLINE_WAIT_MS, useValue: 0 }],
+      providers: [{ provide: INLINE_WAIT_MS, useValue: 0 }, polls.provider],
     });
     await toCardStep(app, '37.50');
     await payWithCard(app, '4242 4242 4242 4242');
     await ui.wait(app.harness, 50);
     expect(TestBed.inject(Router).url).toMatch(/^\/p\/K7MX4Q\/receipt\/pending\?payment=pay_1$/);
+    polls.fire();
+    await ui.settle(app.harness);
+    expect(TestBed.inject(Router).url).toMatch(/^\/p\/K7MX4Q\/receipt\/pending\?payment=pay_1$/);
     (app.api.payments.get('pay_1') ?? ui.fail('no payment pay_1')).status = 'FAILED';
-    await ui.wait(app.harness, 600);
+    polls.fire();
+    await ui.settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/pay');
     await ui.settle(app.harness, 8);
     expect($(app, '[data-testid="decline"]').textContent).toContain('Your card was declined.');

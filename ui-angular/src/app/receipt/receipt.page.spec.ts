@@ -3,6 +3,7 @@ import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
 import { I18n } from '../core/i18n/i18n';
 import { startApp, ui, type App } from '../../testing/graphql-backend';
+import { ManualPollTimer } from '../../testing/manual-poll-timer';
 
 /** The page's element matching `selector` (the test fails when there is none). */
 const $ = (app: App, selector: string) => ui.find(app.page(), selector);
@@ -26,7 +27,8 @@ async function paidReceipt(url = '/p/K7MX4Q/receipt/TX-000001'): Promise<App> {
 
 describe('ReceiptPage', () => {
   it('waits visibly while the payment posts, then shows the itemized receipt grouped by patient', async () => {
-    const app = await startApp('/p/K7MX4Q', { account: '100234', processingPolls: 1 });
+    const polls = new ManualPollTimer();
+    const app = await startApp('/p/K7MX4Q', { account: '100234', processingPolls: 1, providers: [polls.provider] });
     app.api.handle({ operationName: 'StartPayment', variables: { amountCents: 15000 } }, '100234');
     app.api.handle(
       { operationName: 'ConfirmSimulatedPayment', variables: { paymentId: 'pay_1', cardNumber: '4242424242424242' } },
@@ -34,10 +36,17 @@ describe('ReceiptPage', () => {
     );
     await app.harness.navigateByUrl('/p/K7MX4Q/receipt/pending?payment=pay_1');
     await ui.settle(app.harness);
+    expect(polls.scheduled()).toEqual([0]);
+    polls.fire();
+    await ui.settle(app.harness);
+    // Still processing on the first look: the page waits visibly and looks again after 500 ms.
     expect(ui.text(app.harness)).toContain('Your payment is being recorded');
     expect(TestBed.inject(Title).getTitle()).toBe('Finishing your payment');
-    await ui.wait(app.harness, 700);
+    expect(polls.scheduled()).toEqual([500]);
+    polls.fire();
+    await ui.settle(app.harness, 8);
     expect(TestBed.inject(Router).url).toBe('/p/K7MX4Q/receipt/TX-000001');
+    expect(polls.scheduled()).toEqual([]);
 
     expect($(app, '[data-testid="tx-id"]').textContent).toBe('TX-000001');
     expect($(app, '[data-testid="method"]').textContent).toBe('VISA ••••4242');

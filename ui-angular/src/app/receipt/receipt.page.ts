@@ -22,6 +22,7 @@ import {
 import { errorCode, errorKey, requireData, type CallFailure } from '../core/graphql/errors';
 import { LocalDatePipe } from '../core/format/date.pipe';
 import { MoneyPipe } from '../core/format/money.pipe';
+import { POLL_TIMER } from '../core/poll-timer';
 import { I18n } from '../core/i18n/i18n';
 import { PageTitle } from '../core/i18n/page-title';
 import { whileBusy } from '../core/while-busy';
@@ -64,6 +65,7 @@ export class ReceiptPage implements OnInit, OnDestroy {
   private readonly receiptGql = inject(ReceiptGQL);
   private readonly downloadGql = inject(DownloadReceiptGQL);
   private readonly emailGql = inject(EmailReceiptGQL);
+  private readonly pollTimer = inject(POLL_TIMER);
 
   protected readonly state = signal<'waiting' | 'loading' | 'ready' | 'error'>('loading');
   protected readonly slow = signal(false);
@@ -75,7 +77,8 @@ export class ReceiptPage implements OnInit, OnDestroy {
   protected readonly sending = signal(false);
   protected readonly sentTo = signal<string | null>(null);
   protected readonly actionError = signal<CallFailure | 'EXPIRED' | null>(null);
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Cancels the scheduled poll, if any. */
+  private cancelPoll: (() => void) | null = null;
   private destroyed = false;
 
   protected readonly groups = computed(() => {
@@ -106,14 +109,12 @@ export class ReceiptPage implements OnInit, OnDestroy {
 
   ngOnDestroy(): void {
     this.destroyed = true;
-    if (this.timer !== null) {
-      clearTimeout(this.timer);
-    }
+    this.cancelPoll?.();
   }
 
   private poll(paymentId: string, startedAt: number, attempt: number): void {
     const delay = attempt === 0 ? 0 : Math.min(500 * 2 ** Math.min(attempt - 1, 2), 2000);
-    this.timer = setTimeout(() => {
+    this.cancelPoll = this.pollTimer(() => {
       void this.check(paymentId, startedAt, attempt);
     }, delay);
   }

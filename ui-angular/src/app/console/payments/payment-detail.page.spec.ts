@@ -1,25 +1,24 @@
 import { ADMIN, SUPPORT, patientPays, startApp, ui, type App } from '../../../testing/graphql-backend';
+import { ManualPollTimer } from '../../../testing/manual-poll-timer';
 import type { MockApi } from '../../../testing/mock-api';
 import { REFUND_POLL } from './payment-detail.page';
 
 const owed = (api: MockApi, account: string) =>
   (api.households[account] ?? ui.fail(`no household ${account}`)).charges.reduce((s, c) => s + c.balanceCents, 0);
 
-async function openDetail(staff: string, tx?: string): Promise<App & { tx: string }> {
-  const app = await startApp('/console/sign-in', { staff });
+/** The payment's detail page; its refund polls run only on `polls.fire()`. */
+async function openDetail(staff: string, tx?: string): Promise<App & { tx: string; polls: ManualPollTimer }> {
+  const polls = new ManualPollTimer();
+  const app = await startApp('/console/sign-in', { staff, providers: [polls.provider] });
   const id = tx ?? patientPays(app.api, '100234', 'garcia', 2500);
   await app.harness.navigateByUrl(`/console/pr-K7MX4Q/payments/${id}`);
   await ui.settle(app.harness, 6);
-  return Object.assign(app, { tx: id });
+  return Object.assign(app, { tx: id, polls });
 }
 
-describe('PaymentDetailPage', () => {
-  const poll = { ...REFUND_POLL };
-  beforeEach(() => {
-    REFUND_POLL.ms = 5;
-  });
-  afterEach(() => Object.assign(REFUND_POLL, poll));
+const outcome = () => ui.find(document, '[data-testid="refund-status"]').getAttribute('data-outcome');
 
+describe('PaymentDetailPage', () => {
   it('shows what the payment paid per charge, its timeline and its audit trail', async () => {
     const app = await openDetail(ADMIN);
     expect(ui.find(document, '[data-testid="detail-amount"]').getAttribute('data-cents')).toBe('2500');
@@ -63,11 +62,21 @@ describe('PaymentDetailPage', () => {
     expect(refund).toEqual({ transactionId: app.tx, amountCents: 500, reason: 'REQUESTED_BY_CUSTOMER', note: null });
     expect(idempotencyKey).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(ui.find(document, '[data-testid="refund-dialog"]', HTMLDialogElement).open).toBe(false);
-    expect(ui.find(document, '[data-testid="refund-status"]').getAttribute('data-outcome')).toBe('pending');
+    expect(outcome()).toBe('pending');
     expect(ui.find(document, '[data-testid="refund-status"]').textContent).toContain('Refund of $5.00 requested.');
+    expect(app.polls.scheduled()).toEqual([REFUND_POLL.ms]);
 
-    await ui.wait(app.harness, 60);
-    expect(ui.find(document, '[data-testid="refund-status"]').getAttribute('data-outcome')).toBe('posted');
+    // The mock's processor posts the refund on the third read of the payment after it was requested.
+    for (const poll of [1, 2]) {
+      app.polls.fire();
+      await ui.settle(app.harness, 4);
+      expect(outcome(), `after poll ${String(poll)}`).toBe('pending');
+      expect(app.polls.scheduled()).toEqual([REFUND_POLL.ms]);
+    }
+    app.polls.fire();
+    await ui.settle(app.harness, 4);
+    expect(outcome()).toBe('posted');
+    expect(app.polls.scheduled()).toEqual([]);
     expect(ui.find(document, '[data-testid="detail-refunded"]').getAttribute('data-cents')).toBe('500');
     expect(ui.find(document, '[data-testid="detail-refundable"]').getAttribute('data-cents')).toBe('2000');
     expect(ui.find(document, '[data-testid="detail-status"]').textContent).toContain('Partly refunded');
@@ -116,7 +125,8 @@ describe('PaymentDetailPage', () => {
     expect(keys()).toHaveLength(3);
     expect(keys()[2]).not.toBe(keys()[0]);
     expect(app.api.lastCall('ConsoleRefundPayment').variables['amountCents']).toBe(500);
-    expect(ui.find(document, '[data-testid="refund-status"]').getAttribute('data-outcome')).toBe('pending');
+    expect(outcome()).toBe('pending');
+    expect(app.polls.scheduled()).toEqual([REFUND_POLL.ms]);
   });
 
   it.each([

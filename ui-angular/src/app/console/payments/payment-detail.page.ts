@@ -11,6 +11,7 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { MoneyPipe, formatCents } from '../../core/format/money.pipe';
+import { POLL_TIMER } from '../../core/poll-timer';
 import type { CallFailure } from '../../core/graphql/errors';
 import { ConsoleTask, failureOf } from '../core/console-api';
 import { ConsolePage } from '../core/console-page';
@@ -24,7 +25,7 @@ import { RefundDialog, type RefundRequest } from './refund-dialog';
 type Payment = NonNullable<NonNullable<NonNullable<ConsolePaymentQuery['console']>['practice']>['payment']>;
 
 /** How often a pending refund is checked, and for how long (then the page says to look again later). */
-export const REFUND_POLL = { ms: 2000, max: 90 };
+export const REFUND_POLL = { ms: 2000, max: 90 } as const;
 
 /**
  * `/console/:practiceId/payments/:transactionId`: one online payment — summary, what it paid per charge (patient, date,
@@ -44,6 +45,7 @@ export class PaymentDetailPage extends ConsolePage {
 
   private readonly paymentGql = inject(ConsolePaymentGQL);
   private readonly receiptGql = inject(ConsoleReceiptPdfGQL);
+  private readonly pollTimer = inject(POLL_TIMER);
 
   protected readonly payment = signal<Payment | null>(null);
   protected readonly state = signal<'loading' | 'ready' | 'notFound' | 'error'>('loading');
@@ -63,7 +65,8 @@ export class PaymentDetailPage extends ConsolePage {
   protected readonly pendingRefunds = computed(
     () => this.payment()?.timeline.filter((a) => a.kind === 'REFUND' && a.status === 'PENDING') ?? [],
   );
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Cancels the scheduled poll, if any. */
+  private cancelPoll: (() => void) | null = null;
   private polls = 0;
   private refundedBefore = 0;
 
@@ -145,14 +148,15 @@ export class PaymentDetailPage extends ConsolePage {
 
   private schedulePoll(): void {
     this.stopPolling();
-    this.timer = setTimeout(() => void this.load(), REFUND_POLL.ms);
+    this.cancelPoll = this.pollTimer(() => {
+      this.cancelPoll = null;
+      void this.load();
+    }, REFUND_POLL.ms);
   }
 
   private stopPolling(): void {
-    if (this.timer !== null) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
+    this.cancelPoll?.();
+    this.cancelPoll = null;
   }
 
   protected date(value: string): string {
