@@ -2,6 +2,7 @@ package com.patientpayments.bff.emr;
 
 import com.patientpayments.contract.PostalAddress;
 import com.patientpayments.contract.PracticeLogo;
+import com.patientpayments.contract.TransactionStatus;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;

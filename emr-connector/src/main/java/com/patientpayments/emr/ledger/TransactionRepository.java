@@ -1,5 +1,7 @@
 package com.patientpayments.emr.ledger;
 
+import com.patientpayments.contract.Transaction;
+import com.patientpayments.contract.TransactionStatus;
 import com.patientpayments.emr.Jdbc;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.annotation.Query;
@@ -15,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Transactions and how they read back (with their original allocation). A Micronaut Data repository: the reads are
- * native {@code @Query} statements returning flat row records, assembled here into {@link TransactionView}; the insert
+ * native {@code @Query} statements returning flat row records, assembled here into {@link Transaction}; the insert
  * ({@code ON CONFLICT}) and the status update stay hand-written SQL over the connection of the caller's transaction.
  * Call it inside a transaction; the reads run on its connection, so they see what the transaction wrote.
  */
@@ -66,23 +68,23 @@ public abstract class TransactionRepository implements GenericRepository<Transac
     }
 
     /** The transaction with its allocations; empty when there is none. */
-    public Optional<TransactionView> find(UUID id) {
+    public Optional<Transaction> find(UUID id) {
         return row(id).map(r -> r.view(allocations(r.id())));
     }
 
     /** The transaction of this provider reference, with its allocations; empty when there is none. */
-    public Optional<TransactionView> findByReference(String reference) {
+    public Optional<Transaction> findByReference(String reference) {
         return rowByReference(reference).map(r -> r.view(allocations(r.id())));
     }
 
     /** Transactions paid in [{@code from}, {@code to}), by payment time then id, at most {@code limit}; no allocations. */
-    public List<TransactionView> paidBetween(Instant from, Instant to, int limit) {
+    public List<Transaction> paidBetween(Instant from, Instant to, int limit) {
         return paidBetweenRows(from, to, limit).stream().map(r -> r.view(null)).toList();
     }
 
-    private List<TransactionView.Allocation> allocations(String transactionId) {
+    private List<Transaction.Allocation> allocations(String transactionId) {
         return allocationRows(UUID.fromString(transactionId)).stream()
-                .map(a -> new TransactionView.Allocation(a.chargeId(), a.amountCents(), a.balanceAfterCents()))
+                .map(a -> new Transaction.Allocation(a.chargeId(), a.amountCents(), a.balanceAfterCents()))
                 .toList();
     }
 
@@ -125,8 +127,8 @@ public abstract class TransactionRepository implements GenericRepository<Transac
             Instant paidAt,
             Instant createdAt) {
 
-        TransactionView view(@Nullable List<TransactionView.Allocation> allocations) {
-            return new TransactionView(
+        Transaction view(@Nullable List<Transaction.Allocation> allocations) {
+            return new Transaction(
                     id,
                     providerReference,
                     practiceId,
@@ -141,8 +143,8 @@ public abstract class TransactionRepository implements GenericRepository<Transac
                     currency,
                     methodBrand,
                     methodLast4,
-                    paidAt.toString(),
-                    createdAt.toString(),
+                    paidAt,
+                    createdAt,
                     allocations);
         }
     }

@@ -2,16 +2,16 @@ package com.patientpayments.emr.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.patientpayments.contract.AttemptStatus;
 import com.patientpayments.contract.BrandingState;
 import com.patientpayments.contract.ConsolePayment;
+import com.patientpayments.contract.ErrorCode;
+import com.patientpayments.contract.PaymentAttempt;
 import com.patientpayments.contract.PracticeLogo;
 import com.patientpayments.contract.RefundRequest;
 import com.patientpayments.contract.RoiReport;
-import com.patientpayments.emr.ErrorCode;
-import com.patientpayments.emr.ledger.AttemptStatus;
-import com.patientpayments.emr.ledger.PaymentAttemptView;
-import com.patientpayments.emr.ledger.TransactionStatus;
-import com.patientpayments.emr.ledger.TransactionView;
+import com.patientpayments.contract.Transaction;
+import com.patientpayments.contract.TransactionStatus;
 import com.patientpayments.emr.support.TestApp;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
@@ -145,7 +145,7 @@ class ContractWireFormatTest {
 
     @Test
     void aTransactionWritesItsInstantsAsIsoStringsAndItsAllocations() throws IOException {
-        var transaction = new TransactionView(
+        var transaction = new Transaction(
                 "t-1",
                 "pi_1",
                 "p-1",
@@ -160,9 +160,9 @@ class ContractWireFormatTest {
                 "USD",
                 null,
                 null,
-                "2026-03-01T10:15:30.123456Z",
-                "2026-03-01T10:15:31Z",
-                List.of(new TransactionView.Allocation("c-1", 12_000, 0)));
+                Instant.parse("2026-03-01T10:15:30.123456Z"),
+                Instant.parse("2026-03-01T10:15:31Z"),
+                List.of(new Transaction.Allocation("c-1", 12_000, 0)));
         assertThat(write(transaction))
                 .isEqualTo("{\"id\":\"t-1\",\"providerReference\":\"pi_1\",\"practiceId\":\"p-1\","
                         + "\"householdId\":\"h-1\",\"attemptId\":\"a-1\",\"source\":\"ONLINE_PATIENT_PAYMENT\","
@@ -175,7 +175,7 @@ class ContractWireFormatTest {
 
     @Test
     void aTransactionInAListOmitsItsAllocationsButWritesOtherNulls() throws IOException {
-        var transaction = new TransactionView(
+        var transaction = new Transaction(
                 "t-1",
                 "pi_1",
                 "p-1",
@@ -190,8 +190,8 @@ class ContractWireFormatTest {
                 "USD",
                 "visa",
                 "4242",
-                "2026-03-01T10:15:30Z",
-                "2026-03-01T10:15:30.500Z",
+                Instant.parse("2026-03-01T10:15:30Z"),
+                Instant.parse("2026-03-01T10:15:30.500Z"),
                 null);
         assertThat(write(List.of(transaction)))
                 .isEqualTo("[{\"id\":\"t-1\",\"providerReference\":\"pi_1\",\"practiceId\":\"p-1\","
@@ -204,7 +204,7 @@ class ContractWireFormatTest {
 
     @Test
     void aPaymentAttemptWritesItsNullsAndIsoInstants() throws IOException {
-        var attempt = new PaymentAttemptView(
+        var attempt = new PaymentAttempt(
                 "a-1",
                 "p-1",
                 "h-1",
@@ -230,7 +230,8 @@ class ContractWireFormatTest {
     void theStatusesAndErrorCodesAreTheirWireNames() throws IOException {
         assertThat(write(List.of(TransactionStatus.values())))
                 .isEqualTo("[\"SUCCEEDED\",\"PARTIALLY_REFUNDED\",\"REFUNDED\",\"DISPUTED\",\"DISPUTE_LOST\"]");
-        assertThat(write(List.of(AttemptStatus.values()))).isEqualTo("[\"CREATED\",\"PROCESSING\",\"SUCCEEDED\",\"FAILED\"]");
+        assertThat(write(List.of(AttemptStatus.values())))
+                .isEqualTo("[\"CREATED\",\"PROCESSING\",\"SUCCEEDED\",\"FAILED\"]");
         assertThat(Arrays.stream(ErrorCode.values()).map(Enum::name))
                 .containsExactly(
                         "UNAUTHORIZED",
