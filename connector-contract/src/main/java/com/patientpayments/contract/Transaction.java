@@ -52,6 +52,33 @@ public record Transaction(
         Instant createdAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<Allocation> allocations) {
 
+    /**
+     * This transaction with its allocations.
+     *
+     * @param allocations the posting's applications in allocation order
+     * @return a copy with {@code allocations} set
+     */
+    public Transaction withAllocations(List<Allocation> allocations) {
+        return new Transaction(
+                id,
+                providerReference,
+                practiceId,
+                householdId,
+                attemptId,
+                source,
+                status,
+                amountCents,
+                appliedCents,
+                creditCents,
+                refundedCents,
+                currency,
+                methodBrand,
+                methodLast4,
+                paidAt,
+                createdAt,
+                allocations);
+    }
+
     /** What the posting applied to one charge and the charge's balance right after (cents). */
     @Introspected
     @Serdeable
