@@ -1,5 +1,7 @@
 package com.patientpayments.emr;
 
+import com.patientpayments.contract.ErrorCode;
+
 /**
  * The one shape of the connector's domain errors: a message that is safe to show to the caller (ids and amounts only,
  * never names, account numbers or card data), and no stack trace (the subclass's code and this message are the whole

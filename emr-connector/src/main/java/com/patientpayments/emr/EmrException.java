@@ -1,5 +1,7 @@
 package com.patientpayments.emr;
 
+import com.patientpayments.contract.ErrorCode;
+
 /**
  * A domain failure outside the ledger (the ledger has {@code ledger.LedgerException}) with its {@link ErrorCode}; the
  * message is safe to show (no names, account numbers or card data). Only the api layer turns it into an HTTP status

@@ -25,9 +25,9 @@ public final class ConnectorErrors {
             LOG.warn("EMR connector unavailable ({})", u.reason());
             return new PaymentsException(ErrorCode.UPSTREAM_UNAVAILABLE, PaymentsException.UPSTREAM_MESSAGE);
         } else if (outcome instanceof EmrOutcome.Conflict<?> c) {
-            return internal(outcome, c.problem().code().name());
+            return internal(outcome, c.problem().codeName());
         } else if (outcome instanceof EmrOutcome.Rejected<?> r) {
-            return internal(outcome, r.problem().code().name());
+            return internal(outcome, r.problem().codeName());
         }
         throw new IllegalArgumentException("a found outcome is not an error");
     }

@@ -23,7 +23,8 @@ public final class ConsoleErrors {
         if (outcome instanceof EmrOutcome.Found<T> f) {
             return f.value();
         }
-        if (outcome instanceof EmrOutcome.Rejected<T> r && r.problem().code() == EmrProblem.Code.VALIDATION_FAILED) {
+        if (outcome instanceof EmrOutcome.Rejected<T> r
+                && r.problem().code() == com.patientpayments.contract.ErrorCode.VALIDATION_FAILED) {
             throw new PaymentsException(
                     ErrorCode.BAD_USER_INPUT,
                     r.problem().detail() == null

@@ -1,5 +1,8 @@
 package com.patientpayments.bff.emr;
 
+import com.patientpayments.contract.AttemptStatus;
+import com.patientpayments.contract.PaymentAttempt;
+import com.patientpayments.contract.Transaction;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
@@ -71,72 +74,72 @@ public class EmrClient {
     }
 
     /** The household's attempts created since {@code since} in the given statuses, newest first (at most 20). */
-    public EmrOutcome<List<EmrAttempt>> recentAttempts(
+    public EmrOutcome<List<PaymentAttempt>> recentAttempts(
             String householdId, Instant since, Collection<AttemptStatus> statuses) {
         URI uri = UriBuilder.of(path("households", householdId, "payment-attempts"))
                 .queryParam("since", since.toString())
                 .queryParam("status", csv(statuses))
                 .build();
-        return read(uri.toString(), Argument.listOf(EmrAttempt.class));
+        return read(uri.toString(), Argument.listOf(PaymentAttempt.class));
     }
 
     // --- payment attempts ---------------------------------------------------------------------------------------
 
     /** 201 new, 200 the same household + key + amount again; another amount is a {@link EmrOutcome.Conflict}. */
-    public EmrOutcome<EmrAttempt> createAttempt(EmrRequests.NewAttempt attempt) {
-        return write(HttpRequest.POST(path("payment-attempts"), attempt), EmrAttempt.class);
+    public EmrOutcome<PaymentAttempt> createAttempt(EmrRequests.NewAttempt attempt) {
+        return write(HttpRequest.POST(path("payment-attempts"), attempt), PaymentAttempt.class);
     }
 
-    public EmrOutcome<EmrAttempt> attempt(String attemptId) {
-        return read(path("payment-attempts", attemptId), Argument.of(EmrAttempt.class));
+    public EmrOutcome<PaymentAttempt> attempt(String attemptId) {
+        return read(path("payment-attempts", attemptId), Argument.of(PaymentAttempt.class));
     }
 
-    public EmrOutcome<EmrAttempt> attemptByIntent(String providerIntentId) {
-        return read(path("payment-attempts", "by-intent", providerIntentId), Argument.of(EmrAttempt.class));
+    public EmrOutcome<PaymentAttempt> attemptByIntent(String providerIntentId) {
+        return read(path("payment-attempts", "by-intent", providerIntentId), Argument.of(PaymentAttempt.class));
     }
 
-    public EmrOutcome<EmrAttempt> setIntent(String attemptId, EmrRequests.IntentRef intent) {
-        return write(HttpRequest.PUT(path("payment-attempts", attemptId, "intent"), intent), EmrAttempt.class);
+    public EmrOutcome<PaymentAttempt> setIntent(String attemptId, EmrRequests.IntentRef intent) {
+        return write(HttpRequest.PUT(path("payment-attempts", attemptId, "intent"), intent), PaymentAttempt.class);
     }
 
     /** Records a failure; the connector never lets it override a success. */
-    public EmrOutcome<EmrAttempt> recordFailure(String attemptId, EmrRequests.AttemptFailure failure) {
-        return write(HttpRequest.POST(path("payment-attempts", attemptId, "failure"), failure), EmrAttempt.class);
+    public EmrOutcome<PaymentAttempt> recordFailure(String attemptId, EmrRequests.AttemptFailure failure) {
+        return write(HttpRequest.POST(path("payment-attempts", attemptId, "failure"), failure), PaymentAttempt.class);
     }
 
     /** FAILED → PROCESSING when the patient confirms the same intent again. */
-    public EmrOutcome<EmrAttempt> resumeAttempt(String attemptId) {
-        return write(HttpRequest.POST(path("payment-attempts", attemptId, "resume"), "{}"), EmrAttempt.class);
+    public EmrOutcome<PaymentAttempt> resumeAttempt(String attemptId) {
+        return write(HttpRequest.POST(path("payment-attempts", attemptId, "resume"), "{}"), PaymentAttempt.class);
     }
 
     /** Attempts still CREATED/PROCESSING and unchanged since before {@code updatedBefore}, oldest first. */
-    public EmrOutcome<List<EmrAttempt>> staleAttempts(Instant updatedBefore, int limit) {
+    public EmrOutcome<List<PaymentAttempt>> staleAttempts(Instant updatedBefore, int limit) {
         URI uri = UriBuilder.of(path("payment-attempts"))
                 .queryParam("status", "CREATED,PROCESSING")
                 .queryParam("updatedBefore", updatedBefore.toString())
                 .queryParam("limit", limit)
                 .build();
-        return read(uri.toString(), Argument.listOf(EmrAttempt.class));
+        return read(uri.toString(), Argument.listOf(PaymentAttempt.class));
     }
 
     // --- the ledger ---------------------------------------------------------------------------------------------
 
     /** Posts a succeeded payment: 201 posted now, 200 already posted; NotFound when no attempt has the intent. */
-    public EmrOutcome<EmrTransaction> postTransaction(EmrRequests.NewTransaction transaction) {
-        return write(HttpRequest.POST(path("transactions"), transaction), EmrTransaction.class);
+    public EmrOutcome<Transaction> postTransaction(EmrRequests.NewTransaction transaction) {
+        return write(HttpRequest.POST(path("transactions"), transaction), Transaction.class);
     }
 
-    public EmrOutcome<EmrTransaction> transactionByReference(String providerReference) {
-        return read(path("transactions", "by-reference", providerReference), Argument.of(EmrTransaction.class));
+    public EmrOutcome<Transaction> transactionByReference(String providerReference) {
+        return read(path("transactions", "by-reference", providerReference), Argument.of(Transaction.class));
     }
 
     /** Transactions paid in {@code [from, to)} (at most 31 days), without allocations. */
-    public EmrOutcome<List<EmrTransaction>> transactions(Instant from, Instant to) {
+    public EmrOutcome<List<Transaction>> transactions(Instant from, Instant to) {
         URI uri = UriBuilder.of(path("transactions"))
                 .queryParam("from", from.toString())
                 .queryParam("to", to.toString())
                 .build();
-        return read(uri.toString(), Argument.listOf(EmrTransaction.class));
+        return read(uri.toString(), Argument.listOf(Transaction.class));
     }
 
     public EmrOutcome<EmrReceipt> receipt(String transactionId) {

@@ -2,13 +2,13 @@ package com.patientpayments.bff.graphql;
 
 import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.PaymentsException;
-import com.patientpayments.bff.emr.EmrAttempt;
 import com.patientpayments.bff.payment.AllocationPreviews;
 import com.patientpayments.bff.payment.PaymentProvider;
 import com.patientpayments.bff.payment.PaymentService;
 import com.patientpayments.bff.payment.ProviderRefusedException;
 import com.patientpayments.bff.payment.TestModeControls;
 import com.patientpayments.bff.session.PatientSession;
+import com.patientpayments.contract.PaymentAttempt;
 import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.schema.DataFetchingEnvironment;
@@ -130,7 +130,7 @@ public class PaymentWiring implements GraphQLWiring, SchemaFilter {
 
     /** The session's own attempt with a provider intent, else NOT_FOUND. */
     private OwnIntent intentOf(PatientSession session, String paymentId) {
-        EmrAttempt attempt = payments.ownAttempt(session, paymentId);
+        PaymentAttempt attempt = payments.ownAttempt(session, paymentId);
         String intentId = attempt.providerIntentId();
         if (intentId == null) {
             throw new PaymentsException(ErrorCode.NOT_FOUND, NOT_FOUND);
@@ -139,7 +139,7 @@ public class PaymentWiring implements GraphQLWiring, SchemaFilter {
     }
 
     /** The household's own attempt and the provider intent it has. */
-    private record OwnIntent(EmrAttempt attempt, String intentId) {}
+    private record OwnIntent(PaymentAttempt attempt, String intentId) {}
 
     private static PatientSession session(DataFetchingEnvironment env) {
         HouseholdRef ref = env.getSource();

@@ -1,8 +1,8 @@
 package com.patientpayments.bff.payment;
 
-import com.patientpayments.bff.emr.EmrAttempt;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOutcome;
+import com.patientpayments.contract.PaymentAttempt;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Requires;
@@ -62,14 +62,14 @@ public class AttemptJanitor {
 
     /** Looks at the attempts unchanged since {@code now − minAge}. */
     public Report run(Instant now) {
-        EmrOutcome<List<EmrAttempt>> stale = emr.staleAttempts(now.minus(settings.minAge()), settings.batch());
+        EmrOutcome<List<PaymentAttempt>> stale = emr.staleAttempts(now.minus(settings.minAge()), settings.batch());
         Map<AttemptSettler.Result, Integer> results = new EnumMap<>(AttemptSettler.Result.class);
         List<String> repaired = new ArrayList<>();
-        if (!(stale instanceof EmrOutcome.Found<List<EmrAttempt>> found)) {
+        if (!(stale instanceof EmrOutcome.Found<List<PaymentAttempt>> found)) {
             LOG.warn("Janitor could not list stale attempts ({})", stale.label());
             return new Report(results, repaired);
         }
-        for (EmrAttempt attempt : found.value()) {
+        for (PaymentAttempt attempt : found.value()) {
             AttemptSettler.Result result =
                     settler.settle(attempt, settings.abandonAfter(), now).result();
             results.merge(result, 1, Integer::sum);

@@ -1,10 +1,10 @@
 package com.patientpayments.bff.payment;
 
-import com.patientpayments.bff.emr.EmrAttempt;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.emr.EmrPractice;
-import com.patientpayments.bff.emr.EmrTransaction;
+import com.patientpayments.contract.PaymentAttempt;
+import com.patientpayments.contract.Transaction;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -47,7 +47,7 @@ public class AttemptSettler {
     }
 
     /** The attempt after settling (re-read when it changed) and what happened. */
-    public record Settled(EmrAttempt attempt, Result result) {}
+    public record Settled(PaymentAttempt attempt, Result result) {}
 
     private static final Set<String> AWAITING =
             Set.of("requires_payment_method", "requires_confirmation", "requires_action");
@@ -69,7 +69,7 @@ public class AttemptSettler {
      *                     {@code abandoned}; null: never (a patient may still be on the card form)
      * @param now          the time the janitor runs at (its age checks use it)
      */
-    public Settled settle(EmrAttempt attempt, @Nullable Duration abandonAfter, Instant now) {
+    public Settled settle(PaymentAttempt attempt, @Nullable Duration abandonAfter, Instant now) {
         if (!attempt.status().open()) {
             return new Settled(attempt, Result.FINAL);
         }
@@ -93,8 +93,8 @@ public class AttemptSettler {
         }
         IntentSnapshot i = intent.get();
         if (i.succeeded()) {
-            EmrOutcome<EmrTransaction> post = posting.post(i, null, null, null);
-            return post instanceof EmrOutcome.Found<EmrTransaction>
+            EmrOutcome<Transaction> post = posting.post(i, null, null, null);
+            return post instanceof EmrOutcome.Found<Transaction>
                     ? reread(attempt, Result.POSTED)
                     : new Settled(attempt, Result.CONNECTOR_UNAVAILABLE);
         }
@@ -116,14 +116,14 @@ public class AttemptSettler {
                         : "requires_action".equals(i.status()) ? Result.AUTHENTICATING : Result.AWAITING_CUSTOMER);
     }
 
-    private Settled fail(EmrAttempt attempt, String code, Result result) {
-        EmrOutcome<EmrAttempt> failed = posting.fail(attempt.id(), code, null);
-        return failed instanceof EmrOutcome.Found<EmrAttempt> f
+    private Settled fail(PaymentAttempt attempt, String code, Result result) {
+        EmrOutcome<PaymentAttempt> failed = posting.fail(attempt.id(), code, null);
+        return failed instanceof EmrOutcome.Found<PaymentAttempt> f
                 ? new Settled(f.value(), result)
                 : new Settled(attempt, Result.CONNECTOR_UNAVAILABLE);
     }
 
-    private Settled reread(EmrAttempt attempt, Result result) {
+    private Settled reread(PaymentAttempt attempt, Result result) {
         return new Settled(emr.attempt(attempt.id()).optional().orElse(attempt), result);
     }
 }

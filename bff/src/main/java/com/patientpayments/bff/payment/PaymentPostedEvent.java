@@ -1,6 +1,6 @@
 package com.patientpayments.bff.payment;
 
-import com.patientpayments.bff.emr.EmrTransaction;
+import com.patientpayments.contract.Transaction;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 
@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param receivedAt   when our webhook endpoint accepted the event, if known
  */
 public record PaymentPostedEvent(
-        EmrTransaction transaction,
+        Transaction transaction,
         boolean created,
         @Nullable Instant eventCreated,
         @Nullable Instant receivedAt) {}

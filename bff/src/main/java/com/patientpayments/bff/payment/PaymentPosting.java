@@ -1,10 +1,10 @@
 package com.patientpayments.bff.payment;
 
-import com.patientpayments.bff.emr.EmrAttempt;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.emr.EmrRequests;
-import com.patientpayments.bff.emr.EmrTransaction;
+import com.patientpayments.contract.PaymentAttempt;
+import com.patientpayments.contract.Transaction;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -30,12 +30,12 @@ public class PaymentPosting {
      * Posts a succeeded intent. {@code Found} with status 201 when posted now, 200 when it already was; a
      * {@link PaymentPostedEvent} follows either way. {@code NotFound}: no attempt carries the intent.
      */
-    public EmrOutcome<EmrTransaction> post(
+    public EmrOutcome<Transaction> post(
             IntentSnapshot intent,
             @Nullable String eventId,
             @Nullable Instant eventCreated,
             @Nullable Instant receivedAt) {
-        EmrOutcome<EmrTransaction> outcome = emr.postTransaction(new EmrRequests.NewTransaction(
+        EmrOutcome<Transaction> outcome = emr.postTransaction(new EmrRequests.NewTransaction(
                 intent.id(),
                 eventId,
                 intent.amountCents(),
@@ -43,14 +43,14 @@ public class PaymentPosting {
                 intent.brand() == null ? "CARD" : intent.brand(),
                 intent.last4(),
                 intent.paidAt() == null ? intent.created() : intent.paidAt()));
-        if (outcome instanceof EmrOutcome.Found<EmrTransaction> f) {
+        if (outcome instanceof EmrOutcome.Found<Transaction> f) {
             posted.publishEvent(new PaymentPostedEvent(f.value(), f.created(), eventCreated, receivedAt));
         }
         return outcome;
     }
 
     /** Records a failure ({@code code}: Stripe's decline code, {@code canceled}, {@code abandoned}, …). */
-    public EmrOutcome<EmrAttempt> fail(String attemptId, String code, @Nullable String eventId) {
+    public EmrOutcome<PaymentAttempt> fail(String attemptId, String code, @Nullable String eventId) {
         return emr.recordFailure(
                 attemptId, new EmrRequests.AttemptFailure(eventId, code, FailureReasons.patientMessage(code)));
     }

@@ -3,15 +3,15 @@ package com.patientpayments.bff.payment;
 import com.patientpayments.bff.ErrorCode;
 import com.patientpayments.bff.Money;
 import com.patientpayments.bff.PaymentsException;
-import com.patientpayments.bff.emr.AttemptStatus;
 import com.patientpayments.bff.emr.ConnectorErrors;
-import com.patientpayments.bff.emr.EmrAttempt;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOpenCharges;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.emr.EmrRequests;
 import com.patientpayments.bff.observability.Funnel;
 import com.patientpayments.bff.session.PatientSession;
+import com.patientpayments.contract.AttemptStatus;
+import com.patientpayments.contract.PaymentAttempt;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -85,14 +85,14 @@ public class PaymentService {
                 amountCents,
                 charges.balanceCents(),
                 Money.of(stripe.minimumCents(), stripe.currency().toUpperCase(Locale.ROOT)));
-        EmrOutcome<EmrAttempt> created =
+        EmrOutcome<PaymentAttempt> created =
                 emr.createAttempt(new EmrRequests.NewAttempt(session.householdId(), amountCents, key));
-        if (created instanceof EmrOutcome.Conflict<EmrAttempt>) {
+        if (created instanceof EmrOutcome.Conflict<PaymentAttempt>) {
             throw new PaymentsException(
                     ErrorCode.BAD_USER_INPUT,
                     "This payment was already started with another amount. Please start a new payment.");
         }
-        EmrAttempt attempt = created.orElseThrow(this::unavailable);
+        PaymentAttempt attempt = created.orElseThrow(this::unavailable);
         String account = practices
                 .practice(attempt.practiceId())
                 .orElseThrow(this::unavailable)
@@ -133,7 +133,7 @@ public class PaymentService {
      * once per {@link PaymentSettings#providerRecheckEvery()}) and settled when the provider has a final answer.
      */
     public PaymentView status(PatientSession session, String paymentId) {
-        EmrAttempt attempt = ownAttempt(session, paymentId);
+        PaymentAttempt attempt = ownAttempt(session, paymentId);
         Instant now = Instant.now();
         if (attempt.status().open()
                 && attempt.providerIntentId() != null
@@ -150,13 +150,13 @@ public class PaymentService {
      * patient never confirmed (an abandoned card form) is not listed.
      */
     public List<PaymentView> recent(PatientSession session) {
-        List<EmrAttempt> attempts = emr.recentAttempts(
+        List<PaymentAttempt> attempts = emr.recentAttempts(
                         session.householdId(),
                         Instant.now().minus(settings.recentWindow()),
                         EnumSet.of(AttemptStatus.PROCESSING, AttemptStatus.SUCCEEDED))
                 .orElseThrow(this::unavailable);
         List<PaymentView> out = new ArrayList<>();
-        for (EmrAttempt a : attempts) {
+        for (PaymentAttempt a : attempts) {
             if (a.status() == AttemptStatus.SUCCEEDED) {
                 out.add(PaymentView.of(a));
                 continue;
@@ -170,14 +170,14 @@ public class PaymentService {
     }
 
     /** The patient confirms the same payment again (demo control): a FAILED attempt is processing again. */
-    public void resumeForRetry(EmrAttempt attempt) {
+    public void resumeForRetry(PaymentAttempt attempt) {
         if (attempt.status() == AttemptStatus.FAILED) {
             emr.resumeAttempt(attempt.id()).orElseThrow(this::unavailable);
         }
     }
 
     /** The Stripe connected account of the attempt's practice; null for the platform account. */
-    public @Nullable String account(EmrAttempt attempt) {
+    public @Nullable String account(PaymentAttempt attempt) {
         return practices
                 .practice(attempt.practiceId())
                 .orElseThrow(this::unavailable)
@@ -185,19 +185,19 @@ public class PaymentService {
     }
 
     /** The attempt if it belongs to the session's household, else NOT_FOUND. */
-    public EmrAttempt ownAttempt(PatientSession session, String paymentId) {
-        EmrOutcome<EmrAttempt> found = emr.attempt(paymentId);
-        if (found.isNotFound() || found instanceof EmrOutcome.Rejected<EmrAttempt>) {
+    public PaymentAttempt ownAttempt(PatientSession session, String paymentId) {
+        EmrOutcome<PaymentAttempt> found = emr.attempt(paymentId);
+        if (found.isNotFound() || found instanceof EmrOutcome.Rejected<PaymentAttempt>) {
             throw new PaymentsException(ErrorCode.NOT_FOUND, NOT_FOUND);
         }
-        EmrAttempt attempt = found.orElseThrow(this::unavailable);
+        PaymentAttempt attempt = found.orElseThrow(this::unavailable);
         if (!session.householdId().equals(attempt.householdId())) {
             throw new PaymentsException(ErrorCode.NOT_FOUND, NOT_FOUND);
         }
         return attempt;
     }
 
-    private boolean dueForRecheck(EmrAttempt attempt, Instant now) {
+    private boolean dueForRecheck(PaymentAttempt attempt, Instant now) {
         if (lastRecheck.size() > 10_000) {
             lastRecheck.clear();
         }
@@ -216,7 +216,7 @@ public class PaymentService {
                 : mapped;
     }
 
-    private static String currency(EmrAttempt a) {
+    private static String currency(PaymentAttempt a) {
         return a.currency() == null ? "USD" : a.currency().toUpperCase(Locale.ROOT);
     }
 
@@ -239,7 +239,7 @@ public class PaymentService {
             @Nullable String failureCode,
             String createdAt) {
 
-        static PaymentView of(EmrAttempt a) {
+        static PaymentView of(PaymentAttempt a) {
             Money amount = Money.of(a.amountCents(), currency(a));
             String created = a.createdAt().toString();
             switch (a.status()) {

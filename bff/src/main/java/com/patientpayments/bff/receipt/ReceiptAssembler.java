@@ -6,6 +6,7 @@ import com.patientpayments.bff.emr.ReceiptLine;
 import com.patientpayments.bff.practice.PracticeLogoUrls;
 import com.patientpayments.contract.PostalAddress;
 import com.patientpayments.contract.PracticeLogo;
+import com.patientpayments.contract.Transaction;
 import java.util.List;
 
 /** Builds the receipt payload from the connector's authoritative data (pure: no I/O). */
@@ -16,7 +17,7 @@ final class ReceiptAssembler {
     private ReceiptAssembler() {}
 
     static ReceiptView fromConnector(EmrReceipt data) {
-        EmrReceipt.Transaction tx = data.transaction();
+        Transaction tx = data.transaction();
         List<ReceiptLine> lines = data.lines() == null ? List.of() : data.lines();
         List<ReceiptAdjustment> adjustments = data.adjustments() == null ? List.of() : data.adjustments();
         return new ReceiptView(

@@ -2,10 +2,10 @@ package com.patientpayments.bff.reconciliation;
 
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOutcome;
-import com.patientpayments.bff.emr.EmrTransaction;
 import com.patientpayments.bff.payment.IntentSnapshot;
 import com.patientpayments.bff.payment.PaymentPosting;
 import com.patientpayments.bff.payment.PaymentProvider;
+import com.patientpayments.contract.Transaction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -67,8 +67,8 @@ public class Reconciliation {
             if (posted.contains(intent.id())) {
                 continue;
             }
-            EmrOutcome<EmrTransaction> result = posting.post(intent, null, null, null);
-            if (result instanceof EmrOutcome.Found<EmrTransaction> f) {
+            EmrOutcome<Transaction> result = posting.post(intent, null, null, null);
+            if (result instanceof EmrOutcome.Found<Transaction> f) {
                 if (f.created()) {
                     repairedIds.add(f.value().id());
                 }
@@ -102,11 +102,11 @@ public class Reconciliation {
         Instant end = to.plus(Duration.ofDays(1));
         for (Instant s = start; s.isBefore(end); s = s.plus(MAX_LEDGER_WINDOW)) {
             Instant e = s.plus(MAX_LEDGER_WINDOW).isBefore(end) ? s.plus(MAX_LEDGER_WINDOW) : end;
-            EmrOutcome<List<EmrTransaction>> page = ledger.transactions(s, e);
-            if (!(page instanceof EmrOutcome.Found<List<EmrTransaction>> found)) {
+            EmrOutcome<List<Transaction>> page = ledger.transactions(s, e);
+            if (!(page instanceof EmrOutcome.Found<List<Transaction>> found)) {
                 throw new IllegalStateException("the ledger cannot be read (" + page.label() + ")");
             }
-            for (EmrTransaction tx : found.value()) {
+            for (Transaction tx : found.value()) {
                 refs.add(tx.providerReference());
             }
         }

@@ -1,7 +1,6 @@
 package com.patientpayments.bff.webhook;
 
 import com.patientpayments.bff.emr.DisputeStatus;
-import com.patientpayments.bff.emr.EmrAttempt;
 import com.patientpayments.bff.emr.EmrClaims;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOutcome;
@@ -13,6 +12,7 @@ import com.patientpayments.bff.payment.PaymentProvider;
 import com.patientpayments.bff.payment.PaymentProvider.RefundSnapshot;
 import com.patientpayments.bff.payment.ProviderException;
 import com.patientpayments.bff.receipt.ReceiptService;
+import com.patientpayments.contract.PaymentAttempt;
 import com.stripe.model.Charge;
 import com.stripe.model.Dispute;
 import com.stripe.model.Refund;
@@ -162,7 +162,10 @@ public class ClaimEvents {
         if (found.value().isParked()) {
             return postFirst(intentId, account) ? EventResult.done() : EventResult.parked();
         }
-        emr.attemptByIntent(intentId).optional().map(EmrAttempt::householdId).ifPresent(charges::evict);
+        emr.attemptByIntent(intentId)
+                .optional()
+                .map(PaymentAttempt::householdId)
+                .ifPresent(charges::evict);
         // A report the connector did not park, it applied (Reported has exactly one of the two).
         refreshReceipt(Objects.requireNonNull(found.value().applied()).transactionId());
         return EventResult.done();

@@ -1,12 +1,12 @@
 package com.patientpayments.bff.webhook;
 
-import com.patientpayments.bff.emr.EmrAttempt;
 import com.patientpayments.bff.emr.EmrOutcome;
-import com.patientpayments.bff.emr.EmrTransaction;
 import com.patientpayments.bff.payment.IntentSnapshot;
 import com.patientpayments.bff.payment.PaymentPosting;
 import com.patientpayments.bff.payment.PaymentProvider;
 import com.patientpayments.bff.payment.ProviderException;
+import com.patientpayments.contract.PaymentAttempt;
+import com.patientpayments.contract.Transaction;
 import com.stripe.model.PaymentIntent;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
@@ -66,7 +66,7 @@ public class IntentEvents {
             String eventId,
             Instant eventCreated,
             @Nullable Instant receivedAt) {
-        EmrOutcome<EmrTransaction> posted = posting.post(payment, eventId, eventCreated, receivedAt);
+        EmrOutcome<Transaction> posted = posting.post(payment, eventId, eventCreated, receivedAt);
         if (!posted.isNotFound()) {
             return EventMapping.committed(posted);
         }
@@ -77,7 +77,7 @@ public class IntentEvents {
     /** Records the attempt's failure; an intent whose attempt is not known is classified instead. */
     private EventResult fail(String intentId, @Nullable String attemptId, String code, String eventId) {
         IntentOwnership.Owner owner = ownership.resolve(intentId, attemptId);
-        Optional<EmrAttempt> known = owner.known();
+        Optional<PaymentAttempt> known = owner.known();
         if (known.isEmpty()) {
             return EventMapping.unknown(owner.kind()).orElseThrow(); // every kind but KNOWN has its answer
         }
@@ -93,7 +93,7 @@ public class IntentEvents {
         }
     }
 
-    static boolean posted(EmrOutcome<EmrTransaction> outcome) {
-        return outcome instanceof EmrOutcome.Found<EmrTransaction>;
+    static boolean posted(EmrOutcome<Transaction> outcome) {
+        return outcome instanceof EmrOutcome.Found<Transaction>;
     }
 }

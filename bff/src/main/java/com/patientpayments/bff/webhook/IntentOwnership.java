@@ -1,9 +1,9 @@
 package com.patientpayments.bff.webhook;
 
-import com.patientpayments.bff.emr.EmrAttempt;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.emr.EmrRequests;
+import com.patientpayments.contract.PaymentAttempt;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -43,9 +43,9 @@ public class IntentOwnership {
     }
 
     /** The owner; {@code attempt} is set when {@link Kind#KNOWN}. */
-    public record Owner(Kind kind, @Nullable EmrAttempt attempt) {
+    public record Owner(Kind kind, @Nullable PaymentAttempt attempt) {
         /** The attempt when {@link Kind#KNOWN}; empty for every other kind. */
-        public Optional<EmrAttempt> known() {
+        public Optional<PaymentAttempt> known() {
             return kind == Kind.KNOWN ? Optional.ofNullable(attempt) : Optional.empty();
         }
     }
@@ -55,8 +55,8 @@ public class IntentOwnership {
      * @param attemptId our reference from the intent's metadata, or null when it has none
      */
     public Owner resolve(String intentId, @Nullable String attemptId) {
-        EmrOutcome<EmrAttempt> byIntent = emr.attemptByIntent(intentId);
-        if (byIntent instanceof EmrOutcome.Found<EmrAttempt> f) {
+        EmrOutcome<PaymentAttempt> byIntent = emr.attemptByIntent(intentId);
+        if (byIntent instanceof EmrOutcome.Found<PaymentAttempt> f) {
             return new Owner(Kind.KNOWN, f.value());
         }
         if (!byIntent.isNotFound()) {
@@ -65,21 +65,23 @@ public class IntentOwnership {
         if (attemptId == null || attemptId.isBlank()) {
             return new Owner(Kind.NOT_OURS, null);
         }
-        EmrOutcome<EmrAttempt> byId = emr.attempt(attemptId);
-        if (byId instanceof EmrOutcome.Found<EmrAttempt> f) {
+        EmrOutcome<PaymentAttempt> byId = emr.attempt(attemptId);
+        if (byId instanceof EmrOutcome.Found<PaymentAttempt> f) {
             if (f.value().providerIntentId() == null) {
-                EmrOutcome<EmrAttempt> repaired = emr.setIntent(attemptId, new EmrRequests.IntentRef(intentId));
-                if (repaired instanceof EmrOutcome.Found<EmrAttempt> r) {
+                EmrOutcome<PaymentAttempt> repaired = emr.setIntent(attemptId, new EmrRequests.IntentRef(intentId));
+                if (repaired instanceof EmrOutcome.Found<PaymentAttempt> r) {
                     LOG.info("Attached intent to attempt {} from its webhook", attemptId);
                     return new Owner(Kind.KNOWN, r.value());
                 }
                 return new Owner(
-                        repaired instanceof EmrOutcome.Unavailable<EmrAttempt> ? Kind.UNAVAILABLE : Kind.OURS_UNKNOWN,
+                        repaired instanceof EmrOutcome.Unavailable<PaymentAttempt>
+                                ? Kind.UNAVAILABLE
+                                : Kind.OURS_UNKNOWN,
                         null);
             }
             return new Owner(intentId.equals(f.value().providerIntentId()) ? Kind.KNOWN : Kind.OURS_UNKNOWN, f.value());
         }
         return new Owner(
-                byId instanceof EmrOutcome.Unavailable<EmrAttempt> ? Kind.UNAVAILABLE : Kind.OURS_UNKNOWN, null);
+                byId instanceof EmrOutcome.Unavailable<PaymentAttempt> ? Kind.UNAVAILABLE : Kind.OURS_UNKNOWN, null);
     }
 }

@@ -6,6 +6,9 @@ import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds.Charge;
 import com.patientpayments.bff.testsupport.EmrConnectorProcess;
+import com.patientpayments.contract.AttemptStatus;
+import com.patientpayments.contract.ErrorCode;
+import com.patientpayments.contract.PaymentAttempt;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,28 +63,29 @@ class EmrClientTest {
                 () -> emr.receipt(UUID.randomUUID().toString()), () -> emr.attemptByIntent("pi unknown"))) {
             EmrOutcome<?> outcome = unknown.get();
             assertThat(outcome).isInstanceOf(EmrOutcome.NotFound.class);
-            assertThat(((EmrOutcome.NotFound<?>) outcome).problem().code()).isEqualTo(EmrProblem.Code.NOT_FOUND);
+            assertThat(((EmrOutcome.NotFound<?>) outcome).problem().code()).isEqualTo(ErrorCode.NOT_FOUND);
             assertThat(outcome.optional()).isEmpty();
         }
 
         String key = "key-" + UUID.randomUUID();
         var created = emr.createAttempt(new EmrRequests.NewAttempt(h.id().toString(), 1000, key));
-        assertThat(((EmrOutcome.Found<EmrAttempt>) created).created()).isTrue();
+        assertThat(((EmrOutcome.Found<PaymentAttempt>) created).created()).isTrue();
         assertThat(created.optional().orElseThrow().status()).isEqualTo(AttemptStatus.CREATED);
         assertThat(created.optional().orElseThrow().createdAt()).isBeforeOrEqualTo(Instant.now());
-        assertThat(((EmrOutcome.Found<EmrAttempt>)
+        assertThat(((EmrOutcome.Found<PaymentAttempt>)
                                 emr.createAttempt(new EmrRequests.NewAttempt(h.id().toString(), 1000, key)))
                         .created())
                 .isFalse();
-        EmrOutcome<EmrAttempt> conflict = emr.createAttempt(new EmrRequests.NewAttempt(h.id().toString(), 1001, key));
+        EmrOutcome<PaymentAttempt> conflict =
+                emr.createAttempt(new EmrRequests.NewAttempt(h.id().toString(), 1001, key));
         assertThat(conflict).isInstanceOf(EmrOutcome.Conflict.class);
-        assertThat(((EmrOutcome.Conflict<EmrAttempt>) conflict).problem().code())
-                .isEqualTo(EmrProblem.Code.CONFLICT);
+        assertThat(((EmrOutcome.Conflict<PaymentAttempt>) conflict).problem().code())
+                .isEqualTo(ErrorCode.CONFLICT);
 
         EmrOutcome<EmrAllocationPreview> bad = emr.allocationPreview(h.id().toString(), 0);
         assertThat(bad).isInstanceOf(EmrOutcome.Rejected.class);
         assertThat(((EmrOutcome.Rejected<EmrAllocationPreview>) bad).problem().code())
-                .isEqualTo(EmrProblem.Code.VALIDATION_FAILED);
+                .isEqualTo(ErrorCode.VALIDATION_FAILED);
         assertThat(emr.recentAttempts(
                                 h.id().toString(), Instant.now().minusSeconds(60), EnumSet.of(AttemptStatus.CREATED))
                         .optional()

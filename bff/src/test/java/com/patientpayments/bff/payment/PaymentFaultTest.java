@@ -14,8 +14,6 @@ import com.google.gson.JsonObject;
 import com.patientpayments.bff.demo.EmbeddedSqs;
 import com.patientpayments.bff.demo.LocalPorts;
 import com.patientpayments.bff.emr.EmrClient;
-import com.patientpayments.bff.emr.EmrTransaction;
-import com.patientpayments.bff.emr.TransactionStatus;
 import com.patientpayments.bff.receipt.ReceiptCache;
 import com.patientpayments.bff.reconciliation.Reconciliation;
 import com.patientpayments.bff.testsupport.BffTestSupport;
@@ -24,6 +22,8 @@ import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import com.patientpayments.bff.webhook.StripeEventProcessor;
 import com.patientpayments.bff.webhook.WebhookConsumer;
 import com.patientpayments.bff.webhook.WebhookQueue;
+import com.patientpayments.contract.Transaction;
+import com.patientpayments.contract.TransactionStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -108,7 +108,7 @@ class PaymentFaultTest {
         return emr.openCharges(householdId).optional().orElseThrow().balanceCents();
     }
 
-    private static EmrTransaction transaction(String intent) {
+    private static Transaction transaction(String intent) {
         return bean(EmrClient.class).transactionByReference(intent).optional().orElseThrow();
     }
 

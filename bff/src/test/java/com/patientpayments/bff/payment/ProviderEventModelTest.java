@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.gson.JsonObject;
-import com.patientpayments.bff.emr.EmrTransaction;
-import com.patientpayments.bff.emr.TransactionStatus;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds.Charge;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
+import com.patientpayments.contract.Transaction;
+import com.patientpayments.contract.TransactionStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -268,7 +268,7 @@ class ProviderEventModelTest {
             disputedOn[i] = fromDispute;
         }
         boolean open = dispute != null && dispute.open();
-        EmrTransaction tx = app.tx(intent);
+        Transaction tx = app.tx(intent);
         TransactionStatus expectedStatus = open
                 ? TransactionStatus.DISPUTED
                 : Math.min(amount, refunded) >= amount

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.bff.emr.EmrClient;
-import com.patientpayments.bff.emr.EmrTransaction;
-import com.patientpayments.bff.emr.TransactionStatus;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds.Charge;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
+import com.patientpayments.contract.Transaction;
+import com.patientpayments.contract.TransactionStatus;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.time.Duration;
@@ -86,7 +86,7 @@ class SimulatedMoneyPathTest {
         return id;
     }
 
-    private static EmrTransaction tx(GraphQLTestClient c, String paymentId) {
+    private static Transaction tx(GraphQLTestClient c, String paymentId) {
         String txId = PaymentTestKit.payment(c, paymentId).path("txId").asText();
         String intent = server.getApplicationContext()
                 .getBean(EmrClient.class)
@@ -103,10 +103,7 @@ class SimulatedMoneyPathTest {
     }
 
     private static void awaitTx(
-            GraphQLTestClient c,
-            String paymentId,
-            String what,
-            java.util.function.Predicate<EmrTransaction> condition) {
+            GraphQLTestClient c, String paymentId, String what, java.util.function.Predicate<Transaction> condition) {
         await(what, WAIT, () -> condition.test(tx(c, paymentId)));
     }
 

@@ -3,11 +3,11 @@ package com.patientpayments.bff.payment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.patientpayments.bff.demo.EmbeddedSqs;
 import com.patientpayments.bff.emr.EmrClient;
-import com.patientpayments.bff.emr.EmrTransaction;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds;
 import com.patientpayments.bff.testsupport.GraphQLTestClient;
 import com.patientpayments.bff.webhook.WebhookQueue;
+import com.patientpayments.contract.Transaction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
@@ -131,11 +131,11 @@ final class StripeTestServer implements AutoCloseable {
         return bean(WebhookQueue.class).deadLetterDepth();
     }
 
-    Optional<EmrTransaction> transaction(String intent) {
+    Optional<Transaction> transaction(String intent) {
         return bean(EmrClient.class).transactionByReference(intent).optional();
     }
 
-    EmrTransaction tx(String intent) {
+    Transaction tx(String intent) {
         return transaction(intent).orElseThrow(() -> new AssertionError("no transaction for " + intent));
     }
 

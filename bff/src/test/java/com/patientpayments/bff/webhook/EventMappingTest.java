@@ -7,6 +7,7 @@ import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.emr.EmrProblem;
 import com.patientpayments.bff.payment.IntentSnapshot;
 import com.patientpayments.bff.payment.PaymentProvider.RefundSnapshot;
+import com.patientpayments.contract.ErrorCode;
 import com.stripe.model.Refund;
 import com.stripe.net.ApiResource;
 import java.time.Instant;
@@ -222,9 +223,9 @@ class EventMappingTest {
     void anUnavailableConnectorIsRetriedAndARefusalGoesToAnOperator() {
         assertThat(EventMapping.committed(new EmrOutcome.Unavailable<>("timeout")))
                 .isEqualTo(EventResult.retry("connector_unavailable_timeout"));
-        EmrProblem notFound = new EmrProblem(EmrProblem.Code.NOT_FOUND, 404, null);
-        EmrProblem conflict = new EmrProblem(EmrProblem.Code.CONFLICT, 409, null);
-        EmrProblem invalid = new EmrProblem(EmrProblem.Code.VALIDATION_FAILED, 422, null);
+        EmrProblem notFound = new EmrProblem(ErrorCode.NOT_FOUND, 404, null);
+        EmrProblem conflict = new EmrProblem(ErrorCode.CONFLICT, 409, null);
+        EmrProblem invalid = new EmrProblem(ErrorCode.VALIDATION_FAILED, 422, null);
         assertThat(EventMapping.committed(new EmrOutcome.NotFound<>(notFound)))
                 .isEqualTo(EventResult.deadLetter("ledger_not_found"));
         assertThat(EventMapping.committed(new EmrOutcome.Conflict<>(conflict)))

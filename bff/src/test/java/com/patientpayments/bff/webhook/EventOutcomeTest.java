@@ -2,8 +2,8 @@ package com.patientpayments.bff.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.patientpayments.bff.emr.AttemptStatus;
-import com.patientpayments.bff.emr.EmrAttempt;
+import com.patientpayments.contract.AttemptStatus;
+import com.patientpayments.contract.PaymentAttempt;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -59,7 +59,7 @@ class EventOutcomeTest {
 
     @Test
     void aKnownAttemptIsPostedAndAnAttemptWithAnotherIntentIsNot() {
-        EmrAttempt attempt = new EmrAttempt(
+        PaymentAttempt attempt = new PaymentAttempt(
                 "att_1",
                 "pr_1",
                 "hh_1",

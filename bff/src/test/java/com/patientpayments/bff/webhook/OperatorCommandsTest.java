@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.patientpayments.bff.demo.EmbeddedSqs;
 import com.patientpayments.bff.demo.LocalPorts;
-import com.patientpayments.bff.emr.EmrAttempt;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrRequests.IntentRef;
 import com.patientpayments.bff.emr.EmrRequests.NewAttempt;
 import com.patientpayments.bff.payment.FakeStripe;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds;
+import com.patientpayments.contract.PaymentAttempt;
 import io.micronaut.context.ApplicationContext;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -95,7 +95,7 @@ class OperatorCommandsTest {
             try (ApplicationContext context =
                     ApplicationContext.run(Map.of("payments.queue.consumer-enabled", false))) {
                 ledger = context.getBean(EmrClient.class);
-                EmrAttempt attempt = ledger.createAttempt(new NewAttempt(
+                PaymentAttempt attempt = ledger.createAttempt(new NewAttempt(
                                 h.id().toString(), 4100, UUID.randomUUID().toString()))
                         .orElseThrow(o -> new IllegalStateException(o.label()));
                 intent = stripe.createIntent(4100, attempt.id());

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.patientpayments.bff.demo.EmbeddedSqs;
-import com.patientpayments.bff.emr.AttemptStatus;
-import com.patientpayments.bff.emr.EmrAttempt;
 import com.patientpayments.bff.emr.EmrClient;
 import com.patientpayments.bff.emr.EmrRequests.IntentRef;
 import com.patientpayments.bff.emr.EmrRequests.NewAttempt;
-import com.patientpayments.bff.emr.EmrTransaction;
-import com.patientpayments.bff.emr.TransactionStatus;
 import com.patientpayments.bff.payment.FakeStripe;
 import com.patientpayments.bff.testsupport.BffTestSupport;
 import com.patientpayments.bff.testsupport.ConnectorHouseholds;
+import com.patientpayments.contract.AttemptStatus;
+import com.patientpayments.contract.PaymentAttempt;
+import com.patientpayments.contract.Transaction;
+import com.patientpayments.contract.TransactionStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
@@ -96,7 +96,7 @@ class StripeEventProcessorTest {
 
     private static Paying paying(long cents, boolean attached) {
         var h = ConnectorHouseholds.create(new ConnectorHouseholds.Charge(LocalDate.of(2026, 3, 2), 9000));
-        EmrAttempt attempt = ledger.createAttempt(new NewAttempt(
+        PaymentAttempt attempt = ledger.createAttempt(new NewAttempt(
                         h.id().toString(), cents, UUID.randomUUID().toString()))
                 .orElseThrow(o -> new IllegalStateException("attempt not created: " + o.label()));
         String intent = stripe.createIntent(cents, attempt.id());
@@ -135,13 +135,13 @@ class StripeEventProcessorTest {
         return c == null ? 0 : c.count();
     }
 
-    private static EmrTransaction tx(String intent) {
+    private static Transaction tx(String intent) {
         return ledger.transactionByReference(intent)
                 .optional()
                 .orElseThrow(() -> new AssertionError("no transaction for " + intent));
     }
 
-    private static EmrAttempt attempt(String attemptId) {
+    private static PaymentAttempt attempt(String attemptId) {
         return ledger.attempt(attemptId).optional().orElseThrow();
     }
 
@@ -240,7 +240,7 @@ class StripeEventProcessorTest {
         String event = stripe.intentEvent("payment_intent.succeeded", p.intent(), stripe.intent(p.intent()));
         assertThat(process(event)).isEqualTo(ProcessingOutcome.DONE);
         assertThat(process(event)).isEqualTo(ProcessingOutcome.DONE);
-        EmrTransaction tx = tx(p.intent());
+        Transaction tx = tx(p.intent());
         assertThat(tx.amountCents()).isEqualTo(2500);
         assertThat(tx.methodLast4()).isEqualTo("4242");
         assertThat(attempt(p.attemptId()).status()).isEqualTo(AttemptStatus.SUCCEEDED);
@@ -252,7 +252,7 @@ class StripeEventProcessorTest {
         stripe.fail(p.intent(), "insufficient_funds");
         assertThat(process(stripe.intentEvent("payment_intent.payment_failed", p.intent(), stripe.intent(p.intent()))))
                 .isEqualTo(ProcessingOutcome.DONE);
-        EmrAttempt a = attempt(p.attemptId());
+        PaymentAttempt a = attempt(p.attemptId());
         assertThat(a.status()).isEqualTo(AttemptStatus.FAILED);
         assertThat(a.failureCode()).isEqualTo("insufficient_funds");
         assertThat(ledger.transactionByReference(p.intent()).isNotFound()).isTrue();
@@ -297,7 +297,7 @@ class StripeEventProcessorTest {
         canceled.addProperty("status", "canceled");
         stripe.setUnavailable(true);
         assertThat(process(event("payment_intent.canceled", canceled))).isEqualTo(ProcessingOutcome.DONE);
-        EmrAttempt a = attempt(p.attemptId());
+        PaymentAttempt a = attempt(p.attemptId());
         assertThat(a.status()).isEqualTo(AttemptStatus.FAILED);
         assertThat(a.failureCode()).isEqualTo("canceled");
     }
@@ -318,7 +318,7 @@ class StripeEventProcessorTest {
         stripe.fail(p.intent(), "expired_card");
         assertThat(process(stripe.intentEvent("payment_intent.payment_failed", p.intent(), stripe.intent(p.intent()))))
                 .isEqualTo(ProcessingOutcome.DONE);
-        EmrAttempt a = attempt(p.attemptId());
+        PaymentAttempt a = attempt(p.attemptId());
         assertThat(a.providerIntentId()).isEqualTo(p.intent());
         assertThat(a.failureCode()).isEqualTo("expired_card");
     }

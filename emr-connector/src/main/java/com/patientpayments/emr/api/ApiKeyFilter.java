@@ -1,7 +1,7 @@
 package com.patientpayments.emr.api;
 
+import com.patientpayments.contract.ErrorCode;
 import com.patientpayments.emr.EmrSettings;
-import com.patientpayments.emr.ErrorCode;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;

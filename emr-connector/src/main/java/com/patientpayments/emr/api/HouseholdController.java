@@ -1,7 +1,7 @@
 package com.patientpayments.emr.api;
 
+import com.patientpayments.contract.ErrorCode;
 import com.patientpayments.emr.EmrException;
-import com.patientpayments.emr.ErrorCode;
 import com.patientpayments.emr.charge.ChargeRepository;
 import com.patientpayments.emr.charge.OpenChargesView;
 import com.patientpayments.emr.household.HouseholdRepository;

@@ -1,13 +1,13 @@
 package com.patientpayments.emr.api;
 
+import com.patientpayments.contract.AttemptStatus;
+import com.patientpayments.contract.PaymentAttempt;
 import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.household.HouseholdRepository;
 import com.patientpayments.emr.ledger.AllocationPreviewView;
 import com.patientpayments.emr.ledger.Allocations;
 import com.patientpayments.emr.ledger.Allocator;
-import com.patientpayments.emr.ledger.AttemptStatus;
 import com.patientpayments.emr.ledger.Money;
-import com.patientpayments.emr.ledger.PaymentAttemptView;
 import com.patientpayments.emr.ledger.PaymentAttempts;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
@@ -70,7 +70,7 @@ public class HouseholdLedgerController {
 
     @Operation(summary = "Attempts created since an instant with the given statuses, newest first (at most 20)")
     @Get("/payment-attempts")
-    public List<PaymentAttemptView> recent(
+    public List<PaymentAttempt> recent(
             String householdId, @QueryValue @Nullable String since, @QueryValue @Nullable String status) {
         UUID id = Ids.parse(householdId, "Household");
         Instant from = TransactionController.instant(since, "since");

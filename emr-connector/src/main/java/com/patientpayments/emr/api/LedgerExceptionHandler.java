@@ -1,6 +1,6 @@
 package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.ErrorCode;
+import com.patientpayments.contract.ErrorCode;
 import com.patientpayments.emr.ledger.LedgerError;
 import com.patientpayments.emr.ledger.LedgerException;
 import io.micronaut.context.annotation.Requires;

@@ -1,7 +1,7 @@
 package com.patientpayments.emr.api;
 
+import com.patientpayments.contract.PaymentAttempt;
 import com.patientpayments.emr.EmrException;
-import com.patientpayments.emr.ledger.PaymentAttemptView;
 import com.patientpayments.emr.ledger.PaymentAttempts;
 import com.patientpayments.emr.ledger.Requests;
 import io.micronaut.core.annotation.Nullable;
@@ -31,7 +31,7 @@ public class PaymentAttemptController {
 
     @Operation(summary = "Record an attempt: 201 new, 200 same household+key+amount, 409 same key other amount")
     @Post
-    public HttpResponse<PaymentAttemptView> create(@Body Requests.CreateAttempt body) {
+    public HttpResponse<PaymentAttempt> create(@Body Requests.CreateAttempt body) {
         if (body == null) {
             throw EmrException.invalid("A JSON body is required.");
         }
@@ -50,13 +50,13 @@ public class PaymentAttemptController {
 
     @Operation(summary = "Attempt by id")
     @Get("/{attemptId}")
-    public PaymentAttemptView get(String attemptId) {
+    public PaymentAttempt get(String attemptId) {
         return attempts.get(Ids.parse(attemptId, "Payment attempt"));
     }
 
     @Operation(summary = "Attach the provider intent (same value again is a no-op, another value 409)")
     @Put("/{attemptId}/intent")
-    public PaymentAttemptView setIntent(String attemptId, @Body Requests.SetIntent body) {
+    public PaymentAttempt setIntent(String attemptId, @Body Requests.SetIntent body) {
         var id = Ids.parse(attemptId, "Payment attempt");
         String intent = Amounts.reference(body == null ? null : body.providerIntentId(), "providerIntentId");
         return attempts.setIntent(id, intent);
@@ -64,14 +64,14 @@ public class PaymentAttemptController {
 
     @Operation(summary = "Attempt by provider intent id")
     @Get("/by-intent/{providerIntentId}")
-    public PaymentAttemptView byIntent(String providerIntentId) {
+    public PaymentAttempt byIntent(String providerIntentId) {
         return attempts.byIntent(Amounts.pathReference(providerIntentId, "Payment attempt"));
     }
 
     @Operation(
             summary = "Open attempts (status, default CREATED,PROCESSING) unchanged since updatedBefore, oldest first")
     @Get
-    public List<PaymentAttemptView> stale(
+    public List<PaymentAttempt> stale(
             @QueryValue @Nullable String status,
             @QueryValue @Nullable String updatedBefore,
             @QueryValue @Nullable Integer limit) {
@@ -86,13 +86,13 @@ public class PaymentAttemptController {
 
     @Operation(summary = "The patient confirms again after a decline: FAILED moves back to PROCESSING")
     @Post("/{attemptId}/resume")
-    public PaymentAttemptView resume(String attemptId) {
+    public PaymentAttempt resume(String attemptId) {
         return attempts.resume(Ids.parse(attemptId, "Payment attempt"));
     }
 
     @Operation(summary = "Record a failure; never overrides SUCCEEDED")
     @Post("/{attemptId}/failure")
-    public HttpResponse<PaymentAttemptView> failure(String attemptId, @Body Requests.Failure body) {
+    public HttpResponse<PaymentAttempt> failure(String attemptId, @Body Requests.Failure body) {
         var id = Ids.parse(attemptId, "Payment attempt");
         if (body == null) {
             throw EmrException.invalid("A JSON body is required.");

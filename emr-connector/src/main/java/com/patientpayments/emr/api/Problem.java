@@ -1,6 +1,6 @@
 package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.ErrorCode;
+import com.patientpayments.contract.ErrorCode;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;

@@ -1,6 +1,6 @@
 package com.patientpayments.emr.api;
 
-import com.patientpayments.emr.ErrorCode;
+import com.patientpayments.contract.ErrorCode;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;

@@ -1,5 +1,6 @@
 package com.patientpayments.emr.api;
 
+import com.patientpayments.contract.Transaction;
 import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.ledger.DisputeView;
 import com.patientpayments.emr.ledger.Disputes;
@@ -11,7 +12,6 @@ import com.patientpayments.emr.ledger.Refunds;
 import com.patientpayments.emr.ledger.Requests;
 import com.patientpayments.emr.ledger.TransactionPosting;
 import com.patientpayments.emr.ledger.TransactionRepository;
-import com.patientpayments.emr.ledger.TransactionView;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -65,7 +65,7 @@ public class TransactionController {
 
     @Operation(summary = "Post a succeeded payment: 201 posted now, 200 already posted (idempotent by reference)")
     @Post
-    public HttpResponse<TransactionView> post(@Body Requests.PostTransaction body) {
+    public HttpResponse<Transaction> post(@Body Requests.PostTransaction body) {
         if (body == null) {
             throw EmrException.invalid("A JSON body is required.");
         }
@@ -93,7 +93,7 @@ public class TransactionController {
 
     @Operation(summary = "Transactions paid in [from, to) (window at most 31 days), without allocations")
     @Get
-    public List<TransactionView> list(@QueryValue @Nullable String from, @QueryValue @Nullable String to) {
+    public List<Transaction> list(@QueryValue @Nullable String from, @QueryValue @Nullable String to) {
         Instant start = instant(from, "from");
         Instant end = instant(to, "to");
         if (!start.isBefore(end) || Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
@@ -104,14 +104,14 @@ public class TransactionController {
 
     @Operation(summary = "Transaction by id")
     @Get("/{transactionId}")
-    public TransactionView get(String transactionId) {
+    public Transaction get(String transactionId) {
         var id = Ids.parse(transactionId, "Transaction");
         return tx.executeRead(s -> transactions.find(id)).orElseThrow(() -> EmrException.notFound("Transaction"));
     }
 
     @Operation(summary = "Transaction by provider reference")
     @Get("/by-reference/{providerReference}")
-    public TransactionView byReference(String providerReference) {
+    public Transaction byReference(String providerReference) {
         String reference = Amounts.pathReference(providerReference, "Transaction");
         return tx.executeRead(s -> transactions.findByReference(reference))
                 .orElseThrow(() -> EmrException.notFound("Transaction"));

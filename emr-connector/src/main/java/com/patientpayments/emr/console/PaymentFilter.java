@@ -1,7 +1,7 @@
 package com.patientpayments.emr.console;
 
+import com.patientpayments.contract.TransactionStatus;
 import com.patientpayments.emr.EmrException;
-import com.patientpayments.emr.ledger.TransactionStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

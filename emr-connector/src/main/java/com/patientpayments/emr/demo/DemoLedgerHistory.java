@@ -1,5 +1,6 @@
 package com.patientpayments.emr.demo;
 
+import com.patientpayments.contract.Transaction;
 import com.patientpayments.emr.Jdbc;
 import com.patientpayments.emr.ledger.ClaimRecorder;
 import com.patientpayments.emr.ledger.DisputeStatus;
@@ -7,7 +8,6 @@ import com.patientpayments.emr.ledger.Disputes;
 import com.patientpayments.emr.ledger.Money;
 import com.patientpayments.emr.ledger.PaymentAttempts;
 import com.patientpayments.emr.ledger.TransactionPosting;
-import com.patientpayments.emr.ledger.TransactionView;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -39,7 +39,7 @@ public class DemoLedgerHistory {
     void write() {
         UUID obrien = DemoData.id("household:obrien");
         // $118.00 pays Aoife's cleaning (the oldest charge) in full; its dispute below reverses it and flags it.
-        TransactionView cleaning = pay(obrien, 11800, "pi_demo_obrien_0625", "VISA", "4242", "2026-06-25T16:20:00Z");
+        Transaction cleaning = pay(obrien, 11800, "pi_demo_obrien_0625", "VISA", "4242", "2026-06-25T16:20:00Z");
         // $100.00 then goes to Sean's scaling and root planing: partially paid.
         pay(obrien, 10000, "pi_demo_obrien_0715", "MASTERCARD", "4444", "2026-07-15T14:05:00Z");
         disputes.record(
@@ -49,10 +49,10 @@ public class DemoLedgerHistory {
         pay(DemoData.id("household:chen"), 18000, "pi_demo_chen_0905", "VISA", "1881", "2026-09-05T18:45:00Z");
     }
 
-    private TransactionView pay(UUID household, long cents, String intent, String brand, String last4, String at) {
+    private Transaction pay(UUID household, long cents, String intent, String brand, String last4, String at) {
         var attempt = attempts.create(household, cents, "demo-seed-" + intent).attempt();
         attempts.setIntent(UUID.fromString(attempt.id()), intent);
-        TransactionView posted = posting.post(new TransactionPosting.Command(
+        Transaction posted = posting.post(new TransactionPosting.Command(
                         intent, null, Money.ofCents(cents), brand, last4, Instant.parse(at)))
                 .transaction();
         // The attempt was made when it was paid, not when the demo was seeded (it is history, not a recent payment).

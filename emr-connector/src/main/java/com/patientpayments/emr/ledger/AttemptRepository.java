@@ -1,5 +1,7 @@
 package com.patientpayments.emr.ledger;
 
+import com.patientpayments.contract.AttemptStatus;
+import com.patientpayments.contract.PaymentAttempt;
 import com.patientpayments.emr.Jdbc;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
@@ -19,19 +21,19 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Payment attempts. Kept for good: provider webhooks retry for days. A Micronaut Data repository: the plain reads are
- * native {@code @Query} statements returning {@link PaymentAttemptView} itself (a DTO projection: each column
+ * native {@code @Query} statements returning {@link PaymentAttempt} itself (a DTO projection: each column
  * maps to the component of the same name, the status by its enum name); the insert ({@code ON CONFLICT}), the locking reads
  * ({@code FOR UPDATE}) and the update stay hand-written SQL over the connection of the caller's transaction. Call it
  * inside a transaction; the reads run on its connection, so they see what the transaction wrote and locked.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public abstract class AttemptRepository implements GenericRepository<AttemptRepository.AttemptTable, UUID> {
-    /** The columns of {@code payment_attempts}: the components of {@link PaymentAttemptView}, which {@link #map} reads. */
+    /** The columns of {@code payment_attempts}: the components of {@link PaymentAttempt}, which {@link #map} reads. */
     static final String COLUMNS = "id, practice_id, household_id, amount_cents, currency, idempotency_key,"
             + " provider_intent_id, status, failure_code, failure_message, transaction_id, created_at, updated_at";
 
     /** Inserts unless (household, idempotency key) exists; empty when it did (the caller reads the existing row). */
-    public Optional<PaymentAttemptView> insert(
+    public Optional<PaymentAttempt> insert(
             Connection c, UUID id, UUID practiceId, UUID householdId, long amountCents, String idempotencyKey) {
         return Jdbc.one(
                 c,
@@ -47,22 +49,22 @@ public abstract class AttemptRepository implements GenericRepository<AttemptRepo
     }
 
     /** The household's attempt with this idempotency key; empty when there is none. */
-    public Optional<PaymentAttemptView> findByKey(UUID householdId, String idempotencyKey) {
+    public Optional<PaymentAttempt> findByKey(UUID householdId, String idempotencyKey) {
         return rowByKey(householdId, idempotencyKey);
     }
 
     /** The attempt with this id; empty when there is none. */
-    public Optional<PaymentAttemptView> find(UUID id) {
+    public Optional<PaymentAttempt> find(UUID id) {
         return row(id);
     }
 
     /** The attempt, locked for the rest of the transaction (hand SQL: a row lock). */
-    public Optional<PaymentAttemptView> findForUpdate(Connection c, UUID id) {
+    public Optional<PaymentAttempt> findForUpdate(Connection c, UUID id) {
         return Jdbc.one(c, "SELECT * FROM payment_attempts WHERE id = ? FOR UPDATE", AttemptRepository::map, id);
     }
 
     /** The attempt carrying this provider intent; empty when there is none. */
-    public Optional<PaymentAttemptView> findByIntent(String intentId) {
+    public Optional<PaymentAttempt> findByIntent(String intentId) {
         return rowByIntent(intentId);
     }
 
@@ -70,7 +72,7 @@ public abstract class AttemptRepository implements GenericRepository<AttemptRepo
      * The attempt for a provider intent, taking its household's row lock in the same round trip (ids and the intent
      * are immutable once set, so reading them before the lock is granted is safe).
      */
-    public Optional<PaymentAttemptView> findByIntentLockingHousehold(Connection c, String intentId) {
+    public Optional<PaymentAttempt> findByIntentLockingHousehold(Connection c, String intentId) {
         return Jdbc.one(
                 c,
                 "SELECT a.* FROM payment_attempts a JOIN households h ON h.id = a.household_id"
@@ -83,12 +85,12 @@ public abstract class AttemptRepository implements GenericRepository<AttemptRepo
      * The household's attempts created at or after {@code since} with one of {@code statuses}, newest first (then by
      * id), at most {@code limit}.
      */
-    public List<PaymentAttemptView> recent(UUID householdId, Instant since, Set<AttemptStatus> statuses, int limit) {
+    public List<PaymentAttempt> recent(UUID householdId, Instant since, Set<AttemptStatus> statuses, int limit) {
         return recentRows(householdId, since, names(statuses), limit);
     }
 
     /** Attempts with one of {@code statuses} unchanged since before {@code updatedBefore}, oldest change first. */
-    public List<PaymentAttemptView> stale(Set<AttemptStatus> statuses, Instant updatedBefore, int limit) {
+    public List<PaymentAttempt> stale(Set<AttemptStatus> statuses, Instant updatedBefore, int limit) {
         return staleRows(names(statuses), updatedBefore, limit);
     }
 
@@ -102,24 +104,24 @@ public abstract class AttemptRepository implements GenericRepository<AttemptRepo
 
     @Query("SELECT " + COLUMNS + " FROM payment_attempts"
             + " WHERE household_id = :householdId AND idempotency_key = :idempotencyKey")
-    protected abstract Optional<PaymentAttemptView> rowByKey(UUID householdId, String idempotencyKey);
+    protected abstract Optional<PaymentAttempt> rowByKey(UUID householdId, String idempotencyKey);
 
     @Query("SELECT " + COLUMNS + " FROM payment_attempts WHERE id = :id")
-    protected abstract Optional<PaymentAttemptView> row(UUID id);
+    protected abstract Optional<PaymentAttempt> row(UUID id);
 
     @Query("SELECT " + COLUMNS + " FROM payment_attempts WHERE provider_intent_id = :intentId")
-    protected abstract Optional<PaymentAttemptView> rowByIntent(String intentId);
+    protected abstract Optional<PaymentAttempt> rowByIntent(String intentId);
 
     /** {@code statuses} is expanded by Micronaut Data into one bind parameter per element. */
     @Query("SELECT " + COLUMNS + " FROM payment_attempts WHERE household_id = :householdId"
             + " AND created_at >= :since AND status IN (:statuses) ORDER BY created_at DESC, id LIMIT :limit")
-    protected abstract List<PaymentAttemptView> recentRows(
+    protected abstract List<PaymentAttempt> recentRows(
             UUID householdId, Instant since, List<String> statuses, int limit);
 
     /** {@code statuses} is expanded by Micronaut Data into one bind parameter per element. */
     @Query("SELECT " + COLUMNS + " FROM payment_attempts WHERE status IN (:statuses) AND updated_at < :updatedBefore"
             + " ORDER BY updated_at, id LIMIT :limit")
-    protected abstract List<PaymentAttemptView> staleRows(List<String> statuses, Instant updatedBefore, int limit);
+    protected abstract List<PaymentAttempt> staleRows(List<String> statuses, Instant updatedBefore, int limit);
 
     public void update(
             Connection c,
@@ -166,8 +168,8 @@ public abstract class AttemptRepository implements GenericRepository<AttemptRepo
                 .orElseThrow(() -> new IllegalStateException("payment attempt row missing"));
     }
 
-    static PaymentAttemptView map(ResultSet rs) throws SQLException {
-        return new PaymentAttemptView(
+    static PaymentAttempt map(ResultSet rs) throws SQLException {
+        return new PaymentAttempt(
                 rs.getString("id"),
                 rs.getString("practice_id"),
                 rs.getString("household_id"),

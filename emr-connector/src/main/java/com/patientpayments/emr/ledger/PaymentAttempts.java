@@ -1,5 +1,7 @@
 package com.patientpayments.emr.ledger;
 
+import com.patientpayments.contract.AttemptStatus;
+import com.patientpayments.contract.PaymentAttempt;
 import com.patientpayments.emr.Jdbc;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -27,7 +29,7 @@ public class PaymentAttempts {
     }
 
     /** A new or already-recorded attempt; {@code created} tells which. */
-    public record Result(boolean created, PaymentAttemptView attempt) {}
+    public record Result(boolean created, PaymentAttempt attempt) {}
 
     public Result create(UUID householdId, long amountCents, String idempotencyKey) {
         return tx.executeWrite(s -> {
@@ -47,7 +49,7 @@ public class PaymentAttempts {
                                 null));
                 return new Result(true, inserted.get());
             }
-            PaymentAttemptView existing =
+            PaymentAttempt existing =
                     attempts.findByKey(householdId, idempotencyKey).orElseThrow();
             if (existing.amountCents() != amountCents) {
                 throw LedgerException.conflict("This idempotency key was already used with another amount.");
@@ -56,20 +58,20 @@ public class PaymentAttempts {
         });
     }
 
-    public PaymentAttemptView get(UUID id) {
+    public PaymentAttempt get(UUID id) {
         return tx.executeRead(s -> attempts.find(id)).orElseThrow(() -> LedgerException.notFound("Payment attempt"));
     }
 
-    public PaymentAttemptView byIntent(String intentId) {
+    public PaymentAttempt byIntent(String intentId) {
         return tx.executeRead(s -> attempts.findByIntent(intentId))
                 .orElseThrow(() -> LedgerException.notFound("Payment attempt"));
     }
 
-    public PaymentAttemptView setIntent(UUID id, String intentId) {
+    public PaymentAttempt setIntent(UUID id, String intentId) {
         try {
             return tx.executeWrite(s -> {
                 Connection c = s.getConnection();
-                PaymentAttemptView a =
+                PaymentAttempt a =
                         attempts.findForUpdate(c, id).orElseThrow(() -> LedgerException.notFound("Payment attempt"));
                 if (a.providerIntentId() != null) {
                     if (a.providerIntentId().equals(intentId)) {
@@ -100,11 +102,10 @@ public class PaymentAttempts {
     }
 
     /** Records a failure; never overrides SUCCEEDED (a late failure after success changes nothing). */
-    public PaymentAttemptView fail(
-            UUID id, @Nullable String eventId, String failureCode, @Nullable String failureMessage) {
+    public PaymentAttempt fail(UUID id, @Nullable String eventId, String failureCode, @Nullable String failureMessage) {
         return tx.executeWrite(s -> {
             Connection c = s.getConnection();
-            PaymentAttemptView a =
+            PaymentAttempt a =
                     attempts.findForUpdate(c, id).orElseThrow(() -> LedgerException.notFound("Payment attempt"));
             ledger.recordEvent(c, eventId, "payment_failed");
             if (!a.status().canMoveTo(AttemptStatus.FAILED)) {
@@ -129,12 +130,12 @@ public class PaymentAttempts {
      * The household's attempts created at or after {@code since} with one of {@code statuses}, newest first (at most
      * 20): what a second tab must know before starting another payment.
      */
-    public List<PaymentAttemptView> recent(UUID householdId, Instant since, Set<AttemptStatus> statuses) {
+    public List<PaymentAttempt> recent(UUID householdId, Instant since, Set<AttemptStatus> statuses) {
         return tx.executeRead(s -> attempts.recent(householdId, since, statuses, 20));
     }
 
     /** Attempts still open ({@code statuses}) and unchanged since before {@code updatedBefore}, oldest first. */
-    public List<PaymentAttemptView> stale(Set<AttemptStatus> statuses, Instant updatedBefore, int limit) {
+    public List<PaymentAttempt> stale(Set<AttemptStatus> statuses, Instant updatedBefore, int limit) {
         return tx.executeRead(s -> attempts.stale(statuses, updatedBefore, limit));
     }
 
@@ -144,10 +145,10 @@ public class PaymentAttempts {
      *
      * @throws LedgerException NOT_FOUND for an unknown attempt; CONFLICT when it has no provider intent yet
      */
-    public PaymentAttemptView resume(UUID id) {
+    public PaymentAttempt resume(UUID id) {
         return tx.executeWrite(s -> {
             Connection c = s.getConnection();
-            PaymentAttemptView a =
+            PaymentAttempt a =
                     attempts.findForUpdate(c, id).orElseThrow(() -> LedgerException.notFound("Payment attempt"));
             if (a.providerIntentId() == null) {
                 throw LedgerException.conflict("This attempt has no provider intent yet.");

@@ -1,5 +1,6 @@
 package com.patientpayments.emr.ledger;
 
+import com.patientpayments.contract.PaymentAttempt;
 import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -116,7 +117,7 @@ public class ProviderEvents {
 
     private ParkedView parked(
             Connection c, String reference, Holdings.Kind kind, String sourceId, String status, long amountCents) {
-        PaymentAttemptView attempt = attempts.findByIntent(reference).orElseThrow();
+        PaymentAttempt attempt = attempts.findByIntent(reference).orElseThrow();
         audit.append(
                 c,
                 new AuditLog.Entry(

@@ -1,5 +1,6 @@
 package com.patientpayments.emr.ledger;
 
+import com.patientpayments.contract.Transaction;
 import com.patientpayments.emr.practice.PracticeView;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
  */
 @Serdeable
 public record ReceiptView(
-        TransactionView transaction,
+        Transaction transaction,
         PracticeView practice,
         String guarantorName,
         List<Line> lines,

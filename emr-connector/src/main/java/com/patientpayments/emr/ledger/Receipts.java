@@ -1,5 +1,6 @@
 package com.patientpayments.emr.ledger;
 
+import com.patientpayments.contract.Transaction;
 import com.patientpayments.emr.practice.PracticeRepository;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -32,7 +33,7 @@ public class Receipts {
     /** The receipt of a transaction; {@code NOT_FOUND} ({@link LedgerException}) for an unknown one. */
     public ReceiptView receipt(UUID txId) {
         return tx.executeRead(s -> {
-            TransactionView t = transactions.find(txId).orElseThrow(() -> LedgerException.notFound("Transaction"));
+            Transaction t = transactions.find(txId).orElseThrow(() -> LedgerException.notFound("Transaction"));
             var practice = practices.findById(UUID.fromString(t.practiceId())).orElseThrow();
             String guarantor =
                     receipts.guarantorName(UUID.fromString(t.householdId())).orElseThrow();
@@ -66,7 +67,7 @@ public class Receipts {
      * precedes this posting's, charges entered before it. A posting that left credit (or applied nothing) had paid
      * every payable charge: 0.
      */
-    long balanceAfter(TransactionView t, UUID txId) {
+    long balanceAfter(Transaction t, UUID txId) {
         if (t.creditCents() > 0 || t.appliedCents() == 0) {
             return 0;
         }

@@ -1,5 +1,6 @@
 package com.patientpayments.emr.ledger;
 
+import com.patientpayments.contract.TransactionStatus;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;

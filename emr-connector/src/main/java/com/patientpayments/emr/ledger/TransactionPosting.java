@@ -1,5 +1,9 @@
 package com.patientpayments.emr.ledger;
 
+import com.patientpayments.contract.AttemptStatus;
+import com.patientpayments.contract.PaymentAttempt;
+import com.patientpayments.contract.Transaction;
+import com.patientpayments.contract.TransactionStatus;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -53,12 +57,12 @@ public class TransactionPosting {
             Instant paidAt) {}
 
     /** The transaction, and whether this call posted it (false: it was already posted). */
-    public record Result(boolean created, TransactionView transaction) {}
+    public record Result(boolean created, Transaction transaction) {}
 
     public Result post(Command cmd) {
         return tx.executeWrite(s -> {
             Connection c = s.getConnection();
-            PaymentAttemptView attempt = attempts.findByIntentLockingHousehold(c, cmd.providerReference())
+            PaymentAttempt attempt = attempts.findByIntentLockingHousehold(c, cmd.providerReference())
                     .orElseThrow(() -> LedgerException.notFound("Payment attempt for this provider reference"));
             UUID householdId = UUID.fromString(attempt.householdId());
             UUID attemptId = UUID.fromString(attempt.id());
@@ -83,7 +87,7 @@ public class TransactionPosting {
             }
             Allocator.Allocation allocation = allocations.plan(c, householdId, cmd.amount());
             List<LedgerRepository.Row> rows = new ArrayList<>();
-            List<TransactionView.Allocation> allocations = new ArrayList<>();
+            List<Transaction.Allocation> allocations = new ArrayList<>();
             List<AuditLog.Entry> entries = new ArrayList<>();
             entries.add(new AuditLog.Entry(
                     AuditAction.TRANSACTION_POSTED,
@@ -98,7 +102,7 @@ public class TransactionPosting {
                         line.chargeId(),
                         line.applied().cents(),
                         line.balanceAfter().cents()));
-                allocations.add(new TransactionView.Allocation(
+                allocations.add(new Transaction.Allocation(
                         line.chargeId().toString(),
                         line.applied().cents(),
                         line.balanceAfter().cents()));
@@ -148,7 +152,7 @@ public class TransactionPosting {
             // Built from what was just written: the same body a later read returns, without reading it back.
             return new Result(
                     true,
-                    new TransactionView(
+                    new Transaction(
                             txId.toString(),
                             cmd.providerReference(),
                             attempt.practiceId(),
@@ -163,8 +167,8 @@ public class TransactionPosting {
                             Money.CURRENCY,
                             cmd.methodBrand(),
                             cmd.methodLast4(),
-                            cmd.paidAt().toString(),
-                            createdAt.get().toString(),
+                            cmd.paidAt(),
+                            createdAt.get(),
                             List.copyOf(allocations)));
         });
     }

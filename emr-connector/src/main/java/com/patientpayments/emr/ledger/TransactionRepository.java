@@ -1,5 +1,7 @@
 package com.patientpayments.emr.ledger;
 
+import com.patientpayments.contract.Transaction;
+import com.patientpayments.contract.TransactionStatus;
 import com.patientpayments.emr.Jdbc;
 import io.micronaut.core.annotation.Introspected;
 import io.micronaut.data.annotation.Query;
@@ -15,19 +17,21 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Transactions and how they read back (with their original allocation). A Micronaut Data repository: the reads are
- * native {@code @Query} statements returning flat row records, assembled here into {@link TransactionView}; the insert
+ * native {@code @Query} statements returning the contract's {@link Transaction} itself (a DTO projection: {@link #SELECT}
+ * names each component's column; {@code status} converts from its name; {@code allocations} is read null and filled
+ * in by a second query for a single transaction); the insert
  * ({@code ON CONFLICT}) and the status update stay hand-written SQL over the connection of the caller's transaction.
  * Call it inside a transaction; the reads run on its connection, so they see what the transaction wrote.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public abstract class TransactionRepository implements GenericRepository<TransactionTable, UUID> {
-    private static final String SELECT = "SELECT t.*,"
+    private static final String SELECT = "SELECT t.*, NULL AS allocations,"
             + " COALESCE((SELECT SUM(a.amount_cents) FROM payment_applications a WHERE a.transaction_id = t.id"
-            + " AND a.kind = 'PAYMENT'), 0) AS applied,"
+            + " AND a.kind = 'PAYMENT'), 0) AS applied_cents,"
             + " COALESCE((SELECT SUM(e.amount_cents) FROM household_credit_entries e WHERE e.transaction_id = t.id"
-            + " AND e.kind = 'PAYMENT_CREDIT'), 0) AS credit,"
+            + " AND e.kind = 'PAYMENT_CREDIT'), 0) AS credit_cents,"
             + " LEAST(t.amount_cents, COALESCE((SELECT SUM(r.amount_cents) FROM refunds r WHERE r.transaction_id = t.id"
-            + " AND r.status NOT IN ('failed', 'canceled')), 0)) AS refunded"
+            + " AND r.status NOT IN ('failed', 'canceled')), 0)) AS refunded_cents"
             + " FROM transactions t ";
 
     /** The facts a new posting needs to insert. */
@@ -66,34 +70,34 @@ public abstract class TransactionRepository implements GenericRepository<Transac
     }
 
     /** The transaction with its allocations; empty when there is none. */
-    public Optional<TransactionView> find(UUID id) {
-        return row(id).map(r -> r.view(allocations(r.id())));
+    public Optional<Transaction> find(UUID id) {
+        return row(id).map(t -> t.withAllocations(allocations(t.id())));
     }
 
     /** The transaction of this provider reference, with its allocations; empty when there is none. */
-    public Optional<TransactionView> findByReference(String reference) {
-        return rowByReference(reference).map(r -> r.view(allocations(r.id())));
+    public Optional<Transaction> findByReference(String reference) {
+        return rowByReference(reference).map(t -> t.withAllocations(allocations(t.id())));
     }
 
     /** Transactions paid in [{@code from}, {@code to}), by payment time then id, at most {@code limit}; no allocations. */
-    public List<TransactionView> paidBetween(Instant from, Instant to, int limit) {
-        return paidBetweenRows(from, to, limit).stream().map(r -> r.view(null)).toList();
+    public List<Transaction> paidBetween(Instant from, Instant to, int limit) {
+        return paidBetweenRows(from, to, limit);
     }
 
-    private List<TransactionView.Allocation> allocations(String transactionId) {
+    private List<Transaction.Allocation> allocations(String transactionId) {
         return allocationRows(UUID.fromString(transactionId)).stream()
-                .map(a -> new TransactionView.Allocation(a.chargeId(), a.amountCents(), a.balanceAfterCents()))
+                .map(a -> new Transaction.Allocation(a.chargeId(), a.amountCents(), a.balanceAfterCents()))
                 .toList();
     }
 
     @Query(SELECT + "WHERE t.id = :id")
-    protected abstract Optional<TransactionRow> row(UUID id);
+    protected abstract Optional<Transaction> row(UUID id);
 
     @Query(SELECT + "WHERE t.provider_reference = :reference")
-    protected abstract Optional<TransactionRow> rowByReference(String reference);
+    protected abstract Optional<Transaction> rowByReference(String reference);
 
     @Query(SELECT + "WHERE t.paid_at >= :from AND t.paid_at < :to ORDER BY t.paid_at, t.id LIMIT :limit")
-    protected abstract List<TransactionRow> paidBetweenRows(Instant from, Instant to, int limit);
+    protected abstract List<Transaction> paidBetweenRows(Instant from, Instant to, int limit);
 
     /** The posting's {@code PAYMENT} applications in allocation order (date of service, then entry order). */
     @Query("SELECT a.charge_id, a.amount_cents, a.balance_after_cents FROM payment_applications a"
@@ -103,48 +107,6 @@ public abstract class TransactionRepository implements GenericRepository<Transac
 
     public void updateStatus(Connection c, UUID id, TransactionStatus status) {
         Jdbc.update(c, "UPDATE transactions SET status = ? WHERE id = ?", status.name(), id);
-    }
-
-    /** One row of {@link #SELECT}: a transaction with what its posting applied, left as credit and has refunded. */
-    @Introspected
-    protected record TransactionRow(
-            String id,
-            String providerReference,
-            String practiceId,
-            String householdId,
-            @Nullable String attemptId,
-            String source,
-            String status,
-            long amountCents,
-            long applied,
-            long credit,
-            long refunded,
-            String currency,
-            @Nullable String methodBrand,
-            @Nullable String methodLast4,
-            Instant paidAt,
-            Instant createdAt) {
-
-        TransactionView view(@Nullable List<TransactionView.Allocation> allocations) {
-            return new TransactionView(
-                    id,
-                    providerReference,
-                    practiceId,
-                    householdId,
-                    attemptId,
-                    source,
-                    TransactionStatus.valueOf(status),
-                    amountCents,
-                    applied,
-                    credit,
-                    refunded,
-                    currency,
-                    methodBrand,
-                    methodLast4,
-                    paidAt.toString(),
-                    createdAt.toString(),
-                    allocations);
-        }
     }
 
     /** One {@code PAYMENT} application of a posting: the charge, the cents applied and its balance right after. */

@@ -2,15 +2,22 @@ package com.patientpayments.emr.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.patientpayments.contract.AttemptStatus;
 import com.patientpayments.contract.BrandingState;
 import com.patientpayments.contract.ConsolePayment;
+import com.patientpayments.contract.ErrorCode;
+import com.patientpayments.contract.PaymentAttempt;
 import com.patientpayments.contract.PracticeLogo;
 import com.patientpayments.contract.RefundRequest;
 import com.patientpayments.contract.RoiReport;
+import com.patientpayments.contract.Transaction;
+import com.patientpayments.contract.TransactionStatus;
 import com.patientpayments.emr.support.TestApp;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,5 +141,105 @@ class ContractWireFormatTest {
                 .isEqualTo("{\"draft\":null,\"published\":{\"signatureText\":\"Dr. Ada\",\"footerText\":null,"
                         + "\"logo\":{\"contentType\":\"image/png\",\"sha256\":\"ab12\",\"sizeBytes\":42},"
                         + "\"updatedAt\":\"2026-03-01T10:15:30Z\"}}");
+    }
+
+    @Test
+    void aTransactionWritesItsInstantsAsIsoStringsAndItsAllocations() throws IOException {
+        var transaction = new Transaction(
+                "t-1",
+                "pi_1",
+                "p-1",
+                "h-1",
+                "a-1",
+                "ONLINE_PATIENT_PAYMENT",
+                TransactionStatus.PARTIALLY_REFUNDED,
+                12_500,
+                12_000,
+                500,
+                1_000,
+                "USD",
+                null,
+                null,
+                Instant.parse("2026-03-01T10:15:30.123456Z"),
+                Instant.parse("2026-03-01T10:15:31Z"),
+                List.of(new Transaction.Allocation("c-1", 12_000, 0)));
+        assertThat(write(transaction))
+                .isEqualTo("{\"id\":\"t-1\",\"providerReference\":\"pi_1\",\"practiceId\":\"p-1\","
+                        + "\"householdId\":\"h-1\",\"attemptId\":\"a-1\",\"source\":\"ONLINE_PATIENT_PAYMENT\","
+                        + "\"status\":\"PARTIALLY_REFUNDED\",\"amountCents\":12500,\"appliedCents\":12000,"
+                        + "\"creditCents\":500,\"refundedCents\":1000,\"currency\":\"USD\",\"methodBrand\":null,"
+                        + "\"methodLast4\":null,\"paidAt\":\"2026-03-01T10:15:30.123456Z\","
+                        + "\"createdAt\":\"2026-03-01T10:15:31Z\",\"allocations\":[{\"chargeId\":\"c-1\","
+                        + "\"appliedCents\":12000,\"chargeBalanceAfterCents\":0}]}");
+    }
+
+    @Test
+    void aTransactionInAListOmitsItsAllocationsButWritesOtherNulls() throws IOException {
+        var transaction = new Transaction(
+                "t-1",
+                "pi_1",
+                "p-1",
+                "h-1",
+                null,
+                "ONLINE_PATIENT_PAYMENT",
+                TransactionStatus.SUCCEEDED,
+                12_500,
+                12_500,
+                0,
+                0,
+                "USD",
+                "visa",
+                "4242",
+                Instant.parse("2026-03-01T10:15:30Z"),
+                Instant.parse("2026-03-01T10:15:30.500Z"),
+                null);
+        assertThat(write(List.of(transaction)))
+                .isEqualTo("[{\"id\":\"t-1\",\"providerReference\":\"pi_1\",\"practiceId\":\"p-1\","
+                        + "\"householdId\":\"h-1\",\"attemptId\":null,\"source\":\"ONLINE_PATIENT_PAYMENT\","
+                        + "\"status\":\"SUCCEEDED\",\"amountCents\":12500,\"appliedCents\":12500,"
+                        + "\"creditCents\":0,\"refundedCents\":0,\"currency\":\"USD\",\"methodBrand\":\"visa\","
+                        + "\"methodLast4\":\"4242\",\"paidAt\":\"2026-03-01T10:15:30Z\","
+                        + "\"createdAt\":\"2026-03-01T10:15:30.500Z\"}]");
+    }
+
+    @Test
+    void aPaymentAttemptWritesItsNullsAndIsoInstants() throws IOException {
+        var attempt = new PaymentAttempt(
+                "a-1",
+                "p-1",
+                "h-1",
+                12_500,
+                "USD",
+                "k-1",
+                null,
+                AttemptStatus.FAILED,
+                "card_declined",
+                null,
+                null,
+                Instant.parse("2026-03-01T10:15:30.123456Z"),
+                Instant.parse("2026-03-01T10:15:31Z"));
+        assertThat(write(attempt))
+                .isEqualTo("{\"id\":\"a-1\",\"practiceId\":\"p-1\",\"householdId\":\"h-1\","
+                        + "\"amountCents\":12500,\"currency\":\"USD\",\"idempotencyKey\":\"k-1\","
+                        + "\"providerIntentId\":null,\"status\":\"FAILED\",\"failureCode\":\"card_declined\","
+                        + "\"failureMessage\":null,\"transactionId\":null,"
+                        + "\"createdAt\":\"2026-03-01T10:15:30.123456Z\",\"updatedAt\":\"2026-03-01T10:15:31Z\"}");
+    }
+
+    @Test
+    void theStatusesAndErrorCodesAreTheirWireNames() throws IOException {
+        assertThat(write(List.of(TransactionStatus.values())))
+                .isEqualTo("[\"SUCCEEDED\",\"PARTIALLY_REFUNDED\",\"REFUNDED\",\"DISPUTED\",\"DISPUTE_LOST\"]");
+        assertThat(write(List.of(AttemptStatus.values())))
+                .isEqualTo("[\"CREATED\",\"PROCESSING\",\"SUCCEEDED\",\"FAILED\"]");
+        assertThat(Arrays.stream(ErrorCode.values()).map(Enum::name))
+                .containsExactly(
+                        "UNAUTHORIZED",
+                        "NOT_FOUND",
+                        "VALIDATION_FAILED",
+                        "CONFLICT",
+                        "METHOD_NOT_ALLOWED",
+                        "UNSUPPORTED_MEDIA_TYPE",
+                        "INTERNAL");
     }
 }

@@ -3,6 +3,8 @@ package com.patientpayments.emr.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.patientpayments.contract.AttemptStatus;
+import com.patientpayments.contract.TransactionStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,11 +1,12 @@
-package com.patientpayments.emr.ledger;
+package com.patientpayments.contract;
 
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Status of a payment attempt. SUCCEEDED is final: a late failure event after success changes nothing. A failed
- * attempt may still succeed (the patient retries on the same intent).
+ * Status of a payment attempt: {@code CREATED} (no provider intent yet), {@code PROCESSING} (intent attached, no final
+ * event), {@code SUCCEEDED} (posted; final: a late failure event after success changes nothing), {@code FAILED}
+ * (declined or abandoned; it may still succeed, the patient retries on the same intent).
  */
 public enum AttemptStatus {
     CREATED,
@@ -21,5 +22,10 @@ public enum AttemptStatus {
             case SUCCEEDED -> EnumSet.noneOf(AttemptStatus.class);
         };
         return allowed.contains(next);
+    }
+
+    /** Neither posted nor failed yet. */
+    public boolean open() {
+        return this == CREATED || this == PROCESSING;
     }
 }

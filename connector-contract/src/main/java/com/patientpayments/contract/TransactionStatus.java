@@ -1,10 +1,10 @@
-package com.patientpayments.emr.ledger;
+package com.patientpayments.contract;
 
 /**
  * Status of a posted transaction: a projection of the provider's current state of its refunds and disputes, derived
  * in one place ({@link #derive}). It has no transitions of its own to check — it may go back where the provider's
- * state goes back (a failed refund, a won dispute); the state machines that are checked are {@link RefundStatus} and
- * {@link DisputeStatus}.
+ * state goes back (a failed refund, a won dispute); the state machines that are checked are the connector's refund and
+ * dispute statuses.
  */
 public enum TransactionStatus {
     SUCCEEDED,

@@ -1,9 +1,9 @@
-package com.patientpayments.emr;
+package com.patientpayments.contract;
 
 /**
- * Every error the connector answers, by the {@code code} of its problem JSON (API.md "Errors"). Knows nothing of
- * HTTP: only the api layer ({@code api.Problem}) gives each code its status and title. The names are the contract's
- * and must not change.
+ * Every error the connector answers, by the {@code code} of its problem JSON (API.md "Errors"): the connector's
+ * domain errors carry one, the BFF's connector client decodes it. Knows nothing of HTTP: only the connector's api layer
+ * ({@code api.Problem}) gives each code its status and title. The names are the contract's and must not change.
  */
 public enum ErrorCode {
     /** No or a wrong service credential. */
