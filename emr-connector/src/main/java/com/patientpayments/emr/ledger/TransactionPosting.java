@@ -1,6 +1,5 @@
 package com.patientpayments.emr.ledger;
 
-import com.patientpayments.contract.AttemptStatus;
 import com.patientpayments.contract.PaymentAttempt;
 import com.patientpayments.contract.Transaction;
 import com.patientpayments.contract.TransactionStatus;
