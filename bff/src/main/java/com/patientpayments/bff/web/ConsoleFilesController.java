@@ -19,8 +19,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 
 /**
  * The console's files outside GraphQL: one-time export downloads (the token is the authorization) and statement QR
@@ -28,7 +26,6 @@ import io.micronaut.security.rules.SecurityRule;
  * household look-up).
  */
 @Controller("/console-files")
-@Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConsoleFilesController {
     private final ConsoleDownloads downloads;

@@ -13,8 +13,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import java.util.Optional;
 import java.util.regex.Matcher;
 
@@ -26,7 +24,6 @@ import java.util.regex.Matcher;
  * without logo or a stale hash answer a plain 404 (the SPA only links logos the BFF announced).
  */
 @Controller(PracticeLogoUrls.PREFIX)
-@Secured(SecurityRule.IS_ANONYMOUS)
 public class PracticeLogoController {
 
     static final String IMMUTABLE = "public, max-age=31536000, immutable";

@@ -18,8 +18,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +27,6 @@ import org.slf4j.LoggerFactory;
  * rendered now from authoritative data; a used, expired or unknown token gets a small 404 page.
  */
 @Controller
-@Secured(SecurityRule.IS_ANONYMOUS)
 public class ReceiptDownloadController {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptDownloadController.class);

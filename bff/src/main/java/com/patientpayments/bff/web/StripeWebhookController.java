@@ -15,8 +15,6 @@ import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.rules.SecurityRule;
 import java.io.IOException;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -29,7 +27,6 @@ import org.slf4j.LoggerFactory;
  * generic 400 and nothing of the request is logged (the body may hold payment details).
  */
 @Controller("/webhooks/stripe")
-@Secured(SecurityRule.IS_ANONYMOUS)
 public class StripeWebhookController {
 
     private static final Logger LOG = LoggerFactory.getLogger(StripeWebhookController.class);

@@ -53,6 +53,31 @@ class ManagementPortTest implements BffTestProperties {
         assertThat(mgmt.get("/prometheus").raw()).contains("pp_funnel_total").contains("jvm_memory");
     }
 
+    /**
+     * micronaut-security's request filter is off (no route is protected at that layer; application.yml), and it was
+     * what kept micronaut-management's sensitive endpoints closed: so none is enabled, on either port. The management
+     * port answers health and prometheus only.
+     */
+    @Test
+    void theManagementPortServesHealthAndPrometheusOnly() {
+        assertThat(context.getBeansOfType(io.micronaut.security.filters.SecurityFilter.class))
+                .isEmpty();
+        GraphQLTestClient mgmt = new GraphQLTestClient(BffTestSupport.managementUrl(server));
+        for (String path :
+                new String[] {"/beans", "/env", "/loggers", "/routes", "/threaddump", "/info", "/caches", "/metrics"}) {
+            GraphQLTestClient.Result r = mgmt.get(path);
+            assertThat(r.status()).as(path).isIn(404, 405);
+            assertThat(r.raw()).as(path).doesNotContain("jvm").doesNotContain("com.patientpayments");
+        }
+        for (String path : new String[] {"/stop", "/refresh", "/loggers/ROOT"}) {
+            assertThat(mgmt.post(path, "{}", "application/json").status())
+                    .as(path)
+                    .isEqualTo(404);
+        }
+        assertThat(mgmt.get("/health").status()).isEqualTo(200);
+        assertThat(mgmt.get("/prometheus").status()).isEqualTo(200);
+    }
+
     @Test
     void thePublicPortAnswersLivenessAndReadinessWithoutDetails() {
         GraphQLTestClient pub = new GraphQLTestClient(server.getURL());
