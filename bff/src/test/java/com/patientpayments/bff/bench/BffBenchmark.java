@@ -239,16 +239,25 @@ class BffBenchmark {
             Floors rps = new Floors("household{charges} throughput", "req/s", "≥ 0.6× (a), ≥ 0.5× (b)");
             Floors p50 = new Floors("household{charges} p50", "ms", "(latency: lower is better)");
             Floors p99 = new Floors("household{charges} p99", "ms", "(latency: lower is better)");
+            // The serving process's CPU time per answered request: what the answer costs, whichever process gets the
+            // cores. Throughput on this shared 2-core machine moves with everything else running; this moves less.
+            Floors cpu = new Floors("household{charges} server CPU per request", "µs", "(cost: lower is better)");
             for (int r = 0; r < Floors.rounds(3); r++) {
+                long cpu0 = cpuNanos(bff.process());
                 LoadTool.Result a = check(LoadTool.wrk(floorA, CONNECTIONS, seconds, null, List.of()));
+                cpu.floor("(a) static file", perRequestMicros(cpuNanos(bff.process()) - cpu0, a));
                 rps.floor("(a) static file", a.requestsPerSecond());
                 p50.floor("(a) static file", a.p50());
                 p99.floor("(a) static file", a.p99());
+                cpu0 = cpuNanos(floor.process());
                 LoadTool.Result b = check(LoadTool.wrk(floorB, CONNECTIONS, seconds, CHARGES, List.of()));
+                cpu.floor("(b) minimal app", perRequestMicros(cpuNanos(floor.process()) - cpu0, b));
                 rps.floor("(b) minimal app", b.requestsPerSecond());
                 p50.floor("(b) minimal app", b.p50());
                 p99.floor("(b) minimal app", b.p99());
+                cpu0 = cpuNanos(bff.process());
                 LoadTool.Result p = check(LoadTool.wrk(product, CONNECTIONS, seconds, CHARGES, session));
+                cpu.product(perRequestMicros(cpuNanos(bff.process()) - cpu0, p));
                 rps.product(p.requestsPerSecond());
                 p50.product(p.p50());
                 p99.product(p.p99());
@@ -256,6 +265,7 @@ class BffBenchmark {
             rps.summary();
             p50.summary();
             p99.summary();
+            cpu.summary();
             if (Boolean.getBoolean("bench.profile")) {
                 profile(product, seconds, session);
             }
@@ -276,6 +286,22 @@ class BffBenchmark {
         System.out.printf(
                 "BENCH profile household{charges} under JFR: %.0f req/s; recording %s%n", r.requestsPerSecond(), jfr);
         JfrSummary.print(jfr, 30, null);
+    }
+
+    /** CPU time (user + system) the process has used so far, in nanoseconds; fails when the OS does not say. */
+    private static long cpuNanos(Process process) {
+        return process.info()
+                .totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("process CPU time unavailable"))
+                .toNanos();
+    }
+
+    /** {@code cpuNanos} spread over the run's answered requests, in microseconds. */
+    private static double perRequestMicros(long cpuNanos, LoadTool.Result run) {
+        if (run.requests() <= 0) {
+            throw new IllegalStateException("wrk reported no requests:\n" + run.output());
+        }
+        return cpuNanos / 1_000.0 / run.requests();
     }
 
     private static void exec(String... cmd) throws IOException, InterruptedException {

@@ -22,7 +22,14 @@ final class LoadTool {
     private LoadTool() {}
 
     /** One wrk or hey run: throughput and latency percentiles in milliseconds, and the non-2xx answers. */
-    record Result(double requestsPerSecond, double p50, double p95, double p99, long errors, String output) {}
+    record Result(double requestsPerSecond, double p50, double p95, double p99, long errors, String output) {
+
+        /** Requests completed in the run ({@code wrk}'s "N requests in"; 0 when the tool does not print it). */
+        long requests() {
+            Matcher m = Pattern.compile("(\\d+) requests in").matcher(output);
+            return m.find() ? Long.parseLong(m.group(1)) : 0;
+        }
+    }
 
     /**
      * {@code wrk -t1 -c<connections> -d<seconds>s --latency} against {@code url}: a POST with {@code body} when it is
