@@ -9,10 +9,10 @@ import net.logstash.logback.encoder.LogstashEncoder;
  * thread of its own: starting it builds a Jackson {@code ObjectMapper} (class loading and initialisation of
  * jackson-databind, which nothing else in the BFF uses) only to take its {@code JsonFactory}, and a JFR profile of
  * the BFF's start put that at about 11 % of the main thread's samples before the first readiness answer (issue 16).
- * Logback configures itself on the main thread the first time a logger is asked for, so the main thread now goes on
+ * Logback is configured on the main thread the first time a logger is asked for, so the main thread now goes on
  * with the application context while the encoder starts; the first event to be encoded waits until it has.
  *
- * <p>Used by {@code logback.xml} in place of {@code LogstashEncoder}, with the same settings.
+ * <p>The encoder of the BFF's logging set-up ({@link JsonLogConfigurator}).
  */
 public class BackgroundStartedLogstashEncoder extends LogstashEncoder {
 
