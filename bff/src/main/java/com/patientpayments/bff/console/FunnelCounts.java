@@ -3,6 +3,7 @@ package com.patientpayments.bff.console;
 import com.patientpayments.bff.emr.ConsoleEmr;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.observability.FunnelStepReached;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -20,16 +21,20 @@ import org.slf4j.LoggerFactory;
  * {@code count}. Before, every sign-in made its own connector call and upsert of the same daily row (one row lock
  * per practice and day taken at the sign-in rate). A count that cannot be written is dropped and logged by step only
  * (counts are analytics, not money); a BFF that is killed loses at most the last second's counts.
+ *
+ * <p>The connector client is resolved at the first flush that has something to write: the first tick comes a second
+ * after the context starts, and creating the client there (HTTP clients, TLS context) took the CPU from the BFF's own
+ * start-up before its first readiness answer (JFR, issue 16).
  */
 @Singleton
 public class FunnelCounts implements ApplicationEventListener<FunnelStepReached> {
     private static final Logger LOG = LoggerFactory.getLogger(FunnelCounts.class);
-    private final ConsoleEmr emr;
+    private final BeanProvider<ConsoleEmr> emr;
     private final Map<Key, Long> pending = new ConcurrentHashMap<>();
 
     private record Key(String practiceHash, String step) {}
 
-    public FunnelCounts(ConsoleEmr emr) {
+    public FunnelCounts(BeanProvider<ConsoleEmr> emr) {
         this.emr = emr;
     }
 
@@ -66,7 +71,7 @@ public class FunnelCounts implements ApplicationEventListener<FunnelStepReached>
             if (n == null) {
                 continue;
             }
-            EmrOutcome<Void> r = emr.funnel(key.practiceHash(), key.step(), n);
+            EmrOutcome<Void> r = emr.get().funnel(key.practiceHash(), key.step(), n);
             if (!(r instanceof EmrOutcome.Found<Void>)) {
                 LOG.warn("funnel counts not written ({} x{}, {})", key.step(), n, r.label());
             }
