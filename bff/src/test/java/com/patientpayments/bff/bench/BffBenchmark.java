@@ -389,7 +389,9 @@ class BffBenchmark {
         System.out.println("BENCH profile signIn -- BFF CPU, " + label);
         JfrSummary.print(bffJfr, 30, null);
         System.out.println("BENCH profile signIn -- BFF wall clock (waits), " + label);
-        JfrSummary.waits(bffJfr, null, requests, 30);
+        // The request threads: @ExecuteOn(BLOCKING) runs GraphQL on Micronaut's unbounded, caching I/O pool on
+        // JDK 17 (no virtual threads); their "(no project frame)" parks are idle workers waiting for a request.
+        JfrSummary.waits(bffJfr, "io-executor-thread-\\d+", requests, 30);
         System.out.println("BENCH profile signIn -- EMR connector CPU, " + label);
         JfrSummary.print(emrJfr, 30, null);
     }
