@@ -52,9 +52,13 @@ public class EmrClient {
         return read(path("practices", practiceId), Argument.of(EmrPractice.class));
     }
 
-    /** The sign-in look-up (a read, though a POST: the body carries PII that must not be in a URL). */
-    public EmrOutcome<EmrHousehold> lookup(HouseholdLookup lookup) {
-        return call(true, HttpRequest.POST(path("households", "lookup"), lookup), Argument.of(EmrHousehold.class));
+    /**
+     * The sign-in check (a read, though a POST: the body carries PII that must not be in a URL): the matched
+     * household's id, practice and current hash only, one statement on the connector (its {@code /lookup} also reads
+     * the household's patients and balances, which sign-in never uses).
+     */
+    public EmrOutcome<EmrHouseholdMatch> signInMatch(HouseholdLookup lookup) {
+        return call(true, HttpRequest.POST(path("households", "match"), lookup), Argument.of(EmrHouseholdMatch.class));
     }
 
     public EmrOutcome<EmrHousehold> household(String householdId) {

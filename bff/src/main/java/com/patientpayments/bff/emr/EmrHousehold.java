@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
-/** {@code GET /api/v1/households/{id}} and the answer of the sign-in lookup. */
+/** {@code GET /api/v1/households/{id}} (and the connector's {@code /households/lookup}). */
 @Serdeable
 public record EmrHousehold(
         String id,

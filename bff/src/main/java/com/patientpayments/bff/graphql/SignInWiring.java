@@ -2,7 +2,7 @@ package com.patientpayments.bff.graphql;
 
 import com.patientpayments.bff.emr.ConnectorErrors;
 import com.patientpayments.bff.emr.EmrClient;
-import com.patientpayments.bff.emr.EmrHousehold;
+import com.patientpayments.bff.emr.EmrHouseholdMatch;
 import com.patientpayments.bff.emr.EmrOutcome;
 import com.patientpayments.bff.emr.HouseholdLookup;
 import com.patientpayments.bff.observability.Failures;
@@ -84,20 +84,20 @@ public class SignInWiring implements GraphQLWiring {
                 padFrom(started);
                 return SignInResult.failed(locale, settings.window().toMinutes());
             }
-            EmrOutcome<EmrHousehold> answer = emr.lookup(new HouseholdLookup(hash, account, lastName));
-            if (!(answer instanceof EmrOutcome.Found<EmrHousehold>) && !answer.isNotFound()) {
+            EmrOutcome<EmrHouseholdMatch> answer = emr.signInMatch(new HouseholdLookup(hash, account, lastName));
+            if (!(answer instanceof EmrOutcome.Found<EmrHouseholdMatch>) && !answer.isNotFound()) {
                 guess.release(); // no answer (down, refused): the client learns nothing from this guess
                 throw ConnectorErrors.toApi(answer, "");
             }
-            Optional<EmrHousehold> found =
-                    answer instanceof EmrOutcome.Found<EmrHousehold> f ? Optional.of(f.value()) : Optional.empty();
+            Optional<EmrHouseholdMatch> found =
+                    answer instanceof EmrOutcome.Found<EmrHouseholdMatch> f ? Optional.of(f.value()) : Optional.empty();
             if (found.isEmpty()) {
                 failures.record("signIn", "no_match");
                 padFrom(started);
                 return SignInResult.failed(locale, settings.window().toMinutes());
             }
             guess.release(); // the right details: a success never uses up a limit
-            EmrHousehold h = found.get();
+            EmrHouseholdMatch h = found.get();
             Instant idleExpiry = sessions.start(env, h.practiceId(), h.practiceHash(), h.id(), locale);
             funnel.record(Funnel.Step.SIGNED_IN, h.practiceHash());
             outcome = "success";

@@ -87,6 +87,11 @@ class BffBenchmark {
 
     /** Starts the BFF with the common JVM flags plus {@code jvmOption}; answers it once ready. */
     private Launch.Started startBff(String jvmOption) throws Exception {
+        return startBff(jvmOption, Launch.bffJar());
+    }
+
+    /** {@link #startBff(String)} from another build of the BFF ({@code jar}). */
+    private Launch.Started startBff(String jvmOption, Path jar) throws Exception {
         EmrConnectorProcess emr = EmrConnectorProcess.shared();
         int port = LocalPorts.freePort();
         Map<String, String> env = new HashMap<>();
@@ -111,8 +116,7 @@ class BffBenchmark {
                         + " -Dpayments.sign-in.max-client-failures=1000000 -Dpayments.sign-in.max-account-failures=1000000 "
                         + System.getProperty("bench.bff.java-options", ""));
         String url = "http://127.0.0.1:" + port;
-        return Launch.start(
-                Launch.jarCommand(Launch.jvmFlags(jvmOption), Launch.bffJar()), env, url, "/health/readiness");
+        return Launch.start(Launch.jarCommand(Launch.jvmFlags(jvmOption), jar), env, url, "/health/readiness");
     }
 
     /** Starts the minimal app with the common JVM flags plus {@code jvmOption}, answering {@code body} on /graphql. */
@@ -331,29 +335,91 @@ class BffBenchmark {
         int padding = signInPaddingMillis();
         int seconds = Integer.getInteger("bench.seconds", Floors.seconds(5, 20));
         String body = signInBody();
-        try (Launch.Started floor = startFloor(null, null)) {
-            warmUpSignIn(body);
+        // -Dbench.signin.compare.jar=<jar>: another build of the BFF (before/after a change), started beside this
+        // one and measured in the same interleaved rounds, so both see the same machine.
+        String compareJar = System.getProperty("bench.signin.compare.jar", "");
+        try (Launch.Started floor = startFloor(null, null);
+                Launch.Started other = compareJar.isBlank() ? null : startBff(null, Path.of(compareJar))) {
+            warmUpSignIn(base, body);
+            if (other != null) {
+                System.out.printf("BENCH signIn compared with %s (\"other\" below)%n", compareJar);
+                warmUpSignIn(other.base(), body);
+            }
             LoadTool.hey(floor.base() + "/graphql", 50, 5, Floors.seconds(3, 10), body, List.of());
             Floors p95 = new Floors(
                     "signIn p95 @250/s", "ms", "≤ padding " + padding + " ms + 15 ms = " + (padding + 15) + " ms");
             Floors rate = new Floors("signIn achieved rate", "req/s", "250");
+            Floors otherP95 = new Floors("signIn p95 @250/s, other build", "ms", "(before/after)");
             for (int r = 0; r < Floors.rounds(3); r++) {
                 LoadTool.Result f = check(LoadTool.hey(floor.base() + "/graphql", 50, 5, seconds, body, List.of()));
                 p95.floor("minimal app + padding", f.p95() + padding);
+                otherP95.floor("minimal app + padding", f.p95() + padding);
                 rate.floor("minimal app", f.requestsPerSecond());
+                if (other != null) {
+                    LoadTool.Result o = check(LoadTool.hey(other.base() + "/graphql", 50, 5, seconds, body, List.of()));
+                    otherP95.product(o.p95());
+                    System.out.printf(
+                            "BENCH signIn round %d other build: p50 %.1f ms, p95 %.1f ms, %.0f req/s%n",
+                            r + 1, o.p50(), o.p95(), o.requestsPerSecond());
+                }
                 LoadTool.Result p = check(LoadTool.hey(base + "/graphql", 50, 5, seconds, body, List.of()));
                 p95.product(p.p95());
                 rate.product(p.requestsPerSecond());
+                System.out.printf(
+                        "BENCH signIn round %d this build: p50 %.1f ms, p95 %.1f ms, %.0f req/s%n",
+                        r + 1, p.p50(), p.p95(), p.requestsPerSecond());
             }
             p95.summary();
             rate.summary();
+            if (other != null) {
+                otherP95.summary();
+            }
             System.out.printf(
                     "BENCH signIn p95 @250/s: product median %.1f ms vs goal %d ms (padding %d ms + 15): %s%n",
                     p95.productMedian(),
                     padding + 15,
                     padding,
                     p95.productMedian() <= padding + 15 ? "met" : "NOT met");
+            if (Boolean.getBoolean("bench.profile")) {
+                if (other != null) {
+                    profileSignIn("other build", other, body, seconds);
+                }
+                profileSignIn("this build", bff, body, seconds);
+            }
         }
+    }
+
+    /**
+     * {@code -Dbench.profile=true}: one more {@code signIn} run at 250/s under JFR, on the BFF and on the EMR connector
+     * at once. CPU: {@link JfrSummary#print} of each process. Wall clock: {@link JfrSummary#waits} of the BFF, every
+     * park, sleep, monitor and socket wait from 0 ms by project call site and per request (the padding's sleep shows as
+     * {@code SignInPacing.padFrom}; what is not padded is what the answer waits for besides it), with GC pauses.
+     */
+    private void profileSignIn(String label, Launch.Started target, String body, int seconds) throws Exception {
+        Path settings = JfrSummary.wallClockSettings();
+        Path bffJfr = Files.createTempFile("bff-signin-", ".jfr");
+        Path emrJfr = Files.createTempFile("emr-signin-", ".jfr");
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        String bffPid = Long.toString(target.process().pid());
+        String emrPid = Long.toString(EmrConnectorProcess.shared().pid());
+        exec(jcmd, bffPid, "JFR.start", "name=bench", "settings=" + settings, "filename=" + bffJfr);
+        exec(jcmd, emrPid, "JFR.start", "name=bench", "settings=profile", "filename=" + emrJfr);
+        LoadTool.Result r = check(LoadTool.hey(target.base() + "/graphql", 50, 5, seconds, body, List.of()));
+        exec(jcmd, bffPid, "JFR.stop", "name=bench");
+        exec(jcmd, emrPid, "JFR.stop", "name=bench");
+        long requests = Math.round(r.requestsPerSecond() * seconds);
+        System.out.printf(
+                "BENCH profile signIn @250/s under JFR, %s: %.0f req/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; "
+                        + "recordings %s (BFF), %s (connector)%n",
+                label, r.requestsPerSecond(), r.p50(), r.p95(), r.p99(), bffJfr, emrJfr);
+        System.out.println("BENCH profile signIn -- BFF CPU, " + label);
+        JfrSummary.print(bffJfr, 30, null);
+        System.out.println("BENCH profile signIn -- BFF wall clock (waits), " + label);
+        // The request threads: @ExecuteOn(BLOCKING) runs GraphQL on Micronaut's unbounded, caching I/O pool on
+        // JDK 17 (no virtual threads); their "(no project frame)" parks are idle workers waiting for a request.
+        JfrSummary.waits(bffJfr, "io-executor-thread-\\d+", requests, 30);
+        System.out.println("BENCH profile signIn -- EMR connector CPU, " + label);
+        JfrSummary.print(emrJfr, 30, null);
     }
 
     /**
@@ -363,13 +429,13 @@ class BffBenchmark {
      * same 2 cores that serve the load: measured 2026-11-30 in 30 s windows from a cold start, p95 192, 60, 53, 50, 49,
      * 50, 50 ms — a fixed 30 s warm-up measured the compiler, not the product. Every window is printed.
      */
-    private void warmUpSignIn(String body) throws IOException, InterruptedException {
+    private void warmUpSignIn(String target, String body) throws IOException, InterruptedException {
         int window = Floors.seconds(5, 10);
         int min = Integer.getInteger("bench.signin.warmup.min.seconds", Floors.seconds(10, 60));
         int max = Integer.getInteger("bench.signin.warmup.max.seconds", Floors.seconds(20, 240));
         List<Double> p95s = new java.util.ArrayList<>();
         for (int warmed = window; warmed <= max; warmed += window) {
-            double p95 = LoadTool.hey(base + "/graphql", 50, 5, window, body, List.of())
+            double p95 = LoadTool.hey(target + "/graphql", 50, 5, window, body, List.of())
                     .p95();
             p95s.add(p95);
             System.out.printf("BENCH signIn warm-up %3d s: p95 %.1f ms%n", warmed, p95);
@@ -455,10 +521,13 @@ class BffBenchmark {
         for (int attempt = 1; ; attempt++) {
             try {
                 return login().orElseThrow();
-            } catch (java.net.http.HttpTimeoutException e) {
+            } catch (java.net.http.HttpTimeoutException | IllegalStateException e) {
+                // A cold connector on a loaded machine can miss the BFF's 2 s read timeout on its first look-ups:
+                // the answer is then a 200 with an UNAVAILABLE error rather than a session.
                 if (attempt == 5) {
                     throw e;
                 }
+                Thread.sleep(1000);
             }
         }
     }
@@ -466,7 +535,7 @@ class BffBenchmark {
     private java.util.Optional<String> login() throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(request(signInBody(), null), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200 || !r.body().contains("\"ok\":true")) {
-            throw new IllegalStateException("sign-in failed: " + r.statusCode());
+            throw new IllegalStateException("sign-in failed: " + r.statusCode() + " " + r.body());
         }
         return r.headers().allValues("set-cookie").stream()
                 .filter(c -> c.startsWith("pp_session="))

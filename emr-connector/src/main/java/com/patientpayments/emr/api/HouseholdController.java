@@ -4,6 +4,7 @@ import com.patientpayments.contract.ErrorCode;
 import com.patientpayments.emr.EmrException;
 import com.patientpayments.emr.charge.ChargeRepository;
 import com.patientpayments.emr.charge.OpenChargesView;
+import com.patientpayments.emr.household.HouseholdMatch;
 import com.patientpayments.emr.household.HouseholdRepository;
 import com.patientpayments.emr.household.HouseholdView;
 import com.patientpayments.emr.household.LookupRequest;
@@ -57,6 +58,36 @@ public class HouseholdController {
     @Post("/lookup")
     @Status(HttpStatus.OK)
     public HouseholdView lookup(@Body LookupRequest request) {
+        LookupRequest valid = checked(request);
+        Optional<HouseholdView> found = tx.executeRead(s -> households
+                .lookup(valid.practiceHash(), valid.accountNumber(), valid.lastName())
+                .flatMap(households::find));
+        return counted(found);
+    }
+
+    @Operation(
+            summary = "Sign-in: which household the practice hash, account number and the guarantor's last name name",
+            description = "The same match and the same 404 as /lookup, answering only the household's id, practice "
+                    + "and the practice's newest active hash, in one statement")
+    @Post("/match")
+    @Status(HttpStatus.OK)
+    public HouseholdMatch match(@Body LookupRequest request) {
+        LookupRequest valid = checked(request);
+        return counted(
+                tx.executeRead(s -> households.match(valid.practiceHash(), valid.accountNumber(), valid.lastName())));
+    }
+
+    /** Every look-up counts as a guess that reached the EMR; a miss is the one failure answer. */
+    private <T> T counted(Optional<T> found) {
+        (found.isPresent() ? matched : unmatched).increment();
+        return found.orElseThrow(() -> new EmrException(ErrorCode.NOT_FOUND, LOOKUP_FAILED));
+    }
+
+    /**
+     * The request with its hash upper-cased and account number trimmed, or the refusal: missing parts and control
+     * characters are {@code VALIDATION_FAILED}; over-long parts are the one look-up failure (they match nothing).
+     */
+    private static LookupRequest checked(LookupRequest request) {
         if (request == null
                 || blank(request.practiceHash())
                 || blank(request.accountNumber())
@@ -74,12 +105,10 @@ public class HouseholdController {
                 || request.lastName().length() > 100) {
             throw new EmrException(ErrorCode.NOT_FOUND, LOOKUP_FAILED);
         }
-        String hash = request.practiceHash().trim().toUpperCase(Locale.ROOT);
-        String account = request.accountNumber().trim();
-        Optional<HouseholdView> found = tx.executeRead(
-                s -> households.lookup(hash, account, request.lastName()).flatMap(households::find));
-        (found.isPresent() ? matched : unmatched).increment();
-        return found.orElseThrow(() -> new EmrException(ErrorCode.NOT_FOUND, LOOKUP_FAILED));
+        return new LookupRequest(
+                request.practiceHash().trim().toUpperCase(Locale.ROOT),
+                request.accountNumber().trim(),
+                request.lastName());
     }
 
     @Operation(summary = "Household by id")

@@ -38,6 +38,17 @@ public abstract class HouseholdRepository implements GenericRepository<Household
                 .map(OnFile::id);
     }
 
+    /**
+     * {@link #lookup} answered in the one statement sign-in needs: the matched household's id, practice and the
+     * practice's newest active hash, without its patients or balances (which {@link #find} reads in three more
+     * statements and sign-in never uses). Same match rule, same empty answer for every mismatch.
+     */
+    public Optional<HouseholdMatch> match(String practiceHash, String accountNumber, String typedLastName) {
+        return matchRow(practiceHash, accountNumber)
+                .filter(h -> LastNames.matches(h.guarantorLastName(), typedLastName))
+                .map(h -> new HouseholdMatch(h.id(), h.practiceId(), h.hash()));
+    }
+
     /** The household with its patients (by first name, then id) and open balances; empty when there is none. */
     public Optional<HouseholdView> find(UUID id) {
         List<HouseholdView.Patient> patients = patientRows(id).stream()
@@ -74,6 +85,12 @@ public abstract class HouseholdRepository implements GenericRepository<Household
             + " WHERE ph.hash = :practiceHash AND ph.active AND h.account_number = :accountNumber")
     protected abstract Optional<OnFile> onFile(String practiceHash, String accountNumber);
 
+    @Query("SELECT h.id, h.practice_id, h.guarantor_last_name, (SELECT c.hash FROM practice_hashes c"
+            + " WHERE c.practice_id = h.practice_id AND c.active ORDER BY c.created_at DESC, c.hash LIMIT 1) AS hash"
+            + " FROM households h JOIN practice_hashes ph ON ph.practice_id = h.practice_id"
+            + " WHERE ph.hash = :practiceHash AND ph.active AND h.account_number = :accountNumber")
+    protected abstract Optional<MatchRow> matchRow(String practiceHash, String accountNumber);
+
     @Query("SELECT id, first_name, last_name FROM patients WHERE household_id = :householdId ORDER BY first_name, id")
     protected abstract List<PatientRow> patientRows(UUID householdId);
 
@@ -89,6 +106,14 @@ public abstract class HouseholdRepository implements GenericRepository<Household
     /** The household matched by hash and account number, with the last name sign-in compares. */
     @Introspected
     protected record OnFile(UUID id, String guarantorLastName) {}
+
+    /** The household {@link #match} compares, with its practice's newest active hash (null when none). */
+    @Introspected
+    protected record MatchRow(
+            String id,
+            String practiceId,
+            String guarantorLastName,
+            @Nullable String hash) {}
 
     /** One row of {@code patients}. */
     @Introspected

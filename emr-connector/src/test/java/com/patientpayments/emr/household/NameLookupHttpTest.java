@@ -15,10 +15,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code POST /households/lookup} against households stored with names from several scripts: the stored side is
- * folded by the same rule as the typed side ({@link LastNames}), at query time.
+ * folded by the same rule as the typed side ({@link LastNames}), at query time; and {@code POST /households/match},
+ * the BFF's sign-in check, answering exactly as the look-up does with the household's id, practice and hash only.
  */
 class NameLookupHttpTest {
     private static final String LOOKUP = "/api/v1/households/lookup";
+    private static final String MATCH = "/api/v1/households/match";
     private static final String HASH = "QT3XM7";
     private static TestApp app;
     private static String dang;
@@ -73,5 +75,31 @@ class NameLookupHttpTest {
         TestApp.Response r =
                 app.post(LOOKUP, json("practiceHash", "QT3XM9", "accountNumber", ivanov, "lastName", typed));
         assertThat(r.status()).isEqualTo(status);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {"QT3XM7|Dang|200", "QT3XM7|Đ\u200Bặng\u00A0|200", "QT3XM7|Danh|404", "ZZ9ZZ9|Dang|404"})
+    void theSignInMatchAnswersAsTheLookupDoesWithoutPatientsOrBalances(String hash, String typed, int status) {
+        String body = json("practiceHash", hash, "accountNumber", dang, "lastName", typed);
+        TestApp.Response lookup = app.post(LOOKUP, body);
+        TestApp.Response match = app.post(MATCH, body);
+        assertThat(lookup.status()).isEqualTo(status);
+        assertThat(match.status()).isEqualTo(status);
+        if (status == 200) {
+            for (String field : List.of("id", "practiceId", "practiceHash")) {
+                assertThat(match.json().get(field).asText())
+                        .isNotBlank()
+                        .isEqualTo(lookup.json().get(field).asText());
+            }
+            assertThat(match.json().has("patients")).isFalse();
+            assertThat(match.json().has("balanceCents")).isFalse();
+        } else {
+            assertThat(match.contentType()).isEqualTo(lookup.contentType());
+            for (String field : List.of("code", "status", "detail")) {
+                assertThat(match.json().get(field)).isEqualTo(lookup.json().get(field));
+            }
+        }
     }
 }
