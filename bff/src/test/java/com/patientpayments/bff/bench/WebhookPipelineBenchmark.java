@@ -68,6 +68,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * generator, not in the measured one. The connector runs as its own process ({@link EmrConnectorProcess}).
  * Run: {@code ./mvnw -q -pl bench-floor,emr-connector,demo/bff-standins,bff verify -Pbench
  * -Dtest=WebhookPipelineBenchmark -Dsurefire.failIfNoSpecifiedTests=false} (benchmarks run after {@code package}).
+ * {@code -Dbench.profile=true}: the steady-load rounds run with JFR on the BFF process ({@code
+ * -Dbench.profile.settings=<.jfc>}, default {@code profile}); the recording's path and the product rounds' time windows
+ * are printed with a {@link JfrSummary} of it.
  */
 @Tag("bench")
 class WebhookPipelineBenchmark {
