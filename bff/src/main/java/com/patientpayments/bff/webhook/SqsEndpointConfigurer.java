@@ -4,12 +4,15 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
@@ -20,6 +23,12 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * credentials: it checks none. This class never names the stand-in's type: the production jar does not contain it,
  * and without {@code SQS_ENDPOINT} the SQS client cannot be built there. With a real SQS endpoint the AWS default
  * credential and region chains apply unchanged.
+ *
+ * <p>It also gives the client its own pooled Apache HttpClient 5 transport (closed with this bean) instead of the
+ * {@code url-connection} one micronaut-aws-sdk-v2 injects. The webhook acknowledgement waits on a SendMessage (its 200
+ * means "queued"), so the transport is on the ack's path; per SendMessage against the embedded queue (2-core machine,
+ * interleaved rounds, medians) Apache 5 took 0.82 ms CPU and 69 KB of allocation on the calling thread against 1.27 ms
+ * and 96 KB, and half the round trip (p50 2.0 vs 4.3 ms).
  */
 @Singleton
 public class SqsEndpointConfigurer implements BeanCreatedEventListener<SqsClientBuilder> {
@@ -29,6 +38,7 @@ public class SqsEndpointConfigurer implements BeanCreatedEventListener<SqsClient
 
     private final QueueSettings properties;
     private final BeanProvider<Supplier<URI>> embedded;
+    private final SdkHttpClient http = Apache5HttpClient.create();
 
     public SqsEndpointConfigurer(QueueSettings properties, @Named(EMBEDDED) BeanProvider<Supplier<URI>> embedded) {
         this.properties = properties;
@@ -53,6 +63,12 @@ public class SqsEndpointConfigurer implements BeanCreatedEventListener<SqsClient
         } else {
             builder.endpointOverride(URI.create(properties.endpoint()));
         }
-        return builder;
+        return builder.httpClient(http);
+    }
+
+    /** Closes the SQS client's connection pool (the SDK does not close a transport it was handed). */
+    @PreDestroy
+    public void close() {
+        http.close();
     }
 }

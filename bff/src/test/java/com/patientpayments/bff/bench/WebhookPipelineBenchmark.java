@@ -16,10 +16,13 @@ import com.patientpayments.bff.webhook.WebhookQueue;
 import com.patientpayments.floor.Floors;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.serde.ObjectMapper;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -65,6 +68,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * generator, not in the measured one. The connector runs as its own process ({@link EmrConnectorProcess}).
  * Run: {@code ./mvnw -q -pl bench-floor,emr-connector,demo/bff-standins,bff verify -Pbench
  * -Dtest=WebhookPipelineBenchmark -Dsurefire.failIfNoSpecifiedTests=false} (benchmarks run after {@code package}).
+ * {@code -Dbench.profile=true}: the steady-load rounds run with JFR on the BFF process ({@code
+ * -Dbench.profile.settings=<.jfc>}, default {@code profile}); the recording's path and the product rounds' time windows
+ * are printed with a {@link JfrSummary} of it.
  */
 @Tag("bench")
 class WebhookPipelineBenchmark {
@@ -245,6 +251,16 @@ class WebhookPipelineBenchmark {
             Floors p99 = new Floors("webhook ack p99", "ms", "≤ 2×");
             List<String> intents = new ArrayList<>();
             Map<String, Long> sentAt = new ConcurrentHashMap<>();
+            Path recording = Boolean.getBoolean("bench.profile") ? Files.createTempFile("bff-webhook-", ".jfr") : null;
+            List<long[]> productWindows = new ArrayList<>();
+            if (recording != null) {
+                // -Dbench.profile.settings=<.jfc>: e.g. a copy of profile.jfc with lower socket/park thresholds.
+                jcmd(
+                        "JFR.start",
+                        "name=bench",
+                        "settings=" + System.getProperty("bench.profile.settings", "profile"),
+                        "filename=" + recording);
+            }
             for (int r = 0; r < rounds; r++) {
                 List<String> floorBodies = new ArrayList<>();
                 for (int i = 0; i < rate * seconds; i++) {
@@ -265,6 +281,7 @@ class WebhookPipelineBenchmark {
                 for (int i = 0; i < roundIntents.size(); i++) {
                     events.add(paymentIntentEvent("payment_intent.succeeded", roundIntents.get(i), 50 + i % 7));
                 }
+                long productStart = System.currentTimeMillis();
                 List<Long> p = atRate(rate, events, body -> {
                     sentAt.put(
                             body.substring(
@@ -276,8 +293,17 @@ class WebhookPipelineBenchmark {
                 if (failed > 0) {
                     throw new IllegalStateException(failed + " webhook deliveries were not acknowledged");
                 }
+                productWindows.add(new long[] {productStart, System.currentTimeMillis()});
                 p50.product(percentile(p, 0.50) / 1000.0);
                 p99.product(percentile(p, 0.99) / 1000.0);
+            }
+            if (recording != null) {
+                jcmd("JFR.stop", "name=bench");
+                System.out.printf(
+                        "BENCH profile webhook: BFF recording %s over all rounds; product rounds (epoch ms) %s%n",
+                        recording,
+                        productWindows.stream().map(w -> w[0] + "-" + w[1]).toList());
+                JfrSummary.print(recording, 30, null);
             }
             p50.summary();
             p99.summary();
@@ -300,6 +326,19 @@ class WebhookPipelineBenchmark {
                     posted.size(),
                     intents.size());
             assertThat(posted).hasSize(intents.size());
+        }
+    }
+
+    /** Runs {@code jcmd <BFF pid> args…} ({@code -Dbench.profile=true}: JFR on the measured BFF process). */
+    private static void jcmd(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(bff.process().pid())));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
         }
     }
 
