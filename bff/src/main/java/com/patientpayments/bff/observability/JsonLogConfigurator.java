@@ -41,7 +41,10 @@ public final class JsonLogConfigurator extends ContextAwareBase implements Confi
             "io.netty",
             "software.amazon.awssdk",
             "com.stripe",
-            "org.apache.http");
+            "org.apache.http",
+            // Apache HttpClient 5, the SQS client's transport (webhook.SqsEndpointConfigurer): its headers and wire logs
+            // carry request signatures and queued webhook bodies.
+            "org.apache.hc");
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {

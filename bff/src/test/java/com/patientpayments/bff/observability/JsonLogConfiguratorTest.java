@@ -61,6 +61,11 @@ class JsonLogConfiguratorTest {
             assertThat(context.getLogger(name).getLevel()).as(name).isEqualTo(Level.WARN);
         }
         assertThat(context.getLogger("io.netty.channel").getEffectiveLevel()).isEqualTo(Level.WARN);
+        // The SQS client's transport (Apache HttpClient 5): headers and wire bytes of signed requests and queued bodies.
+        assertThat(context.getLogger("org.apache.hc.client5.http.wire").getEffectiveLevel())
+                .isEqualTo(Level.WARN);
+        assertThat(context.getLogger("org.apache.hc.client5.http.headers").getEffectiveLevel())
+                .isEqualTo(Level.WARN);
         context.stop();
 
         LoggerContext unknown = new LoggerContext();
