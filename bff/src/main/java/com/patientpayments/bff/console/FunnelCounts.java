@@ -66,12 +66,17 @@ public class FunnelCounts implements ApplicationEventListener<FunnelStepReached>
      */
     @Scheduled(fixedDelay = "1s", initialDelay = "1s")
     public void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        // Resolved before any count is taken: a client that cannot be created leaves every count pending.
+        ConsoleEmr client = emr.get();
         for (Key key : pending.keySet()) {
             Long n = pending.remove(key);
             if (n == null) {
                 continue;
             }
-            EmrOutcome<Void> r = emr.get().funnel(key.practiceHash(), key.step(), n);
+            EmrOutcome<Void> r = client.funnel(key.practiceHash(), key.step(), n);
             if (!(r instanceof EmrOutcome.Found<Void>)) {
                 LOG.warn("funnel counts not written ({} x{}, {})", key.step(), n, r.label());
             }

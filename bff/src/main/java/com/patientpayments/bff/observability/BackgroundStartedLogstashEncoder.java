@@ -3,6 +3,7 @@ package com.patientpayments.bff.observability;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.util.concurrent.CountDownLatch;
 import net.logstash.logback.encoder.LogstashEncoder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * logstash-logback-encoder's {@link LogstashEncoder}, unchanged in what it writes, whose {@link #start()} runs on a
@@ -16,19 +17,24 @@ import net.logstash.logback.encoder.LogstashEncoder;
  */
 public class BackgroundStartedLogstashEncoder extends LogstashEncoder {
 
-    private final CountDownLatch started = new CountDownLatch(1);
+    /** Set by each {@link #start()}, counted down when that start has finished; null before the first start. */
+    private volatile @Nullable CountDownLatch started;
 
     @Override
     public void start() {
+        CountDownLatch latch = new CountDownLatch(1);
+        started = latch;
         Thread starter = new Thread(
                 () -> {
                     try {
                         super.start();
                     } catch (RuntimeException | LinkageError e) {
-                        // What Joran would have reported had start() thrown on its own thread.
+                        // What Joran would have reported had start() thrown on its own thread; Logback's status
+                        // print-out may already have run, so say it on standard error too (no event data in it).
                         addError("JSON encoder failed to start", e);
+                        System.err.println("logging: the JSON encoder failed to start: " + e);
                     } finally {
-                        started.countDown();
+                        latch.countDown();
                     }
                 },
                 "logback-json-encoder-start");
@@ -48,11 +54,16 @@ public class BackgroundStartedLogstashEncoder extends LogstashEncoder {
         super.stop();
     }
 
+    /** Waits for the latest start to finish; returns at once when the encoder was never started. */
     private void awaitStarted() {
+        CountDownLatch latch = started;
+        if (latch == null) {
+            return;
+        }
         boolean interrupted = false;
         while (true) {
             try {
-                started.await();
+                latch.await();
                 break;
             } catch (InterruptedException e) {
                 // Keep waiting: an event must not be encoded by a half-started formatter. Restore the flag after.

@@ -19,9 +19,10 @@ import net.logstash.logback.fieldnames.LogstashFieldNames;
  *
  * <p>Logback runs it through {@code META-INF/services/ch.qos.logback.classic.spi.Configurator} before it looks for
  * XML: parsing and interpreting {@code logback.xml} (Joran) was about 8–9 % of the main thread's JFR samples before the
- * first readiness answer (issue 16). An XML configuration still wins when there is one — {@code
- * -Dlogback.configurationFile}, or a {@code logback-test.xml} or {@code logback.xml} on the classpath (the tests have
- * one) — and then this configurator steps aside.
+ * first readiness answer (issue 16). An XML configuration named by {@code -Dlogback.configurationFile}, or a
+ * {@code logback-test.xml} on the classpath (the tests have one), still wins: then this configurator steps aside. A
+ * classpath {@code logback.xml} does not: the BFF ships none, and one left behind in {@code target/classes} would
+ * otherwise be packaged and silently replace this set-up.
  *
  * <p>Never log names, account numbers, emails, card data, tokens or secrets: log opaque references.
  */
@@ -42,7 +43,8 @@ public final class JsonLogConfigurator extends ContextAwareBase implements Confi
             "software.amazon.awssdk",
             "com.stripe",
             "org.apache.http",
-            // Apache HttpClient 5, the SQS client's transport (webhook.SqsEndpointConfigurer): its headers and wire logs
+            // Apache HttpClient 5, the SQS client's transport (webhook.SqsEndpointConfigurer): its headers and wire
+            // logs
             // carry request signatures and queued webhook bodies.
             "org.apache.hc");
 
@@ -90,8 +92,9 @@ public final class JsonLogConfigurator extends ContextAwareBase implements Confi
 
     private static boolean xmlConfigurationPresent() {
         ClassLoader loader = JsonLogConfigurator.class.getClassLoader();
+        // Not a classpath logback.xml: the BFF ships none, and Maven leaves a deleted resource in target/classes, from
+        // where a stale one would be packaged and silently win. Operators point -Dlogback.configurationFile at theirs.
         return System.getProperty("logback.configurationFile") != null
-                || loader.getResource("logback-test.xml") != null
-                || loader.getResource("logback.xml") != null;
+                || loader.getResource("logback-test.xml") != null;
     }
 }

@@ -38,7 +38,14 @@ public class SqsEndpointConfigurer implements BeanCreatedEventListener<SqsClient
 
     private final QueueSettings properties;
     private final BeanProvider<Supplier<URI>> embedded;
-    private final SdkHttpClient http = Apache5HttpClient.create();
+    /**
+     * At most {@value #MAX_CONNECTIONS} connections to the queue (the SDK's default, stated): more concurrent acks and
+     * consumer calls wait for a free one, up to the SDK's connection-acquisition timeout, rather than opening more.
+     */
+    private final SdkHttpClient http =
+            Apache5HttpClient.builder().maxConnections(MAX_CONNECTIONS).build();
+
+    static final int MAX_CONNECTIONS = 50;
 
     public SqsEndpointConfigurer(QueueSettings properties, @Named(EMBEDDED) BeanProvider<Supplier<URI>> embedded) {
         this.properties = properties;

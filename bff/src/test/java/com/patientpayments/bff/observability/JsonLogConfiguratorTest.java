@@ -61,7 +61,8 @@ class JsonLogConfiguratorTest {
             assertThat(context.getLogger(name).getLevel()).as(name).isEqualTo(Level.WARN);
         }
         assertThat(context.getLogger("io.netty.channel").getEffectiveLevel()).isEqualTo(Level.WARN);
-        // The SQS client's transport (Apache HttpClient 5): headers and wire bytes of signed requests and queued bodies.
+        // The SQS client's transport (Apache HttpClient 5): headers and wire bytes of signed requests and queued
+        // bodies.
         assertThat(context.getLogger("org.apache.hc.client5.http.wire").getEffectiveLevel())
                 .isEqualTo(Level.WARN);
         assertThat(context.getLogger("org.apache.hc.client5.http.headers").getEffectiveLevel())
@@ -96,5 +97,24 @@ class JsonLogConfiguratorTest {
         event.setThreadName("main");
         event.setMDCPropertyMap(Map.of("requestId", "req-1", "other-key", "v"));
         return event;
+    }
+
+    /** An encoder that was never started (a programmatic set-up that forgot to) neither hangs its caller nor stops. */
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void anEncoderNeverStartedDoesNotBlock() {
+        LoggerContext context = new LoggerContext();
+        BackgroundStartedLogstashEncoder encoder = new BackgroundStartedLogstashEncoder();
+        encoder.setContext(context);
+        encoder.stop();
+        assertThat(encoder.isStarted()).isFalse();
+        // Started, stopped and started again: each start is waited for by the next encode.
+        encoder.start();
+        encoder.stop();
+        encoder.start();
+        assertThat(new String(encoder.encode(event(context, null)), StandardCharsets.UTF_8))
+                .contains("\"requestId\"");
+        encoder.stop();
+        context.stop();
     }
 }
