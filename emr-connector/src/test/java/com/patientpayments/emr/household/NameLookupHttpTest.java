@@ -63,8 +63,11 @@ class NameLookupHttpTest {
                 "Dăng Van|404"
             })
     void latinNamesFoldAtQueryTime(String typed, int status) {
-        TestApp.Response r = app.post(LOOKUP, json("practiceHash", HASH, "accountNumber", dang, "lastName", typed));
-        assertThat(r.status()).isEqualTo(status);
+        // Both the look-up and the sign-in match (what the BFF's signIn calls) apply the rule.
+        for (String path : List.of(LOOKUP, MATCH)) {
+            TestApp.Response r = app.post(path, json("practiceHash", HASH, "accountNumber", dang, "lastName", typed));
+            assertThat(r.status()).as(path).isEqualTo(status);
+        }
     }
 
     @ParameterizedTest
@@ -72,9 +75,11 @@ class NameLookupHttpTest {
             delimiter = '|',
             value = {"Иванов|200", "ИВАНОВ|200", "Ivanov|404", "Иванова|404"})
     void otherScriptsMatchThemselvesOnly(String typed, int status) {
-        TestApp.Response r =
-                app.post(LOOKUP, json("practiceHash", "QT3XM9", "accountNumber", ivanov, "lastName", typed));
-        assertThat(r.status()).isEqualTo(status);
+        for (String path : List.of(LOOKUP, MATCH)) {
+            TestApp.Response r =
+                    app.post(path, json("practiceHash", "QT3XM9", "accountNumber", ivanov, "lastName", typed));
+            assertThat(r.status()).as(path).isEqualTo(status);
+        }
     }
 
     @ParameterizedTest
